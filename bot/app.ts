@@ -1,0 +1,174 @@
+// Builds the whole bot from a config object: database, content, dialogs, adapter and HTTP
+// routes. Tests call this in process; bot/server.ts only listens and handles signals.
+import type { AddressInfo } from 'node:net';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  UserState,
+  type TurnContext,
+} from 'botbuilder';
+import restify, { type Server } from 'restify';
+import { createMessagesHandler } from '../channels/botframework/messagesEndpoint';
+import { RootDialog } from '../dialogs/root/rootDialog';
+import type { DialogServices } from '../dialogs/base/services';
+import { createAuditLog, type AuditLog } from './audit';
+import { systemClock, type Clock } from './clock';
+import type { Config } from './config';
+import { loadContent, type Content } from './content';
+import { createDangerDetector } from './danger';
+import { createDateReader } from './dateReader';
+import { openDatabase, type Database } from './db/database';
+import { migrate } from './db/migrate';
+import { HelplineBot } from './helplineBot';
+import { createLocaliser } from './i18n';
+import { createIdHasher, resolveHashSecret, type IdHasher } from './ids';
+import { createLogger, type Logger } from './logger';
+import { startRetentionJob } from './retention';
+import { RuleBook } from './rules';
+import { PostgresStorage } from './storage/postgresStorage';
+import { createTurnErrorHandler } from './turnErrorHandler';
+import { createTurnLock } from './turnLock';
+
+export interface AppOptions {
+  config: Config;
+  clock?: Clock;
+  logger?: Logger;
+  /** An already open database (tests); otherwise one is opened from the config. */
+  database?: Database;
+  contentDirectory?: string;
+}
+
+export interface App {
+  readonly config: Config;
+  readonly server: Server;
+  readonly adapter: CloudAdapter;
+  readonly db: Database;
+  readonly content: Content;
+  readonly audit: AuditLog;
+  readonly services: DialogServices;
+  readonly hashId: IdHasher;
+  readonly logger: Logger;
+  /** Runs one turn through the per-conversation lock and the bot. */
+  runTurn(context: TurnContext): Promise<void>;
+  listen(port?: number, host?: string): Promise<string>;
+  /** Stops taking requests, lets turns in flight finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const content = loadContent({ area: config.AREA, directory: options.contentDirectory });
+
+  const db = options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  let retention: { stop(): void } | undefined;
+  try {
+    await migrate(db);
+    const hashId = createIdHasher(await resolveHashSecret(db, config.ID_HASH_SECRET));
+    const audit = createAuditLog(db, clock, hashId, content.version);
+    const storage = new PostgresStorage(db, clock);
+    const conversationState = new ConversationState(storage);
+    const userState = new UserState(storage);
+    const localiser = createLocaliser(content);
+    const rules = new RuleBook(content.rules);
+    const services: DialogServices = {
+      clock,
+      timeZone: config.TZ,
+      area: content.area,
+      localiser,
+      rules,
+      audit,
+      danger: createDangerDetector(content.danger),
+      dates: createDateReader({ clock, timeZone: config.TZ }),
+    };
+    const bot = new HelplineBot({ conversationState, userState, root: new RootDialog(services), services });
+
+    const adapter = new CloudAdapter(
+      new ConfigurationBotFrameworkAuthentication({
+        MicrosoftAppId: config.MICROSOFT_APP_ID,
+        MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
+        MicrosoftAppType: config.MICROSOFT_APP_TYPE,
+        MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+      }),
+    );
+    adapter.onTurnError = createTurnErrorHandler({ logger, localiser, rules, hashId });
+
+    const turnLock = createTurnLock(db);
+    const runTurn = (context: TurnContext) =>
+      turnLock.run(`${context.activity.channelId}/${context.activity.conversation.id}`, () => bot.run(context));
+
+    let shuttingDown = false;
+    const server = createHttpServer(config, logger);
+    server.get('/healthz', async (_req, res) => {
+      if (shuttingDown) {
+        res.send(503, { status: 'shutting-down' });
+        return;
+      }
+      try {
+        await db.query('select 1');
+        res.send(200, { status: 'ok' });
+      } catch {
+        res.send(503, { status: 'storage-unavailable' });
+      }
+    });
+    server.post('/api/messages', createMessagesHandler({ adapter, runTurn, isShuttingDown: () => shuttingDown }));
+
+    retention = startRetentionJob({ db, clock, retentionDays: config.RETENTION_DAYS, logger });
+    if (!config.TWILIO_ACCOUNT_SID) logger.info('Twilio is not configured: SMS are not sent; outbound texts are logged instead.');
+
+    const close = async () => {
+      if (shuttingDown) return;
+      shuttingDown = true;
+      retention?.stop();
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_MS).unref());
+      await Promise.race([Promise.all([turnLock.idle(), stopped]), grace]);
+      await db.close();
+    };
+
+    return {
+      config,
+      server,
+      adapter,
+      db,
+      content,
+      audit,
+      services,
+      hashId,
+      logger,
+      runTurn,
+      async listen(port = config.PORT, host = config.HOST) {
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(port, host, () => resolve());
+        });
+        const address = server.address() as AddressInfo;
+        return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+      },
+      close,
+    };
+  } catch (error) {
+    retention?.stop();
+    if (!options.database) await db.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function createHttpServer(config: Config, logger: Logger): Server {
+  const server = restify.createServer({ name: 'helpline-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+  // Clients see no internals on a 5xx; the log has the detail and the request id.
+  server.on('restifyError', (req, _res, err, callback) => {
+    if ((err.statusCode ?? 500) >= 500) {
+      logger.error({ err, requestId: req.id() }, 'request failed');
+      err.toJSON = () => ({ code: 'InternalError', message: 'Something went wrong.', requestId: req.id() });
+    }
+    return callback();
+  });
+  server.on('after', (req, res) => {
+    logger.debug({ requestId: req.id(), method: req.method, path: req.path(), status: res.statusCode }, 'request');
+  });
+  return server;
+}

@@ -1,0 +1,137 @@
+// The bot's settings: one zod schema over the environment, read once at start.
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+const emptyToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
+
+const integer = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: `must be a whole number from ${min} to ${max}` })
+      .int({ message: `must be a whole number from ${min} to ${max}` })
+      .min(min, { message: `must be a whole number from ${min} to ${max}` })
+      .max(max, { message: `must be a whole number from ${min} to ${max}` })
+      .default(fallback),
+  );
+
+const httpUrl = z
+  .string()
+  .trim()
+  .url({ message: 'must be an http(s) URL' })
+  .refine((value) => /^https?:\/\//.test(value), { message: 'must be an http(s) URL' })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+export const configSchema = z
+  .object({
+    PORT: integer(1, 65535, 3978),
+    HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((value) => /^postgres(ql)?:\/\//.test(value), {
+          message: 'must be a postgres:// or postgresql:// connection string',
+        })
+        .optional(),
+    ),
+    MICROSOFT_APP_ID: optionalText,
+    MICROSOFT_APP_PASSWORD: optionalText,
+    MICROSOFT_APP_TENANT_ID: optionalText,
+    MICROSOFT_APP_TYPE: z.preprocess(
+      emptyToUndefined,
+      z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    ),
+    AREA: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[a-z][a-z0-9-]*$/, { message: 'must be an area file name such as "kent"' })
+        .default('kent'),
+    ),
+    TZ: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((zone) => IANAZone.isValidZone(zone), {
+          message: 'must be an IANA time zone such as Europe/London',
+        })
+        .default('Europe/London'),
+    ),
+    PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),
+    TWILIO_ACCOUNT_SID: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^AC[0-9a-fA-F]{32}$/, { message: 'must look like AC followed by 32 hex digits' }).optional(),
+    ),
+    TWILIO_AUTH_TOKEN: optionalText,
+    TWILIO_FROM_NUMBER: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^\+[1-9][0-9]{6,14}$/, { message: 'must be an E.164 number such as +447700900123' }).optional(),
+    ),
+    TWILIO_API_BASE_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),
+    RETENTION_DAYS: integer(1, 3650, 30),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    MAX_BODY_BYTES: integer(1024, 10 * 1024 * 1024, 64 * 1024),
+    ID_HASH_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+    ),
+    SHUTDOWN_GRACE_MS: integer(0, 120_000, 10_000),
+  })
+  .superRefine((config, ctx) => {
+    if (config.MICROSOFT_APP_ID && !config.MICROSOFT_APP_PASSWORD && config.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MICROSOFT_APP_PASSWORD'],
+        message: 'is required when MICROSOFT_APP_ID is set',
+      });
+    }
+    if (config.MICROSOFT_APP_TYPE === 'SingleTenant' && config.MICROSOFT_APP_ID && !config.MICROSOFT_APP_TENANT_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MICROSOFT_APP_TENANT_ID'],
+        message: 'is required when MICROSOFT_APP_TYPE is SingleTenant',
+      });
+    }
+    const twilio = [config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, config.TWILIO_FROM_NUMBER];
+    const twilioSet = twilio.filter((value) => value !== undefined).length;
+    if (twilioSet > 0 && twilioSet < twilio.length) {
+      const missing = (['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM_NUMBER'] as const).find(
+        (name) => config[name] === undefined,
+      );
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing ?? 'TWILIO_ACCOUNT_SID'],
+        message: 'is required when any TWILIO_ setting is set (set all three or none)',
+      });
+    }
+    if (twilioSet === twilio.length && !config.PUBLIC_BASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_BASE_URL'],
+        message: 'is required with Twilio: webhook signatures are checked against it',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads the settings; a bad value throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const variable = issue?.path.join('.') || 'environment';
+  throw new ConfigError(`Configuration error: ${variable} ${issue?.message ?? 'is invalid'}`);
+}

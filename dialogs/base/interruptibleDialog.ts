@@ -1,0 +1,94 @@
+// The one place where what holds in every dialog interrupts it: danger phrases (999, then the
+// dialog carries on), help, talk to a person, start again, stop, and delete my data.
+// Every journey extends this; the outermost active one handles the turn.
+import { ActivityTypes } from 'botbuilder';
+import {
+  ComponentDialog,
+  Dialog,
+  DialogTurnStatus,
+  type DialogContext,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
+import { isOfficeOpen } from '../../bot/area';
+import { COMMANDS, type Command } from '../../bot/content';
+import { normalise } from '../../bot/text';
+import { adviseFirst } from './advice';
+import { messagesFor, TURN_DELETE_DATA, type DialogServices } from './services';
+
+const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
+
+export abstract class InterruptibleDialog extends ComponentDialog {
+  protected constructor(
+    dialogId: string,
+    protected readonly services: DialogServices,
+  ) {
+    super(dialogId);
+  }
+
+  protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    const interrupted = await this.interrupt(innerDc, false);
+    return interrupted ?? super.onBeginDialog(innerDc, options);
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const interrupted = await this.interrupt(innerDc, true);
+    return interrupted ?? super.onContinueDialog(innerDc);
+  }
+
+  /** Returns the turn's result when the message was an interruption that ends the turn here. */
+  private async interrupt(innerDc: DialogContext, active: boolean): Promise<DialogTurnResult | undefined> {
+    const context = innerDc.context;
+    if (context.activity.type !== ActivityTypes.Message || context.turnState.get(TURN_INTERRUPT_CHECKED)) return undefined;
+    context.turnState.set(TURN_INTERRUPT_CHECKED, true);
+    const text = context.activity.text ?? '';
+    const messages = messagesFor(context, this.services);
+
+    if (this.services.danger.isDanger(text, messages.locale)) {
+      await adviseFirst(context, this.services, 'interrupt', { dangerPhrase: true });
+      return this.carryOn(innerDc, active);
+    }
+
+    switch (matchCommand(text, (key) => messages.list(key))) {
+      case 'help':
+        await adviseFirst(context, this.services, 'interrupt', { command: 'help' });
+        return this.carryOn(innerDc, active);
+      case 'talkToPerson':
+        await adviseFirst(context, this.services, 'interrupt', {
+          command: 'talkToPerson',
+          officeOpen: isOfficeOpen(this.services.area, this.services.clock.now(), this.services.timeZone),
+        });
+        return this.carryOn(innerDc, active);
+      case 'startAgain':
+        await context.sendActivity(messages.t('commands.startAgain.reply'));
+        if (!active) return undefined;
+        await innerDc.cancelAllDialogs();
+        return innerDc.beginDialog(this.initialDialogId);
+      case 'stop':
+        await adviseFirst(context, this.services, 'interrupt', { command: 'stop' });
+        await innerDc.cancelAllDialogs();
+        return { status: DialogTurnStatus.complete };
+      case 'deleteMyData':
+        context.turnState.set(TURN_DELETE_DATA, true);
+        await context.sendActivity(messages.t('commands.deleteMyData.reply'));
+        await innerDc.cancelAllDialogs();
+        return { status: DialogTurnStatus.complete };
+      case undefined:
+        return undefined;
+    }
+  }
+
+  /** After an interruption the dialog asks its current question again (or starts, if it was starting). */
+  private async carryOn(innerDc: DialogContext, active: boolean): Promise<DialogTurnResult | undefined> {
+    if (!active) return undefined;
+    await innerDc.repromptDialog();
+    return Dialog.EndOfTurn;
+  }
+}
+
+/** A command is the whole message: "help" stops a dialog, "I need help finding him" does not. */
+export function matchCommand(text: string, list: (key: string) => string[]): Command | undefined {
+  const said = normalise(text);
+  if (said === '') return undefined;
+  return COMMANDS.find((command) => list(`commands.${command}.synonyms`).some((synonym) => normalise(synonym) === said));
+}
+

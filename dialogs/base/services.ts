@@ -1,0 +1,34 @@
+// What every dialog may use, handed in once at construction, and the per-turn helpers.
+import type { TurnContext } from 'botbuilder';
+import type { AuditLog } from '../../bot/audit';
+import type { Clock } from '../../bot/clock';
+import type { Area } from '../../bot/content';
+import type { DangerDetector } from '../../bot/danger';
+import type { DateReader } from '../../bot/dateReader';
+import type { Localiser, Messages } from '../../bot/i18n';
+import type { RuleBook } from '../../bot/rules';
+
+export interface DialogServices {
+  clock: Clock;
+  timeZone: string;
+  area: Area;
+  localiser: Localiser;
+  rules: RuleBook;
+  audit: AuditLog;
+  danger: DangerDetector;
+  dates: DateReader;
+}
+
+/** turnState key: the locale chosen for this turn. */
+export const TURN_LOCALE = Symbol('helpline.locale');
+/** turnState key: set when the user asked for their data to be deleted this turn. */
+export const TURN_DELETE_DATA = Symbol('helpline.deleteData');
+
+export function turnLocale(context: TurnContext): string {
+  const locale: unknown = context.turnState.get(TURN_LOCALE);
+  return typeof locale === 'string' ? locale : 'en-GB';
+}
+
+export function messagesFor(context: TurnContext, services: Pick<DialogServices, 'localiser'>): Messages {
+  return services.localiser.messages(turnLocale(context));
+}

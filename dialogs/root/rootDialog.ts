@@ -1,0 +1,55 @@
+// The conversation's start: welcome, ask who is writing, and hand over to that person's journey.
+import { WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ROLES, type Role } from '../../bot/content';
+import { Choices } from '../base/choices';
+import { ChoiceQuestion } from '../base/choiceQuestion';
+import { InterruptibleDialog } from '../base/interruptibleDialog';
+import { messagesFor, type DialogServices } from '../base/services';
+import { InterimAdviceDialog, interimDialogId } from '../interim/interimAdviceDialog';
+
+export const ROOT_DIALOG = 'root';
+const ROOT_WATERFALL = 'root.steps';
+const ROLE_QUESTION = 'root.role';
+
+/** Bump when the root's steps change, so conversations in flight restart gently. */
+export const ROOT_TREE_VERSION = 1;
+
+export const roleChoices = new Choices<Role>(
+  ROLES.map((role) => ({
+    value: role,
+    title: `root.role.options.${role}.title`,
+    synonyms: `root.role.options.${role}.synonyms`,
+  })),
+);
+
+export class RootDialog extends InterruptibleDialog {
+  constructor(services: DialogServices) {
+    super(ROOT_DIALOG, services);
+    this.addDialog(
+      new ChoiceQuestion({ id: ROLE_QUESTION, ask: 'root.role.ask', retry: 'root.role.retry', choices: roleChoices }, services),
+    );
+    for (const role of ROLES) this.addDialog(new InterimAdviceDialog(role, services));
+    this.addDialog(
+      new WaterfallDialog(ROOT_WATERFALL, [
+        (step) => this.welcome(step),
+        (step) => this.handOver(step),
+        (step) => step.endDialog(),
+      ]),
+    );
+    this.initialDialogId = ROOT_WATERFALL;
+  }
+
+  override getVersion(): string {
+    return `${ROOT_DIALOG}@${ROOT_TREE_VERSION}`;
+  }
+
+  private async welcome(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await step.context.sendActivity(messagesFor(step.context, this.services).t('root.welcome'));
+    return step.beginDialog(ROLE_QUESTION);
+  }
+
+  private async handOver(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const role = step.result as Role;
+    return step.beginDialog(interimDialogId(role));
+  }
+}

@@ -1,0 +1,147 @@
+// The root dialog and the behaviour that holds in every dialog, as transcripts.
+import { ROOT_TREE_VERSION } from '../dialogs/root/rootDialog';
+import { allText, optionTitles, startHarness, type Harness } from './support/harness';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness({ now: '2026-11-24T23:00:00Z' });
+});
+afterAll(() => harness.close());
+
+const auditRules = async (conversationId: string) =>
+  (await harness.app.audit.forConversation(conversationId)).map((row) => `${row.kind}:${row.ruleId}`);
+
+describe('welcome and who is writing', () => {
+  it('welcomes on conversationUpdate and offers the four roles as suggested actions', async () => {
+    const replies = await harness.conversation().join();
+    expect(allText(replies)).toContain('999');
+    expect(optionTitles(replies)).toEqual([
+      'A parent or family member',
+      'A young person',
+      'A foster carer or care worker',
+      'A professional',
+    ]);
+  });
+
+  it.each([
+    ['1', 'P-INTERIM-REPORT-101', '101'],
+    ['A young person', 'Y-INTERIM-HELPLINES', '116 000'],
+    ['foster carer', 'C-INTERIM-REPORT-101', '101'],
+    ['I am a TEACHER', 'X-INTERIM-POLICE', '101'],
+    ['Grand-père? no: grandparent', 'P-INTERIM-REPORT-101', '101'],
+  ])('"%s" hands over to the journey whose interim rule is %s', async (answer, ruleId, number) => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    const replies = await conversation.say(answer);
+    expect(allText(replies)).toContain(number);
+    const expectedAudit = ruleId === 'Y-INTERIM-HELPLINES' ? [] : [`advised-101:${ruleId}`];
+    expect(await auditRules(conversation.id)).toEqual(expectedAudit);
+  });
+
+  it('asks again, with the options, when the answer matches none or more than one', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    for (const answer of ['banana', '7', 'my child ran away']) {
+      const replies = await conversation.say(answer);
+      expect(optionTitles(replies)).toHaveLength(4);
+    }
+    expect(allText(await conversation.say('professional'))).toContain('101');
+  });
+
+  it('a first message without a conversationUpdate (SMS-style) gets the welcome', async () => {
+    const replies = await harness.conversation().say('hello');
+    expect(optionTitles(replies)).toHaveLength(4);
+  });
+});
+
+describe('commands that work anywhere', () => {
+  it('help gives the numbers and asks the same question again', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    const replies = await conversation.say('Help');
+    const text = allText(replies);
+    for (const number of ['999', '101', '116 000']) expect(text).toContain(number);
+    expect(optionTitles(replies)).toHaveLength(4);
+  });
+
+  it('talk to a person: out of hours gives Missing People, in hours the Early Help number', async () => {
+    const night = harness.conversation();
+    await night.join();
+    harness.clock.set('2026-11-24T23:00:00Z');
+    const nightText = allText(await night.say('talk to a person'));
+    expect(nightText).toContain('116 000');
+    expect(nightText).not.toContain('03000 419222');
+    expect(await auditRules(night.id)).toEqual(['human-requested:G-HUMAN-OUT-OF-HOURS']);
+
+    const day = harness.conversation();
+    await day.join();
+    harness.clock.set('2026-11-24T11:00:00Z');
+    const dayText = allText(await day.say('speak to someone'));
+    expect(dayText).toContain('03000 419222');
+    expect(await auditRules(day.id)).toEqual(['human-requested:G-HUMAN-IN-HOURS']);
+    harness.clock.set('2026-11-24T23:00:00Z');
+  });
+
+  it('start again restarts from the welcome', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    const replies = await conversation.say('start again');
+    expect(optionTitles(replies)).toHaveLength(4);
+    expect(allText(replies)).toContain('999');
+  });
+
+  it('stop ends the conversation with the numbers; the next message starts afresh', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    const stopped = allText(await conversation.say('stop'));
+    for (const number of ['999', '101', '116 000']) expect(stopped).toContain(number);
+    expect(optionTitles(await conversation.say('hello again'))).toHaveLength(4);
+  });
+
+  it('delete my data removes the conversation and user state from storage', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    const keysBefore = await harness.app.db.query<{ key: string }>('select key from bot_state where key like $1', [
+      `%${conversation.id}%`,
+    ]);
+    expect(keysBefore.length).toBeGreaterThan(0);
+    await conversation.say('delete my data');
+    const keysAfter = await harness.app.db.query('select key from bot_state where key like $1', [`%${conversation.id}%`]);
+    expect(keysAfter).toHaveLength(0);
+  });
+
+  it('a conversation begun on an older tree starts again gently', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    await harness.app.db.query(
+      `update bot_state set doc = jsonb_set(doc, '{treeVersion}', '"root@0"') where key = $1`,
+      [`test/conversations/${conversation.id}/`],
+    );
+    const replies = await conversation.say('1');
+    expect(allText(replies)).toContain('updated');
+    expect(optionTitles(replies)).toHaveLength(4);
+    expect(ROOT_TREE_VERSION).toBeGreaterThan(0);
+  });
+});
+
+describe('audit rows', () => {
+  it('hold a keyed hash, the rule id, the channel and the content version, never the conversation id', async () => {
+    const conversation = harness.conversation('conversation-with-a-recognisable-id');
+    await conversation.join();
+    await conversation.say('my daughter is in danger');
+    const rows = await harness.app.db.query<Record<string, unknown>>('select * from audit_log');
+    const serialised = JSON.stringify(rows);
+    expect(serialised).not.toContain('recognisable');
+    expect(serialised).not.toContain('daughter');
+    const mine = await harness.app.audit.forConversation(conversation.id);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        kind: 'advised-999',
+        ruleId: 'G-DANGER-999',
+        channel: 'test',
+        contentVersion: harness.app.content.version,
+        at: new Date('2026-11-24T23:00:00Z'),
+      }),
+    ]);
+  });
+});

@@ -1,0 +1,87 @@
+// Builds the real app in process (memory PGlite, a set clock, silent logs) and talks to it
+// over HTTP with deliveryMode expectReplies, reading every reply of every turn.
+import { buildApp, type App } from '../../bot/app';
+import { ManualClock } from '../../bot/clock';
+import { loadConfig } from '../../bot/config';
+import { openMemoryPglite, type Database } from '../../bot/db/database';
+import { createLogger } from '../../bot/logger';
+
+export interface Reply {
+  type: string;
+  text?: string;
+  suggestedActions?: { actions: Array<{ title: string; value: string }> };
+  [key: string]: unknown;
+}
+
+export interface Harness {
+  app: App;
+  url: string;
+  clock: ManualClock;
+  conversation(id?: string, options?: { channelId?: string; locale?: string }): Conversation;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function startHarness(
+  options: { now?: string; env?: Record<string, string>; database?: Database } = {},
+): Promise<Harness> {
+  const clock = new ManualClock(options.now ?? '2026-11-24T23:00:00Z');
+  const config = loadConfig({ LOG_LEVEL: 'silent', ID_HASH_SECRET: 'test-secret-test-secret', ...options.env });
+  const database = options.database ?? (await openMemoryPglite());
+  const app = await buildApp({ config, clock, database, logger: createLogger('silent') });
+  const url = await app.listen(0, '127.0.0.1');
+  return {
+    app,
+    url,
+    clock,
+    conversation: (id, conversationOptions) => new Conversation(url, id ?? `conv-${process.pid}-${++counter}`, conversationOptions),
+    close: () => app.close(),
+  };
+}
+
+export class Conversation {
+  constructor(
+    readonly baseUrl: string,
+    readonly id: string,
+    private readonly options: { channelId?: string; locale?: string } = {},
+  ) {}
+
+  private activity(extra: Record<string, unknown>) {
+    return {
+      channelId: this.options.channelId ?? 'test',
+      serviceUrl: 'http://127.0.0.1:9/unused',
+      conversation: { id: this.id },
+      from: { id: `user-${this.id}` },
+      recipient: { id: 'bot' },
+      deliveryMode: 'expectReplies',
+      ...(this.options.locale ? { locale: this.options.locale } : {}),
+      ...extra,
+    };
+  }
+
+  async post(activity: Record<string, unknown>): Promise<Reply[]> {
+    const response = await fetch(`${this.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(this.activity(activity)),
+    });
+    if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+    const body = (await response.json()) as { activities?: Reply[] };
+    return body.activities ?? [];
+  }
+
+  join(): Promise<Reply[]> {
+    return this.post({ type: 'conversationUpdate', membersAdded: [{ id: `user-${this.id}` }, { id: 'bot' }] });
+  }
+
+  say(text: string): Promise<Reply[]> {
+    return this.post({ type: 'message', text });
+  }
+}
+
+/** All reply texts of a turn, joined: assertions look across every reply, not just the first. */
+export const allText = (replies: Reply[]): string => replies.map((reply) => reply.text ?? '').join('\n');
+
+export const optionTitles = (replies: Reply[]): string[] =>
+  replies.flatMap((reply) => reply.suggestedActions?.actions.map((action) => action.title) ?? []);
