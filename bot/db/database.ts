@@ -39,12 +39,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 export async function openPostgres(connectionString: string): Promise<Database> {
   const pool = new Pool({ connectionString, max: 10 });
+  // Lock holders get connections of their own: were they taken from the query pool, ten turns
+  // holding locks would leave none for their own queries, and every turn would wait for ever.
+  const lockPool = new Pool({ connectionString, max: 10 });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => undefined);
+  lockPool.on('error', () => undefined);
   await pool.query('select 1');
 
-  const onClient = async <T>(work: (client: PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
+  const onClient = async <T>(work: (client: PoolClient) => Promise<T>, from = pool): Promise<T> => {
+    const client = await from.connect();
     try {
       return await work(client);
     } finally {
@@ -83,8 +87,10 @@ export async function openPostgres(connectionString: string): Promise<Database> 
         } finally {
           await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch(() => undefined);
         }
-      }),
-    close: () => pool.end(),
+      }, lockPool),
+    close: async () => {
+      await Promise.all([pool.end(), lockPool.end()]);
+    },
   };
 }
 

@@ -1,0 +1,58 @@
+// Fixed-answer questions: one description yields the buttons and the typed-text matcher.
+import { loadContent } from '../bot/content';
+import { createLocaliser } from '../bot/i18n';
+import { roleChoices } from '../dialogs/root/rootDialog';
+import { matchCommand } from '../dialogs/base/interruptibleDialog';
+
+const messages = createLocaliser(loadContent({ area: 'kent' })).messages('en-GB');
+
+describe('role choices', () => {
+  it('suggested actions carry the title as both what is seen and what is sent back', () => {
+    for (const action of roleChoices.suggestedActions(messages)) expect(action.value).toBe(action.title);
+  });
+
+  it.each([
+    ['1', 'parent'],
+    ['4', 'professional'],
+    [' 2 ', 'youngPerson'],
+    ['A foster carer or care worker', 'carer'],
+    ['a FOSTER carer or care worker!', 'carer'],
+    ['MUM', 'parent'],
+    ["I'm her stepdad", 'parent'],
+    ['I work in a childrens home', 'carer'],
+    ["I work in a children's home", 'carer'],
+    ['Teacher at her school', 'professional'],
+    ['I ran away', 'youngPerson'],
+  ])('"%s" -> %s', (text, value) => {
+    expect(roleChoices.match(text, messages)).toBe(value);
+  });
+
+  it.each(['0', '5', '', 'banana', 'my child ran away'])('"%s" matches nothing (asked again, never guessed)', (text) => {
+    expect(roleChoices.match(text, messages)).toBeUndefined();
+  });
+
+  it('every synonym leads to its own option only', () => {
+    for (const option of roleChoices.options) {
+      for (const synonym of messages.list(option.synonyms ?? '')) {
+        expect({ synonym, value: roleChoices.match(synonym, messages) }).toEqual({ synonym, value: option.value });
+      }
+    }
+  });
+});
+
+describe('commands', () => {
+  const list = (key: string) => messages.list(key);
+  it.each([
+    ['HELP', 'help'],
+    ['Start again', 'startAgain'],
+    ['talk to a human', 'talkToPerson'],
+    ['quit', 'stop'],
+    ['Delete my data', 'deleteMyData'],
+  ])('"%s" is the command %s', (text, command) => {
+    expect(matchCommand(text, list)).toBe(command);
+  });
+
+  it('a command is the whole message, not a word inside an answer', () => {
+    expect(matchCommand('I need help finding him', list)).toBeUndefined();
+  });
+});

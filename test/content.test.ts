@@ -1,0 +1,140 @@
+// Content: every file validates, every rule has a source and a message in every locale,
+// every message key is used and its variables are supplied, and a broken file is named.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { areaVariables, createLocaliser } from '../bot/i18n';
+import { COMMANDS, ContentError, flattenKeys, GUIDANCE_FILES, loadContent, ROLES, WEEKDAYS_FOR_TESTS } from './support/contentFacts';
+import { projectPath } from '../bot/paths';
+
+const content = loadContent({ area: 'kent' });
+
+describe('content files', () => {
+  it('load and validate', () => {
+    expect(content.rules.length).toBeGreaterThan(0);
+    expect(content.version).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('every rule has a source in the guidance and a message in every locale', () => {
+    for (const rule of content.rules) {
+      expect(rule.source.length).toBeGreaterThan(0);
+      for (const source of rule.source) expect(GUIDANCE_FILES).toContain(source.file);
+      for (const locale of Object.keys(content.locales)) {
+        expect(typeof flattenKeys(content.locales[locale] ?? {}).get(rule.say)).toBe('string');
+      }
+    }
+  });
+
+  it('cited guidance files exist and each cited section is found in them (when shared/ is beside the repo)', () => {
+    const guidance = path.resolve(projectPath(), '..', 'shared', 'guidance');
+    let files: string[];
+    try {
+      files = readdirSync(guidance);
+    } catch {
+      return; // A clone without shared/ still checks the file names above.
+    }
+    for (const file of GUIDANCE_FILES) expect(files).toContain(file);
+    const areaSources = Object.values(content.area.services).map((service) => service.source);
+    for (const source of [...content.rules.flatMap((rule) => rule.source), ...content.danger.source, ...areaSources]) {
+      const text = readFileSync(path.join(guidance, source.file), 'utf8').replace(/\s+/g, ' ').toLowerCase();
+      // The section cites a heading or phrase: its first few words appear in the file.
+      const opening = source.section.split(/[;:(]| \.\.\. /)[0]?.trim().toLowerCase().split(' ').slice(0, 4).join(' ') ?? '';
+      expect({ file: source.file, opening, found: text.includes(opening.replace(/’/g, "'")) || text.includes(opening.replace(/'/g, '’')) }).toEqual({
+        file: source.file,
+        opening,
+        found: true,
+      });
+    }
+  });
+
+  it('every message key is used by code or a rule, and every key used exists', () => {
+    const keys = [...flattenKeys(content.locales['en-GB'] ?? {}).keys()];
+    const code = ['bot', 'dialogs', 'channels']
+      .flatMap((folder) => listFiles(projectPath(folder)))
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    const dynamic = [
+      ...ROLES.flatMap((role) => [`root.role.options.${role}.title`, `root.role.options.${role}.synonyms`]),
+      ...COMMANDS.map((command) => `commands.${command}.synonyms`),
+      ...WEEKDAYS_FOR_TESTS.map((day) => `common.days.${day}`),
+    ];
+    const used = (key: string) =>
+      content.rules.some((rule) => rule.say === key) || dynamic.includes(key) || code.includes(`'${key}'`);
+    expect(keys.filter((key) => !used(key))).toEqual([]);
+    const literalKeys = [...code.matchAll(/t\('([a-zA-Z]+(?:\.[a-zA-Z0-9]+)+)'/g)].map((match) => match[1] ?? '');
+    expect(literalKeys.filter((key) => !keys.includes(key))).toEqual([]);
+  });
+
+  it('every message renders with the variables the bot supplies (area, numbers, hours)', () => {
+    const localiser = createLocaliser(content);
+    for (const locale of localiser.locales) {
+      const messages = localiser.messages(locale);
+      for (const [key, value] of flattenKeys(content.locales[locale] ?? {})) {
+        if (typeof value !== 'string' || key.startsWith('common.')) continue;
+        expect(() => messages.t(key)).not.toThrow();
+        expect(messages.t(key)).not.toMatch(/\{\{|\}\}/);
+      }
+    }
+    expect(areaVariables(content.area).earlyHelpPhone).toBe('03000 419222');
+  });
+});
+
+describe('a broken content file', () => {
+  const brokenCopy = (file: string, edit: (json: Record<string, unknown>) => void) => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'content-'));
+    cpSync(projectPath('content'), directory, { recursive: true });
+    const target = path.join(directory, file);
+    const json = JSON.parse(readFileSync(target, 'utf8')) as Record<string, unknown>;
+    edit(json);
+    writeFileSync(target, JSON.stringify(json));
+    return directory;
+  };
+  const messageOf = (directory: string) => {
+    try {
+      loadContent({ area: 'kent', directory });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ContentError);
+      return (error as Error).message;
+    }
+    return 'loaded';
+  };
+
+  it('a rule without a source names the file and the path', () => {
+    const directory = brokenCopy('rules/general.json', (json) => {
+      (json.rules as Array<Record<string, unknown>>)[1]!.source = [];
+    });
+    expect(messageOf(directory)).toMatch(/rules\/general\.json: rules\.1\.source: /);
+  });
+
+  it('a condition on an unknown fact, or with a value of the wrong type, is refused', () => {
+    const unknownFact = brokenCopy('rules/general.json', (json) => {
+      (json.rules as Array<Record<string, unknown>>)[0]!.when = { fact: 'childAge', equals: 3 };
+    });
+    expect(messageOf(unknownFact)).toMatch(/rules\/general\.json: rules\.0\.when/);
+    const wrongType = brokenCopy('rules/general.json', (json) => {
+      (json.rules as Array<Record<string, unknown>>)[0]!.when = { fact: 'command', equals: 'dance' };
+    });
+    expect(messageOf(wrongType)).toMatch(/rules\/general\.json: rules\.0\.when: "dance" is not a possible value/);
+  });
+
+  it('a message missing from a locale names the locale and the key', () => {
+    const directory = brokenCopy('locales/en-GB/safety.json', (json) => {
+      delete (json.danger as Record<string, unknown>).call999;
+    });
+    expect(messageOf(directory)).toMatch(/locales\/en-GB: safety\.danger\.call999: message of rule G-DANGER-999 is missing/);
+  });
+
+  it('an area service with a malformed number names the file and the path', () => {
+    const directory = brokenCopy('areas/kent.json', (json) => {
+      ((json.services as Record<string, Record<string, unknown>>).earlyHelp ?? {}).phone = 'call us';
+    });
+    expect(messageOf(directory)).toMatch(/areas\/kent\.json: services\.earlyHelp\.phone: /);
+  });
+});
+
+function listFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(path.join(directory, entry.name)) : [path.join(directory, entry.name)],
+  );
+}

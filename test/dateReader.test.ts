@@ -1,0 +1,68 @@
+// The shared date reader: British day/month order, relative to the set clock, in the area's zone.
+import { ManualClock } from '../bot/clock';
+import { createDateReader } from '../bot/dateReader';
+
+// Tuesday 24 November 2026, 23:00 in London (GMT).
+const winter = createDateReader({ clock: new ManualClock('2026-11-24T23:00:00Z'), timeZone: 'Europe/London' });
+// Monday 15 June 2026, 21:00 in London (BST, UTC+1).
+const summer = createDateReader({ clock: new ManualClock('2026-06-15T20:00:00Z'), timeZone: 'Europe/London' });
+
+const readAt = (reader: typeof winter, text: string) => {
+  const reading = reader.readPast(text);
+  return reading.kind === 'read' ? { at: reading.moment.at.toISOString(), precision: reading.moment.precision } : reading.kind;
+};
+
+describe('readPast in winter (GMT)', () => {
+  it.each([
+    ['01/04 at 9', '2026-04-01T20:00:00.000Z', 'minute'],
+    ['24/11 18:30', '2026-11-24T18:30:00.000Z', 'minute'],
+    ['23/11/2026 22:15', '2026-11-23T22:15:00.000Z', 'minute'],
+    ['yesterday at 9pm', '2026-11-23T21:00:00.000Z', 'minute'],
+    ['yesterday about 9', '2026-11-23T21:00:00.000Z', 'minute'],
+    ['3 hours ago', '2026-11-24T20:00:00.000Z', 'minute'],
+    ['10 minutes ago', '2026-11-24T22:50:00.000Z', 'minute'],
+    ['last night at 10', '2026-11-23T22:00:00.000Z', 'minute'],
+    ['at 7', '2026-11-24T19:00:00.000Z', 'minute'],
+    ['Friday at 4pm', '2026-11-20T16:00:00.000Z', 'minute'],
+    ['last night', '2026-11-23T20:00:00.000Z', 'period'],
+    ['this morning', '2026-11-24T08:00:00.000Z', 'period'],
+    ['Friday after school', '2026-11-20T00:00:00.000Z', 'day'],
+    ['2 days ago', '2026-11-22T00:00:00.000Z', 'day'],
+  ])('"%s" -> %s (%s)', (text, iso, precision) => {
+    expect(readAt(winter, text)).toEqual({ at: iso, precision });
+  });
+
+  it('reads day before month: 01/04 is 1 April, 04/01 is 4 January', () => {
+    expect(readAt(winter, '01/04 14:00')).toEqual({ at: '2026-04-01T13:00:00.000Z', precision: 'minute' });
+    expect(readAt(winter, '04/01 14:00')).toEqual({ at: '2026-01-04T14:00:00.000Z', precision: 'minute' });
+  });
+
+  it.each(['tomorrow', 'tomorrow at 5pm'])('"%s" is in the future', (text) => {
+    expect(winter.readPast(text).kind).toBe('future');
+  });
+
+  it.each(['banana', '45/13', '31/02', '', 'half an hour ago'])('"%s" is not read as a time', (text) => {
+    expect(winter.readPast(text).kind).toBe('unreadable');
+  });
+});
+
+describe('readPast in summer (BST)', () => {
+  it.each([
+    ['yesterday at 9pm', '2026-06-14T20:00:00.000Z'],
+    ['3 hours ago', '2026-06-15T17:00:00.000Z'],
+    ['15/06 18:30', '2026-06-15T17:30:00.000Z'],
+  ])('"%s" -> %s', (text, iso) => {
+    expect(readAt(summer, text)).toEqual({ at: iso, precision: 'minute' });
+  });
+});
+
+describe('readAll', () => {
+  it('lists every meaning, earliest first, for choosing future slots', () => {
+    const moments = winter.readAll('Friday at 4pm').map((moment) => moment.at.toISOString());
+    expect(moments).toEqual(['2026-11-20T16:00:00.000Z', '2026-11-27T16:00:00.000Z']);
+  });
+});
+
+it('a day and month without a year is the most recent one: 25/12 is last Christmas', () => {
+  expect(readAt(winter, '25/12 14:00')).toEqual({ at: '2025-12-25T14:00:00.000Z', precision: 'minute' });
+});

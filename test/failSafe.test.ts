@@ -1,0 +1,79 @@
+// When storage is down or a dialog throws, the reply still carries 999, 101 and 116 000.
+import type { Database } from '../bot/db/database';
+import { allText, startHarness } from './support/harness';
+import { pgliteInMemory } from './support/databases';
+
+/** A database that works until told to fail, as a server that goes away mid-conversation. */
+async function failingDatabase(): Promise<{ db: Database; fail(): void }> {
+  const real = await pgliteInMemory();
+  let failing = false;
+  const guard = () => {
+    if (failing) throw new Error('connection terminated unexpectedly');
+  };
+  return {
+    fail: () => (failing = true),
+    db: {
+      ...real,
+      async query(sql, params) {
+        guard();
+        return real.query(sql, params);
+      },
+      async transaction(work) {
+        guard();
+        return real.transaction(work);
+      },
+      close: () => real.close(),
+    },
+  };
+}
+
+it('storage down: the user still gets 999, 101 and 116 000, and /healthz says 503', async () => {
+  const { db, fail } = await failingDatabase();
+  const harness = await startHarness({ database: db });
+  try {
+    const conversation = harness.conversation();
+    await conversation.join();
+    fail();
+    const text = allText(await conversation.say('1'));
+    for (const number of ['999', '101', '116 000']) expect(text).toContain(number);
+    expect((await fetch(`${harness.url}/healthz`)).status).toBe(503);
+  } finally {
+    await harness.close();
+  }
+});
+
+it('storage down on the very first message of a conversation: still the numbers', async () => {
+  const { db, fail } = await failingDatabase();
+  const harness = await startHarness({ database: db });
+  try {
+    fail();
+    const text = allText(await harness.conversation().say('my son is in danger'));
+    for (const number of ['999', '101', '116 000']) expect(text).toContain(number);
+  } finally {
+    await harness.close();
+  }
+});
+
+it('a dialog that throws: the fail-safe reply, and the error is logged without the message text', async () => {
+  const harness = await startHarness();
+  const lines: string[] = [];
+  const original = harness.app.logger.error.bind(harness.app.logger);
+  harness.app.logger.error = ((object: unknown, message?: string) => {
+    lines.push(JSON.stringify(object) + (message ?? ''));
+    return original(object as object, message as string);
+  }) as typeof harness.app.logger.error;
+  try {
+    const conversation = harness.conversation();
+    await conversation.join();
+    harness.app.services.localiser.messages = () => {
+      throw new Error('boom');
+    };
+    // The fail-safe has its own path to the words, so it survives a broken dialog layer.
+    const text = allText(await conversation.say('Jane Doe is my daughter'));
+    for (const number of ['999', '101', '116 000']) expect(text).toContain(number);
+    expect(lines.join('\n')).toContain('turn failed');
+    expect(lines.join('\n')).not.toContain('Jane');
+  } finally {
+    await harness.close();
+  }
+});

@@ -1,0 +1,104 @@
+// The HTTP edge: health, body limits, malformed input, and a graceful shutdown.
+import { buildApp } from '../bot/app';
+import { ManualClock } from '../bot/clock';
+import { loadConfig } from '../bot/config';
+import type { Database } from '../bot/db/database';
+import { createLogger } from '../bot/logger';
+import { pgliteInMemory } from './support/databases';
+import { allText, Conversation, startHarness, type Harness } from './support/harness';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness({ env: { MAX_BODY_BYTES: '8192' } });
+});
+afterAll(() => harness.close());
+
+const postRaw = (body: string, contentType = 'application/json') =>
+  fetch(`${harness.url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
+
+it('GET /healthz answers {"status":"ok"} once storage is ready', async () => {
+  const response = await fetch(`${harness.url}/healthz`);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ status: 'ok' });
+});
+
+it.each([
+  ['invalid JSON', '{"type": "message",', 400],
+  ['a JSON array', '[]', 400],
+  ['an activity without a conversation', JSON.stringify({ type: 'message', channelId: 'test', serviceUrl: 'x', from: { id: 'u' } }), 400],
+  ['an activity without a type', JSON.stringify({ channelId: 'test', serviceUrl: 'x', conversation: { id: 'c' }, from: { id: 'u' } }), 400],
+  ['a conversation id of 10 kB', JSON.stringify({ type: 'message', channelId: 'test', serviceUrl: 'x', conversation: { id: 'c'.repeat(10_000) }, from: { id: 'u' } }), 413],
+  ['a body over MAX_BODY_BYTES', JSON.stringify({ type: 'message', text: 'x'.repeat(9000) }), 413],
+])('%s gets a clear JSON error (%s) and stores nothing', async (_name, body, status) => {
+  const before = await harness.app.db.query<{ count: string }>('select count(*)::text as count from bot_state');
+  const response = await postRaw(body);
+  expect(response.status).toBe(status);
+  const json = (await response.json()) as { code?: string; message?: string };
+  expect(typeof json.code).toBe('string');
+  expect(typeof json.message).toBe('string');
+  const after = await harness.app.db.query<{ count: string }>('select count(*)::text as count from bot_state');
+  expect(after).toEqual(before);
+});
+
+it('text longer than a message should be is refused with the field named', async () => {
+  const response = await postRaw(
+    JSON.stringify({ type: 'message', channelId: 'test', serviceUrl: 'x', conversation: { id: 'c' }, from: { id: 'u' }, text: 'y'.repeat(4001) }),
+  );
+  expect(response.status).toBe(400);
+  expect(((await response.json()) as { message: string }).message).toMatch(/^text: /);
+});
+
+it('unknown routes answer JSON 404', async () => {
+  const response = await fetch(`${harness.url}/nothing-here`);
+  expect(response.status).toBe(404);
+  expect(await response.json()).toHaveProperty('code');
+});
+
+it('expectReplies returns every reply of the turn in the body', async () => {
+  const replies = await harness.conversation().join();
+  expect(replies.length).toBeGreaterThanOrEqual(2);
+  expect(replies.every((reply) => reply.type === 'message')).toBe(true);
+});
+
+it('shutdown lets a turn in flight finish, then closes the database', async () => {
+  const real = await pgliteInMemory();
+  let closedAt = 0;
+  let releaseRead: () => void = () => undefined;
+  let signalReadStarted: () => void = () => undefined;
+  const readStarted = new Promise<void>((resolve) => (signalReadStarted = resolve));
+  let held = false;
+  // The first state read of the turn waits until the test lets it go.
+  const database: Database = {
+    ...real,
+    async query(sql, params) {
+      if (!held && sql.startsWith('select key, doc')) {
+        held = true;
+        const released = new Promise<void>((release) => (releaseRead = release));
+        signalReadStarted();
+        await released;
+      }
+      return real.query(sql, params);
+    },
+    close: async () => {
+      closedAt = Date.now();
+      await real.close();
+    },
+  };
+  const app = await buildApp({
+    config: loadConfig({ LOG_LEVEL: 'silent', ID_HASH_SECRET: 'test-secret-test-secret' }),
+    clock: new ManualClock('2026-11-24T20:00:00Z'),
+    database,
+    logger: createLogger('silent'),
+  });
+  const url = await app.listen(0, '127.0.0.1');
+  const turn = new Conversation(url, 'in-flight').join();
+  await readStarted;
+  const closing = app.close();
+  releaseRead();
+  const replies = await turn;
+  const repliedAt = Date.now();
+  await closing;
+  expect(allText(replies)).toContain('999');
+  expect(closedAt).toBeGreaterThanOrEqual(repliedAt - 50);
+  expect(closedAt).toBeGreaterThan(0);
+});

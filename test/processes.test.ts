@@ -1,0 +1,85 @@
+// The bot as separate processes: restarts keep state, PGlite refuses a second process on its
+// directory, and on a PostgreSQL server two processes share conversations without losing a step.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { postgresSchema, postgresUrl } from './support/databases';
+import { allText, Conversation, optionTitles } from './support/harness';
+import { startBotProcess, type BotProcess } from './support/processes';
+
+const running: BotProcess[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((bot) => bot.stop()));
+});
+
+async function start(env: Record<string, string>): Promise<BotProcess> {
+  const bot = await startBotProcess(env);
+  running.push(bot);
+  return bot;
+}
+
+describe('embedded PGlite in DATA_DIR', () => {
+  it('a conversation survives a restart of the process', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'helpline-data-'));
+    const first = await start({ DATA_DIR: dataDir });
+    await new Conversation(first.url, 'restart-1').join();
+    expect(await first.stop()).toBe(0);
+    running.splice(0);
+
+    const second = await start({ DATA_DIR: dataDir });
+    // Still waiting for "who is writing": "2" is read as the answer, not as a new start.
+    const replies = await new Conversation(second.url, 'restart-1').say('2');
+    expect(allText(replies)).toContain('116 000');
+    expect(optionTitles(replies)).toEqual([]);
+  });
+
+  it('a second process on the same DATA_DIR is refused at start with a clear message', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'helpline-data-'));
+    const first = await start({ DATA_DIR: dataDir });
+    const second = await start({ DATA_DIR: dataDir });
+    expect(second.url).toBe('');
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain('is in use by another bot process');
+    // The first is unharmed.
+    expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+  });
+
+  it('a bad setting stops start-up with one line naming it', async () => {
+    const bot = await start({ PORT: 'not-a-port' });
+    expect(await bot.exited).toBe(1);
+    expect(bot.output().trim()).toMatch(/^Configuration error: PORT /);
+    expect(bot.output().trim().split('\n')).toHaveLength(1);
+  });
+});
+
+const onPostgres = postgresUrl ? describe : describe.skip;
+
+onPostgres('two processes on one PostgreSQL server', () => {
+  let schema: Awaited<ReturnType<typeof postgresSchema>>;
+  beforeAll(async () => {
+    schema = await postgresSchema();
+  });
+  afterAll(() => schema.cleanUp());
+
+  it('the second process continues a conversation begun by the first', async () => {
+    const [a, b] = await Promise.all([start({ DATABASE_URL: schema.url }), start({ DATABASE_URL: schema.url })]);
+    await new Conversation(a!.url, 'hop-1').join();
+    const replies = await new Conversation(b!.url, 'hop-1').say('1');
+    expect(allText(replies)).toContain('101');
+    expect(optionTitles(replies)).toEqual([]);
+  });
+
+  it('two messages of one conversation sent to both processes at the same moment are both processed, in turn', async () => {
+    const [a, b] = await Promise.all([start({ DATABASE_URL: schema.url }), start({ DATABASE_URL: schema.url })]);
+    for (let round = 0; round < 5; round += 1) {
+      const id = `race-${round}`;
+      await new Conversation(a!.url, id).join();
+      const [left, right] = await Promise.all([new Conversation(a!.url, id).say('1'), new Conversation(b!.url, id).say('3')]);
+      // Taken in turn, one message answers "who is writing" and the other starts afresh.
+      // Had both read the same state, both would have been taken as the answer.
+      const answered = [left, right].filter((replies) => allText(replies).includes('still being built'));
+      const restarted = [left, right].filter((replies) => optionTitles(replies).length === 4);
+      expect([answered.length, restarted.length]).toEqual([1, 1]);
+    }
+  });
+});

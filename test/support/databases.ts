@@ -1,0 +1,62 @@
+// The storage back ends tests run on: PGlite always, and a real PostgreSQL server when
+// TEST_DATABASE_URL is set (each test file gets a schema of its own, dropped afterwards).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { openMemoryPglite, openPglite, openPostgres, type Database } from '../../bot/db/database';
+import { migrate } from '../../bot/db/migrate';
+
+export interface BackEnd {
+  name: string;
+  /** Opens a migrated database; calling it again reaches the same data (a restart). */
+  open(): Promise<Database>;
+  cleanUp(): Promise<void>;
+}
+
+export const postgresUrl = process.env.TEST_DATABASE_URL;
+
+export async function pgliteOnDisk(): Promise<BackEnd> {
+  const directory = mkdtempSync(path.join(tmpdir(), 'helpline-pglite-'));
+  return {
+    name: 'PGlite in DATA_DIR',
+    open: async () => migrated(await openPglite(directory)),
+    cleanUp: async () => undefined,
+  };
+}
+
+export async function pgliteInMemory(): Promise<Database> {
+  return migrated(await openMemoryPglite());
+}
+
+export async function postgresSchema(): Promise<BackEnd & { url: string }> {
+  if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const schema = `test_${process.pid}_${Date.now().toString(36)}_${Math.floor(performance.now())}`;
+  const admin = new Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = withSearchPath(postgresUrl, schema);
+  return {
+    name: 'PostgreSQL server',
+    url,
+    open: async () => migrated(await openPostgres(url)),
+    cleanUp: async () => {
+      const client = new Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.end();
+    },
+  };
+}
+
+function withSearchPath(url: string, schema: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('options', `-c search_path=${schema}`);
+  return parsed.toString();
+}
+
+async function migrated(db: Database): Promise<Database> {
+  await migrate(db);
+  return db;
+}
