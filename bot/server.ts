@@ -23,6 +23,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing turns in flight');
+    // Whatever hangs (a database that does not answer), the process still ends.
+    setTimeout(() => {
+      logger.error('shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS + 5_000).unref();
     app
       .close()
       .then(() => {

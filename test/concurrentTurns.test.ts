@@ -1,26 +1,50 @@
-// Two messages of one conversation at the same moment, in one process: both are processed,
-// one after the other, so no step is lost (botbuilder saves state with eTag "*").
+// Two messages of one conversation at the same moment: both are processed, one after the
+// other, so no step is lost (botbuilder saves state with eTag "*"). Many conversations at once
+// do not wait for each other, nor starve the database pool.
+import { openPostgres, type Database } from '../bot/db/database';
+import { pgliteInMemory, postgresSchema, postgresUrl } from './support/databases';
 import { allText, optionTitles, startHarness, type Harness } from './support/harness';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.close());
+const backEnds: Array<[string, () => Promise<{ db: Database; cleanUp(): Promise<void> }>]> = [
+  ['PGlite', async () => ({ db: await pgliteInMemory(), cleanUp: async () => undefined })],
+];
+if (postgresUrl) {
+  backEnds.push([
+    'PostgreSQL',
+    async () => {
+      const schema = await postgresSchema();
+      return { db: await openPostgres(schema.url), cleanUp: () => schema.cleanUp() };
+    },
+  ]);
+}
 
-it('answers both, taking them in turn', async () => {
-  for (let round = 0; round < 10; round += 1) {
-    const conversation = harness.conversation();
-    await conversation.join();
-    const [left, right] = await Promise.all([conversation.say('1'), conversation.say('3')]);
-    const answered = [left, right].filter((replies) => allText(replies).includes('still being built'));
-    const restarted = [left, right].filter((replies) => optionTitles(replies).length === 4);
-    expect([answered.length, restarted.length]).toEqual([1, 1]);
-  }
-});
+describe.each(backEnds)('on %s', (_name, open) => {
+  let harness: Harness;
+  let cleanUp: () => Promise<void>;
+  beforeAll(async () => {
+    const backEnd = await open();
+    cleanUp = backEnd.cleanUp;
+    harness = await startHarness({ database: backEnd.db });
+  });
+  afterAll(async () => {
+    await harness.close();
+    await cleanUp();
+  });
 
-it('different conversations do not wait for each other', async () => {
-  const conversations = Array.from({ length: 20 }, () => harness.conversation());
-  const replies = await Promise.all(conversations.map((conversation) => conversation.join()));
-  for (const turn of replies) expect(optionTitles(turn)).toHaveLength(4);
+  it('two messages of one conversation at once: both answered, taken in turn', async () => {
+    for (let round = 0; round < 10; round += 1) {
+      const conversation = harness.conversation();
+      await conversation.join();
+      const [left, right] = await Promise.all([conversation.say('1'), conversation.say('3')]);
+      const answered = [left, right].filter((replies) => allText(replies).includes('still being built'));
+      const restarted = [left, right].filter((replies) => optionTitles(replies).length === 4);
+      expect([answered.length, restarted.length]).toEqual([1, 1]);
+    }
+  });
+
+  it('60 conversations at once (more than the pool has connections) all get their welcome', async () => {
+    const conversations = Array.from({ length: 60 }, () => harness.conversation());
+    const replies = await Promise.all(conversations.map((conversation) => conversation.join()));
+    for (const turn of replies) expect(optionTitles(turn)).toHaveLength(4);
+  });
 });

@@ -42,6 +42,10 @@ export class PostgresStorage implements Storage {
     const entries = Object.entries(changes);
     if (entries.length === 0) return;
     const now = this.clock.now();
+    // One key (each BotState save) needs no transaction: every statement of writeOne is
+    // atomic and conditional on its own.
+    const [only] = entries;
+    if (entries.length === 1 && only) return writeOne(this.db, only[0], only[1] as StoreItem, now);
     await this.db.transaction(async (tx) => {
       for (const [key, item] of entries) await writeOne(tx, key, item as StoreItem, now);
     });
