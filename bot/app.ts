@@ -82,6 +82,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       audit,
       danger: createDangerDetector(content.danger),
       dates: createDateReader({ clock, timeZone: config.TZ }),
+      conversationState,
+      userState,
+      retentionDays: config.RETENTION_DAYS,
     };
     const bot = new HelplineBot({ conversationState, userState, root: new RootDialog(services), services });
 

@@ -24,6 +24,17 @@ export type Role = (typeof ROLES)[number];
 export const COMMANDS = ['help', 'startAgain', 'talkToPerson', 'stop', 'deleteMyData'] as const;
 export type Command = (typeof COMMANDS)[number];
 
+export const SEARCH_ITEMS = [
+  'contactChild',
+  'bedroomHouse',
+  'gardenArea',
+  'leads',
+  'household',
+  'friendsSchool',
+  'hospitalsCustody',
+] as const;
+export type SearchItem = (typeof SEARCH_ITEMS)[number];
+
 /** The facts rules may test, with the type each must have. Dialogs supply them. */
 export const factSchemas = {
   dangerPhrase: z.boolean(),
@@ -31,6 +42,14 @@ export const factSchemas = {
   officeOpen: z.boolean(),
   role: z.enum(ROLES),
   turnFailed: z.boolean(),
+  parentDangerNow: z.enum(['yes', 'no', 'unsure']),
+  ageYears: z.number(),
+  searchItem: z.enum(SEARCH_ITEMS),
+  reportToPolice: z.boolean(),
+  riskFactorCount: z.number(),
+  episodes90d: z.number(),
+  daysMissing: z.number(),
+  childBack: z.boolean(),
 } as const;
 export type FactName = keyof typeof factSchemas;
 export type Facts = { [K in FactName]?: z.infer<(typeof factSchemas)[K]> };

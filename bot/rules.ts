@@ -32,6 +32,11 @@ export class RuleBook {
     return (this.byPoint.get(point) ?? []).find((rule) => holds(rule.when, facts));
   }
 
+  /** Every rule at `point` whose condition holds, in file order. */
+  decideAll(point: string, facts: Facts): Rule[] {
+    return (this.byPoint.get(point) ?? []).filter((rule) => holds(rule.when, facts));
+  }
+
   get(id: string): Rule {
     const rule = this.byId.get(id);
     if (!rule) throw new Error(`No rule ${id} in content/rules`);

@@ -1,8 +1,9 @@
-// A danger phrase reaches 999 from every dialog state that exists, and the dialog carries on.
+// A danger phrase reaches 999 from every dialog state that exists, and the dialog carries on
+// with the question it was asking.
 import { Dialog, type DialogSet } from 'botbuilder-dialogs';
-import { ChoiceQuestion } from '../dialogs/base/choiceQuestion';
+import { WaitingDialog } from '../dialogs/base/waitingDialog';
 import { RootDialog } from '../dialogs/root/rootDialog';
-import { allText, optionTitles, startHarness, type Conversation, type Harness } from './support/harness';
+import { allText, optionTitles, startHarness, type Conversation, type Harness, type Reply } from './support/harness';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -10,20 +11,57 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
+const PARENT = ['1', 'Missing now', 'No', 'yesterday at 9pm', 'Yes', '14', 'Yes'];
+const REPORT_NOW = [...PARENT, 'Report to police now'];
+const RISK_ALL_NO_BUT_BEFORE = ['No', 'No', 'No', 'No', 'Yes'];
+const TO_INFO = [...REPORT_NOW, ...RISK_ALL_NO_BUT_BEFORE, '3'];
+const INFO_FIELDS = [
+  'name',
+  'dateOfBirth',
+  'whereLastSeen',
+  'whoWith',
+  'description',
+  'photo',
+  'medicalNeeds',
+  'circumstances',
+  'placesAndPeople',
+  'previousEpisodes',
+  'increasesRisk',
+  'reporter',
+];
+const answerFor = (field: string) => (field === 'photo' ? 'No' : 'skip');
+const PROFILE = ['1', 'Prepare in advance', 'Yes'];
+
 /**
- * Every state a conversation can wait in, with the turns that reach it. A dialog that waits
- * for input and is not listed here fails the completeness test below.
+ * Every state a conversation can wait in, with the messages (after joining) that reach it. A
+ * dialog that waits for input and is not listed here fails the completeness test below.
  */
-const states: Array<{ name: string; waitsIn: string | null; reach: (c: Conversation) => Promise<unknown> }> = [
-  { name: 'no conversation yet', waitsIn: null, reach: async () => undefined },
-  { name: 'asked who is writing', waitsIn: 'root.role', reach: (c) => c.join() },
+const states: Array<{ waitsIn: string; path: string[] }> = [
+  { waitsIn: 'root.role', path: [] },
+  { waitsIn: 'parent.situation', path: ['1'] },
+  { waitsIn: 'parent.danger', path: ['1', 'Missing now'] },
+  { waitsIn: 'parent.lastSeen.ask', path: PARENT.slice(0, 3) },
+  { waitsIn: 'parent.lastSeen.confirm', path: PARENT.slice(0, 4) },
+  { waitsIn: 'parent.age', path: PARENT.slice(0, 5) },
+  { waitsIn: 'parent.contact', path: PARENT.slice(0, 6) },
+  { waitsIn: 'parent.search', path: PARENT },
+  ...['medical', 'selfHarm', 'exploitation', 'substances', 'before'].map((factor, index) => ({
+    waitsIn: `parent.risk.${factor}`,
+    path: [...REPORT_NOW, ...RISK_ALL_NO_BUT_BEFORE.slice(0, index)],
+  })),
+  { waitsIn: 'parent.risk.episodes', path: [...REPORT_NOW, ...RISK_ALL_NO_BUT_BEFORE] },
+  ...INFO_FIELDS.map((field, index) => ({
+    waitsIn: `parent.info.${field}`,
+    path: [...TO_INFO, ...INFO_FIELDS.slice(0, index).map(answerFor)],
+  })),
+  { waitsIn: 'parent.profile.consent', path: PROFILE.slice(0, 2) },
+  ...['description', 'medicalNeeds', 'placesAndPeople'].map((field, index) => ({
+    waitsIn: `parent.profile.${field}`,
+    path: [...PROFILE, ...Array.from({ length: index }, () => 'skip')],
+  })),
   {
-    name: 'after a journey ended',
-    waitsIn: null,
-    reach: async (c) => {
-      await c.join();
-      await c.say('1');
-    },
+    waitsIn: 'parent.info.useProfile',
+    path: [...PROFILE, 'tall', 'none', 'Dover', 'hello', ...REPORT_NOW, ...RISK_ALL_NO_BUT_BEFORE.slice(0, 4), 'No'],
   },
 ];
 
@@ -35,16 +73,47 @@ const dangerMessages = [
   "she's not breathing",
 ];
 
-describe.each(states)('in state "$name"', ({ reach }) => {
-  it.each(dangerMessages)('"%s" gives 999 first and records G-DANGER-999', async (message) => {
+async function reach(conversation: Conversation, path: string[]): Promise<Reply[]> {
+  let last = await conversation.join();
+  for (const message of path) last = await conversation.say(message);
+  return last;
+}
+
+const lastQuestion = (replies: Reply[]): string => [...replies].reverse().find((reply) => reply.text)?.text ?? '';
+
+describe.each(states)('waiting in $waitsIn', ({ path }) => {
+  it('every danger phrase gives 999 first, records G-DANGER-999, and the same question is asked again', async () => {
     const conversation = harness.conversation();
-    await reach(conversation);
+    const question = lastQuestion(await reach(conversation, path));
+    expect(question).not.toBe('');
+    const before = (await harness.app.audit.forConversation(conversation.id)).length;
+    for (const message of dangerMessages) {
+      const replies = await conversation.say(message);
+      expect(replies[0]?.text).toContain('999');
+      expect(allText(replies.slice(1))).toContain(question);
+    }
+    const audit = await harness.app.audit.forConversation(conversation.id);
+    expect(audit.slice(before).map((row) => row.ruleId)).toEqual(dangerMessages.map(() => 'G-DANGER-999'));
+  });
+});
+
+describe.each([
+  { name: 'no conversation yet', reach: async () => undefined },
+  {
+    name: 'after a journey ended',
+    reach: async (c: Conversation) => {
+      await c.join();
+      await c.say('4');
+    },
+  },
+])('$name', ({ reach: reachState }) => {
+  it.each(dangerMessages)('"%s" gives 999 first, then the welcome question', async (message) => {
+    const conversation = harness.conversation();
+    await reachState(conversation);
     const replies = await conversation.say(message);
     expect(replies[0]?.text).toContain('999');
-    const audit = await harness.app.audit.forConversation(conversation.id);
-    expect(audit.map((row) => row.ruleId)).toContain('G-DANGER-999');
-    // The conversation carries on: the question is asked (again).
-    expect(optionTitles(replies).length).toBeGreaterThan(0);
+    expect((await harness.app.audit.forConversation(conversation.id)).map((row) => row.ruleId)).toContain('G-DANGER-999');
+    expect(optionTitles(replies)).toHaveLength(4);
   });
 });
 
@@ -59,7 +128,7 @@ it('negated phrases do not interrupt ("not in danger")', async () => {
 it('the table above lists every dialog that waits for input', () => {
   const waiting: string[] = [];
   const walk = (dialog: Dialog) => {
-    if (dialog instanceof ChoiceQuestion) waiting.push(dialog.id);
+    if (dialog instanceof WaitingDialog) waiting.push(dialog.id);
     const set = (dialog as unknown as { dialogs?: DialogSet }).dialogs;
     if (set) for (const id of Object.keys((set as unknown as { dialogs: Record<string, Dialog> }).dialogs)) {
       const child = set.find(id);
@@ -67,6 +136,5 @@ it('the table above lists every dialog that waits for input', () => {
     }
   };
   walk(new RootDialog(harness.app.services));
-  const covered = states.map((state) => state.waitsIn).filter((id): id is string => id !== null);
-  expect(waiting.sort()).toEqual([...new Set(covered)].sort());
+  expect([...new Set(waiting)].sort()).toEqual([...new Set(states.map((state) => state.waitsIn))].sort());
 });

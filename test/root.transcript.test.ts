@@ -24,11 +24,20 @@ describe('welcome and who is writing', () => {
   });
 
   it.each([
-    ['1', 'P-INTERIM-REPORT-101', '101'],
+    ['1', 'parent journey'],
+    ['Grand-père? no: grandparent', 'parent journey'],
+  ])('"%s" hands over to the %s, which asks its first question with options', async (answer) => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    const replies = await conversation.say(answer);
+    expect(optionTitles(replies)).toEqual(['Missing now', 'They are back', 'Prepare in advance']);
+    expect(await auditRules(conversation.id)).toEqual([]);
+  });
+
+  it.each([
     ['A young person', 'Y-INTERIM-HELPLINES', '116 000'],
     ['foster carer', 'C-INTERIM-REPORT-101', '101'],
     ['I am a TEACHER', 'X-INTERIM-POLICE', '101'],
-    ['Grand-père? no: grandparent', 'P-INTERIM-REPORT-101', '101'],
   ])('"%s" hands over to the journey whose interim rule is %s', async (answer, ruleId, number) => {
     const conversation = harness.conversation();
     await conversation.join();

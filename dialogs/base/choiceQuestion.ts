@@ -1,6 +1,7 @@
 // Asks one fixed-answer question and waits until the answer matches an option.
 import { ActivityTypes, InputHints, MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { WaitingDialog } from './waitingDialog';
 import type { Choices } from './choices';
 import { messagesFor, type DialogServices } from './services';
 
@@ -8,12 +9,16 @@ export interface ChoiceQuestionSpec<Value extends string> {
   id: string;
   /** Message key of the question. */
   ask: string;
-  /** Message key said before the options again when the answer matched none. */
+  /** Message key said, with the options again, when the answer matched none. */
   retry: string;
   choices: Choices<Value>;
 }
 
-export class ChoiceQuestion<Value extends string> extends Dialog {
+interface ChoiceQuestionState {
+  variables?: Record<string, string | number>;
+}
+
+export class ChoiceQuestion<Value extends string> extends WaitingDialog<ChoiceQuestionState> {
   constructor(
     private readonly spec: ChoiceQuestionSpec<Value>,
     private readonly services: DialogServices,
@@ -21,8 +26,11 @@ export class ChoiceQuestion<Value extends string> extends Dialog {
     super(spec.id);
   }
 
-  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    await this.send(dc.context, this.spec.ask);
+  /** Options may carry message variables for the question (plain JSON, kept in dialog state). */
+  override async beginDialog(dc: DialogContext, options?: ChoiceQuestionState): Promise<DialogTurnResult> {
+    const state: ChoiceQuestionState = { variables: options?.variables ?? {} };
+    if (dc.activeDialog) dc.activeDialog.state = state;
+    await this.send(dc.context, this.spec.ask, state.variables);
     return Dialog.EndOfTurn;
   }
 
@@ -35,14 +43,19 @@ export class ChoiceQuestion<Value extends string> extends Dialog {
     return Dialog.EndOfTurn;
   }
 
-  override async repromptDialog(context: TurnContext): Promise<void> {
-    await this.send(context, this.spec.ask);
+  override async repromptDialog(context: TurnContext, instance: { state: ChoiceQuestionState }): Promise<void> {
+    await this.send(context, this.spec.ask, instance.state?.variables ?? {});
   }
 
-  private async send(context: TurnContext, key: string): Promise<void> {
+  private async send(context: TurnContext, key: string, variables: Record<string, string | number> = {}): Promise<void> {
     const messages = messagesFor(context, this.services);
     await context.sendActivity(
-      MessageFactory.suggestedActions(this.spec.choices.suggestedActions(messages), messages.t(key), undefined, InputHints.ExpectingInput),
+      MessageFactory.suggestedActions(
+        this.spec.choices.suggestedActions(messages),
+        messages.t(key, variables),
+        undefined,
+        InputHints.ExpectingInput,
+      ),
     );
   }
 }

@@ -49,4 +49,15 @@ export class Choices<Value extends string> {
     const winners = [...longestMatch].filter(([, length]) => length === longest);
     return winners.length === 1 ? winners[0]?.[0] : undefined;
   }
+
+  /** The option whose title or a synonym is the whole message (numbers are left to the caller). */
+  matchExactly(text: string, messages: Messages): Value | undefined {
+    const said = normalise(text);
+    if (said === '') return undefined;
+    return this.options.find((option) =>
+      [messages.t(option.title), ...(option.synonyms ? messages.list(option.synonyms) : [])].some(
+        (phrase) => normalise(phrase) === said,
+      ),
+    )?.value;
+  }
 }

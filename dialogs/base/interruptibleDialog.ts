@@ -31,8 +31,16 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const interrupted = await this.interrupt(innerDc, true);
+    const interrupted = (await this.interrupt(innerDc, true)) ?? (await this.interruptJourney(innerDc));
     return interrupted ?? super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * A journey's own words that work at any step of it (the parent's "found them"); checked
+   * after the ones that hold everywhere. Returns the turn's result when it took the message.
+   */
+  protected async interruptJourney(_innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    return undefined;
   }
 
   /** Returns the turn's result when the message was an interruption that ends the turn here. */

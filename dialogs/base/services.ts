@@ -1,5 +1,5 @@
 // What every dialog may use, handed in once at construction, and the per-turn helpers.
-import type { TurnContext } from 'botbuilder';
+import type { ConversationState, TurnContext, UserState } from 'botbuilder';
 import type { AuditLog } from '../../bot/audit';
 import type { Clock } from '../../bot/clock';
 import type { Area } from '../../bot/content';
@@ -17,6 +17,10 @@ export interface DialogServices {
   audit: AuditLog;
   danger: DangerDetector;
   dates: DateReader;
+  /** Where journeys keep what they gathered (zod-checked JSON, see ./record.ts). */
+  conversationState: ConversationState;
+  userState: UserState;
+  retentionDays: number;
 }
 
 /** turnState key: the locale chosen for this turn. */

@@ -6,11 +6,13 @@ import { adviseFirst } from '../base/advice';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { messagesFor, type DialogServices } from '../base/services';
 
-export const interimDialogId = (role: Role): string => `interim.${role}`;
+export type InterimRole = Exclude<Role, 'parent'>;
+
+export const interimDialogId = (role: InterimRole): string => `interim.${role}`;
 
 export class InterimAdviceDialog extends InterruptibleDialog {
   constructor(
-    private readonly role: Role,
+    private readonly role: InterimRole,
     services: DialogServices,
   ) {
     super(interimDialogId(role), services);

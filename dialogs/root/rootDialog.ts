@@ -5,14 +5,18 @@ import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { messagesFor, type DialogServices } from '../base/services';
-import { InterimAdviceDialog, interimDialogId } from '../interim/interimAdviceDialog';
+import { InterimAdviceDialog, interimDialogId, type InterimRole } from '../interim/interimAdviceDialog';
+import { PARENT_JOURNEY, ParentJourneyDialog } from '../parent/parentJourneyDialog';
 
 export const ROOT_DIALOG = 'root';
 const ROOT_WATERFALL = 'root.steps';
 const ROLE_QUESTION = 'root.role';
 
 /** Bump when the root's steps change, so conversations in flight restart gently. */
-export const ROOT_TREE_VERSION = 1;
+export const ROOT_TREE_VERSION = 2;
+
+/** People whose step-by-step journey is still to be built. */
+const INTERIM_ROLES: readonly InterimRole[] = ['youngPerson', 'carer', 'professional'];
 
 export const roleChoices = new Choices<Role>(
   ROLES.map((role) => ({
@@ -28,7 +32,8 @@ export class RootDialog extends InterruptibleDialog {
     this.addDialog(
       new ChoiceQuestion({ id: ROLE_QUESTION, ask: 'root.role.ask', retry: 'root.role.retry', choices: roleChoices }, services),
     );
-    for (const role of ROLES) this.addDialog(new InterimAdviceDialog(role, services));
+    this.addDialog(new ParentJourneyDialog(services));
+    for (const role of INTERIM_ROLES) this.addDialog(new InterimAdviceDialog(role, services));
     this.addDialog(
       new WaterfallDialog(ROOT_WATERFALL, [
         (step) => this.welcome(step),
@@ -50,6 +55,6 @@ export class RootDialog extends InterruptibleDialog {
 
   private async handOver(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const role = step.result as Role;
-    return step.beginDialog(interimDialogId(role));
+    return step.beginDialog(role === 'parent' ? PARENT_JOURNEY : interimDialogId(role));
   }
 }

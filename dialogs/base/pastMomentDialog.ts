@@ -1,0 +1,91 @@
+// Asks when something happened, reads it with the shared date reader, says back what it read
+// ("Monday 23 November at 21:00, 2 hours ago") and lets the user correct it.
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { DateTime } from 'luxon';
+import type { Messages } from '../../bot/i18n';
+import { Question, type Answer } from './question';
+import { messagesFor, type DialogServices } from './services';
+import { yesNoQuestion, type YesNo } from './yesNo';
+
+export interface PastMomentKeys {
+  ask: string;
+  confirm: string;
+  unreadable: string;
+  future: string;
+  again: string;
+}
+
+export interface PastMoment {
+  at: string;
+  precision: 'minute' | 'day' | 'period';
+}
+
+export class PastMomentDialog extends ComponentDialog {
+  constructor(
+    id: string,
+    private readonly keys: PastMomentKeys,
+    private readonly services: DialogServices,
+  ) {
+    super(id);
+    this.addDialog(
+      new Question<PastMoment>(
+        {
+          id: `${id}.ask`,
+          ask: keys.ask,
+          parse: (text) => {
+            const reading = services.dates.readPast(text);
+            if (reading.kind === 'unreadable') return { ok: false, retry: keys.unreadable };
+            if (reading.kind === 'future') return { ok: false, retry: keys.future };
+            return { ok: true, value: { at: reading.moment.at.toISOString(), precision: reading.moment.precision } };
+          },
+        },
+        services,
+      ),
+    );
+    this.addDialog(yesNoQuestion(`${id}.confirm`, keys.confirm, services));
+    this.addDialog(
+      new WaterfallDialog(`${id}.steps`, [
+        (step) => step.beginDialog(`${id}.ask`),
+        (step) => this.confirm(step),
+        (step) => this.settle(step),
+      ]),
+    );
+    this.initialDialogId = `${id}.steps`;
+  }
+
+  private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = step.result as Answer<PastMoment>;
+    if (answer.kind !== 'value') return step.replaceDialog(this.initialDialogId);
+    (step.values as { moment?: PastMoment }).moment = answer.value;
+    const messages = messagesFor(step.context, this.services);
+    return step.beginDialog(`${this.id}.confirm`, { variables: describeMoment(answer.value, messages, this.services) });
+  }
+
+  private async settle(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { moment } = step.values as { moment?: PastMoment };
+    if ((step.result as YesNo) === 'yes' && moment) return step.endDialog(moment);
+    await step.context.sendActivity(messagesFor(step.context, this.services).t(this.keys.again));
+    return step.replaceDialog(this.initialDialogId);
+  }
+}
+
+/** `when` (absolute, in the area's zone) and `ago` (relative to the clock), for messages. */
+export function describeMoment(
+  moment: PastMoment,
+  messages: Messages,
+  services: Pick<DialogServices, 'clock' | 'timeZone'>,
+): { when: string; ago: string } {
+  const at = DateTime.fromISO(moment.at, { zone: services.timeZone }).setLocale(messages.locale);
+  const now = DateTime.fromJSDate(services.clock.now(), { zone: services.timeZone });
+  const format = moment.precision === 'day' ? 'common.dateFormat' : 'common.dateTimeFormat';
+  return {
+    when: at.toFormat(messages.t(format)),
+    ago: at.toRelative({ base: now, locale: messages.locale, unit: pickUnit(now.diff(at).as('minutes')) }) ?? '',
+  };
+}
+
+function pickUnit(minutes: number): 'minutes' | 'hours' | 'days' {
+  if (minutes < 90) return 'minutes';
+  if (minutes < 48 * 60) return 'hours';
+  return 'days';
+}

@@ -1,0 +1,81 @@
+// Asks one free-text question and waits until the answer reads. "Skip" and "don't know" are
+// offered (as buttons and as typed words) where the question allows them.
+import { ActivityTypes, InputHints, MessageFactory, type TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { WaitingDialog } from './waitingDialog';
+import type { Messages } from '../../bot/i18n';
+import { Choices } from './choices';
+import { messagesFor, type DialogServices } from './services';
+
+export type Parsed<Value> =
+  | { ok: true; value: Value }
+  /** `retry`: message key explaining what was wrong; the question is asked again after it. */
+  | { ok: false; retry: string; variables?: Record<string, string | number> };
+
+/** What a question returns: the value read, or that the user skipped or did not know. */
+export type Answer<Value> = { kind: 'value'; value: Value } | { kind: 'skipped' } | { kind: 'unknown' };
+
+export interface QuestionSpec<Value> {
+  id: string;
+  /** Message key of the question. */
+  ask: string;
+  parse(text: string, context: TurnContext, messages: Messages): Parsed<Value>;
+  /** Offer "Skip" and "Don't know". */
+  skippable?: boolean;
+}
+
+export const answerOptions = new Choices<'skip' | 'unknown'>([
+  { value: 'skip', title: 'common.answers.skip.title', synonyms: 'common.answers.skip.synonyms' },
+  { value: 'unknown', title: 'common.answers.unknown.title', synonyms: 'common.answers.unknown.synonyms' },
+]);
+
+interface QuestionState {
+  variables?: Record<string, string | number>;
+}
+
+export class Question<Value> extends WaitingDialog<QuestionState> {
+  constructor(
+    private readonly spec: QuestionSpec<Value>,
+    private readonly services: DialogServices,
+  ) {
+    super(spec.id);
+  }
+
+  /** Options may carry message variables for the question (plain JSON, kept in dialog state). */
+  override async beginDialog(dc: DialogContext, options?: QuestionState): Promise<DialogTurnResult> {
+    const state: QuestionState = { variables: options?.variables ?? {} };
+    if (dc.activeDialog) dc.activeDialog.state = state;
+    await this.send(dc.context, this.spec.ask, state.variables);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const activity = dc.context.activity;
+    if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    const text = (activity.text ?? '').trim();
+    const messages = messagesFor(dc.context, this.services);
+    if (this.spec.skippable) {
+      const exact = answerOptions.matchExactly(text, messages);
+      if (exact === 'skip') return dc.endDialog({ kind: 'skipped' } satisfies Answer<Value>);
+      if (exact === 'unknown') return dc.endDialog({ kind: 'unknown' } satisfies Answer<Value>);
+    }
+    const parsed: Parsed<Value> =
+      text === '' ? { ok: false, retry: 'common.answers.empty' } : this.spec.parse(text, dc.context, messages);
+    if (parsed.ok) return dc.endDialog({ kind: 'value', value: parsed.value } satisfies Answer<Value>);
+    await this.send(dc.context, parsed.retry, parsed.variables ?? {}, true);
+    return Dialog.EndOfTurn;
+  }
+
+  override async repromptDialog(context: TurnContext, instance: { state: QuestionState }): Promise<void> {
+    await this.send(context, this.spec.ask, instance.state?.variables ?? {});
+  }
+
+  private async send(context: TurnContext, key: string, variables: Record<string, string | number> = {}, retry = false): Promise<void> {
+    const messages = messagesFor(context, this.services);
+    const text = retry ? `${messages.t(key, variables)} ${messages.t(this.spec.ask, variables)}` : messages.t(key, variables);
+    const activity = this.spec.skippable
+      ? MessageFactory.suggestedActions(answerOptions.suggestedActions(messages), text, undefined, InputHints.ExpectingInput)
+      : MessageFactory.text(text, undefined, InputHints.ExpectingInput);
+    await context.sendActivity(activity);
+  }
+}

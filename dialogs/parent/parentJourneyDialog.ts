@@ -1,0 +1,200 @@
+// The parent's journey: danger first; is my child missing (when last seen, age, tried to
+// contact); the search checklist; reporting on 101 with the risk factors; the information the
+// police will need as a summary; and, at any point, what happens when the child is back.
+import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { DateTime } from 'luxon';
+import { normalise } from '../../bot/text';
+import { adviseFirst } from '../base/advice';
+import { Choices } from '../base/choices';
+import { ChoiceQuestion } from '../base/choiceQuestion';
+import { InterruptibleDialog } from '../base/interruptibleDialog';
+import { PastMomentDialog, type PastMoment } from '../base/pastMomentDialog';
+import { Question, type Answer } from '../base/question';
+import { messagesFor, type DialogServices } from '../base/services';
+import { yesNoQuestion, yesNoUnsureQuestion, type YesNo, type YesNoUnsure } from '../base/yesNo';
+import { parentCaseRecord, parentCaseSchema, RISK_FACTORS, type ParentCase } from './parentCase';
+import { PARENT_RETURN_DIALOG, ParentReturnDialog } from './parentReturnDialog';
+import { POLICE_INFO_DIALOG, PoliceInfoDialog, type PoliceInfoResult } from './policeInfoDialog';
+import { summaryActivities } from './policeSummary';
+import { PROFILE_DIALOG, ProfileDialog } from './profileDialog';
+import { RISK_FACTORS_DIALOG, RiskFactorsDialog } from './riskFactorsDialog';
+import { SEARCH_CHECKLIST_DIALOG, SearchChecklistDialog, type SearchResult } from './searchChecklistDialog';
+
+export const PARENT_JOURNEY = 'parent';
+const START = 'parent.start';
+const MISSING = 'parent.missing';
+const SITUATION = 'parent.situation';
+const DANGER = 'parent.danger';
+const LAST_SEEN = 'parent.lastSeen';
+const AGE = 'parent.age';
+const CONTACT = 'parent.contact';
+
+type Situation = 'missing' | 'back' | 'prepare';
+
+const situationChoices = new Choices<Situation>(
+  (['missing', 'back', 'prepare'] as const).map((value) => ({
+    value,
+    title: `parent.situation.options.${value}.title`,
+    synonyms: `parent.situation.options.${value}.synonyms`,
+  })),
+);
+
+export class ParentJourneyDialog extends InterruptibleDialog {
+  private readonly record;
+
+  constructor(services: DialogServices) {
+    super(PARENT_JOURNEY, services);
+    this.record = parentCaseRecord(services);
+    this.addDialog(
+      new ChoiceQuestion({ id: SITUATION, ask: 'parent.situation.ask', retry: 'common.choiceRetry', choices: situationChoices }, services),
+    );
+    this.addDialog(yesNoUnsureQuestion(DANGER, 'parent.danger.ask', services));
+    this.addDialog(
+      new PastMomentDialog(
+        LAST_SEEN,
+        {
+          ask: 'parent.lastSeen.ask',
+          confirm: 'parent.lastSeen.confirm',
+          unreadable: 'parent.lastSeen.unreadable',
+          future: 'parent.lastSeen.future',
+          again: 'parent.lastSeen.again',
+        },
+        services,
+      ),
+    );
+    this.addDialog(
+      new Question<number>(
+        {
+          id: AGE,
+          ask: 'parent.age.ask',
+          parse: (text) => {
+            const age = Number(normalise(text).replace(/\s*(years?|yrs?|y o|yo|years old)$/, ''));
+            if (!Number.isFinite(age) || !Number.isInteger(age)) return { ok: false, retry: 'parent.age.notNumber' };
+            if (age < 0 || age > 120) return { ok: false, retry: 'parent.age.outOfRange' };
+            return { ok: true, value: age };
+          },
+        },
+        services,
+      ),
+    );
+    this.addDialog(yesNoQuestion(CONTACT, 'parent.contact.ask', services));
+    this.addDialog(new SearchChecklistDialog(services));
+    this.addDialog(new RiskFactorsDialog(services));
+    this.addDialog(new PoliceInfoDialog(services));
+    this.addDialog(new ParentReturnDialog(services));
+    this.addDialog(new ProfileDialog(services));
+    this.addDialog(new WaterfallDialog(START, [(step) => step.beginDialog(SITUATION), (step) => this.route(step)]));
+    this.addDialog(
+      new WaterfallDialog(MISSING, [
+        (step) => this.askDanger(step),
+        (step) => this.adviseDanger(step),
+        (step) => this.keepLastSeen(step),
+        (step) => this.keepAge(step),
+        (step) => this.keepContact(step),
+        (step) => this.afterSearch(step),
+        (step) => this.afterRisk(step),
+        (step) => this.afterInfo(step),
+      ]),
+    );
+    this.initialDialogId = START;
+  }
+
+  /** "Found them", typed as the whole message at any step, goes to the return branch. */
+  protected override async interruptJourney(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const said = normalise(innerDc.context.activity.text ?? '');
+    const messages = messagesFor(innerDc.context, this.services);
+    const found = said !== '' && messages.list('parent.search.options.foundThem.synonyms').some((phrase) => normalise(phrase) === said);
+    if (!found) return undefined;
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(PARENT_RETURN_DIALOG);
+  }
+
+  private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    switch (step.result as Situation) {
+      case 'back':
+        return step.replaceDialog(PARENT_RETURN_DIALOG);
+      case 'prepare':
+        return step.replaceDialog(PROFILE_DIALOG);
+      default:
+        await this.record.set(step.context, parentCaseSchema.parse({}));
+        return step.replaceDialog(MISSING);
+    }
+  }
+
+  private async askDanger(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.beginDialog(DANGER);
+  }
+
+  private async adviseDanger(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const dangerNow = step.result as YesNoUnsure;
+    await this.record.update(step.context, (current) => ({ ...current, dangerNow }));
+    await adviseFirst(step.context, this.services, 'parent-danger', { parentDangerNow: dangerNow });
+    return step.beginDialog(LAST_SEEN);
+  }
+
+  private async keepLastSeen(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const lastSeen = step.result as PastMoment;
+    await this.record.update(step.context, (current) => ({ ...current, lastSeen }));
+    return step.beginDialog(AGE);
+  }
+
+  private async keepAge(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = step.result as Answer<number>;
+    const ageYears = answer.kind === 'value' ? answer.value : undefined;
+    await this.record.update(step.context, (current) => ({ ...current, ageYears }));
+    if (ageYears !== undefined && ageYears >= 18) {
+      await adviseFirst(step.context, this.services, 'parent-triage', { ageYears });
+      return step.endDialog();
+    }
+    return step.beginDialog(CONTACT);
+  }
+
+  private async keepContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const triedContact = (step.result as YesNo) === 'yes';
+    const parentCase = await this.record.update(step.context, (current) => ({ ...current, triedContact }));
+    await adviseFirst(step.context, this.services, 'parent-triage', { ageYears: parentCase.ageYears ?? 0 });
+    return step.beginDialog(SEARCH_CHECKLIST_DIALOG);
+  }
+
+  private async afterSearch(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if ((step.result as SearchResult) === 'found') return step.replaceDialog(PARENT_RETURN_DIALOG);
+    const { ageYears } = await this.record.get(step.context);
+    await adviseFirst(step.context, this.services, 'parent-report', { reportToPolice: true });
+    await adviseFirst(step.context, this.services, 'parent-report-detail', { ageYears: ageYears ?? 0 });
+    return step.beginDialog(RISK_FACTORS_DIALOG);
+  }
+
+  private async afterRisk(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const parentCase = await this.record.get(step.context);
+    const facts = riskFacts(parentCase, this.services.clock.now());
+    await adviseFirst(step.context, this.services, 'parent-risk', facts);
+    await adviseFirst(step.context, this.services, 'parent-repeat', facts);
+    return step.beginDialog(POLICE_INFO_DIALOG);
+  }
+
+  private async afterInfo(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = step.result as PoliceInfoResult | undefined;
+    if (result?.adultAge !== undefined) {
+      await adviseFirst(step.context, this.services, 'parent-triage', { ageYears: result.adultAge });
+      return step.endDialog();
+    }
+    const parentCase = await this.record.update(step.context, (current) => ({
+      ...current,
+      summaryGivenAt: this.services.clock.now().toISOString(),
+    }));
+    const messages = messagesFor(step.context, this.services);
+    await step.context.sendActivity(messages.t('parent.summary.intro'));
+    for (const activity of summaryActivities(step.context, parentCase, this.services)) await step.context.sendActivity(activity);
+    await step.context.sendActivity(`${messages.t('parent.summary.cannotText')} ${messages.t('parent.summary.whenBack')}`);
+    return step.endDialog();
+  }
+}
+
+/** Facts for the risk and repeat-missing rules. */
+export function riskFacts(parentCase: ParentCase, now: Date) {
+  const riskFactorCount = RISK_FACTORS.filter((factor) => parentCase.risk[factor]).length;
+  const daysMissing = parentCase.lastSeen
+    ? Math.floor(DateTime.fromJSDate(now).diff(DateTime.fromISO(parentCase.lastSeen.at), 'days').days)
+    : 0;
+  return { riskFactorCount, daysMissing, episodes90d: parentCase.episodes90d ?? (parentCase.risk.before ? 1 : 0) };
+}

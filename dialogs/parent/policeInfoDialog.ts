@@ -1,0 +1,129 @@
+// The information the police will need (leaflet and Kent §4.1), one question at a time, each
+// of which may be skipped or answered "don't know". A profile the parent saved in advance
+// fills the unchanging part, if they agree.
+import {
+  ComponentDialog,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { DateTime } from 'luxon';
+import { Question, type Answer, type Parsed } from '../base/question';
+import { messagesFor, type DialogServices } from '../base/services';
+import { yesNoQuestion, type YesNo } from '../base/yesNo';
+import { readDateOfBirth } from './dateOfBirth';
+import {
+  parentCaseRecord,
+  POLICE_FIELDS,
+  preparedProfileRecord,
+  type FieldAnswer,
+  type ParentCase,
+  type PoliceField,
+} from './parentCase';
+
+export const POLICE_INFO_DIALOG = 'parent.info';
+const START = 'parent.info.start';
+const LOOP = 'parent.info.loop';
+const USE_PROFILE = 'parent.info.useProfile';
+const REPORTER = 'parent.info.reporter';
+const MAX_ANSWER = 500;
+
+export type PoliceInfoResult = { adultAge?: number };
+
+export const textAnswer = (text: string): Parsed<string> =>
+  text.length > MAX_ANSWER ? { ok: false, retry: 'parent.info.tooLong', variables: { max: MAX_ANSWER } } : { ok: true, value: text };
+
+const fieldQuestionId = (field: PoliceField) => `parent.info.${field}`;
+
+export class PoliceInfoDialog extends ComponentDialog {
+  private readonly record;
+  private readonly profile;
+
+  constructor(private readonly services: DialogServices) {
+    super(POLICE_INFO_DIALOG);
+    this.record = parentCaseRecord(services);
+    this.profile = preparedProfileRecord(services);
+    for (const field of POLICE_FIELDS) {
+      if (field === 'photo') this.addDialog(yesNoQuestion(fieldQuestionId(field), 'parent.info.photo', services));
+      else this.addDialog(this.textQuestion(field));
+    }
+    this.addDialog(new Question<string>({ id: REPORTER, ask: 'parent.info.reporter', skippable: true, parse: textAnswer }, services));
+    this.addDialog(yesNoQuestion(USE_PROFILE, 'parent.info.useProfile', services));
+    this.addDialog(new WaterfallDialog(START, [(step) => this.offerProfile(step), (step) => this.applyProfile(step)]));
+    this.addDialog(new WaterfallDialog(LOOP, [(step) => this.ask(step), (step) => this.keep(step)]));
+    this.initialDialogId = START;
+  }
+
+  protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('parent.info.intro'));
+    return super.onBeginDialog(innerDc, options);
+  }
+
+  private textQuestion(field: Exclude<PoliceField, 'photo'>): Question<string> {
+    const parse =
+      field === 'dateOfBirth'
+        ? (text: string): Parsed<string> => {
+            const reading = readDateOfBirth(text, this.services.clock.now(), this.services.timeZone);
+            if (reading.kind === 'invalid') return { ok: false, retry: 'parent.info.dateOfBirthInvalid' };
+            if (reading.kind === 'future') return { ok: false, retry: 'parent.info.dateOfBirthFuture' };
+            return { ok: true, value: reading.isoDate };
+          }
+        : textAnswer;
+    return new Question<string>({ id: fieldQuestionId(field), ask: `parent.info.${field}`, skippable: true, parse }, this.services);
+  }
+
+  private async offerProfile(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const profile = await this.profile.get(step.context);
+    if (!profile) return step.replaceDialog(LOOP);
+    const messages = messagesFor(step.context, this.services);
+    const savedOn = DateTime.fromISO(profile.savedAt, { zone: this.services.timeZone })
+      .setLocale(messages.locale)
+      .toFormat(messages.t('common.dateFormat'));
+    return step.beginDialog(USE_PROFILE, { variables: { savedOn } });
+  }
+
+  private async applyProfile(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const profile = await this.profile.get(step.context);
+    if ((step.result as YesNo) === 'yes' && profile) {
+      await this.record.update(step.context, (current) => ({ ...current, info: { ...profile.fields, ...current.info } }));
+      await step.context.sendActivity(messagesFor(step.context, this.services).t('parent.info.profileUsed'));
+    }
+    return step.replaceDialog(LOOP);
+  }
+
+  private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const parentCase = await this.record.get(step.context);
+    const field = nextField(parentCase);
+    (step.values as { field?: PoliceField | 'reporter' }).field = field;
+    if (field === undefined) return step.endDialog({} satisfies PoliceInfoResult);
+    return step.beginDialog(field === 'reporter' ? REPORTER : fieldQuestionId(field));
+  }
+
+  private async keep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { field } = step.values as { field?: PoliceField | 'reporter' };
+    if (field === undefined) return step.endDialog({} satisfies PoliceInfoResult);
+    const answer: FieldAnswer =
+      field === 'photo' ? { kind: 'value', value: step.result as YesNo } : (step.result as Answer<string>);
+    if (field === 'reporter') {
+      await this.record.update(step.context, (current) => ({ ...current, reporter: answer }));
+      return step.replaceDialog(LOOP);
+    }
+    const updated = await this.record.update(step.context, (current) => ({ ...current, info: { ...current.info, [field]: answer } }));
+    if (field === 'dateOfBirth' && answer.kind === 'value') {
+      const reading = readDateOfBirth(answer.value, this.services.clock.now(), this.services.timeZone);
+      if (reading.kind === 'date' && reading.ageYears >= 18) {
+        await this.record.update(step.context, (current) => ({ ...current, ageYears: reading.ageYears }));
+        return step.endDialog({ adultAge: reading.ageYears } satisfies PoliceInfoResult);
+      }
+      if (reading.kind === 'date') await this.record.set(step.context, { ...updated, ageYears: reading.ageYears });
+    }
+    return step.replaceDialog(LOOP);
+  }
+}
+
+function nextField(parentCase: ParentCase): PoliceField | 'reporter' | undefined {
+  const field = POLICE_FIELDS.find((candidate) => parentCase.info[candidate] === undefined);
+  if (field) return field;
+  return parentCase.reporter === undefined ? 'reporter' : undefined;
+}

@@ -1,0 +1,108 @@
+// The police summary: every answer, in the order a 101 call handler asks, with the last-seen
+// time as an absolute date and time and how long ago, and who gave it and when at its foot.
+// An Adaptive Card where cards render; numbered plain text, split to fit, on SMS.
+import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { DateTime } from 'luxon';
+import { splitForSms } from '../../channels/sms/segments';
+import type { Messages } from '../../bot/i18n';
+import { describeMoment } from '../base/pastMomentDialog';
+import { messagesFor, type DialogServices } from '../base/services';
+import { RISK_FACTORS, type FieldAnswer, type ParentCase, type PoliceField } from './parentCase';
+
+export const SMS_CHANNEL = 'sms';
+
+type SummaryField = PoliceField | 'age' | 'lastSeen' | 'riskFactors';
+
+/** The call handler's order. */
+const ORDER: SummaryField[] = [
+  'name',
+  'dateOfBirth',
+  'age',
+  'lastSeen',
+  'whereLastSeen',
+  'whoWith',
+  'description',
+  'photo',
+  'medicalNeeds',
+  'riskFactors',
+  'circumstances',
+  'placesAndPeople',
+  'previousEpisodes',
+  'increasesRisk',
+];
+
+export interface SummaryLine {
+  field: SummaryField;
+  label: string;
+  value: string;
+}
+
+export function summaryLines(parentCase: ParentCase, messages: Messages, services: Pick<DialogServices, 'clock' | 'timeZone'>): SummaryLine[] {
+  const answer = (value: FieldAnswer | undefined): string => {
+    if (!value || value.kind === 'skipped') return messages.t('parent.summary.notGiven');
+    if (value.kind === 'unknown') return messages.t('parent.summary.unknown');
+    return value.value;
+  };
+  const valueOf = (field: SummaryField): string | undefined => {
+    switch (field) {
+      case 'age':
+        return parentCase.ageYears === undefined ? undefined : String(parentCase.ageYears);
+      case 'lastSeen':
+        return parentCase.lastSeen
+          ? messages.t('parent.summary.lastSeenValue', describeMoment(parentCase.lastSeen, messages, services))
+          : undefined;
+      case 'dateOfBirth': {
+        const given = parentCase.info.dateOfBirth;
+        if (given?.kind !== 'value') return answer(given);
+        return DateTime.fromISO(given.value).setLocale(messages.locale).toFormat(messages.t('common.dateFormat'));
+      }
+      case 'photo': {
+        const given = parentCase.info.photo;
+        if (given?.kind !== 'value') return answer(given);
+        return messages.t(given.value === 'yes' ? 'parent.summary.photoReady' : 'parent.summary.photoNotReady');
+      }
+      case 'riskFactors': {
+        const named = RISK_FACTORS.filter((factor) => parentCase.risk[factor]).map((factor) =>
+          messages.t(`parent.summary.riskNames.${factor}`),
+        );
+        return named.length > 0 ? named.join('; ') : messages.t('parent.summary.noneSaid');
+      }
+      default:
+        return answer(parentCase.info[field]);
+    }
+  };
+  return ORDER.flatMap((field) => {
+    const value = valueOf(field);
+    return value === undefined ? [] : [{ field, label: messages.t(`parent.summary.fields.${field}`), value }];
+  });
+}
+
+export function summaryFooter(parentCase: ParentCase, messages: Messages, services: Pick<DialogServices, 'clock' | 'timeZone'>): string {
+  const when = DateTime.fromJSDate(services.clock.now(), { zone: services.timeZone })
+    .setLocale(messages.locale)
+    .toFormat(messages.t('common.dateTimeFormat'));
+  const reporter = parentCase.reporter?.kind === 'value' ? parentCase.reporter.value : undefined;
+  return reporter ? messages.t('parent.summary.footer', { reporter, when }) : messages.t('parent.summary.footerNoName', { when });
+}
+
+export function summaryActivities(context: TurnContext, parentCase: ParentCase, services: DialogServices): Array<Partial<Activity>> {
+  const messages = messagesFor(context, services);
+  const lines = summaryLines(parentCase, messages, services);
+  const footer = summaryFooter(parentCase, messages, services);
+  const title = messages.t('parent.summary.title');
+  if (context.activity.channelId === SMS_CHANNEL) {
+    const numbered = lines.map((line, index) => `${index + 1}. ${line.label}: ${line.value}`);
+    return splitForSms([title, ...numbered, footer].join('\n')).map((text) => MessageFactory.text(text));
+  }
+  const card = CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.3',
+    body: [
+      { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'FactSet', facts: lines.map((line) => ({ title: line.label, value: line.value })) },
+      { type: 'TextBlock', text: footer, isSubtle: true, wrap: true },
+    ],
+  });
+  return [MessageFactory.attachment(card)];
+}

@@ -1,0 +1,81 @@
+// Risk factors, asked gently as yes/no questions (Thames Valley and Medway lists), and the
+// number of recent episodes when the child has gone missing before.
+import {
+  ComponentDialog,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { Question, type Answer } from '../base/question';
+import { messagesFor, type DialogServices } from '../base/services';
+import { yesNoQuestion, type YesNo } from '../base/yesNo';
+import { parentCaseRecord, RISK_FACTORS, type ParentCase, type RiskFactor } from './parentCase';
+
+export const RISK_FACTORS_DIALOG = 'parent.risk';
+const LOOP = 'parent.risk.loop';
+const EPISODES = 'parent.risk.episodes';
+const question = (factor: RiskFactor) => `parent.risk.${factor}`;
+
+type Next = { ask: 'factor'; factor: RiskFactor } | { ask: 'episodes' } | undefined;
+
+function nextQuestion(parentCase: ParentCase): Next {
+  const factor = RISK_FACTORS.find((candidate) => parentCase.risk[candidate] === undefined);
+  if (factor) return { ask: 'factor', factor };
+  if (parentCase.risk.before && parentCase.episodes90d === undefined) return { ask: 'episodes' };
+  return undefined;
+}
+
+export class RiskFactorsDialog extends ComponentDialog {
+  private readonly record;
+
+  constructor(private readonly services: DialogServices) {
+    super(RISK_FACTORS_DIALOG);
+    this.record = parentCaseRecord(services);
+    for (const factor of RISK_FACTORS) this.addDialog(yesNoQuestion(question(factor), `parent.risk.${factor}`, services));
+    this.addDialog(
+      new Question<number>(
+        {
+          id: EPISODES,
+          ask: 'parent.risk.episodes',
+          skippable: true,
+          parse: (text) => {
+            const count = Number(text.trim());
+            return Number.isInteger(count) && count >= 1 && count <= 100
+              ? { ok: true, value: count }
+              : { ok: false, retry: 'parent.risk.notNumber' };
+          },
+        },
+        services,
+      ),
+    );
+    this.addDialog(new WaterfallDialog(LOOP, [(step) => this.ask(step), (step) => this.keep(step)]));
+    this.initialDialogId = LOOP;
+  }
+
+  protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('parent.risk.intro'));
+    return super.onBeginDialog(innerDc, options);
+  }
+
+  private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const next = nextQuestion(await this.record.get(step.context));
+    (step.values as { next?: Next }).next = next;
+    if (!next) return step.endDialog();
+    return step.beginDialog(next.ask === 'factor' ? question(next.factor) : EPISODES);
+  }
+
+  private async keep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { next } = step.values as { next?: Next };
+    if (next?.ask === 'factor') {
+      const yes = (step.result as YesNo) === 'yes';
+      await this.record.update(step.context, (current) => ({ ...current, risk: { ...current.risk, [next.factor]: yes } }));
+    } else if (next?.ask === 'episodes') {
+      const answer = step.result as Answer<number>;
+      // Not known: counted as this one episode, so no threshold is met by a guess.
+      const episodes = answer.kind === 'value' ? answer.value : 1;
+      await this.record.update(step.context, (current) => ({ ...current, episodes90d: episodes }));
+    }
+    return step.replaceDialog(LOOP);
+  }
+}

@@ -1,0 +1,243 @@
+// The parent journey as transcripts, with the clock set to Tuesday 24 November 2026, 23:00.
+import { mkdtempSync } from 'node:fs';
+import type { Activity } from 'botbuilder';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openPglite } from '../bot/db/database';
+import { countSegments } from '../channels/sms/segments';
+import { renderForSms } from '../channels/sms/renderForSms';
+import { allText, optionTitles, startHarness, type Conversation, type Harness, type Reply } from './support/harness';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness({ now: '2026-11-24T23:00:00Z' });
+});
+afterAll(() => harness.close());
+
+const audit = async (conversation: Conversation) =>
+  (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
+
+async function walk(conversation: Conversation, answers: string[]): Promise<Reply[][]> {
+  const turns: Reply[][] = [];
+  for (const answer of answers) turns.push(await conversation.say(answer));
+  return turns;
+}
+
+const TO_SEARCH = ['hello', '1', 'Missing now', 'No', 'yesterday at 9pm', 'Yes', '14', 'Yes'];
+const SEARCH_ALL_DONE = Array.from({ length: 7 }, () => 'Done');
+const RISK = ['Yes', 'No', 'No', 'No', 'Yes', '3'];
+const INFO = [
+  'Sam Smith',
+  '14/03/2012',
+  'Maidstone bus station',
+  'two friends from school',
+  'about 5ft, blue hoodie, white trainers',
+  'Yes',
+  'insulin for diabetes',
+  'an argument at home',
+  "her nan's house in Ashford",
+  "twice; found at a friend's flat",
+  "don't know",
+  'Alex Smith, mum',
+];
+
+const cardFacts = (replies: Reply[]): Record<string, string> => {
+  const card = replies.flatMap((reply) => (reply.attachments as Array<{ content: { body: Array<{ facts?: Array<{ title: string; value: string }> }> } }>) ?? [])[0];
+  const facts = card?.content.body.flatMap((element) => element.facts ?? []) ?? [];
+  return Object.fromEntries(facts.map((fact) => [fact.title, fact.value]));
+};
+
+describe('parent journey', () => {
+  it('danger yes: 999 at once, recorded, and the journey carries on', async () => {
+    const conversation = harness.conversation();
+    const [, , , danger] = await walk(conversation, ['hello', '1', 'Missing now', 'Yes']);
+    expect(danger?.[0]?.text).toContain('999');
+    expect(allText(danger ?? [])).toContain('When did you last see');
+    expect(await audit(conversation)).toEqual(['advised-999:P-DANGER-999']);
+  });
+
+  it('danger not sure: 101 to talk it through, 999 if immediate', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['hello', '1', 'Missing now', 'not sure']);
+    expect(allText(turns[3] ?? [])).toMatch(/101[\s\S]*999/);
+    expect(await audit(conversation)).toEqual(['advised-101:P-DANGER-UNSURE']);
+  });
+
+  it('reads the last-seen time back as an absolute time and lets the parent correct it', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['hello', '1', 'Missing now', 'No', 'last night at 10', 'No', '24/11 18:30']);
+    expect(allText(turns[4] ?? [])).toContain('Monday 23 November at 22:00');
+    expect(allText(turns[4] ?? [])).toContain('25 hours ago');
+    expect(allText(turns[6] ?? [])).toContain('Tuesday 24 November at 18:30');
+    expect(allText(turns[6] ?? [])).toContain('4 hours ago');
+  });
+
+  it('nonsense dates and text in the age field get a clear reply and change nothing', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['hello', '1', 'Missing now', 'No', 'banana', 'tomorrow at 5pm', '3 hours ago', 'Yes', 'fourteen-ish', '14']);
+    expect(allText(turns[4] ?? [])).toContain("couldn't read");
+    expect(allText(turns[5] ?? [])).toContain('still to come');
+    expect(allText(turns[8] ?? [])).toContain('as a number');
+    expect(allText(turns[9] ?? [])).toContain('call, text or message');
+  });
+
+  it('says plainly that there is no need to wait 24 hours', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, TO_SEARCH);
+    expect(allText(turns[7] ?? [])).toContain('do not have to wait 24 hours');
+    expect(allText(turns[7] ?? [])).toContain('Step 1 of 7 (0 checked so far)');
+  });
+
+  it('full search, then 101, risk factors and a police summary with every answered field', async () => {
+    const conversation = harness.conversation();
+    const search = await walk(conversation, [...TO_SEARCH, 'Done', 'Found something', 'Not possible', 'Done', 'Done', 'Done', 'Done']);
+    expect(allText(search[9] ?? [])).toContain('Step 3 of 7 (2 checked so far)');
+    expect(allText(search[9] ?? [])).toContain('tell the police about it');
+    const afterSearch = allText(search[search.length - 1] ?? []);
+    expect(afterSearch).toContain('6 of 7');
+    expect(afterSearch).toContain('101');
+    expect(afterSearch).toContain('never low');
+
+    const risk = await walk(conversation, RISK);
+    const afterRisk = allText(risk[risk.length - 1] ?? []);
+    expect(afterRisk).toContain('Tell the police about these worries first');
+    expect(afterRisk).toContain('meeting');
+
+    const info = await walk(conversation, INFO);
+    const summaryTurn = info[info.length - 1] ?? [];
+    const facts = cardFacts(summaryTurn);
+    expect(facts).toMatchObject({
+      Name: 'Sam Smith',
+      'Date of birth': '14 March 2012',
+      Age: '14',
+      'Last seen': 'Monday 23 November at 21:00 (26 hours ago)',
+      'Where last seen': 'Maidstone bus station',
+      With: 'two friends from school',
+      'Description and clothing': 'about 5ft, blue hoodie, white trainers',
+      'Recent photo': 'ready',
+      'Medical needs and medication': 'insulin for diabetes',
+      'Worries to tell police first': 'medical condition needing medication; has gone missing before',
+      Circumstances: 'an argument at home',
+      'Places and people they may go to': "her nan's house in Ashford",
+      'Previous missing episodes': "twice; found at a friend's flat",
+      'Other risks': "don't know",
+    });
+    expect(Object.keys(facts)[0]).toBe('Name');
+    expect(allText(summaryTurn) + JSON.stringify(summaryTurn)).toContain('Given by Alex Smith, mum on Tuesday 24 November at 23:00');
+    expect(await audit(conversation)).toEqual(['advised-101:P-REPORT-101']);
+  });
+
+  it('"found them" in the middle of the checklist goes to the return branch', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...TO_SEARCH, 'Done', 'found them']);
+    const text = allText(turns[turns.length - 1] ?? []);
+    expect(text).toContain('72 hours');
+    expect(text).toContain('safe and well');
+    expect(text).toContain('Adolescent Early Help');
+    expect(text).toContain('116 000');
+    expect(await audit(conversation)).toEqual(['advised-101:P-RETURN-SAFE-WELL']);
+  });
+
+  it('"report to police now" leaves the checklist for 101 at once', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...TO_SEARCH, 'Report to police now']);
+    expect(allText(turns[turns.length - 1] ?? [])).toContain('101');
+    expect(await audit(conversation)).toEqual(['advised-101:P-REPORT-101']);
+  });
+
+  it('an age of 18 or more: the adult missing-person route', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['hello', '1', 'Missing now', 'No', '3 hours ago', 'Yes', '19']);
+    const text = allText(turns[turns.length - 1] ?? []);
+    for (const number of ['101', '999', '116 000']) expect(text).toContain(number);
+    expect(await audit(conversation)).toEqual(['advised-101:P-ADULT-ROUTE']);
+  });
+
+  it('a date of birth that makes them 18 or more: the adult route; impossible dates are refused', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_SEARCH, 'Report to police now', 'No', 'No', 'No', 'No', 'No', 'Sam']);
+    const impossible = await conversation.say('31/02/2010');
+    expect(allText(impossible)).toContain("isn't a date");
+    const future = await conversation.say('01/01/2030');
+    expect(allText(future)).toContain("hasn't happened");
+    const adult = await conversation.say('01/01/2005');
+    expect(allText(adult)).toContain('116 000');
+    expect(await audit(conversation)).toEqual(['advised-101:P-REPORT-101', 'advised-101:P-ADULT-ROUTE']);
+  });
+
+  it('a child back: the return branch straight from the start', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['hello', '1', 'They are back']);
+    expect(allText(turns[2] ?? [])).toContain('72 hours');
+  });
+
+  it('a profile prepared in advance, with consent, is offered and used when the child is missing', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['hello', '1', 'Prepare in advance', 'Yes', 'tall, dark curly hair', 'inhaler for asthma', 'grandparents in Dover']);
+    const turns = await walk(conversation, [...TO_SEARCH, 'Report to police now', 'No', 'No', 'No', 'No', 'No']);
+    expect(allText(turns[turns.length - 1] ?? [])).toContain('You saved details');
+    const after = await walk(conversation, ['Yes', 'Sam', 'skip', 'home', 'alone', 'No', 'skip', 'skip', 'skip', 'skip']);
+    const facts = cardFacts(after[after.length - 1] ?? []);
+    expect(facts).toMatchObject({
+      'Description and clothing': 'tall, dark curly hair',
+      'Medical needs and medication': 'inhaler for asthma',
+      'Places and people they may go to': 'grandparents in Dover',
+      'Date of birth': 'not given',
+      'Recent photo': 'not ready',
+    });
+  });
+
+  it('the profile is not kept without consent, and "delete my data" removes it', async () => {
+    const declined = harness.conversation();
+    await walk(declined, ['hello', '1', 'Prepare in advance', 'No']);
+    const stored = await harness.app.db.query<{ doc: unknown }>('select doc from bot_state where key like $1', [`%user-${declined.id}%`]);
+    expect(JSON.stringify(stored)).not.toContain('preparedProfile');
+
+    const deleting = harness.conversation();
+    await walk(deleting, ['hello', '1', 'Prepare in advance', 'Yes', 'zebra-striped scarf', 'none', 'Dover']);
+    const before = await harness.app.db.query('select key from bot_state where doc::text like $1', ['%zebra-striped%']);
+    expect(before.length).toBe(1);
+    await deleting.say('delete my data');
+    expect(await harness.app.db.query('select key from bot_state where doc::text like $1', ['%zebra-striped%'])).toEqual([]);
+  });
+
+  it('on SMS, every reply of the whole journey fits in 3 segments, and the summary is numbered text', async () => {
+    const conversation = harness.conversation(undefined, { channelId: 'sms' });
+    const turns = await walk(conversation, [...TO_SEARCH, ...SEARCH_ALL_DONE, ...RISK, ...INFO]);
+    const messages = harness.app.services.localiser.messages('en-GB');
+    for (const reply of turns.flat()) {
+      const text = renderForSms(reply as Partial<Activity>, messages);
+      expect({ text, segments: countSegments(text).segments <= 3 }).toEqual({ text, segments: true });
+    }
+    const summary = allText(turns[turns.length - 1] ?? []);
+    expect(summary).toMatch(/1\. Name: Sam Smith/);
+    expect(summary).toMatch(/4\. Last seen: Monday 23 November at 21:00/);
+    expect(turns.flat().some((reply) => (reply.attachments as unknown[] | undefined)?.length)).toBe(false);
+  });
+
+  it('the options are offered as suggested actions at every question', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['hello', '1', 'Missing now']);
+    expect(optionTitles(turns[1] ?? [])).toEqual(['Missing now', 'They are back', 'Prepare in advance']);
+    expect(optionTitles(turns[2] ?? [])).toEqual(['Yes', 'No', 'Not sure']);
+  });
+});
+
+describe('leaving and coming back', () => {
+  it('the checklist continues at the same item after the process restarts', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'helpline-parent-'));
+    const first = await startHarness({ database: await openPglite(dataDir) });
+    const conversation = first.conversation('resume-after-restart');
+    await walk(conversation, [...TO_SEARCH, 'Done', 'Done', 'Done']);
+    await first.close();
+
+    const second = await startHarness({ database: await openPglite(dataDir) });
+    try {
+      const resumed = second.conversation('resume-after-restart');
+      const replies = await resumed.say('Done');
+      expect(allText(replies)).toContain('Step 5 of 7 (4 checked so far)');
+    } finally {
+      await second.close();
+    }
+  });
+});
