@@ -10,6 +10,12 @@ import {
 } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import { createMessagesHandler } from '../channels/botframework/messagesEndpoint';
+import { createHandoffDesk } from '../channels/handoff/handoffDesk';
+import { SmsAdapter } from '../channels/sms/smsAdapter';
+import { createSmsHandler } from '../channels/sms/smsEndpoint';
+import { createSmsInbox, type SmsInbox } from '../channels/sms/smsInbox';
+import { createOptOuts, createSmsSender, type SmsSender } from '../channels/sms/smsSender';
+import { createLoggingGateway, createTwilioGateway } from '../channels/sms/textGateway';
 import { RootDialog } from '../dialogs/root/rootDialog';
 import type { DialogServices } from '../dialogs/base/services';
 import { createAuditLog, type AuditLog } from './audit';
@@ -18,6 +24,7 @@ import type { Config } from './config';
 import { loadContent, type Content } from './content';
 import { createDangerDetector } from './danger';
 import { createDateReader } from './dateReader';
+import { createDeliverer } from './delivery';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { HelplineBot } from './helplineBot';
@@ -49,6 +56,7 @@ export interface App {
   readonly services: DialogServices;
   readonly hashId: IdHasher;
   readonly logger: Logger;
+  readonly sms: { sender: SmsSender; inbox: SmsInbox; conversationIdFor(phone: string): string };
   /** Runs one turn through the per-conversation lock and the bot. */
   runTurn(context: TurnContext): Promise<void>;
   listen(port?: number, host?: string): Promise<string>;
@@ -73,6 +81,45 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const userState = new UserState(storage);
     const localiser = createLocaliser(content);
     const rules = new RuleBook(content.rules);
+
+    const adapter = new CloudAdapter(
+      new ConfigurationBotFrameworkAuthentication({
+        MicrosoftAppId: config.MICROSOFT_APP_ID,
+        MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
+        MicrosoftAppType: config.MICROSOFT_APP_TYPE,
+        MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+      }),
+    );
+    const gateway =
+      config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN && config.TWILIO_FROM_NUMBER
+        ? createTwilioGateway({
+            accountSid: config.TWILIO_ACCOUNT_SID,
+            authToken: config.TWILIO_AUTH_TOKEN,
+            from: config.TWILIO_FROM_NUMBER,
+            apiBaseUrl: config.TWILIO_API_BASE_URL,
+            maxAttempts: config.TWILIO_MAX_ATTEMPTS,
+            retryBaseMs: config.TWILIO_RETRY_BASE_MS,
+            timeoutMs: config.TWILIO_TIMEOUT_MS,
+            logger,
+          })
+        : createLoggingGateway(logger);
+    const sms = createSmsSender({ gateway, optOuts: createOptOuts(db, clock, hashId), audit, logger, hashId });
+    const smsAdapter = new SmsAdapter({ sender: sms, localiser, hashId, clock });
+    const deliverer = createDeliverer({
+      sms: (phone, texts, auditKey) => sms.send(phone, texts.join('\n\n'), auditKey),
+      conversation: async (reference, texts) => {
+        try {
+          await adapter.continueConversationAsync(config.MICROSOFT_APP_ID ?? '', reference, async (context) => {
+            for (const text of texts) await context.sendActivity(text);
+          });
+          return 'sent';
+        } catch (err) {
+          logger.warn({ err, channel: reference.channelId }, 'proactive message not delivered');
+          return 'failed';
+        }
+      },
+    });
+    const handoff = createHandoffDesk({ db, clock, area: content.area, localiser, sms, deliverer, audit, hashId, logger });
     const services: DialogServices = {
       clock,
       timeZone: config.TZ,
@@ -85,18 +132,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
       conversationState,
       userState,
       retentionDays: config.RETENTION_DAYS,
+      handoff,
     };
     const bot = new HelplineBot({ conversationState, userState, root: new RootDialog(services), services });
 
-    const adapter = new CloudAdapter(
-      new ConfigurationBotFrameworkAuthentication({
-        MicrosoftAppId: config.MICROSOFT_APP_ID,
-        MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
-        MicrosoftAppType: config.MICROSOFT_APP_TYPE,
-        MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
-      }),
-    );
-    adapter.onTurnError = createTurnErrorHandler({ logger, localiser, rules, hashId });
+    const onTurnError = createTurnErrorHandler({ logger, localiser, rules, hashId });
+    adapter.onTurnError = onTurnError;
+    smsAdapter.onTurnError = onTurnError;
 
     const turnLock = createTurnLock(db);
     const runTurn = (context: TurnContext) =>
@@ -117,6 +159,31 @@ export async function buildApp(options: AppOptions): Promise<App> {
       }
     });
     server.post('/api/messages', createMessagesHandler({ adapter, runTurn, isShuttingDown: () => shuttingDown }));
+    const smsInbox = createSmsInbox({
+      db,
+      clock,
+      adapter: smsAdapter,
+      sender: sms,
+      handoff,
+      localiser,
+      rules,
+      turnLock,
+      runBot: (context) => bot.run(context),
+      logger,
+    });
+    server.post(
+      '/api/sms',
+      createSmsHandler({
+        twilio:
+          gateway.live && config.TWILIO_AUTH_TOKEN && config.PUBLIC_BASE_URL
+            ? { authToken: config.TWILIO_AUTH_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL }
+            : undefined,
+        inbox: smsInbox,
+        logger,
+        isShuttingDown: () => shuttingDown,
+      }),
+    );
+    void smsInbox.recover().catch((err: unknown) => logger.warn({ err }, 'pending texts could not be recovered'));
 
     retention = startRetentionJob({ db, clock, retentionDays: config.RETENTION_DAYS, logger });
     if (!config.TWILIO_ACCOUNT_SID) logger.info('Twilio is not configured: SMS are not sent; outbound texts are logged instead.');
@@ -127,7 +194,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       retention?.stop();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_MS).unref());
-      await Promise.race([Promise.all([turnLock.idle(), stopped]), grace]);
+      await Promise.race([Promise.all([smsInbox.idle(), turnLock.idle(), stopped]), grace]);
       await db.close();
     };
 
@@ -141,6 +208,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       services,
       hashId,
       logger,
+      sms: { sender: sms, inbox: smsInbox, conversationIdFor: (phone) => smsAdapter.conversationIdFor(phone) },
       runTurn,
       async listen(port = config.PORT, host = config.HOST) {
         await new Promise<void>((resolve, reject) => {

@@ -6,12 +6,11 @@ import type { AuditKind } from './content';
 import type { Queryable } from './db/database';
 import type { IdHasher } from './ids';
 
-export interface AuditEntry {
-  conversationId: string;
+export type AuditEntry = ({ conversationId: string } | { conversationHash: string }) & {
   channel: string;
   kind: AuditKind;
   ruleId: string;
-}
+};
 
 export interface AuditRow {
   at: Date;
@@ -34,7 +33,7 @@ export function createAuditLog(db: Queryable, clock: Clock, hashId: IdHasher, co
       await db.query(
         `insert into audit_log (at, conversation_hash, channel, kind, rule_id, content_version)
          values ($1, $2, $3, $4, $5, $6)`,
-        [clock.now(), hashId(entry.conversationId), entry.channel, entry.kind, entry.ruleId, contentVersion],
+        [clock.now(), 'conversationHash' in entry ? entry.conversationHash : hashId(entry.conversationId), entry.channel, entry.kind, entry.ruleId, contentVersion],
       );
     },
     async forConversation(conversationId) {

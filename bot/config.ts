@@ -73,6 +73,9 @@ export const configSchema = z
       z.string().regex(/^\+[1-9][0-9]{6,14}$/, { message: 'must be an E.164 number such as +447700900123' }).optional(),
     ),
     TWILIO_API_BASE_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),
+    TWILIO_MAX_ATTEMPTS: integer(1, 10, 4),
+    TWILIO_RETRY_BASE_MS: integer(0, 60_000, 500),
+    TWILIO_TIMEOUT_MS: integer(1000, 60_000, 10_000),
     RETENTION_DAYS: integer(1, 3650, 30),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,

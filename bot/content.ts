@@ -40,6 +40,7 @@ export const factSchemas = {
   dangerPhrase: z.boolean(),
   command: z.enum(COMMANDS),
   officeOpen: z.boolean(),
+  handoffAlerted: z.boolean(),
   role: z.enum(ROLES),
   turnFailed: z.boolean(),
   parentDangerNow: z.enum(['yes', 'no', 'unsure']),
@@ -54,7 +55,20 @@ export const factSchemas = {
 export type FactName = keyof typeof factSchemas;
 export type Facts = { [K in FactName]?: z.infer<(typeof factSchemas)[K]> };
 
-export const AUDIT_KINDS = ['advised-999', 'advised-101', 'human-requested'] as const;
+export const AUDIT_KINDS = [
+  'advised-999',
+  'advised-101',
+  'human-requested',
+  'human-alerted',
+  'handoff-relayed',
+  'handoff-ended',
+  'sms-failed',
+  'booking-made',
+  'booking-changed',
+  'booking-cancelled',
+  'return-interview-declined',
+  'reminder-sent',
+] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 const sourceSchema = z
@@ -154,6 +168,8 @@ const serviceSchema = z
     text: z.string().regex(/^[0-9 ]{3,16}$/).optional(),
     email: z.string().email().optional(),
     hours: z.enum(['always', 'office']),
+    /** Where the value comes from when the guidance gives the service but not this detail. */
+    note: z.string().min(5).optional(),
     source: sourceSchema,
   })
   .strict();
@@ -178,8 +194,26 @@ const areaSchema = z
         missingPeople: serviceSchema,
         earlyHelp: serviceSchema,
         specialistChildrensServices: serviceSchema,
+        outOfHours: serviceSchema,
       })
       .catchall(serviceSchema),
+    handoff: z
+      .object({
+        team: z.string().min(2),
+        replyWithinMinutes: z.number().int().min(1).max(24 * 60),
+        onCall: z
+          .array(
+            z
+              .object({
+                name: z.string().min(2),
+                phone: z.string().regex(/^\+[1-9][0-9]{6,14}$/, { message: 'must be an E.164 number such as +447700900123' }),
+              })
+              .strict(),
+          )
+          .min(1),
+        source: z.string().min(5),
+      })
+      .strict(),
   })
   .strict();
 export type Area = z.infer<typeof areaSchema>;

@@ -77,9 +77,13 @@ export function createLocaliser(content: Content): Localiser {
   };
 }
 
-/** `area`, and for each service `<id>Name`, `<id>Phone`, `<id>Text`. */
+/** `area`, the handoff team and reply time, and for each service `<id>Name`, `<id>Phone`, `<id>Text`. */
 export function areaVariables(area: Area): Record<string, string> {
-  const variables: Record<string, string> = { area: area.name };
+  const variables: Record<string, string> = {
+    area: area.name,
+    handoffTeam: area.handoff.team,
+    handoffMinutes: String(area.handoff.replyWithinMinutes),
+  };
   for (const [id, service] of Object.entries(area.services)) {
     variables[`${id}Name`] = service.name;
     if (service.phone) variables[`${id}Phone`] = service.phone;

@@ -81,6 +81,14 @@ describe('content files', () => {
       reporter: 'a parent',
       number: 1,
       title: 'Yes',
+      reference: 'H1K4',
+      role: 'a parent',
+      channel: 'SMS',
+      flags: 'none',
+      callback: 'not shared',
+      name: 'Duty worker',
+      team: 'Missing Children\'s Team',
+      message: 'I will call you in 10 minutes',
     };
     const localiser = createLocaliser(content);
     for (const locale of localiser.locales) {

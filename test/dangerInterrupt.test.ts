@@ -4,6 +4,7 @@ import { Dialog, type DialogSet } from 'botbuilder-dialogs';
 import { WaitingDialog } from '../dialogs/base/waitingDialog';
 import { RootDialog } from '../dialogs/root/rootDialog';
 import { allText, optionTitles, startHarness, type Conversation, type Harness, type Reply } from './support/harness';
+import { startSmsHarness } from './support/sms';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -97,6 +98,32 @@ describe.each(states)('waiting in $waitsIn', ({ path }) => {
   });
 });
 
+/** States only a text conversation reaches (in office hours): asked whether the team may see the number. */
+const smsStates: Array<{ waitsIn: string; path: string[] }> = [{ waitsIn: 'handoff.consent', path: ['hello', 'talk to a person'] }];
+
+describe.each(smsStates)('by text, waiting in $waitsIn', ({ path }) => {
+  it('every danger phrase gives 999 first, records G-DANGER-999, and the same question is asked again', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T11:00:00Z' });
+    try {
+      const phone = '+447700900555';
+      let last: string[] = [];
+      for (const message of path) last = (await sms.text(phone, message)).replies;
+      const question = (last.join('\n').split('\n\n').pop() ?? '').split('\n')[0] ?? '';
+      expect(question).not.toBe('');
+      for (const message of dangerMessages) {
+        const { replies } = await sms.text(phone, message);
+        const text = replies.join('\n');
+        expect(text.indexOf('999')).toBeLessThan(text.indexOf(question));
+        expect(text).toContain(question);
+      }
+      const audit = await sms.app.audit.forConversation(sms.app.sms.conversationIdFor(phone));
+      expect(audit.filter((row) => row.ruleId === 'G-DANGER-999')).toHaveLength(dangerMessages.length);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe.each([
   { name: 'no conversation yet', reach: async () => undefined },
   {
@@ -136,5 +163,5 @@ it('the table above lists every dialog that waits for input', () => {
     }
   };
   walk(new RootDialog(harness.app.services));
-  expect([...new Set(waiting)].sort()).toEqual([...new Set(states.map((state) => state.waitsIn))].sort());
+  expect([...new Set(waiting)].sort()).toEqual([...new Set([...states, ...smsStates].map((state) => state.waitsIn))].sort());
 });

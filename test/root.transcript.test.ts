@@ -73,22 +73,32 @@ describe('commands that work anywhere', () => {
     expect(optionTitles(replies)).toHaveLength(4);
   });
 
-  it('talk to a person: out of hours gives Missing People, in hours the Early Help number', async () => {
+  it('talk to a person: out of hours gives the out-of-hours numbers, in hours a reference and who will reply', async () => {
     const night = harness.conversation();
     await night.join();
     harness.clock.set('2026-11-24T23:00:00Z');
     const nightText = allText(await night.say('talk to a person'));
-    expect(nightText).toContain('116 000');
-    expect(nightText).not.toContain('03000 419222');
+    for (const number of ['116 000', '03000 419191', '999', '101']) expect(nightText).toContain(number);
     expect(await auditRules(night.id)).toEqual(['human-requested:G-HUMAN-OUT-OF-HOURS']);
 
     const day = harness.conversation();
     await day.join();
     harness.clock.set('2026-11-24T11:00:00Z');
-    const dayText = allText(await day.say('speak to someone'));
-    expect(dayText).toContain('03000 419222');
-    expect(await auditRules(day.id)).toEqual(['human-requested:G-HUMAN-IN-HOURS']);
-    harness.clock.set('2026-11-24T23:00:00Z');
+    try {
+      const replies = await day.say('speak to someone');
+      const dayText = allText(replies);
+      expect(dayText).toMatch(/reference is H[0-9A-Z]{3,}/);
+      for (const number of ['999', '101']) expect(dayText).toContain(number);
+      // The interrupted question is asked again.
+      expect(optionTitles(replies)).toHaveLength(4);
+      expect(await auditRules(day.id)).toEqual([
+        'human-alerted:G-HUMAN-IN-HOURS',
+        'human-alerted:G-HUMAN-IN-HOURS',
+        'human-requested:G-HUMAN-IN-HOURS',
+      ]);
+    } finally {
+      harness.clock.set('2026-11-24T23:00:00Z');
+    }
   });
 
   it('start again restarts from the welcome', async () => {

@@ -9,10 +9,11 @@ import {
   type DialogContext,
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
-import { isOfficeOpen } from '../../bot/area';
 import { COMMANDS, type Command } from '../../bot/content';
 import { normalise } from '../../bot/text';
 import { adviseFirst } from './advice';
+import { flagRisk } from './conversationFacts';
+import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';
 import { messagesFor, TURN_DELETE_DATA, type DialogServices } from './services';
 
 const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
@@ -23,6 +24,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     protected readonly services: DialogServices,
   ) {
     super(dialogId);
+    this.addDialog(new HandoffDialog(services));
   }
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
@@ -53,6 +55,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
     if (this.services.danger.isDanger(text, messages.locale)) {
       await adviseFirst(context, this.services, 'interrupt', { dangerPhrase: true });
+      await flagRisk(context, this.services, 'danger-phrase');
       return this.carryOn(innerDc, active);
     }
 
@@ -61,11 +64,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await adviseFirst(context, this.services, 'interrupt', { command: 'help' });
         return this.carryOn(innerDc, active);
       case 'talkToPerson':
-        await adviseFirst(context, this.services, 'interrupt', {
-          command: 'talkToPerson',
-          officeOpen: isOfficeOpen(this.services.area, this.services.clock.now(), this.services.timeZone),
-        });
-        return this.carryOn(innerDc, active);
+        return innerDc.beginDialog(HANDOFF_DIALOG, { step: deepestActiveDialog(innerDc) } satisfies HandoffOptions);
       case 'startAgain':
         await context.sendActivity(messages.t('commands.startAgain.reply'));
         if (!active) return undefined;
@@ -91,6 +90,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     await innerDc.repromptDialog();
     return Dialog.EndOfTurn;
   }
+}
+
+/** The innermost dialog running, e.g. "parent.search": where the user was, for a handover. */
+function deepestActiveDialog(dc: DialogContext): string {
+  let current: DialogContext = dc;
+  while (current.child) current = current.child;
+  return current.activeDialog?.id ?? 'start';
 }
 
 /** A command is the whole message: "help" stops a dialog, "I need help finding him" does not. */

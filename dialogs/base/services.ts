@@ -7,6 +7,7 @@ import type { DangerDetector } from '../../bot/danger';
 import type { DateReader } from '../../bot/dateReader';
 import type { Localiser, Messages } from '../../bot/i18n';
 import type { RuleBook } from '../../bot/rules';
+import type { HandoffDesk } from '../../channels/handoff/handoffDesk';
 
 export interface DialogServices {
   clock: Clock;
@@ -21,6 +22,8 @@ export interface DialogServices {
   conversationState: ConversationState;
   userState: UserState;
   retentionDays: number;
+  /** Escalation to a person on call. */
+  handoff: HandoffDesk;
 }
 
 /** turnState key: the locale chosen for this turn. */

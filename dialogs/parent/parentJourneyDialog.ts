@@ -7,6 +7,7 @@ import { normalise } from '../../bot/text';
 import { adviseFirst } from '../base/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
+import { flagRisk } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { PastMomentDialog, type PastMoment } from '../base/pastMomentDialog';
 import { Question, type Answer } from '../base/question';
@@ -128,6 +129,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   private async adviseDanger(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const dangerNow = step.result as YesNoUnsure;
     await this.record.update(step.context, (current) => ({ ...current, dangerNow }));
+    if (dangerNow === 'yes') await flagRisk(step.context, this.services, 'danger-now');
     await adviseFirst(step.context, this.services, 'parent-danger', { parentDangerNow: dangerNow });
     return step.beginDialog(LAST_SEEN);
   }
@@ -143,6 +145,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     const ageYears = answer.kind === 'value' ? answer.value : undefined;
     await this.record.update(step.context, (current) => ({ ...current, ageYears }));
     if (ageYears !== undefined && ageYears >= 18) {
+      await flagRisk(step.context, this.services, 'adult');
       await adviseFirst(step.context, this.services, 'parent-triage', { ageYears });
       return step.endDialog();
     }
@@ -167,14 +170,16 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   private async afterRisk(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const parentCase = await this.record.get(step.context);
     const facts = riskFacts(parentCase, this.services.clock.now());
+    await flagRisk(step.context, this.services, ...RISK_FACTORS.filter((factor) => parentCase.risk[factor]));
     await adviseFirst(step.context, this.services, 'parent-risk', facts);
-    await adviseFirst(step.context, this.services, 'parent-repeat', facts);
+    if (await adviseFirst(step.context, this.services, 'parent-repeat', facts)) await flagRisk(step.context, this.services, 'repeat-missing');
     return step.beginDialog(POLICE_INFO_DIALOG);
   }
 
   private async afterInfo(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as PoliceInfoResult | undefined;
     if (result?.adultAge !== undefined) {
+      await flagRisk(step.context, this.services, 'adult');
       await adviseFirst(step.context, this.services, 'parent-triage', { ageYears: result.adultAge });
       return step.endDialog();
     }

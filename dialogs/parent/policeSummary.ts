@@ -4,12 +4,12 @@
 import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { splitForSms } from '../../channels/sms/segments';
+import { MAX_SEGMENTS_PER_TEXT, SMS_CHANNEL } from '../../channels/sms/smsSender';
 import type { Messages } from '../../bot/i18n';
 import { describeMoment } from '../base/pastMomentDialog';
 import { messagesFor, type DialogServices } from '../base/services';
 import { RISK_FACTORS, type FieldAnswer, type ParentCase, type PoliceField } from './parentCase';
 
-export const SMS_CHANNEL = 'sms';
 
 type SummaryField = PoliceField | 'age' | 'lastSeen' | 'riskFactors';
 
@@ -92,7 +92,7 @@ export function summaryActivities(context: TurnContext, parentCase: ParentCase, 
   const title = messages.t('parent.summary.title');
   if (context.activity.channelId === SMS_CHANNEL) {
     const numbered = lines.map((line, index) => `${index + 1}. ${line.label}: ${line.value}`);
-    return splitForSms([title, ...numbered, footer].join('\n')).map((text) => MessageFactory.text(text));
+    return splitForSms([title, ...numbered, footer].join('\n'), MAX_SEGMENTS_PER_TEXT).map((text) => MessageFactory.text(text));
   }
   const card = CardFactory.adaptiveCard({
     type: 'AdaptiveCard',

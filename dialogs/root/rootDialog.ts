@@ -3,6 +3,7 @@ import { WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } fro
 import { ROLES, type Role } from '../../bot/content';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
+import { conversationFactsRecord } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { messagesFor, type DialogServices } from '../base/services';
 import { InterimAdviceDialog, interimDialogId, type InterimRole } from '../interim/interimAdviceDialog';
@@ -55,6 +56,7 @@ export class RootDialog extends InterruptibleDialog {
 
   private async handOver(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const role = step.result as Role;
+    await conversationFactsRecord(this.services).update(step.context, (facts) => ({ ...facts, role }));
     return step.beginDialog(role === 'parent' ? PARENT_JOURNEY : interimDialogId(role));
   }
 }

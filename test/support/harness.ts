@@ -17,7 +17,7 @@ export interface Harness {
   app: App;
   url: string;
   clock: ManualClock;
-  conversation(id?: string, options?: { channelId?: string; locale?: string }): Conversation;
+  conversation(id?: string, options?: ConversationOptions): Conversation;
   close(): Promise<void>;
 }
 
@@ -40,17 +40,24 @@ export async function startHarness(
   };
 }
 
+export interface ConversationOptions {
+  channelId?: string;
+  locale?: string;
+  /** Where the bot would send proactive messages (a test fakes it with nock). */
+  serviceUrl?: string;
+}
+
 export class Conversation {
   constructor(
     readonly baseUrl: string,
     readonly id: string,
-    private readonly options: { channelId?: string; locale?: string } = {},
+    private readonly options: ConversationOptions = {},
   ) {}
 
   private activity(extra: Record<string, unknown>) {
     return {
       channelId: this.options.channelId ?? 'test',
-      serviceUrl: 'http://127.0.0.1:9/unused',
+      serviceUrl: this.options.serviceUrl ?? 'http://127.0.0.1:9/unused',
       conversation: { id: this.id },
       from: { id: `user-${this.id}` },
       recipient: { id: 'bot' },

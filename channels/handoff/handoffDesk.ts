@@ -1,0 +1,136 @@
+// Escalation to a human: a handoff gets a short reference, the area's on-call numbers get a
+// handover by SMS (no child's name; the user's number only if they agreed), and an on-call
+// person's reply "<reference> <message>" is relayed into the user's conversation, marked as
+// from a person; "<reference> done" ends it. Only numbers listed in the area file can relay.
+import type { AuditLog } from '../../bot/audit';
+import type { Clock } from '../../bot/clock';
+import { DEFAULT_LOCALE, type Area, type Role } from '../../bot/content';
+import type { Queryable } from '../../bot/db/database';
+import { addressSchema, type Address, type Deliverer } from '../../bot/delivery';
+import type { Localiser } from '../../bot/i18n';
+import type { Logger } from '../../bot/logger';
+import { nextReference, normaliseReference } from '../../bot/references';
+import type { SmsSender } from '../sms/smsSender';
+
+export interface HandoffRequest {
+  conversationId: string;
+  channel: string;
+  /** How the person's replies reach the user. */
+  address: Address;
+  locale: string;
+  role: Role | undefined;
+  /** The dialog the user was in (for the handover), e.g. "parent.search". */
+  step: string;
+  riskFlags: string[];
+  /** Given only when the user agreed to share it. */
+  callbackPhone: string | undefined;
+}
+
+export type StaffTextResult = 'relayed' | 'ended' | 'not-delivered' | 'unknown-reference' | 'usage';
+
+export interface HandoffDesk {
+  /** Opens a handoff and alerts the on-call numbers; returns the reference and how many were alerted. */
+  open(request: HandoffRequest): Promise<{ reference: string; alerted: number }>;
+  isOnCall(phone: string): boolean;
+  /** A text from an on-call number. */
+  handleStaffText(phone: string, body: string): Promise<StaffTextResult>;
+}
+
+interface HandoffRow {
+  reference: string;
+  conversation_hash: string;
+  channel: string;
+  address: unknown;
+  locale: string;
+}
+
+export function createHandoffDesk(deps: {
+  db: Queryable;
+  clock: Clock;
+  area: Area;
+  localiser: Localiser;
+  sms: SmsSender;
+  deliverer: Deliverer;
+  audit: AuditLog;
+  hashId: (id: string) => string;
+  logger: Logger;
+}): HandoffDesk {
+  const { area } = deps;
+  const staff = deps.localiser.messages(DEFAULT_LOCALE);
+  const onCallByPhone = new Map(area.handoff.onCall.map((person) => [person.phone, person]));
+
+  const describeRole = (role: Role | undefined) => staff.t(`handoff.roles.${role ?? 'unknown'}`);
+
+  return {
+    async open(request) {
+      const reference = await nextReference(deps.db, 'H');
+      await deps.db.query(
+        `insert into handoff (reference, conversation_hash, channel, address, locale, status, opened_at)
+         values ($1, $2, $3, $4::jsonb, $5, 'open', $6)`,
+        [reference, deps.hashId(request.conversationId), request.channel, JSON.stringify(request.address), request.locale, deps.clock.now()],
+      );
+      const handover = staff.t('handoff.alert', {
+        reference,
+        role: describeRole(request.role),
+        channel: staff.t(request.channel === 'sms' ? 'handoff.channels.sms' : 'handoff.channels.chat'),
+        step: request.step,
+        flags: request.riskFlags.length > 0 ? request.riskFlags.join(', ') : staff.t('handoff.noFlags'),
+        callback: request.callbackPhone ?? staff.t('handoff.noCallback'),
+      });
+      let alerted = 0;
+      for (const person of area.handoff.onCall) {
+        const result = await deps.sms.send(person.phone, handover, { conversationId: request.conversationId });
+        if (result !== 'sent') continue;
+        alerted += 1;
+        await deps.audit.record({ conversationId: request.conversationId, channel: request.channel, kind: 'human-alerted', ruleId: 'G-HUMAN-IN-HOURS' });
+      }
+      return { reference, alerted };
+    },
+
+    isOnCall: (phone) => onCallByPhone.has(phone),
+
+    async handleStaffText(phone, body) {
+      const reply = (key: string, variables: Record<string, string> = {}) =>
+        deps.sms.send(phone, staff.t(key, variables), { conversationId: `staff-${deps.hashId(phone)}` });
+      const person = onCallByPhone.get(phone);
+      if (!person) return 'usage';
+      const [first = '', ...rest] = body.trim().split(/\s+/);
+      const reference = normaliseReference(first);
+      const message = rest.join(' ').trim();
+      if (!reference || message === '') {
+        await reply('handoff.staff.usage');
+        return 'usage';
+      }
+      const [row] = await deps.db.query<HandoffRow>(
+        `select reference, conversation_hash, channel, address, locale from handoff where reference = $1 and status = 'open'`,
+        [reference],
+      );
+      const address = addressSchema.safeParse(row?.address);
+      if (!row || !address.success) {
+        await reply('handoff.staff.unknown', { reference });
+        return 'unknown-reference';
+      }
+      const conversationHash = row.conversation_hash;
+      const user = deps.localiser.messages(row.locale);
+      const ending = message.toLowerCase() === 'done';
+      const text = ending
+        ? user.t('handoff.ended', { team: area.handoff.team })
+        : user.t('handoff.relayed', { name: person.name, team: area.handoff.team, message });
+      const result = await deps.deliverer.deliver(address.data, [text], { conversationHash });
+      if (result !== 'sent' && !ending) {
+        deps.logger.warn({ reference, result }, 'handoff reply not delivered');
+        await reply('handoff.staff.notDelivered', { reference });
+        return 'not-delivered';
+      }
+      if (ending) {
+        await deps.db.query(`update handoff set status = 'closed', closed_at = $2, address = null where reference = $1`, [reference, deps.clock.now()]);
+        await deps.audit.record({ conversationHash, channel: row.channel, kind: 'handoff-ended', ruleId: 'SYS-HANDOFF-ENDED' });
+        await reply('handoff.staff.ended', { reference });
+        return 'ended';
+      }
+      await deps.audit.record({ conversationHash, channel: row.channel, kind: 'handoff-relayed', ruleId: 'SYS-HANDOFF-RELAYED' });
+      await reply('handoff.staff.sent', { reference });
+      return 'relayed';
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// POST /api/sms: Twilio's inbound webhook. The signature is checked first (against
+// PUBLIC_BASE_URL and the path, with TWILIO_AUTH_TOKEN); a bad or missing one is refused with
+// 403 and nothing stored. A good one is recorded and answered at once with an empty TwiML
+// <Response/>; the turn runs afterwards and its replies go out through the REST API.
+import type { Request, Response } from 'restify';
+import twilio from 'twilio';
+import { z } from 'zod';
+import type { Logger } from '../../bot/logger';
+import type { SmsInbox } from './smsInbox';
+
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
+
+export const inboundTextSchema = z
+  .object({
+    MessageSid: z.string().regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/, { message: 'must be a Twilio message SID' }),
+    From: z.string().regex(/^\+?[0-9]{3,15}$/, { message: 'must be a phone number' }),
+    Body: z.string().max(1600).default(''),
+  })
+  .passthrough();
+
+export interface SmsEndpointOptions {
+  /** Absent when Twilio is not configured: the endpoint then answers 503. */
+  twilio?: { authToken: string; publicBaseUrl: string };
+  inbox: SmsInbox;
+  logger: Logger;
+  isShuttingDown: () => boolean;
+}
+
+export function createSmsHandler({ twilio: settings, inbox, logger, isShuttingDown }: SmsEndpointOptions) {
+  return async (req: Request, res: Response): Promise<void> => {
+    if (!settings) {
+      res.send(503, {
+        code: 'SmsNotConfigured',
+        message: 'SMS is not set up on this bot: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER and PUBLIC_BASE_URL.',
+      });
+      return;
+    }
+    if (isShuttingDown()) {
+      res.send(503, { code: 'ShuttingDown', message: 'The bot is restarting; Twilio will retry.' });
+      return;
+    }
+    const params = formParams(req.body);
+    const signature = req.header('x-twilio-signature');
+    const url = `${settings.publicBaseUrl}${req.getPath()}${req.getQuery() ? `?${req.getQuery()}` : ''}`;
+    if (!params || !signature || !twilio.validateRequest(settings.authToken, signature, url, params)) {
+      logger.warn({ requestId: req.id(), signed: Boolean(signature) }, 'SMS webhook refused: signature does not match');
+      res.send(403, { code: 'Forbidden', message: 'The request signature does not match.' });
+      return;
+    }
+    const parsed = inboundTextSchema.safeParse(params);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      res.send(400, { code: 'InvalidSms', message: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'is not an inbound text'}` });
+      return;
+    }
+    const text = { messageSid: parsed.data.MessageSid, phone: parsed.data.From, body: parsed.data.Body };
+    const fresh = await inbox.record(text);
+    res.sendRaw(200, EMPTY_TWIML, { 'Content-Type': 'text/xml' });
+    if (fresh) inbox.handle(text);
+  };
+}
+
+/** Twilio posts form fields; each must be a single string for the signature to be checked. */
+function formParams(body: unknown): Record<string, string> | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const entries = Object.entries(body as Record<string, unknown>);
+  if (!entries.every(([, value]) => typeof value === 'string')) return undefined;
+  return Object.fromEntries(entries) as Record<string, string>;
+}

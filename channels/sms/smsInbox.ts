@@ -1,0 +1,120 @@
+// Inbound texts: recorded before Twilio's webhook is answered (so a retry with the same
+// MessageSid is harmless and a text whose turn never ran is picked up again), then handled in
+// arrival order, one turn at a time per number: an on-call person's relay, a keyword (STOP,
+// START, HELP), or a turn of the bot. The number and words are cleared once handled.
+import type { TurnContext } from 'botbuilder';
+import type { Clock } from '../../bot/clock';
+import { DEFAULT_LOCALE } from '../../bot/content';
+import type { Queryable } from '../../bot/db/database';
+import type { Localiser } from '../../bot/i18n';
+import type { Logger } from '../../bot/logger';
+import type { RuleBook } from '../../bot/rules';
+import type { TurnLock } from '../../bot/turnLock';
+import type { HandoffDesk } from '../handoff/handoffDesk';
+import { keywordOf } from './keywords';
+import type { InboundText, SmsAdapter } from './smsAdapter';
+import type { SmsSender } from './smsSender';
+
+/** A text claimed this long ago and still not handled is taken to be lost with its instance. */
+const RECLAIM_AFTER_MS = 5 * 60 * 1000;
+
+export interface SmsInbox {
+  /** Records a text; false when this MessageSid was seen before. */
+  record(text: InboundText): Promise<boolean>;
+  /** Handles a recorded text (in the background of the webhook). */
+  handle(text: InboundText): void;
+  /** Handles texts that were recorded but never handled (an instance stopped mid-way). */
+  recover(): Promise<number>;
+  /** Resolves when no text is being handled (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+export function createSmsInbox(deps: {
+  db: Queryable;
+  clock: Clock;
+  adapter: SmsAdapter;
+  sender: SmsSender;
+  handoff: HandoffDesk;
+  localiser: Localiser;
+  rules: RuleBook;
+  turnLock: TurnLock;
+  runBot: (context: TurnContext) => Promise<void>;
+  logger: Logger;
+}): SmsInbox {
+  const inFlight = new Set<Promise<void>>();
+  const helpRule = deps.rules.decide('sms-keyword', { command: 'help' });
+  if (!helpRule) throw new Error('content/rules has no rule for the SMS HELP keyword (point "sms-keyword")');
+
+  const handleNow = async (text: InboundText): Promise<void> => {
+    const conversationId = deps.adapter.conversationIdFor(text.phone);
+    await deps.turnLock.run(`sms/${conversationId}`, async () => {
+      if (deps.handoff.isOnCall(text.phone)) {
+        await deps.handoff.handleStaffText(text.phone, text.body);
+        return;
+      }
+      const messages = deps.localiser.messages(DEFAULT_LOCALE);
+      switch (keywordOf(text.body)) {
+        case 'optOut':
+          await deps.sender.optOuts.optOut(text.phone);
+          return;
+        case 'help':
+          await deps.sender.send(text.phone, messages.t(helpRule.say), { conversationId, evenIfOptedOut: true });
+          return;
+        case 'optIn':
+          if (await deps.sender.optOuts.optIn(text.phone)) {
+            await deps.sender.send(text.phone, messages.t('sms.optedIn'), { conversationId });
+            return;
+          }
+          break;
+        case undefined:
+          break;
+      }
+      await deps.adapter.processText(text, deps.runBot);
+    });
+  };
+
+  const handle = (text: InboundText): void => {
+    const work = handleNow(text)
+      .catch((err: unknown) => deps.logger.error({ err }, 'inbound text could not be handled'))
+      .then(() => done(text.messageSid))
+      .catch((err: unknown) => deps.logger.error({ err }, 'inbound text could not be marked handled'));
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+
+  const done = async (messageSid: string) => {
+    await deps.db.query('update sms_inbound set processed_at = $2, from_number = null, body = null where message_sid = $1', [
+      messageSid,
+      deps.clock.now(),
+    ]);
+  };
+
+  return {
+    async record(text) {
+      const now = deps.clock.now();
+      const inserted = await deps.db.query(
+        `insert into sms_inbound (message_sid, received_at, claimed_at, from_number, body) values ($1, $2, $2, $3, $4)
+         on conflict (message_sid) do nothing returning message_sid`,
+        [text.messageSid, now, text.phone, text.body],
+      );
+      return inserted.length === 1;
+    },
+    handle,
+    async recover() {
+      const now = deps.clock.now();
+      const rows = await deps.db.query<{ message_sid: string; from_number: string; body: string; received_at: Date }>(
+        `update sms_inbound set claimed_at = $1
+         where processed_at is null and claimed_at < $2 and from_number is not null
+         returning message_sid, from_number, body, received_at`,
+        [now, new Date(now.getTime() - RECLAIM_AFTER_MS)],
+      );
+      for (const row of rows.sort((a, b) => new Date(a.received_at).getTime() - new Date(b.received_at).getTime())) {
+        handle({ messageSid: row.message_sid, phone: row.from_number, body: row.body ?? '' });
+      }
+      return rows.length;
+    },
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}

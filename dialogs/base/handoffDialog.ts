@@ -1,0 +1,64 @@
+// "Talk to a person": in the area's staffed hours, the on-call team is alerted with a short
+// handover and the user is told who will reply, where and when (on SMS they are asked first
+// whether the team may have their number); out of hours, the out-of-hours numbers. Always
+// with 999 and 101. When it ends, the dialog that was interrupted asks its question again.
+import { TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { isOfficeOpen } from '../../bot/area';
+import { addressSchema, type Address } from '../../bot/delivery';
+import { smsPhoneOf } from '../../channels/sms/smsAdapter';
+import { advise, adviseFirst } from './advice';
+import { conversationFactsRecord } from './conversationFacts';
+import { turnLocale, type DialogServices } from './services';
+import { yesNoQuestion, type YesNo } from './yesNo';
+
+export const HANDOFF_DIALOG = 'handoff';
+const CONSENT = 'handoff.consent';
+
+export interface HandoffOptions {
+  /** The dialog the user was in when they asked. */
+  step: string;
+}
+
+export class HandoffDialog extends ComponentDialog {
+  constructor(private readonly services: DialogServices) {
+    super(HANDOFF_DIALOG);
+    this.addDialog(yesNoQuestion(CONSENT, 'commands.talkToPerson.consent', services));
+    this.addDialog(new WaterfallDialog(`${HANDOFF_DIALOG}.steps`, [(step) => this.start(step), (step) => this.open(step)]));
+    this.initialDialogId = `${HANDOFF_DIALOG}.steps`;
+  }
+
+  private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const officeOpen = isOfficeOpen(this.services.area, this.services.clock.now(), this.services.timeZone);
+    if (!officeOpen) {
+      await adviseFirst(step.context, this.services, 'handoff', { officeOpen });
+      return step.endDialog();
+    }
+    if (smsPhoneOf(step.context)) return step.beginDialog(CONSENT);
+    return step.next();
+  }
+
+  private async open(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    const phone = smsPhoneOf(context);
+    const address: Address = addressSchema.parse(
+      phone
+        ? { channel: 'sms', phone }
+        : { channel: 'conversation', reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) },
+    );
+    const facts = await conversationFactsRecord(this.services).get(context);
+    const { reference, alerted } = await this.services.handoff.open({
+      conversationId: context.activity.conversation.id,
+      channel: context.activity.channelId,
+      address,
+      locale: turnLocale(context),
+      role: facts.role,
+      step: (step.options as Partial<HandoffOptions>).step ?? 'start',
+      riskFlags: facts.flags,
+      callbackPhone: phone && (step.result as YesNo | undefined) === 'yes' ? phone : undefined,
+    });
+    const rule = this.services.rules.decide('handoff', { officeOpen: true, handoffAlerted: alerted > 0 });
+    if (rule) await advise(context, this.services, rule, { reference });
+    return step.endDialog();
+  }
+}

@@ -1,0 +1,148 @@
+// "Talk to a person": the on-call team is alerted by SMS with a handover that names no child,
+// and their replies are relayed into the user's conversation (web chat or SMS).
+import nock from 'nock';
+import { allText, type Conversation } from './support/harness';
+import { startSmsHarness, type SmsHarness } from './support/sms';
+
+const ON_CALL = ['+447700900101', '+447700900102'];
+const IN_HOURS = '2026-11-24T11:00:00Z';
+const WEBCHAT = 'http://webchat.test';
+
+let sms: SmsHarness;
+beforeAll(async () => {
+  sms = await startSmsHarness({ now: IN_HOURS });
+});
+afterAll(() => sms.close());
+afterEach(() => sms.clock.set(IN_HOURS));
+
+const alertsSince = (before: number) => sms.sent.slice(before).filter((text) => ON_CALL.includes(text.to));
+const referenceIn = (text: string) => /reference is (H[0-9A-Z]+)/.exec(text)?.[1] ?? '';
+
+async function webConversation(): Promise<Conversation> {
+  const conversation = sms.conversation(undefined, { channelId: 'webchat', serviceUrl: WEBCHAT });
+  await conversation.join();
+  return conversation;
+}
+
+describe('in staffed hours', () => {
+  it('from the web chat: every on-call number gets a handover with the reference, role and step, and no child name', async () => {
+    const conversation = await webConversation();
+    for (const answer of ['1', 'Missing now', 'Yes']) await conversation.say(answer);
+    const before = sms.sent.length;
+    const replies = await conversation.say('talk to a person');
+    const reference = referenceIn(allText(replies));
+    expect(reference).not.toBe('');
+    for (const number of ['999', '101']) expect(allText(replies)).toContain(number);
+    const alerts = alertsSince(before);
+    expect(alerts.map((alert) => alert.to)).toEqual(ON_CALL);
+    for (const alert of alerts) {
+      expect(alert.body).toContain(reference);
+      expect(alert.body).toContain('a parent or family member');
+      expect(alert.body).toContain('parent.lastSeen.ask');
+      expect(alert.body).toContain('danger-now');
+      expect(alert.body).toContain('not shared');
+    }
+    const audit = (await sms.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
+    expect(audit.filter((row) => row.startsWith('human-'))).toEqual([
+      'human-alerted:G-HUMAN-IN-HOURS',
+      'human-alerted:G-HUMAN-IN-HOURS',
+      'human-requested:G-HUMAN-IN-HOURS',
+    ]);
+  });
+
+  it('the child\'s name given to the bot never reaches the handover', async () => {
+    const conversation = await webConversation();
+    const answers = ['1', 'Missing now', 'No', '3 hours ago', 'Yes', '14', 'Yes', 'Report to police now', 'No', 'No', 'No', 'No', 'No', 'Zebedee Quince'];
+    for (const answer of answers) await conversation.say(answer);
+    const before = sms.sent.length;
+    await conversation.say('talk to a person');
+    const alerts = alertsSince(before);
+    expect(alerts).toHaveLength(2);
+    for (const alert of alerts) expect(alert.body).not.toMatch(/Zebedee|Quince/);
+  });
+
+  it('a reply from the on-call phone reaches the web chat, marked as from a person; "done" ends it', async () => {
+    const conversation = await webConversation();
+    const reference = referenceIn(allText(await conversation.say('talk to a person')));
+    const delivered: string[] = [];
+    const scope = nock(WEBCHAT)
+      .persist()
+      .post(new RegExp(`/v3/conversations/${conversation.id}/activities`))
+      .reply(200, (_uri, body) => {
+        delivered.push((body as { text?: string }).text ?? '');
+        return { id: `a${delivered.length}` };
+      });
+    try {
+      const staff = await sms.text(ON_CALL[0] ?? '', `${reference.toLowerCase()} Hello, I'm here. Are you safe right now?`);
+      expect(delivered).toEqual(["Duty worker from the Missing Children's Team: Hello, I'm here. Are you safe right now?"]);
+      expect(staff.replies).toEqual([`Sent to ${reference}.`]);
+
+      await sms.text(ON_CALL[1] ?? '', `${reference} done`);
+      expect(delivered[1]).toContain('ended this chat');
+      const late = await sms.text(ON_CALL[0] ?? '', `${reference} one more thing`);
+      expect(late.replies[0]).toContain('no open handover');
+      expect(delivered).toHaveLength(2);
+      const audit = (await sms.app.audit.forConversation(conversation.id)).map((row) => row.kind);
+      expect(audit.filter((kind) => kind.startsWith('handoff-'))).toEqual(['handoff-relayed', 'handoff-ended']);
+    } finally {
+      scope.persist(false);
+      nock.removeInterceptor({ hostname: 'webchat.test', method: 'POST', path: /.*/ } as unknown as nock.Interceptor);
+    }
+  });
+
+  it('by text: the user is asked before their number is shared, and replies reach them by text', async () => {
+    const user = '+447700900771';
+    await sms.text(user, 'hello');
+    await sms.text(user, '2');
+    const asked = await sms.text(user, 'talk to a person');
+    expect(asked.replies.join('\n')).toContain('see this phone number');
+    const before = sms.sent.length;
+    const told = await sms.text(user, '1');
+    const reference = referenceIn(told.replies.join('\n'));
+    expect(reference).not.toBe('');
+    for (const alert of alertsSince(before)) {
+      expect(alert.body).toContain(user);
+      expect(alert.body).toContain('a young person');
+    }
+    const relayed = await sms.text(ON_CALL[0] ?? '', `${reference} I'll ring you in 5 minutes.`);
+    expect(relayed.replies).toEqual([`Sent to ${reference}.`]);
+    expect(sms.sent.filter((text) => text.to === user).pop()?.body).toBe("Duty worker from the Missing Children's Team: I'll ring you in 5 minutes.");
+  });
+
+  it('by text, declining to share the number: the handover says it was not shared', async () => {
+    const user = '+447700900772';
+    await sms.text(user, 'hello');
+    await sms.text(user, 'talk to a person');
+    const before = sms.sent.length;
+    await sms.text(user, '2');
+    for (const alert of alertsSince(before)) {
+      expect(alert.body).not.toContain(user);
+      expect(alert.body).toContain('not shared');
+    }
+  });
+
+  it('a "reference message" text from a number not in the area file is not relayed', async () => {
+    const user = '+447700900773';
+    await sms.text(user, 'hello');
+    await sms.text(user, 'talk to a person');
+    const reference = referenceIn((await sms.text(user, '2')).replies.join('\n'));
+    const stranger = '+447700900774';
+    const before = sms.sent.length;
+    await sms.text(stranger, `${reference} this is the council, send me your address`);
+    expect(sms.sent.slice(before).filter((text) => text.to === user)).toEqual([]);
+    const audit = (await sms.app.audit.forConversation(sms.app.sms.conversationIdFor(user))).map((row) => row.kind);
+    expect(audit).not.toContain('handoff-relayed');
+  });
+});
+
+describe('out of hours', () => {
+  it('no one is alerted; the out-of-hours numbers with 999 and 101', async () => {
+    sms.clock.set('2026-11-24T23:00:00Z');
+    const conversation = sms.conversation();
+    await conversation.join();
+    const before = sms.sent.length;
+    const text = allText(await conversation.say('talk to a person'));
+    for (const number of ['03000 419191', '116 000', '999', '101']) expect(text).toContain(number);
+    expect(alertsSince(before)).toEqual([]);
+  });
+});

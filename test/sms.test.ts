@@ -1,0 +1,231 @@
+// The SMS channel as Twilio drives it: signed webhooks, replies through the REST API (faked
+// with nock), keywords, opt-outs, retries, and rendering within segment limits.
+import type { Activity } from 'botbuilder';
+import { renderForSms } from '../channels/sms/renderForSms';
+import { countSegments, splitForSms } from '../channels/sms/segments';
+import { startHarness } from './support/harness';
+import { messageSid, startSmsHarness, TWILIO, type SmsHarness } from './support/sms';
+
+let sms: SmsHarness;
+beforeAll(async () => {
+  sms = await startSmsHarness();
+});
+afterAll(() => sms.close());
+
+let phoneCounter = 0;
+const newPhone = () => `+4477009${String(10000 + ++phoneCounter).slice(1)}`;
+const count = async (table: string) =>
+  Number((await sms.app.db.query<{ n: string }>(`select count(*)::text as n from ${table}`))[0]?.n ?? '0');
+const auditKinds = async (phone: string) =>
+  (await sms.app.audit.forConversation(sms.app.sms.conversationIdFor(phone))).map((row) => `${row.kind}:${row.ruleId}`);
+
+describe('the webhook', () => {
+  it.each([
+    ['a forged signature', 'c2lnbmVkIGJ5IHNvbWVvbmUgZWxzZQ=='],
+    ['a missing signature', undefined],
+  ])('%s: 403, nothing stored, nothing sent', async (_name, signature) => {
+    const before = { inbound: await count('sms_inbound'), state: await count('bot_state'), sent: sms.sent.length };
+    const response = await fetch(`${sms.url}/api/sms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(signature ? { 'x-twilio-signature': signature } : {}) },
+      body: new URLSearchParams({ MessageSid: messageSid(), From: newPhone(), Body: 'hello' }).toString(),
+    });
+    expect(response.status).toBe(403);
+    await sms.app.sms.inbox.idle();
+    expect({ inbound: await count('sms_inbound'), state: await count('bot_state'), sent: sms.sent.length }).toEqual(before);
+  });
+
+  it('a signature made for other words is refused too', async () => {
+    const phone = newPhone();
+    const { status, replies } = await sms.text(phone, 'hello', { signature: 'AAAAAAAAAAAAAAAAAAAAAAAAAAA=' });
+    expect(status).toBe(403);
+    expect(replies).toEqual([]);
+  });
+
+  it('a valid text is answered at once with empty TwiML, and the reply goes out through the REST API', async () => {
+    const phone = newPhone();
+    const params = { MessageSid: messageSid(), From: phone, To: TWILIO.from, Body: 'hello' };
+    const { getExpectedTwilioSignature } = await import('twilio');
+    const response = await fetch(`${sms.url}/api/sms`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': getExpectedTwilioSignature(TWILIO.authToken, `${TWILIO.publicBaseUrl}/api/sms`, params),
+      },
+      body: new URLSearchParams(params).toString(),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/xml/);
+    expect(await response.text()).toMatch(/<Response\/>$/);
+    await sms.app.sms.inbox.idle();
+    const sent = sms.sent.filter((text) => text.to === phone);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.body).toContain('999');
+    expect(sent[0]?.body).toMatch(/Reply with a number:\n1 A parent or family member\n2 A young person/);
+  });
+
+  it('the same MessageSid twice (Twilio retrying) is handled once', async () => {
+    const phone = newPhone();
+    const sid = messageSid();
+    const first = await sms.text(phone, 'hello', { messageSid: sid });
+    const again = await sms.text(phone, 'hello', { messageSid: sid });
+    expect(first.replies).toHaveLength(1);
+    expect(again.status).toBe(200);
+    expect(again.replies).toEqual([]);
+  });
+
+  it('texts from one number are handled in order, one turn at a time', async () => {
+    const phone = newPhone();
+    await sms.text(phone, 'hello');
+    // Three texts arrive back to back; each turn runs after the webhook has been answered.
+    const { getExpectedTwilioSignature } = await import('twilio');
+    for (const body of ['1', '1', '2']) {
+      const params = { MessageSid: messageSid(), From: phone, Body: body };
+      await fetch(`${sms.url}/api/sms`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature': getExpectedTwilioSignature(TWILIO.authToken, `${TWILIO.publicBaseUrl}/api/sms`, params),
+        },
+        body: new URLSearchParams(params).toString(),
+      });
+    }
+    await sms.app.sms.inbox.idle();
+    const replies = sms.sent.filter((text) => text.to === phone).map((text) => text.body);
+    // parent -> missing now -> danger "No": the last reply asks when they were last seen.
+    expect(replies[1]).toContain('missing now, or are they back');
+    expect(replies[2]).toContain('in danger right now');
+    expect(replies[3]).toContain('When did you last see');
+  });
+
+  it('the number and words of a handled text are not kept', async () => {
+    const phone = newPhone();
+    await sms.text(phone, 'my name is Zebedee');
+    const rows = await sms.app.db.query('select * from sms_inbound where from_number is not null or body is not null');
+    expect(rows).toEqual([]);
+    expect(JSON.stringify(await sms.app.db.query('select * from bot_state'))).not.toContain(phone);
+  });
+});
+
+describe('keywords', () => {
+  it('STOP: nothing more is sent, not replies nor proactive texts; START opts back in', async () => {
+    const phone = newPhone();
+    await sms.text(phone, 'hello');
+    expect((await sms.text(phone, 'STOP')).replies).toEqual([]);
+    expect((await sms.text(phone, '1')).replies).toEqual([]);
+    const reminder = await sms.app.sms.sender.send(phone, 'Reminder: your return interview is at 4pm.', { conversationId: 'c' });
+    expect(reminder).toBe('opted-out');
+    expect(sms.sent.filter((text) => text.to === phone && text.body.startsWith('Reminder'))).toEqual([]);
+
+    const back = await sms.text(phone, 'start');
+    expect(back.replies).toHaveLength(1);
+    expect(back.replies[0]).toContain('again');
+    expect(await sms.app.sms.sender.send(phone, 'Reminder: tomorrow.', { conversationId: 'c' })).toBe('sent');
+  });
+
+  it.each(['STOPALL', 'unsubscribe', 'Cancel', 'END', 'quit '])('"%s" opts out', async (word) => {
+    const phone = newPhone();
+    await sms.text(phone, word);
+    expect(await sms.app.sms.sender.optOuts.isOptedOut(phone)).toBe(true);
+  });
+
+  it('"cancel" inside a longer message is not an opt-out', async () => {
+    const phone = newPhone();
+    await sms.text(phone, 'cancel B1234');
+    expect(await sms.app.sms.sender.optOuts.isOptedOut(phone)).toBe(false);
+  });
+
+  it.each(['HELP', 'info'])('%s: what this number is, 999, 101 and 116 000', async (word) => {
+    const { replies } = await sms.text(newPhone(), word);
+    expect(replies).toHaveLength(1);
+    for (const number of ['999', '101', '116 000']) expect(replies[0]).toContain(number);
+  });
+
+  it('YES from a number that has not opted out answers the question it was asked', async () => {
+    const phone = newPhone();
+    await sms.text(phone, 'hello');
+    await sms.text(phone, '1');
+    await sms.text(phone, '1');
+    const { replies } = await sms.text(phone, 'yes');
+    expect(replies.join('\n')).toContain('999');
+  });
+
+  it('a send answered with Twilio error 21610 marks the number as opted out', async () => {
+    const phone = newPhone();
+    sms.failNext(1, 400, { code: 21610, message: 'Attempt to send to unsubscribed recipient', status: 400 });
+    expect(await sms.app.sms.sender.send(phone, 'hello', { conversationId: 'c' })).toBe('opted-out');
+    expect(await sms.app.sms.sender.optOuts.isOptedOut(phone)).toBe(true);
+  });
+});
+
+describe('sending', () => {
+  it('Twilio answering 500 twice then 201: the text is sent once', async () => {
+    const phone = newPhone();
+    sms.failNext(2, 500);
+    expect(await sms.app.sms.sender.send(phone, 'hello', { conversationId: 'c' })).toBe('sent');
+    expect(sms.sent.filter((text) => text.to === phone)).toHaveLength(1);
+  });
+
+  it('Twilio down: the failure is audited, and the conversation is not lost', async () => {
+    const phone = newPhone();
+    await sms.text(phone, 'hello');
+    sms.failNext(4, 503);
+    expect((await sms.text(phone, '1')).replies).toEqual([]);
+    expect(await auditKinds(phone)).toEqual(['sms-failed:SYS-SMS-FAILED']);
+    // The step was kept: the next answer is taken as the answer to the parent's first question.
+    const { replies } = await sms.text(phone, '1');
+    expect(replies.join('\n')).toContain('in danger right now');
+  });
+
+  it('a 900-character reply is split on sentence boundaries into texts of at most 3 segments', async () => {
+    const phone = newPhone();
+    const sentence = 'Please keep this message safe and show it to the police officer when they arrive. ';
+    const long = sentence.repeat(11).trim();
+    expect(long.length).toBeGreaterThan(900);
+    await sms.app.sms.sender.send(phone, long, { conversationId: 'c' });
+    const parts = sms.sent.filter((text) => text.to === phone).map((text) => text.body);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      expect(countSegments(part).segments).toBeLessThanOrEqual(3);
+      expect(part.endsWith('.')).toBe(true);
+    }
+    expect(parts.join(' ')).toBe(long);
+  });
+
+  it('emoji and other characters outside GSM-7 cost more: UCS-2 limits apply', () => {
+    expect(countSegments('a'.repeat(160))).toEqual({ encoding: 'GSM-7', units: 160, segments: 1 });
+    expect(countSegments('a'.repeat(161)).segments).toBe(2);
+    expect(countSegments('{'.repeat(80))).toEqual({ encoding: 'GSM-7', units: 160, segments: 1 });
+    expect(countSegments(`${'a'.repeat(69)}😊`)).toEqual({ encoding: 'UCS-2', units: 71, segments: 2 });
+    const parts = splitForSms(`Ça va? ${'Très bien, merci. '.repeat(20)}🙂`);
+    for (const part of parts) expect(countSegments(part).segments).toBeLessThanOrEqual(3);
+  });
+
+  it('a question with 10 options is rendered as numbered text', () => {
+    const messages = sms.app.services.localiser.messages('en-GB');
+    const actions = Array.from({ length: 10 }, (_, index) => ({ type: 'imBack', title: `Option ${index + 1}`, value: `Option ${index + 1}` }));
+    const text = renderForSms({ type: 'message', text: 'Pick one.', suggestedActions: { actions, to: [] } } as Partial<Activity>, messages);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('Pick one.');
+    expect(lines.slice(2)).toEqual(actions.map((action, index) => `${index + 1} ${action.title}`));
+  });
+});
+
+describe('without Twilio settings', () => {
+  it('the SMS endpoint answers 503 with a clear message, and outbound texts are logged, not sent', async () => {
+    const plain = await startHarness();
+    try {
+      const response = await fetch(`${plain.url}/api/sms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'From=%2B447700900123&Body=hello',
+      });
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as { message: string }).message).toMatch(/TWILIO_ACCOUNT_SID/);
+      expect(plain.app.sms.sender.live).toBe(false);
+      expect(await plain.app.sms.sender.send('+447700900123', 'hello', { conversationId: 'c' })).toBe('sent');
+    } finally {
+      await plain.close();
+    }
+  });
+});
