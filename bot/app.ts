@@ -11,6 +11,7 @@ import {
 import restify, { type Server } from 'restify';
 import { createMessagesHandler } from '../channels/botframework/messagesEndpoint';
 import { createHandoffDesk } from '../channels/handoff/handoffDesk';
+import { createBookingsHandler } from '../channels/staff/bookingsEndpoint';
 import { SmsAdapter } from '../channels/sms/smsAdapter';
 import { createSmsHandler } from '../channels/sms/smsEndpoint';
 import { createSmsInbox, type SmsInbox } from '../channels/sms/smsInbox';
@@ -25,6 +26,8 @@ import { loadContent, type Content } from './content';
 import { createDangerDetector } from './danger';
 import { createDateReader } from './dateReader';
 import { createDeliverer } from './delivery';
+import { createBookingDesk } from './bookings';
+import { createScheduler, type Scheduler } from './scheduler';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { HelplineBot } from './helplineBot';
@@ -44,6 +47,8 @@ export interface AppOptions {
   /** An already open database (tests); otherwise one is opened from the config. */
   database?: Database;
   contentDirectory?: string;
+  /** Tests tick the scheduler themselves, with the clock set. */
+  startScheduler?: boolean;
 }
 
 export interface App {
@@ -54,6 +59,7 @@ export interface App {
   readonly content: Content;
   readonly audit: AuditLog;
   readonly services: DialogServices;
+  readonly scheduler: Scheduler;
   readonly hashId: IdHasher;
   readonly logger: Logger;
   readonly sms: { sender: SmsSender; inbox: SmsInbox; conversationIdFor(phone: string): string };
@@ -72,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const db = options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   let retention: { stop(): void } | undefined;
+  let scheduler: Scheduler | undefined;
   try {
     await migrate(db);
     const hashId = createIdHasher(await resolveHashSecret(db, config.ID_HASH_SECRET));
@@ -120,6 +127,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       },
     });
     const handoff = createHandoffDesk({ db, clock, area: content.area, localiser, sms, deliverer, audit, hashId, logger });
+    const bookings = createBookingDesk({ db, clock, area: content.area, timeZone: config.TZ, hashId });
+    scheduler = createScheduler({ db, clock, deliverer, localiser, audit, hashId, logger });
     const services: DialogServices = {
       clock,
       timeZone: config.TZ,
@@ -133,6 +142,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       userState,
       retentionDays: config.RETENTION_DAYS,
       handoff,
+      bookings,
+      scheduler,
+      sms,
     };
     const bot = new HelplineBot({ conversationState, userState, root: new RootDialog(services), services });
 
@@ -185,13 +197,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
     );
     void smsInbox.recover().catch((err: unknown) => logger.warn({ err }, 'pending texts could not be recovered'));
 
+    server.get('/api/bookings', createBookingsHandler({ token: config.STAFF_API_TOKEN, bookings, timeZone: config.TZ }));
+
     retention = startRetentionJob({ db, clock, retentionDays: config.RETENTION_DAYS, logger });
+    if (options.startScheduler ?? true) scheduler.start(config.SCHEDULER_INTERVAL_MS);
     if (!config.TWILIO_ACCOUNT_SID) logger.info('Twilio is not configured: SMS are not sent; outbound texts are logged instead.');
 
     const close = async () => {
       if (shuttingDown) return;
       shuttingDown = true;
       retention?.stop();
+      scheduler?.stop();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_MS).unref());
       await Promise.race([Promise.all([smsInbox.idle(), turnLock.idle(), stopped]), grace]);
@@ -206,6 +222,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       content,
       audit,
       services,
+      scheduler,
       hashId,
       logger,
       sms: { sender: sms, inbox: smsInbox, conversationIdFor: (phone) => smsAdapter.conversationIdFor(phone) },
@@ -222,6 +239,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     };
   } catch (error) {
     retention?.stop();
+    scheduler?.stop();
     if (!options.database) await db.close().catch(() => undefined);
     throw error;
   }

@@ -24,6 +24,9 @@ export type Role = (typeof ROLES)[number];
 export const COMMANDS = ['help', 'startAgain', 'talkToPerson', 'stop', 'deleteMyData'] as const;
 export type Command = (typeof COMMANDS)[number];
 
+export const BOOKING_PLACES = ['school', 'youthHub', 'library', 'cafe', 'home', 'phone', 'video'] as const;
+export type BookingPlace = (typeof BOOKING_PLACES)[number];
+
 export const SEARCH_ITEMS = [
   'contactChild',
   'bedroomHouse',
@@ -51,6 +54,10 @@ export const factSchemas = {
   episodes90d: z.number(),
   daysMissing: z.number(),
   childBack: z.boolean(),
+  ypSafeNow: z.enum(['yes', 'no', 'unsure']),
+  ypWhere: z.enum(['away', 'back']),
+  returnChoice: z.enum(['trusted', 'independent', 'no']),
+  bookingLate: z.boolean(),
 } as const;
 export type FactName = keyof typeof factSchemas;
 export type Facts = { [K in FactName]?: z.infer<(typeof factSchemas)[K]> };
@@ -197,6 +204,22 @@ const areaSchema = z
         outOfHours: serviceSchema,
       })
       .catchall(serviceSchema),
+    returnInterviews: z
+      .object({
+        windowHours: z.number().int().min(1).max(24 * 14),
+        bookable: z
+          .object({ days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).min(1), open: time, close: time })
+          .strict()
+          .refine((hours) => hours.open < hours.close, { message: 'open must be before close', path: ['close'] }),
+        slotMinutes: z.number().int().min(15).max(240),
+        seatsPerSlot: z.number().int().min(1).max(50),
+        leadMinutes: z.number().int().min(0).max(24 * 60),
+        reminderMinutesBefore: z.number().int().min(10).max(24 * 60),
+        places: z.array(z.enum(BOOKING_PLACES)).min(1),
+        team: z.object({ name: z.string().min(2), phone: z.string().regex(/^\+[1-9][0-9]{6,14}$/) }).strict(),
+        source: z.string().min(5),
+      })
+      .strict(),
     handoff: z
       .object({
         team: z.string().min(2),

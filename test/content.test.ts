@@ -55,11 +55,11 @@ describe('content files', () => {
       .map((file) => readFileSync(file, 'utf8'))
       .join('\n');
     // Keys built from a template (`parent.search.options.${value}.title`) count as used by
-    // every key of that shape: each `${...}` stands for one segment of the key.
+    // every key of that shape, and the keys below it: each `${...}` stands for one segment.
     const templates = [...code.matchAll(/`([a-zA-Z]+(?:\.(?:[a-zA-Z0-9]+|\$\{[^}`]+\}))+)`/g)]
       .map((match) => match[1] ?? '')
       .filter((template) => template.includes('${'))
-      .map((template) => new RegExp(`^${template.split(/\$\{[^}]+\}/).map((part) => part.replace(/\./g, '\\.')).join('[a-zA-Z0-9]+')}$`));
+      .map((template) => new RegExp(`^${template.split(/\$\{[^}]+\}/).map((part) => part.replace(/\./g, '\\.')).join('[a-zA-Z0-9]+')}(\\..+)?$`));
     const used = (key: string) =>
       content.rules.some((rule) => rule.say === key) || code.includes(`'${key}'`) || templates.some((pattern) => pattern.test(key));
     expect(keys.filter((key) => !used(key))).toEqual([]);
@@ -89,6 +89,11 @@ describe('content files', () => {
       name: 'Duty worker',
       team: 'Missing Children\'s Team',
       message: 'I will call you in 10 minutes',
+      windowEnd: 'Fri 27 Nov 18:00',
+      who: 'a youth worker',
+      place: 'Library',
+      contact: 'a text reminder',
+      late: '',
     };
     const localiser = createLocaliser(content);
     for (const locale of localiser.locales) {

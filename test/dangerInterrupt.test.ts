@@ -32,6 +32,18 @@ const INFO_FIELDS = [
 ];
 const answerFor = (field: string) => (field === 'photo' ? 'No' : 'skip');
 const PROFILE = ['1', 'Prepare in advance', 'Yes'];
+const YOUNG = ['2', 'Yes', "I'm back", 'Someone new', 'last night', 'Yes', 'Library', '1', 'Yes', 'skip'];
+const YOUNG_STATES = [
+  'youngPerson.where',
+  'youngPerson.offer',
+  'youngPerson.returned.ask',
+  'youngPerson.returned.confirm',
+  'youngPerson.place',
+  'youngPerson.when',
+  'youngPerson.contactWeb',
+  'youngPerson.number',
+  'youngPerson.confirm',
+];
 
 /**
  * Every state a conversation can wait in, with the messages (after joining) that reach it. A
@@ -60,6 +72,11 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
     waitsIn: `parent.profile.${field}`,
     path: [...PROFILE, ...Array.from({ length: index }, () => 'skip')],
   })),
+  { waitsIn: 'youngPerson.safe', path: ['2'] },
+  ...YOUNG_STATES.map((waitsIn, index) => ({ waitsIn, path: YOUNG.slice(0, index + 2) })),
+  { waitsIn: 'youngPerson.talk', path: ['2', 'Yes', 'Away now'] },
+  { waitsIn: 'youngPerson.who', path: ['2', 'Yes', "I'm back", 'Someone I trust'] },
+  { waitsIn: 'booking.change.slot', path: [...YOUNG, 'Yes', 'change {{booking}}'] },
   {
     waitsIn: 'parent.info.useProfile',
     path: [...PROFILE, 'tall', 'none', 'Dover', 'hello', ...REPORT_NOW, ...RISK_ALL_NO_BUT_BEFORE.slice(0, 4), 'No'],
@@ -74,9 +91,14 @@ const dangerMessages = [
   "she's not breathing",
 ];
 
+/** "{{booking}}" in a path stands for the reference of the booking made earlier in it. */
 async function reach(conversation: Conversation, path: string[]): Promise<Reply[]> {
   let last = await conversation.join();
-  for (const message of path) last = await conversation.say(message);
+  let booking = '';
+  for (const message of path) {
+    last = await conversation.say(message.replace('{{booking}}', booking));
+    booking = /number for it is (B[0-9A-Z]+)/.exec(allText(last))?.[1] ?? booking;
+  }
   return last;
 }
 
@@ -99,7 +121,10 @@ describe.each(states)('waiting in $waitsIn', ({ path }) => {
 });
 
 /** States only a text conversation reaches (in office hours): asked whether the team may see the number. */
-const smsStates: Array<{ waitsIn: string; path: string[] }> = [{ waitsIn: 'handoff.consent', path: ['hello', 'talk to a person'] }];
+const smsStates: Array<{ waitsIn: string; path: string[] }> = [
+  { waitsIn: 'handoff.consent', path: ['hello', 'talk to a person'] },
+  { waitsIn: 'youngPerson.contactThis', path: ['hello', '2', '1', '2', '2', 'last night', '1', '3', '1'] },
+];
 
 describe.each(smsStates)('by text, waiting in $waitsIn', ({ path }) => {
   it('every danger phrase gives 999 first, records G-DANGER-999, and the same question is asked again', async () => {

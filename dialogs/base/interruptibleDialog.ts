@@ -14,6 +14,7 @@ import { normalise } from '../../bot/text';
 import { adviseFirst } from './advice';
 import { flagRisk } from './conversationFacts';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';
+import { BOOKING_CHANGE_DIALOG, BookingChangeDialog, readBookingCommand } from '../youngPerson/bookingChangeDialog';
 import { messagesFor, TURN_DELETE_DATA, type DialogServices } from './services';
 
 const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
@@ -25,6 +26,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   ) {
     super(dialogId);
     this.addDialog(new HandoffDialog(services));
+    this.addDialog(new BookingChangeDialog(services));
   }
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
@@ -58,6 +60,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await flagRisk(context, this.services, 'danger-phrase');
       return this.carryOn(innerDc, active);
     }
+
+    const bookingCommand = readBookingCommand(text, messages);
+    if (bookingCommand) return innerDc.beginDialog(BOOKING_CHANGE_DIALOG, bookingCommand);
 
     switch (matchCommand(text, (key) => messages.list(key))) {
       case 'help':

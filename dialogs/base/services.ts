@@ -7,7 +7,10 @@ import type { DangerDetector } from '../../bot/danger';
 import type { DateReader } from '../../bot/dateReader';
 import type { Localiser, Messages } from '../../bot/i18n';
 import type { RuleBook } from '../../bot/rules';
+import type { BookingDesk } from '../../bot/bookings';
+import type { Scheduler } from '../../bot/scheduler';
 import type { HandoffDesk } from '../../channels/handoff/handoffDesk';
+import type { SmsSender } from '../../channels/sms/smsSender';
 
 export interface DialogServices {
   clock: Clock;
@@ -24,6 +27,10 @@ export interface DialogServices {
   retentionDays: number;
   /** Escalation to a person on call. */
   handoff: HandoffDesk;
+  bookings: BookingDesk;
+  scheduler: Scheduler;
+  /** Texts to staff (the return interview team); logged instead of sent without Twilio. */
+  sms: SmsSender;
 }
 
 /** turnState key: the locale chosen for this turn. */

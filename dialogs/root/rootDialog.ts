@@ -8,16 +8,17 @@ import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { messagesFor, type DialogServices } from '../base/services';
 import { InterimAdviceDialog, interimDialogId, type InterimRole } from '../interim/interimAdviceDialog';
 import { PARENT_JOURNEY, ParentJourneyDialog } from '../parent/parentJourneyDialog';
+import { YOUNG_PERSON_JOURNEY, YoungPersonJourneyDialog } from '../youngPerson/youngPersonJourneyDialog';
 
 export const ROOT_DIALOG = 'root';
 const ROOT_WATERFALL = 'root.steps';
 const ROLE_QUESTION = 'root.role';
 
 /** Bump when the root's steps change, so conversations in flight restart gently. */
-export const ROOT_TREE_VERSION = 2;
+export const ROOT_TREE_VERSION = 3;
 
 /** People whose step-by-step journey is still to be built. */
-const INTERIM_ROLES: readonly InterimRole[] = ['youngPerson', 'carer', 'professional'];
+const INTERIM_ROLES: readonly InterimRole[] = ['carer', 'professional'];
 
 export const roleChoices = new Choices<Role>(
   ROLES.map((role) => ({
@@ -34,6 +35,7 @@ export class RootDialog extends InterruptibleDialog {
       new ChoiceQuestion({ id: ROLE_QUESTION, ask: 'root.role.ask', retry: 'root.role.retry', choices: roleChoices }, services),
     );
     this.addDialog(new ParentJourneyDialog(services));
+    this.addDialog(new YoungPersonJourneyDialog(services));
     for (const role of INTERIM_ROLES) this.addDialog(new InterimAdviceDialog(role, services));
     this.addDialog(
       new WaterfallDialog(ROOT_WATERFALL, [
@@ -57,6 +59,8 @@ export class RootDialog extends InterruptibleDialog {
   private async handOver(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const role = step.result as Role;
     await conversationFactsRecord(this.services).update(step.context, (facts) => ({ ...facts, role }));
-    return step.beginDialog(role === 'parent' ? PARENT_JOURNEY : interimDialogId(role));
+    if (role === 'parent') return step.beginDialog(PARENT_JOURNEY);
+    if (role === 'youngPerson') return step.beginDialog(YOUNG_PERSON_JOURNEY);
+    return step.beginDialog(interimDialogId(role));
   }
 }

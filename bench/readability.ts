@@ -1,0 +1,27 @@
+// Which messages a young person reads, and their reading age (Flesch-Kincaid grade + 5 years).
+import readability from 'text-readability';
+import type { Messages } from '../bot/i18n';
+
+const SAMPLE = {
+  reference: 'B1K4',
+  when: 'Wednesday 25 November at 16:00',
+  ago: '3 hours ago',
+  who: 'a youth worker',
+  place: 'Library',
+  contact: 'a text reminder',
+  windowEnd: 'Fri 27 Nov 18:00',
+  late: '',
+};
+
+/** Sentences a young person reads: their journey's messages, not option titles, formats or staff texts. */
+export function youngPersonMessages(keys: Map<string, string | string[]>, messages: Messages): Array<{ key: string; text: string }> {
+  return [...keys.entries()]
+    .filter(([key, value]) => typeof value === 'string' && key.startsWith('youngPerson.'))
+    // Fragments that only stand inside a sentence (option titles, "a text reminder") are left out.
+    .filter(([key]) => !/\.(title|slotFormat)$/.test(key) && !/^youngPerson\.(team|with)\./.test(key) && !/^youngPerson\.contact\.(byText|none)$/.test(key))
+    .map(([key]) => ({ key, text: messages.t(key, SAMPLE) }));
+}
+
+export function readingAge(text: string): number {
+  return readability.fleschKincaidGrade(text) + 5;
+}

@@ -1,0 +1,274 @@
+// The young person's journey as transcripts, clock at Tuesday 24 November 2026, 23:00 London:
+// safety first, help while away, and a return interview booked inside the 72 hours.
+import { parse } from 'csv-parse/sync';
+import { createScheduler } from '../bot/scheduler';
+import { createLogger } from '../bot/logger';
+import { allText, optionTitles, startHarness, type Conversation, type Harness, type Reply } from './support/harness';
+import { startSmsHarness } from './support/sms';
+
+const STAFF_TOKEN = 'staff-token-for-tests-0123456789';
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness({ env: { STAFF_API_TOKEN: STAFF_TOKEN } });
+});
+afterAll(() => harness.close());
+afterEach(() => harness.clock.set('2026-11-24T23:00:00Z'));
+
+const auditOf = async (conversation: Conversation) =>
+  (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
+
+async function walk(conversation: Conversation, answers: string[]): Promise<Reply[][]> {
+  const turns: Reply[][] = [await conversation.join()];
+  for (const answer of answers) turns.push(await conversation.say(answer));
+  return turns;
+}
+
+const last = (turns: Reply[][]) => turns[turns.length - 1] ?? [];
+const referenceIn = (text: string) => /number for it is (B[0-9A-Z]+)/.exec(text)?.[1] ?? '';
+const TO_OFFER = ['2', 'Yes', "I'm back"];
+const TO_WHEN = [...TO_OFFER, 'Someone new', 'last night', 'Yes', 'Library'];
+
+describe('young person', () => {
+  it.each(['No', 'not sure'])('not safe ("%s"): 999 and 116 000 first, recorded, then the journey carries on', async (answer) => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['2', answer]);
+    const text = allText(last(turns));
+    expect(text).toMatch(/999[\s\S]*116 000/);
+    expect(optionTitles(last(turns))).toEqual(['Away now', "I'm back"]);
+    expect(await auditOf(conversation)).toEqual(['advised-999:Y-NOT-SAFE']);
+  });
+
+  it('away from home: help tonight, not in trouble, and an offer of a person to talk to', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['2', 'Yes', 'Away now']);
+    const text = allText(last(turns));
+    for (const number of ['116 000', '85258', '03000 419191', '999']) expect(text).toContain(number);
+    expect(text).toContain('not in trouble');
+    expect(text).toContain('person to talk to you');
+    // At 23:00 the team is closed: the out-of-hours numbers.
+    const talk = allText(await conversation.say('Yes'));
+    expect(talk).toContain('116 000');
+    expect(await auditOf(conversation)).toEqual(['human-requested:G-HUMAN-OUT-OF-HOURS']);
+  });
+
+  it('back: the offer says what it is for, that it is voluntary, and 72 hours', async () => {
+    const conversation = harness.conversation();
+    const text = allText(last(await walk(conversation, TO_OFFER)));
+    expect(text).toContain('Young Lives Foundation');
+    expect(text).toContain('72 hours');
+    expect(text).toContain("It's up to you");
+    expect(text).toContain('change your mind');
+  });
+
+  it('declining is recorded, and the door stays open with the free numbers', async () => {
+    const conversation = harness.conversation();
+    const text = allText(last(await walk(conversation, [...TO_OFFER, 'No thanks'])));
+    expect(text).toContain('116 000');
+    expect(await auditOf(conversation)).toEqual(['return-interview-declined:Y-RETURN-DECLINED']);
+  });
+
+  it('booking from the first message to the stored row, inside the 72 hours', async () => {
+    const conversation = harness.conversation();
+    const whenTurn = last(await walk(conversation, TO_WHEN));
+    const offered = optionTitles(whenTurn);
+    expect(offered).toEqual(['Wed 25 Nov 09:00', 'Wed 25 Nov 10:00', 'Wed 25 Nov 11:00']);
+    await conversation.say('2');
+    await conversation.say('Yes');
+    const confirm = allText(await conversation.say('07700 900123'));
+    expect(confirm).toContain('Wednesday 25 November at 10:00');
+    const booked = allText(await conversation.say('Yes'));
+    const reference = referenceIn(booked);
+    expect(reference).toMatch(/^B/);
+    const [row] = await harness.app.db.query<Record<string, unknown>>('select * from booking where reference = $1', [reference]);
+    expect(row).toMatchObject({ with_whom: 'independent', place: 'library', status: 'booked', late: false });
+    const slot = new Date(row?.slot_start as string);
+    const returned = new Date(row?.returned_at as string);
+    expect(slot.toISOString()).toBe('2026-11-25T10:00:00.000Z');
+    expect(slot.getTime() - returned.getTime()).toBeLessThanOrEqual(72 * 3600 * 1000);
+    expect(JSON.stringify(row)).not.toContain('Library');
+    expect(await auditOf(conversation)).toEqual(['booking-made:Y-BOOKING-MADE']);
+    expect(await harness.app.scheduler.pending(reference)).toEqual([
+      { messageKey: 'youngPerson.booking.reminder', dueAt: new Date('2026-11-25T08:00:00Z') },
+    ]);
+  });
+
+  it('their own words: a time outside the window or the hours is refused with a reason and alternatives; a good one is taken', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, TO_WHEN);
+    const tooLate = await conversation.say('next Monday at 4pm');
+    expect(allText(tooLate)).toContain("That's too late");
+    expect(allText(tooLate)).toContain('Thu 26 Nov');
+    expect(optionTitles(tooLate)).toHaveLength(3);
+    const closed = await conversation.say('tomorrow at 8pm');
+    expect(allText(closed)).toContain('No one can meet then');
+    const afternoon = await conversation.say('tomorrow at 4pm');
+    expect(allText(afternoon)).toContain('text to remind you');
+  });
+
+  it.each([
+    ['Thursday', 'Thu 26 Nov 09:00'],
+    ['tomorrow after school', 'Wed 25 Nov 09:00'],
+    ['Thursday afternoon', 'Thu 26 Nov 12:00'],
+  ])('"%s" offers the free times then, from %s', async (phrase, first) => {
+    const conversation = harness.conversation();
+    await walk(conversation, TO_WHEN);
+    const replies = await conversation.say(phrase);
+    expect(optionTitles(replies)[0]).toBe(first);
+  });
+
+  it('change and cancel by reference, only from the conversation that booked', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_WHEN, '1', 'No', 'Yes']);
+    const [booking] = await harness.app.db.query<{ reference: string }>(
+      'select reference from booking where conversation_hash = $1',
+      [harness.app.hashId(conversation.id)],
+    );
+    const reference = booking?.reference ?? '';
+
+    const stranger = harness.conversation();
+    await stranger.join();
+    expect(allText(await stranger.say(`cancel ${reference}`))).toContain("can't find");
+
+    const asked = await conversation.say(`change ${reference.toLowerCase()}`);
+    expect(optionTitles(asked).length).toBeGreaterThan(0);
+    expect(allText(await conversation.say('Thu 26 Nov 15:00'))).toContain('Thursday 26 November at 15:00');
+    const [moved] = await harness.app.db.query<{ slot_start: string }>('select slot_start from booking where reference = $1', [reference]);
+    expect(new Date(moved?.slot_start ?? '').toISOString()).toBe('2026-11-26T15:00:00.000Z');
+
+    expect(allText(await conversation.say(`cancel ${reference}`))).toContain('cancelled');
+    const [cancelled] = await harness.app.db.query<{ status: string }>('select status from booking where reference = $1', [reference]);
+    expect(cancelled?.status).toBe('cancelled');
+    expect(await auditOf(conversation)).toEqual(['booking-made:Y-BOOKING-MADE', 'booking-changed:Y-BOOKING-CHANGED', 'booking-cancelled:Y-BOOKING-CANCELLED']);
+  });
+
+  it('two conversations taking the last seat of a slot at once: one wins, the other is asked to pick again', async () => {
+    const first = harness.conversation();
+    await walk(first, [...TO_WHEN, 'Wed 25 Nov 12:00', 'No', 'Yes']);
+    const racers = [harness.conversation(), harness.conversation()];
+    for (const racer of racers) await walk(racer, [...TO_WHEN, 'Wed 25 Nov 12:00', 'No']);
+    const results = await Promise.all(racers.map((racer) => racer.say('Yes')));
+    const won = results.filter((replies) => referenceIn(allText(replies)) !== '');
+    const lost = results.filter((replies) => allText(replies).includes('someone just took that time'));
+    expect([won.length, lost.length]).toEqual([1, 1]);
+    const seats = await harness.app.db.query("select 1 from booking where slot_start = '2026-11-25T12:00:00Z' and status = 'booked'");
+    expect(seats).toHaveLength(2);
+  });
+
+  it('a window already past: still booked, flagged late', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_OFFER, 'Someone I trust', 'A youth worker', '20/11 18:00', 'Yes', 'Phone call', '1', 'No']);
+    const text = allText(await conversation.say('Yes'));
+    expect(text).toContain('more than 3 days');
+    expect(await auditOf(conversation)).toEqual(['booking-made:Y-BOOKING-LATE']);
+  });
+});
+
+describe('by text', () => {
+  it('"this number" is used for the reminder only with consent, and every text fits in 3 segments', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900444';
+      const texts: string[] = [];
+      for (const answer of ['hi', '2', '1', '2', '2', 'last night', '1', '3', '1', '1', '1']) texts.push(...(await sms.text(phone, answer)).replies);
+      const reference = referenceIn(texts.join('\n'));
+      expect(reference).toMatch(/^B/);
+      const [row] = await sms.app.db.query<{ contact: unknown }>('select contact from booking where reference = $1', [reference]);
+      expect(row?.contact).toEqual({ channel: 'sms', phone });
+      const { countSegments } = await import('../channels/sms/segments');
+      for (const text of texts) expect(countSegments(text).segments).toBeLessThanOrEqual(3);
+      // The team is told, without a name or number.
+      const team = sms.sent.filter((text) => text.to === '+447700900103');
+      expect(team).toHaveLength(1);
+      expect(team[0]?.body).toContain(reference);
+      expect(team[0]?.body).not.toContain(phone);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('the reminder job', () => {
+  it('with two schedulers on one database, a due reminder is sent once, and cancelling stops it', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900445';
+      for (const answer of ['hi', '2', '1', '2', '2', 'last night', '1', '3', '1', '1', '1']) await sms.text(phone, answer);
+      const [booking] = await sms.app.db.query<{ reference: string; slot_start: string }>('select reference, slot_start from booking order by created_at desc limit 1');
+      const second = createScheduler({
+        db: sms.app.db,
+        clock: sms.clock,
+        deliverer: { deliver: async () => 'sent' },
+        localiser: sms.app.services.localiser,
+        audit: sms.app.audit,
+        hashId: sms.app.hashId,
+        logger: createLogger('silent'),
+      });
+      sms.clock.set(new Date(new Date(booking?.slot_start ?? '').getTime() - 2 * 3600 * 1000 + 1000));
+      const sentBefore = sms.sent.filter((text) => text.to === phone).length;
+      const [mine, theirs] = await Promise.all([sms.app.scheduler.tick(), second.tick()]);
+      expect(mine + theirs).toBe(1);
+      expect([await sms.app.scheduler.tick(), await second.tick()]).toEqual([0, 0]);
+      const reminders = sms.sent.filter((text) => text.to === phone).slice(sentBefore);
+      expect(reminders.length).toBe(mine);
+      const audit = await sms.app.audit.forConversation(sms.app.sms.conversationIdFor(phone));
+      expect(audit.filter((row) => row.kind === 'reminder-sent')).toHaveLength(1);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('a reminder not yet due is not sent; a cancelled booking sends none', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_WHEN, 'Wed 25 Nov 16:00', 'Yes', '07700 900124', 'Yes']);
+    expect(await harness.app.scheduler.tick()).toBe(0);
+    const [booking] = await harness.app.db.query<{ reference: string }>('select reference from booking where conversation_hash = $1', [
+      harness.app.hashId(conversation.id),
+    ]);
+    await conversation.say(`cancel ${booking?.reference}`);
+    harness.clock.set('2026-11-25T15:00:00Z');
+    expect(await harness.app.scheduler.pending(booking?.reference ?? '')).toEqual([]);
+    await harness.app.scheduler.tick();
+    const rows = await harness.app.db.query<{ status: string; address: unknown }>('select status, address from reminder where subject = $1', [
+      booking?.reference,
+    ]);
+    expect(rows).toEqual([{ status: 'cancelled', address: null }]);
+  });
+});
+
+describe('GET /api/bookings (staff)', () => {
+  const get = (path: string, token?: string) =>
+    fetch(`${harness.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it('no token or a wrong one: 401', async () => {
+    expect((await get('/api/bookings')).status).toBe(401);
+    expect((await get('/api/bookings', 'wrong-token-wrong-token-wrong')).status).toBe(401);
+  });
+
+  it('the right token lists upcoming bookings with time, place, status and whether inside 72 hours; no numbers', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_WHEN, 'Wed 25 Nov 17:00', 'Yes', '07700 900125', 'Yes']);
+    const response = await get('/api/bookings', STAFF_TOKEN);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { bookings: Array<Record<string, unknown>> };
+    const mine = body.bookings.find((booking) => booking.slotStart === '2026-11-25T17:00:00.000Z');
+    expect(mine).toMatchObject({ place: 'library', status: 'booked', insideWindow: true, reminderByText: true });
+    expect(JSON.stringify(body)).not.toMatch(/7700|900125/);
+  });
+
+  it('?format=csv parses, with a header row', async () => {
+    const response = await get('/api/bookings?format=csv', STAFF_TOKEN);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    const rows = parse(await response.text(), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(Object.keys(rows[0] ?? {})).toEqual(['reference', 'slotStart', 'place', 'withWhom', 'status', 'insideWindow', 'late', 'reminderByText']);
+  });
+
+  it('is off when STAFF_API_TOKEN is not set', async () => {
+    const plain = await startHarness();
+    try {
+      expect((await fetch(`${plain.url}/api/bookings`)).status).toBe(404);
+    } finally {
+      await plain.close();
+    }
+  });
+});
