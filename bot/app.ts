@@ -34,7 +34,7 @@ import { HelplineBot } from './helplineBot';
 import { createLocaliser } from './i18n';
 import { createIdHasher, resolveHashSecret, type IdHasher } from './ids';
 import { createLogger, type Logger } from './logger';
-import { startRetentionJob } from './retention';
+import { forgetConversation, startRetentionJob } from './retention';
 import { RuleBook } from './rules';
 import { PostgresStorage } from './storage/postgresStorage';
 import { createTurnErrorHandler } from './turnErrorHandler';
@@ -146,7 +146,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
       scheduler,
       sms,
     };
-    const bot = new HelplineBot({ conversationState, userState, root: new RootDialog(services), services });
+    const bot = new HelplineBot({
+      conversationState,
+      userState,
+      root: new RootDialog(services),
+      services,
+      forget: (conversationId) => forgetConversation(db, clock, hashId(conversationId)),
+    });
 
     const onTurnError = createTurnErrorHandler({ logger, localiser, rules, hashId });
     adapter.onTurnError = onTurnError;

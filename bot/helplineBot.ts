@@ -16,6 +16,8 @@ export interface HelplineBotOptions {
   userState: UserState;
   root: Dialog;
   services: DialogServices;
+  /** Removes what other tables keep of a conversation ("delete my data"). */
+  forget(conversationId: string): Promise<void>;
 }
 
 export class HelplineBot extends ActivityHandler {
@@ -23,12 +25,14 @@ export class HelplineBot extends ActivityHandler {
   private readonly userState: UserState;
   private readonly root: Dialog;
   private readonly services: DialogServices;
+  private readonly forget: (conversationId: string) => Promise<void>;
   private readonly dialogs: DialogSet;
   private readonly treeVersion: StatePropertyAccessor<string>;
   private readonly userLocale: StatePropertyAccessor<string>;
 
-  constructor({ conversationState, userState, root, services }: HelplineBotOptions) {
+  constructor({ conversationState, userState, root, services, forget }: HelplineBotOptions) {
     super();
+    this.forget = forget;
     this.conversationState = conversationState;
     this.userState = userState;
     this.root = root;
@@ -53,6 +57,7 @@ export class HelplineBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     if (context.turnState.get(TURN_DELETE_DATA)) {
+      await this.forget(context.activity.conversation.id);
       await this.conversationState.delete(context);
       await this.userState.delete(context);
       return;

@@ -1,4 +1,7 @@
-// Deletes conversation and user state that has not changed for RETENTION_DAYS.
+// Personal data does not outlive RETENTION_DAYS: conversation and user state not changed for
+// that long is deleted, and so are the ways back to a person (a handoff's or booking's phone
+// number or conversation reference) and recorded texts. "delete my data" does the same for one
+// conversation at once.
 import type { Clock } from './clock';
 import type { Queryable } from './db/database';
 import type { Logger } from './logger';
@@ -8,7 +11,25 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function purgeExpiredState(db: Queryable, clock: Clock, retentionDays: number): Promise<number> {
   const cutoff = new Date(clock.now().getTime() - retentionDays * DAY_MS);
   const deleted = await db.query('delete from bot_state where updated_at < $1 returning key', [cutoff]);
+  await db.query('delete from sms_inbound where received_at < $1', [cutoff]);
+  await db.query(`update handoff set address = null, status = 'closed', closed_at = coalesce(closed_at, $2) where opened_at < $1 and address is not null`, [
+    cutoff,
+    clock.now(),
+  ]);
+  await db.query('update booking set contact = null where updated_at < $1 and slot_start < $2 and contact is not null', [cutoff, clock.now()]);
+  await db.query(`update reminder set address = null, status = 'cancelled', done_at = $2 where status = 'pending' and due_at < $1`, [cutoff, clock.now()]);
   return deleted.length;
+}
+
+/** Removes what the bot keeps that can reach this conversation's person (its state is deleted by the bot). */
+export async function forgetConversation(db: Queryable, clock: Clock, conversationHash: string): Promise<void> {
+  const now = clock.now();
+  await db.query(`update handoff set address = null, status = 'closed', closed_at = coalesce(closed_at, $2) where conversation_hash = $1`, [conversationHash, now]);
+  await db.query('update booking set contact = null, updated_at = $2 where conversation_hash = $1', [conversationHash, now]);
+  await db.query(`update reminder set address = null, status = 'cancelled', done_at = $2 where conversation_hash = $1 and status = 'pending'`, [
+    conversationHash,
+    now,
+  ]);
 }
 
 export interface RetentionJob {

@@ -6,6 +6,7 @@ import { createLogger } from '../bot/logger';
 import { purgeExpiredState } from '../bot/retention';
 import { PostgresStorage } from '../bot/storage/postgresStorage';
 import { pgliteInMemory } from './support/databases';
+import { startHarness } from './support/harness';
 
 it('logs censor message text, bodies, senders, phone numbers and auth headers', () => {
   const lines: string[] = [];
@@ -49,4 +50,48 @@ it('state untouched for RETENTION_DAYS is deleted; newer state stays', async () 
   expect(await purgeExpiredState(db, clock, 31)).toBe(1);
   expect(Object.keys(await storage.read(['old', 'recent']))).toEqual(['recent']);
   await db.close();
+});
+
+describe('numbers kept to reach a person', () => {
+  const YOUNG_TO_BOOKING = ['2', 'Yes', "I'm back", 'Someone new', 'last night', 'Yes', 'Library', '3', 'Yes', '07700 900126', 'Yes'];
+
+  it('"delete my data" clears the booking\'s number, cancels its reminder and closes a handoff', async () => {
+    const harness = await startHarness({ now: '2026-11-24T11:00:00Z' });
+    try {
+      const conversation = harness.conversation();
+      await conversation.join();
+      for (const answer of YOUNG_TO_BOOKING) await conversation.say(answer);
+      await conversation.say('talk to a person');
+      const hash = harness.app.hashId(conversation.id);
+      expect(JSON.stringify(await harness.app.db.query('select contact from booking where conversation_hash = $1', [hash]))).toContain('447700900126');
+      await conversation.say('delete my data');
+      expect(await harness.app.db.query('select contact from booking where conversation_hash = $1', [hash])).toEqual([{ contact: null }]);
+      expect(await harness.app.db.query('select status, address from reminder where conversation_hash = $1', [hash])).toEqual([
+        { status: 'cancelled', address: null },
+      ]);
+      expect(await harness.app.db.query('select status, address from handoff where conversation_hash = $1', [hash])).toEqual([
+        { status: 'closed', address: null },
+      ]);
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('the retention purge clears numbers of past bookings and old handoffs', async () => {
+    const harness = await startHarness({ now: '2026-11-24T11:00:00Z', env: { RETENTION_DAYS: '7' } });
+    try {
+      const conversation = harness.conversation();
+      await conversation.join();
+      for (const answer of YOUNG_TO_BOOKING) await conversation.say(answer);
+      await conversation.say('talk to a person');
+      harness.clock.set('2026-12-10T11:00:00Z');
+      await purgeExpiredState(harness.app.db, harness.clock, 7);
+      const hash = harness.app.hashId(conversation.id);
+      expect(await harness.app.db.query('select contact from booking where conversation_hash = $1', [hash])).toEqual([{ contact: null }]);
+      expect(await harness.app.db.query('select address from handoff where conversation_hash = $1', [hash])).toEqual([{ address: null }]);
+      expect(await harness.app.db.query('select key from bot_state where key like $1', [`%${conversation.id}%`])).toEqual([]);
+    } finally {
+      await harness.close();
+    }
+  });
 });
