@@ -116,9 +116,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
       sms: (phone, texts, auditKey) => sms.send(phone, texts.join('\n\n'), auditKey),
       conversation: async (reference, texts) => {
         try {
-          await adapter.continueConversationAsync(config.MICROSOFT_APP_ID ?? '', reference, async (context) => {
-            for (const text of texts) await context.sendActivity(text);
-          });
+          // The connector retries an unreachable channel for a long time; a reminder or a relay
+          // must not hold up the others, so it counts as failed after PROACTIVE_TIMEOUT_MS.
+          await withTimeout(
+            adapter.continueConversationAsync(config.MICROSOFT_APP_ID ?? '', reference, async (context) => {
+              for (const text of texts) await context.sendActivity(text);
+            }),
+            config.PROACTIVE_TIMEOUT_MS,
+          );
           return 'sent';
         } catch (err) {
           logger.warn({ err, channel: reference.channelId }, 'proactive message not delivered');
@@ -249,6 +254,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (!options.database) await db.close().catch(() => undefined);
     throw error;
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 function createHttpServer(config: Config, logger: Logger): Server {

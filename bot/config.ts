@@ -89,6 +89,7 @@ export const configSchema = z
     SHUTDOWN_GRACE_MS: integer(0, 120_000, 10_000),
     STAFF_API_TOKEN: z.preprocess(emptyToUndefined, z.string().min(24, { message: 'must be at least 24 characters' }).optional()),
     SCHEDULER_INTERVAL_MS: integer(1000, 3_600_000, 30_000),
+    PROACTIVE_TIMEOUT_MS: integer(1000, 120_000, 15_000),
   })
   .superRefine((config, ctx) => {
     if (config.MICROSOFT_APP_ID && !config.MICROSOFT_APP_PASSWORD && config.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {

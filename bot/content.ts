@@ -24,6 +24,9 @@ export type Role = (typeof ROLES)[number];
 export const COMMANDS = ['help', 'startAgain', 'talkToPerson', 'stop', 'deleteMyData'] as const;
 export type Command = (typeof COMMANDS)[number];
 
+export const CARER_ENQUIRIES = ['searchPremises', 'leads', 'residents', 'phoneRound', 'hospitalsCustody'] as const;
+export type CarerEnquiry = (typeof CARER_ENQUIRIES)[number];
+
 export const BOOKING_PLACES = ['school', 'youthHub', 'library', 'cafe', 'home', 'phone', 'video'] as const;
 export type BookingPlace = (typeof BOOKING_PLACES)[number];
 
@@ -58,6 +61,12 @@ export const factSchemas = {
   ypWhere: z.enum(['away', 'back']),
   returnChoice: z.enum(['trusted', 'independent', 'no']),
   bookingLate: z.boolean(),
+  carerDangerNow: z.enum(['yes', 'no', 'unsure']),
+  whereaboutsKnown: z.boolean(),
+  secureOrder: z.boolean(),
+  carerEnquiry: z.enum(CARER_ENQUIRIES),
+  reviewHour: z.number(),
+  hoursMissing: z.number(),
 } as const;
 export type FactName = keyof typeof factSchemas;
 export type Facts = { [K in FactName]?: z.infer<(typeof factSchemas)[K]> };
@@ -75,6 +84,7 @@ export const AUDIT_KINDS = [
   'booking-cancelled',
   'return-interview-declined',
   'reminder-sent',
+  'notify-advised',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

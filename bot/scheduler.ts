@@ -45,6 +45,7 @@ interface ReminderRow {
   message_key: string;
   variables: Record<string, string | number>;
   rule_id: string;
+  due_at: Date;
 }
 
 export function createScheduler(deps: {
@@ -71,12 +72,13 @@ export function createScheduler(deps: {
            select id from reminder
            where (status = 'pending' and due_at <= $1) or (status = 'sending' and claimed_at < $2)
            order by due_at limit ${BATCH} for update skip locked)
-         returning id, conversation_hash, channel, address, locale, message_key, variables, rule_id`,
+         returning id, conversation_hash, channel, address, locale, message_key, variables, rule_id, due_at`,
         [now, new Date(now.getTime() - RECLAIM_AFTER_MS)],
       ),
     );
     let sent = 0;
-    for (const row of due) {
+    // UPDATE ... RETURNING keeps no order: send the earliest first.
+    for (const row of due.sort((a, b) => new Date(a.due_at).getTime() - new Date(b.due_at).getTime())) {
       const address = addressSchema.safeParse(row.address);
       if (!address.success) {
         await finish(row.id, 'skipped');

@@ -35,7 +35,7 @@ describe.each(backEnds)('on %s', (_name, open) => {
     for (let round = 0; round < 10; round += 1) {
       const conversation = harness.conversation();
       await conversation.join();
-      const [left, right] = await Promise.all([conversation.say('4'), conversation.say('3')]);
+      const [left, right] = await Promise.all([conversation.say('4'), conversation.say('4')]);
       const answered = [left, right].filter((replies) => allText(replies).includes('still being built'));
       const restarted = [left, right].filter((replies) => optionTitles(replies).length === 4);
       expect([answered.length, restarted.length]).toEqual([1, 1]);

@@ -60,8 +60,18 @@ describe('content files', () => {
       .map((match) => match[1] ?? '')
       .filter((template) => template.includes('${'))
       .map((template) => new RegExp(`^${template.split(/\$\{[^}]+\}/).map((part) => part.replace(/\./g, '\\.')).join('[a-zA-Z0-9]+')}(\\..+)?$`));
+    // A family of keys handed over by its prefix (a checklist's `keys: 'parent.search'`) counts too.
+    const quotedPrefix = (key: string) =>
+      key
+        .split('.')
+        .map((_, index, parts) => parts.slice(0, index + 1).join('.'))
+        .slice(1, -1)
+        .some((prefix) => code.includes(`keys: '${prefix}'`));
     const used = (key: string) =>
-      content.rules.some((rule) => rule.say === key) || code.includes(`'${key}'`) || templates.some((pattern) => pattern.test(key));
+      content.rules.some((rule) => rule.say === key) ||
+      code.includes(`'${key}'`) ||
+      templates.some((pattern) => pattern.test(key)) ||
+      quotedPrefix(key);
     expect(keys.filter((key) => !used(key))).toEqual([]);
     const literalKeys = [...code.matchAll(/t\('([a-zA-Z]+(?:\.[a-zA-Z0-9]+)+)'/g)].map((match) => match[1] ?? '');
     expect(literalKeys.filter((key) => !keys.includes(key))).toEqual([]);
@@ -94,6 +104,17 @@ describe('content files', () => {
       place: 'Library',
       contact: 'a text reminder',
       late: '',
+      next: '03:00',
+      sixHours: '08:00',
+      day: 'Wednesday 25 November at 02:00',
+      twoDays: 'Thursday 26 November at 02:00',
+      hour: 1,
+      deadline: 'Friday 27 November at 02:00',
+      time: '25/11 02:00',
+      event: 'Started: child not back',
+      item: 'home and grounds searched',
+      service: 'Out of Hours Service',
+      phone: '03000 419191',
     };
     const localiser = createLocaliser(content);
     for (const locale of localiser.locales) {

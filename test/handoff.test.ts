@@ -1,7 +1,7 @@
 // "Talk to a person": the on-call team is alerted by SMS with a handover that names no child,
 // and their replies are relayed into the user's conversation (web chat or SMS).
-import nock from 'nock';
 import { allText, type Conversation } from './support/harness';
+import { startFakeConnector } from './support/fakeConnector';
 import { startSmsHarness, type SmsHarness } from './support/sms';
 
 const ON_CALL = ['+447700900101', '+447700900102'];
@@ -62,31 +62,25 @@ describe('in staffed hours', () => {
   });
 
   it('a reply from the on-call phone reaches the web chat, marked as from a person; "done" ends it', async () => {
-    const conversation = await webConversation();
-    const reference = referenceIn(allText(await conversation.say('talk to a person')));
-    const delivered: string[] = [];
-    const scope = nock(WEBCHAT)
-      .persist()
-      .post(new RegExp(`/v3/conversations/${conversation.id}/activities`))
-      .reply(200, (_uri, body) => {
-        delivered.push((body as { text?: string }).text ?? '');
-        return { id: `a${delivered.length}` };
-      });
+    const connector = await startFakeConnector();
     try {
+      const conversation = sms.conversation(undefined, { channelId: 'webchat', serviceUrl: connector.url });
+      await conversation.join();
+      const reference = referenceIn(allText(await conversation.say('talk to a person')));
+      const delivered = () => connector.posted.filter((post) => post.conversationId === conversation.id).map((post) => post.text);
       const staff = await sms.text(ON_CALL[0] ?? '', `${reference.toLowerCase()} Hello, I'm here. Are you safe right now?`);
-      expect(delivered).toEqual(["Duty worker from the Missing Children's Team: Hello, I'm here. Are you safe right now?"]);
+      expect(delivered()).toEqual(["Duty worker from the Missing Children's Team: Hello, I'm here. Are you safe right now?"]);
       expect(staff.replies).toEqual([`Sent to ${reference}.`]);
 
       await sms.text(ON_CALL[1] ?? '', `${reference} done`);
-      expect(delivered[1]).toContain('ended this chat');
+      expect(delivered()[1]).toContain('ended this chat');
       const late = await sms.text(ON_CALL[0] ?? '', `${reference} one more thing`);
       expect(late.replies[0]).toContain('no open handover');
-      expect(delivered).toHaveLength(2);
+      expect(delivered()).toHaveLength(2);
       const audit = (await sms.app.audit.forConversation(conversation.id)).map((row) => row.kind);
       expect(audit.filter((kind) => kind.startsWith('handoff-'))).toEqual(['handoff-relayed', 'handoff-ended']);
     } finally {
-      scope.persist(false);
-      nock.removeInterceptor({ hostname: 'webchat.test', method: 'POST', path: /.*/ } as unknown as nock.Interceptor);
+      await connector.close();
     }
   });
 

@@ -74,7 +74,7 @@ onPostgres('two processes on one PostgreSQL server', () => {
     for (let round = 0; round < 5; round += 1) {
       const id = `race-${round}`;
       await new Conversation(a!.url, id).join();
-      const [left, right] = await Promise.all([new Conversation(a!.url, id).say('4'), new Conversation(b!.url, id).say('3')]);
+      const [left, right] = await Promise.all([new Conversation(a!.url, id).say('4'), new Conversation(b!.url, id).say('4')]);
       // Taken in turn, one message answers "who is writing" and the other starts afresh.
       // Had both read the same state, both would have been taken as the answer.
       const answered = [left, right].filter((replies) => allText(replies).includes('still being built'));

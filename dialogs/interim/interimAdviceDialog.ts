@@ -6,7 +6,7 @@ import { adviseFirst } from '../base/advice';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { messagesFor, type DialogServices } from '../base/services';
 
-export type InterimRole = Exclude<Role, 'parent' | 'youngPerson'>;
+export type InterimRole = Exclude<Role, 'parent' | 'youngPerson' | 'carer'>;
 
 export const interimDialogId = (role: InterimRole): string => `interim.${role}`;
 

@@ -2,6 +2,7 @@
 // profile a parent may prepare in advance (user state, with consent, for the retention period).
 import { z } from 'zod';
 import { SEARCH_ITEMS } from '../../bot/content';
+import { CHECKLIST_OUTCOMES } from '../base/checklistDialog';
 import { stateRecord } from '../base/record';
 import type { DialogServices } from '../base/services';
 
@@ -34,8 +35,7 @@ const answerSchema = z.union([
 ]);
 export type FieldAnswer = z.infer<typeof answerSchema>;
 
-export const searchOutcomeSchema = z.enum(['done', 'notPossible', 'foundSomething']);
-export type SearchOutcome = z.infer<typeof searchOutcomeSchema>;
+export const searchOutcomeSchema = z.enum(CHECKLIST_OUTCOMES);
 
 export const parentCaseSchema = z.object({
   dangerNow: z.enum(['yes', 'no', 'unsure']).optional(),

@@ -19,7 +19,7 @@ import { POLICE_INFO_DIALOG, PoliceInfoDialog, type PoliceInfoResult } from './p
 import { summaryActivities } from './policeSummary';
 import { PROFILE_DIALOG, ProfileDialog } from './profileDialog';
 import { RISK_FACTORS_DIALOG, RiskFactorsDialog } from './riskFactorsDialog';
-import { SEARCH_CHECKLIST_DIALOG, SearchChecklistDialog, type SearchResult } from './searchChecklistDialog';
+import { SEARCH_CHECKLIST_DIALOG, searchChecklistDialog, type SearchResult } from './searchChecklistDialog';
 
 export const PARENT_JOURNEY = 'parent';
 const START = 'parent.start';
@@ -79,7 +79,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       ),
     );
     this.addDialog(yesNoQuestion(CONTACT, 'parent.contact.ask', services));
-    this.addDialog(new SearchChecklistDialog(services));
+    this.addDialog(searchChecklistDialog(services));
     this.addDialog(new RiskFactorsDialog(services));
     this.addDialog(new PoliceInfoDialog(services));
     this.addDialog(new ParentReturnDialog(services));

@@ -7,6 +7,7 @@ import { conversationFactsRecord } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { messagesFor, type DialogServices } from '../base/services';
 import { InterimAdviceDialog, interimDialogId, type InterimRole } from '../interim/interimAdviceDialog';
+import { CARER_JOURNEY, CarerJourneyDialog } from '../carer/carerJourneyDialog';
 import { PARENT_JOURNEY, ParentJourneyDialog } from '../parent/parentJourneyDialog';
 import { YOUNG_PERSON_JOURNEY, YoungPersonJourneyDialog } from '../youngPerson/youngPersonJourneyDialog';
 
@@ -15,10 +16,10 @@ const ROOT_WATERFALL = 'root.steps';
 const ROLE_QUESTION = 'root.role';
 
 /** Bump when the root's steps change, so conversations in flight restart gently. */
-export const ROOT_TREE_VERSION = 3;
+export const ROOT_TREE_VERSION = 4;
 
 /** People whose step-by-step journey is still to be built. */
-const INTERIM_ROLES: readonly InterimRole[] = ['carer', 'professional'];
+const INTERIM_ROLES: readonly InterimRole[] = ['professional'];
 
 export const roleChoices = new Choices<Role>(
   ROLES.map((role) => ({
@@ -36,6 +37,7 @@ export class RootDialog extends InterruptibleDialog {
     );
     this.addDialog(new ParentJourneyDialog(services));
     this.addDialog(new YoungPersonJourneyDialog(services));
+    this.addDialog(new CarerJourneyDialog(services));
     for (const role of INTERIM_ROLES) this.addDialog(new InterimAdviceDialog(role, services));
     this.addDialog(
       new WaterfallDialog(ROOT_WATERFALL, [
@@ -61,6 +63,7 @@ export class RootDialog extends InterruptibleDialog {
     await conversationFactsRecord(this.services).update(step.context, (facts) => ({ ...facts, role }));
     if (role === 'parent') return step.beginDialog(PARENT_JOURNEY);
     if (role === 'youngPerson') return step.beginDialog(YOUNG_PERSON_JOURNEY);
+    if (role === 'carer') return step.beginDialog(CARER_JOURNEY);
     return step.beginDialog(interimDialogId(role));
   }
 }

@@ -1,0 +1,110 @@
+// A checklist done one item at a time (the parent's search, the carer's enquiries before the
+// police call): each item's advice comes from its rule, each answer is kept at once in the
+// journey's record, so someone who leaves and comes back (even after a restart) continues at
+// the same item; progress is shown, and "found them" or "report now" leave it early.
+import { ActivityTypes, InputHints, MessageFactory, type TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Facts } from '../../bot/content';
+import { Choices } from './choices';
+import { messagesFor, type DialogServices } from './services';
+import { WaitingDialog } from './waitingDialog';
+
+export const CHECKLIST_OUTCOMES = ['done', 'notPossible', 'foundSomething'] as const;
+export type ChecklistOutcome = (typeof CHECKLIST_OUTCOMES)[number];
+export type ChecklistResult = 'finished' | 'found' | 'reportNow';
+
+type ChecklistAnswer = ChecklistOutcome | 'foundThem' | 'reportNow';
+
+export interface ChecklistSpec<Item extends string> {
+  id: string;
+  items: readonly Item[];
+  /** Where the messages live: `<keys>.intro`, `.progress`, `.retry`, `.finished`, `.foundSomething`, `.options.<answer>`. */
+  keys: string;
+  /** The rule point whose rules give each item's advice, and the fact naming the item. */
+  rulePoint: string;
+  itemFact: (item: Item) => Facts;
+  read(context: TurnContext): Promise<Partial<Record<Item, ChecklistOutcome>>>;
+  write(context: TurnContext, item: Item, outcome: ChecklistOutcome): Promise<void>;
+}
+
+export class ChecklistDialog<Item extends string> extends WaitingDialog {
+  private readonly choices: Choices<ChecklistAnswer>;
+
+  constructor(
+    private readonly spec: ChecklistSpec<Item>,
+    private readonly services: DialogServices,
+  ) {
+    super(spec.id);
+    this.choices = new Choices<ChecklistAnswer>(
+      (['done', 'notPossible', 'foundSomething', 'foundThem', 'reportNow'] as const).map((value) => ({
+        value,
+        title: `${spec.keys}.options.${value}.title`,
+        synonyms: `${spec.keys}.options.${value}.synonyms`,
+      })),
+    );
+  }
+
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await dc.context.sendActivity(messagesFor(dc.context, this.services).t(`${this.spec.keys}.intro`));
+    return this.askNext(dc, []);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    const answer = this.choices.match(dc.context.activity.text ?? '', messagesFor(dc.context, this.services));
+    const done = await this.spec.read(dc.context);
+    const item = this.next(done);
+    if (answer === undefined || item === undefined) {
+      await this.ask(dc.context, done, `${this.spec.keys}.retry`);
+      return Dialog.EndOfTurn;
+    }
+    if (answer === 'foundThem') return dc.endDialog('found' satisfies ChecklistResult);
+    if (answer === 'reportNow') return dc.endDialog('reportNow' satisfies ChecklistResult);
+    await this.spec.write(dc.context, item, answer);
+    return this.askNext(dc, answer === 'foundSomething' ? [`${this.spec.keys}.foundSomething`] : []);
+  }
+
+  override async repromptDialog(context: TurnContext): Promise<void> {
+    await this.ask(context, await this.spec.read(context));
+  }
+
+  /** How many items were checked (done, or something found). */
+  checked(done: Partial<Record<Item, ChecklistOutcome>>): number {
+    return this.spec.items.filter((item) => done[item] === 'done' || done[item] === 'foundSomething').length;
+  }
+
+  private next(done: Partial<Record<Item, ChecklistOutcome>>): Item | undefined {
+    return this.spec.items.find((item) => done[item] === undefined);
+  }
+
+  private async askNext(dc: DialogContext, before: string[]): Promise<DialogTurnResult> {
+    const done = await this.spec.read(dc.context);
+    const messages = messagesFor(dc.context, this.services);
+    if (this.next(done) === undefined) {
+      const finished = [...before, `${this.spec.keys}.finished`].map((key) =>
+        messages.t(key, { checked: this.checked(done), total: this.spec.items.length }),
+      );
+      await dc.context.sendActivity(finished.join(' '));
+      return dc.endDialog('finished' satisfies ChecklistResult);
+    }
+    await this.ask(dc.context, done, ...before);
+    return Dialog.EndOfTurn;
+  }
+
+  private async ask(context: TurnContext, done: Partial<Record<Item, ChecklistOutcome>>, ...before: string[]): Promise<void> {
+    const item = this.next(done);
+    if (item === undefined) return;
+    const messages = messagesFor(context, this.services);
+    const rule = this.services.rules.decide(this.spec.rulePoint, this.spec.itemFact(item));
+    if (!rule) throw new Error(`No rule at ${this.spec.rulePoint} for ${item}`);
+    const progress = messages.t(`${this.spec.keys}.progress`, {
+      step: this.spec.items.indexOf(item) + 1,
+      total: this.spec.items.length,
+      checked: this.checked(done),
+    });
+    const text = [...before.map((key) => messages.t(key)), progress, messages.t(rule.say)].join(' ');
+    await context.sendActivity(
+      MessageFactory.suggestedActions(this.choices.suggestedActions(messages), text, undefined, InputHints.ExpectingInput),
+    );
+  }
+}
