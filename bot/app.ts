@@ -12,6 +12,9 @@ import restify, { type Server } from 'restify';
 import { createMessagesHandler } from '../channels/botframework/messagesEndpoint';
 import { createHandoffDesk } from '../channels/handoff/handoffDesk';
 import { createBookingsHandler } from '../channels/staff/bookingsEndpoint';
+import { mountDirectLine, type DirectLine } from '../channels/webchat/directLineEndpoints';
+import { createDirectLineStore } from '../channels/webchat/directLineStore';
+import { createTokenIssuer } from '../channels/webchat/tokens';
 import { SmsAdapter } from '../channels/sms/smsAdapter';
 import { createSmsHandler } from '../channels/sms/smsEndpoint';
 import { createSmsInbox, type SmsInbox } from '../channels/sms/smsInbox';
@@ -32,7 +35,7 @@ import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { HelplineBot } from './helplineBot';
 import { createLocaliser } from './i18n';
-import { createIdHasher, resolveHashSecret, type IdHasher } from './ids';
+import { createIdHasher, resolveSecret, type IdHasher } from './ids';
 import { createLogger, type Logger } from './logger';
 import { forgetConversation, startRetentionJob } from './retention';
 import { RuleBook } from './rules';
@@ -81,7 +84,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   let scheduler: Scheduler | undefined;
   try {
     await migrate(db);
-    const hashId = createIdHasher(await resolveHashSecret(db, config.ID_HASH_SECRET));
+    const hashId = createIdHasher(await resolveSecret(db, 'id-hash', config.ID_HASH_SECRET));
     const audit = createAuditLog(db, clock, hashId, content.version);
     const storage = new PostgresStorage(db, clock);
     const conversationState = new ConversationState(storage);
@@ -112,8 +115,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
         : createLoggingGateway(logger);
     const sms = createSmsSender({ gateway, optOuts: createOptOuts(db, clock, hashId), audit, logger, hashId });
     const smsAdapter = new SmsAdapter({ sender: sms, localiser, hashId, clock });
+    // The widget's Direct Line is mounted on the server below; proactive messages wait for it.
+    let directLine: DirectLine | undefined;
     const deliverer = createDeliverer({
       sms: (phone, texts, auditKey) => sms.send(phone, texts.join('\n\n'), auditKey),
+      directline: async (conversationId, texts) => {
+        if (!directLine) return 'failed';
+        await directLine.adapter.sendProactive(conversationId, texts);
+        return 'sent';
+      },
       conversation: async (reference, texts) => {
         try {
           // The connector retries an unreachable channel for a long time; a reminder or a relay
@@ -182,6 +192,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
       }
     });
     server.post('/api/messages', createMessagesHandler({ adapter, runTurn, isShuttingDown: () => shuttingDown }));
+    directLine = mountDirectLine({
+      server,
+      store: createDirectLineStore(db, clock),
+      tokens: createTokenIssuer(await resolveSecret(db, 'directline-token', config.DIRECTLINE_TOKEN_SECRET), clock, config.DIRECTLINE_TOKEN_TTL_SECONDS),
+      runTurn,
+      onTurnError,
+      logger,
+      isShuttingDown: () => shuttingDown,
+      generateRate: { burst: config.DIRECTLINE_GENERATE_BURST, perSecond: config.DIRECTLINE_GENERATE_PER_SECOND },
+    });
     const smsInbox = createSmsInbox({
       db,
       clock,
@@ -219,6 +239,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       shuttingDown = true;
       retention?.stop();
       scheduler?.stop();
+      // Open streams would keep the server from closing.
+      directLine?.close();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_MS).unref());
       await Promise.race([Promise.all([smsInbox.idle(), turnLock.idle(), stopped]), grace]);

@@ -7,6 +7,8 @@ const account = z.object({ id: z.string(), name: z.string().default('') }).passt
 
 export const addressSchema = z.discriminatedUnion('channel', [
   z.object({ channel: z.literal('sms'), phone: z.string().regex(/^\+?[0-9]{3,15}$/) }).strict(),
+  // A conversation of the self-hosted Direct Line (the council's widget).
+  z.object({ channel: z.literal('directline'), conversationId: z.string().min(1).max(64) }).strict(),
   z
     .object({
       channel: z.literal('conversation'),
@@ -45,13 +47,19 @@ export interface Deliverer {
 
 export function createDeliverer(routes: {
   sms: (phone: string, texts: string[], audit: AuditKey) => Promise<DeliveryResult>;
+  directline: (conversationId: string, texts: string[]) => Promise<DeliveryResult>;
   conversation: (reference: Extract<Address, { channel: 'conversation' }>['reference'], texts: string[]) => Promise<DeliveryResult>;
 }): Deliverer {
   return {
     deliver(address, texts, audit) {
-      return address.channel === 'sms'
-        ? routes.sms(address.phone, texts, audit)
-        : routes.conversation(address.reference, texts);
+      switch (address.channel) {
+        case 'sms':
+          return routes.sms(address.phone, texts, audit);
+        case 'directline':
+          return routes.directline(address.conversationId, texts);
+        case 'conversation':
+          return routes.conversation(address.reference, texts);
+      }
     },
   };
 }

@@ -11,14 +11,11 @@ export function createIdHasher(secret: string): IdHasher {
 }
 
 /** The configured secret, or the one kept in the database (created by the first instance). */
-export async function resolveHashSecret(db: Database, configured: string | undefined): Promise<string> {
+export async function resolveSecret(db: Database, name: 'id-hash' | 'directline-token', configured: string | undefined): Promise<string> {
   if (configured) return configured;
-  await db.query('insert into app_secret (name, value) values ($1, $2) on conflict (name) do nothing', [
-    'id-hash',
-    randomBytes(32).toString('base64url'),
-  ]);
-  const rows = await db.query<{ value: string }>('select value from app_secret where name = $1', ['id-hash']);
+  await db.query('insert into app_secret (name, value) values ($1, $2) on conflict (name) do nothing', [name, randomBytes(32).toString('base64url')]);
+  const rows = await db.query<{ value: string }>('select value from app_secret where name = $1', [name]);
   const secret = rows[0]?.value;
-  if (!secret) throw new Error('The id-hash secret could not be read from the database');
+  if (!secret) throw new Error(`The ${name} secret could not be read from the database`);
   return secret;
 }

@@ -2,13 +2,12 @@
 // handover and the user is told who will reply, where and when (on SMS they are asked first
 // whether the team may have their number); out of hours, the out-of-hours numbers. Always
 // with 999 and 101. When it ends, the dialog that was interrupted asks its question again.
-import { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isOfficeOpen } from '../../bot/area';
-import { addressSchema, type Address } from '../../bot/delivery';
 import { smsPhoneOf } from '../../channels/sms/smsAdapter';
 import { advise, adviseFirst } from './advice';
 import { conversationFactsRecord } from './conversationFacts';
+import { replyAddressOf } from './replyAddress';
 import { turnLocale, type DialogServices } from './services';
 import { yesNoQuestion, type YesNo } from './yesNo';
 
@@ -41,11 +40,7 @@ export class HandoffDialog extends ComponentDialog {
   private async open(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
     const phone = smsPhoneOf(context);
-    const address: Address = addressSchema.parse(
-      phone
-        ? { channel: 'sms', phone }
-        : { channel: 'conversation', reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) },
-    );
+    const address = replyAddressOf(context);
     const facts = await conversationFactsRecord(this.services).get(context);
     const { reference, alerted } = await this.services.handoff.open({
       conversationId: context.activity.conversation.id,

@@ -2,20 +2,19 @@
 // absence the plan and hourly reviews up to 6 hours; for a missing child the enquiries, the
 // police on 101, and who to notify for the time of day; reminders that arrive on their own;
 // what to do when the child is back; and a log of it all for their records.
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import { isOfficeOpen } from '../../bot/area';
 import { CARER_ENQUIRIES, type CarerEnquiry } from '../../bot/content';
-import { addressSchema, type Address } from '../../bot/delivery';
 import { normalise } from '../../bot/text';
-import { smsPhoneOf } from '../../channels/sms/smsAdapter';
 import { advise, adviseFirst } from '../base/advice';
 import { ChecklistDialog, type ChecklistResult } from '../base/checklistDialog';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { flagRisk } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
+import { replyAddressOf } from '../base/replyAddress';
 import { messagesFor, turnLocale, type DialogServices } from '../base/services';
 import { yesNoQuestion, yesNoUnsureQuestion, type YesNo, type YesNoUnsure } from '../base/yesNo';
 import { carerCaseRecord, type CarerCase, type LogEntry } from './carerCase';
@@ -237,22 +236,13 @@ export class CarerJourneyDialog extends InterruptibleDialog {
       conversationId: context.activity.conversation.id,
       subject: this.subject(context),
       channel: context.activity.channelId,
-      address: this.addressOf(context),
+      address: replyAddressOf(context),
       locale: turnLocale(context),
       messageKey,
       variables,
       ruleId,
       dueAt,
     });
-  }
-
-  private addressOf(context: TurnContext): Address {
-    const phone = smsPhoneOf(context);
-    return addressSchema.parse(
-      phone
-        ? { channel: 'sms', phone }
-        : { channel: 'conversation', reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) },
-    );
   }
 
   private subject(context: TurnContext): string {

@@ -1,0 +1,78 @@
+// A Bot Framework adapter for the self-hosted Direct Line: a turn's replies are written to the
+// conversation's activities in the database (no call out to a serviceUrl, so it works the same
+// with or without Azure credentials), and whoever streams or polls that conversation sees them.
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import type { DirectLineStore } from './directLineStore';
+
+export const WEBCHAT_CHANNEL = 'webchat';
+export const DIRECTLINE_SERVICE_URL = 'urn:helpline:directline';
+const TURN_DIRECTLINE = Symbol('helpline.directLine');
+export const BOT_ACCOUNT = { id: 'helpline-bot', name: 'Helpline', role: 'bot' };
+
+export class DirectLineAdapter extends BotAdapter {
+  constructor(
+    private readonly deps: { store: DirectLineStore; notify(conversationId: string): void },
+  ) {
+    super();
+  }
+
+  /** Runs a turn for an activity already stored (the user's message, or the join). */
+  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const context = new TurnContext(this, { ...activity, channelId: WEBCHAT_CHANNEL, serviceUrl: DIRECTLINE_SERVICE_URL, recipient: BOT_ACCOUNT });
+    context.turnState.set(TURN_DIRECTLINE, true);
+    await this.runMiddleware(context, logic);
+  }
+
+  /** Sends messages of the bot into a conversation outside a turn (a relayed reply, a reminder). */
+  async sendProactive(conversationId: string, texts: string[]): Promise<void> {
+    for (const text of texts) {
+      await this.deps.store.append(conversationId, { type: ActivityTypes.Message, from: BOT_ACCOUNT, text });
+    }
+    this.deps.notify(conversationId);
+  }
+
+  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const conversationId = context.activity.conversation.id;
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (activity.type === 'delay') continue;
+      const stored = await this.deps.store.append(conversationId, {
+        ...activity,
+        from: BOT_ACCOUNT,
+        recipient: context.activity.from,
+        replyToId: activity.replyToId ?? context.activity.id,
+        channelId: WEBCHAT_CHANNEL,
+        serviceUrl: DIRECTLINE_SERVICE_URL,
+      });
+      responses.push({ id: stored.activity.id ?? '' });
+    }
+    this.deps.notify(conversationId);
+    return responses;
+  }
+
+  override async updateActivity(): Promise<void> {
+    throw new Error('Activities sent through the self-hosted Direct Line are not changed');
+  }
+
+  override async deleteActivity(): Promise<void> {
+    throw new Error('Activities sent through the self-hosted Direct Line are not deleted');
+  }
+
+  override async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const context = new TurnContext(this, TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true));
+    context.turnState.set(TURN_DIRECTLINE, true);
+    await this.runMiddleware(context, logic);
+  }
+}
+
+/** Whether this turn came through the self-hosted Direct Line (its replies reach the page). */
+export function isDirectLineTurn(context: TurnContext): boolean {
+  return context.turnState.get(TURN_DIRECTLINE) === true;
+}

@@ -1,0 +1,68 @@
+// The self-hosted Direct Line's conversations and activities in the database. Each activity
+// takes the next number of its conversation under the conversation's row lock, so numbers
+// commit in order and a watermark (the last number seen) never skips one.
+import type { Activity } from 'botbuilder';
+import type { Clock } from '../../bot/clock';
+import type { Database } from '../../bot/db/database';
+
+export interface StoredActivity {
+  seq: number;
+  activity: Partial<Activity>;
+}
+
+export interface DirectLineStore {
+  create(conversationId: string): Promise<void>;
+  exists(conversationId: string): Promise<boolean>;
+  /** Marks the conversation started; true only the first time (the welcome is sent once). */
+  start(conversationId: string): Promise<boolean>;
+  /** Appends an activity, giving it its id (`<conversation>|<seq>`); returns the stored activity. */
+  append(conversationId: string, activity: Partial<Activity>): Promise<StoredActivity>;
+  /** Activities after the watermark, oldest first. */
+  after(conversationId: string, watermark: number, limit?: number): Promise<StoredActivity[]>;
+}
+
+export function createDirectLineStore(db: Database, clock: Clock): DirectLineStore {
+  return {
+    async create(conversationId) {
+      await db.query('insert into dl_conversation (id, created_at) values ($1, $2) on conflict (id) do nothing', [conversationId, clock.now()]);
+    },
+    async exists(conversationId) {
+      return (await db.query('select 1 from dl_conversation where id = $1', [conversationId])).length > 0;
+    },
+    async start(conversationId) {
+      const rows = await db.query('update dl_conversation set started = true where id = $1 and not started returning id', [conversationId]);
+      return rows.length > 0;
+    },
+    append(conversationId, activity) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx.query<{ next_seq: number }>(
+          'update dl_conversation set next_seq = next_seq + 1 where id = $1 returning next_seq',
+          [conversationId],
+        );
+        if (!row) throw new Error('Unknown Direct Line conversation');
+        const seq = Number(row.next_seq);
+        const now = clock.now();
+        const stored: Partial<Activity> = {
+          ...activity,
+          id: `${conversationId}|${String(seq).padStart(7, '0')}`,
+          timestamp: now,
+          conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+        };
+        await tx.query('insert into dl_activity (conversation_id, seq, at, activity) values ($1, $2, $3, $4::jsonb)', [
+          conversationId,
+          seq,
+          now,
+          JSON.stringify(stored),
+        ]);
+        return { seq, activity: stored };
+      });
+    },
+    async after(conversationId, watermark, limit = 100) {
+      const rows = await db.query<{ seq: number; activity: Partial<Activity> }>(
+        'select seq, activity from dl_activity where conversation_id = $1 and seq > $2 order by seq limit $3',
+        [conversationId, watermark, limit],
+      );
+      return rows.map((row) => ({ seq: Number(row.seq), activity: row.activity }));
+    },
+  };
+}

@@ -1,0 +1,149 @@
+// The self-hosted Direct Line without a browser: tokens scoped and expiring, watermarks,
+// the stream, CORS, and proactive messages into the widget's conversation.
+import { activitiesAfter, listen, openSession, postActivity, waitFor } from './support/directLine';
+import { startSmsHarness, type SmsHarness } from './support/sms';
+
+let harness: SmsHarness;
+beforeAll(async () => {
+  harness = await startSmsHarness({ now: '2026-11-24T11:00:00Z', env: { DIRECTLINE_GENERATE_BURST: '200' } });
+});
+afterAll(() => harness.close());
+
+describe('tokens and conversations', () => {
+  it('a new conversation gets the welcome, with the options as suggested actions', async () => {
+    const session = await openSession(harness.url);
+    expect(session.streamUrl).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${session.conversationId}/stream\\?t=`));
+    const { body } = await activitiesAfter(harness.url, session);
+    expect(body.activities.map((activity) => activity.text).join('\n')).toContain('999');
+    expect(body.activities.flatMap((activity) => activity.suggestedActions?.actions.map((action) => action.title) ?? [])).toHaveLength(4);
+  });
+
+  it("the user's activity is echoed with an id and its clientActivityID, then the bot answers", async () => {
+    const session = await openSession(harness.url);
+    const { body: before } = await activitiesAfter(harness.url, session);
+    const posted = await postActivity(harness.url, session, '1', 'client-42');
+    expect(posted.status).toBe(200);
+    const { body } = await activitiesAfter(harness.url, session, before.watermark);
+    const [echo, ...replies] = body.activities;
+    expect(echo).toMatchObject({ id: posted.body.id, text: '1', from: { id: session.userId, role: 'user' }, channelData: { clientActivityID: 'client-42' } });
+    expect(replies.map((reply) => reply.text).join('\n')).toContain('missing now, or are they back');
+  });
+
+  it('a token for conversation A is refused on conversation B (403), and a bad token (401)', async () => {
+    const a = await openSession(harness.url);
+    const b = await openSession(harness.url);
+    const crossed = await fetch(`${harness.url}/v3/directline/conversations/${b.conversationId}/activities`, { headers: { authorization: `Bearer ${a.token}` } });
+    expect(crossed.status).toBe(403);
+    const posted = await postActivity(harness.url, { ...b, token: a.token }, 'hello');
+    expect(posted.status).toBe(403);
+    const forged = await fetch(`${harness.url}/v3/directline/conversations/${a.conversationId}/activities`, { headers: { authorization: `Bearer ${a.token}x` } });
+    expect(forged.status).toBe(401);
+  });
+
+  it('an expired token is refused; a refreshed one works', async () => {
+    const session = await openSession(harness.url);
+    const refreshed = (await (
+      await fetch(`${harness.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${session.token}` } })
+    ).json()) as { token: string };
+    harness.clock.advance(3601 * 1000);
+    try {
+      expect((await activitiesAfter(harness.url, session)).status).toBe(401);
+    } finally {
+      harness.clock.set('2026-11-24T11:00:00Z');
+    }
+    expect((await activitiesAfter(harness.url, { ...session, token: refreshed.token })).status).toBe(200);
+  });
+
+  it('malformed activities get a clear 400 and change nothing', async () => {
+    const session = await openSession(harness.url);
+    const { body: before } = await activitiesAfter(harness.url, session);
+    for (const body of ['{"type": "message",', JSON.stringify({ type: 'payment', text: 'x' }), JSON.stringify({ type: 'message', text: 'y'.repeat(5000) })]) {
+      const response = await fetch(`${harness.url}/v3/directline/conversations/${session.conversationId}/activities`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+        body,
+      });
+      expect(response.status).toBe(400);
+    }
+    expect((await activitiesAfter(harness.url, session, before.watermark)).body.activities).toEqual([]);
+  });
+
+  it('watermark paging returns each activity once', async () => {
+    const session = await openSession(harness.url);
+    const seen: string[] = [];
+    let watermark: string | undefined;
+    for (const text of ['1', 'Missing now', 'No']) {
+      await postActivity(harness.url, session, text);
+      const { body } = await activitiesAfter(harness.url, session, watermark);
+      seen.push(...body.activities.map((activity) => activity.id));
+      watermark = body.watermark;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    const { body: all } = await activitiesAfter(harness.url, session);
+    expect(seen).toEqual(all.activities.map((activity) => activity.id));
+    expect((await activitiesAfter(harness.url, session, watermark)).body.activities).toEqual([]);
+  });
+
+  it('the WebSocket stream delivers the echo and the replies in order', async () => {
+    const session = await openSession(harness.url);
+    const stream = listen(session.streamUrl);
+    await stream.ready;
+    try {
+      await waitFor(() => stream.messages.length > 0);
+      await postActivity(harness.url, session, '1');
+      await postActivity(harness.url, session, 'Missing now');
+      const texts = () => stream.messages.flatMap((message) => message.activities.map((activity) => activity.text ?? ''));
+      await waitFor(() => texts().some((text) => text.includes('First: do you think')));
+      const all = texts();
+      expect(all.indexOf('1')).toBeLessThan(all.findIndex((text) => text.includes('missing now, or are they back')));
+      expect(all.indexOf('Missing now')).toBeLessThan(all.findIndex((text) => text.includes('First: do you think')));
+      const watermarks = stream.messages.map((message) => Number(message.watermark));
+      expect([...watermarks].sort((a, b) => a - b)).toEqual(watermarks);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('a stream with a token for another conversation is refused', async () => {
+    const a = await openSession(harness.url);
+    const b = await openSession(harness.url);
+    const stream = listen(b.streamUrl.replace(/t=[^&]+/, `t=${a.token}`));
+    await expect(stream.ready).rejects.toThrow(/403/);
+  });
+
+  it('CORS allows the headers Web Chat sends', async () => {
+    const response = await fetch(`${harness.url}/v3/directline/conversations`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://www.kent.gov.uk', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,x-ms-bot-agent' },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-headers')).toMatch(/Authorization.*x-ms-bot-agent/);
+  });
+});
+
+describe('proactive messages into the widget', () => {
+  it("the on-call person's reply reaches the widget conversation", async () => {
+    const session = await openSession(harness.url);
+    await postActivity(harness.url, session, 'talk to a person');
+    const { body } = await activitiesAfter(harness.url, session);
+    const reference = /reference is (H[0-9A-Z]+)/.exec(body.activities.map((activity) => activity.text ?? '').join('\n'))?.[1] ?? '';
+    expect(reference).not.toBe('');
+    await harness.text('+447700900101', `${reference} Hello from the team`);
+    const { body: after } = await activitiesAfter(harness.url, session, body.watermark);
+    expect(after.activities.map((activity) => activity.text)).toEqual(["Duty worker from the Missing Children's Team: Hello from the team"]);
+  });
+});
+
+describe('rate limit', () => {
+  it('tokens/generate is limited per address', async () => {
+    const limited = await startSmsHarness({ env: { DIRECTLINE_GENERATE_BURST: '3', DIRECTLINE_GENERATE_PER_SECOND: '1' } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i += 1) statuses.push((await fetch(`${limited.url}/v3/directline/tokens/generate`, { method: 'POST' })).status);
+      expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+      expect(statuses).toContain(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});
