@@ -15,6 +15,7 @@ import { createBookingsHandler } from '../channels/staff/bookingsEndpoint';
 import { mountDirectLine, type DirectLine } from '../channels/webchat/directLineEndpoints';
 import { createDirectLineStore } from '../channels/webchat/directLineStore';
 import { createTokenIssuer } from '../channels/webchat/tokens';
+import { mountPages } from '../channels/webchat/pageRoutes';
 import { SmsAdapter } from '../channels/sms/smsAdapter';
 import { createSmsHandler } from '../channels/sms/smsEndpoint';
 import { createSmsInbox, type SmsInbox } from '../channels/sms/smsInbox';
@@ -228,6 +229,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     );
     void smsInbox.recover().catch((err: unknown) => logger.warn({ err }, 'pending texts could not be recovered'));
 
+    mountPages({ server, localiser, quickExitUrl: config.QUICK_EXIT_URL, retentionDays: config.RETENTION_DAYS });
     server.get('/api/bookings', createBookingsHandler({ token: config.STAFF_API_TOKEN, bookings, timeZone: config.TZ }));
 
     retention = startRetentionJob({ db, clock, retentionDays: config.RETENTION_DAYS, logger });

@@ -1,0 +1,111 @@
+// The widget page at / and /chat, its script and styles, the Web Chat bundle from
+// node_modules, the privacy page and the one-tag embed script. Every word comes from content
+// in the visitor's language; nothing is loaded from another server (the CSP says so too).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Request, Response, Server } from 'restify';
+import type { Localiser, Messages } from '../../bot/i18n';
+import { projectPath } from '../../bot/paths';
+
+const PAGE_DIRECTORY = projectPath('channels', 'webchat', 'page');
+// The package exports no path to its browser bundle; find it beside the package's entry point.
+const WEBCHAT_BUNDLE = path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Web Chat writes its styles into <style> elements at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self' ws: wss:",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+/** JSON safe inside a <script> element or a script file. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{([a-zA-Z]+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+export interface PageOptions {
+  server: Server;
+  localiser: Localiser;
+  quickExitUrl: string;
+  retentionDays: number;
+}
+
+export function mountPages({ server, localiser, quickExitUrl, retentionDays }: PageOptions): void {
+  const read = (name: string) => readFileSync(path.join(PAGE_DIRECTORY, name), 'utf8');
+  const chatTemplate = read('chat.html');
+  const privacyTemplate = read('privacy.html');
+  const embedTemplate = read('embed.js');
+  const widgetScript = read('widget.js');
+  const widgetStyles = read('widget.css');
+  const bundle = readFileSync(WEBCHAT_BUNDLE);
+
+  const messagesFor = (req: Request): Messages => localiser.messages(localiser.pickLocale(preferredLanguage(req.header('accept-language'))));
+  const words = (messages: Messages, keys: string[], variables: Record<string, string | number> = {}) =>
+    Object.fromEntries(keys.map((key) => [key.split('.').pop() ?? key, escapeHtml(messages.t(`widget.${key}`, variables))]));
+
+  const sendHtml = (res: Response, html: string) => {
+    res.sendRaw(200, html, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+      'X-Content-Type-Options': 'nosniff',
+    });
+  };
+  const sendStatic = (res: Response, body: string | Buffer, type: string) => {
+    res.sendRaw(200, body, { 'Content-Type': type, 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff' });
+  };
+
+  const chat = async (req: Request, res: Response) => {
+    const messages = messagesFor(req);
+    sendHtml(
+      res,
+      fill(chatTemplate, {
+        lang: escapeHtml(messages.locale),
+        ...words(messages, ['title', 'heading', 'dangerLine', 'otherNumbers', 'quickExit', 'quickExitHint', 'dataLink', 'chatLabel', 'loading', 'noScript']),
+        config: scriptJson({ locale: messages.locale, quickExitUrl, failed: messages.t('widget.failed') }),
+      }),
+    );
+  };
+  server.get('/', chat);
+  server.get('/chat', chat);
+  server.get('/privacy', async (req: Request, res: Response) => {
+    const messages = messagesFor(req);
+    sendHtml(
+      res,
+      fill(privacyTemplate, {
+        lang: escapeHtml(messages.locale),
+        ...words(messages, ['privacy.title', 'privacy.intro', 'privacy.kept', 'privacy.numbers', 'privacy.records', 'privacy.back'], { days: retentionDays }),
+        ...words(messages, ['dangerLine', 'otherNumbers']),
+      }),
+    );
+  });
+  // Browsers ask for it; there is none, and a 404 would only fill the console.
+  server.get('/favicon.ico', async (_req: Request, res: Response) => {
+    res.send(204);
+  });
+  server.get('/widget/widget.js', async (_req: Request, res: Response) => sendStatic(res, widgetScript, 'text/javascript; charset=utf-8'));
+  server.get('/widget/widget.css', async (_req: Request, res: Response) => sendStatic(res, widgetStyles, 'text/css; charset=utf-8'));
+  server.get('/widget/webchat.js', async (_req: Request, res: Response) => sendStatic(res, bundle, 'text/javascript; charset=utf-8'));
+  server.get('/embed.js', async (req: Request, res: Response) => {
+    const messages = messagesFor(req);
+    const labels = { open: messages.t('widget.embedButton'), close: messages.t('widget.embedClose'), title: messages.t('widget.chatLabel') };
+    sendStatic(res, fill(embedTemplate, { labels: scriptJson(labels) }), 'text/javascript; charset=utf-8');
+  });
+}
+
+/** The first language of an Accept-Language header ("en-GB,en;q=0.9" -> "en-GB"). */
+function preferredLanguage(header: string | undefined): string | undefined {
+  const first = header?.split(',')[0]?.split(';')[0]?.trim();
+  return first && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(first) ? first : undefined;
+}

@@ -1,0 +1,171 @@
+/// <reference lib="dom" />
+// The council widget in a real browser (Debian chromium through playwright-core): the official
+// Web Chat bundle against our own Direct Line, at phone size, with quick exit and no
+// accessibility violations that axe-core can find.
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser } from './support/browser';
+import { startHarness, type Harness } from './support/harness';
+
+const onBrowser = browserAvailable ? describe : describe.skip;
+const PHONE = { width: 360, height: 740 };
+
+/** Waits until the bot's words show in the transcript (Web Chat renders each text once for sight and once for screen readers). */
+const seen = (page: Page, text: string | RegExp) => page.getByRole('paragraph').filter({ hasText: text }).last().waitFor();
+
+const suggested = (page: Page, title: string) => page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button', { name: title });
+
+onBrowser('the widget page', () => {
+  let harness: Harness;
+  let browser: Browser;
+  beforeAll(async () => {
+    harness = await startHarness({ env: { QUICK_EXIT_URL: 'about:blank' } });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+  });
+
+  async function openChat(options: { bypassCSP?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB', bypassCSP: options.bypassCSP ?? false });
+    const page = await context.newPage();
+    const outside: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:' && url.protocol !== 'blob:') outside.push(request.url());
+    });
+    await page.goto(`${harness.url}/`);
+    await seen(page, 'Who is writing?');
+    expect(outside).toEqual([]);
+    return page;
+  }
+
+  it('opens with the welcome; a suggested action and a typed answer get their replies', async () => {
+    const page = await openChat();
+    try {
+      expect(await page.locator('html').getAttribute('lang')).toBe('en-GB');
+      await expect(page.locator('.banner').innerText()).resolves.toContain('999');
+      await suggested(page, 'A parent or family member').click();
+      await seen(page, 'Is your child missing now, or are they back?');
+      const sendBox = page.getByRole('textbox');
+      await sendBox.fill('missing now');
+      await sendBox.press('Enter');
+      await seen(page, 'do you think your child is in danger right now?');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('a danger phrase shows the 999 message', async () => {
+    const page = await openChat();
+    try {
+      const sendBox = page.getByRole('textbox');
+      await sendBox.fill('she says she wants to kill herself');
+      await sendBox.press('Enter');
+      await seen(page, /call 999 now and ask for the police/);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('keyboard only: tab to the send box, type, send with Enter', async () => {
+    const page = await openChat();
+    try {
+      await page.locator('body').focus();
+      for (let press = 0; press < 30; press += 1) {
+        await page.keyboard.press('Tab');
+        const role = await page.evaluate(() => document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName);
+        if (role === 'textbox' || role === 'INPUT' || role === 'TEXTAREA') break;
+      }
+      await page.keyboard.type('2');
+      await page.keyboard.press('Enter');
+      await seen(page, 'are you safe right now?');
+      // The quick exit button is reachable by keyboard too.
+      const focusable = await page.evaluate(() => {
+        const button = document.getElementById('quick-exit');
+        button?.focus();
+        return document.activeElement === button;
+      });
+      expect(focusable).toBe(true);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it.each(['button', 'Escape twice'])('quick exit (%s) leaves no chat text in the page or the history', async (how) => {
+    const page = await openChat();
+    try {
+      const historyBefore = await page.evaluate(() => window.history.length);
+      if (how === 'button') await page.getByRole('button', { name: 'Quick exit' }).click();
+      else {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Escape');
+      }
+      await page.waitForURL('about:blank');
+      expect(await page.content()).not.toContain('Who is writing');
+      expect(await page.evaluate(() => window.history.length)).toBe(historyBefore);
+      expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('axe-core finds no WCAG 2.2 A/AA violations, before and after a reply', async () => {
+    const page = await openChat({ bypassCSP: true });
+    try {
+      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const audit = async () =>
+        page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+          const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+          return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+        });
+      expect(await audit()).toEqual([]);
+      await suggested(page, 'A young person').click();
+      await seen(page, 'are you safe right now?');
+      expect(await audit()).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('at 360x740 nothing scrolls sideways, the 999 line is in view, and the screenshot is taken', async () => {
+    const page = await openChat();
+    try {
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      const danger = await page.locator('.danger').boundingBox();
+      expect(danger && danger.y >= 0 && danger.y + danger.height <= PHONE.height).toBe(true);
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'widget-')), 'phone.png');
+      await page.screenshot({ path: file });
+      expect(statSync(file).size).toBeGreaterThan(10_000);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('a police summary renders as an Adaptive Card', async () => {
+    const page = await openChat();
+    try {
+      const sendBox = page.getByRole('textbox');
+      const say = async (text: string) => {
+        await sendBox.fill(text);
+        await sendBox.press('Enter');
+      };
+      for (const answer of ['1', 'Missing now', 'No', '3 hours ago', 'Yes', '14', 'Yes', 'Report to police now', 'No', 'No', 'No', 'No', 'No']) {
+        await say(answer);
+        await page.waitForTimeout(150);
+      }
+      // Name to description skipped, no photo ready, the rest and the reporter skipped.
+      for (const answer of ['skip', 'skip', 'skip', 'skip', 'skip', 'No', 'skip', 'skip', 'skip', 'skip', 'skip', 'skip']) {
+        await say(answer);
+        await page.waitForTimeout(150);
+      }
+      await page.locator('.ac-adaptiveCard').filter({ hasText: 'For the police (101)' }).last().waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
+});
