@@ -72,6 +72,9 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
     waitsIn: `parent.profile.${field}`,
     path: [...PROFILE, ...Array.from({ length: index }, () => 'skip')],
   })),
+  { waitsIn: 'parent.back.next', path: ['1', 'They are back'] },
+  { waitsIn: 'parent.back.returned.ask', path: ['1', 'They are back', 'Book it now'] },
+  { waitsIn: 'parent.back.returned.confirm', path: ['1', 'They are back', 'Book it now', 'last night'] },
   { waitsIn: 'carer.danger', path: ['3'] },
   { waitsIn: 'carer.whereabouts', path: ['3', 'No'] },
   { waitsIn: 'carer.order', path: ['3', 'No', "I don't know"] },
@@ -156,6 +159,31 @@ describe.each(smsStates)('by text, waiting in $waitsIn', ({ path }) => {
   });
 });
 
+/** States reached only when texts can be sent (Twilio set up), in the chat: the offer to text the summary. */
+const PARENT_TO_SUMMARY = [...TO_INFO, ...INFO_FIELDS.map(answerFor)];
+const textingStates: Array<{ waitsIn: string; path: string[] }> = [
+  { waitsIn: 'parent.summary.send', path: PARENT_TO_SUMMARY },
+  { waitsIn: 'parent.summary.number', path: [...PARENT_TO_SUMMARY, 'Yes'] },
+];
+
+describe.each(textingStates)('with texting set up, in the chat, waiting in $waitsIn', ({ path }) => {
+  it('every danger phrase gives 999 first and the same question is asked again', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const conversation = sms.conversation();
+      const question = lastQuestion(await reach(conversation, path));
+      expect(question).not.toBe('');
+      for (const message of dangerMessages) {
+        const replies = await conversation.say(message);
+        expect(replies[0]?.text).toContain('999');
+        expect(allText(replies.slice(1))).toContain(question);
+      }
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe.each([
   { name: 'no conversation yet', reach: async () => undefined },
   {
@@ -195,5 +223,5 @@ it('the table above lists every dialog that waits for input', () => {
     }
   };
   walk(new RootDialog(harness.app.services));
-  expect([...new Set(waiting)].sort()).toEqual([...new Set([...states, ...smsStates].map((state) => state.waitsIn))].sort());
+  expect([...new Set(waiting)].sort()).toEqual([...new Set([...states, ...smsStates, ...textingStates].map((state) => state.waitsIn))].sort());
 });

@@ -126,10 +126,33 @@ describe('parent journey', () => {
     expect(await audit(conversation)).toEqual(['advised-101:P-REPORT-101']);
   });
 
+  it('without Twilio the summary cannot be texted, and the bot says so', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...TO_SEARCH, ...SEARCH_ALL_DONE, ...RISK, ...INFO]);
+    expect(allText(turns[turns.length - 1] ?? [])).toContain("can't send texts");
+  });
+
+  it('with consent, the summary is texted to the number given, which is not kept', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const conversation = sms.conversation();
+      for (const answer of [...TO_SEARCH, ...SEARCH_ALL_DONE, ...RISK, ...INFO]) await conversation.say(answer);
+      expect(allText(await conversation.say('Yes'))).toContain('mobile number');
+      expect(allText(await conversation.say('07700 900888'))).toContain('Sent');
+      const text = sms.sent.find((sent) => sent.to === '+447700900888');
+      expect(text?.body).toMatch(/1\. Name: Sam Smith/);
+      const state = JSON.stringify(await sms.app.db.query('select doc from bot_state'));
+      expect(state).not.toMatch(/7700 ?900888/);
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('"found them" in the middle of the checklist goes to the return branch', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, [...TO_SEARCH, 'Done', 'found them']);
     const text = allText(turns[turns.length - 1] ?? []);
+    expect(optionTitles(turns[turns.length - 1] ?? [])).toEqual(['Book it now', 'My child will book', 'Not now']);
     expect(text).toContain('72 hours');
     expect(text).toContain('safe and well');
     expect(text).toContain('Adolescent Early Help');
@@ -164,10 +187,25 @@ describe('parent journey', () => {
     expect(await audit(conversation)).toEqual(['advised-101:P-REPORT-101', 'advised-101:P-ADULT-ROUTE']);
   });
 
-  it('a child back: the return branch straight from the start', async () => {
+  it('a child back: the return branch straight from the start, and the return interview booked for the child', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, ['hello', '1', 'They are back']);
     expect(allText(turns[2] ?? [])).toContain('72 hours');
+    expect(optionTitles(turns[2] ?? [])).toEqual(['Book it now', 'My child will book', 'Not now']);
+    await walk(conversation, ['Book it now', 'today at 6pm', 'Yes', 'Youth hub', '1', 'No']);
+    const booked = allText(await conversation.say('Yes'));
+    const reference = /number for it is (B[0-9A-Z]+)/.exec(booked)?.[1];
+    expect(reference).toBeDefined();
+    const [row] = await harness.app.db.query<{ place: string; with_whom: string }>('select place, with_whom from booking where reference = $1', [reference]);
+    expect(row).toEqual({ place: 'youthHub', with_whom: 'independent' });
+  });
+
+  it('a child back: "my child will book" tells how, with 116 000', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['hello', '1', 'They are back']);
+    const text = allText(await conversation.say('My child will book'));
+    expect(text).toContain('A young person');
+    expect(text).toContain('116 000');
   });
 
   it('a profile prepared in advance, with consent, is offered and used when the child is missing', async () => {

@@ -16,7 +16,9 @@ import { yesNoQuestion, yesNoUnsureQuestion, type YesNo, type YesNoUnsure } from
 import { parentCaseRecord, parentCaseSchema, RISK_FACTORS, type ParentCase } from './parentCase';
 import { PARENT_RETURN_DIALOG, ParentReturnDialog } from './parentReturnDialog';
 import { POLICE_INFO_DIALOG, PoliceInfoDialog, type PoliceInfoResult } from './policeInfoDialog';
-import { summaryActivities } from './policeSummary';
+import { summaryActivities, summaryText } from './policeSummary';
+import { smsPhoneOf } from '../../channels/sms/smsAdapter';
+import { readMobile } from '../youngPerson/bookingHelpers';
 import { PROFILE_DIALOG, ProfileDialog } from './profileDialog';
 import { RISK_FACTORS_DIALOG, RiskFactorsDialog } from './riskFactorsDialog';
 import { SEARCH_CHECKLIST_DIALOG, searchChecklistDialog, type SearchResult } from './searchChecklistDialog';
@@ -29,6 +31,8 @@ const DANGER = 'parent.danger';
 const LAST_SEEN = 'parent.lastSeen';
 const AGE = 'parent.age';
 const CONTACT = 'parent.contact';
+const SEND_SUMMARY = 'parent.summary.send';
+const SUMMARY_NUMBER = 'parent.summary.number';
 
 type Situation = 'missing' | 'back' | 'prepare';
 
@@ -79,6 +83,21 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       ),
     );
     this.addDialog(yesNoQuestion(CONTACT, 'parent.contact.ask', services));
+    this.addDialog(yesNoQuestion(SEND_SUMMARY, 'parent.summary.offerText', services));
+    this.addDialog(
+      new Question<string>(
+        {
+          id: SUMMARY_NUMBER,
+          ask: 'parent.summary.number',
+          skippable: true,
+          parse: (text) => {
+            const phone = readMobile(text);
+            return phone ? { ok: true, value: phone } : { ok: false, retry: 'parent.summary.badNumber' };
+          },
+        },
+        services,
+      ),
+    );
     this.addDialog(searchChecklistDialog(services));
     this.addDialog(new RiskFactorsDialog(services));
     this.addDialog(new PoliceInfoDialog(services));
@@ -95,6 +114,8 @@ export class ParentJourneyDialog extends InterruptibleDialog {
         (step) => this.afterSearch(step),
         (step) => this.afterRisk(step),
         (step) => this.afterInfo(step),
+        (step) => this.afterSendSummary(step),
+        (step) => this.sendSummary(step),
       ]),
     );
     this.initialDialogId = START;
@@ -190,7 +211,30 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     const messages = messagesFor(step.context, this.services);
     await step.context.sendActivity(messages.t('parent.summary.intro'));
     for (const activity of summaryActivities(step.context, parentCase, this.services)) await step.context.sendActivity(activity);
-    await step.context.sendActivity(`${messages.t('parent.summary.cannotText')} ${messages.t('parent.summary.whenBack')}`);
+    // By text the summary is already on their phone; elsewhere it can be sent there, with consent.
+    if (smsPhoneOf(step.context)) return step.next();
+    if (!this.services.sms.live) {
+      await step.context.sendActivity(messages.t('parent.summary.cannotText'));
+      return step.next();
+    }
+    return step.beginDialog(SEND_SUMMARY);
+  }
+
+  private async afterSendSummary(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if ((step.result as YesNo | undefined) === 'yes') return step.beginDialog(SUMMARY_NUMBER);
+    return step.next();
+  }
+
+  private async sendSummary(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const messages = messagesFor(step.context, this.services);
+    const answer = step.result as Answer<string> | undefined;
+    if (answer?.kind === 'value') {
+      // The number is used for this one text and not kept.
+      const text = summaryText(await this.record.get(step.context), messages, this.services);
+      const result = await this.services.sms.send(answer.value, text, { conversationId: step.context.activity.conversation.id });
+      await step.context.sendActivity(messages.t(result === 'sent' ? 'parent.summary.texted' : 'parent.summary.notTexted'));
+    }
+    await step.context.sendActivity(messages.t('parent.summary.whenBack'));
     return step.endDialog();
   }
 }

@@ -1,11 +1,28 @@
 // When the child is back: the safe and well check, the return interview within 72 hours and
-// what it is for, the Early Help team for their age, and support numbers.
+// what it is for, the Early Help team for their age, and support numbers; then the parent can
+// book the return interview for their child, or give the child the way to book it themselves.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { advise } from '../base/advice';
+import { Choices } from '../base/choices';
+import { ChoiceQuestion } from '../base/choiceQuestion';
+import { PastMomentDialog, type PastMoment } from '../base/pastMomentDialog';
 import { messagesFor, type DialogServices } from '../base/services';
+import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, type DetailsOptions } from '../youngPerson/bookingDetailsDialog';
 import { parentCaseRecord } from './parentCase';
 
 export const PARENT_RETURN_DIALOG = 'parent.back';
+const NEXT = 'parent.back.next';
+const RETURNED = 'parent.back.returned';
+
+type Next = 'book' | 'childBooks' | 'notNow';
+
+const nextChoices = new Choices<Next>(
+  (['book', 'childBooks', 'notNow'] as const).map((value) => ({
+    value,
+    title: `parent.back.next.options.${value}.title`,
+    synonyms: `parent.back.next.options.${value}.synonyms`,
+  })),
+);
 
 export class ParentReturnDialog extends ComponentDialog {
   private readonly record;
@@ -13,7 +30,28 @@ export class ParentReturnDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(PARENT_RETURN_DIALOG);
     this.record = parentCaseRecord(services);
-    this.addDialog(new WaterfallDialog(`${PARENT_RETURN_DIALOG}.steps`, [(step) => this.adviseReturn(step)]));
+    this.addDialog(new ChoiceQuestion({ id: NEXT, ask: 'parent.back.next.ask', retry: 'common.choiceRetry', choices: nextChoices }, services));
+    this.addDialog(
+      new PastMomentDialog(
+        RETURNED,
+        {
+          ask: 'parent.back.returned.ask',
+          confirm: 'parent.back.returned.confirm',
+          unreadable: 'parent.lastSeen.unreadable',
+          future: 'parent.lastSeen.future',
+          again: 'parent.back.returned.again',
+        },
+        services,
+      ),
+    );
+    this.addDialog(new BookingDetailsDialog(services));
+    this.addDialog(
+      new WaterfallDialog(`${PARENT_RETURN_DIALOG}.steps`, [
+        (step) => this.adviseReturn(step),
+        (step) => this.afterNext(step),
+        (step) => this.book(step),
+      ]),
+    );
     this.initialDialogId = `${PARENT_RETURN_DIALOG}.steps`;
   }
 
@@ -25,6 +63,25 @@ export class ParentReturnDialog extends ComponentDialog {
       ...(ageYears === undefined ? {} : { ageYears }),
     });
     for (const rule of rules) await advise(step.context, this.services, rule);
-    return step.endDialog();
+    return step.beginDialog(NEXT);
+  }
+
+  private async afterNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const messages = messagesFor(step.context, this.services);
+    switch (step.result as Next) {
+      case 'book':
+        return step.beginDialog(RETURNED);
+      case 'childBooks':
+        await step.context.sendActivity(messages.t('parent.back.childBooks'));
+        return step.endDialog();
+      case 'notNow':
+        await step.context.sendActivity(messages.t('parent.back.notNow'));
+        return step.endDialog();
+    }
+  }
+
+  private async book(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const returned = step.result as PastMoment;
+    return step.replaceDialog(BOOKING_DETAILS_DIALOG, { withWhom: 'independent', returnedAt: returned.at } satisfies DetailsOptions);
   }
 }

@@ -85,15 +85,20 @@ export function summaryFooter(parentCase: ParentCase, messages: Messages, servic
   return reporter ? messages.t('parent.summary.footer', { reporter, when }) : messages.t('parent.summary.footerNoName', { when });
 }
 
+/** The summary as numbered plain text, as it goes by SMS. */
+export function summaryText(parentCase: ParentCase, messages: Messages, services: Pick<DialogServices, 'clock' | 'timeZone'>): string {
+  const numbered = summaryLines(parentCase, messages, services).map((line, index) => `${index + 1}. ${line.label}: ${line.value}`);
+  return [messages.t('parent.summary.title'), ...numbered, summaryFooter(parentCase, messages, services)].join('\n');
+}
+
 export function summaryActivities(context: TurnContext, parentCase: ParentCase, services: DialogServices): Array<Partial<Activity>> {
   const messages = messagesFor(context, services);
+  if (context.activity.channelId === SMS_CHANNEL) {
+    return splitForSms(summaryText(parentCase, messages, services), MAX_SEGMENTS_PER_TEXT).map((text) => MessageFactory.text(text));
+  }
   const lines = summaryLines(parentCase, messages, services);
   const footer = summaryFooter(parentCase, messages, services);
   const title = messages.t('parent.summary.title');
-  if (context.activity.channelId === SMS_CHANNEL) {
-    const numbered = lines.map((line, index) => `${index + 1}. ${line.label}: ${line.value}`);
-    return splitForSms([title, ...numbered, footer].join('\n'), MAX_SEGMENTS_PER_TEXT).map((text) => MessageFactory.text(text));
-  }
   const card = CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
