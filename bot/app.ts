@@ -167,7 +167,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       userState,
       root: new RootDialog(services),
       services,
-      forget: (conversationId) => forgetConversation(db, clock, hashId(conversationId)),
+      forget: (conversationId) => forgetConversation(db, clock, conversationId, hashId(conversationId)),
     });
 
     const onTurnError = createTurnErrorHandler({ logger, localiser, rules, hashId });

@@ -18,12 +18,27 @@ export async function purgeExpiredState(db: Queryable, clock: Clock, retentionDa
   ]);
   await db.query('update booking set contact = null where updated_at < $1 and slot_start < $2 and contact is not null', [cutoff, clock.now()]);
   await db.query(`update reminder set address = null, status = 'cancelled', done_at = $2 where status = 'pending' and due_at < $1`, [cutoff, clock.now()]);
+  // Widget conversations hold what people typed: gone with the rest.
+  await db.query(
+    `delete from dl_conversation c where c.created_at < $1
+     and not exists (select 1 from dl_activity a where a.conversation_id = c.id and a.at >= $1)`,
+    [cutoff],
+  );
   return deleted.length;
 }
 
-/** Removes what the bot keeps that can reach this conversation's person (its state is deleted by the bot). */
-export async function forgetConversation(db: Queryable, clock: Clock, conversationHash: string): Promise<void> {
+/**
+ * Removes what the bot keeps of this conversation's person (its state is deleted by the bot):
+ * the ways to reach them, and in the widget what was said up to their "delete my data" (the
+ * bot's answer to it stays, so the page still shows that it was done).
+ */
+export async function forgetConversation(db: Queryable, clock: Clock, conversationId: string, conversationHash: string): Promise<void> {
   const now = clock.now();
+  await db.query(
+    `delete from dl_activity where conversation_id = $1 and seq <= coalesce(
+       (select max(seq) from dl_activity where conversation_id = $1 and activity->'from'->>'role' = 'user'), 0)`,
+    [conversationId],
+  );
   await db.query(`update handoff set address = null, status = 'closed', closed_at = coalesce(closed_at, $2) where conversation_hash = $1`, [conversationHash, now]);
   await db.query('update booking set contact = null, updated_at = $2 where conversation_hash = $1', [conversationHash, now]);
   await db.query(`update reminder set address = null, status = 'cancelled', done_at = $2 where conversation_hash = $1 and status = 'pending'`, [

@@ -147,3 +147,30 @@ describe('rate limit', () => {
     }
   });
 });
+
+describe('personal data in the widget', () => {
+  it('"delete my data" removes what was said, keeping only the answer that it was done', async () => {
+    const session = await openSession(harness.url);
+    await postActivity(harness.url, session, '1');
+    await postActivity(harness.url, session, 'my son Zebedee has not come home');
+    await postActivity(harness.url, session, 'delete my data');
+    const { body } = await activitiesAfter(harness.url, session);
+    const texts = body.activities.map((activity) => activity.text ?? '');
+    expect(texts.join('\n')).not.toContain('Zebedee');
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain('deleted');
+  });
+
+  it('widget conversations are deleted when the retention period ends', async () => {
+    const { purgeExpiredState } = await import('../bot/retention');
+    const session = await openSession(harness.url);
+    await postActivity(harness.url, session, 'hello');
+    harness.clock.advance(31 * 24 * 3600 * 1000);
+    try {
+      await purgeExpiredState(harness.app.db, harness.clock, 30);
+      expect(await harness.app.db.query('select 1 from dl_activity where conversation_id = $1', [session.conversationId])).toEqual([]);
+    } finally {
+      harness.clock.set('2026-11-24T11:00:00Z');
+    }
+  });
+});
