@@ -78,6 +78,7 @@ export const AUDIT_KINDS = [
   'human-alerted',
   'handoff-relayed',
   'handoff-ended',
+  'handoff-relay-failed',
   'sms-failed',
   'booking-made',
   'booking-changed',

@@ -1,7 +1,7 @@
 // The carer's journey, with the clock at 02:00 and at 14:00 on Tuesday 24 November 2026:
 // absent or missing, enquiries, 101, who to notify for the time of day, and reminders that
 // arrive by themselves in the chat or by text.
-import { allText, optionTitles, startHarness, type Conversation, type Harness, type Reply } from './support/harness';
+import { allText, lastTurn, optionTitles, startHarness, walk as walkFrom, type Conversation, type Harness } from './support/harness';
 import { startFakeConnector } from './support/fakeConnector';
 import { startSmsHarness } from './support/sms';
 
@@ -18,12 +18,8 @@ afterEach(() => harness.clock.set(NIGHT));
 const auditOf = async (conversation: Conversation) =>
   (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
 
-async function walk(conversation: Conversation, answers: string[]): Promise<Reply[][]> {
-  const turns: Reply[][] = [await conversation.join()];
-  for (const answer of answers) turns.push(await conversation.say(answer));
-  return turns;
-}
-const last = (turns: Reply[][]) => turns[turns.length - 1] ?? [];
+const walk = (conversation: Conversation, answers: string[]) => walkFrom(conversation, answers, { join: true });
+const last = lastTurn;
 const ENQUIRIES_DONE = ['Done', 'Done', 'Done', 'Done', 'Done'];
 const TO_NOTIFY = ['3', 'No', "I don't know", 'No', ...ENQUIRIES_DONE];
 

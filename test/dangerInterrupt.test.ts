@@ -2,6 +2,7 @@
 // with the question it was asking.
 import { Dialog, type DialogSet } from 'botbuilder-dialogs';
 import { WaitingDialog } from '../dialogs/base/waitingDialog';
+import { POLICE_FIELDS } from '../dialogs/parent/parentCase';
 import { RootDialog } from '../dialogs/root/rootDialog';
 import { allText, optionTitles, startHarness, type Conversation, type Harness, type Reply } from './support/harness';
 import { startSmsHarness } from './support/sms';
@@ -16,20 +17,7 @@ const PARENT = ['1', 'Missing now', 'No', 'yesterday at 9pm', 'Yes', '14', 'Yes'
 const REPORT_NOW = [...PARENT, 'Report to police now'];
 const RISK_ALL_NO_BUT_BEFORE = ['No', 'No', 'No', 'No', 'Yes'];
 const TO_INFO = [...REPORT_NOW, ...RISK_ALL_NO_BUT_BEFORE, '3'];
-const INFO_FIELDS = [
-  'name',
-  'dateOfBirth',
-  'whereLastSeen',
-  'whoWith',
-  'description',
-  'photo',
-  'medicalNeeds',
-  'circumstances',
-  'placesAndPeople',
-  'previousEpisodes',
-  'increasesRisk',
-  'reporter',
-];
+const INFO_FIELDS = [...POLICE_FIELDS, 'reporter'];
 const answerFor = (field: string) => (field === 'photo' ? 'No' : 'skip');
 const PROFILE = ['1', 'Prepare in advance', 'Yes'];
 const YOUNG = ['2', 'Yes', "I'm back", 'Someone new', 'last night', 'Yes', 'Library', '1', 'Yes', 'skip'];

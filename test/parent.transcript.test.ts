@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openPglite } from '../bot/db/database';
 import { countSegments } from '../channels/sms/segments';
-import { allText, optionTitles, startHarness, type Conversation, type Harness, type Reply } from './support/harness';
+import { allText, optionTitles, startHarness, walk, type Conversation, type Harness, type Reply } from './support/harness';
 import { startSmsHarness } from './support/sms';
 
 let harness: Harness;
@@ -16,11 +16,6 @@ afterAll(() => harness.close());
 const audit = async (conversation: Conversation) =>
   (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
 
-async function walk(conversation: Conversation, answers: string[]): Promise<Reply[][]> {
-  const turns: Reply[][] = [];
-  for (const answer of answers) turns.push(await conversation.say(answer));
-  return turns;
-}
 
 const TO_SEARCH = ['hello', '1', 'Missing now', 'No', 'yesterday at 9pm', 'Yes', '14', 'Yes'];
 const SEARCH_ALL_DONE = Array.from({ length: 7 }, () => 'Done');

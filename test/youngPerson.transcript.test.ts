@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import { createScheduler } from '../bot/scheduler';
 import { createLogger } from '../bot/logger';
-import { allText, optionTitles, startHarness, type Conversation, type Harness, type Reply } from './support/harness';
+import { allText, lastTurn, optionTitles, startHarness, walk as walkFrom, type Conversation, type Harness } from './support/harness';
 import { startSmsHarness } from './support/sms';
 
 const STAFF_TOKEN = 'staff-token-for-tests-0123456789';
@@ -17,13 +17,9 @@ afterEach(() => harness.clock.set('2026-11-24T23:00:00Z'));
 const auditOf = async (conversation: Conversation) =>
   (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
 
-async function walk(conversation: Conversation, answers: string[]): Promise<Reply[][]> {
-  const turns: Reply[][] = [await conversation.join()];
-  for (const answer of answers) turns.push(await conversation.say(answer));
-  return turns;
-}
+const walk = (conversation: Conversation, answers: string[]) => walkFrom(conversation, answers, { join: true });
 
-const last = (turns: Reply[][]) => turns[turns.length - 1] ?? [];
+const last = lastTurn;
 const referenceIn = (text: string) => /number for it is (B[0-9A-Z]+)/.exec(text)?.[1] ?? '';
 const TO_OFFER = ['2', 'Yes', "I'm back"];
 const TO_WHEN = [...TO_OFFER, 'Someone new', 'last night', 'Yes', 'Library'];

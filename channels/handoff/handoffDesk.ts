@@ -119,6 +119,7 @@ export function createHandoffDesk(deps: {
       const result = await deps.deliverer.deliver(address.data, [text], { conversationHash });
       if (result !== 'sent' && !ending) {
         deps.logger.warn({ reference, result }, 'handoff reply not delivered');
+        await deps.audit.record({ conversationHash, channel: row.channel, kind: 'handoff-relay-failed', ruleId: 'SYS-HANDOFF-RELAY-FAILED' });
         await reply('handoff.staff.notDelivered', { reference });
         return 'not-delivered';
       }

@@ -35,12 +35,9 @@ export class ChecklistDialog<Item extends string> extends WaitingDialog {
     private readonly services: DialogServices,
   ) {
     super(spec.id);
-    this.choices = new Choices<ChecklistAnswer>(
-      (['done', 'notPossible', 'foundSomething', 'foundThem', 'reportNow'] as const).map((value) => ({
-        value,
-        title: `${spec.keys}.options.${value}.title`,
-        synonyms: `${spec.keys}.options.${value}.synonyms`,
-      })),
+    this.choices = Choices.keyed<ChecklistAnswer>(
+      ['done', 'notPossible', 'foundSomething', 'foundThem', 'reportNow'],
+      (value) => `${spec.keys}.options.${value}`,
     );
   }
 

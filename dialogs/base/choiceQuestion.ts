@@ -1,7 +1,7 @@
 // Asks one fixed-answer question and waits until the answer matches an option.
 import { ActivityTypes, InputHints, MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { WaitingDialog } from './waitingDialog';
+import { AskingDialog } from './waitingDialog';
 import type { Choices } from './choices';
 import { messagesFor, type DialogServices } from './services';
 
@@ -14,24 +14,15 @@ export interface ChoiceQuestionSpec<Value extends string> {
   choices: Choices<Value>;
 }
 
-interface ChoiceQuestionState {
-  variables?: Record<string, string | number>;
-}
+export class ChoiceQuestion<Value extends string> extends AskingDialog {
+  protected readonly askKey: string;
 
-export class ChoiceQuestion<Value extends string> extends WaitingDialog<ChoiceQuestionState> {
   constructor(
     private readonly spec: ChoiceQuestionSpec<Value>,
     private readonly services: DialogServices,
   ) {
     super(spec.id);
-  }
-
-  /** Options may carry message variables for the question (plain JSON, kept in dialog state). */
-  override async beginDialog(dc: DialogContext, options?: ChoiceQuestionState): Promise<DialogTurnResult> {
-    const state: ChoiceQuestionState = { variables: options?.variables ?? {} };
-    if (dc.activeDialog) dc.activeDialog.state = state;
-    await this.send(dc.context, this.spec.ask, state.variables);
-    return Dialog.EndOfTurn;
+    this.askKey = spec.ask;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -43,11 +34,8 @@ export class ChoiceQuestion<Value extends string> extends WaitingDialog<ChoiceQu
     return Dialog.EndOfTurn;
   }
 
-  override async repromptDialog(context: TurnContext, instance: { state: ChoiceQuestionState }): Promise<void> {
-    await this.send(context, this.spec.ask, instance.state?.variables ?? {});
-  }
 
-  private async send(context: TurnContext, key: string, variables: Record<string, string | number> = {}): Promise<void> {
+  protected async send(context: TurnContext, key: string, variables: Record<string, string | number> = {}): Promise<void> {
     const messages = messagesFor(context, this.services);
     await context.sendActivity(
       MessageFactory.suggestedActions(

@@ -17,6 +17,11 @@ export class Choices<Value extends string> {
     if (options.length === 0) throw new Error('A question needs at least one option');
   }
 
+  /** Options whose words live in content under `<keyOf(value)>.title` and `.synonyms`. */
+  static keyed<Value extends string>(values: readonly Value[], keyOf: (value: Value) => string): Choices<Value> {
+    return new Choices(values.map((value) => ({ value, title: `${keyOf(value)}.title`, synonyms: `${keyOf(value)}.synonyms` })));
+  }
+
   suggestedActions(messages: Messages): CardAction[] {
     return this.options.map((option) => {
       const title = messages.t(option.title);

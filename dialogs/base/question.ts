@@ -2,7 +2,7 @@
 // offered (as buttons and as typed words) where the question allows them.
 import { ActivityTypes, InputHints, MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { WaitingDialog } from './waitingDialog';
+import { AskingDialog } from './waitingDialog';
 import type { Messages } from '../../bot/i18n';
 import { Choices } from './choices';
 import { messagesFor, type DialogServices } from './services';
@@ -29,24 +29,15 @@ export const answerOptions = new Choices<'skip' | 'unknown'>([
   { value: 'unknown', title: 'common.answers.unknown.title', synonyms: 'common.answers.unknown.synonyms' },
 ]);
 
-interface QuestionState {
-  variables?: Record<string, string | number>;
-}
+export class Question<Value> extends AskingDialog {
+  protected readonly askKey: string;
 
-export class Question<Value> extends WaitingDialog<QuestionState> {
   constructor(
     private readonly spec: QuestionSpec<Value>,
     private readonly services: DialogServices,
   ) {
     super(spec.id);
-  }
-
-  /** Options may carry message variables for the question (plain JSON, kept in dialog state). */
-  override async beginDialog(dc: DialogContext, options?: QuestionState): Promise<DialogTurnResult> {
-    const state: QuestionState = { variables: options?.variables ?? {} };
-    if (dc.activeDialog) dc.activeDialog.state = state;
-    await this.send(dc.context, this.spec.ask, state.variables);
-    return Dialog.EndOfTurn;
+    this.askKey = spec.ask;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -66,11 +57,8 @@ export class Question<Value> extends WaitingDialog<QuestionState> {
     return Dialog.EndOfTurn;
   }
 
-  override async repromptDialog(context: TurnContext, instance: { state: QuestionState }): Promise<void> {
-    await this.send(context, this.spec.ask, instance.state?.variables ?? {});
-  }
 
-  private async send(context: TurnContext, key: string, variables: Record<string, string | number> = {}, retry = false): Promise<void> {
+  protected async send(context: TurnContext, key: string, variables: Record<string, string | number> = {}, retry = false): Promise<void> {
     const messages = messagesFor(context, this.services);
     const text = retry ? `${messages.t(key, variables)} ${messages.t(this.spec.ask, variables)}` : messages.t(key, variables);
     const activity = this.spec.skippable

@@ -2,11 +2,35 @@
 // (the danger interrupt first) is tested in each of them, so each is marked as one. When a
 // dialog started on top of one (a handoff) ends, the waiting dialog asks its question again
 // rather than take that dialog's result as its answer.
+import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 
 export abstract class WaitingDialog<State extends object = object> extends Dialog<State> {
   override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
     if (dc.activeDialog) await this.repromptDialog(dc.context, dc.activeDialog);
     return Dialog.EndOfTurn;
+  }
+}
+
+export interface AskState {
+  /** Message variables for the question, kept (as plain JSON) to ask it again the same way. */
+  variables?: Record<string, string | number>;
+}
+
+/** A question asked by one message: asked on begin, and asked again the same way on reprompt. */
+export abstract class AskingDialog extends WaitingDialog<AskState> {
+  protected abstract readonly askKey: string;
+
+  protected abstract send(context: TurnContext, key: string, variables: Record<string, string | number>): Promise<void>;
+
+  override async beginDialog(dc: DialogContext, options?: AskState): Promise<DialogTurnResult> {
+    const state: AskState = { variables: options?.variables ?? {} };
+    if (dc.activeDialog) dc.activeDialog.state = state;
+    await this.send(dc.context, this.askKey, state.variables ?? {});
+    return Dialog.EndOfTurn;
+  }
+
+  override async repromptDialog(context: TurnContext, instance: { state: AskState }): Promise<void> {
+    await this.send(context, this.askKey, instance.state?.variables ?? {});
   }
 }

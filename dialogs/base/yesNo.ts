@@ -6,14 +6,8 @@ import type { DialogServices } from './services';
 export type YesNo = 'yes' | 'no';
 export type YesNoUnsure = YesNo | 'unsure';
 
-const option = <Value extends YesNoUnsure>(value: Value) => ({
-  value,
-  title: `common.yesNo.${value}.title`,
-  synonyms: `common.yesNo.${value}.synonyms`,
-});
-
-export const yesNoChoices = new Choices<YesNo>([option('yes'), option('no')]);
-export const yesNoUnsureChoices = new Choices<YesNoUnsure>([option('yes'), option('no'), option('unsure')]);
+export const yesNoChoices = Choices.keyed<YesNo>(['yes', 'no'], (value) => `common.yesNo.${value}`);
+export const yesNoUnsureChoices = Choices.keyed<YesNoUnsure>(['yes', 'no', 'unsure'], (value) => `common.yesNo.${value}`);
 
 export function yesNoQuestion(id: string, ask: string, services: DialogServices): ChoiceQuestion<YesNo> {
   return new ChoiceQuestion({ id, ask, retry: 'common.yesNo.retry', choices: yesNoChoices }, services);

@@ -38,20 +38,8 @@ const MAX_ABSENCE_HOURS = 6;
 type Whereabouts = 'known' | 'unknown';
 type WaitAnswer = 'backNow' | 'treatMissing' | 'showLog';
 
-const whereaboutsChoices = new Choices<Whereabouts>(
-  (['known', 'unknown'] as const).map((value) => ({
-    value,
-    title: `carer.whereabouts.options.${value}.title`,
-    synonyms: `carer.whereabouts.options.${value}.synonyms`,
-  })),
-);
-const waitChoices = new Choices<WaitAnswer>(
-  (['backNow', 'treatMissing', 'showLog'] as const).map((value) => ({
-    value,
-    title: `carer.wait.options.${value}.title`,
-    synonyms: `carer.wait.options.${value}.synonyms`,
-  })),
-);
+const whereaboutsChoices = Choices.keyed<Whereabouts>(['known', 'unknown'], (value) => `carer.whereabouts.options.${value}`);
+const waitChoices = Choices.keyed<WaitAnswer>(['backNow', 'treatMissing', 'showLog'], (value) => `carer.wait.options.${value}`);
 
 export class CarerJourneyDialog extends InterruptibleDialog {
   private readonly record;

@@ -18,7 +18,7 @@ import { PARENT_RETURN_DIALOG, ParentReturnDialog } from './parentReturnDialog';
 import { POLICE_INFO_DIALOG, PoliceInfoDialog, type PoliceInfoResult } from './policeInfoDialog';
 import { summaryActivities, summaryText } from './policeSummary';
 import { smsPhoneOf } from '../../channels/sms/smsAdapter';
-import { readMobile } from '../youngPerson/bookingHelpers';
+import { mobileNumberQuestion } from '../base/mobileNumber';
 import { PROFILE_DIALOG, ProfileDialog } from './profileDialog';
 import { RISK_FACTORS_DIALOG, RiskFactorsDialog } from './riskFactorsDialog';
 import { SEARCH_CHECKLIST_DIALOG, searchChecklistDialog, type SearchResult } from './searchChecklistDialog';
@@ -36,13 +36,7 @@ const SUMMARY_NUMBER = 'parent.summary.number';
 
 type Situation = 'missing' | 'back' | 'prepare';
 
-const situationChoices = new Choices<Situation>(
-  (['missing', 'back', 'prepare'] as const).map((value) => ({
-    value,
-    title: `parent.situation.options.${value}.title`,
-    synonyms: `parent.situation.options.${value}.synonyms`,
-  })),
-);
+const situationChoices = Choices.keyed<Situation>(['missing', 'back', 'prepare'], (value) => `parent.situation.options.${value}`);
 
 export class ParentJourneyDialog extends InterruptibleDialog {
   private readonly record;
@@ -84,20 +78,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     );
     this.addDialog(yesNoQuestion(CONTACT, 'parent.contact.ask', services));
     this.addDialog(yesNoQuestion(SEND_SUMMARY, 'parent.summary.offerText', services));
-    this.addDialog(
-      new Question<string>(
-        {
-          id: SUMMARY_NUMBER,
-          ask: 'parent.summary.number',
-          skippable: true,
-          parse: (text) => {
-            const phone = readMobile(text);
-            return phone ? { ok: true, value: phone } : { ok: false, retry: 'parent.summary.badNumber' };
-          },
-        },
-        services,
-      ),
-    );
+    this.addDialog(mobileNumberQuestion(SUMMARY_NUMBER, 'parent.summary.number', 'parent.summary.badNumber', services));
     this.addDialog(searchChecklistDialog(services));
     this.addDialog(new RiskFactorsDialog(services));
     this.addDialog(new PoliceInfoDialog(services));

@@ -16,13 +16,7 @@ const RETURNED = 'parent.back.returned';
 
 type Next = 'book' | 'childBooks' | 'notNow';
 
-const nextChoices = new Choices<Next>(
-  (['book', 'childBooks', 'notNow'] as const).map((value) => ({
-    value,
-    title: `parent.back.next.options.${value}.title`,
-    synonyms: `parent.back.next.options.${value}.synonyms`,
-  })),
-);
+const nextChoices = Choices.keyed<Next>(['book', 'childBooks', 'notNow'], (value) => `parent.back.next.options.${value}`);
 
 export class ParentReturnDialog extends ComponentDialog {
   private readonly record;

@@ -21,13 +21,7 @@ export const ROOT_TREE_VERSION = 4;
 /** People whose step-by-step journey is still to be built. */
 const INTERIM_ROLES: readonly InterimRole[] = ['professional'];
 
-export const roleChoices = new Choices<Role>(
-  ROLES.map((role) => ({
-    value: role,
-    title: `root.role.options.${role}.title`,
-    synonyms: `root.role.options.${role}.synonyms`,
-  })),
-);
+export const roleChoices = Choices.keyed<Role>(ROLES, (role) => `root.role.options.${role}`);
 
 export class RootDialog extends InterruptibleDialog {
   constructor(services: DialogServices) {

@@ -9,10 +9,11 @@ import { smsPhoneOf } from '../../channels/sms/smsAdapter';
 import { advise } from '../base/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { Question, type Answer } from '../base/question';
+import { mobileNumberQuestion } from '../base/mobileNumber';
+import type { Answer } from '../base/question';
 import { messagesFor, turnLocale, type DialogServices } from '../base/services';
 import { yesNoQuestion, type YesNo } from '../base/yesNo';
-import { alertBookingTeam, describeBooking, readMobile, scheduleBookingReminder, type BookingWords } from './bookingHelpers';
+import { alertBookingTeam, describeBooking, scheduleBookingReminder, type BookingWords } from './bookingHelpers';
 import { SlotQuestion } from './slotQuestion';
 
 export const BOOKING_DETAILS_DIALOG = 'booking.details';
@@ -38,31 +39,12 @@ interface DetailsValues extends DetailsOptions {
 export class BookingDetailsDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(BOOKING_DETAILS_DIALOG);
-    const places = new Choices<BookingPlace>(
-      services.area.returnInterviews.places.map((value) => ({
-        value,
-        title: `youngPerson.place.options.${value}.title`,
-        synonyms: `youngPerson.place.options.${value}.synonyms`,
-      })),
-    );
+    const places = Choices.keyed<BookingPlace>(services.area.returnInterviews.places, (value) => `youngPerson.place.options.${value}`);
     this.addDialog(new ChoiceQuestion({ id: PLACE, ask: 'youngPerson.place.ask', retry: 'common.choiceRetry', choices: places }, services));
     this.addDialog(new SlotQuestion(WHEN, services));
     this.addDialog(yesNoQuestion(CONTACT_THIS, 'youngPerson.contact.thisNumber', services));
     this.addDialog(yesNoQuestion(CONTACT_WEB, 'youngPerson.contact.wantText', services));
-    this.addDialog(
-      new Question<string>(
-        {
-          id: NUMBER,
-          ask: 'youngPerson.contact.number',
-          skippable: true,
-          parse: (text) => {
-            const phone = readMobile(text);
-            return phone ? { ok: true, value: phone } : { ok: false, retry: 'youngPerson.contact.badNumber' };
-          },
-        },
-        services,
-      ),
-    );
+    this.addDialog(mobileNumberQuestion(NUMBER, 'youngPerson.contact.number', 'youngPerson.contact.badNumber', services));
     this.addDialog(yesNoQuestion(CONFIRM, 'youngPerson.confirm.ask', services));
     this.addDialog(
       new WaterfallDialog(STEPS, [

@@ -6,13 +6,6 @@ import type { Messages } from '../../bot/i18n';
 import { DateTime } from 'luxon';
 import type { DialogServices } from '../base/services';
 
-/** A UK mobile number as typed ("07700 900123", "+44 7700 900123"), in E.164. */
-export function readMobile(text: string): string | undefined {
-  const digits = text.replace(/[\s().-]/g, '');
-  const match = /^(?:\+44|0044|0)(7\d{9})$/.exec(digits);
-  return match ? `+44${match[1]}` : undefined;
-}
-
 type Described = Pick<Booking, 'withWhom' | 'place' | 'slotStart' | 'contact'>;
 
 export interface BookingWords {

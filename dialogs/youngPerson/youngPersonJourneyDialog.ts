@@ -33,13 +33,10 @@ type Where = 'away' | 'back';
 type OfferChoice = 'trusted' | 'independent' | 'no';
 type TrustedPerson = Exclude<WithWhom, 'independent'>;
 
-/** Options whose words live under `<key of value>.title` and `.synonyms`. */
-const choicesOf = <Value extends string>(values: readonly Value[], keyOf: (value: Value) => string) =>
-  new Choices<Value>(values.map((value) => ({ value, title: `${keyOf(value)}.title`, synonyms: `${keyOf(value)}.synonyms` })));
 
-const whereChoices = choicesOf<Where>(['away', 'back'], (value) => `youngPerson.where.options.${value}`);
-const offerChoices = choicesOf<OfferChoice>(['trusted', 'independent', 'no'], (value) => `youngPerson.offer.options.${value}`);
-const whoChoices = choicesOf<TrustedPerson>(
+const whereChoices = Choices.keyed<Where>(['away', 'back'], (value) => `youngPerson.where.options.${value}`);
+const offerChoices = Choices.keyed<OfferChoice>(['trusted', 'independent', 'no'], (value) => `youngPerson.offer.options.${value}`);
+const whoChoices = Choices.keyed<TrustedPerson>(
   WITH_WHOM.filter((who): who is TrustedPerson => who !== 'independent'),
   (value) => `youngPerson.who.options.${value}`,
 );

@@ -92,3 +92,12 @@ export const allText = (replies: Reply[]): string => replies.map((reply) => repl
 
 export const optionTitles = (replies: Reply[]): string[] =>
   replies.flatMap((reply) => reply.suggestedActions?.actions.map((action) => action.title) ?? []);
+
+/** Says each answer in turn (after joining, when asked) and returns every turn's replies. */
+export async function walk(conversation: Conversation, answers: string[], options: { join?: boolean } = {}): Promise<Reply[][]> {
+  const turns: Reply[][] = options.join ? [await conversation.join()] : [];
+  for (const answer of answers) turns.push(await conversation.say(answer));
+  return turns;
+}
+
+export const lastTurn = (turns: Reply[][]): Reply[] => turns[turns.length - 1] ?? [];
