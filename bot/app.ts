@@ -41,7 +41,7 @@ import { createLogger, type Logger } from './logger';
 import { forgetConversation, startRetentionJob } from './retention';
 import { RuleBook } from './rules';
 import { PostgresStorage } from './storage/postgresStorage';
-import { createTurnErrorHandler } from './turnErrorHandler';
+import { createTurnErrorHandler, failSafeMessage } from './turnErrorHandler';
 import { createTurnLock } from './turnLock';
 
 export interface AppOptions {
@@ -213,6 +213,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       rules,
       turnLock,
       runBot: (context) => bot.run(context),
+      failSafeText: failSafeMessage(localiser, rules),
       logger,
     });
     server.post(
@@ -223,6 +224,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
             ? { authToken: config.TWILIO_AUTH_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL }
             : undefined,
         inbox: smsInbox,
+        failSafeText: failSafeMessage(localiser, rules),
         logger,
         isShuttingDown: () => shuttingDown,
       }),

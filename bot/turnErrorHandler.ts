@@ -9,6 +9,13 @@ import type { IdHasher } from './ids';
 import type { Logger } from './logger';
 import type { RuleBook } from './rules';
 
+/** The fail-safe words in the default language, for channels that answer outside a turn. */
+export function failSafeMessage(localiser: Localiser, rules: RuleBook): string {
+  const failSafe = rules.decide('failure', { turnFailed: true });
+  if (!failSafe) throw new Error('content/rules has no rule for a failed turn (point "failure")');
+  return localiser.messages(localiser.pickLocale(undefined)).t(failSafe.say);
+}
+
 export function createTurnErrorHandler(deps: {
   logger: Logger;
   localiser: Localiser;

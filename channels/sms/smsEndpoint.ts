@@ -22,11 +22,17 @@ export interface SmsEndpointOptions {
   /** Absent when Twilio is not configured: the endpoint then answers 503. */
   twilio?: { authToken: string; publicBaseUrl: string };
   inbox: SmsInbox;
+  /** Said in the webhook's own answer when the text cannot even be recorded (storage down). */
+  failSafeText: string;
   logger: Logger;
   isShuttingDown: () => boolean;
 }
 
-export function createSmsHandler({ twilio: settings, inbox, logger, isShuttingDown }: SmsEndpointOptions) {
+export function createSmsHandler({ twilio: settings, inbox, failSafeText, logger, isShuttingDown }: SmsEndpointOptions) {
+  const failSafeTwiml = new twilio.twiml.MessagingResponse();
+  failSafeTwiml.message(failSafeText);
+  const failSafeXml = failSafeTwiml.toString();
+
   return async (req: Request, res: Response): Promise<void> => {
     if (!settings) {
       res.send(503, {
@@ -54,7 +60,15 @@ export function createSmsHandler({ twilio: settings, inbox, logger, isShuttingDo
       return;
     }
     const text = { messageSid: parsed.data.MessageSid, phone: parsed.data.From, body: parsed.data.Body };
-    const fresh = await inbox.record(text);
+    let fresh: boolean;
+    try {
+      fresh = await inbox.record(text);
+    } catch (err) {
+      // Nothing can run without storage; the answer to the webhook itself still gives the numbers.
+      logger.error({ err, requestId: req.id() }, 'inbound text could not be recorded');
+      res.sendRaw(200, failSafeXml, { 'Content-Type': 'text/xml' });
+      return;
+    }
     res.sendRaw(200, EMPTY_TWIML, { 'Content-Type': 'text/xml' });
     if (fresh) inbox.handle(text);
   };

@@ -39,6 +39,7 @@ export function createSmsInbox(deps: {
   rules: RuleBook;
   turnLock: TurnLock;
   runBot: (context: TurnContext) => Promise<void>;
+  failSafeText: string;
   logger: Logger;
 }): SmsInbox {
   const inFlight = new Set<Promise<void>>();
@@ -75,7 +76,13 @@ export function createSmsInbox(deps: {
 
   const handle = (text: InboundText): void => {
     const work = handleNow(text)
-      .catch((err: unknown) => deps.logger.error({ err }, 'inbound text could not be handled'))
+      .catch(async (err: unknown) => {
+        deps.logger.error({ err }, 'inbound text could not be handled');
+        // Whatever failed outside the bot's turn, the sender still gets the numbers.
+        await deps.sender
+          .send(text.phone, deps.failSafeText, { conversationId: deps.adapter.conversationIdFor(text.phone), evenIfOptedOut: true })
+          .catch(() => undefined);
+      })
       .then(() => done(text.messageSid))
       .catch((err: unknown) => deps.logger.error({ err }, 'inbound text could not be marked handled'));
     inFlight.add(work);
