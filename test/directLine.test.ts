@@ -134,6 +134,23 @@ describe('proactive messages into the widget', () => {
   });
 });
 
+describe('reminders in the widget', () => {
+  it("a carer's hourly review arrives in the widget conversation by itself", async () => {
+    const session = await openSession(harness.url);
+    for (const text of ['3', 'No', 'I know where they are', 'Yes']) await postActivity(harness.url, session, text);
+    const { body } = await activitiesAfter(harness.url, session);
+    harness.clock.set('2026-11-24T12:00:30Z');
+    try {
+      await harness.app.scheduler.tick();
+    } finally {
+      harness.clock.set('2026-11-24T11:00:00Z');
+    }
+    const { body: after } = await activitiesAfter(harness.url, session, body.watermark);
+    expect(after.activities.map((activity) => activity.text)).toEqual([expect.stringContaining('Hourly review (1 of 6)')]);
+    expect(after.activities[0]?.from.id).toBe('helpline-bot');
+  });
+});
+
 describe('rate limit', () => {
   it('tokens/generate is limited per address', async () => {
     const limited = await startSmsHarness({ env: { DIRECTLINE_GENERATE_BURST: '3', DIRECTLINE_GENERATE_PER_SECOND: '1' } });
