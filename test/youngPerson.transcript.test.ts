@@ -231,6 +231,32 @@ describe('the reminder job', () => {
   });
 });
 
+describe('the scheduler in a running bot', () => {
+  it('sends a due reminder by itself, without anyone ticking it', async () => {
+    const running = await startHarness({ startScheduler: true, env: { SCHEDULER_INTERVAL_MS: '1000' } });
+    try {
+      await running.app.scheduler.schedule({
+        conversationId: 'conversation-with-a-reminder',
+        subject: 'B-TEST',
+        channel: 'test',
+        address: { channel: 'sms', phone: '+447700900321' },
+        locale: 'en-GB',
+        messageKey: 'youngPerson.booking.reminder',
+        variables: { place: 'Library', when: 'Wednesday 25 November at 10:00', reference: 'B-TEST' },
+        ruleId: 'Y-BOOKING-REMINDER',
+        dueAt: running.clock.now(),
+      });
+      const statusOf = async () =>
+        (await running.app.db.query<{ status: string }>("select status from reminder where subject = 'B-TEST'"))[0]?.status;
+      const until = Date.now() + 5000;
+      while ((await statusOf()) !== 'sent' && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await statusOf()).toBe('sent');
+    } finally {
+      await running.close();
+    }
+  });
+});
+
 describe('GET /api/bookings (staff)', () => {
   const get = (path: string, token?: string) =>
     fetch(`${harness.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
