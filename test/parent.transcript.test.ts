@@ -35,10 +35,12 @@ const INFO = [
   'Alex Smith, mum',
 ];
 
+/** The card's fields as label -> answer: each is a container of a label and its answer. */
 const cardFacts = (replies: Reply[]): Record<string, string> => {
-  const card = replies.flatMap((reply) => (reply.attachments as Array<{ content: { body: Array<{ facts?: Array<{ title: string; value: string }> }> } }>) ?? [])[0];
-  const facts = card?.content.body.flatMap((element) => element.facts ?? []) ?? [];
-  return Object.fromEntries(facts.map((fact) => [fact.title, fact.value]));
+  type Element = { type: string; items?: Array<{ text?: string }> };
+  const card = replies.flatMap((reply) => (reply.attachments as Array<{ content: { body: Element[] } }>) ?? [])[0];
+  const fields = card?.content.body.filter((element) => element.type === 'Container') ?? [];
+  return Object.fromEntries(fields.map((field) => [field.items?.[0]?.text ?? '', field.items?.[1]?.text ?? '']));
 };
 
 describe('parent journey', () => {

@@ -105,7 +105,15 @@ export function summaryActivities(context: TurnContext, parentCase: ParentCase, 
     version: '1.3',
     body: [
       { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
-      { type: 'FactSet', facts: lines.map((line) => ({ title: line.label, value: line.value })) },
+      // A label above each answer rather than a FactSet: its narrow title column breaks words on a phone.
+      ...lines.map((line) => ({
+        type: 'Container',
+        spacing: 'Small',
+        items: [
+          { type: 'TextBlock', text: line.label, weight: 'Bolder', wrap: true },
+          { type: 'TextBlock', text: line.value, wrap: true, spacing: 'None' },
+        ],
+      })),
       { type: 'TextBlock', text: footer, isSubtle: true, wrap: true },
     ],
   });
