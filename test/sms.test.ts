@@ -44,16 +44,7 @@ describe('the webhook', () => {
 
   it('a valid text is answered at once with empty TwiML, and the reply goes out through the REST API', async () => {
     const phone = newPhone();
-    const params = { MessageSid: messageSid(), From: phone, To: TWILIO.from, Body: 'hello' };
-    const { getExpectedTwilioSignature } = await import('twilio');
-    const response = await fetch(`${sms.url}/api/sms`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': getExpectedTwilioSignature(TWILIO.authToken, `${TWILIO.publicBaseUrl}/api/sms`, params),
-      },
-      body: new URLSearchParams(params).toString(),
-    });
+    const response = await sms.postSigned({ MessageSid: messageSid(), From: phone, To: TWILIO.from, Body: 'hello' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/xml/);
     expect(await response.text()).toMatch(/<Response\/>$/);
@@ -78,18 +69,7 @@ describe('the webhook', () => {
     const phone = newPhone();
     await sms.text(phone, 'hello');
     // Three texts arrive back to back; each turn runs after the webhook has been answered.
-    const { getExpectedTwilioSignature } = await import('twilio');
-    for (const body of ['1', '1', '2']) {
-      const params = { MessageSid: messageSid(), From: phone, Body: body };
-      await fetch(`${sms.url}/api/sms`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'x-twilio-signature': getExpectedTwilioSignature(TWILIO.authToken, `${TWILIO.publicBaseUrl}/api/sms`, params),
-        },
-        body: new URLSearchParams(params).toString(),
-      });
-    }
+    for (const body of ['1', '1', '2']) await sms.postSigned({ MessageSid: messageSid(), From: phone, Body: body });
     await sms.app.sms.inbox.idle();
     const replies = sms.sent.filter((text) => text.to === phone).map((text) => text.body);
     // parent -> missing now -> danger "No": the last reply asks when they were last seen.

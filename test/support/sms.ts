@@ -24,6 +24,8 @@ export interface SmsHarness extends Harness {
   sent: SentText[];
   /** Posts a signed inbound text, waits for its turn, and returns the texts sent to that number meanwhile. */
   text(from: string, body: string, options?: { messageSid?: string; signature?: string }): Promise<{ status: number; replies: string[] }>;
+  /** Posts form fields to /api/sms signed as Twilio signs them (or with the signature given); does not wait for the turn. */
+  postSigned(params: Record<string, string>, signature?: string): Promise<Response>;
   /** Replaces the fake API's answer (status, Twilio error body) for the next `times` sends. */
   failNext(times: number, status: number, body?: Record<string, unknown>): void;
 }
@@ -60,6 +62,7 @@ export async function startSmsHarness(options: { now?: string; env?: Record<stri
       return [201, { sid: messageSid().replace(/^SM/, 'SM'), status: 'queued', to: text.to, body: text.body }];
     });
 
+  const sign = (params: Record<string, string>) => twilio.getExpectedTwilioSignature(TWILIO.authToken, `${TWILIO.publicBaseUrl}/api/sms`, params);
   const post = async (params: Record<string, string>, signature: string | undefined) =>
     fetch(`${harness.url}/api/sms`, {
       method: 'POST',
@@ -75,13 +78,14 @@ export async function startSmsHarness(options: { now?: string; env?: Record<stri
     sent,
     async text(from, body, textOptions = {}) {
       const params = { MessageSid: textOptions.messageSid ?? messageSid(), From: from, To: TWILIO.from, Body: body, AccountSid: TWILIO.accountSid };
-      const signature = textOptions.signature ?? twilio.getExpectedTwilioSignature(TWILIO.authToken, `${TWILIO.publicBaseUrl}/api/sms`, params);
+      const signature = textOptions.signature ?? sign(params);
       const before = sent.length;
       const response = await post(params, signature);
       await response.text();
       await harness.app.sms.inbox.idle();
       return { status: response.status, replies: sent.slice(before).filter((text) => text.to === from).map((text) => text.body) };
     },
+    postSigned: (params, signature) => post(params, signature ?? sign(params)),
     failNext(times, status, body = { code: 20500, message: 'Internal Server Error', status }) {
       for (let i = 0; i < times; i += 1) failures.push({ status, body });
     },
