@@ -1,6 +1,6 @@
 // Which messages a young person reads, and their reading age (Flesch-Kincaid grade + 5 years).
 import readability from 'text-readability';
-import type { Messages } from '../bot/i18n';
+import type { Messages } from '../bot/content/i18n';
 
 const SAMPLE = {
   reference: 'B1K4',

@@ -2,8 +2,9 @@
 // a port of textstat) of every young-person message, rendered with the area's words, plus five
 // years for the UK reading age. Prints the figures; the content test holds the line.
 //   npm run reading-age        (--json for the figures as JSON; the test reads them so)
-import { loadContent, flattenKeys } from '../bot/content';
-import { createLocaliser } from '../bot/i18n';
+import { loadContent } from '../bot/content/loadContent';
+import { flattenKeys } from '../bot/content/localeSchema';
+import { createLocaliser } from '../bot/content/i18n';
 import { youngPersonMessages, readingAge } from './readability';
 
 const content = loadContent({ area: process.env.AREA ?? 'kent' });

@@ -1,6 +1,7 @@
 // The bot's settings: one zod schema over the environment, read once at start.
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { e164NumberSchema } from './platform/phoneNumbers';
 
 const emptyToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -70,7 +71,7 @@ export const configSchema = z
     TWILIO_AUTH_TOKEN: optionalText,
     TWILIO_FROM_NUMBER: z.preprocess(
       emptyToUndefined,
-      z.string().regex(/^\+[1-9][0-9]{6,14}$/, { message: 'must be an E.164 number such as +447700900123' }).optional(),
+      e164NumberSchema.optional(),
     ),
     TWILIO_API_BASE_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),
     TWILIO_MAX_ATTEMPTS: integer(1, 10, 4),

@@ -2,9 +2,9 @@
 import { existsSync } from 'node:fs';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { ContentError } from './content';
-import { DataDirInUseError } from './db/database';
-import { createLogger } from './logger';
+import { ContentError } from './content/loadContent';
+import { DataDirInUseError } from './store/database';
+import { createLogger } from './platform/logger';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');

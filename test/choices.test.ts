@@ -1,6 +1,6 @@
 // Fixed-answer questions: one description yields the buttons and the typed-text matcher.
-import { loadContent } from '../bot/content';
-import { createLocaliser } from '../bot/i18n';
+import { loadContent } from '../bot/content/loadContent';
+import { createLocaliser } from '../bot/content/i18n';
 import { roleChoices } from '../dialogs/root/rootDialog';
 import { matchCommand } from '../dialogs/base/interruptibleDialog';
 

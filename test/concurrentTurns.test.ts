@@ -1,7 +1,7 @@
 // Two messages of one conversation at the same moment: both are processed, one after the
 // other, so no step is lost (botbuilder saves state with eTag "*"). Many conversations at once
 // do not wait for each other, nor starve the database pool.
-import { openPostgres, type Database } from '../bot/db/database';
+import { openPostgres, type Database } from '../bot/store/database';
 import { pgliteInMemory, postgresSchema, postgresUrl } from './support/databases';
 import { allText, optionTitles, startHarness, type Harness } from './support/harness';
 

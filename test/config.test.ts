@@ -1,7 +1,7 @@
 // Settings: defaults for a bare start, and one line naming the variable for a bad value.
 import { readFileSync } from 'node:fs';
 import { configSchema, loadConfig } from '../bot/config';
-import { projectPath } from '../bot/paths';
+import { projectPath } from '../bot/platform/paths';
 
 describe('loadConfig', () => {
   it('needs nothing for a local start: port 3978, ./data, Kent, Europe/London', () => {

@@ -3,9 +3,11 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { areaVariables, createLocaliser } from '../bot/i18n';
+import { areaVariables, createLocaliser } from '../bot/content/i18n';
+import { RuleBook } from '../bot/content/ruleBook';
+import { LIMIT_NAMES, thresholdsOf } from '../bot/content/ruleSchema';
 import { ContentError, flattenKeys, GUIDANCE_FILES, loadContent } from './support/contentFacts';
-import { projectPath } from '../bot/paths';
+import { projectPath } from '../bot/platform/paths';
 
 const content = loadContent({ area: 'kent' });
 
@@ -129,6 +131,71 @@ describe('content files', () => {
   });
 });
 
+describe('limits: the numbers from the guidance that code counts with', () => {
+  const carriers = content.rules.filter((rule) => rule.limit);
+  const guidanceText = (file: string): string | undefined => {
+    try {
+      return readFileSync(path.resolve(projectPath(), '..', 'shared', 'guidance', file), 'utf8').replace(/\s+/g, ' ').toLowerCase();
+    } catch {
+      return undefined; // A clone without shared/ still checks the cited sections below.
+    }
+  };
+
+  it('each limit is carried by exactly one rule, and code gets it by name from the rule book', () => {
+    const book = new RuleBook(content.rules);
+    for (const name of LIMIT_NAMES) {
+      const carrying = carriers.filter((rule) => rule.limit?.name === name);
+      expect({ name, rules: carrying.length }).toEqual({ name, rules: 1 });
+      expect(book.limit(name)).toBe(carrying[0]?.limit?.value);
+    }
+  });
+
+  it("each limit's rule cites a passage that states the number, and the passage is found in its document", () => {
+    for (const rule of carriers) {
+      const { value, unit } = rule.limit ?? { value: 0, unit: 'hours' };
+      const stated = `${value} ${unit}`;
+      const passages = rule.source.filter((source) => source.section.toLowerCase().includes(stated));
+      expect({ rule: rule.id, stated, cited: passages.length > 0 }).toEqual({ rule: rule.id, stated, cited: true });
+      for (const source of passages) {
+        const text = guidanceText(source.file);
+        if (text === undefined) continue;
+        const section = source.section.replace(/\s+/g, ' ').toLowerCase();
+        const upToNumber = section.slice(0, section.indexOf(stated) + stated.length);
+        expect({ rule: rule.id, file: source.file, upToNumber, found: text.includes(upToNumber) }).toEqual({
+          rule: rule.id,
+          file: source.file,
+          upToNumber,
+          found: true,
+        });
+      }
+    }
+  });
+
+  it("every rule that compares a limit's fact with a number uses that limit's number", () => {
+    const limitsOn = (fact: string) => carriers.flatMap((rule) => (rule.limit?.fact === fact ? [rule.limit.value] : []));
+    for (const rule of carriers) {
+      if (!rule.limit?.fact) continue;
+      // The rule carrying the limit states it in its own condition.
+      expect(thresholdsOf(rule.when)).toContainEqual({ fact: rule.limit.fact, value: rule.limit.value });
+    }
+    for (const rule of content.rules) {
+      for (const { fact, value } of thresholdsOf(rule.when)) {
+        const values = limitsOn(fact);
+        if (values.length > 0) expect({ rule: rule.id, fact, value, oneOfTheLimits: values.includes(value) }).toEqual({ rule: rule.id, fact, value, oneOfTheLimits: true });
+      }
+    }
+  });
+
+  it("the message of a limit's rule gives the same number, in every locale", () => {
+    for (const rule of carriers) {
+      for (const locale of Object.keys(content.locales)) {
+        const message = flattenKeys(content.locales[locale] ?? {}).get(rule.say);
+        expect({ rule: rule.id, locale, message }).toEqual({ rule: rule.id, locale, message: expect.stringContaining(String(rule.limit?.value)) });
+      }
+    }
+  });
+});
+
 describe('a broken content file', () => {
   const brokenCopy = (file: string, edit: (json: Record<string, unknown>) => void) => {
     const directory = mkdtempSync(path.join(tmpdir(), 'content-'));
@@ -165,6 +232,48 @@ describe('a broken content file', () => {
       (json.rules as Array<Record<string, unknown>>)[0]!.when = { fact: 'command', equals: 'dance' };
     });
     expect(messageOf(wrongType)).toMatch(/rules\/general\.json: rules\.0\.when: "dance" is not a possible value/);
+  });
+
+  const ruleIndex = (json: Record<string, unknown>, id: string) => (json.rules as Array<Record<string, unknown>>).findIndex((rule) => rule.id === id);
+
+  it("a limit that differs from its rule's condition names the file and the path", () => {
+    let index = -1;
+    const directory = brokenCopy('rules/carer.json', (json) => {
+      index = ruleIndex(json, 'C-REVIEW-6H');
+      ((json.rules as Array<Record<string, unknown>>)[index]!.limit as Record<string, unknown>).value = 4;
+    });
+    expect(messageOf(directory)).toMatch(new RegExp(`rules/carer\\.json: rules\\.${index}\\.limit\\.value: .*reviewHour with 4`));
+  });
+
+  it("a rule comparing a limit's fact with another number is refused, naming both", () => {
+    const directory = brokenCopy('rules/carer.json', (json) => {
+      (json.rules as Array<Record<string, unknown>>)[ruleIndex(json, 'C-REVIEW-HOURLY')]!.when = { fact: 'reviewHour', below: 5 };
+    });
+    expect(messageOf(directory)).toMatch(/rule C-REVIEW-HOURLY compares reviewHour with 5, but the limits on reviewHour are 6 \(unauthorisedAbsenceHours\)/);
+  });
+
+  it('an unknown limit, or a known one given twice or not at all, is refused', () => {
+    const unknown = brokenCopy('rules/carer.json', (json) => {
+      ((json.rules as Array<Record<string, unknown>>)[ruleIndex(json, 'C-RETURN-72H')]!.limit as Record<string, unknown>).name = 'returnHours';
+    });
+    expect(messageOf(unknown)).toMatch(/rules\/carer\.json: rules\.\d+\.limit\.name: must be a known limit/);
+    const missing = brokenCopy('rules/carer.json', (json) => {
+      delete (json.rules as Array<Record<string, unknown>>)[ruleIndex(json, 'C-RETURN-72H')]!.limit;
+    });
+    expect(messageOf(missing)).toMatch(/no rule carries the limit returnInterviewHours/);
+    const twice = brokenCopy('rules/carer.json', (json) => {
+      const rules = json.rules as Array<Record<string, unknown>>;
+      rules[ruleIndex(json, 'C-BACK-RETURN-INTERVIEW')]!.limit = rules[ruleIndex(json, 'C-RETURN-72H')]!.limit;
+    });
+    expect(messageOf(twice)).toMatch(/the limit returnInterviewHours is carried by C-BACK-RETURN-INTERVIEW and C-RETURN-72H/);
+  });
+
+  // Until the area file's copy of the window goes (the rule is the source of truth), it must agree.
+  it("an area window that is not the guidance's names the area file", () => {
+    const directory = brokenCopy('areas/kent.json', (json) => {
+      (json.returnInterviews as Record<string, unknown>).windowHours = 48;
+    });
+    expect(messageOf(directory)).toMatch(/areas\/kent\.json: returnInterviews\.windowHours: must be 72/);
   });
 
   it('a message missing from a locale names the locale and the key', () => {

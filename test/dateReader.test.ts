@@ -1,6 +1,7 @@
 // The shared date reader: British day/month order, relative to the set clock, in the area's zone.
-import { ManualClock } from '../bot/clock';
-import { createDateReader } from '../bot/dateReader';
+import { ManualClock } from '../bot/platform/clock';
+import { createDateReader } from '../bot/understanding/dateReader';
+import { loadContent } from '../bot/content/loadContent';
 
 // Tuesday 24 November 2026, 23:00 in London (GMT).
 const winter = createDateReader({ clock: new ManualClock('2026-11-24T23:00:00Z'), timeZone: 'Europe/London' });
@@ -65,4 +66,47 @@ describe('readAll', () => {
 
 it('a day and month without a year is the most recent one: 25/12 is last Christmas', () => {
   expect(readAt(winter, '25/12 14:00')).toEqual({ at: '2025-12-25T14:00:00.000Z', precision: 'minute' });
+});
+
+describe('times as people in the UK say them (with the sayings from content)', () => {
+  const sayings = loadContent({ area: 'kent' }).understanding.en?.times ?? {};
+  // Tuesday 24 November 2026, 20:00 in London.
+  const evening = createDateReader({ clock: new ManualClock('2026-11-24T20:00:00Z'), timeZone: 'Europe/London', sayings });
+  const read = (text: string) => {
+    const reading = evening.readPast(text);
+    return reading.kind === 'read' ? reading.moment : undefined;
+  };
+
+  it.each([
+    ['4ish', '2026-11-24T16:00:00.000Z'],
+    ['about 4', '2026-11-24T16:00:00.000Z'],
+    ['yesterday about 4ish', '2026-11-23T16:00:00.000Z'],
+    ['half 3', '2026-11-24T15:30:00.000Z'],
+    ['yesterday at half 4', '2026-11-23T16:30:00.000Z'],
+    ['quarter to 10', '2026-11-24T09:45:00.000Z'],
+    ['teatime', '2026-11-24T17:00:00.000Z'],
+    ['after school', '2026-11-24T15:30:00.000Z'],
+    ['lunchtime', '2026-11-24T12:30:00.000Z'],
+    ['last night', '2026-11-23T20:00:00.000Z'],
+    ['since Friday', '2026-11-20T00:00:00.000Z'],
+    ['an hour ago', '2026-11-24T19:00:00.000Z'],
+  ])('"%s" is read as the latest past time that fits: %s', (text, iso) => {
+    expect(read(text)?.at.toISOString()).toBe(iso);
+  });
+
+  it('an hour without am or pm offers the other reading: "yesterday about 4ish" is 16:00, or 04:00', () => {
+    expect(read('yesterday about 4ish')?.alternative?.toISOString()).toBe('2026-11-23T04:00:00.000Z');
+    expect(read('yesterday at 4pm')?.alternative).toBeUndefined();
+  });
+
+  it('"this morning" typed before 8 a.m. is read, not refused as the future', () => {
+    const early = createDateReader({ clock: new ManualClock('2026-11-25T06:18:00Z'), timeZone: 'Europe/London', sayings });
+    const reading = early.readPast('this morning');
+    expect(reading.kind).toBe('read');
+    expect(reading.kind === 'read' && reading.moment.at.toISOString()).toBe('2026-11-25T06:18:00.000Z');
+  });
+
+  it('"idk" is not a time (the question takes it as not known)', () => {
+    expect(evening.readPast('idk').kind).toBe('unreadable');
+  });
 });

@@ -179,7 +179,7 @@ describe('personal data in the widget', () => {
   });
 
   it('widget conversations are deleted when the retention period ends', async () => {
-    const { purgeExpiredState } = await import('../bot/retention');
+    const { purgeExpiredState } = await import('../bot/scheduled/retention');
     const session = await openSession(harness.url);
     await postActivity(harness.url, session, 'hello');
     harness.clock.advance(31 * 24 * 3600 * 1000);

@@ -1,5 +1,5 @@
 // When storage is down or a dialog throws, the reply still carries 999, 101 and 116 000.
-import type { Database } from '../bot/db/database';
+import type { Database } from '../bot/store/database';
 import { allText, startHarness } from './support/harness';
 import { messageSid, startSmsHarness } from './support/sms';
 import { pgliteInMemory } from './support/databases';

@@ -1,9 +1,9 @@
 // The HTTP edge: health, body limits, malformed input, and a graceful shutdown.
 import { buildApp } from '../bot/app';
-import { ManualClock } from '../bot/clock';
+import { ManualClock } from '../bot/platform/clock';
 import { loadConfig } from '../bot/config';
-import type { Database } from '../bot/db/database';
-import { createLogger } from '../bot/logger';
+import type { Database } from '../bot/store/database';
+import { createLogger } from '../bot/platform/logger';
 import { pgliteInMemory } from './support/databases';
 import { allText, Conversation, startHarness, type Harness } from './support/harness';
 

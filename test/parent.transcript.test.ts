@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openPglite } from '../bot/db/database';
+import { openPglite } from '../bot/store/database';
 import { countSegments } from '../channels/sms/segments';
 import { allText, optionTitles, startHarness, walk, type Conversation, type Harness, type Reply } from './support/harness';
 import { startSmsHarness } from './support/sms';

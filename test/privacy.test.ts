@@ -1,10 +1,10 @@
 // Personal data stays out of logs, and state is deleted when the retention period ends.
 import { Writable } from 'node:stream';
-import { ManualClock } from '../bot/clock';
-import { createIdHasher } from '../bot/ids';
-import { createLogger } from '../bot/logger';
-import { purgeExpiredState } from '../bot/retention';
-import { PostgresStorage } from '../bot/storage/postgresStorage';
+import { ManualClock } from '../bot/platform/clock';
+import { createIdHasher } from '../bot/platform/ids';
+import { createLogger } from '../bot/platform/logger';
+import { purgeExpiredState } from '../bot/scheduled/retention';
+import { PostgresStorage } from '../bot/store/postgresStorage';
 import { pgliteInMemory } from './support/databases';
 import { startHarness } from './support/harness';
 

@@ -2,7 +2,7 @@
 // text-readability is an ES module, which jest on Node 20 cannot load, so the compiled
 // reading-age script (the one `npm run reading-age` runs) is run and its figures read.
 import { spawnSync } from 'node:child_process';
-import { projectPath } from '../bot/paths';
+import { projectPath } from '../bot/platform/paths';
 
 it('every young-person message, and all of them together, read at 11 years or below', () => {
   const run = spawnSync(process.execPath, [projectPath('dist', 'bench', 'readingAge.js'), '--json'], { encoding: 'utf8' });

@@ -49,11 +49,20 @@ describe('welcome and who is writing', () => {
   it('asks again, with the options, when the answer matches none or more than one', async () => {
     const conversation = harness.conversation();
     await conversation.join();
-    for (const answer of ['banana', '7', 'my child ran away']) {
+    for (const answer of ['banana', '7', 'carer or parent']) {
       const replies = await conversation.say(answer);
       expect(optionTitles(replies)).toHaveLength(4);
     }
     expect(allText(await conversation.say('professional'))).toContain('101');
+  });
+
+  it('reads the whole answer before its words: "my child ran away" is a parent, "my mum kicked me out" a young person', async () => {
+    const parent = harness.conversation();
+    await parent.join();
+    expect(optionTitles(await parent.say('my child ran away'))).toEqual(['Missing now', 'They are back', 'Prepare in advance']);
+    const young = harness.conversation();
+    await young.join();
+    expect(optionTitles(await young.say('my mum kicked me out'))).not.toContain('Missing now');
   });
 
   it('a first message without a conversationUpdate (SMS-style) gets the welcome', async () => {

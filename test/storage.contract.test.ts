@@ -1,7 +1,7 @@
 // The Bot Framework Storage contract, run alike on every back end.
-import { ManualClock } from '../bot/clock';
-import type { Database } from '../bot/db/database';
-import { ETagConflictError, PostgresStorage } from '../bot/storage/postgresStorage';
+import { ManualClock } from '../bot/platform/clock';
+import type { Database } from '../bot/store/database';
+import { ETagConflictError, PostgresStorage } from '../bot/store/postgresStorage';
 import { pgliteOnDisk, postgresSchema, postgresUrl, type BackEnd } from './support/databases';
 
 const backEnds: Array<[string, () => Promise<BackEnd>]> = [['PGlite in DATA_DIR', pgliteOnDisk]];

@@ -1,8 +1,8 @@
 // The young person's journey as transcripts, clock at Tuesday 24 November 2026, 23:00 London:
 // safety first, help while away, and a return interview booked inside the 72 hours.
 import { parse } from 'csv-parse/sync';
-import { createScheduler } from '../bot/scheduler';
-import { createLogger } from '../bot/logger';
+import { createScheduler } from '../bot/scheduled/scheduler';
+import { createLogger } from '../bot/platform/logger';
 import { allText, lastTurn, optionTitles, startHarness, walk as walkFrom, type Conversation, type Harness } from './support/harness';
 import { startSmsHarness } from './support/sms';
 

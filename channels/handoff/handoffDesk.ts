@@ -2,35 +2,21 @@
 // handover by SMS (no child's name; the user's number only if they agreed), and an on-call
 // person's reply "<reference> <message>" is relayed into the user's conversation, marked as
 // from a person; "<reference> done" ends it. Only numbers listed in the area file can relay.
-import type { AuditLog } from '../../bot/audit';
-import type { Clock } from '../../bot/clock';
-import { DEFAULT_LOCALE, type Area, type Role } from '../../bot/content';
-import type { Queryable } from '../../bot/db/database';
-import { addressSchema, type Address, type Deliverer } from '../../bot/delivery';
-import type { Localiser } from '../../bot/i18n';
-import type { Logger } from '../../bot/logger';
-import { nextReference, normaliseReference } from '../../bot/references';
+import type { AuditLog } from '../../bot/store/audit';
+import type { Clock } from '../../bot/platform/clock';
+import { DEFAULT_LOCALE, type Role } from '../../bot/content/vocabulary';
+import { type Area } from '../../bot/content/areaSchema';
+import type { Queryable } from '../../bot/store/database';
+import { addressSchema, type Deliverer } from '../../bot/turn/delivery';
+import type { Localiser } from '../../bot/content/i18n';
+import type { Logger } from '../../bot/platform/logger';
+import { nextReference, normaliseReference } from '../../bot/store/references';
 import type { SmsSender } from '../sms/smsSender';
-
-export interface HandoffRequest {
-  conversationId: string;
-  channel: string;
-  /** How the person's replies reach the user. */
-  address: Address;
-  locale: string;
-  role: Role | undefined;
-  /** The dialog the user was in (for the handover), e.g. "parent.search". */
-  step: string;
-  riskFlags: string[];
-  /** Given only when the user agreed to share it. */
-  callbackPhone: string | undefined;
-}
+import type { PersonAlerter } from '../../bot/turn/ports';
 
 export type StaffTextResult = 'relayed' | 'ended' | 'not-delivered' | 'unknown-reference' | 'usage';
 
-export interface HandoffDesk {
-  /** Opens a handoff and alerts the on-call numbers; returns the reference and how many were alerted. */
-  open(request: HandoffRequest): Promise<{ reference: string; alerted: number }>;
+export interface HandoffDesk extends PersonAlerter {
   isOnCall(phone: string): boolean;
   /** A text from an on-call number. */
   handleStaffText(phone: string, body: string): Promise<StaffTextResult>;

@@ -1,7 +1,7 @@
 // What an activity looks like as a text message: its text, then any suggested actions as
 // numbered options ("Reply with a number: 1 Yes, 2 No"), since SMS has no buttons.
 import type { Activity, Attachment } from 'botbuilder';
-import type { Messages } from '../../bot/i18n';
+import type { Messages } from '../../bot/content/i18n';
 
 export function renderForSms(activity: Partial<Activity>, messages: Messages): string {
   const parts: string[] = [];

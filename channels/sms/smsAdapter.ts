@@ -10,14 +10,15 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
-import type { Localiser } from '../../bot/i18n';
-import type { IdHasher } from '../../bot/ids';
-import type { Clock } from '../../bot/clock';
-import { messagesFor } from '../../dialogs/base/services';
+import type { Localiser } from '../../bot/content/i18n';
+import type { IdHasher } from '../../bot/platform/ids';
+import type { Clock } from '../../bot/platform/clock';
+import { messagesFor } from '../../bot/turn/services';
+import { whenTurnEnds } from '../../bot/turn/runTurn';
+import { setTurnChannel } from '../../bot/turn/turnChannel';
 import { renderForSms } from './renderForSms';
-import { SMS_CHANNEL, type DeliveryResult, type SmsSender } from './smsSender';
+import { SMS_CHANNEL, type SmsSender } from './smsSender';
 
-const TURN_PHONE = Symbol('helpline.smsPhone');
 const TURN_OUTBOX = Symbol('helpline.smsOutbox');
 const BOT = { id: 'helpline-bot', name: 'Helpline' };
 
@@ -40,8 +41,8 @@ export class SmsAdapter extends BotAdapter {
     return `sms-${this.deps.hashId(phone)}`;
   }
 
-  /** Runs one turn for an inbound text, then sends its replies; returns how they went out. */
-  async processText(inbound: InboundText, logic: (context: TurnContext) => Promise<void>): Promise<DeliveryResult | 'silent'> {
+  /** Runs one turn for an inbound text; its replies are sent together when the turn ends. */
+  async processText(inbound: InboundText, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const conversationId = this.conversationIdFor(inbound.phone);
     const activity: Partial<Activity> = {
       type: ActivityTypes.Message,
@@ -55,12 +56,16 @@ export class SmsAdapter extends BotAdapter {
       text: inbound.body,
     };
     const context = new TurnContext(this, activity);
-    context.turnState.set(TURN_PHONE, inbound.phone);
+    setTurnChannel(context, { address: { channel: 'sms', phone: inbound.phone }, showsCards: false });
     context.turnState.set(TURN_OUTBOX, []);
+    const sendReplies = async () => {
+      const outbox = (context.turnState.get(TURN_OUTBOX) as string[]).splice(0);
+      if (outbox.length > 0) await this.deps.sender.send(inbound.phone, outbox.join('\n\n'), { conversationId });
+    };
+    whenTurnEnds(context, sendReplies);
     await this.runMiddleware(context, logic);
-    const outbox = context.turnState.get(TURN_OUTBOX) as string[];
-    if (outbox.length === 0) return 'silent';
-    return this.deps.sender.send(inbound.phone, outbox.join('\n\n'), { conversationId });
+    // Held here only when the turn never began (its lock failed) and the adapter's onTurnError answered.
+    await sendReplies();
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
@@ -88,10 +93,4 @@ export class SmsAdapter extends BotAdapter {
   override async continueConversation(_reference: Partial<ConversationReference>): Promise<void> {
     throw new Error('Texts are sent proactively through SmsSender');
   }
-}
-
-/** The sender's number, within a turn begun by an inbound text. */
-export function smsPhoneOf(context: TurnContext): string | undefined {
-  const phone: unknown = context.turnState.get(TURN_PHONE);
-  return typeof phone === 'string' ? phone : undefined;
 }

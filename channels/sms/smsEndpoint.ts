@@ -5,15 +5,16 @@
 import type { Request, Response } from 'restify';
 import twilio from 'twilio';
 import { z } from 'zod';
-import type { Logger } from '../../bot/logger';
+import type { Logger } from '../../bot/platform/logger';
 import type { SmsInbox } from './smsInbox';
+import { providerNumberSchema } from '../../bot/platform/phoneNumbers';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
 export const inboundTextSchema = z
   .object({
     MessageSid: z.string().regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/, { message: 'must be a Twilio message SID' }),
-    From: z.string().regex(/^\+?[0-9]{3,15}$/, { message: 'must be a phone number' }),
+    From: providerNumberSchema,
     Body: z.string().max(1600).default(''),
   })
   .passthrough();

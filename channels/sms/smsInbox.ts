@@ -1,15 +1,16 @@
 // Inbound texts: recorded before Twilio's webhook is answered (so a retry with the same
-// MessageSid is harmless and a text whose turn never ran is picked up again), then handled in
-// arrival order, one turn at a time per number: an on-call person's relay, a keyword (STOP,
-// START, HELP), or a turn of the bot. The number and words are cleared once handled.
-import type { TurnContext } from 'botbuilder';
-import type { Clock } from '../../bot/clock';
-import { DEFAULT_LOCALE } from '../../bot/content';
-import type { Queryable } from '../../bot/db/database';
-import type { Localiser } from '../../bot/i18n';
-import type { Logger } from '../../bot/logger';
-import type { RuleBook } from '../../bot/rules';
-import type { TurnLock } from '../../bot/turnLock';
+// MessageSid is harmless and a text whose turn never ran is picked up again), then each handled
+// as one turn of the sender's conversation (in arrival order, one at a time per number): an
+// on-call person's relay, a keyword (STOP, START, HELP), or else the bot. The number and words
+// are cleared once handled.
+import type { Clock } from '../../bot/platform/clock';
+import { DEFAULT_LOCALE } from '../../bot/content/vocabulary';
+import type { Queryable } from '../../bot/store/database';
+import type { Localiser } from '../../bot/content/i18n';
+import type { Logger } from '../../bot/platform/logger';
+import type { RuleBook } from '../../bot/content/ruleBook';
+import type { FailSafe } from '../../bot/turn/failSafe';
+import type { RunTurn } from '../../bot/turn/runTurn';
 import type { HandoffDesk } from '../handoff/handoffDesk';
 import { keywordOf } from './keywords';
 import type { InboundText, SmsAdapter } from './smsAdapter';
@@ -37,42 +38,40 @@ export function createSmsInbox(deps: {
   handoff: HandoffDesk;
   localiser: Localiser;
   rules: RuleBook;
-  turnLock: TurnLock;
-  runBot: (context: TurnContext) => Promise<void>;
-  failSafeText: string;
+  runTurn: RunTurn;
+  failSafe: Pick<FailSafe, 'text'>;
   logger: Logger;
 }): SmsInbox {
   const inFlight = new Set<Promise<void>>();
   const helpRule = deps.rules.decide('sms-keyword', { command: 'help' });
   if (!helpRule) throw new Error('content/rules has no rule for the SMS HELP keyword (point "sms-keyword")');
 
-  const handleNow = async (text: InboundText): Promise<void> => {
+  /** Runs before the bot, inside the turn: true when the text was a relay or a keyword. */
+  const relayOrKeyword = async (text: InboundText): Promise<boolean> => {
+    if (deps.handoff.isOnCall(text.phone)) {
+      await deps.handoff.handleStaffText(text.phone, text.body);
+      return true;
+    }
     const conversationId = deps.adapter.conversationIdFor(text.phone);
-    await deps.turnLock.run(`sms/${conversationId}`, async () => {
-      if (deps.handoff.isOnCall(text.phone)) {
-        await deps.handoff.handleStaffText(text.phone, text.body);
-        return;
-      }
-      const messages = deps.localiser.messages(DEFAULT_LOCALE);
-      switch (keywordOf(text.body)) {
-        case 'optOut':
-          await deps.sender.optOuts.optOut(text.phone);
-          return;
-        case 'help':
-          await deps.sender.send(text.phone, messages.t(helpRule.say), { conversationId, evenIfOptedOut: true });
-          return;
-        case 'optIn':
-          if (await deps.sender.optOuts.optIn(text.phone)) {
-            await deps.sender.send(text.phone, messages.t('sms.optedIn'), { conversationId });
-            return;
-          }
-          break;
-        case undefined:
-          break;
-      }
-      await deps.adapter.processText(text, deps.runBot);
-    });
+    const messages = deps.localiser.messages(DEFAULT_LOCALE);
+    switch (keywordOf(text.body)) {
+      case 'optOut':
+        await deps.sender.optOuts.optOut(text.phone);
+        return true;
+      case 'help':
+        await deps.sender.send(text.phone, messages.t(helpRule.say), { conversationId, evenIfOptedOut: true });
+        return true;
+      case 'optIn':
+        if (!(await deps.sender.optOuts.optIn(text.phone))) return false;
+        await deps.sender.send(text.phone, messages.t('sms.optedIn'), { conversationId });
+        return true;
+      case undefined:
+        return false;
+    }
   };
+
+  const handleNow = (text: InboundText): Promise<void> =>
+    deps.adapter.processText(text, (context) => deps.runTurn(context, () => relayOrKeyword(text)));
 
   const handle = (text: InboundText): void => {
     const work = handleNow(text)
@@ -80,7 +79,7 @@ export function createSmsInbox(deps: {
         deps.logger.error({ err }, 'inbound text could not be handled');
         // Whatever failed outside the bot's turn, the sender still gets the numbers.
         await deps.sender
-          .send(text.phone, deps.failSafeText, { conversationId: deps.adapter.conversationIdFor(text.phone), evenIfOptedOut: true })
+          .send(text.phone, deps.failSafe.text(), { conversationId: deps.adapter.conversationIdFor(text.phone), evenIfOptedOut: true })
           .catch(() => undefined);
       })
       .then(() => done(text.messageSid))

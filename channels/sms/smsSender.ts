@@ -1,19 +1,19 @@
 // Sends a text to a phone as the bot: nothing to numbers that opted out, long texts split on
 // sentence boundaries into parts of at most 3 segments, parts sent in order, and a send that
 // still fails after the gateway's retries logged and audited (the conversation itself is kept).
-import type { AuditLog } from '../../bot/audit';
-import type { AuditKey, DeliveryResult } from '../../bot/delivery';
-import type { Clock } from '../../bot/clock';
-import type { Queryable } from '../../bot/db/database';
-import type { IdHasher } from '../../bot/ids';
-import type { Logger } from '../../bot/logger';
+import type { AuditLog } from '../../bot/store/audit';
+import type { AuditKey, DeliveryResult } from '../../bot/turn/delivery';
+import type { Clock } from '../../bot/platform/clock';
+import type { Queryable } from '../../bot/store/database';
+import type { IdHasher } from '../../bot/platform/ids';
+import type { Logger } from '../../bot/platform/logger';
 import { splitForSms } from './segments';
 import type { TextGateway } from './textGateway';
 
 export const SMS_CHANNEL = 'sms';
 export const MAX_SEGMENTS_PER_TEXT = 3;
 
-export type { DeliveryResult } from '../../bot/delivery';
+export type { DeliveryResult } from '../../bot/turn/delivery';
 
 export interface OptOuts {
   isOptedOut(phone: string): Promise<boolean>;

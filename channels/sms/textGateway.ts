@@ -4,7 +4,7 @@
 // reported as such, not retried.
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
-import type { Logger } from '../../bot/logger';
+import type { Logger } from '../../bot/platform/logger';
 import { countSegments } from './segments';
 
 export type SendOutcome =

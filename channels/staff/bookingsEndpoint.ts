@@ -4,7 +4,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import type { Request, Response } from 'restify';
-import type { BookingDesk } from '../../bot/bookings';
+import type { BookingDesk } from '../../bot/bookings/bookingDesk';
 
 export function createBookingsHandler(deps: { token: string | undefined; bookings: BookingDesk; timeZone: string }) {
   const expected = deps.token ? Buffer.from(deps.token) : undefined;

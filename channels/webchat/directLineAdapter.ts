@@ -9,11 +9,11 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
+import { setTurnChannel } from '../../bot/turn/turnChannel';
 import type { DirectLineStore } from './directLineStore';
 
 export const WEBCHAT_CHANNEL = 'webchat';
 export const DIRECTLINE_SERVICE_URL = 'urn:helpline:directline';
-const TURN_DIRECTLINE = Symbol('helpline.directLine');
 export const BOT_ACCOUNT = { id: 'helpline-bot', name: 'Helpline', role: 'bot' };
 
 export class DirectLineAdapter extends BotAdapter {
@@ -26,7 +26,7 @@ export class DirectLineAdapter extends BotAdapter {
   /** Runs a turn for an activity already stored (the user's message, or the join). */
   async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const context = new TurnContext(this, { ...activity, channelId: WEBCHAT_CHANNEL, serviceUrl: DIRECTLINE_SERVICE_URL, recipient: BOT_ACCOUNT });
-    context.turnState.set(TURN_DIRECTLINE, true);
+    markDirectLineTurn(context);
     await this.runMiddleware(context, logic);
   }
 
@@ -67,12 +67,12 @@ export class DirectLineAdapter extends BotAdapter {
 
   override async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const context = new TurnContext(this, TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true));
-    context.turnState.set(TURN_DIRECTLINE, true);
+    markDirectLineTurn(context);
     await this.runMiddleware(context, logic);
   }
 }
 
-/** Whether this turn came through the self-hosted Direct Line (its replies reach the page). */
-export function isDirectLineTurn(context: TurnContext): boolean {
-  return context.turnState.get(TURN_DIRECTLINE) === true;
+/** Later messages to this conversation are appended to it, where the page streams or polls them. */
+function markDirectLineTurn(context: TurnContext): void {
+  setTurnChannel(context, { address: { channel: 'directline', conversationId: context.activity.conversation.id }, showsCards: true });
 }

@@ -10,7 +10,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import type { Logger } from '../../bot/logger';
+import type { Logger } from '../../bot/platform/logger';
 import { DirectLineAdapter } from './directLineAdapter';
 import type { DirectLineStore } from './directLineStore';
 import type { TokenClaims, TokenIssuer } from './tokens';
@@ -246,3 +246,4 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
     },
   };
 }
+

@@ -2,8 +2,8 @@
 // takes the next number of its conversation under the conversation's row lock, so numbers
 // commit in order and a watermark (the last number seen) never skips one.
 import type { Activity } from 'botbuilder';
-import type { Clock } from '../../bot/clock';
-import type { Database } from '../../bot/db/database';
+import type { Clock } from '../../bot/platform/clock';
+import type { Database } from '../../bot/store/database';
 
 export interface StoredActivity {
   seq: number;

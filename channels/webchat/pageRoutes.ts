@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
-import type { Localiser, Messages } from '../../bot/i18n';
-import { projectPath } from '../../bot/paths';
+import type { Localiser, Messages } from '../../bot/content/i18n';
+import { projectPath } from '../../bot/platform/paths';
 
 const PAGE_DIRECTORY = projectPath('channels', 'webchat', 'page');
 // The package exports no path to its browser bundle; find it beside the package's entry point.

@@ -1,7 +1,7 @@
 // Direct Line tokens: signed (HS256, jsonwebtoken) for one conversation and its user, with an
 // expiry read against the injected clock. A token for one conversation never opens another.
 import jwt from 'jsonwebtoken';
-import type { Clock } from '../../bot/clock';
+import type { Clock } from '../../bot/platform/clock';
 
 export interface TokenClaims {
   conversationId: string;

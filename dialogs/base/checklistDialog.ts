@@ -4,10 +4,10 @@
 // the same item; progress is shown, and "found them" or "report now" leave it early.
 import { ActivityTypes, InputHints, MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { Facts } from '../../bot/content';
+import type { Facts } from '../../bot/content/ruleSchema';
 import { Choices } from './choices';
-import { messagesFor, type DialogServices } from './services';
-import { WaitingDialog } from './waitingDialog';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { replyToMiss, WaitingDialog, type AskState } from './waitingDialog';
 
 export const CHECKLIST_OUTCOMES = ['done', 'notPossible', 'foundSomething'] as const;
 export type ChecklistOutcome = (typeof CHECKLIST_OUTCOMES)[number];
@@ -48,13 +48,15 @@ export class ChecklistDialog<Item extends string> extends WaitingDialog {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
-    const answer = this.choices.match(dc.context.activity.text ?? '', messagesFor(dc.context, this.services));
+    const answer = this.choices.understand(dc.context.activity.text ?? '', messagesFor(dc.context, this.services), this.services.understanding);
     const done = await this.spec.read(dc.context);
     const item = this.next(done);
     if (answer === undefined || item === undefined) {
-      await this.ask(dc.context, done, `${this.spec.keys}.retry`);
+      await this.ask(dc.context, done, replyToMiss(dc, `${this.spec.keys}.retry`) === 'stuck' ? 'common.miss.stuck' : `${this.spec.keys}.retry`);
       return Dialog.EndOfTurn;
     }
+    const state = dc.activeDialog?.state as AskState | undefined;
+    if (state) state.lastMiss = undefined;
     if (answer === 'foundThem') return dc.endDialog('found' satisfies ChecklistResult);
     if (answer === 'reportNow') return dc.endDialog('reportNow' satisfies ChecklistResult);
     await this.spec.write(dc.context, item, answer);

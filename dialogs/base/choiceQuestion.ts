@@ -1,9 +1,9 @@
 // Asks one fixed-answer question and waits until the answer matches an option.
 import { ActivityTypes, InputHints, MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { AskingDialog } from './waitingDialog';
+import { AskingDialog, replyToMiss, type AskState } from './waitingDialog';
 import type { Choices } from './choices';
-import { messagesFor, type DialogServices } from './services';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
 
 export interface ChoiceQuestionSpec<Value extends string> {
   id: string;
@@ -12,6 +12,11 @@ export interface ChoiceQuestionSpec<Value extends string> {
   /** Message key said, with the options again, when the answer matched none. */
   retry: string;
   choices: Choices<Value>;
+  /**
+   * What the whole message says, read before its words are matched to options: "my mum kicked me
+   * out" at "Who is writing?" is a young person, though "mum" is a parent's word.
+   */
+  read?: (context: TurnContext) => Value | undefined;
 }
 
 export class ChoiceQuestion<Value extends string> extends AskingDialog {
@@ -28,22 +33,24 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const activity = dc.context.activity;
     if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
-    const value = this.spec.choices.match(activity.text ?? '', messagesFor(dc.context, this.services));
+    const messages = messagesFor(dc.context, this.services);
+    const value = this.spec.read?.(dc.context) ?? this.spec.choices.understand(activity.text ?? '', messages, this.services.understanding);
     if (value !== undefined) return dc.endDialog(value);
-    await this.send(dc.context, this.spec.retry);
+    const variables = (dc.activeDialog?.state as AskState | undefined)?.variables ?? {};
+    if (replyToMiss(dc, this.spec.retry) === 'stuck') await this.sendWithOptions(dc.context, messages.t('common.miss.stuck'));
+    else await this.sendWithOptions(dc.context, `${messages.t(this.spec.retry)} ${messages.t(this.spec.ask, variables)}`);
     return Dialog.EndOfTurn;
   }
 
 
   protected async send(context: TurnContext, key: string, variables: Record<string, string | number> = {}): Promise<void> {
+    await this.sendWithOptions(context, messagesFor(context, this.services).t(key, variables));
+  }
+
+  private async sendWithOptions(context: TurnContext, text: string): Promise<void> {
     const messages = messagesFor(context, this.services);
     await context.sendActivity(
-      MessageFactory.suggestedActions(
-        this.spec.choices.suggestedActions(messages),
-        messages.t(key, variables),
-        undefined,
-        InputHints.ExpectingInput,
-      ),
+      MessageFactory.suggestedActions(this.spec.choices.suggestedActions(messages), text, undefined, InputHints.ExpectingInput),
     );
   }
 }

@@ -1,8 +1,9 @@
 // A fixed-answer question described once (value, title key, synonyms key), yielding both the
 // suggested actions and the free-text matcher, so the two cannot drift apart.
 import { ActionTypes, type CardAction } from 'botbuilder';
-import type { Messages } from '../../bot/i18n';
-import { findPhrase, normalise, words } from '../../bot/text';
+import type { Messages } from '../../bot/content/i18n';
+import { findPhrase, normalise, words } from '../../bot/understanding/text';
+import type { Understanding } from '../../bot/understanding/understand';
 
 export interface ChoiceOption<Value extends string> {
   value: Value;
@@ -12,14 +13,56 @@ export interface ChoiceOption<Value extends string> {
   synonyms?: string;
 }
 
+/** Which option a plain "yes", "no" or "don't know" stands for, where one plainly does. */
+export type EverydayMeaning<Value extends string> = Partial<Record<'yes' | 'no' | 'unknown', Value>>;
+
 export class Choices<Value extends string> {
-  constructor(readonly options: readonly ChoiceOption<Value>[]) {
+  constructor(
+    readonly options: readonly ChoiceOption<Value>[],
+    readonly everyday: EverydayMeaning<Value> = {},
+  ) {
     if (options.length === 0) throw new Error('A question needs at least one option');
   }
 
   /** Options whose words live in content under `<keyOf(value)>.title` and `.synonyms`. */
-  static keyed<Value extends string>(values: readonly Value[], keyOf: (value: Value) => string): Choices<Value> {
-    return new Choices(values.map((value) => ({ value, title: `${keyOf(value)}.title`, synonyms: `${keyOf(value)}.synonyms` })));
+  static keyed<Value extends string>(
+    values: readonly Value[],
+    keyOf: (value: Value) => string,
+    everyday: EverydayMeaning<Value> = {},
+  ): Choices<Value> {
+    return new Choices(
+      values.map((value) => ({ value, title: `${keyOf(value)}.title`, synonyms: `${keyOf(value)}.synonyms` })),
+      everyday,
+    );
+  }
+
+  /**
+   * The option meant, as people write: the exact ways below first, then through the
+   * understanding step: "the second one", the option's words by stem and with typos, and a
+   * plain yes, no or "don't know" where the question says which option that means.
+   */
+  understand(text: string, messages: Messages, understanding: Understanding): Value | undefined {
+    const exact = this.match(text, messages);
+    if (exact !== undefined) return exact;
+    const position = understanding.ordinal(text, messages.locale);
+    if (position !== undefined) return this.options[position - 1]?.value;
+    const chosen = understanding.choose(
+      text,
+      messages.locale,
+      this.options.map((option) => ({ label: option.value, phrases: this.phrasesOf(option, messages) })),
+    );
+    if (chosen !== undefined) return chosen;
+    const everyday = understanding.everyday(text, messages.locale);
+    return everyday === 'yes' || everyday === 'no' || everyday === 'unknown' ? this.everyday[everyday] : undefined;
+  }
+
+  /** The options as a numbered list, for a reply that must work without buttons. */
+  numbered(messages: Messages): string {
+    return this.options.map((option, index) => `${index + 1}. ${messages.t(option.title)}`).join('\n');
+  }
+
+  private phrasesOf(option: ChoiceOption<Value>, messages: Messages): string[] {
+    return [messages.t(option.title), ...(option.synonyms ? messages.list(option.synonyms) : [])];
   }
 
   suggestedActions(messages: Messages): CardAction[] {

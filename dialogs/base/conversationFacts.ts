@@ -2,9 +2,9 @@
 // writing and the risks said so far (as short flags, never names or free text).
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { ROLES } from '../../bot/content';
+import { DANGER_CATEGORIES, DISCLOSURES, ROLES } from '../../bot/content/vocabulary';
 import { stateRecord } from './record';
-import type { DialogServices } from './services';
+import type { DialogServices } from '../../bot/turn/services';
 
 export const RISK_FLAGS = [
   'danger-phrase',
@@ -16,6 +16,8 @@ export const RISK_FLAGS = [
   'before',
   'repeat-missing',
   'adult',
+  ...DANGER_CATEGORIES,
+  ...DISCLOSURES,
 ] as const;
 export type RiskFlag = (typeof RISK_FLAGS)[number];
 

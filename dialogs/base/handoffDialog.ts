@@ -2,13 +2,12 @@
 // handover and the user is told who will reply, where and when (on SMS they are asked first
 // whether the team may have their number); out of hours, the out-of-hours numbers. Always
 // with 999 and 101. When it ends, the dialog that was interrupted asks its question again.
+import { replyAddressOf, senderPhoneOf } from '../../bot/turn/turnChannel';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { isOfficeOpen } from '../../bot/area';
-import { smsPhoneOf } from '../../channels/sms/smsAdapter';
-import { advise, adviseFirst } from './advice';
+import { isOfficeOpen } from '../../bot/content/area';
+import { advise, adviseFirst } from '../../bot/turn/advice';
 import { conversationFactsRecord } from './conversationFacts';
-import { replyAddressOf } from './replyAddress';
-import { turnLocale, type DialogServices } from './services';
+import { turnLocale, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion, type YesNo } from './yesNo';
 
 export const HANDOFF_DIALOG = 'handoff';
@@ -33,13 +32,13 @@ export class HandoffDialog extends ComponentDialog {
       await adviseFirst(step.context, this.services, 'handoff', { officeOpen });
       return step.endDialog();
     }
-    if (smsPhoneOf(step.context)) return step.beginDialog(CONSENT);
+    if (senderPhoneOf(step.context)) return step.beginDialog(CONSENT);
     return step.next();
   }
 
   private async open(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
-    const phone = smsPhoneOf(context);
+    const phone = senderPhoneOf(context);
     const address = replyAddressOf(context);
     const facts = await conversationFactsRecord(this.services).get(context);
     const { reference, alerted } = await this.services.handoff.open({

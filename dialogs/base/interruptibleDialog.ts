@@ -9,13 +9,12 @@ import {
   type DialogContext,
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
-import { COMMANDS, type Command } from '../../bot/content';
-import { normalise } from '../../bot/text';
-import { adviseFirst } from './advice';
-import { flagRisk } from './conversationFacts';
+import { COMMANDS, type Command } from '../../bot/content/vocabulary';
+import { normalise } from '../../bot/understanding/text';
+import { adviseFirst } from '../../bot/turn/advice';
+import { conversationFactsRecord, flagRisk } from './conversationFacts';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';
-import { BOOKING_CHANGE_DIALOG, BookingChangeDialog, readBookingCommand } from '../youngPerson/bookingChangeDialog';
-import { messagesFor, TURN_DELETE_DATA, type DialogServices } from './services';
+import { messagesFor, readingOf, TURN_DELETE_DATA, type DialogServices } from '../../bot/turn/services';
 
 const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
 
@@ -26,7 +25,6 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   ) {
     super(dialogId);
     this.addDialog(new HandoffDialog(services));
-    this.addDialog(new BookingChangeDialog(services));
   }
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
@@ -37,6 +35,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const interrupted = (await this.interrupt(innerDc, true)) ?? (await this.interruptJourney(innerDc));
     return interrupted ?? super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * Words the outermost dialog takes at any point, after danger and before the commands (the
+   * root's booking references). Returns the turn's result when it took the message.
+   */
+  protected async interruptAnywhere(_innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    return undefined;
   }
 
   /**
@@ -55,14 +61,25 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const text = context.activity.text ?? '';
     const messages = messagesFor(context, this.services);
 
-    if (this.services.danger.isDanger(text, messages.locale)) {
-      await adviseFirst(context, this.services, 'interrupt', { dangerPhrase: true });
-      await flagRisk(context, this.services, 'danger-phrase');
+    const reading = readingOf(context, this.services);
+    if (reading.danger.length > 0 || reading.disclosures.length > 0) {
+      const role = (await conversationFactsRecord(this.services).get(context)).role ?? reading.writer;
+      const [dangerCategory] = reading.danger;
+      if (dangerCategory) await adviseFirst(context, this.services, 'interrupt', { dangerPhrase: true, dangerCategory, ...(role ? { role } : {}) });
+      // A disclosure is heard even beside danger: the 999 line alone does not acknowledge it.
+      const [disclosure] = reading.disclosures;
+      if (disclosure) await adviseFirst(context, this.services, 'disclosure', { disclosure, ...(role ? { role } : {}) });
+      await flagRisk(context, this.services, ...(dangerCategory ? (['danger-phrase'] as const) : []), ...reading.danger, ...reading.disclosures);
       return this.carryOn(innerDc, active);
     }
 
-    const bookingCommand = readBookingCommand(text, messages);
-    if (bookingCommand) return innerDc.beginDialog(BOOKING_CHANGE_DIALOG, bookingCommand);
+    if (reading.question) {
+      await adviseFirst(context, this.services, 'question', { questionAsked: reading.question });
+      return this.carryOn(innerDc, active);
+    }
+
+    const anywhere = await this.interruptAnywhere(innerDc);
+    if (anywhere) return anywhere;
 
     switch (matchCommand(text, (key) => messages.list(key))) {
       case 'help':

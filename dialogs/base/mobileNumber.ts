@@ -1,13 +1,7 @@
 // A UK mobile number asked for a text (a reminder, the police summary), which may be skipped.
 import { Question } from './question';
-import type { DialogServices } from './services';
-
-/** A UK mobile number as typed ("07700 900123", "+44 7700 900123"), in E.164. */
-export function readMobile(text: string): string | undefined {
-  const digits = text.replace(/[\s().-]/g, '');
-  const match = /^(?:\+44|0044|0)(7\d{9})$/.exec(digits);
-  return match ? `+44${match[1]}` : undefined;
-}
+import type { DialogServices } from '../../bot/turn/services';
+import { readUkMobile } from '../../bot/platform/phoneNumbers';
 
 export function mobileNumberQuestion(id: string, ask: string, retry: string, services: DialogServices): Question<string> {
   return new Question<string>(
@@ -16,7 +10,7 @@ export function mobileNumberQuestion(id: string, ask: string, retry: string, ser
       ask,
       skippable: true,
       parse: (text) => {
-        const phone = readMobile(text);
+        const phone = readUkMobile(text);
         return phone ? { ok: true, value: phone } : { ok: false, retry };
       },
     },

@@ -2,9 +2,9 @@
 // ("Monday 23 November at 21:00, 2 hours ago") and lets the user correct it.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
-import type { Messages } from '../../bot/i18n';
+import type { Messages } from '../../bot/content/i18n';
 import { Question, type Answer } from './question';
-import { messagesFor, type DialogServices } from './services';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion, type YesNo } from './yesNo';
 
 export interface PastMomentKeys {
@@ -18,6 +18,13 @@ export interface PastMomentKeys {
 export interface PastMoment {
   at: string;
   precision: 'minute' | 'day' | 'period';
+  /** The other reading of an hour said without am or pm, offered when it is read back. */
+  alternative?: string;
+}
+
+export interface PastMomentOptions {
+  /** "idk" goes on: the dialog ends with no moment, and what it feeds says "not known". */
+  allowUnknown?: boolean;
 }
 
 export class PastMomentDialog extends ComponentDialog {
@@ -25,6 +32,7 @@ export class PastMomentDialog extends ComponentDialog {
     id: string,
     private readonly keys: PastMomentKeys,
     private readonly services: DialogServices,
+    private readonly options: PastMomentOptions = {},
   ) {
     super(id);
     this.addDialog(
@@ -32,11 +40,13 @@ export class PastMomentDialog extends ComponentDialog {
         {
           id: `${id}.ask`,
           ask: keys.ask,
+          skippable: options.allowUnknown ?? false,
           parse: (text) => {
             const reading = services.dates.readPast(text);
             if (reading.kind === 'unreadable') return { ok: false, retry: keys.unreadable };
             if (reading.kind === 'future') return { ok: false, retry: keys.future };
-            return { ok: true, value: { at: reading.moment.at.toISOString(), precision: reading.moment.precision } };
+            const { at, precision, alternative } = reading.moment;
+            return { ok: true, value: { at: at.toISOString(), precision, ...(alternative ? { alternative: alternative.toISOString() } : {}) } };
           },
         },
         services,
@@ -55,7 +65,7 @@ export class PastMomentDialog extends ComponentDialog {
 
   private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = step.result as Answer<PastMoment>;
-    if (answer.kind !== 'value') return step.replaceDialog(this.initialDialogId);
+    if (answer.kind !== 'value') return this.options.allowUnknown ? step.endDialog(undefined) : step.replaceDialog(this.initialDialogId);
     (step.values as { moment?: PastMoment }).moment = answer.value;
     const messages = messagesFor(step.context, this.services);
     return step.beginDialog(`${this.id}.confirm`, { variables: describeMoment(answer.value, messages, this.services) });
@@ -63,7 +73,11 @@ export class PastMomentDialog extends ComponentDialog {
 
   private async settle(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { moment } = step.values as { moment?: PastMoment };
-    if ((step.result as YesNo) === 'yes' && moment) return step.endDialog(moment);
+    if ((step.result as YesNo) === 'yes' && moment) {
+      // Confirmed: the other reading was offered and not taken.
+      const { alternative: _notMeant, ...confirmed } = moment;
+      return step.endDialog(confirmed);
+    }
     await step.context.sendActivity(messagesFor(step.context, this.services).t(this.keys.again));
     return step.replaceDialog(this.initialDialogId);
   }
@@ -78,8 +92,10 @@ export function describeMoment(
   const at = DateTime.fromISO(moment.at, { zone: services.timeZone }).setLocale(messages.locale);
   const now = DateTime.fromJSDate(services.clock.now(), { zone: services.timeZone });
   const format = moment.precision === 'day' ? 'common.dateFormat' : 'common.dateTimeFormat';
+  const when = at.toFormat(messages.t(format));
+  const alternative = moment.alternative && DateTime.fromISO(moment.alternative, { zone: services.timeZone }).setLocale(messages.locale);
   return {
-    when: at.toFormat(messages.t(format)),
+    when: alternative ? messages.t('common.moment.orAlternative', { when, alternative: alternative.toFormat(messages.t('common.timeFormat')) }) : when,
     ago: at.toRelative({ base: now, locale: messages.locale, unit: pickUnit(now.diff(at).as('minutes')) }) ?? '',
   };
 }

@@ -2,10 +2,10 @@
 // offered (as buttons and as typed words) where the question allows them.
 import { ActivityTypes, InputHints, MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { AskingDialog } from './waitingDialog';
-import type { Messages } from '../../bot/i18n';
+import { AskingDialog, replyToMiss, type AskState } from './waitingDialog';
+import type { Messages } from '../../bot/content/i18n';
 import { Choices } from './choices';
-import { messagesFor, type DialogServices } from './services';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
 
 export type Parsed<Value> =
   | { ok: true; value: Value }
@@ -46,15 +46,33 @@ export class Question<Value> extends AskingDialog {
     const text = (activity.text ?? '').trim();
     const messages = messagesFor(dc.context, this.services);
     if (this.spec.skippable) {
-      const exact = answerOptions.matchExactly(text, messages);
-      if (exact === 'skip') return dc.endDialog({ kind: 'skipped' } satisfies Answer<Value>);
-      if (exact === 'unknown') return dc.endDialog({ kind: 'unknown' } satisfies Answer<Value>);
+      const said = answerOptions.matchExactly(text, messages) ?? this.everydayAnswer(text, messages);
+      if (said === 'skip') return dc.endDialog({ kind: 'skipped' } satisfies Answer<Value>);
+      if (said === 'unknown') return dc.endDialog({ kind: 'unknown' } satisfies Answer<Value>);
     }
     const parsed: Parsed<Value> =
       text === '' ? { ok: false, retry: 'common.answers.empty' } : this.spec.parse(text, dc.context, messages);
     if (parsed.ok) return dc.endDialog({ kind: 'value', value: parsed.value } satisfies Answer<Value>);
-    await this.send(dc.context, parsed.retry, parsed.variables ?? {}, true);
+    if (replyToMiss(dc, parsed.retry) === 'explain') {
+      await this.send(dc.context, parsed.retry, parsed.variables ?? {}, true);
+      return Dialog.EndOfTurn;
+    }
+    // The same miss twice running: an optional question moves on; any other offers every way on.
+    if (this.spec.skippable) {
+      await dc.context.sendActivity(messages.t('common.miss.movingOn'));
+      return dc.endDialog({ kind: 'skipped' } satisfies Answer<Value>);
+    }
+    const variables = (dc.activeDialog?.state as AskState | undefined)?.variables ?? {};
+    await dc.context.sendActivity(
+      MessageFactory.text(messages.t('common.miss.stuckFree', { question: messages.t(this.spec.ask, variables) }), undefined, InputHints.ExpectingInput),
+    );
     return Dialog.EndOfTurn;
+  }
+
+  /** "idk", "rather not say", "skip it": whole answers that mean not known or skip, however typed. */
+  private everydayAnswer(text: string, messages: Messages): 'skip' | 'unknown' | undefined {
+    const said = this.services.understanding.everyday(text, messages.locale, { wholeMessage: true });
+    return said === 'skip' || said === 'unknown' ? said : undefined;
   }
 
 

@@ -15,6 +15,20 @@ export abstract class WaitingDialog<State extends object = object> extends Dialo
 export interface AskState {
   /** Message variables for the question, kept (as plain JSON) to ask it again the same way. */
   variables?: Record<string, string | number>;
+  /** Why the last answer could not be read (a message key), so the same reply is never sent twice running. */
+  lastMiss?: string;
+}
+
+/**
+ * How to answer an answer that could not be read: say why ('explain'), unless that is what the
+ * last reply said; then offer every way on instead ('stuck': the options by number, a person,
+ * 999 and 101), so the same "didn't catch that" never comes twice in a row.
+ */
+export function replyToMiss(dc: DialogContext, reason: string): 'explain' | 'stuck' {
+  const state = (dc.activeDialog?.state ?? {}) as AskState;
+  const repeated = state.lastMiss === reason;
+  state.lastMiss = repeated ? undefined : reason;
+  return repeated ? 'stuck' : 'explain';
 }
 
 /** A question asked by one message: asked on begin, and asked again the same way on reprompt. */

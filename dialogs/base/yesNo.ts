@@ -1,13 +1,17 @@
 // Yes/no (and "not sure") questions, described once for every journey.
 import { Choices } from './choices';
 import { ChoiceQuestion } from './choiceQuestion';
-import type { DialogServices } from './services';
+import type { DialogServices } from '../../bot/turn/services';
 
 export type YesNo = 'yes' | 'no';
 export type YesNoUnsure = YesNo | 'unsure';
 
-export const yesNoChoices = Choices.keyed<YesNo>(['yes', 'no'], (value) => `common.yesNo.${value}`);
-export const yesNoUnsureChoices = Choices.keyed<YesNoUnsure>(['yes', 'no', 'unsure'], (value) => `common.yesNo.${value}`);
+export const yesNoChoices = Choices.keyed<YesNo>(['yes', 'no'], (value) => `common.yesNo.${value}`, { yes: 'yes', no: 'no' });
+export const yesNoUnsureChoices = Choices.keyed<YesNoUnsure>(['yes', 'no', 'unsure'], (value) => `common.yesNo.${value}`, {
+  yes: 'yes',
+  no: 'no',
+  unknown: 'unsure',
+});
 
 export function yesNoQuestion(id: string, ask: string, services: DialogServices): ChoiceQuestion<YesNo> {
   return new ChoiceQuestion({ id, ask, retry: 'common.yesNo.retry', choices: yesNoChoices }, services);

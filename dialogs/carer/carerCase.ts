@@ -1,10 +1,11 @@
 // What the carer's journey keeps: the episode, the enquiries done, and a log of each step
-// confirmed with its time, which the carer can copy into their log book. No names.
+// confirmed with its time, which the carer can copy into their log book. No names. And the
+// parts of the journey that follow one another: each part ends with the next.
 import { z } from 'zod';
-import { CARER_ENQUIRIES } from '../../bot/content';
+import { CARER_ENQUIRIES } from '../../bot/content/vocabulary';
 import { CHECKLIST_OUTCOMES } from '../base/checklistDialog';
 import { stateRecord } from '../base/record';
-import type { DialogServices } from '../base/services';
+import type { DialogServices } from '../../bot/turn/services';
 
 export const LOG_EVENTS = [
   'started',
@@ -37,3 +38,9 @@ export type CarerCase = z.infer<typeof carerCaseSchema>;
 
 export const carerCaseRecord = (services: DialogServices) =>
   stateRecord(services.conversationState, 'carerCase', carerCaseSchema, () => carerCaseSchema.parse({}));
+
+/** The parts of the journey after the first questions, each a dialog of its own. */
+export const CARER_PARTS = ['absent', 'missing', 'notify', 'wait', 'back'] as const;
+export type CarerPart = (typeof CARER_PARTS)[number];
+/** What a part ends with: the part that follows, or nothing when the journey is over. */
+export const carerPartResult = z.enum(CARER_PARTS).optional();

@@ -1,10 +1,10 @@
 // Until a person's step-by-step journey exists, it says so honestly and gives what to do now,
 // from that person's interim rule.
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Role } from '../../bot/content';
-import { adviseFirst } from '../base/advice';
+import type { Role } from '../../bot/content/vocabulary';
+import { adviseFirst } from '../../bot/turn/advice';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
-import { messagesFor, type DialogServices } from '../base/services';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
 
 export type InterimRole = Exclude<Role, 'parent' | 'youngPerson' | 'carer'>;
 

@@ -1,10 +1,10 @@
 // What the parent journey gathers, kept in conversation state as checked JSON, and the
 // profile a parent may prepare in advance (user state, with consent, for the retention period).
 import { z } from 'zod';
-import { SEARCH_ITEMS } from '../../bot/content';
+import { SEARCH_ITEMS } from '../../bot/content/vocabulary';
 import { CHECKLIST_OUTCOMES } from '../base/checklistDialog';
 import { stateRecord } from '../base/record';
-import type { DialogServices } from '../base/services';
+import type { DialogServices } from '../../bot/turn/services';
 
 export const RISK_FACTORS = ['medical', 'selfHarm', 'exploitation', 'substances', 'before'] as const;
 export type RiskFactor = (typeof RISK_FACTORS)[number];

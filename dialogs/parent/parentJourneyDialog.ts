@@ -1,27 +1,37 @@
 // The parent's journey: danger first; is my child missing (when last seen, age, tried to
 // contact); the search checklist; reporting on 101 with the risk factors; the information the
 // police will need as a summary; and, at any point, what happens when the child is back.
+import { senderPhoneOf } from '../../bot/turn/turnChannel';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
-import { normalise } from '../../bot/text';
-import { adviseFirst } from '../base/advice';
+import { z } from 'zod';
+import { normalise } from '../../bot/understanding/text';
+import { adviseFirst } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { flagRisk } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
-import { PastMomentDialog, type PastMoment } from '../base/pastMomentDialog';
-import { Question, type Answer } from '../base/question';
-import { messagesFor, type DialogServices } from '../base/services';
-import { yesNoQuestion, yesNoUnsureQuestion, type YesNo, type YesNoUnsure } from '../base/yesNo';
+import { PastMomentDialog } from '../base/pastMomentDialog';
+import { Question } from '../base/question';
+import {
+  checklistResult,
+  numberAnswerResult,
+  pastMomentResult,
+  resultOf,
+  textAnswerResult,
+  yesNoResult,
+  yesNoUnsureResult,
+} from '../base/stepData';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
 import { parentCaseRecord, parentCaseSchema, RISK_FACTORS, type ParentCase } from './parentCase';
 import { PARENT_RETURN_DIALOG, ParentReturnDialog } from './parentReturnDialog';
-import { POLICE_INFO_DIALOG, PoliceInfoDialog, type PoliceInfoResult } from './policeInfoDialog';
+import { POLICE_INFO_DIALOG, PoliceInfoDialog, policeInfoResult } from './policeInfoDialog';
 import { summaryActivities, summaryText } from './policeSummary';
-import { smsPhoneOf } from '../../channels/sms/smsAdapter';
 import { mobileNumberQuestion } from '../base/mobileNumber';
 import { PROFILE_DIALOG, ProfileDialog } from './profileDialog';
 import { RISK_FACTORS_DIALOG, RiskFactorsDialog } from './riskFactorsDialog';
-import { SEARCH_CHECKLIST_DIALOG, searchChecklistDialog, type SearchResult } from './searchChecklistDialog';
+import { SEARCH_CHECKLIST_DIALOG, searchChecklistDialog } from './searchChecklistDialog';
 
 export const PARENT_JOURNEY = 'parent';
 const START = 'parent.start';
@@ -34,9 +44,9 @@ const CONTACT = 'parent.contact';
 const SEND_SUMMARY = 'parent.summary.send';
 const SUMMARY_NUMBER = 'parent.summary.number';
 
-type Situation = 'missing' | 'back' | 'prepare';
+const PARENT_SITUATIONS = ['missing', 'back', 'prepare'] as const;
 
-const situationChoices = Choices.keyed<Situation>(['missing', 'back', 'prepare'], (value) => `parent.situation.options.${value}`);
+export const situationChoices = Choices.keyed(PARENT_SITUATIONS, (value) => `parent.situation.options.${value}`);
 
 export class ParentJourneyDialog extends InterruptibleDialog {
   private readonly record;
@@ -113,7 +123,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   }
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    switch (step.result as Situation) {
+    switch (resultOf(step, z.enum(PARENT_SITUATIONS))) {
       case 'back':
         return step.replaceDialog(PARENT_RETURN_DIALOG);
       case 'prepare':
@@ -129,7 +139,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   }
 
   private async adviseDanger(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const dangerNow = step.result as YesNoUnsure;
+    const dangerNow = resultOf(step, yesNoUnsureResult);
     await this.record.update(step.context, (current) => ({ ...current, dangerNow }));
     if (dangerNow === 'yes') await flagRisk(step.context, this.services, 'danger-now');
     await adviseFirst(step.context, this.services, 'parent-danger', { parentDangerNow: dangerNow });
@@ -137,13 +147,13 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   }
 
   private async keepLastSeen(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const lastSeen = step.result as PastMoment;
+    const lastSeen = resultOf(step, pastMomentResult);
     await this.record.update(step.context, (current) => ({ ...current, lastSeen }));
     return step.beginDialog(AGE);
   }
 
   private async keepAge(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = step.result as Answer<number>;
+    const answer = resultOf(step, numberAnswerResult);
     const ageYears = answer.kind === 'value' ? answer.value : undefined;
     await this.record.update(step.context, (current) => ({ ...current, ageYears }));
     if (ageYears !== undefined && ageYears >= 18) {
@@ -155,14 +165,14 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   }
 
   private async keepContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const triedContact = (step.result as YesNo) === 'yes';
+    const triedContact = resultOf(step, yesNoResult) === 'yes';
     const parentCase = await this.record.update(step.context, (current) => ({ ...current, triedContact }));
     await adviseFirst(step.context, this.services, 'parent-triage', { ageYears: parentCase.ageYears ?? 0 });
     return step.beginDialog(SEARCH_CHECKLIST_DIALOG);
   }
 
   private async afterSearch(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if ((step.result as SearchResult) === 'found') return step.replaceDialog(PARENT_RETURN_DIALOG);
+    if (resultOf(step, checklistResult) === 'found') return step.replaceDialog(PARENT_RETURN_DIALOG);
     const { ageYears } = await this.record.get(step.context);
     await adviseFirst(step.context, this.services, 'parent-report', { reportToPolice: true });
     await adviseFirst(step.context, this.services, 'parent-report-detail', { ageYears: ageYears ?? 0 });
@@ -179,7 +189,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   }
 
   private async afterInfo(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const result = step.result as PoliceInfoResult | undefined;
+    const result = resultOf(step, policeInfoResult.optional());
     if (result?.adultAge !== undefined) {
       await flagRisk(step.context, this.services, 'adult');
       await adviseFirst(step.context, this.services, 'parent-triage', { ageYears: result.adultAge });
@@ -193,7 +203,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     await step.context.sendActivity(messages.t('parent.summary.intro'));
     for (const activity of summaryActivities(step.context, parentCase, this.services)) await step.context.sendActivity(activity);
     // By text the summary is already on their phone; elsewhere it can be sent there, with consent.
-    if (smsPhoneOf(step.context)) return step.next();
+    if (senderPhoneOf(step.context)) return step.next();
     if (!this.services.sms.live) {
       await step.context.sendActivity(messages.t('parent.summary.cannotText'));
       return step.next();
@@ -202,13 +212,13 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   }
 
   private async afterSendSummary(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if ((step.result as YesNo | undefined) === 'yes') return step.beginDialog(SUMMARY_NUMBER);
+    if (resultOf(step, yesNoResult.optional()) === 'yes') return step.beginDialog(SUMMARY_NUMBER);
     return step.next();
   }
 
   private async sendSummary(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const messages = messagesFor(step.context, this.services);
-    const answer = step.result as Answer<string> | undefined;
+    const answer = resultOf(step, textAnswerResult.optional());
     if (answer?.kind === 'value') {
       // The number is used for this one text and not kept.
       const text = summaryText(await this.record.get(step.context), messages, this.services);

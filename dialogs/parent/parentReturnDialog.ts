@@ -2,21 +2,23 @@
 // what it is for, the Early Help team for their age, and support numbers; then the parent can
 // book the return interview for their child, or give the child the way to book it themselves.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { advise } from '../base/advice';
+import { z } from 'zod';
+import { advise } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { PastMomentDialog, type PastMoment } from '../base/pastMomentDialog';
-import { messagesFor, type DialogServices } from '../base/services';
-import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, type DetailsOptions } from '../youngPerson/bookingDetailsDialog';
+import { PastMomentDialog } from '../base/pastMomentDialog';
+import { pastMomentResult, resultOf } from '../base/stepData';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, type DetailsOptions } from '../booking/bookingDetailsDialog';
 import { parentCaseRecord } from './parentCase';
 
 export const PARENT_RETURN_DIALOG = 'parent.back';
 const NEXT = 'parent.back.next';
 const RETURNED = 'parent.back.returned';
 
-type Next = 'book' | 'childBooks' | 'notNow';
+const NEXT_ANSWERS = ['book', 'childBooks', 'notNow'] as const;
 
-const nextChoices = Choices.keyed<Next>(['book', 'childBooks', 'notNow'], (value) => `parent.back.next.options.${value}`);
+const nextChoices = Choices.keyed(NEXT_ANSWERS, (value) => `parent.back.next.options.${value}`);
 
 export class ParentReturnDialog extends ComponentDialog {
   private readonly record;
@@ -62,7 +64,7 @@ export class ParentReturnDialog extends ComponentDialog {
 
   private async afterNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const messages = messagesFor(step.context, this.services);
-    switch (step.result as Next) {
+    switch (resultOf(step, z.enum(NEXT_ANSWERS))) {
       case 'book':
         return step.beginDialog(RETURNED);
       case 'childBooks':
@@ -75,7 +77,7 @@ export class ParentReturnDialog extends ComponentDialog {
   }
 
   private async book(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const returned = step.result as PastMoment;
+    const returned = resultOf(step, pastMomentResult);
     return step.replaceDialog(BOOKING_DETAILS_DIALOG, { withWhom: 'independent', returnedAt: returned.at } satisfies DetailsOptions);
   }
 }

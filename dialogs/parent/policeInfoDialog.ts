@@ -9,9 +9,11 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
-import { Question, type Answer, type Parsed } from '../base/question';
-import { messagesFor, type DialogServices } from '../base/services';
-import { yesNoQuestion, type YesNo } from '../base/yesNo';
+import { z } from 'zod';
+import { Question, type Parsed } from '../base/question';
+import { resultOf, stepValues, textAnswerResult, yesNoResult } from '../base/stepData';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { yesNoQuestion } from '../base/yesNo';
 import { readDateOfBirth } from './dateOfBirth';
 import {
   parentCaseRecord,
@@ -29,7 +31,12 @@ const USE_PROFILE = 'parent.info.useProfile';
 const REPORTER = 'parent.info.reporter';
 const MAX_ANSWER = 500;
 
-export type PoliceInfoResult = { adultAge?: number };
+/** What the police information ends with: the child's age when the date of birth makes them an adult. */
+export const policeInfoResult = z.object({ adultAge: z.number().int().optional() });
+export type PoliceInfoResult = z.infer<typeof policeInfoResult>;
+
+/** The field asked in this turn of the loop, kept for the step that reads its answer. */
+const loopValues = stepValues(z.object({ field: z.enum([...POLICE_FIELDS, 'reporter']).optional() }));
 
 export const textAnswer = (text: string): Parsed<string> =>
   text.length > MAX_ANSWER ? { ok: false, retry: 'parent.info.tooLong', variables: { max: MAX_ANSWER } } : { ok: true, value: text };
@@ -85,7 +92,7 @@ export class PoliceInfoDialog extends ComponentDialog {
 
   private async applyProfile(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const profile = await this.profile.get(step.context);
-    if ((step.result as YesNo) === 'yes' && profile) {
+    if (resultOf(step, yesNoResult) === 'yes' && profile) {
       await this.record.update(step.context, (current) => ({ ...current, info: { ...profile.fields, ...current.info } }));
       await step.context.sendActivity(messagesFor(step.context, this.services).t('parent.info.profileUsed'));
     }
@@ -95,16 +102,16 @@ export class PoliceInfoDialog extends ComponentDialog {
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const parentCase = await this.record.get(step.context);
     const field = nextField(parentCase);
-    (step.values as { field?: PoliceField | 'reporter' }).field = field;
+    loopValues.keep(step, { field });
     if (field === undefined) return step.endDialog({} satisfies PoliceInfoResult);
     return step.beginDialog(field === 'reporter' ? REPORTER : fieldQuestionId(field));
   }
 
   private async keep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { field } = step.values as { field?: PoliceField | 'reporter' };
+    const { field } = loopValues.read(step);
     if (field === undefined) return step.endDialog({} satisfies PoliceInfoResult);
     const answer: FieldAnswer =
-      field === 'photo' ? { kind: 'value', value: step.result as YesNo } : (step.result as Answer<string>);
+      field === 'photo' ? { kind: 'value', value: resultOf(step, yesNoResult) } : resultOf(step, textAnswerResult);
     if (field === 'reporter') {
       await this.record.update(step.context, (current) => ({ ...current, reporter: answer }));
       return step.replaceDialog(LOOP);

@@ -1,13 +1,12 @@
 // The police summary: every answer, in the order a 101 call handler asks, with the last-seen
 // time as an absolute date and time and how long ago, and who gave it and when at its foot.
-// An Adaptive Card where cards render; numbered plain text, split to fit, on SMS.
+// An Adaptive Card where cards render; numbered plain text elsewhere (the SMS edge splits it).
 import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
-import { splitForSms } from '../../channels/sms/segments';
-import { MAX_SEGMENTS_PER_TEXT, SMS_CHANNEL } from '../../channels/sms/smsSender';
-import type { Messages } from '../../bot/i18n';
+import { turnChannelOf } from '../../bot/turn/turnChannel';
+import type { Messages } from '../../bot/content/i18n';
 import { describeMoment } from '../base/pastMomentDialog';
-import { messagesFor, type DialogServices } from '../base/services';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { RISK_FACTORS, type FieldAnswer, type ParentCase, type PoliceField } from './parentCase';
 
 
@@ -93,9 +92,7 @@ export function summaryText(parentCase: ParentCase, messages: Messages, services
 
 export function summaryActivities(context: TurnContext, parentCase: ParentCase, services: DialogServices): Array<Partial<Activity>> {
   const messages = messagesFor(context, services);
-  if (context.activity.channelId === SMS_CHANNEL) {
-    return splitForSms(summaryText(parentCase, messages, services), MAX_SEGMENTS_PER_TEXT).map((text) => MessageFactory.text(text));
-  }
+  if (!turnChannelOf(context).showsCards) return [MessageFactory.text(summaryText(parentCase, messages, services))];
   const lines = summaryLines(parentCase, messages, services);
   const footer = summaryFooter(parentCase, messages, services);
   const title = messages.t('parent.summary.title');

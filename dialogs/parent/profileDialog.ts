@@ -2,15 +2,19 @@
 // not change, kept with consent in user state for the retention period, offered when the child
 // next goes missing, and deleted with "delete my data".
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { Question, type Answer } from '../base/question';
-import { messagesFor, type DialogServices } from '../base/services';
-import { yesNoQuestion, type YesNo } from '../base/yesNo';
-import { PROFILE_FIELDS, preparedProfileRecord, type FieldAnswer, type PreparedProfile } from './parentCase';
+import { z } from 'zod';
+import { Question } from '../base/question';
+import { resultOf, stepValues, textAnswerResult, yesNoResult } from '../base/stepData';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { yesNoQuestion } from '../base/yesNo';
+import { PROFILE_FIELDS, preparedProfileRecord, preparedProfileSchema } from './parentCase';
 import { textAnswer } from './policeInfoDialog';
 
 export const PROFILE_DIALOG = 'parent.profile';
 const CONSENT = 'parent.profile.consent';
 const field = (name: string) => `parent.profile.${name}`;
+/** The answers so far, kept between the questions until the profile is saved. */
+const profileValues = stepValues(z.object({ fields: preparedProfileSchema.shape.fields.optional() }));
 
 export class ProfileDialog extends ComponentDialog {
   private readonly profile;
@@ -39,22 +43,23 @@ export class ProfileDialog extends ComponentDialog {
   }
 
   private async afterConsent(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if ((step.result as YesNo) !== 'yes') {
+    if (resultOf(step, yesNoResult) !== 'yes') {
       await step.context.sendActivity(messagesFor(step.context, this.services).t('parent.profile.declined'));
       return step.endDialog();
     }
-    (step.values as { fields?: PreparedProfile['fields'] }).fields = {};
+    profileValues.keep(step, { fields: {} });
     return step.beginDialog(field(PROFILE_FIELDS[0]));
   }
 
   /** Keeps the answer to question `index - 1`, then asks question `index` or saves. */
   private async keepAndAsk(step: WaterfallStepContext, index: number): Promise<DialogTurnResult> {
-    const values = step.values as { fields?: PreparedProfile['fields'] };
     const previous = PROFILE_FIELDS[index - 1];
-    if (previous) values.fields = { ...values.fields, [previous]: step.result as Answer<string> satisfies FieldAnswer };
+    const { fields: kept = {} } = profileValues.read(step);
+    const fields = previous ? { ...kept, [previous]: resultOf(step, textAnswerResult) } : kept;
+    profileValues.keep(step, { fields });
     const next = PROFILE_FIELDS[index];
     if (next) return step.beginDialog(field(next));
-    await this.profile.set(step.context, { savedAt: this.services.clock.now().toISOString(), fields: values.fields ?? {} });
+    await this.profile.set(step.context, { savedAt: this.services.clock.now().toISOString(), fields });
     await step.context.sendActivity(messagesFor(step.context, this.services).t('parent.profile.saved'));
     return step.endDialog();
   }

@@ -7,9 +7,11 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { Question, type Answer } from '../base/question';
-import { messagesFor, type DialogServices } from '../base/services';
-import { yesNoQuestion, type YesNo } from '../base/yesNo';
+import { z } from 'zod';
+import { Question } from '../base/question';
+import { numberAnswerResult, resultOf, stepValues, yesNoResult } from '../base/stepData';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { yesNoQuestion } from '../base/yesNo';
 import { parentCaseRecord, RISK_FACTORS, type ParentCase, type RiskFactor } from './parentCase';
 
 export const RISK_FACTORS_DIALOG = 'parent.risk';
@@ -17,7 +19,13 @@ const LOOP = 'parent.risk.loop';
 const EPISODES = 'parent.risk.episodes';
 const question = (factor: RiskFactor) => `parent.risk.${factor}`;
 
-type Next = { ask: 'factor'; factor: RiskFactor } | { ask: 'episodes' } | undefined;
+const nextSchema = z.discriminatedUnion('ask', [
+  z.object({ ask: z.literal('factor'), factor: z.enum(RISK_FACTORS) }),
+  z.object({ ask: z.literal('episodes') }),
+]);
+type Next = z.infer<typeof nextSchema> | undefined;
+/** The question asked in this turn of the loop, kept for the step that reads its answer. */
+const loopValues = stepValues(z.object({ next: nextSchema.optional() }));
 
 function nextQuestion(parentCase: ParentCase): Next {
   const factor = RISK_FACTORS.find((candidate) => parentCase.risk[candidate] === undefined);
@@ -60,18 +68,18 @@ export class RiskFactorsDialog extends ComponentDialog {
 
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const next = nextQuestion(await this.record.get(step.context));
-    (step.values as { next?: Next }).next = next;
+    loopValues.keep(step, { next });
     if (!next) return step.endDialog();
     return step.beginDialog(next.ask === 'factor' ? question(next.factor) : EPISODES);
   }
 
   private async keep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { next } = step.values as { next?: Next };
+    const { next } = loopValues.read(step);
     if (next?.ask === 'factor') {
-      const yes = (step.result as YesNo) === 'yes';
+      const yes = resultOf(step, yesNoResult) === 'yes';
       await this.record.update(step.context, (current) => ({ ...current, risk: { ...current.risk, [next.factor]: yes } }));
     } else if (next?.ask === 'episodes') {
-      const answer = step.result as Answer<number>;
+      const answer = resultOf(step, numberAnswerResult);
       // Not known: counted as this one episode, so no threshold is met by a guess.
       const episodes = answer.kind === 'value' ? answer.value : 1;
       await this.record.update(step.context, (current) => ({ ...current, episodes90d: episodes }));

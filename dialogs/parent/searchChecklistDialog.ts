@@ -1,7 +1,7 @@
 // The parent's search checklist from the leaflet and Kent §4.1, kept in the parent's case.
-import { SEARCH_ITEMS, type SearchItem } from '../../bot/content';
+import { SEARCH_ITEMS, type SearchItem } from '../../bot/content/vocabulary';
 import { ChecklistDialog } from '../base/checklistDialog';
-import type { DialogServices } from '../base/services';
+import type { DialogServices } from '../../bot/turn/services';
 import { parentCaseRecord } from './parentCase';
 
 export const SEARCH_CHECKLIST_DIALOG = 'parent.search';

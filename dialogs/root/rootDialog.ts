@@ -1,11 +1,15 @@
 // The conversation's start: welcome, ask who is writing, and hand over to that person's journey.
-import { WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { ROLES, type Role } from '../../bot/content';
+import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { BOOKING_CHANGE_DIALOG, BookingChangeDialog, readBookingCommand } from '../booking/bookingChangeDialog';
+import { ActivityTypes } from 'botbuilder';
+import { z } from 'zod';
+import { ROLES, SITUATIONS, type Role, type Situation } from '../../bot/content/vocabulary';
+import { yesNoQuestion } from '../base/yesNo';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { conversationFactsRecord } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
-import { messagesFor, type DialogServices } from '../base/services';
+import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 import { InterimAdviceDialog, interimDialogId, type InterimRole } from '../interim/interimAdviceDialog';
 import { CARER_JOURNEY, CarerJourneyDialog } from '../carer/carerJourneyDialog';
 import { PARENT_JOURNEY, ParentJourneyDialog } from '../parent/parentJourneyDialog';
@@ -14,8 +18,20 @@ import { YOUNG_PERSON_JOURNEY, YoungPersonJourneyDialog } from '../youngPerson/y
 export const ROOT_DIALOG = 'root';
 const ROOT_WATERFALL = 'root.steps';
 const ROLE_QUESTION = 'root.role';
+const UNDERSTOOD_QUESTION = 'root.understood';
 
-/** Bump when the root's steps change, so conversations in flight restart gently. */
+/** What a journey is told when it starts: what the first message already said. */
+export interface JourneyOptions {
+  situation?: Situation;
+}
+
+/** What the first message said, kept while the user confirms it. */
+const firstReadingSchema = z.object({ writer: z.enum(ROLES).optional(), situation: z.enum(SITUATIONS).optional() });
+
+/**
+ * Bump when a change to the tree is not visible in botbuilder's own version hash (which sees
+ * the dialog ids and the number of each waterfall's steps), so conversations in flight restart gently.
+ */
 export const ROOT_TREE_VERSION = 4;
 
 /** People whose step-by-step journey is still to be built. */
@@ -27,15 +43,27 @@ export class RootDialog extends InterruptibleDialog {
   constructor(services: DialogServices) {
     super(ROOT_DIALOG, services);
     this.addDialog(
-      new ChoiceQuestion({ id: ROLE_QUESTION, ask: 'root.role.ask', retry: 'root.role.retry', choices: roleChoices }, services),
+      new ChoiceQuestion(
+        {
+          id: ROLE_QUESTION,
+          ask: 'root.role.ask',
+          retry: 'root.role.retry',
+          choices: roleChoices,
+          read: (context) => readingOf(context, services).writer,
+        },
+        services,
+      ),
     );
     this.addDialog(new ParentJourneyDialog(services));
     this.addDialog(new YoungPersonJourneyDialog(services));
     this.addDialog(new CarerJourneyDialog(services));
+    this.addDialog(new BookingChangeDialog(services));
     for (const role of INTERIM_ROLES) this.addDialog(new InterimAdviceDialog(role, services));
+    this.addDialog(yesNoQuestion(UNDERSTOOD_QUESTION, 'root.understood.ask', services));
     this.addDialog(
       new WaterfallDialog(ROOT_WATERFALL, [
         (step) => this.welcome(step),
+        (step) => this.confirmed(step),
         (step) => this.handOver(step),
         (step) => step.endDialog(),
       ]),
@@ -44,20 +72,51 @@ export class RootDialog extends InterruptibleDialog {
   }
 
   override getVersion(): string {
-    return `${ROOT_DIALOG}@${ROOT_TREE_VERSION}`;
+    return `${ROOT_DIALOG}@${ROOT_TREE_VERSION}:${super.getVersion()}`;
   }
 
+  /** "change B1K4" / "cancel B1K4" work at any point, in whichever journey made the booking. */
+  protected override async interruptAnywhere(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const command = readBookingCommand(innerDc.context.activity.text ?? '', messagesFor(innerDc.context, this.services));
+    return command ? innerDc.beginDialog(BOOKING_CHANGE_DIALOG, command) : undefined;
+  }
+
+  /**
+   * The first message counts: when it says who is writing ("my daughter didnt come home"), the
+   * bot says what it understood and asks only whether that is right.
+   */
   private async welcome(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    await step.context.sendActivity(messagesFor(step.context, this.services).t('root.welcome'));
+    const messages = messagesFor(step.context, this.services);
+    const reading = step.context.activity.type === ActivityTypes.Message ? readingOf(step.context, this.services) : undefined;
+    const first = firstReadingSchema.parse({ writer: reading?.writer, situation: reading?.situation });
+    Object.assign(step.values, { first });
+    if (!first.writer) {
+      await step.context.sendActivity(messages.t('root.welcome'));
+      return step.beginDialog(ROLE_QUESTION);
+    }
+    const understood = `root.understood.${first.writer}.${first.situation ?? 'unknown'}`;
+    await step.context.sendActivity(
+      `${messages.t('root.welcomeShort')} ${messages.t(messages.has(understood) ? understood : `root.understood.${first.writer}.unknown`)}`,
+    );
+    return step.beginDialog(UNDERSTOOD_QUESTION);
+  }
+
+  private async confirmed(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { writer } = firstReadingSchema.parse(Reflect.get(step.values, 'first') ?? {});
+    if (!writer) return step.next(step.result);
+    if (step.result === 'yes') return step.next(writer);
+    Object.assign(step.values, { first: {} });
     return step.beginDialog(ROLE_QUESTION);
   }
 
   private async handOver(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const role = step.result as Role;
+    const role = z.enum(ROLES).parse(step.result);
+    const { situation } = firstReadingSchema.parse(Reflect.get(step.values, 'first') ?? {});
     await conversationFactsRecord(this.services).update(step.context, (facts) => ({ ...facts, role }));
-    if (role === 'parent') return step.beginDialog(PARENT_JOURNEY);
-    if (role === 'youngPerson') return step.beginDialog(YOUNG_PERSON_JOURNEY);
-    if (role === 'carer') return step.beginDialog(CARER_JOURNEY);
-    return step.beginDialog(interimDialogId(role));
+    const options: JourneyOptions = situation ? { situation } : {};
+    if (role === 'parent') return step.beginDialog(PARENT_JOURNEY, options);
+    if (role === 'youngPerson') return step.beginDialog(YOUNG_PERSON_JOURNEY, options);
+    if (role === 'carer') return step.beginDialog(CARER_JOURNEY, options);
+    return step.beginDialog(interimDialogId(role), options);
   }
 }

@@ -6,17 +6,19 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { WITH_WHOM, type WithWhom } from '../../bot/bookings';
-import { adviseFirst } from '../base/advice';
+import { z } from 'zod';
+import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
+import { adviseFirst } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { flagRisk } from '../base/conversationFacts';
 import { HANDOFF_DIALOG, type HandoffOptions } from '../base/handoffDialog';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
-import { PastMomentDialog, type PastMoment } from '../base/pastMomentDialog';
-import { messagesFor, type DialogServices } from '../base/services';
-import { yesNoQuestion, yesNoUnsureQuestion, type YesNo, type YesNoUnsure } from '../base/yesNo';
-import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, type DetailsOptions } from './bookingDetailsDialog';
+import { PastMomentDialog } from '../base/pastMomentDialog';
+import { pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
+import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, type DetailsOptions } from '../booking/bookingDetailsDialog';
 
 export const YOUNG_PERSON_JOURNEY = 'youngPerson';
 const MAIN = 'youngPerson.main';
@@ -29,18 +31,16 @@ const OFFER = 'youngPerson.offer';
 const WHO = 'youngPerson.who';
 const RETURNED = 'youngPerson.returned';
 
-type Where = 'away' | 'back';
-type OfferChoice = 'trusted' | 'independent' | 'no';
+const WHERE_ANSWERS = ['away', 'back'] as const;
+const OFFER_ANSWERS = ['trusted', 'independent', 'no'] as const;
 type TrustedPerson = Exclude<WithWhom, 'independent'>;
+const TRUSTED_PEOPLE = WITH_WHOM.filter((who): who is TrustedPerson => who !== 'independent');
 
-
-const whereChoices = Choices.keyed<Where>(['away', 'back'], (value) => `youngPerson.where.options.${value}`);
-const offerChoices = Choices.keyed<OfferChoice>(['trusted', 'independent', 'no'], (value) => `youngPerson.offer.options.${value}`);
-const whoChoices = Choices.keyed<TrustedPerson>(
-  WITH_WHOM.filter((who): who is TrustedPerson => who !== 'independent'),
-  (value) => `youngPerson.who.options.${value}`,
-);
-
+export const whereChoices = Choices.keyed(WHERE_ANSWERS, (value) => `youngPerson.where.options.${value}`);
+export const offerChoices = Choices.keyed(OFFER_ANSWERS, (value) => `youngPerson.offer.options.${value}`);
+const whoChoices = Choices.keyed(TRUSTED_PEOPLE, (value) => `youngPerson.who.options.${value}`);
+/** Who the meeting is with, kept from the offer to the booking. */
+const offerValues = stepValues(z.object({ withWhom: z.enum(WITH_WHOM).optional() }));
 
 export class YoungPersonJourneyDialog extends InterruptibleDialog {
   constructor(services: DialogServices) {
@@ -78,7 +78,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
   }
 
   private async afterSafe(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const safeNow = step.result as YesNoUnsure;
+    const safeNow = resultOf(step, yesNoUnsureResult);
     if (safeNow !== 'yes') {
       await flagRisk(step.context, this.services, 'danger-now');
       await adviseFirst(step.context, this.services, 'yp-safe', { ypSafeNow: safeNow });
@@ -87,13 +87,13 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
   }
 
   private async afterWhere(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const where = step.result as Where;
+    const where = resultOf(step, z.enum(WHERE_ANSWERS));
     await adviseFirst(step.context, this.services, 'yp-where', { ypWhere: where });
     return step.replaceDialog(where === 'away' ? AWAY : OFFER_FLOW);
   }
 
   private async afterTalk(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if ((step.result as YesNo) === 'yes') return step.beginDialog(HANDOFF_DIALOG, { step: AWAY } satisfies HandoffOptions);
+    if (resultOf(step, yesNoResult) === 'yes') return step.beginDialog(HANDOFF_DIALOG, { step: AWAY } satisfies HandoffOptions);
     return step.next();
   }
 
@@ -103,25 +103,25 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
   }
 
   private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const choice = step.result as OfferChoice;
+    const choice = resultOf(step, z.enum(OFFER_ANSWERS));
     if (choice === 'no') {
       await adviseFirst(step.context, this.services, 'yp-decline', { returnChoice: 'no' });
       return step.endDialog();
     }
-    (step.values as { withWhom?: WithWhom }).withWhom = 'independent';
+    offerValues.keep(step, { withWhom: 'independent' });
     if (choice === 'trusted') return step.beginDialog(WHO);
     return step.next();
   }
 
   private async afterWho(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const values = step.values as { withWhom?: WithWhom };
-    if (step.result) values.withWhom = step.result as TrustedPerson;
+    const trusted = resultOf(step, z.enum(TRUSTED_PEOPLE).optional());
+    if (trusted) offerValues.keep(step, { withWhom: trusted });
     return step.beginDialog(RETURNED);
   }
 
   private async afterReturned(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { withWhom = 'independent' } = step.values as { withWhom?: WithWhom };
-    const returned = step.result as PastMoment;
+    const { withWhom = 'independent' } = offerValues.read(step);
+    const returned = resultOf(step, pastMomentResult);
     return step.replaceDialog(BOOKING_DETAILS_DIALOG, { withWhom, returnedAt: returned.at } satisfies DetailsOptions);
   }
 }

@@ -3,7 +3,7 @@
 import nock from 'nock';
 import twilio from 'twilio';
 import { startHarness, type Harness } from './harness';
-import type { Database } from '../../bot/db/database';
+import type { Database } from '../../bot/store/database';
 
 export const TWILIO = {
   accountSid: `AC${'1'.repeat(32)}`,

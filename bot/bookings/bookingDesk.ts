@@ -1,0 +1,228 @@
+// Return interviews and missing conversations: free slots inside the window after a child
+// comes back (the area's bookable hours, a seat count per slot), bookings with a short
+// reference, change and cancel by that reference from the same conversation only, and the
+// staff list. A slot's seats are rows of a unique index, so the last one is taken once.
+import { DateTime } from 'luxon';
+import { WEEKDAYS } from '../content/area';
+import type { Clock } from '../platform/clock';
+import type { Area } from '../content/areaSchema';
+import type { BookingPlace } from '../content/vocabulary';
+import type { Database } from '../store/database';
+import { addressSchema, type Address } from '../turn/delivery';
+import { nextReference } from '../store/references';
+
+export const WITH_WHOM = ['independent', 'worker', 'teacher', 'youthWorker'] as const;
+export type WithWhom = (typeof WITH_WHOM)[number];
+
+export interface BookingDraft {
+  conversationId: string;
+  channel: string;
+  returnedAt: Date;
+  withWhom: WithWhom;
+  place: BookingPlace;
+  slotStart: Date;
+  contact: Address | undefined;
+}
+
+export interface Booking {
+  reference: string;
+  returnedAt: Date;
+  withWhom: WithWhom;
+  place: BookingPlace;
+  slotStart: Date;
+  status: 'booked' | 'cancelled';
+  late: boolean;
+  contact: Address | undefined;
+}
+
+export type SlotProblem = 'past' | 'outsideWindow' | 'closed' | 'notOnSlot' | 'full';
+
+export interface BookingDesk {
+  /** The window's end; when it has passed, bookings are still taken (flagged late). */
+  windowEnd(returnedAt: Date): Date;
+  isLate(returnedAt: Date): boolean;
+  /** Free slots, earliest first: inside the window, or from now on when it has passed. */
+  freeSlots(returnedAt: Date, options?: { limit?: number; day?: Date }): Promise<Date[]>;
+  /** Why a slot cannot be booked, or undefined when it can. */
+  checkSlot(returnedAt: Date, slot: Date): Promise<SlotProblem | undefined>;
+  book(draft: BookingDraft): Promise<Booking | undefined>;
+  find(reference: string, conversationId: string): Promise<Booking | undefined>;
+  cancel(reference: string, conversationId: string): Promise<Booking | undefined>;
+  /** Moves a booking to another slot; undefined when it was not found or the slot is full. */
+  reschedule(reference: string, conversationId: string, slot: Date): Promise<Booking | undefined>;
+  /** Bookings from the start of today on, for staff. */
+  upcoming(): Promise<Booking[]>;
+}
+
+interface BookingRow {
+  reference: string;
+  returned_at: Date;
+  with_whom: WithWhom;
+  place: BookingPlace;
+  slot_start: Date;
+  status: 'booked' | 'cancelled';
+  late: boolean;
+  contact: unknown;
+}
+
+const COLUMNS = 'reference, returned_at, with_whom, place, slot_start, status, late, contact';
+
+const toBooking = (row: BookingRow): Booking => {
+  const contact = addressSchema.safeParse(row.contact);
+  return {
+    reference: row.reference,
+    returnedAt: new Date(row.returned_at),
+    withWhom: row.with_whom,
+    place: row.place,
+    slotStart: new Date(row.slot_start),
+    status: row.status,
+    late: row.late,
+    contact: contact.success ? contact.data : undefined,
+  };
+};
+
+export function createBookingDesk(deps: { db: Database; clock: Clock; area: Area; timeZone: string; hashId: (id: string) => string }): BookingDesk {
+  const settings = deps.area.returnInterviews;
+  const windowMs = settings.windowHours * 60 * 60 * 1000;
+  const earliest = () => new Date(deps.clock.now().getTime() + settings.leadMinutes * 60 * 1000);
+  const windowEnd = (returnedAt: Date) => new Date(returnedAt.getTime() + windowMs);
+  const isLate = (returnedAt: Date) => windowEnd(returnedAt).getTime() < earliest().getTime();
+  /** The range slots are offered in: the window, or (late) as long a range from now on. */
+  const range = (returnedAt: Date) => {
+    const from = earliest();
+    return { from, to: isLate(returnedAt) ? new Date(from.getTime() + windowMs) : windowEnd(returnedAt) };
+  };
+
+  /** Every bookable slot start between two instants. */
+  const slotsBetween = (from: Date, to: Date): Date[] => {
+    const slots: Date[] = [];
+    let day = DateTime.fromJSDate(from, { zone: deps.timeZone }).startOf('day');
+    const last = DateTime.fromJSDate(to, { zone: deps.timeZone });
+    while (day <= last) {
+      const weekday = WEEKDAYS[day.weekday - 1];
+      if (weekday && settings.bookable.days.includes(weekday)) {
+        const [openHour = 0, openMinute = 0] = settings.bookable.open.split(':').map(Number);
+        const [closeHour = 0, closeMinute = 0] = settings.bookable.close.split(':').map(Number);
+        const close = day.set({ hour: closeHour, minute: closeMinute });
+        for (let slot = day.set({ hour: openHour, minute: openMinute }); slot.plus({ minutes: settings.slotMinutes }) <= close; slot = slot.plus({ minutes: settings.slotMinutes })) {
+          if (slot.toMillis() >= from.getTime() && slot.toMillis() <= to.getTime()) slots.push(slot.toJSDate());
+        }
+      }
+      day = day.plus({ days: 1 });
+    }
+    return slots;
+  };
+
+  const seatsTaken = async (from: Date, to: Date): Promise<Map<number, number>> => {
+    const rows = await deps.db.query<{ slot_start: Date; taken: string }>(
+      `select slot_start, count(*)::text as taken from booking where status = 'booked' and slot_start between $1 and $2 group by slot_start`,
+      [from, to],
+    );
+    return new Map(rows.map((row) => [new Date(row.slot_start).getTime(), Number(row.taken)]));
+  };
+
+  /** Takes the first free seat of the slot; undefined when every seat is taken. */
+  const takeSeat = async (insert: (seat: number) => Promise<BookingRow | undefined>): Promise<Booking | undefined> => {
+    for (let seat = 1; seat <= settings.seatsPerSlot; seat += 1) {
+      const row = await insert(seat);
+      if (row) return toBooking(row);
+    }
+    return undefined;
+  };
+
+  const desk: BookingDesk = {
+    windowEnd,
+    isLate,
+    async freeSlots(returnedAt, { limit = 3, day } = {}) {
+      let { from, to } = range(returnedAt);
+      if (day) {
+        const dayStart = DateTime.fromJSDate(day, { zone: deps.timeZone }).startOf('day');
+        from = new Date(Math.max(from.getTime(), dayStart.toMillis()));
+        to = new Date(Math.min(to.getTime(), dayStart.endOf('day').toMillis()));
+      }
+      if (from > to) return [];
+      const taken = await seatsTaken(from, to);
+      return slotsBetween(from, to)
+        .filter((slot) => (taken.get(slot.getTime()) ?? 0) < settings.seatsPerSlot)
+        .slice(0, limit);
+    },
+    async checkSlot(returnedAt, slot) {
+      const { from, to } = range(returnedAt);
+      if (slot.getTime() < from.getTime()) return 'past';
+      if (slot.getTime() > to.getTime()) return 'outsideWindow';
+      const dayOfSlot = DateTime.fromJSDate(slot, { zone: deps.timeZone });
+      const onDay = slotsBetween(dayOfSlot.startOf('day').toJSDate(), dayOfSlot.endOf('day').toJSDate());
+      if (onDay.length === 0) return 'closed';
+      if (!onDay.some((candidate) => candidate.getTime() === slot.getTime())) {
+        const time = dayOfSlot.toFormat('HH:mm');
+        return time < settings.bookable.open || time >= settings.bookable.close ? 'closed' : 'notOnSlot';
+      }
+      const taken = (await seatsTaken(slot, slot)).get(slot.getTime()) ?? 0;
+      return taken >= settings.seatsPerSlot ? 'full' : undefined;
+    },
+    async book(draft) {
+      const reference = await nextReference(deps.db, 'B');
+      const now = deps.clock.now();
+      return takeSeat(async (seat) => {
+        const [row] = await deps.db.query<BookingRow>(
+          `insert into booking (reference, conversation_hash, channel, returned_at, with_whom, place, slot_start, seat, status, late, contact, created_at, updated_at)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, 'booked', $9, $10::jsonb, $11, $11)
+           on conflict (slot_start, seat) where status = 'booked' do nothing
+           returning ${COLUMNS}`,
+          [
+            reference,
+            deps.hashId(draft.conversationId),
+            draft.channel,
+            draft.returnedAt,
+            draft.withWhom,
+            draft.place,
+            draft.slotStart,
+            seat,
+            isLate(draft.returnedAt),
+            draft.contact ? JSON.stringify(draft.contact) : null,
+            now,
+          ],
+        );
+        return row;
+      });
+    },
+    async find(reference, conversationId) {
+      const [row] = await deps.db.query<BookingRow>(`select ${COLUMNS} from booking where reference = $1 and conversation_hash = $2`, [
+        reference,
+        deps.hashId(conversationId),
+      ]);
+      return row && toBooking(row);
+    },
+    async cancel(reference, conversationId) {
+      const [row] = await deps.db.query<BookingRow>(
+        `update booking set status = 'cancelled', updated_at = $3, contact = null
+         where reference = $1 and conversation_hash = $2 and status = 'booked' returning ${COLUMNS}`,
+        [reference, deps.hashId(conversationId), deps.clock.now()],
+      );
+      return row && toBooking(row);
+    },
+    async reschedule(reference, conversationId, slot) {
+      const current = await desk.find(reference, conversationId);
+      if (!current || current.status !== 'booked') return undefined;
+      return takeSeat(async (seat) => {
+        try {
+          const [row] = await deps.db.query<BookingRow>(
+            `update booking set slot_start = $3, seat = $4, updated_at = $5
+             where reference = $1 and conversation_hash = $2 and status = 'booked' returning ${COLUMNS}`,
+            [reference, deps.hashId(conversationId), slot, seat, deps.clock.now()],
+          );
+          return row;
+        } catch (error) {
+          if ((error as { code?: string }).code === '23505') return undefined;
+          throw error;
+        }
+      });
+    },
+    async upcoming() {
+      const today = DateTime.fromJSDate(deps.clock.now(), { zone: deps.timeZone }).startOf('day').toJSDate();
+      const rows = await deps.db.query<BookingRow>(`select ${COLUMNS} from booking where slot_start >= $1 order by slot_start, reference`, [today]);
+      return rows.map(toBooking);
+    },
+  };
+  return desk;
+}

@@ -1,0 +1,112 @@
+// i18next over the content's locales, and the per-turn `Messages` that dialogs speak through.
+// Every message can use the area's name, numbers and opening hours as variables.
+import i18next, { type i18n } from 'i18next';
+import { WEEKDAYS } from './area';
+import { DEFAULT_LOCALE } from './vocabulary';
+import { type Area } from './areaSchema';
+import { type Content } from './loadContent';
+
+export interface Messages {
+  readonly locale: string;
+  t(key: string, variables?: Record<string, string | number>): string;
+  /** A list in content, such as an option's synonyms. */
+  list(key: string): string[];
+  /** Whether content has this message (for messages that exist for only some cases). */
+  has(key: string): boolean;
+}
+
+export interface Localiser {
+  readonly locales: readonly string[];
+  /** The supported locale closest to what the channel says the user reads. */
+  pickLocale(requested: string | undefined): string;
+  messages(locale: string): Messages;
+}
+
+export function createLocaliser(content: Content): Localiser {
+  const instance: i18n = i18next.createInstance();
+  void instance.init({
+    resources: Object.fromEntries(
+      Object.entries(content.locales).map(([locale, tree]) => [locale, { translation: tree }]),
+    ),
+    lng: DEFAULT_LOCALE,
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: Object.keys(content.locales),
+    initAsync: false,
+    returnNull: false,
+    interpolation: { escapeValue: false },
+    missingInterpolationHandler: (_text, value) => {
+      throw new Error(`Missing message variable ${String(value?.[1] ?? value)}`);
+    },
+  });
+  const locales = Object.keys(content.locales);
+  const cache = new Map<string, Messages>();
+
+  const build = (locale: string): Messages => {
+    const fixed = instance.getFixedT(locale);
+    const translate = (key: string, variables: Record<string, string | number> = {}): string => {
+      if (!instance.exists(key, { lng: locale })) throw new Error(`Missing message ${key} in ${locale}`);
+      return fixed(key, { ...base, ...variables });
+    };
+    const base: Record<string, string> = { ...areaVariables(content.area) };
+    base.officeHours = officeHoursText(content.area, (key, vars) => fixed(key, vars));
+    return {
+      locale,
+      t: translate,
+      has: (key) => instance.exists(key, { lng: locale }),
+      list(key) {
+        const value = fixed(key, { returnObjects: true, lng: locale });
+        if (!Array.isArray(value)) throw new Error(`Message ${key} in ${locale} is not a list`);
+        return value.map(String);
+      },
+    };
+  };
+
+  return {
+    locales,
+    pickLocale(requested) {
+      if (!requested) return DEFAULT_LOCALE;
+      const exact = locales.find((locale) => locale.toLowerCase() === requested.toLowerCase());
+      if (exact) return exact;
+      const language = requested.toLowerCase().split('-')[0];
+      return locales.find((locale) => locale.toLowerCase().split('-')[0] === language) ?? DEFAULT_LOCALE;
+    },
+    messages(locale) {
+      const chosen = locales.includes(locale) ? locale : DEFAULT_LOCALE;
+      let messages = cache.get(chosen);
+      if (!messages) {
+        messages = build(chosen);
+        cache.set(chosen, messages);
+      }
+      return messages;
+    },
+  };
+}
+
+/** `area`, the handoff team and reply time, and for each service `<id>Name`, `<id>Phone`, `<id>Text`. */
+export function areaVariables(area: Area): Record<string, string> {
+  const variables: Record<string, string> = {
+    area: area.name,
+    handoffTeam: area.handoff.team,
+    handoffMinutes: String(area.handoff.replyWithinMinutes),
+  };
+  for (const [id, service] of Object.entries(area.services)) {
+    variables[`${id}Name`] = service.name;
+    if (service.phone) variables[`${id}Phone`] = service.phone;
+    if (service.text) variables[`${id}Text`] = service.text;
+  }
+  return variables;
+}
+
+function officeHoursText(area: Area, translate: (key: string, variables?: Record<string, string>) => string): string {
+  const { days, open, close } = area.officeHours;
+  const indexes = days.map((day) => WEEKDAYS.indexOf(day)).sort((a, b) => a - b);
+  const first = indexes[0] ?? 0;
+  const last = indexes[indexes.length - 1] ?? 0;
+  const contiguous = indexes.every((index, position) => index === first + position);
+  const dayName = (index: number) => translate(`common.days.${WEEKDAYS[index] ?? 'mon'}`);
+  const dayText =
+    contiguous && indexes.length > 1
+      ? translate('common.dayRange', { from: dayName(first), to: dayName(last) })
+      : indexes.map(dayName).join(', ');
+  return translate('common.officeHours', { days: dayText, open, close });
+}

@@ -1,0 +1,166 @@
+// The shape of a rule file: a decision point, a typed condition over named facts, the message
+// key it produces, its source in the guidance, and, where the guidance gives a number that code
+// counts with (hours until a review), that number as a named limit. Conditions are data, never
+// code in strings.
+import { z } from 'zod';
+import { AUDIT_KINDS, CARER_ENQUIRIES, COMMANDS, DANGER_CATEGORIES, DISCLOSURES, GUIDANCE_FILES, QUESTIONS_ASKED, ROLES, SEARCH_ITEMS } from './vocabulary';
+
+/** The facts rules may test, with the type each must have. Dialogs supply them. */
+export const factSchemas = {
+  dangerPhrase: z.boolean(),
+  dangerCategory: z.enum(DANGER_CATEGORIES),
+  disclosure: z.enum(DISCLOSURES),
+  questionAsked: z.enum(QUESTIONS_ASKED),
+  command: z.enum(COMMANDS),
+  officeOpen: z.boolean(),
+  handoffAlerted: z.boolean(),
+  role: z.enum(ROLES),
+  turnFailed: z.boolean(),
+  parentDangerNow: z.enum(['yes', 'no', 'unsure']),
+  ageYears: z.number(),
+  searchItem: z.enum(SEARCH_ITEMS),
+  reportToPolice: z.boolean(),
+  riskFactorCount: z.number(),
+  episodes90d: z.number(),
+  daysMissing: z.number(),
+  childBack: z.boolean(),
+  ypSafeNow: z.enum(['yes', 'no', 'unsure']),
+  ypWhere: z.enum(['away', 'back']),
+  returnChoice: z.enum(['trusted', 'independent', 'no']),
+  bookingLate: z.boolean(),
+  carerDangerNow: z.enum(['yes', 'no', 'unsure']),
+  whereaboutsKnown: z.boolean(),
+  secureOrder: z.boolean(),
+  carerEnquiry: z.enum(CARER_ENQUIRIES),
+  reviewHour: z.number(),
+  hoursMissing: z.number(),
+} as const;
+export type FactName = keyof typeof factSchemas;
+export type Facts = { [K in FactName]?: z.infer<(typeof factSchemas)[K]> };
+
+export const sourceSchema = z
+  .object({
+    file: z.enum(GUIDANCE_FILES, { message: `must be one of the guidance files: ${GUIDANCE_FILES.join(', ')}` }),
+    section: z.string().min(3),
+  })
+  .strict();
+export type Source = z.infer<typeof sourceSchema>;
+
+type Scalar = string | number | boolean;
+export type Condition =
+  | { fact: FactName; equals: Scalar }
+  | { fact: FactName; oneOf: Scalar[] }
+  | { fact: FactName; atLeast: number }
+  | { fact: FactName; below: number }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+const factName = z.enum(Object.keys(factSchemas) as [FactName, ...FactName[]], {
+  message: `must be a known fact: ${Object.keys(factSchemas).join(', ')}`,
+});
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ fact: factName, equals: scalar }).strict(),
+    z.object({ fact: factName, oneOf: z.array(scalar).min(1) }).strict(),
+    z.object({ fact: factName, atLeast: z.number() }).strict(),
+    z.object({ fact: factName, below: z.number() }).strict(),
+    z.object({ all: z.array(conditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(conditionSchema).min(1) }).strict(),
+    z.object({ not: conditionSchema }).strict(),
+  ]),
+);
+
+/** Each value a condition compares a fact with must be of that fact's type. */
+function checkFactValues(condition: Condition, ctx: z.RefinementCtx, at: (string | number)[]): void {
+  if ('all' in condition) condition.all.forEach((c, i) => checkFactValues(c, ctx, [...at, 'all', i]));
+  else if ('any' in condition) condition.any.forEach((c, i) => checkFactValues(c, ctx, [...at, 'any', i]));
+  else if ('not' in condition) checkFactValues(condition.not, ctx, [...at, 'not']);
+  else {
+    const schema: z.ZodType = factSchemas[condition.fact];
+    const values = 'equals' in condition ? [condition.equals] : 'oneOf' in condition ? condition.oneOf : [];
+    for (const value of values) {
+      if (!schema.safeParse(value).success) {
+        ctx.addIssue({ code: 'custom', path: at, message: `${JSON.stringify(value)} is not a possible value of fact "${condition.fact}"` });
+      }
+    }
+    if (('atLeast' in condition || 'below' in condition) && !schema.safeParse(0).success) {
+      ctx.addIssue({ code: 'custom', path: at, message: `fact "${condition.fact}" is not a number` });
+    }
+  }
+}
+
+/** The numbers from the guidance that code counts with, by the name code asks for them. */
+export const LIMIT_NAMES = [
+  /** An unauthorised absence is reviewed every hour up to this many hours, then treated as missing. */
+  'unauthorisedAbsenceHours',
+  /** Missing this long: the Head of Service alerts senior leaders (the carer's first reminder). */
+  'missingSeniorAlertHours',
+  /** Missing this long: a strategy meeting is held (the carer's second reminder). */
+  'missingStrategyMeetingHours',
+  /** A return interview takes place within this many hours of the child's return. */
+  'returnInterviewHours',
+] as const;
+export type LimitName = (typeof LIMIT_NAMES)[number];
+
+const numericFacts = (Object.keys(factSchemas) as FactName[]).filter((fact) => factSchemas[fact].safeParse(0).success);
+
+/**
+ * A number the guidance gives, carried by the rule that cites it (the rule's source is the
+ * limit's source). `fact`: the fact rules compare with this number, when they do; each such
+ * comparison must use a limit's value, so the condition and the count cannot drift apart.
+ */
+const limitSchema = z
+  .object({
+    name: z.enum(LIMIT_NAMES, { message: `must be a known limit: ${LIMIT_NAMES.join(', ')}` }),
+    value: z.number().int().positive(),
+    unit: z.literal('hours'),
+    fact: z.enum(numericFacts as [FactName, ...FactName[]], { message: `must be a number fact: ${numericFacts.join(', ')}` }).optional(),
+  })
+  .strict();
+export type Limit = z.infer<typeof limitSchema>;
+
+/** Every comparison of a number fact with a number in a condition (atLeast, below). */
+export function thresholdsOf(condition: Condition): Array<{ fact: FactName; value: number }> {
+  if ('all' in condition) return condition.all.flatMap(thresholdsOf);
+  if ('any' in condition) return condition.any.flatMap(thresholdsOf);
+  if ('not' in condition) return thresholdsOf(condition.not);
+  if ('atLeast' in condition) return [{ fact: condition.fact, value: condition.atLeast }];
+  if ('below' in condition) return [{ fact: condition.fact, value: condition.below }];
+  return [];
+}
+
+/** A rule that carries a limit on a fact states that number in its own condition. */
+function checkLimitInCondition(rule: { when: Condition; limit?: Limit | undefined }, ctx: z.RefinementCtx): void {
+  const { limit } = rule;
+  if (!limit?.fact) return;
+  if (!thresholdsOf(rule.when).some(({ fact, value }) => fact === limit.fact && value === limit.value)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['limit', 'value'],
+      message: `the rule's condition does not compare ${limit.fact} with ${limit.value}: a limit and its rule's condition must give the same number`,
+    });
+  }
+}
+
+const ruleSchema = z
+  .object({
+    id: z.string().regex(/^[A-Z]{1,2}(-[A-Z0-9]+)+$/, { message: 'must look like P-REPORT-101' }),
+    point: z.string().regex(/^[a-z][a-z-]*$/),
+    summary: z.string().min(5),
+    when: conditionSchema,
+    say: z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z0-9]+)+$/, { message: 'must be a message key such as safety.danger.call999' }),
+    audit: z.enum(AUDIT_KINDS).optional(),
+    source: z.array(sourceSchema).min(1, { message: 'every rule needs at least one source in the guidance' }),
+    limit: limitSchema.optional(),
+  })
+  .strict()
+  .superRefine((rule, ctx) => {
+    checkFactValues(rule.when, ctx, ['when']);
+    checkLimitInCondition(rule, ctx);
+  });
+export type Rule = z.infer<typeof ruleSchema>;
+
+export const ruleFileSchema = z.object({ summary: z.string(), rules: z.array(ruleSchema).min(1) }).strict();

@@ -1,0 +1,61 @@
+// The shape of what the reader of typed text works from: content/understanding/<language>.json
+// (text speak, negations, everyday answers, cues for who is writing, what is happening and
+// what they disclose) and content/rules/danger-phrases.json (danger, by category, each sourced).
+import { z } from 'zod';
+import { sourceSchema } from './ruleSchema';
+import { DANGER_CATEGORIES, DISCLOSURES, QUESTIONS_ASKED, SITUATIONS } from './vocabulary';
+
+export const EVERYDAY_ANSWERS = ['yes', 'no', 'unknown', 'skip'] as const;
+export type EverydayAnswer = (typeof EVERYDAY_ANSWERS)[number];
+
+const phraseList = z.array(z.string().min(1)).min(1);
+const language = z.string().regex(/^[a-z]{2,3}$/);
+
+export const dangerPhrasesSchema = z
+  .object({
+    summary: z.string(),
+    source: z.array(sourceSchema).min(1),
+    categories: z.record(
+      z.enum(DANGER_CATEGORIES),
+      z.object({ summary: z.string().min(5), source: z.array(sourceSchema).min(1), phrases: z.record(language, phraseList) }).strict(),
+    ),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    for (const category of DANGER_CATEGORIES) {
+      if (!file.categories[category].phrases.en) ctx.addIssue({ code: 'custom', path: ['categories', category, 'phrases', 'en'], message: 'English phrases are required' });
+    }
+  });
+export type DangerPhrases = z.infer<typeof dangerPhrasesSchema>;
+
+const labelled = <Label extends string>(labels: readonly [Label, ...Label[]]) => z.record(z.enum(labels), phraseList);
+
+export const understandingSchema = z
+  .object({
+    summary: z.string(),
+    textSpeak: z.record(z.string().regex(/^[\p{Ll}\p{N}]+$/u), z.string()),
+    reflexives: z.array(z.string().min(1)),
+    negations: phraseList,
+    clauseBreaks: phraseList,
+    answers: z
+      .object({
+        yes: phraseList,
+        no: phraseList,
+        unknown: phraseList,
+        skip: phraseList,
+        /** "nearly 15": the age is one less. */
+        ageSooner: phraseList,
+        /** "15 in march": the age is one less. */
+        ageBirthdaySoon: phraseList,
+      })
+      .strict(),
+    disclosures: labelled(DISCLOSURES),
+    writers: labelled(['parent', 'youngPerson', 'carer', 'professional'] as const),
+    situations: labelled(SITUATIONS),
+    /** Questions a young person asks at any point ("will I get in trouble?"). */
+    questions: labelled(QUESTIONS_ASKED),
+    /** Times said in words, as a clock time ("teatime" -> "17:00"). */
+    times: z.record(z.string().min(2), z.string().min(2)).default({}),
+  })
+  .strict();
+export type UnderstandingLexicon = z.infer<typeof understandingSchema>;

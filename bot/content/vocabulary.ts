@@ -1,0 +1,67 @@
+// The closed lists content and code share: guidance files, roles, commands, checklist items,
+// places and audit kinds. Content files are checked against them; code switches on them.
+
+export const GUIDANCE_FILES = [
+  '000_ed78f7103242404a.txt',
+  '001_03c1220fa8561956.txt',
+  '002_dbb4aa10625d9156.txt',
+  '003_4454952f043df8a0.txt',
+  '004_aa5a32e21878de7f.txt',
+] as const;
+
+export const DEFAULT_LOCALE = 'en-GB';
+
+export const ROLES = ['parent', 'youngPerson', 'carer', 'professional'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const COMMANDS = ['help', 'startAgain', 'talkToPerson', 'stop', 'deleteMyData'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export const CARER_ENQUIRIES = ['searchPremises', 'leads', 'residents', 'phoneRound', 'hospitalsCustody'] as const;
+export type CarerEnquiry = (typeof CARER_ENQUIRIES)[number];
+
+export const BOOKING_PLACES = ['school', 'youthHub', 'library', 'cafe', 'home', 'phone', 'video'] as const;
+export type BookingPlace = (typeof BOOKING_PLACES)[number];
+
+export const SEARCH_ITEMS = [
+  'contactChild',
+  'bedroomHouse',
+  'gardenArea',
+  'leads',
+  'household',
+  'friendsSchool',
+  'hospitalsCustody',
+] as const;
+export type SearchItem = (typeof SEARCH_ITEMS)[number];
+
+export const AUDIT_KINDS = [
+  'advised-999',
+  'advised-101',
+  'human-requested',
+  'human-alerted',
+  'handoff-relayed',
+  'handoff-ended',
+  'handoff-relay-failed',
+  'sms-failed',
+  'booking-made',
+  'booking-changed',
+  'booking-cancelled',
+  'return-interview-declined',
+  'reminder-sent',
+  'notify-advised',
+  'disclosure-heard',
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/** What the reader of typed text finds (bot/understanding). */
+export const DANGER_CATEGORIES = ['immediate', 'suicideSelfHarm', 'takenHeld', 'violenceAbuse', 'sexualHarm', 'exploitation'] as const;
+export type DangerCategory = (typeof DANGER_CATEGORIES)[number];
+
+export const DISCLOSURES = ['hurtAtHome', 'thrownOut', 'scaredToGoHome', 'madeToDoThings', 'childExploited'] as const;
+export type Disclosure = (typeof DISCLOSURES)[number];
+
+export const QUESTIONS_ASKED = ['police', 'trouble', 'confidential', 'returnInterview'] as const;
+export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
+
+export const SITUATIONS = ['missingNow', 'back', 'away', 'prepare'] as const;
+export type Situation = (typeof SITUATIONS)[number];

@@ -1,0 +1,71 @@
+// Personal data does not outlive RETENTION_DAYS: conversation and user state not changed for
+// that long is deleted, and so are the ways back to a person (a handoff's or booking's phone
+// number or conversation reference) and recorded texts. "delete my data" does the same for one
+// conversation at once.
+import type { Clock } from '../platform/clock';
+import type { Queryable } from '../store/database';
+import type { Logger } from '../platform/logger';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function purgeExpiredState(db: Queryable, clock: Clock, retentionDays: number): Promise<number> {
+  const cutoff = new Date(clock.now().getTime() - retentionDays * DAY_MS);
+  const deleted = await db.query('delete from bot_state where updated_at < $1 returning key', [cutoff]);
+  await db.query('delete from sms_inbound where received_at < $1', [cutoff]);
+  await db.query(`update handoff set address = null, status = 'closed', closed_at = coalesce(closed_at, $2) where opened_at < $1 and address is not null`, [
+    cutoff,
+    clock.now(),
+  ]);
+  await db.query('update booking set contact = null where updated_at < $1 and slot_start < $2 and contact is not null', [cutoff, clock.now()]);
+  await db.query(`update reminder set address = null, status = 'cancelled', done_at = $2 where status = 'pending' and due_at < $1`, [cutoff, clock.now()]);
+  // Widget conversations hold what people typed: gone with the rest.
+  await db.query(
+    `delete from dl_conversation c where c.created_at < $1
+     and not exists (select 1 from dl_activity a where a.conversation_id = c.id and a.at >= $1)`,
+    [cutoff],
+  );
+  return deleted.length;
+}
+
+/**
+ * Removes what the bot keeps of this conversation's person (its state is deleted by the bot):
+ * the ways to reach them, and in the widget what was said up to their "delete my data" (the
+ * bot's answer to it stays, so the page still shows that it was done).
+ */
+export async function forgetConversation(db: Queryable, clock: Clock, conversationId: string, conversationHash: string): Promise<void> {
+  const now = clock.now();
+  await db.query(
+    `delete from dl_activity where conversation_id = $1 and seq <= coalesce(
+       (select max(seq) from dl_activity where conversation_id = $1 and activity->'from'->>'role' = 'user'), 0)`,
+    [conversationId],
+  );
+  await db.query(`update handoff set address = null, status = 'closed', closed_at = coalesce(closed_at, $2) where conversation_hash = $1`, [conversationHash, now]);
+  await db.query('update booking set contact = null, updated_at = $2 where conversation_hash = $1', [conversationHash, now]);
+  await db.query(`update reminder set address = null, status = 'cancelled', done_at = $2 where conversation_hash = $1 and status = 'pending'`, [
+    conversationHash,
+    now,
+  ]);
+}
+
+export interface RetentionJob {
+  stop(): void;
+}
+
+export function startRetentionJob(options: {
+  db: Queryable;
+  clock: Clock;
+  retentionDays: number;
+  logger: Logger;
+  everyMs?: number;
+}): RetentionJob {
+  const run = () =>
+    purgeExpiredState(options.db, options.clock, options.retentionDays)
+      .then((count) => {
+        if (count > 0) options.logger.info({ count }, 'expired conversation state deleted');
+      })
+      .catch((err: unknown) => options.logger.warn({ err }, 'retention purge failed; will retry'));
+  void run();
+  const timer = setInterval(() => void run(), options.everyMs ?? 60 * 60 * 1000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,206 @@
+// One small SQL interface over the two back ends: embedded PGlite (default) and a PostgreSQL
+// server through a `pg` pool. Everything else in the bot speaks only to this interface.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Pool, type PoolClient } from 'pg';
+import { lock as lockDirectory } from 'proper-lockfile';
+
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs several statements with no parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` while this process holds the cluster-wide lock named `key`. On a server it is a
+   * PostgreSQL advisory lock, so processes sharing the database take turns; PGlite serves one
+   * process only, so there it is simply `work()`.
+   */
+  withExclusiveLock<T>(key: string, work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export class DataDirInUseError extends Error {
+  override readonly name = 'DataDirInUseError';
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}
+
+export async function openPostgres(connectionString: string): Promise<Database> {
+  const pool = new Pool({ connectionString, max: 10 });
+  // Lock holders get connections of their own: were they taken from the query pool, ten turns
+  // holding locks would leave none for their own queries, and every turn would wait for ever.
+  const lockPool = new Pool({ connectionString, max: 10 });
+  // An idle client that loses its connection must not crash the process.
+  pool.on('error', () => undefined);
+  lockPool.on('error', () => undefined);
+  await pool.query('select 1');
+
+  const onClient = async <T>(work: (client: PoolClient) => Promise<T>, from = pool): Promise<T> => {
+    const client = await from.connect();
+    try {
+      return await work(client);
+    } finally {
+      client.release();
+    }
+  };
+
+  return {
+    kind: 'postgres',
+    async query<Row>(sql: string, params: unknown[] = []) {
+      const result = await pool.query(sql, params);
+      return result.rows as Row[];
+    },
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    transaction: (work) =>
+      onClient(async (client) => {
+        await client.query('begin');
+        try {
+          const result = await work({
+            query: async <Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[],
+          });
+          await client.query('commit');
+          return result;
+        } catch (error) {
+          await client.query('rollback').catch(() => undefined);
+          throw error;
+        }
+      }),
+    withExclusiveLock: (key, work) =>
+      onClient(async (client) => {
+        await client.query('select pg_advisory_lock(hashtextextended($1, 0))', [key]);
+        try {
+          return await work();
+        } finally {
+          await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch(() => undefined);
+        }
+      }, lockPool),
+    close: async () => {
+      await Promise.all([pool.end(), lockPool.end()]);
+    },
+  };
+}
+
+/**
+ * Opens PGlite in `<dataDir>/pglite`, refusing to start when another process holds it:
+ * two PGlite processes on one directory would corrupt it.
+ */
+export async function openPglite(dataDir: string): Promise<Database> {
+  const directory = path.resolve(dataDir, 'pglite');
+  mkdirSync(directory, { recursive: true });
+  let releaseDirectory: () => Promise<void>;
+  try {
+    releaseDirectory = await lockDirectory(directory, {
+      stale: 15_000,
+      update: 5_000,
+      realpath: false,
+      onCompromised: () => undefined,
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+      throw new DataDirInUseError(
+        `DATA_DIR ${path.resolve(dataDir)} is in use by another bot process; the embedded database serves one process only. Stop the other process, choose another DATA_DIR, or set DATABASE_URL to share a PostgreSQL server.`,
+      );
+    }
+    throw error;
+  }
+
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(directory);
+  } catch (error) {
+    await releaseDirectory();
+    throw error;
+  }
+  return wrapPglite(pglite, releaseDirectory);
+}
+
+/** PGlite held in memory only; for tests that need no files. */
+export async function openMemoryPglite(): Promise<Database> {
+  return wrapPglite(await PGlite.create(), async () => undefined);
+}
+
+function wrapPglite(pglite: PGlite, release: () => Promise<void>): Database {
+  return {
+    kind: 'pglite',
+    async query<Row>(sql: string, params: unknown[] = []) {
+      return (await pglite.query<Row>(sql, params)).rows;
+    },
+    async exec(sql) {
+      await pglite.exec(sql);
+    },
+    transaction: (work) =>
+      pglite.transaction((tx) =>
+        work({ query: async <Row>(sql: string, params: unknown[] = []) => (await tx.query<Row>(sql, params)).rows }),
+      ),
+    withExclusiveLock: (_key, work) => work(),
+    async close() {
+      try {
+        await pglite.close();
+      } finally {
+        await release();
+      }
+    },
+  };
+}
+
+/** What a schema of a shared PGlite needs from the instance: PGlite itself has it. */
+export interface SharedPglite {
+  transaction<T>(work: (tx: SharedPgliteTransaction) => Promise<T>): Promise<T>;
+}
+
+export interface SharedPgliteTransaction {
+  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  exec(sql: string): Promise<unknown>;
+}
+
+/**
+ * A database in one schema of a PGlite instance that others use too (tests give each app a
+ * schema of its own in one instance per process: starting PGlite takes seconds). PGlite is a
+ * single connection, so every call runs in a transaction of its own that first sets the search
+ * path with `set local`: calls of two schemas take turns and never see each other's tables, and
+ * the instance's own search path is left as it was. SQL given to `exec` must not begin or commit
+ * transactions itself. Closing drops the schema and leaves the instance open for the others.
+ * Nothing else in the bot uses this: `openPglite` and `openMemoryPglite` are unchanged.
+ */
+export async function openPgliteSchema(pglite: SharedPglite, schema: string): Promise<Database> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`not a plain schema name: ${schema}`);
+  let closed = false;
+  const inSchema = <T>(work: (tx: SharedPgliteTransaction) => Promise<T>): Promise<T> => {
+    if (closed) return Promise.reject(new Error('PGlite is closed'));
+    return pglite.transaction(async (tx) => {
+      await tx.exec(`set local search_path to ${schema}`);
+      return work(tx);
+    });
+  };
+  await pglite.transaction((tx) => tx.exec(`create schema ${schema}`));
+  return {
+    kind: 'pglite',
+    query: <Row>(sql: string, params: unknown[] = []) => inSchema(async (tx) => (await tx.query<Row>(sql, params)).rows),
+    exec: (sql) =>
+      inSchema(async (tx) => {
+        await tx.exec(sql);
+      }),
+    transaction: (work) =>
+      inSchema((tx) => work({ query: async <Row>(sql: string, params: unknown[] = []) => (await tx.query<Row>(sql, params)).rows })),
+    withExclusiveLock: (_key, work) => work(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pglite.transaction((tx) => tx.exec(`drop schema ${schema} cascade`));
+    },
+  };
+}

@@ -1,0 +1,89 @@
+// Bot Framework `Storage` on PostgreSQL (or PGlite): JSONB documents with eTag optimistic
+// concurrency. An eTag of "*" (or none) writes unconditionally; any other eTag must match
+// the stored version or the write fails, so of two writers holding the same stale eTag
+// exactly one wins.
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import type { Clock } from '../platform/clock';
+import type { Database, Queryable } from './database';
+
+export class ETagConflictError extends Error {
+  override readonly name = 'ETagConflictError';
+  constructor(readonly key: string) {
+    super(`Storage: error writing "${key}" due to eTag conflict.`);
+  }
+}
+
+interface StateRow {
+  key: string;
+  doc: Record<string, unknown>;
+  version: string;
+}
+
+export class PostgresStorage implements Storage {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!Array.isArray(keys)) throw new TypeError('Keys are required when reading.');
+    const items: StoreItems = {};
+    if (keys.length === 0) return items;
+    const rows = await this.db.query<StateRow>(
+      'select key, doc, version::text as version from bot_state where key = any($1::text[])',
+      [keys],
+    );
+    for (const row of rows) items[row.key] = { ...row.doc, eTag: row.version };
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    if (!changes || typeof changes !== 'object') throw new TypeError('Changes are required when writing.');
+    const entries = Object.entries(changes);
+    if (entries.length === 0) return;
+    const now = this.clock.now();
+    // One key (each BotState save) needs no transaction: every statement of writeOne is
+    // atomic and conditional on its own.
+    const [only] = entries;
+    if (entries.length === 1 && only) return writeOne(this.db, only[0], only[1] as StoreItem, now);
+    await this.db.transaction(async (tx) => {
+      for (const [key, item] of entries) await writeOne(tx, key, item as StoreItem, now);
+    });
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (!Array.isArray(keys)) throw new TypeError('Keys are required when deleting.');
+    if (keys.length === 0) return;
+    await this.db.query('delete from bot_state where key = any($1::text[])', [keys]);
+  }
+}
+
+async function writeOne(tx: Queryable, key: string, item: StoreItem, now: Date): Promise<void> {
+  const { eTag, ...document } = item ?? {};
+  const doc = JSON.stringify(document);
+  if (eTag === undefined || eTag === null || eTag === '' || eTag === '*') {
+    await tx.query(
+      `insert into bot_state (key, doc, version, updated_at) values ($1, $2::jsonb, 1, $3)
+       on conflict (key) do update set doc = excluded.doc, version = bot_state.version + 1, updated_at = excluded.updated_at`,
+      [key, doc, now],
+    );
+    return;
+  }
+  const expected = typeof eTag === 'string' && /^\d{1,18}$/.test(eTag) ? eTag : null;
+  if (expected !== null) {
+    const updated = await tx.query(
+      `update bot_state set doc = $2::jsonb, version = version + 1, updated_at = $3
+       where key = $1 and version = $4::bigint returning version`,
+      [key, doc, now, expected],
+    );
+    if (updated.length === 1) return;
+  }
+  // No row with that version: a missing row is created (as Bot Framework's MemoryStorage does),
+  // an existing one with another version is a conflict.
+  const inserted = await tx.query(
+    `insert into bot_state (key, doc, version, updated_at) values ($1, $2::jsonb, 1, $3)
+     on conflict (key) do nothing returning version`,
+    [key, doc, now],
+  );
+  if (inserted.length === 0) throw new ETagConflictError(key);
+}

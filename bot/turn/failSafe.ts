@@ -1,0 +1,58 @@
+// The fail-safe: whatever failed (a dialog, storage, a lock), the user still gets the apology
+// with 999, 101 and 116 000, and the fault is logged with a correlation id, never the message.
+// Its words are rendered once at start, in every locale, so nothing that can break during a
+// turn stands between the user and them. Every channel uses this one object.
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import type { Localiser } from '../content/i18n';
+import type { IdHasher } from '../platform/ids';
+import type { Logger } from '../platform/logger';
+import type { RuleBook } from '../content/ruleBook';
+
+export interface FailSafe {
+  /** The words in the locale asked for, or the default language (a channel answering outside a turn). */
+  text(locale?: string): string;
+  /** The adapters' onTurnError: logs the fault and replies with the words in the turn's locale. */
+  onTurnError(context: TurnContext, error: Error): Promise<void>;
+}
+
+export function createFailSafe(deps: { localiser: Localiser; rules: RuleBook; logger: Logger; hashId: IdHasher }): FailSafe {
+  const rule = deps.rules.decide('failure', { turnFailed: true });
+  if (!rule) throw new Error('content/rules has no rule for a failed turn (point "failure")');
+  const pickLocale = deps.localiser.pickLocale.bind(deps.localiser);
+  const replies = new Map(deps.localiser.locales.map((locale) => [locale, deps.localiser.messages(locale).t(rule.say)]));
+  const fallback = replies.get(pickLocale(undefined)) ?? [...replies.values()][0] ?? '';
+
+  const text = (locale?: string): string => {
+    try {
+      return replies.get(pickLocale(locale)) ?? fallback;
+    } catch {
+      return fallback;
+    }
+  };
+
+  const onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
+    const correlationId = randomUUID();
+    try {
+      deps.logger.error(
+        {
+          err: error,
+          correlationId,
+          conversation: deps.hashId(context.activity?.conversation?.id ?? ''),
+          channel: context.activity?.channelId,
+          rule: rule.id,
+        },
+        'turn failed',
+      );
+    } catch {
+      // Logging must not stop the reply.
+    }
+    try {
+      await context.sendActivity(text(context.activity?.locale));
+    } catch (sendError) {
+      deps.logger.error({ err: sendError, correlationId }, 'fail-safe reply could not be sent');
+    }
+  };
+
+  return { text, onTurnError };
+}

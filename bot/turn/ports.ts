@@ -1,0 +1,29 @@
+// The few things a journey asks of the world outside the conversation, declared here and
+// implemented by the channels: send a text to a phone, and alert a person on call.
+import type { Role } from '../content/vocabulary';
+import type { Address, AuditKey, DeliveryResult } from './delivery';
+
+export interface TextSender {
+  /** False when texts are logged rather than sent (no Twilio account configured). */
+  readonly live: boolean;
+  send(phone: string, text: string, audit: AuditKey): Promise<DeliveryResult>;
+}
+
+export interface HandoffRequest {
+  conversationId: string;
+  channel: string;
+  /** How the person's replies reach the user. */
+  address: Address;
+  locale: string;
+  role: Role | undefined;
+  /** The dialog the user was in (for the handover), e.g. "parent.search". */
+  step: string;
+  riskFlags: string[];
+  /** Given only when the user agreed to share it. */
+  callbackPhone: string | undefined;
+}
+
+export interface PersonAlerter {
+  /** Opens a handoff and alerts the on-call numbers; returns the reference and how many were alerted. */
+  open(request: HandoffRequest): Promise<{ reference: string; alerted: number }>;
+}

@@ -1,0 +1,42 @@
+// What the channel of a turn tells the core: where the bot's later messages (a relayed reply, a
+// reminder) reach this user, and whether cards render there. Channels set it when they begin a
+// turn; dialogs ask here and never import a channel.
+import { TurnContext } from 'botbuilder';
+import { addressSchema, type Address } from './delivery';
+
+export interface TurnChannel {
+  /** Where later messages reach this user: their phone by text, the widget's conversation, or a reference. */
+  address: Address;
+  /** Cards render; otherwise a card's content goes as plain text, which the channel splits as it must. */
+  showsCards: boolean;
+}
+
+const TURN_CHANNEL = Symbol('helpline.turnChannel');
+
+export function setTurnChannel(context: TurnContext, channel: TurnChannel): void {
+  context.turnState.set(TURN_CHANNEL, channel);
+}
+
+/** Bot Framework channels (Teams, Azure's Web Chat...) are reached through the conversation reference. */
+export function turnChannelOf(context: TurnContext): TurnChannel {
+  const channel = context.turnState.get(TURN_CHANNEL) as TurnChannel | undefined;
+  return (
+    channel ?? {
+      address: addressSchema.parse({
+        channel: 'conversation',
+        reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))),
+      }),
+      showsCards: true,
+    }
+  );
+}
+
+export function replyAddressOf(context: TurnContext): Address {
+  return turnChannelOf(context).address;
+}
+
+/** The sender's number, when they write by text: used only where they agreed, never kept beyond that. */
+export function senderPhoneOf(context: TurnContext): string | undefined {
+  const address = replyAddressOf(context);
+  return address.channel === 'sms' ? address.phone : undefined;
+}

@@ -1,0 +1,147 @@
+// Reads the times people type ("yesterday at 9pm", "24/11 18:30", "3 hours ago") as absolute
+// instants, relative to the injected clock, in the area's time zone, with British day/month order.
+import { recognizeDateTime } from '@microsoft/recognizers-text-date-time';
+import { DateTime } from 'luxon';
+import type { Clock } from '../platform/clock';
+
+export type Precision = 'minute' | 'day' | 'period';
+
+export interface ReadMoment {
+  /** The instant read; for a whole day, its start; for a period ("last night"), its start. */
+  at: Date;
+  /** 'minute': a clock time was given; 'day': only a date; 'period': a part of a day. */
+  precision: Precision;
+  /** The words that were read as the time. */
+  matched: string;
+  /** The other reading of an hour said without am or pm ("yesterday at 4": 16:00, or 04:00). */
+  alternative?: Date;
+}
+
+export type PastReading =
+  | { kind: 'read'; moment: ReadMoment }
+  | { kind: 'future'; moment: ReadMoment }
+  | { kind: 'unreadable' };
+
+export interface DateReader {
+  /** The most recent moment, not after now, that the text can mean. */
+  readPast(text: string): PastReading;
+  /** Every moment the text can mean, earliest first (for choosing future slots). */
+  readAll(text: string): ReadMoment[];
+}
+
+export interface DateReaderOptions {
+  clock: Clock;
+  timeZone: string;
+  /** A culture the recognizers know; en-GB reads 01/04 as 1 April. */
+  culture?: string;
+  /** Times people say in words, as a time the recognizers read ("teatime" -> "17:00"), from content. */
+  sayings?: Readonly<Record<string, string>>;
+}
+
+interface Resolution {
+  type?: string;
+  value?: string;
+  start?: string;
+  end?: string;
+}
+
+const WALL_TIME = 'yyyy-MM-dd HH:mm:ss';
+/** A minute's grace, so "now" or "just now" is not read as the future. */
+const FUTURE_TOLERANCE_MS = 60_000;
+
+export function createDateReader({ clock, timeZone, culture = 'en-GB', sayings = {} }: DateReaderOptions): DateReader {
+  const readAll = (text: string): ReadMoment[] => {
+    const now = DateTime.fromJSDate(clock.now(), { zone: timeZone });
+    // The recognizers compute with the reference date's process-local fields: hand them the
+    // area's wall-clock time and read their answers back in the area's zone.
+    const reference = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
+    const results = recognizeDateTime(prepare(text, sayings), culture, undefined, reference);
+    const moments: ReadMoment[] = [];
+    for (const result of results) {
+      const values = (result.resolution?.values ?? []) as Resolution[];
+      const read = values.flatMap((value) => toMoment(value, result.text, now, timeZone) ?? []);
+      // Two readings twelve hours apart: an hour said without am or pm.
+      const [first, second] = read;
+      if (read.length === 2 && first && second && Math.abs(Math.abs(first.at.getTime() - second.at.getTime()) - 12 * HOUR_MS) < 60_000) {
+        moments.push({ ...first, alternative: second.at }, { ...second, alternative: first.at });
+      } else moments.push(...read);
+    }
+    return moments.sort((a, b) => a.at.getTime() - b.at.getTime());
+  };
+
+  return {
+    readAll,
+    readPast(text) {
+      const moments = readAll(text);
+      if (moments.length === 0) return { kind: 'unreadable' };
+      const limit = clock.now().getTime() + FUTURE_TOLERANCE_MS;
+      const past = moments.filter((moment) => moment.at.getTime() <= limit);
+      const latest = past[past.length - 1];
+      if (latest) {
+        // The other reading is offered only when it too has happened.
+        const alternative = latest.alternative && latest.alternative.getTime() <= limit ? latest.alternative : undefined;
+        const { alternative: _dropped, ...moment } = latest;
+        return { kind: 'read', moment: alternative ? { ...moment, alternative } : moment };
+      }
+      const soonest = moments[0];
+      return soonest ? { kind: 'future', moment: soonest } : { kind: 'unreadable' };
+    },
+  };
+}
+
+/**
+ * British ways of saying a time, made into ones the recognizers read: "yesterday about 9" ->
+ * "yesterday at 9", "4ish" -> "4", "half 3" -> "3:30", and the sayings from content
+ * ("teatime", "after school").
+ */
+function prepare(text: string, sayings: Readonly<Record<string, string>>): string {
+  let prepared = ` ${text.toLowerCase()} `;
+  for (const [saying, time] of Object.entries(sayings)) prepared = prepared.split(` ${saying} `).join(` ${time} `);
+  return prepared
+    .replace(/\b(\d{1,2})\s*-?ish\b/g, '$1')
+    .replace(/(?<!\bpast\s)\bhalf\s+(\d{1,2})\b(?!\s*(?:hour|hr|min))/g, '$1:30')
+    .replace(/\b(?:about|around|approximately|approx|roughly|maybe|like)\s+(?=\d)/g, 'at ')
+    .trim()
+    // A bare hour ("4ish") is a time of day.
+    .replace(/^(\d{1,2}(?::\d{2})?)$/, 'at $1');
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+function toMoment(value: Resolution, matched: string, now: DateTime, zone: string): ReadMoment | undefined {
+  const wall = (text: string | undefined): DateTime | undefined => {
+    if (!text) return undefined;
+    const parsed = DateTime.fromFormat(text, WALL_TIME, { zone });
+    if (parsed.isValid) return parsed;
+    const day = DateTime.fromFormat(text, 'yyyy-MM-dd', { zone });
+    return day.isValid ? day : undefined;
+  };
+  switch (value.type) {
+    case 'datetime': {
+      const at = wall(value.value);
+      return at && { at: at.toJSDate(), precision: 'minute', matched };
+    }
+    case 'date': {
+      const at = wall(value.value);
+      return at && { at: at.startOf('day').toJSDate(), precision: 'day', matched };
+    }
+    case 'datetimerange':
+    case 'daterange': {
+      const at = wall(value.start);
+      if (!at) return undefined;
+      // "this morning" typed at 06:18: the part of the day has begun, though the recognizers start it at 08:00.
+      const begun = at > now && at.hasSame(now, 'day') ? now : at;
+      return { at: begun.toJSDate(), precision: 'period', matched };
+    }
+    case 'time': {
+      // A bare time is today's, or yesterday's when today's has not come yet.
+      const time = value.value && DateTime.fromFormat(value.value, 'HH:mm:ss', { zone });
+      if (!time || !time.isValid) return undefined;
+      let at = now.set({ hour: time.hour, minute: time.minute, second: time.second, millisecond: 0 });
+      if (at.toMillis() > now.toMillis() + FUTURE_TOLERANCE_MS) at = at.minus({ days: 1 });
+      return { at: at.toJSDate(), precision: 'minute', matched };
+    }
+    default:
+      return undefined;
+  }
+}

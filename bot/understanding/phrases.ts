@@ -1,0 +1,159 @@
+// Finds phrases from content in what people type, the way people type: text speak spelled out,
+// words compared by stem (nlp.js), one wrong letter forgiven in long words, other words allowed
+// between a phrase's words, and a phrase set aside only when a negation stands just before it
+// in the same clause. No pattern is built from content: phrases are compared word by word.
+import { normalise } from './text';
+
+export interface Lexicon {
+  /** A word as typed -> the words it stands for ("kms" -> "kill myself"). */
+  textSpeak: Readonly<Record<string, string>>;
+  /** Words read as one ("herself", "myself" -> "self"). */
+  reflexives: readonly string[];
+  negations: readonly string[];
+  clauseBreaks: readonly string[];
+  stem(word: string): string;
+}
+
+export interface Token {
+  word: string;
+  stem: string;
+}
+
+/** A phrase as the words to find, in order. */
+export type Phrase = readonly Token[];
+
+export interface PhraseMatch<Label> {
+  label: Label;
+  /** The phrase's words as content wrote them (for reports). */
+  phrase: string;
+  start: number;
+  end: number;
+  negated: boolean;
+}
+
+const SELF = 'self';
+/** Other words a phrase may have between two of its own ("forcing her into a car"). */
+const MAX_GAP = 2;
+/** How far before a phrase a negation is looked for, within its clause. */
+const NEGATION_REACH = 4;
+/** Shorter words have too many neighbours one letter away ("night", "fight"). */
+const MIN_LENGTH_FOR_TYPO = 6;
+
+export function tokenise(text: string, lexicon: Lexicon): Token[] {
+  // "14yo" -> "14 yo": a number glued to a word is two words.
+  const split = normalise(text).replace(/(\d)([a-z])/g, '$1 $2').replace(/([a-z])(\d)/g, '$1 $2');
+  const tokens: Token[] = [];
+  for (const typed of split.split(' ')) {
+    if (typed === '') continue;
+    const expanded = lexicon.textSpeak[typed] ?? typed;
+    for (const word of expanded.split(' ')) {
+      if (word === '') continue;
+      const read = lexicon.reflexives.includes(word) ? SELF : dropTrailingG(word);
+      tokens.push({ word: read, stem: lexicon.stem(read) });
+    }
+  }
+  return tokens;
+}
+
+/** "cuttin", "gettin" -> "cutting", "getting": the dropped g of text speak. */
+function dropTrailingG(word: string): string {
+  return word.length > 4 && word.endsWith('in') && !/[aeiou]in$/.test(word.slice(-3)) ? `${word}g` : word;
+}
+
+export function compilePhrase(phrase: string, lexicon: Lexicon): Phrase {
+  return tokenise(phrase, lexicon);
+}
+
+function sameWord(typed: Token, wanted: Token): boolean {
+  if (typed.stem === wanted.stem || typed.word === wanted.word) return true;
+  return (
+    wanted.stem.length >= MIN_LENGTH_FOR_TYPO &&
+    typed.stem.length >= MIN_LENGTH_FOR_TYPO - 1 &&
+    typed.stem[0] === wanted.stem[0] &&
+    // One stem running on from the other is a different word ("batteri", "batter"), not a typo.
+    !typed.stem.startsWith(wanted.stem) &&
+    !wanted.stem.startsWith(typed.stem) &&
+    /^\p{L}+$/u.test(typed.word) &&
+    withinOneEdit(typed.stem, wanted.stem)
+  );
+}
+
+/** Damerau-Levenshtein distance of at most one (one letter added, missing, changed or swapped). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** The earliest place the phrase's words stand in order, with at most MAX_GAP words between each. */
+function locate(tokens: readonly Token[], phrase: Phrase): { start: number; end: number } | undefined {
+  const first = phrase[0];
+  if (!first) return undefined;
+  for (let start = 0; start < tokens.length; start += 1) {
+    const token = tokens[start];
+    if (!token || !sameWord(token, first)) continue;
+    let at = start;
+    let found = true;
+    for (const wanted of phrase.slice(1)) {
+      let next = -1;
+      for (let look = at + 1; look <= Math.min(tokens.length - 1, at + 1 + MAX_GAP); look += 1) {
+        const candidate = tokens[look];
+        if (candidate && sameWord(candidate, wanted)) {
+          next = look;
+          break;
+        }
+      }
+      if (next < 0) {
+        found = false;
+        break;
+      }
+      at = next;
+    }
+    if (found) return { start, end: at };
+  }
+  return undefined;
+}
+
+function isNegated(tokens: readonly Token[], start: number, lexicon: Lexicon): boolean {
+  for (let look = start - 1; look >= Math.max(0, start - NEGATION_REACH); look -= 1) {
+    const word = tokens[look]?.word ?? '';
+    if (lexicon.clauseBreaks.includes(word)) return false;
+    if (lexicon.negations.includes(word)) return true;
+  }
+  return false;
+}
+
+export interface PhraseBook<Label> {
+  /** Every labelled phrase found, longest first; a shorter phrase inside a longer one's words is not counted again. */
+  find(tokens: readonly Token[]): PhraseMatch<Label>[];
+}
+
+export function compilePhraseBook<Label>(entries: ReadonlyArray<{ label: Label; phrases: readonly string[] }>, lexicon: Lexicon): PhraseBook<Label> {
+  const compiled = entries
+    .flatMap(({ label, phrases }) => phrases.map((text) => ({ label, text, phrase: compilePhrase(text, lexicon) })))
+    .filter(({ phrase }) => phrase.length > 0)
+    .sort((a, b) => b.phrase.length - a.phrase.length);
+  return {
+    find(tokens) {
+      const used = new Set<number>();
+      const matches: PhraseMatch<Label>[] = [];
+      for (const { label, text, phrase } of compiled) {
+        const place = locate(tokens, phrase);
+        if (!place) continue;
+        let overlaps = false;
+        for (let at = place.start; at <= place.end; at += 1) if (used.has(at)) overlaps = true;
+        if (overlaps) continue;
+        for (let at = place.start; at <= place.end; at += 1) used.add(at);
+        const ownNegation = phrase.some((token) => lexicon.negations.includes(token.word));
+        matches.push({ label, phrase: text, ...place, negated: !ownNegation && isNegated(tokens, place.start, lexicon) });
+      }
+      return matches;
+    },
+  };
+}

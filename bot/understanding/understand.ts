@@ -1,0 +1,234 @@
+// The one understanding step: reads a message, in the user's language and in English, for
+// danger (by category), disclosures, who is writing and what is happening, and the everyday
+// answers (yes, no, not known, skip, a number, an age). Deterministic: the same words always
+// give the same reading. Dialogs ask it; they do not match strings themselves.
+import { recognizeBoolean } from '@microsoft/recognizers-text-choice';
+import { recognizeNumber, recognizeOrdinal } from '@microsoft/recognizers-text-number';
+import { StemmerEn } from '@nlpjs/lang-en-min';
+import type { Content } from '../content/loadContent';
+import type { EverydayAnswer, UnderstandingLexicon } from '../content/understandingSchema';
+import { DANGER_CATEGORIES, DISCLOSURES, SITUATIONS, type DangerCategory, type Disclosure, type QuestionAsked, type Situation } from '../content/vocabulary';
+import { ROLES, type Role } from '../content/vocabulary';
+import { compilePhraseBook, tokenise, type Lexicon, type PhraseBook, type Token } from './phrases';
+
+export interface Reading {
+  /** Every danger category found, in the user's language or English; empty when none. */
+  danger: DangerCategory[];
+  disclosures: Disclosure[];
+  /** Who seems to be writing, when the words say so clearly. */
+  writer: Role | undefined;
+  situation: Situation | undefined;
+  /** A question asked at any point ("do I have to talk to the police?"). */
+  question: QuestionAsked | undefined;
+}
+
+export interface Understanding {
+  read(text: string, locale: string): Reading;
+  /**
+   * yes / no / not known / skip, in their everyday forms ("ye", "nah", "idk", "rather not say").
+   * With `wholeMessage`, only when that is all the message says ("maybe at the park" is an answer, not "not known").
+   */
+  everyday(text: string, locale: string, options?: { wholeMessage?: boolean }): EverydayAnswer | undefined;
+  /** The first whole number said, in figures or words ("fourteen", "she's 14"). */
+  number(text: string, locale: string): number | undefined;
+  /** An age in years, reading "nearly 15" and "15 in march" as 14. */
+  age(text: string, locale: string): number | undefined;
+  /** "the second one", "2nd": the position said. */
+  ordinal(text: string, locale: string): number | undefined;
+  /**
+   * Which of the labelled phrase lists the message says (an option's title and synonyms), read
+   * like everything else: by stem, with words between, a typo forgiven. The label with the most
+   * words matched wins; a tie is no answer.
+   */
+  choose<Label extends string>(text: string, locale: string, options: ReadonlyArray<{ label: Label; phrases: readonly string[] }>): Label | undefined;
+}
+
+/** Cultures the Microsoft recognizers know; others fall back to English figures. */
+const RECOGNIZER_CULTURES: Record<string, string> = { en: 'en-us' };
+
+/** When cues for two situations are as strong, who is writing decides. */
+const SITUATION_PREFERENCE: Record<Role, readonly Situation[]> = {
+  parent: ['missingNow', 'back', 'prepare', 'away'],
+  carer: ['missingNow', 'back', 'prepare', 'away'],
+  professional: ['missingNow', 'back', 'prepare', 'away'],
+  youngPerson: ['away', 'back', 'missingNow', 'prepare'],
+};
+
+interface LanguageReader {
+  lexicon: Lexicon;
+  danger: PhraseBook<DangerCategory>;
+  disclosures: PhraseBook<Disclosure>;
+  writers: PhraseBook<Role>;
+  situations: PhraseBook<Situation>;
+  questions: PhraseBook<QuestionAsked>;
+  answers: PhraseBook<EverydayAnswer>;
+  ageSooner: PhraseBook<'sooner'>;
+}
+
+const STEMMERS: Record<string, (word: string) => string> = (() => {
+  const english = new StemmerEn();
+  return { en: (word: string) => english.stemWord(word) };
+})();
+
+export function createUnderstanding(content: Pick<Content, 'danger' | 'understanding'>): Understanding {
+  const readers = new Map<string, LanguageReader>();
+  const english = content.understanding.en;
+  for (const [language, words] of Object.entries(content.understanding)) {
+    readers.set(language, compileLanguage(language, words, content.danger));
+  }
+  // Danger phrases exist for languages that have no reader of their own yet: read with English's.
+  const readerFor = (language: string): LanguageReader => {
+    const found = readers.get(language);
+    if (found) return found;
+    const made = compileLanguage(language, english ?? content.understanding[Object.keys(content.understanding)[0] ?? ''] ?? emptyLexicon(), content.danger);
+    readers.set(language, made);
+    return made;
+  };
+  const optionBooks = new Map<string, PhraseBook<string>>();
+  const languagesOf = (locale: string): string[] => [...new Set([languageOf(locale), 'en'])];
+
+  return {
+    read(text, locale) {
+      const danger = new Set<DangerCategory>();
+      const disclosures = new Set<Disclosure>();
+      let writer: Role | undefined;
+      let situation: Situation | undefined;
+      let question: QuestionAsked | undefined;
+      for (const language of languagesOf(locale)) {
+        const reader = readerFor(language);
+        const tokens = tokenise(text, reader.lexicon);
+        for (const match of reader.danger.find(tokens)) if (!match.negated) danger.add(match.label);
+        for (const match of reader.disclosures.find(tokens)) if (!match.negated) disclosures.add(match.label);
+        writer ??= strongest(reader.writers.find(tokens), ROLES);
+        situation ??= strongest(reader.situations.find(tokens), writer ? SITUATION_PREFERENCE[writer] : SITUATIONS);
+        question ??= earliest(reader.questions.find(tokens));
+      }
+      return {
+        danger: DANGER_CATEGORIES.filter((category) => danger.has(category)),
+        disclosures: DISCLOSURES.filter((disclosure) => disclosures.has(disclosure)),
+        writer,
+        situation,
+        question,
+      };
+    },
+    everyday(text, locale, options = {}) {
+      const language = languageOf(locale);
+      const reader = readerFor(language);
+      const tokens = tokenise(text, reader.lexicon);
+      const matches = reader.answers.find(tokens);
+      if (options.wholeMessage) {
+        const covered = matches.reduce((sum, match) => sum + match.end - match.start + 1, 0);
+        if (covered === 0 || tokens.length - covered > 1) return undefined;
+      }
+      const found = earliest(matches);
+      if (found === 'unknown' || found === 'skip') return found;
+      const culture = RECOGNIZER_CULTURES[language];
+      if (culture) {
+        const recognised = recognizeBoolean(text, culture)[0]?.resolution as { value?: boolean } | undefined;
+        if (recognised?.value === true) return 'yes';
+        if (recognised?.value === false) return 'no';
+      }
+      return found;
+    },
+    number(text, locale) {
+      return firstNumber(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us');
+    },
+    ordinal(text, locale) {
+      for (const result of recognizeOrdinal(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us')) {
+        const value = Number((result.resolution as { value?: string } | undefined)?.value);
+        if (Number.isInteger(value) && value > 0) return value;
+      }
+      return undefined;
+    },
+    choose(text, locale, options) {
+      const reader = readerFor(languageOf(locale));
+      const key = `${languageOf(locale)}\u0000${JSON.stringify(options)}`;
+      let book = optionBooks.get(key);
+      if (!book) {
+        book = compilePhraseBook(options, reader.lexicon);
+        if (optionBooks.size > 500) optionBooks.clear();
+        optionBooks.set(key, book);
+      }
+      const matches = book.find(tokenise(text, reader.lexicon)).filter((match) => !match.negated);
+      const weight = new Map<string, number>();
+      for (const match of matches) weight.set(match.label, Math.max(weight.get(match.label) ?? 0, match.end - match.start + 1));
+      const best = Math.max(0, ...weight.values());
+      const winners = [...weight].filter(([, length]) => length === best);
+      return best > 0 && winners.length === 1 ? (winners[0]?.[0] as (typeof options)[number]['label']) : undefined;
+    },
+    age(text, locale) {
+      const reader = readerFor(languageOf(locale));
+      const said = firstNumber(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us');
+      if (said === undefined || said < 0 || said > 120) return undefined;
+      const sooner = reader.ageSooner.find(tokenise(text, reader.lexicon)).length > 0;
+      return sooner && said > 0 ? said - 1 : said;
+    },
+  };
+}
+
+function compileLanguage(language: string, words: UnderstandingLexicon, danger: Content['danger']): LanguageReader {
+  const stem = STEMMERS[language] ?? ((word: string) => word);
+  const lexicon: Lexicon = { textSpeak: words.textSpeak, reflexives: words.reflexives, negations: words.negations, clauseBreaks: words.clauseBreaks, stem };
+  const labelled = <Label extends string>(lists: Partial<Record<Label, readonly string[]>>) =>
+    compilePhraseBook(
+      (Object.entries(lists) as Array<[Label, readonly string[] | undefined]>).map(([label, phrases]) => ({ label, phrases: phrases ?? [] })),
+      lexicon,
+    );
+  return {
+    lexicon,
+    danger: compilePhraseBook(
+      DANGER_CATEGORIES.map((category) => ({ label: category, phrases: danger.categories[category].phrases[language] ?? [] })),
+      lexicon,
+    ),
+    disclosures: labelled(words.disclosures),
+    writers: labelled(words.writers),
+    situations: labelled(words.situations),
+    questions: labelled(words.questions),
+    answers: labelled({ yes: words.answers.yes, no: words.answers.no, unknown: words.answers.unknown, skip: words.answers.skip }),
+    ageSooner: labelled({ sooner: [...words.answers.ageSooner, ...words.answers.ageBirthdaySoon] }),
+  };
+}
+
+function emptyLexicon(): UnderstandingLexicon {
+  const none = ['-'];
+  return {
+    summary: '',
+    textSpeak: {},
+    reflexives: [],
+    negations: none,
+    clauseBreaks: none,
+    answers: { yes: none, no: none, unknown: none, skip: none, ageSooner: none, ageBirthdaySoon: none },
+    disclosures: { hurtAtHome: none, thrownOut: none, scaredToGoHome: none, madeToDoThings: none, childExploited: none },
+    writers: { parent: none, youngPerson: none, carer: none, professional: none },
+    situations: { missingNow: none, back: none, away: none, prepare: none },
+    questions: { police: none, trouble: none, confidential: none, returnInterview: none },
+    times: {},
+  };
+}
+
+export function languageOf(locale: string): string {
+  return locale.toLowerCase().split('-')[0] ?? 'en';
+}
+
+/** The label with the most words of cue; a tie is broken by `preference`, never guessed otherwise. */
+function strongest<Label extends string>(matches: ReadonlyArray<{ label: Label; start: number; end: number }>, preference: readonly Label[]): Label | undefined {
+  const weight = new Map<Label, number>();
+  for (const match of matches) weight.set(match.label, (weight.get(match.label) ?? 0) + (match.end - match.start + 1));
+  const best = Math.max(0, ...weight.values());
+  if (best === 0) return undefined;
+  return preference.find((label) => weight.get(label) === best);
+}
+
+function earliest<Label>(matches: ReadonlyArray<{ label: Label; start: number }>): Label | undefined {
+  return [...matches].sort((a, b) => a.start - b.start)[0]?.label;
+}
+
+function firstNumber(text: string, culture: string): number | undefined {
+  for (const result of recognizeNumber(text, culture)) {
+    const value = Number((result.resolution as { value?: string } | undefined)?.value);
+    if (Number.isInteger(value)) return value;
+  }
+  return undefined;
+}
+
+export type { Token };

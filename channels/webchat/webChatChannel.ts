@@ -1,0 +1,51 @@
+// The council's widget: its pages (/, /chat, /privacy, /embed.js) and the self-hosted Direct
+// Line they talk to. Later messages to a widget conversation are appended to it, where the
+// page streams or polls them.
+import type { Config } from '../../bot/config';
+import type { Localiser } from '../../bot/content/i18n';
+import type { Clock } from '../../bot/platform/clock';
+import { resolveSecret } from '../../bot/platform/ids';
+import type { Database } from '../../bot/store/database';
+import type { ChannelHost } from '../channelHost';
+import { mountDirectLine } from './directLineEndpoints';
+import { createDirectLineStore } from './directLineStore';
+import { mountPages } from './pageRoutes';
+import { createTokenIssuer } from './tokens';
+
+type WebChatSettings = Pick<
+  Config,
+  | 'DIRECTLINE_TOKEN_SECRET'
+  | 'DIRECTLINE_TOKEN_TTL_SECONDS'
+  | 'DIRECTLINE_GENERATE_BURST'
+  | 'DIRECTLINE_GENERATE_PER_SECOND'
+  | 'QUICK_EXIT_URL'
+  | 'RETENTION_DAYS'
+>;
+
+export interface WebChatChannel {
+  /** Ends the open streams, which would otherwise keep the server from closing. */
+  close(): void;
+}
+
+export async function mountWebChat(
+  host: ChannelHost,
+  { config, db, clock, localiser }: { config: WebChatSettings; db: Database; clock: Clock; localiser: Localiser },
+): Promise<WebChatChannel> {
+  const tokenSecret = await resolveSecret(db, 'directline-token', config.DIRECTLINE_TOKEN_SECRET);
+  const directLine = mountDirectLine({
+    server: host.server,
+    store: createDirectLineStore(db, clock),
+    tokens: createTokenIssuer(tokenSecret, clock, config.DIRECTLINE_TOKEN_TTL_SECONDS),
+    runTurn: host.runTurn,
+    onTurnError: host.failSafe.onTurnError,
+    logger: host.logger,
+    isShuttingDown: host.isShuttingDown,
+    generateRate: { burst: config.DIRECTLINE_GENERATE_BURST, perSecond: config.DIRECTLINE_GENERATE_PER_SECOND },
+  });
+  host.delivery.register('directline', async ({ conversationId }, texts) => {
+    await directLine.adapter.sendProactive(conversationId, texts);
+    return 'sent';
+  });
+  mountPages({ server: host.server, localiser, quickExitUrl: config.QUICK_EXIT_URL, retentionDays: config.RETENTION_DAYS });
+  return { close: () => directLine.close() };
+}

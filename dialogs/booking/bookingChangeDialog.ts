@@ -1,0 +1,80 @@
+// "cancel <reference>" and "change <reference>", typed at any point: only the conversation that
+// made the booking can touch it. Cancelling stops its reminder; changing picks a new slot in
+// the same window. The team is told, and each is an audit row.
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { z } from 'zod';
+import { normaliseReference } from '../../bot/store/references';
+import { words } from '../../bot/understanding/text';
+import type { Messages } from '../../bot/content/i18n';
+import { advise } from '../../bot/turn/advice';
+import { messagesFor, turnLocale, type DialogServices } from '../../bot/turn/services';
+import { isoInstant, optionsOf, resultOf } from '../base/stepData';
+import { alertBookingTeam, describeBooking, scheduleBookingReminder } from './bookingHelpers';
+import { SlotQuestion } from './slotQuestion';
+
+export const BOOKING_CHANGE_DIALOG = 'booking.change';
+const NEW_SLOT = 'booking.change.slot';
+
+const bookingCommand = z.object({ action: z.enum(['cancel', 'change']), reference: z.string().min(1) });
+export type BookingCommand = z.infer<typeof bookingCommand>;
+
+/** "cancel B1K4" or "change b1k4" as the whole message (a bare "cancel" is an SMS opt-out). */
+export function readBookingCommand(text: string, messages: Messages): BookingCommand | undefined {
+  const said = words(text);
+  if (said.length !== 2) return undefined;
+  const [verb = '', typed = ''] = said;
+  const reference = normaliseReference(typed);
+  if (!reference?.startsWith('B')) return undefined;
+  for (const action of ['cancel', 'change'] as const) {
+    if (messages.list(`youngPerson.commands.${action}`).includes(verb)) return { action, reference };
+  }
+  return undefined;
+}
+
+export class BookingChangeDialog extends ComponentDialog {
+  constructor(private readonly services: DialogServices) {
+    super(BOOKING_CHANGE_DIALOG);
+    this.addDialog(new SlotQuestion(NEW_SLOT, services));
+    this.addDialog(new WaterfallDialog(`${BOOKING_CHANGE_DIALOG}.steps`, [(step) => this.start(step), (step) => this.move(step)]));
+    this.initialDialogId = `${BOOKING_CHANGE_DIALOG}.steps`;
+  }
+
+  private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { action, reference } = optionsOf(step, bookingCommand);
+    const conversationId = step.context.activity.conversation.id;
+    const messages = messagesFor(step.context, this.services);
+    const booking = await this.services.bookings.find(reference, conversationId);
+    if (!booking || booking.status !== 'booked') {
+      await step.context.sendActivity(messages.t('youngPerson.commands.notFound', { reference }));
+      return step.endDialog();
+    }
+    if (action === 'change') return step.beginDialog(NEW_SLOT, { returnedAt: booking.returnedAt.toISOString() });
+    const cancelled = await this.services.bookings.cancel(reference, conversationId);
+    if (cancelled) {
+      await this.services.scheduler.cancel(reference);
+      await advise(step.context, this.services, this.services.rules.get('Y-BOOKING-CANCELLED'), { reference });
+      await alertBookingTeam(this.services, 'youngPerson.team.cancelled', cancelled, conversationId);
+    }
+    return step.endDialog();
+  }
+
+  private async move(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { reference } = optionsOf(step, bookingCommand);
+    const { context } = step;
+    const conversationId = context.activity.conversation.id;
+    const messages = messagesFor(context, this.services);
+    const moved = await this.services.bookings.reschedule(reference, conversationId, new Date(resultOf(step, isoInstant)));
+    if (!moved) {
+      await context.sendActivity(messages.t('youngPerson.confirm.taken'));
+      return step.endDialog();
+    }
+    await this.services.scheduler.cancel(reference);
+    await scheduleBookingReminder(this.services, conversationId, context.activity.channelId, turnLocale(context), moved);
+    await advise(context, this.services, this.services.rules.get('Y-BOOKING-CHANGED'), {
+      reference,
+      ...describeBooking(this.services, messages, moved),
+    });
+    await alertBookingTeam(this.services, 'youngPerson.team.changed', moved, conversationId);
+    return step.endDialog();
+  }
+}

@@ -1,0 +1,67 @@
+// What the booking steps share with changing and cancelling a booking: the words that
+// describe it, its reminder, and the text to the return interview team.
+import type { Booking } from '../../bot/bookings/bookingDesk';
+import { DEFAULT_LOCALE } from '../../bot/content/vocabulary';
+import type { Messages } from '../../bot/content/i18n';
+import { DateTime } from 'luxon';
+import type { DialogServices } from '../../bot/turn/services';
+
+type Described = Pick<Booking, 'withWhom' | 'place' | 'slotStart' | 'contact'>;
+
+export interface BookingWords {
+  who: string;
+  place: string;
+  when: string;
+  contact: string;
+}
+
+export function describeBooking(services: DialogServices, messages: Messages, booking: Described): BookingWords {
+  return {
+    who: messages.t(`youngPerson.with.${booking.withWhom}`),
+    place: messages.t(`youngPerson.place.options.${booking.place}.title`),
+    when: DateTime.fromJSDate(booking.slotStart, { zone: services.timeZone }).setLocale(messages.locale).toFormat(messages.t('common.dateTimeFormat')),
+    contact: booking.contact?.channel === 'sms' ? messages.t('youngPerson.contact.byText') : messages.t('youngPerson.contact.none'),
+  };
+}
+
+/** The reminder before the meeting, by text, when they gave a number for it. */
+export async function scheduleBookingReminder(
+  services: DialogServices,
+  conversationId: string,
+  channel: string,
+  locale: string,
+  booking: Booking,
+): Promise<void> {
+  if (!booking.contact) return;
+  const rule = services.rules.get('Y-BOOKING-REMINDER');
+  const dueAt = new Date(booking.slotStart.getTime() - services.area.returnInterviews.reminderMinutesBefore * 60 * 1000);
+  if (dueAt.getTime() <= services.clock.now().getTime()) return;
+  const messages = services.localiser.messages(locale);
+  const { when, place } = describeBooking(services, messages, booking);
+  await services.scheduler.schedule({
+    conversationId,
+    subject: booking.reference,
+    channel,
+    address: booking.contact,
+    locale,
+    messageKey: rule.say,
+    variables: { when, place, reference: booking.reference },
+    ruleId: rule.id,
+    dueAt,
+  });
+}
+
+/** Tells the area's return interview team (by text; logged without Twilio). No names. */
+export async function alertBookingTeam(
+  services: DialogServices,
+  key: string,
+  booking: Booking,
+  conversationId: string,
+): Promise<void> {
+  const staff = services.localiser.messages(DEFAULT_LOCALE);
+  const { who, place, when } = describeBooking(services, staff, booking);
+  const late = booking.late ? staff.t('youngPerson.team.late') : '';
+  await services.sms.send(services.area.returnInterviews.team.phone, staff.t(key, { reference: booking.reference, who, place, when, late }), {
+    conversationId,
+  });
+}

@@ -1,0 +1,118 @@
+// Asks when to meet: offers free slots inside the window as options, or reads the young
+// person's own words ("tomorrow after school", "Friday 4pm") and checks them against the
+// window, the bookable hours and the seats left, saying why a time will not do and what will.
+import { ActionTypes, ActivityTypes, InputHints, MessageFactory, type TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { DateTime } from 'luxon';
+import type { SlotProblem } from '../../bot/bookings/bookingDesk';
+import { normalise } from '../../bot/understanding/text';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { WaitingDialog } from '../base/waitingDialog';
+
+export interface SlotQuestionOptions {
+  /** When the young person came back (ISO): the window runs from there. */
+  returnedAt: string;
+}
+
+interface SlotQuestionState extends SlotQuestionOptions {
+  offered: string[];
+}
+
+export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
+  constructor(
+    id: string,
+    private readonly services: DialogServices,
+  ) {
+    super(id);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: SlotQuestionOptions): Promise<DialogTurnResult> {
+    const returnedAt = options?.returnedAt ?? this.services.clock.now().toISOString();
+    const state: SlotQuestionState = { returnedAt, offered: await this.offer(returnedAt) };
+    if (dc.activeDialog) dc.activeDialog.state = state;
+    await this.ask(dc.context, state, state.offered.length > 0 ? 'youngPerson.when.ask' : 'youngPerson.when.none');
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.context.activity.type !== ActivityTypes.Message || !dc.activeDialog) return Dialog.EndOfTurn;
+    const state = dc.activeDialog.state as SlotQuestionState;
+    const text = (dc.context.activity.text ?? '').trim();
+    const picked = this.pickOffered(text, state, dc.context);
+    if (picked) {
+      const problem = await this.services.bookings.checkSlot(new Date(state.returnedAt), new Date(picked));
+      if (!problem) return dc.endDialog(picked);
+      return this.refuse(dc, state, problem);
+    }
+    const now = this.services.clock.now().getTime();
+    // "12:00" can mean noon or midnight: of the times the words can mean, the first that fits.
+    const candidates = this.services.dates.readAll(text).filter((candidate) => candidate.at.getTime() > now - 60_000);
+    const moment = candidates[0];
+    if (!moment) return this.retry(dc, state, 'youngPerson.when.unreadable', await this.offer(state.returnedAt));
+    if (moment.precision === 'minute') {
+      let firstProblem: SlotProblem | undefined;
+      for (const candidate of candidates.filter((each) => each.precision === 'minute')) {
+        const problem = await this.services.bookings.checkSlot(new Date(state.returnedAt), candidate.at);
+        if (!problem) return dc.endDialog(candidate.at.toISOString());
+        firstProblem ??= problem;
+      }
+      return this.refuse(dc, state, firstProblem ?? 'closed', moment.at);
+    }
+    // A day or part of a day: the free times then, from that point on.
+    const sameDay = (await this.services.bookings.freeSlots(new Date(state.returnedAt), { day: moment.at, limit: 8 }))
+      .filter((slot) => slot.getTime() >= moment.at.getTime())
+      .slice(0, 4)
+      .map((slot) => slot.toISOString());
+    if (sameDay.length > 0) return this.retry(dc, state, 'youngPerson.when.thatDay', sameDay);
+    return this.refuse(dc, state, 'outsideWindow', moment.at);
+  }
+
+  override async repromptDialog(context: TurnContext, instance: { state: SlotQuestionState }): Promise<void> {
+    await this.ask(context, instance.state, 'youngPerson.when.ask');
+  }
+
+  private async offer(returnedAt: string): Promise<string[]> {
+    return (await this.services.bookings.freeSlots(new Date(returnedAt), { limit: 3 })).map((slot) => slot.toISOString());
+  }
+
+  private async refuse(dc: DialogContext, state: SlotQuestionState, problem: SlotProblem, near?: Date): Promise<DialogTurnResult> {
+    const nearby = near && problem !== 'outsideWindow' && problem !== 'past'
+      ? (await this.services.bookings.freeSlots(new Date(state.returnedAt), { day: near, limit: 3 })).map((slot) => slot.toISOString())
+      : [];
+    return this.retry(dc, state, `youngPerson.when.problem.${problem}`, nearby.length > 0 ? nearby : await this.offer(state.returnedAt));
+  }
+
+  private async retry(dc: DialogContext, state: SlotQuestionState, key: string, offered: string[]): Promise<DialogTurnResult> {
+    state.offered = offered;
+    await this.ask(dc.context, state, key);
+    return Dialog.EndOfTurn;
+  }
+
+  private pickOffered(text: string, state: SlotQuestionState, context: TurnContext): string | undefined {
+    const said = normalise(text);
+    if (/^\d+$/.test(said)) return state.offered[Number(said) - 1];
+    return state.offered.find((slot) => normalise(this.label(slot, context)) === said);
+  }
+
+  private label(slot: string, context: TurnContext): string {
+    const messages = messagesFor(context, this.services);
+    return DateTime.fromISO(slot, { zone: this.services.timeZone }).setLocale(messages.locale).toFormat(messages.t('youngPerson.when.slotFormat'));
+  }
+
+  private async ask(context: TurnContext, state: SlotQuestionState, key: string): Promise<void> {
+    const messages = messagesFor(context, this.services);
+    const windowEnd = DateTime.fromJSDate(this.services.bookings.windowEnd(new Date(state.returnedAt)), { zone: this.services.timeZone })
+      .setLocale(messages.locale)
+      .toFormat(messages.t('youngPerson.when.slotFormat'));
+    const text = messages.t(key, { windowEnd });
+    const actions = state.offered.map((slot) => {
+      const title = this.label(slot, context);
+      return { type: ActionTypes.ImBack, title, value: title };
+    });
+    await context.sendActivity(
+      actions.length > 0
+        ? MessageFactory.suggestedActions(actions, text, undefined, InputHints.ExpectingInput)
+        : MessageFactory.text(text, undefined, InputHints.ExpectingInput),
+    );
+  }
+}

@@ -1,0 +1,67 @@
+// Whereabouts not known: the child is missing. A secure or other legal order changes what the
+// police are told; then the reasonable enquiries, one at a time; then, unless they were found,
+// the report to the police on 101 with the enquiries done.
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { CARER_ENQUIRIES, type CarerEnquiry } from '../../bot/content/vocabulary';
+import { adviseFirst } from '../../bot/turn/advice';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { ChecklistDialog } from '../base/checklistDialog';
+import { checklistResult, resultOf, yesNoResult } from '../base/stepData';
+import { yesNoQuestion } from '../base/yesNo';
+import { carerCaseRecord, type CarerPart } from './carerCase';
+import { CarerLog } from './carerLog';
+
+export const CARER_MISSING_DIALOG = 'carer.missingFlow';
+const STEPS = 'carer.missingFlow.steps';
+const ORDER = 'carer.order';
+const ENQUIRIES = 'carer.enquiries';
+
+export class CarerMissingDialog extends ComponentDialog {
+  private readonly record;
+  private readonly log;
+
+  constructor(private readonly services: DialogServices) {
+    super(CARER_MISSING_DIALOG);
+    this.record = carerCaseRecord(services);
+    this.log = new CarerLog(services);
+    this.addDialog(yesNoQuestion(ORDER, 'carer.order.ask', services));
+    this.addDialog(
+      new ChecklistDialog<CarerEnquiry>(
+        {
+          id: ENQUIRIES,
+          items: CARER_ENQUIRIES,
+          keys: 'carer.enquiries',
+          rulePoint: 'carer-enquiry',
+          itemFact: (carerEnquiry) => ({ carerEnquiry }),
+          read: async (context) => (await this.record.get(context)).enquiries,
+          write: async (context, item, outcome) => {
+            await this.record.update(context, (current) => ({ ...current, enquiries: { ...current.enquiries, [item]: outcome } }));
+            if (outcome !== 'notPossible') await this.log.write(context, 'enquiry', { item: messagesFor(context, services).t(`carer.log.items.${item}`) });
+          },
+        },
+        services,
+      ),
+    );
+    this.addDialog(
+      new WaterfallDialog(STEPS, [(step) => step.beginDialog(ORDER), (step) => this.afterOrder(step), (step) => this.afterEnquiries(step)]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  private async afterOrder(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await this.record.update(step.context, (current) => ({ ...current, status: 'missing' }));
+    await this.log.write(step.context, 'missing');
+    if (resultOf(step, yesNoResult) === 'yes') {
+      await adviseFirst(step.context, this.services, 'carer-order', { secureOrder: true });
+      await this.log.write(step.context, 'secureOrder');
+    }
+    return step.beginDialog(ENQUIRIES);
+  }
+
+  private async afterEnquiries(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (resultOf(step, checklistResult) === 'found') return step.endDialog('back' satisfies CarerPart);
+    await adviseFirst(step.context, this.services, 'carer-report', { whereaboutsKnown: false });
+    await this.log.write(step.context, 'reported');
+    return step.endDialog('notify' satisfies CarerPart);
+  }
+}

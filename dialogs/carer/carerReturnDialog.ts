@@ -1,0 +1,47 @@
+// When the child is back: the reminders for the absence stop; the return steps (the police's
+// safe and well check, their health, the return interview, the record); a reminder before the
+// return interview is due, if reminders were on; and the log to copy.
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { advise } from '../../bot/turn/advice';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { carerCaseRecord } from './carerCase';
+import { CarerLog } from './carerLog';
+import { CarerReminders, hoursAfter } from './carerReminders';
+
+export const CARER_RETURN_DIALOG = 'carer.backFlow';
+const STEPS = 'carer.backFlow.steps';
+/** The return interview reminder comes this long before it is due: a day to arrange it. */
+const NOTICE_HOURS = 24;
+
+export class CarerReturnDialog extends ComponentDialog {
+  private readonly record;
+  private readonly log;
+  private readonly reminders;
+
+  constructor(private readonly services: DialogServices) {
+    super(CARER_RETURN_DIALOG);
+    this.record = carerCaseRecord(services);
+    this.log = new CarerLog(services);
+    this.reminders = new CarerReminders(services);
+    this.addDialog(new WaterfallDialog(STEPS, [(step) => this.back(step)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async back(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    const messages = messagesFor(context, this.services);
+    const cancelled = await this.reminders.cancelAll(context);
+    await this.record.update(context, (current) => ({ ...current, status: 'back' }));
+    await this.log.write(context, 'back');
+    await context.sendActivity(messages.t('carer.back.relief'));
+    for (const rule of this.services.rules.decideAll('carer-back', { childBack: true })) await advise(context, this.services, rule);
+    if (cancelled > 0) {
+      await context.sendActivity(messages.t('carer.back.remindersCancelled'));
+      const rule = this.services.rules.get('C-RETURN-72H');
+      const deadline = hoursAfter(this.services.clock.now(), this.services.rules.limit('returnInterviewHours'));
+      await this.reminders.schedule(context, rule, hoursAfter(deadline, -NOTICE_HOURS), { deadline: this.reminders.clockTime(context, deadline, true) });
+    }
+    await this.log.send(context);
+    return step.endDialog();
+  }
+}
