@@ -1,11 +1,14 @@
 // The storage back ends tests run on: PGlite always, and a real PostgreSQL server when
 // TEST_DATABASE_URL is set (each test file gets a schema of its own, dropped afterwards).
+// PGlite in memory is a schema in the instance the jest worker shares (sharedPglite.ts); PGlite
+// in DATA_DIR is an instance of its own, as its tests are about the files.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { openMemoryPglite, openPglite, openPostgres, type Database } from '../../bot/db/database';
-import { migrate } from '../../bot/db/migrate';
+import { openPglite, openPostgres, type Database } from '../../bot/store/database';
+import { migrate } from '../../bot/store/migrate';
+import { openSharedPgliteSchema } from './sharedPglite';
 
 export interface BackEnd {
   name: string;
@@ -25,8 +28,9 @@ export async function pgliteOnDisk(): Promise<BackEnd> {
   };
 }
 
+/** A migrated memory PGlite database: a schema of its own in the worker's shared instance. */
 export async function pgliteInMemory(): Promise<Database> {
-  return migrated(await openMemoryPglite());
+  return migrated(await openSharedPgliteSchema());
 }
 
 export async function postgresSchema(): Promise<BackEnd & { url: string }> {

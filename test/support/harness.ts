@@ -1,10 +1,12 @@
-// Builds the real app in process (memory PGlite, a set clock, silent logs) and talks to it
+// Builds the real app in process (memory PGlite: a schema of its own in the instance the jest
+// worker shares, see sharedPglite.ts; a set clock, silent logs) and talks to it
 // over HTTP with deliveryMode expectReplies, reading every reply of every turn.
 import { buildApp, type App } from '../../bot/app';
-import { ManualClock } from '../../bot/clock';
+import { ManualClock } from '../../bot/platform/clock';
 import { loadConfig } from '../../bot/config';
-import { openMemoryPglite, type Database } from '../../bot/db/database';
-import { createLogger } from '../../bot/logger';
+import type { Database } from '../../bot/store/database';
+import { createLogger } from '../../bot/platform/logger';
+import { openSharedPgliteSchema } from './sharedPglite';
 
 export interface Reply {
   type: string;
@@ -28,7 +30,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const clock = new ManualClock(options.now ?? '2026-11-24T23:00:00Z');
   const config = loadConfig({ LOG_LEVEL: 'silent', ID_HASH_SECRET: 'test-secret-test-secret', ...options.env });
-  const database = options.database ?? (await openMemoryPglite());
+  const database = options.database ?? (await openSharedPgliteSchema());
   // Tests tick the scheduler themselves, with the clock where they want it.
   const app = await buildApp({ config, clock, database, logger: createLogger('silent'), startScheduler: options.startScheduler ?? false });
   const url = await app.listen(0, '127.0.0.1');
