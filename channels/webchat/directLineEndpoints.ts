@@ -176,8 +176,11 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
   server.get(`${BASE}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
     const auth = authorise(req, res, req.params.conversationId);
     if (!auth) return;
-    const watermark = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('watermark') ?? '0');
-    const after = Number.isInteger(watermark) && watermark >= 0 ? watermark : 0;
+    const after = watermarkOf(new URL(req.url ?? '/', 'http://x'));
+    if (after === undefined) {
+      res.send(400, { error: { code: 'BadArgument', message: 'watermark: must be a whole number from 0.' } });
+      return;
+    }
     const rows = await store.after(auth.claims.conversationId, after);
     res.send(200, { activities: rows.map((row) => row.activity), watermark: String(rows[rows.length - 1]?.seq ?? after) });
   });
@@ -193,8 +196,12 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    const watermark = Number(url.searchParams.get('watermark') ?? '0');
-    sockets.handleUpgrade(req, socket, head, (ws) => stream(ws, claims.conversationId, Number.isInteger(watermark) ? watermark : 0));
+    const watermark = watermarkOf(url);
+    if (watermark === undefined) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => stream(ws, claims.conversationId, watermark));
   };
   server.server.on('upgrade', onUpgrade);
 
@@ -247,3 +254,13 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
   };
 }
 
+/** The activities' numbers are a 32-bit sequence; a larger or malformed watermark is refused, not sent to storage. */
+const watermarkSchema = z.coerce.number().int().min(0).max(2 ** 31 - 1);
+
+/** The `watermark` in a URL: 0 when absent, undefined when it is not a watermark. */
+function watermarkOf(url: URL): number | undefined {
+  const given = url.searchParams.get('watermark');
+  if (given === null || given === '') return 0;
+  const parsed = watermarkSchema.safeParse(given);
+  return parsed.success ? parsed.data : undefined;
+}
