@@ -95,6 +95,8 @@ const dangerMessages = [
   "she's not breathing",
 ];
 
+const nonsenseMessages = ['asdf ghjk', 'purple monkey dishwasher', '?? ?'];
+
 /** A conversation walked along a path: what it has been sent, and the replies to the last message. */
 interface Walk {
   conversation: Conversation;
@@ -163,6 +165,21 @@ describe.each(states)('waiting in $waitsIn', ({ path }) => {
     }
     const audit = await harness.app.audit.forConversation(conversation.id);
     expect(audit.slice(before).map((row) => row.ruleId)).toEqual(dangerMessages.map(() => dangerRuleFor(path)));
+  });
+
+  it('three nonsense messages never get the same reply three times, and a question still waiting offers a way on', async () => {
+    const { conversation, last: asked } = await reach(path);
+    const question = lastQuestion(asked);
+    const replies: Reply[][] = [];
+    for (const message of nonsenseMessages) replies.push(await conversation.say(message));
+    for (const reply of replies) expect(lastQuestion(reply)).not.toBe('');
+    expect(new Set(replies.map(allText)).size).toBeGreaterThan(1);
+    // Free text is an answer, and the journey moves on; a question asked yet again offers a way
+    // on: options to tap or number, or a person, 999 and 101.
+    const last = replies[replies.length - 1] ?? [];
+    if (allText(last).includes(question)) {
+      expect(optionTitles(last).length > 0 || /talk to a person/.test(allText(last))).toBe(true);
+    }
   });
 });
 

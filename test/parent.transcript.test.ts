@@ -70,7 +70,7 @@ describe('parent journey', () => {
 
   it('nonsense dates and text in the age field get a clear reply and change nothing', async () => {
     const conversation = harness.conversation();
-    const turns = await walk(conversation, ['hello', '1', 'Missing now', 'No', 'banana', 'tomorrow at 5pm', '3 hours ago', 'Yes', 'fourteen-ish', '14']);
+    const turns = await walk(conversation, ['hello', '1', 'Missing now', 'No', 'banana', 'tomorrow at 5pm', '3 hours ago', 'Yes', 'a teenager', '14']);
     expect(allText(turns[4] ?? [])).toContain("couldn't read");
     expect(allText(turns[5] ?? [])).toContain('still to come');
     expect(allText(turns[8] ?? [])).toContain('as a number');

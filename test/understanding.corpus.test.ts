@@ -4,7 +4,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { loadContent } from '../bot/content/loadContent';
+import { createLocaliser } from '../bot/content/i18n';
 import { createUnderstanding } from '../bot/understanding/understand';
+import type { Choices } from '../dialogs/base/choices';
+import { whereaboutsChoices } from '../dialogs/carer/carerJourneyDialog';
+import { situationChoices } from '../dialogs/parent/parentJourneyDialog';
+import { offerChoices, whereChoices } from '../dialogs/youngPerson/youngPersonJourneyDialog';
 
 const content = loadContent({ area: 'kent' });
 const understanding = createUnderstanding(content);
@@ -89,5 +94,32 @@ describe('the understanding step on the corpus', () => {
     const missed = due.filter(({ row, reading }) => !reading.disclosures.includes(row.disclosure as never));
     console.log(`disclosures found ${due.length - missed.length} of ${due.length}${missed.map(({ row }) => `\n    missed ${row.disclosure}: ${row.message}`).join('')}`);
     expect(recall({ truePositive: due.length - missed.length, falsePositive: 0, falseNegative: missed.length })).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('answers to the question asked, as people type them', () => {
+  const messages = createLocaliser(content).messages('en-GB');
+  const choiceQuestions: Record<string, Choices<string>> = {
+    'choice:parent.situation': situationChoices,
+    'choice:youngPerson.offer': offerChoices,
+    'choice:youngPerson.where': whereChoices,
+    'choice:carer.whereabouts': whereaboutsChoices,
+  };
+  const answer = (asked: string, message: string): string => {
+    if (asked === 'yesno') return understanding.everyday(message, 'en-GB') ?? 'none';
+    if (asked === 'age') return String(understanding.age(message, 'en-GB') ?? (understanding.everyday(message, 'en-GB') === 'unknown' ? 'unknown' : 'none'));
+    const choices = choiceQuestions[asked];
+    if (!choices) throw new Error(`test/corpus/answers.csv: no question "${asked}"`);
+    return choices.understand(message, messages, understanding) ?? 'none';
+  };
+  const rows = corpus('answers.csv');
+  const kinds = [...new Set(rows.map((row) => row.asked ?? ''))];
+
+  it.each(kinds)('%s', (asked) => {
+    const pairs = rows
+      .filter((row) => row.asked === asked)
+      .map((row) => ({ expected: row.answer ?? '', got: answer(asked, row.message ?? ''), message: row.message ?? '' }));
+    report(`answers to ${asked} (accuracy ${percent(pairs.filter((p) => p.expected === p.got).length, pairs.length)})`, score(pairs), pairs.filter((p) => p.expected !== p.got).map((p) => `${p.expected} -> ${p.got}: ${p.message}`));
+    expect(accuracy(pairs)).toBeGreaterThanOrEqual(0.85);
   });
 });

@@ -39,7 +39,20 @@ const NEGATION_REACH = 4;
 /** Shorter words have too many neighbours one letter away ("night", "fight"). */
 const MIN_LENGTH_FOR_TYPO = 6;
 
+/** Where a sentence ends (". ! ? ; :" or a new line): no phrase or negation reaches across it. */
+const SENTENCE_END: Token = { word: '.', stem: '.' };
+
 export function tokenise(text: string, lexicon: Lexicon): Token[] {
+  const tokens: Token[] = [];
+  for (const sentence of text.split(/[.!?;:\n]+(?:\s|$)/)) {
+    if (tokens.length > 0 && tokens[tokens.length - 1] !== SENTENCE_END) tokens.push(SENTENCE_END);
+    tokens.push(...tokeniseSentence(sentence, lexicon));
+  }
+  if (tokens[tokens.length - 1] === SENTENCE_END) tokens.pop();
+  return tokens;
+}
+
+function tokeniseSentence(text: string, lexicon: Lexicon): Token[] {
   // "14yo" -> "14 yo": a number glued to a word is two words.
   const split = normalise(text).replace(/(\d)([a-z])/g, '$1 $2').replace(/([a-z])(\d)/g, '$1 $2');
   const tokens: Token[] = [];
@@ -104,6 +117,7 @@ function locate(tokens: readonly Token[], phrase: Phrase): { start: number; end:
       let next = -1;
       for (let look = at + 1; look <= Math.min(tokens.length - 1, at + 1 + MAX_GAP); look += 1) {
         const candidate = tokens[look];
+        if (candidate === SENTENCE_END) break;
         if (candidate && sameWord(candidate, wanted)) {
           next = look;
           break;
@@ -122,8 +136,9 @@ function locate(tokens: readonly Token[], phrase: Phrase): { start: number; end:
 
 function isNegated(tokens: readonly Token[], start: number, lexicon: Lexicon): boolean {
   for (let look = start - 1; look >= Math.max(0, start - NEGATION_REACH); look -= 1) {
-    const word = tokens[look]?.word ?? '';
-    if (lexicon.clauseBreaks.includes(word)) return false;
+    const token = tokens[look];
+    const word = token?.word ?? '';
+    if (token === SENTENCE_END || lexicon.clauseBreaks.includes(word)) return false;
     if (lexicon.negations.includes(word)) return true;
   }
   return false;

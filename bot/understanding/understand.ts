@@ -131,7 +131,7 @@ export function createUnderstanding(content: Pick<Content, 'danger' | 'understan
       return found;
     },
     number(text, locale) {
-      return firstNumber(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us');
+      return wholeNumbers(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us')[0];
     },
     ordinal(text, locale) {
       for (const result of recognizeOrdinal(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us')) {
@@ -158,8 +158,10 @@ export function createUnderstanding(content: Pick<Content, 'danger' | 'understan
     },
     age(text, locale) {
       const reader = readerFor(languageOf(locale));
-      const said = firstNumber(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us');
+      const [said, next] = wholeNumbers(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us');
       if (said === undefined || said < 0 || said > 120) return undefined;
+      // "16, 17 in june" gives the age first; "nearly 15" and "15 in march" give the next one.
+      if (next !== undefined) return said;
       const sooner = reader.ageSooner.find(tokenise(text, reader.lexicon)).length > 0;
       return sooner && said > 0 ? said - 1 : said;
     },
@@ -223,12 +225,10 @@ function earliest<Label>(matches: ReadonlyArray<{ label: Label; start: number }>
   return [...matches].sort((a, b) => a.start - b.start)[0]?.label;
 }
 
-function firstNumber(text: string, culture: string): number | undefined {
-  for (const result of recognizeNumber(text, culture)) {
-    const value = Number((result.resolution as { value?: string } | undefined)?.value);
-    if (Number.isInteger(value)) return value;
-  }
-  return undefined;
+function wholeNumbers(text: string, culture: string): number[] {
+  return recognizeNumber(text, culture)
+    .map((result) => Number((result.resolution as { value?: string } | undefined)?.value))
+    .filter((value) => Number.isInteger(value));
 }
 
 export type { Token };

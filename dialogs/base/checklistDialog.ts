@@ -52,7 +52,9 @@ export class ChecklistDialog<Item extends string> extends WaitingDialog {
     const done = await this.spec.read(dc.context);
     const item = this.next(done);
     if (answer === undefined || item === undefined) {
-      await this.ask(dc.context, done, replyToMiss(dc, `${this.spec.keys}.retry`) === 'stuck' ? 'common.miss.stuck' : `${this.spec.keys}.retry`);
+      const reply = replyToMiss(dc, `${this.spec.keys}.retry`);
+      const said = reply === 'stuck' ? ['common.miss.stuck'] : [`${this.spec.keys}.retry`, ...(reply === 'explainWithWayOn' ? ['common.miss.wayOn'] : [])];
+      await this.ask(dc.context, done, ...said);
       return Dialog.EndOfTurn;
     }
     const state = dc.activeDialog?.state as AskState | undefined;

@@ -37,8 +37,12 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
     const value = this.spec.read?.(dc.context) ?? this.spec.choices.understand(activity.text ?? '', messages, this.services.understanding);
     if (value !== undefined) return dc.endDialog(value);
     const variables = (dc.activeDialog?.state as AskState | undefined)?.variables ?? {};
-    if (replyToMiss(dc, this.spec.retry) === 'stuck') await this.sendWithOptions(dc.context, messages.t('common.miss.stuck'));
-    else await this.sendWithOptions(dc.context, `${messages.t(this.spec.retry)} ${messages.t(this.spec.ask, variables)}`);
+    const reply = replyToMiss(dc, this.spec.retry);
+    if (reply === 'stuck') await this.sendWithOptions(dc.context, messages.t('common.miss.stuck'));
+    else {
+      const wayOn = reply === 'explainWithWayOn' ? ` ${messages.t('common.miss.wayOn')}` : '';
+      await this.sendWithOptions(dc.context, `${messages.t(this.spec.retry)} ${messages.t(this.spec.ask, variables)}${wayOn}`);
+    }
     return Dialog.EndOfTurn;
   }
 

@@ -42,10 +42,9 @@ export class Choices<Value extends string> {
    * plain yes, no or "don't know" where the question says which option that means.
    */
   understand(text: string, messages: Messages, understanding: Understanding): Value | undefined {
-    const exact = this.match(text, messages);
+    const exact = this.matchExactly(text, messages) ?? this.byPosition(text, messages, understanding);
     if (exact !== undefined) return exact;
-    const position = understanding.ordinal(text, messages.locale);
-    if (position !== undefined) return this.options[position - 1]?.value;
+    // By stem, and not where it is negated: "shes not back yet" is not "They are back".
     const chosen = understanding.choose(
       text,
       messages.locale,
@@ -54,6 +53,16 @@ export class Choices<Value extends string> {
     if (chosen !== undefined) return chosen;
     const everyday = understanding.everyday(text, messages.locale);
     return everyday === 'yes' || everyday === 'no' || everyday === 'unknown' ? this.everyday[everyday] : undefined;
+  }
+
+  /** "2", "option 2", "the second one", "the last one". */
+  private byPosition(text: string, messages: Messages, understanding: Understanding): Value | undefined {
+    const said = normalise(text);
+    const numbered = /^(?:(?:option|number|no)\s*)?(\d+)$/.exec(said);
+    if (numbered) return this.options[Number(numbered[1]) - 1]?.value;
+    if (/^(?:the )?last(?: one)?$/.test(said)) return this.options[this.options.length - 1]?.value;
+    const position = understanding.ordinal(text, messages.locale);
+    return position === undefined ? undefined : this.options[position - 1]?.value;
   }
 
   /** The options as a numbered list, for a reply that must work without buttons. */

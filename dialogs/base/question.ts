@@ -53,8 +53,9 @@ export class Question<Value> extends AskingDialog {
     const parsed: Parsed<Value> =
       text === '' ? { ok: false, retry: 'common.answers.empty' } : this.spec.parse(text, dc.context, messages);
     if (parsed.ok) return dc.endDialog({ kind: 'value', value: parsed.value } satisfies Answer<Value>);
-    if (replyToMiss(dc, parsed.retry) === 'explain') {
-      await this.send(dc.context, parsed.retry, parsed.variables ?? {}, true);
+    const reply = replyToMiss(dc, parsed.retry);
+    if (reply !== 'stuck') {
+      await this.send(dc.context, parsed.retry, parsed.variables ?? {}, true, reply === 'explainWithWayOn');
       return Dialog.EndOfTurn;
     }
     // The same miss twice running: an optional question moves on; any other offers every way on.
@@ -76,9 +77,10 @@ export class Question<Value> extends AskingDialog {
   }
 
 
-  protected async send(context: TurnContext, key: string, variables: Record<string, string | number> = {}, retry = false): Promise<void> {
+  protected async send(context: TurnContext, key: string, variables: Record<string, string | number> = {}, retry = false, wayOn = false): Promise<void> {
     const messages = messagesFor(context, this.services);
-    const text = retry ? `${messages.t(key, variables)} ${messages.t(this.spec.ask, variables)}` : messages.t(key, variables);
+    const asked = retry ? `${messages.t(key, variables)} ${messages.t(this.spec.ask, variables)}` : messages.t(key, variables);
+    const text = wayOn ? `${asked} ${messages.t('common.miss.wayOn')}` : asked;
     const activity = this.spec.skippable
       ? MessageFactory.suggestedActions(answerOptions.suggestedActions(messages), text, undefined, InputHints.ExpectingInput)
       : MessageFactory.text(text, undefined, InputHints.ExpectingInput);

@@ -17,18 +17,28 @@ export interface AskState {
   variables?: Record<string, string | number>;
   /** Why the last answer could not be read (a message key), so the same reply is never sent twice running. */
   lastMiss?: string;
+  /** Answers to this question that could not be read so far. */
+  misses?: number;
 }
 
 /**
- * How to answer an answer that could not be read: say why ('explain'), unless that is what the
- * last reply said; then offer every way on instead ('stuck': the options by number, a person,
- * 999 and 101), so the same "didn't catch that" never comes twice in a row.
+ * How to answer an answer that could not be read. The first time: say why ('explain'). The same
+ * miss straight after: every way on instead ('stuck': the options by number, a person, 999 and
+ * 101). Any later miss: say why and add the way on ('explainWithWayOn'). So the same reply never
+ * comes twice in a row, and after the first miss every reply shows a way on.
  */
-export function replyToMiss(dc: DialogContext, reason: string): 'explain' | 'stuck' {
+export type MissReply = 'explain' | 'stuck' | 'explainWithWayOn';
+
+export function replyToMiss(dc: DialogContext, reason: string): MissReply {
   const state = (dc.activeDialog?.state ?? {}) as AskState;
-  const repeated = state.lastMiss === reason;
-  state.lastMiss = repeated ? undefined : reason;
-  return repeated ? 'stuck' : 'explain';
+  const earlier = state.misses ?? 0;
+  state.misses = earlier + 1;
+  if (state.lastMiss === reason) {
+    state.lastMiss = undefined;
+    return 'stuck';
+  }
+  state.lastMiss = reason;
+  return earlier === 0 ? 'explain' : 'explainWithWayOn';
 }
 
 /** A question asked by one message: asked on begin, and asked again the same way on reprompt. */

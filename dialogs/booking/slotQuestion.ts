@@ -7,14 +7,14 @@ import { DateTime } from 'luxon';
 import type { SlotProblem } from '../../bot/bookings/bookingDesk';
 import { normalise } from '../../bot/understanding/text';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
-import { WaitingDialog } from '../base/waitingDialog';
+import { replyToMiss, WaitingDialog, type AskState } from '../base/waitingDialog';
 
 export interface SlotQuestionOptions {
   /** When the young person came back (ISO): the window runs from there. */
   returnedAt: string;
 }
 
-interface SlotQuestionState extends SlotQuestionOptions {
+interface SlotQuestionState extends SlotQuestionOptions, AskState {
   offered: string[];
 }
 
@@ -48,7 +48,11 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     // "12:00" can mean noon or midnight: of the times the words can mean, the first that fits.
     const candidates = this.services.dates.readAll(text).filter((candidate) => candidate.at.getTime() > now - 60_000);
     const moment = candidates[0];
-    if (!moment) return this.retry(dc, state, 'youngPerson.when.unreadable', await this.offer(state.returnedAt));
+    if (!moment) {
+      const reply = replyToMiss(dc, 'youngPerson.when.unreadable');
+      const said = reply === 'stuck' ? 'common.miss.stuck' : 'youngPerson.when.unreadable';
+      return this.retry(dc, state, said, await this.offer(state.returnedAt), reply === 'explainWithWayOn');
+    }
     if (moment.precision === 'minute') {
       let firstProblem: SlotProblem | undefined;
       for (const candidate of candidates.filter((each) => each.precision === 'minute')) {
@@ -82,9 +86,9 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     return this.retry(dc, state, `youngPerson.when.problem.${problem}`, nearby.length > 0 ? nearby : await this.offer(state.returnedAt));
   }
 
-  private async retry(dc: DialogContext, state: SlotQuestionState, key: string, offered: string[]): Promise<DialogTurnResult> {
+  private async retry(dc: DialogContext, state: SlotQuestionState, key: string, offered: string[], wayOn = false): Promise<DialogTurnResult> {
     state.offered = offered;
-    await this.ask(dc.context, state, key);
+    await this.ask(dc.context, state, key, wayOn);
     return Dialog.EndOfTurn;
   }
 
@@ -99,12 +103,12 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     return DateTime.fromISO(slot, { zone: this.services.timeZone }).setLocale(messages.locale).toFormat(messages.t('youngPerson.when.slotFormat'));
   }
 
-  private async ask(context: TurnContext, state: SlotQuestionState, key: string): Promise<void> {
+  private async ask(context: TurnContext, state: SlotQuestionState, key: string, wayOn = false): Promise<void> {
     const messages = messagesFor(context, this.services);
     const windowEnd = DateTime.fromJSDate(this.services.bookings.windowEnd(new Date(state.returnedAt)), { zone: this.services.timeZone })
       .setLocale(messages.locale)
       .toFormat(messages.t('youngPerson.when.slotFormat'));
-    const text = messages.t(key, { windowEnd });
+    const text = wayOn ? `${messages.t(key, { windowEnd })} ${messages.t('common.miss.wayOn')}` : messages.t(key, { windowEnd });
     const actions = state.offered.map((slot) => {
       const title = this.label(slot, context);
       return { type: ActionTypes.ImBack, title, value: title };

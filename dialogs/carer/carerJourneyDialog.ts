@@ -39,7 +39,11 @@ const partOptions = z.object({ part: z.enum(CARER_PARTS) });
 type PartOptions = z.infer<typeof partOptions>;
 
 const WHEREABOUTS_ANSWERS = ['known', 'unknown'] as const;
-export const whereaboutsChoices = Choices.keyed(WHEREABOUTS_ANSWERS, (value) => `carer.whereabouts.options.${value}`);
+export const whereaboutsChoices = Choices.keyed(WHEREABOUTS_ANSWERS, (value) => `carer.whereabouts.options.${value}`, {
+  yes: 'known',
+  no: 'unknown',
+  unknown: 'unknown',
+});
 
 export class CarerJourneyDialog extends InterruptibleDialog {
   private readonly record;

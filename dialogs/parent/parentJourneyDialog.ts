@@ -11,11 +11,14 @@ import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { flagRisk } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
+import { journeyOptionsSchema } from '../base/journeyOptions';
+import type { Situation } from '../../bot/content/vocabulary';
 import { PastMomentDialog } from '../base/pastMomentDialog';
 import { Question } from '../base/question';
 import {
   checklistResult,
   numberAnswerResult,
+  optionsOf,
   pastMomentResult,
   resultOf,
   textAnswerResult,
@@ -45,6 +48,12 @@ const SEND_SUMMARY = 'parent.summary.send';
 const SUMMARY_NUMBER = 'parent.summary.number';
 
 const PARENT_SITUATIONS = ['missing', 'back', 'prepare'] as const;
+
+const SITUATION_FROM_FIRST_MESSAGE: Partial<Record<Situation, (typeof PARENT_SITUATIONS)[number]>> = {
+  missingNow: 'missing',
+  back: 'back',
+  prepare: 'prepare',
+};
 
 export const situationChoices = Choices.keyed(PARENT_SITUATIONS, (value) => `parent.situation.options.${value}`);
 
@@ -76,10 +85,10 @@ export class ParentJourneyDialog extends InterruptibleDialog {
         {
           id: AGE,
           ask: 'parent.age.ask',
-          parse: (text) => {
-            const age = Number(normalise(text).replace(/\s*(years?|yrs?|y o|yo|years old)$/, ''));
-            if (!Number.isFinite(age) || !Number.isInteger(age)) return { ok: false, retry: 'parent.age.notNumber' };
-            if (age < 0 || age > 120) return { ok: false, retry: 'parent.age.outOfRange' };
+          parse: (text, _context, messages) => {
+            const age = services.understanding.age(text, messages.locale);
+            if (age === undefined) return { ok: false, retry: 'parent.age.notNumber' };
+            if (age > 120) return { ok: false, retry: 'parent.age.outOfRange' };
             return { ok: true, value: age };
           },
         },
@@ -94,7 +103,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     this.addDialog(new PoliceInfoDialog(services));
     this.addDialog(new ParentReturnDialog(services));
     this.addDialog(new ProfileDialog(services));
-    this.addDialog(new WaterfallDialog(START, [(step) => step.beginDialog(SITUATION), (step) => this.route(step)]));
+    this.addDialog(new WaterfallDialog(START, [(step) => this.askSituation(step), (step) => this.route(step)]));
     this.addDialog(
       new WaterfallDialog(MISSING, [
         (step) => this.askDanger(step),
@@ -120,6 +129,13 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     if (!found) return undefined;
     await innerDc.cancelAllDialogs();
     return innerDc.beginDialog(PARENT_RETURN_DIALOG);
+  }
+
+  /** Asked unless the first message said it ("my daughter didnt come home", "shes back"). */
+  private async askSituation(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { situation } = optionsOf(step, journeyOptionsSchema);
+    const known = situation && SITUATION_FROM_FIRST_MESSAGE[situation];
+    return known ? step.next(known) : step.beginDialog(SITUATION);
   }
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -3,7 +3,8 @@ import { WaterfallDialog, type DialogContext, type DialogTurnResult, type Waterf
 import { BOOKING_CHANGE_DIALOG, BookingChangeDialog, readBookingCommand } from '../booking/bookingChangeDialog';
 import { ActivityTypes } from 'botbuilder';
 import { z } from 'zod';
-import { ROLES, SITUATIONS, type Role, type Situation } from '../../bot/content/vocabulary';
+import { ROLES, SITUATIONS, type Role } from '../../bot/content/vocabulary';
+import type { JourneyOptions } from '../base/journeyOptions';
 import { yesNoQuestion } from '../base/yesNo';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
@@ -19,11 +20,6 @@ export const ROOT_DIALOG = 'root';
 const ROOT_WATERFALL = 'root.steps';
 const ROLE_QUESTION = 'root.role';
 const UNDERSTOOD_QUESTION = 'root.understood';
-
-/** What a journey is told when it starts: what the first message already said. */
-export interface JourneyOptions {
-  situation?: Situation;
-}
 
 /** What the first message said, kept while the user confirms it. */
 const firstReadingSchema = z.object({ writer: z.enum(ROLES).optional(), situation: z.enum(SITUATIONS).optional() });

@@ -14,8 +14,9 @@ import { ChoiceQuestion } from '../base/choiceQuestion';
 import { flagRisk } from '../base/conversationFacts';
 import { HANDOFF_DIALOG, type HandoffOptions } from '../base/handoffDialog';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
+import { journeyOptionsSchema } from '../base/journeyOptions';
 import { PastMomentDialog } from '../base/pastMomentDialog';
-import { pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
+import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
 import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, type DetailsOptions } from '../booking/bookingDetailsDialog';
@@ -37,7 +38,7 @@ type TrustedPerson = Exclude<WithWhom, 'independent'>;
 const TRUSTED_PEOPLE = WITH_WHOM.filter((who): who is TrustedPerson => who !== 'independent');
 
 export const whereChoices = Choices.keyed(WHERE_ANSWERS, (value) => `youngPerson.where.options.${value}`);
-export const offerChoices = Choices.keyed(OFFER_ANSWERS, (value) => `youngPerson.offer.options.${value}`);
+export const offerChoices = Choices.keyed(OFFER_ANSWERS, (value) => `youngPerson.offer.options.${value}`, { no: 'no' });
 const whoChoices = Choices.keyed(TRUSTED_PEOPLE, (value) => `youngPerson.who.options.${value}`);
 /** Who the meeting is with, kept from the offer to the booking. */
 const offerValues = stepValues(z.object({ withWhom: z.enum(WITH_WHOM).optional() }));
@@ -83,6 +84,9 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
       await flagRisk(step.context, this.services, 'danger-now');
       await adviseFirst(step.context, this.services, 'yp-safe', { ypSafeNow: safeNow });
     }
+    // "i ran away", "my mum kicked me out", "im back now": the first message said where they are.
+    const { situation } = optionsOf(step, journeyOptionsSchema);
+    if (situation === 'away' || situation === 'back') return step.next(situation);
     return step.beginDialog(WHERE);
   }
 
