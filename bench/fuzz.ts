@@ -7,7 +7,13 @@ import { loadConfig } from '../bot/config';
 import { ManualClock } from '../bot/platform/clock';
 import { createLogger } from '../bot/platform/logger';
 import { openMemoryPglite } from '../bot/store/database';
-import { malformedDirectLineRequest, malformedMessagesRequest, malformedSmsRequest, seededRandom, type MalformedRequest } from './malformed';
+import {
+  malformedDirectLineRequest,
+  malformedMessagesRequest,
+  malformedSmsRequest,
+  seededRandom,
+  type MalformedRequest,
+} from './malformed';
 
 const count = Number(process.env.FUZZ_COUNT ?? 10_000);
 const seed = Number(process.env.FUZZ_SEED ?? 1);
@@ -23,9 +29,18 @@ async function main(): Promise<void> {
     TWILIO_API_BASE_URL: 'http://127.0.0.1:9',
     TWILIO_MAX_ATTEMPTS: '1',
   });
-  const app = await buildApp({ config, clock: new ManualClock('2026-11-24T12:00:00Z'), database: await openMemoryPglite(), logger: createLogger('silent'), startScheduler: false });
+  const app = await buildApp({
+    config,
+    clock: new ManualClock('2026-11-24T12:00:00Z'),
+    database: await openMemoryPglite(),
+    logger: createLogger('silent'),
+    startScheduler: false,
+  });
   const url = await app.listen(0, '127.0.0.1');
-  const generated = (await (await fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+  const generated = (await (await fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as {
+    token: string;
+    conversationId: string;
+  };
   const edges: Array<[string, (random: () => number) => MalformedRequest]> = [
     ['/api/messages', malformedMessagesRequest],
     ['/api/sms', malformedSmsRequest],
@@ -43,11 +58,18 @@ async function main(): Promise<void> {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), 10_000);
       try {
-        const response = await fetch(`${url}${request.path}`, { method: request.method, headers: request.headers, body: request.body, signal: controller.signal });
+        const response = await fetch(`${url}${request.path}`, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+          signal: controller.signal,
+        });
         const body = await response.text();
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        const jsonError = response.status < 400 || ((response.headers.get('content-type') ?? '').includes('json') && body.includes('"message"'));
-        if (response.status >= 500 || !jsonError) problems.push(`#${index} ${request.method} ${request.path.slice(0, 80)} -> ${response.status} ${body.slice(0, 120)}`);
+        const jsonError =
+          response.status < 400 || ((response.headers.get('content-type') ?? '').includes('json') && body.includes('"message"'));
+        if (response.status >= 500 || !jsonError)
+          problems.push(`#${index} ${request.method} ${request.path.slice(0, 80)} -> ${response.status} ${body.slice(0, 120)}`);
       } catch (error) {
         problems.push(`#${index} ${request.method} ${request.path.slice(0, 80)} -> no answer (${(error as Error).name})`);
       } finally {
@@ -55,7 +77,10 @@ async function main(): Promise<void> {
       }
     }
     const seconds = (performance.now() - began) / 1000;
-    const summary = [...statuses].sort(([a], [b]) => a - b).map(([status, times]) => `${status}: ${times}`).join(', ');
+    const summary = [...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([status, times]) => `${status}: ${times}`)
+      .join(', ');
     console.log(`${edge.padEnd(15)} ${count} requests in ${seconds.toFixed(1)} s; ${summary}; problems: ${problems.length}`);
     for (const problem of problems.slice(0, 10)) console.log(`  ${problem}`);
     failed ||= problems.length > 0;

@@ -45,7 +45,9 @@ function oddValue(random: () => number, depth = 0): unknown {
     case 6:
       return depth > 3 ? [] : Array.from({ length: Math.floor(random() * 5) }, () => oddValue(random, depth + 1));
     case 7:
-      return depth > 3 ? {} : { id: oddValue(random, depth + 1), [pick(random, ['__proto__', 'constructor', 'toString', 'id'])]: oddValue(random, depth + 1) };
+      return depth > 3
+        ? {}
+        : { id: oddValue(random, depth + 1), [pick(random, ['__proto__', 'constructor', 'toString', 'id'])]: oddValue(random, depth + 1) };
     case 8:
       return 1e308 * 10;
     case 9:
@@ -90,7 +92,20 @@ function activity(random: () => number): Record<string, unknown> {
     deliveryMode: 'expectReplies',
   };
   // deliveryMode stays expectReplies: otherwise replies go out to the serviceUrl, which is not this edge.
-  const fields = ['type', 'channelId', 'serviceUrl', 'conversation', 'from', 'recipient', 'text', 'locale', 'id', 'attachments', 'entities', 'value'];
+  const fields = [
+    'type',
+    'channelId',
+    'serviceUrl',
+    'conversation',
+    'from',
+    'recipient',
+    'text',
+    'locale',
+    'id',
+    'attachments',
+    'entities',
+    'value',
+  ];
   for (let changes = Math.floor(random() * 4) + 1; changes > 0; changes -= 1) {
     const field = pick(random, fields);
     if (random() < 0.3) delete base[field];
@@ -100,7 +115,15 @@ function activity(random: () => number): Record<string, unknown> {
 }
 
 export function malformedMessagesRequest(random: () => number): MalformedRequest {
-  const headers = { 'content-type': pick(random, ['application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1']) };
+  const headers = {
+    'content-type': pick(random, [
+      'application/json',
+      'application/json',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/json; charset=latin1',
+    ]),
+  };
   const body = random() < 0.3 ? brokenJson(random) : JSON.stringify(activity(random));
   return { method: 'POST', path: '/api/messages', headers, body };
 }
@@ -112,7 +135,12 @@ export function malformedSmsRequest(random: () => number): MalformedRequest {
   }
   const body = random() < 0.2 ? brokenJson(random) : new URLSearchParams(fields).toString();
   const headers: Record<string, string> = {
-    'content-type': pick(random, ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded', 'application/json', 'text/plain']),
+    'content-type': pick(random, [
+      'application/x-www-form-urlencoded',
+      'application/x-www-form-urlencoded',
+      'application/json',
+      'text/plain',
+    ]),
   };
   if (random() < 0.8) headers['x-twilio-signature'] = pick(random, ['', 'forged', 'a'.repeat(500), 'bm90IGEgc2lnbmF0dXJl']);
   return { method: 'POST', path: '/api/sms', headers, body };
@@ -125,11 +153,18 @@ export function malformedDirectLineRequest(random: () => number, validToken: str
   if (random() < 0.9) headers.authorization = pick(random, [`Bearer ${token}`, token, 'Basic abc', 'Bearer']);
   switch (Math.floor(random() * 4)) {
     case 0:
-      return { method: 'GET', path: `/v3/directline/conversations/${encodeURIComponent(id)}/activities?watermark=${encodeURIComponent(asText(oddValue(random)))}`, headers };
+      return {
+        method: 'GET',
+        path: `/v3/directline/conversations/${encodeURIComponent(id)}/activities?watermark=${encodeURIComponent(asText(oddValue(random)))}`,
+        headers,
+      };
     case 1:
       return { method: 'POST', path: '/v3/directline/tokens/refresh', headers, body: random() < 0.5 ? brokenJson(random) : '{}' };
     default: {
-      const body = random() < 0.3 ? brokenJson(random) : JSON.stringify({ ...activity(random), from: random() < 0.5 ? { id: 'user' } : oddValue(random) });
+      const body =
+        random() < 0.3
+          ? brokenJson(random)
+          : JSON.stringify({ ...activity(random), from: random() < 0.5 ? { id: 'user' } : oddValue(random) });
       return { method: 'POST', path: `/v3/directline/conversations/${encodeURIComponent(id)}/activities`, headers, body };
     }
   }

@@ -15,11 +15,18 @@ const SAMPLE = {
 
 /** Sentences a young person reads: their journey's messages, not option titles, formats or staff texts. */
 export function youngPersonMessages(keys: Map<string, string | string[]>, messages: Messages): Array<{ key: string; text: string }> {
-  return [...keys.entries()]
-    .filter(([key, value]) => typeof value === 'string' && key.startsWith('youngPerson.'))
-    // Fragments that only stand inside a sentence (option titles, "a text reminder") are left out.
-    .filter(([key]) => !/\.(title|slotFormat)$/.test(key) && !/^youngPerson\.(team|with)\./.test(key) && !/^youngPerson\.contact\.(byText|none)$/.test(key))
-    .map(([key]) => ({ key, text: messages.t(key, SAMPLE) }));
+  return (
+    [...keys.entries()]
+      .filter(([key, value]) => typeof value === 'string' && key.startsWith('youngPerson.'))
+      // Fragments that only stand inside a sentence (option titles, "a text reminder") are left out.
+      .filter(
+        ([key]) =>
+          !/\.(title|slotFormat)$/.test(key) &&
+          !/^youngPerson\.(team|with)\./.test(key) &&
+          !/^youngPerson\.contact\.(byText|none)$/.test(key),
+      )
+      .map(([key]) => ({ key, text: messages.t(key, SAMPLE) }))
+  );
 }
 
 export function readingAge(text: string): number {

@@ -97,7 +97,9 @@ async function main(): Promise<void> {
     await stop(fresh.child);
     const bot = await start('bot/server.js', { DATA_DIR: dataDir });
     const echo = await start('bench/echoBot.js', {});
-    console.log(`cold start to /healthz 200: ${fresh.ms.toFixed(0)} ms (new DATA_DIR), ${bot.ms.toFixed(0)} ms (existing); echo bot ${echo.ms.toFixed(0)} ms`);
+    console.log(
+      `cold start to /healthz 200: ${fresh.ms.toFixed(0)} ms (new DATA_DIR), ${bot.ms.toFixed(0)} ms (existing); echo bot ${echo.ms.toFixed(0)} ms`,
+    );
     console.log(`load: ${connections} concurrent users, ${seconds} s each, one message per new conversation, expectReplies`);
     const echoResult = await load(echo.url);
     const botResult = await load(bot.url);

@@ -9,7 +9,7 @@ import { createUnderstanding } from '../bot/understanding/understand';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
 const messages = ['danger.csv', 'first-messages.csv', 'answers.csv'].flatMap((file) =>
-  (parse(readFileSync(projectPath('test', 'corpus', file)), { columns: true }) as Array<{ message: string }>).map((row) => row.message),
+  parse<{ message: string }>(readFileSync(projectPath('test', 'corpus', file)), { columns: true }).map((row) => row.message),
 );
 const began = performance.now();
 const understanding = createUnderstanding(loadContent({ area: 'kent' }));
@@ -22,6 +22,12 @@ const time = (work: (message: string) => unknown): number => {
   return ((performance.now() - start) * 1000) / (rounds * messages.length);
 };
 console.log(`understanding step: built in ${built.toFixed(0)} ms; ${messages.length} messages x ${rounds} rounds`);
-console.log(`  read (danger, disclosures, writer, situation, question): ${time((m) => understanding.read(m, 'en-GB')).toFixed(1)} µs a message`);
-console.log(`  everyday answer (yes/no/not known/skip):                 ${time((m) => understanding.everyday(m, 'en-GB')).toFixed(1)} µs a message`);
-console.log(`  age:                                                     ${time((m) => understanding.age(m, 'en-GB')).toFixed(1)} µs a message`);
+console.log(
+  `  read (danger, disclosures, writer, situation, question): ${time((m) => understanding.read(m, 'en-GB')).toFixed(1)} µs a message`,
+);
+console.log(
+  `  everyday answer (yes/no/not known/skip):                 ${time((m) => understanding.everyday(m, 'en-GB')).toFixed(1)} µs a message`,
+);
+console.log(
+  `  age:                                                     ${time((m) => understanding.age(m, 'en-GB')).toFixed(1)} µs a message`,
+);

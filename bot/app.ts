@@ -2,9 +2,8 @@
 // contents: storage and content, the services the dialogs use, the bot and the one way to run
 // its turns, then each channel mounted on the HTTP server. Tests call this in process;
 // bot/server.ts only listens and handles signals.
-import type { AddressInfo } from 'node:net';
 import { ConversationState, UserState, type CloudAdapter } from 'botbuilder';
-import restify, { type Server } from 'restify';
+import restify, { type Request, type Response, type Server } from 'restify';
 import { mountBotFramework } from '../channels/botframework/botFrameworkChannel';
 import type { ChannelHost } from '../channels/channelHost';
 import { createHandoffDesk } from '../channels/handoff/handoffDesk';
@@ -34,6 +33,9 @@ import { PostgresStorage } from './store/postgresStorage';
 import { createFailSafe } from './turn/failSafe';
 import { createTurnRunner, type RunTurn } from './turn/runTurn';
 import { createTurnLock } from './turn/turnLock';
+
+/** What restify hands its error event: the error, and how a client is to see it. */
+type RestifyError = Error & { statusCode?: number; toJSON?: () => object };
 
 export interface AppOptions {
   config: Config;
@@ -88,7 +90,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const storage = new PostgresStorage(db, clock);
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
-    const handoff = createHandoffDesk({ db, clock, area: content.area, localiser, sms: textSender, deliverer: delivery, audit, hashId, logger });
+    const handoff = createHandoffDesk({
+      db,
+      clock,
+      area: content.area,
+      localiser,
+      sms: textSender,
+      deliverer: delivery,
+      audit,
+      hashId,
+      logger,
+    });
     const bookings = createBookingDesk({ db, clock, area: content.area, timeZone: config.TZ, hashId });
     scheduler = createScheduler({ db, clock, deliverer: delivery, localiser, audit, hashId, logger });
     const services: DialogServices = {
@@ -136,7 +148,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       retention?.stop();
       scheduler?.stop();
       webChat.close();
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      const stopped = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_MS).unref());
       await Promise.race([Promise.all([sms.inbox.idle(), turns.idle(), stopped]), grace]);
       await db.close();
@@ -187,7 +201,7 @@ async function listen(server: Server, port: number, host: string): Promise<strin
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
-  const address = server.address() as AddressInfo;
+  const address = server.address();
   return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 }
 
@@ -195,14 +209,14 @@ function createHttpServer(config: Config, logger: Logger): Server {
   const server = restify.createServer({ name: 'helpline-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
   // Clients see no internals on a 5xx; the log has the detail and the request id.
-  server.on('restifyError', (req, _res, err, callback) => {
+  server.on('restifyError', (req: Request, _res: Response, err: RestifyError, callback: () => void) => {
     if ((err.statusCode ?? 500) >= 500) {
       logger.error({ err, requestId: req.id() }, 'request failed');
       err.toJSON = () => ({ code: 'InternalError', message: 'Something went wrong.', requestId: req.id() });
     }
     return callback();
   });
-  server.on('after', (req, res) => {
+  server.on('after', (req: Request, res: Response) => {
     logger.debug({ requestId: req.id(), method: req.method, path: req.path(), status: res.statusCode }, 'request');
   });
   return server;

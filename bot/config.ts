@@ -3,8 +3,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { e164NumberSchema } from './platform/phoneNumbers';
 
-const emptyToUndefined = (value: unknown): unknown =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const emptyToUndefined = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
 
@@ -43,10 +42,7 @@ export const configSchema = z
     MICROSOFT_APP_ID: optionalText,
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
-    MICROSOFT_APP_TYPE: z.preprocess(
-      emptyToUndefined,
-      z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-    ),
+    MICROSOFT_APP_TYPE: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
     AREA: z.preprocess(
       emptyToUndefined,
       z
@@ -66,27 +62,21 @@ export const configSchema = z
     PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),
     TWILIO_ACCOUNT_SID: z.preprocess(
       emptyToUndefined,
-      z.string().regex(/^AC[0-9a-fA-F]{32}$/, { message: 'must look like AC followed by 32 hex digits' }).optional(),
+      z
+        .string()
+        .regex(/^AC[0-9a-fA-F]{32}$/, { message: 'must look like AC followed by 32 hex digits' })
+        .optional(),
     ),
     TWILIO_AUTH_TOKEN: optionalText,
-    TWILIO_FROM_NUMBER: z.preprocess(
-      emptyToUndefined,
-      e164NumberSchema.optional(),
-    ),
+    TWILIO_FROM_NUMBER: z.preprocess(emptyToUndefined, e164NumberSchema.optional()),
     TWILIO_API_BASE_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),
     TWILIO_MAX_ATTEMPTS: integer(1, 10, 4),
     TWILIO_RETRY_BASE_MS: integer(0, 60_000, 500),
     TWILIO_TIMEOUT_MS: integer(1000, 60_000, 10_000),
     RETENTION_DAYS: integer(1, 3650, 30),
-    LOG_LEVEL: z.preprocess(
-      emptyToUndefined,
-      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    ),
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
     MAX_BODY_BYTES: integer(1024, 10 * 1024 * 1024, 64 * 1024),
-    ID_HASH_SECRET: z.preprocess(
-      emptyToUndefined,
-      z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
-    ),
+    ID_HASH_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, { message: 'must be at least 16 characters' }).optional()),
     SHUTDOWN_GRACE_MS: integer(0, 120_000, 10_000),
     STAFF_API_TOKEN: z.preprocess(emptyToUndefined, z.string().min(24, { message: 'must be at least 24 characters' }).optional()),
     SCHEDULER_INTERVAL_MS: integer(1000, 3_600_000, 30_000),

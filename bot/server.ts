@@ -13,10 +13,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const app = await buildApp({ config, logger });
   const url = await app.listen();
-  logger.info(
-    { url, storage: app.db.kind, area: config.AREA, startMs: Date.now() - started },
-    `helpline bot listening on ${url}`,
-  );
+  logger.info({ url, storage: app.db.kind, area: config.AREA, startMs: Date.now() - started }, `helpline bot listening on ${url}`);
 
   let stopping = false;
   const stop = (signal: string) => {

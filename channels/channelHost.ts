@@ -13,5 +13,5 @@ export interface ChannelHost {
   failSafe: FailSafe;
   delivery: Pick<DeliveryRoutes, 'register'>;
   logger: Logger;
-  isShuttingDown(): boolean;
+  isShuttingDown: () => boolean;
 }

@@ -79,7 +79,8 @@ describe('carer', () => {
     await walk(conversation, ['3', 'No', 'I know where they are', 'Yes']);
     harness.clock.set('2026-11-24T03:30:00Z');
     const back = allText(await conversation.say('back now'));
-    for (const words of ['safe and well', 'diabetes or epilepsy', '72 hours', 'independent of the placement', 'risk assessment']) expect(back).toContain(words);
+    for (const words of ['safe and well', 'diabetes or epilepsy', '72 hours', 'independent of the placement', 'risk assessment'])
+      expect(back).toContain(words);
     expect(back).toContain('stopped the reminders');
     expect(back).toMatch(/24\/11 02:00 Started[\s\S]*24\/11 03:30 Child back/);
     const pending = await harness.app.scheduler.pending(`carer:${conversation.id}`);
@@ -92,7 +93,13 @@ describe('carer', () => {
     const conversation = harness.conversation();
     await walk(conversation, [...TO_NOTIFY, 'No']);
     const log = allText(await conversation.say('Show my log'));
-    for (const line of ['02:00 Started', 'missing', 'home and grounds searched', 'Advised to report on 101', 'Out of Hours Service (Emergency Duty Team) 03000 419191']) {
+    for (const line of [
+      '02:00 Started',
+      'missing',
+      'home and grounds searched',
+      'Advised to report on 101',
+      'Out of Hours Service (Emergency Duty Team) 03000 419191',
+    ]) {
       expect(log).toContain(line);
     }
   });

@@ -40,8 +40,19 @@ describe('content files', () => {
     for (const source of [...content.rules.flatMap((rule) => rule.source), ...content.danger.source, ...areaSources]) {
       const text = readFileSync(path.join(guidance, source.file), 'utf8').replace(/\s+/g, ' ').toLowerCase();
       // The section cites a heading or phrase: its first few words appear in the file.
-      const opening = source.section.split(/[;:(]| \.\.\. /)[0]?.trim().toLowerCase().split(' ').slice(0, 4).join(' ') ?? '';
-      expect({ file: source.file, opening, found: text.includes(opening.replace(/’/g, "'")) || text.includes(opening.replace(/'/g, '’')) }).toEqual({
+      const opening =
+        source.section
+          .split(/[;:(]| \.\.\. /)[0]
+          ?.trim()
+          .toLowerCase()
+          .split(' ')
+          .slice(0, 4)
+          .join(' ') ?? '';
+      expect({
+        file: source.file,
+        opening,
+        found: text.includes(opening.replace(/’/g, "'")) || text.includes(opening.replace(/'/g, '’')),
+      }).toEqual({
         file: source.file,
         opening,
         found: true,
@@ -61,7 +72,15 @@ describe('content files', () => {
     const templates = [...code.matchAll(/`([a-zA-Z]+(?:\.(?:[a-zA-Z0-9]+|\$\{[^}`]+\}))+)`/g)]
       .map((match) => match[1] ?? '')
       .filter((template) => template.includes('${'))
-      .map((template) => new RegExp(`^${template.split(/\$\{[^}]+\}/).map((part) => part.replace(/\./g, '\\.')).join('[a-zA-Z0-9]+')}(\\..+)?$`));
+      .map(
+        (template) =>
+          new RegExp(
+            `^${template
+              .split(/\$\{[^}]+\}/)
+              .map((part) => part.replace(/\./g, '\\.'))
+              .join('[a-zA-Z0-9]+')}(\\..+)?$`,
+          ),
+      );
     // A family of keys handed over by its prefix (a checklist's `keys: 'parent.search'`) counts too.
     const quotedPrefix = (key: string) =>
       key
@@ -79,7 +98,7 @@ describe('content files', () => {
     expect(literalKeys.filter((key) => !keys.includes(key))).toEqual([]);
   });
 
-  it('every message renders with the variables the bot supplies (area, numbers, hours, and the dialogs\' own)', () => {
+  it("every message renders with the variables the bot supplies (area, numbers, hours, and the dialogs' own)", () => {
     // What dialogs pass in; the area's names, numbers and hours are supplied to every message.
     const dialogVariables = {
       when: 'Monday 23 November at 21:00',
@@ -99,7 +118,7 @@ describe('content files', () => {
       flags: 'none',
       callback: 'not shared',
       name: 'Duty worker',
-      team: 'Missing Children\'s Team',
+      team: "Missing Children's Team",
       message: 'I will call you in 10 minutes',
       windowEnd: 'Fri 27 Nov 18:00',
       who: 'a youth worker',
@@ -135,7 +154,9 @@ describe('limits: the numbers from the guidance that code counts with', () => {
   const carriers = content.rules.filter((rule) => rule.limit);
   const guidanceText = (file: string): string | undefined => {
     try {
-      return readFileSync(path.resolve(projectPath(), '..', 'shared', 'guidance', file), 'utf8').replace(/\s+/g, ' ').toLowerCase();
+      return readFileSync(path.resolve(projectPath(), '..', 'shared', 'guidance', file), 'utf8')
+        .replace(/\s+/g, ' ')
+        .toLowerCase();
     } catch {
       return undefined; // A clone without shared/ still checks the cited sections below.
     }
@@ -181,7 +202,13 @@ describe('limits: the numbers from the guidance that code counts with', () => {
     for (const rule of content.rules) {
       for (const { fact, value } of thresholdsOf(rule.when)) {
         const values = limitsOn(fact);
-        if (values.length > 0) expect({ rule: rule.id, fact, value, oneOfTheLimits: values.includes(value) }).toEqual({ rule: rule.id, fact, value, oneOfTheLimits: true });
+        if (values.length > 0)
+          expect({ rule: rule.id, fact, value, oneOfTheLimits: values.includes(value) }).toEqual({
+            rule: rule.id,
+            fact,
+            value,
+            oneOfTheLimits: true,
+          });
       }
     }
   });
@@ -190,7 +217,11 @@ describe('limits: the numbers from the guidance that code counts with', () => {
     for (const rule of carriers) {
       for (const locale of Object.keys(content.locales)) {
         const message = flattenKeys(content.locales[locale] ?? {}).get(rule.say);
-        expect({ rule: rule.id, locale, message }).toEqual({ rule: rule.id, locale, message: expect.stringContaining(String(rule.limit?.value)) });
+        expect({ rule: rule.id, locale, message }).toEqual({
+          rule: rule.id,
+          locale,
+          message: expect.stringContaining(String(rule.limit?.value)),
+        });
       }
     }
   });
@@ -216,54 +247,63 @@ describe('a broken content file', () => {
     return 'loaded';
   };
 
+  /** A rule of a content file being broken on purpose; a missing one fails the test that wanted it. */
+  const ruleAt = (json: Record<string, unknown>, index: number): Record<string, unknown> => {
+    const rule = (json.rules as Array<Record<string, unknown>>)[index];
+    if (!rule) throw new Error(`no rule at ${index}`);
+    return rule;
+  };
+
   it('a rule without a source names the file and the path', () => {
     const directory = brokenCopy('rules/general.json', (json) => {
-      (json.rules as Array<Record<string, unknown>>)[1]!.source = [];
+      ruleAt(json, 1).source = [];
     });
     expect(messageOf(directory)).toMatch(/rules\/general\.json: rules\.1\.source: /);
   });
 
   it('a condition on an unknown fact, or with a value of the wrong type, is refused', () => {
     const unknownFact = brokenCopy('rules/general.json', (json) => {
-      (json.rules as Array<Record<string, unknown>>)[0]!.when = { fact: 'childAge', equals: 3 };
+      ruleAt(json, 0).when = { fact: 'childAge', equals: 3 };
     });
     expect(messageOf(unknownFact)).toMatch(/rules\/general\.json: rules\.0\.when/);
     const wrongType = brokenCopy('rules/general.json', (json) => {
-      (json.rules as Array<Record<string, unknown>>)[0]!.when = { fact: 'command', equals: 'dance' };
+      ruleAt(json, 0).when = { fact: 'command', equals: 'dance' };
     });
     expect(messageOf(wrongType)).toMatch(/rules\/general\.json: rules\.0\.when: "dance" is not a possible value/);
   });
 
-  const ruleIndex = (json: Record<string, unknown>, id: string) => (json.rules as Array<Record<string, unknown>>).findIndex((rule) => rule.id === id);
+  const ruleIndex = (json: Record<string, unknown>, id: string) =>
+    (json.rules as Array<Record<string, unknown>>).findIndex((rule) => rule.id === id);
 
   it("a limit that differs from its rule's condition names the file and the path", () => {
     let index = -1;
     const directory = brokenCopy('rules/carer.json', (json) => {
       index = ruleIndex(json, 'C-REVIEW-6H');
-      ((json.rules as Array<Record<string, unknown>>)[index]!.limit as Record<string, unknown>).value = 4;
+      (ruleAt(json, index).limit as Record<string, unknown>).value = 4;
     });
     expect(messageOf(directory)).toMatch(new RegExp(`rules/carer\\.json: rules\\.${index}\\.limit\\.value: .*reviewHour with 4`));
   });
 
   it("a rule comparing a limit's fact with another number is refused, naming both", () => {
     const directory = brokenCopy('rules/carer.json', (json) => {
-      (json.rules as Array<Record<string, unknown>>)[ruleIndex(json, 'C-REVIEW-HOURLY')]!.when = { fact: 'reviewHour', below: 5 };
+      ruleAt(json, ruleIndex(json, 'C-REVIEW-HOURLY')).when = { fact: 'reviewHour', below: 5 };
     });
-    expect(messageOf(directory)).toMatch(/rule C-REVIEW-HOURLY compares reviewHour with 5, but the limits on reviewHour are 6 \(unauthorisedAbsenceHours\)/);
+    expect(messageOf(directory)).toMatch(
+      /rule C-REVIEW-HOURLY compares reviewHour with 5, but the limits on reviewHour are 6 \(unauthorisedAbsenceHours\)/,
+    );
   });
 
   it('an unknown limit, or a known one given twice or not at all, is refused', () => {
     const unknown = brokenCopy('rules/carer.json', (json) => {
-      ((json.rules as Array<Record<string, unknown>>)[ruleIndex(json, 'C-RETURN-72H')]!.limit as Record<string, unknown>).name = 'returnHours';
+      (ruleAt(json, ruleIndex(json, 'C-RETURN-72H')).limit as Record<string, unknown>).name = 'returnHours';
     });
     expect(messageOf(unknown)).toMatch(/rules\/carer\.json: rules\.\d+\.limit\.name: must be a known limit/);
     const missing = brokenCopy('rules/carer.json', (json) => {
-      delete (json.rules as Array<Record<string, unknown>>)[ruleIndex(json, 'C-RETURN-72H')]!.limit;
+      delete ruleAt(json, ruleIndex(json, 'C-RETURN-72H')).limit;
     });
     expect(messageOf(missing)).toMatch(/no rule carries the limit returnInterviewHours/);
     const twice = brokenCopy('rules/carer.json', (json) => {
-      const rules = json.rules as Array<Record<string, unknown>>;
-      rules[ruleIndex(json, 'C-BACK-RETURN-INTERVIEW')]!.limit = rules[ruleIndex(json, 'C-RETURN-72H')]!.limit;
+      ruleAt(json, ruleIndex(json, 'C-BACK-RETURN-INTERVIEW')).limit = ruleAt(json, ruleIndex(json, 'C-RETURN-72H')).limit;
     });
     expect(messageOf(twice)).toMatch(/the limit returnInterviewHours is carried by C-BACK-RETURN-INTERVIEW and C-RETURN-72H/);
   });

@@ -5,7 +5,7 @@
 // goes along the paths (a test carries on the walk whose path so far begins its own), and at
 // each state the conversation is copied into a new one that hears the danger phrases. The walk
 // itself never hears them, so every state is reached exactly as by its path from the start.
-import { Dialog, type DialogSet } from 'botbuilder-dialogs';
+import { type Dialog, type DialogSet } from 'botbuilder-dialogs';
 import { WaitingDialog } from '../dialogs/base/waitingDialog';
 import { POLICE_FIELDS } from '../dialogs/parent/parentCase';
 import { RootDialog } from '../dialogs/root/rootDialog';
@@ -275,11 +275,14 @@ it('the table above lists every dialog that waits for input', () => {
   const walk = (dialog: Dialog) => {
     if (dialog instanceof WaitingDialog) waiting.push(dialog.id);
     const set = (dialog as unknown as { dialogs?: DialogSet }).dialogs;
-    if (set) for (const id of Object.keys((set as unknown as { dialogs: Record<string, Dialog> }).dialogs)) {
-      const child = set.find(id);
-      if (child) walk(child);
-    }
+    if (set)
+      for (const id of Object.keys((set as unknown as { dialogs: Record<string, Dialog> }).dialogs)) {
+        const child = set.find(id);
+        if (child) walk(child);
+      }
   };
   walk(new RootDialog(harness.app.services));
-  expect([...new Set(waiting)].sort()).toEqual([...new Set([...states, ...smsStates, ...textingStates].map((state) => state.waitsIn))].sort());
+  expect([...new Set(waiting)].sort()).toEqual(
+    [...new Set([...states, ...smsStates, ...textingStates].map((state) => state.waitsIn))].sort(),
+  );
 });

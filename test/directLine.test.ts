@@ -12,7 +12,9 @@ afterAll(() => harness.close());
 describe('tokens and conversations', () => {
   it('a new conversation gets the welcome, with the options as suggested actions', async () => {
     const session = await openSession(harness.url);
-    expect(session.streamUrl).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${session.conversationId}/stream\\?t=`));
+    expect(session.streamUrl).toMatch(
+      new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${session.conversationId}/stream\\?t=`),
+    );
     const { body } = await activitiesAfter(harness.url, session);
     expect(body.activities.map((activity) => activity.text).join('\n')).toContain('999');
     expect(body.activities.flatMap((activity) => activity.suggestedActions?.actions.map((action) => action.title) ?? [])).toHaveLength(4);
@@ -25,18 +27,27 @@ describe('tokens and conversations', () => {
     expect(posted.status).toBe(200);
     const { body } = await activitiesAfter(harness.url, session, before.watermark);
     const [echo, ...replies] = body.activities;
-    expect(echo).toMatchObject({ id: posted.body.id, text: '1', from: { id: session.userId, role: 'user' }, channelData: { clientActivityID: 'client-42' } });
+    expect(echo).toMatchObject({
+      id: posted.body.id,
+      text: '1',
+      from: { id: session.userId, role: 'user' },
+      channelData: { clientActivityID: 'client-42' },
+    });
     expect(replies.map((reply) => reply.text).join('\n')).toContain('missing now, or are they back');
   });
 
   it('a token for conversation A is refused on conversation B (403), and a bad token (401)', async () => {
     const a = await openSession(harness.url);
     const b = await openSession(harness.url);
-    const crossed = await fetch(`${harness.url}/v3/directline/conversations/${b.conversationId}/activities`, { headers: { authorization: `Bearer ${a.token}` } });
+    const crossed = await fetch(`${harness.url}/v3/directline/conversations/${b.conversationId}/activities`, {
+      headers: { authorization: `Bearer ${a.token}` },
+    });
     expect(crossed.status).toBe(403);
     const posted = await postActivity(harness.url, { ...b, token: a.token }, 'hello');
     expect(posted.status).toBe(403);
-    const forged = await fetch(`${harness.url}/v3/directline/conversations/${a.conversationId}/activities`, { headers: { authorization: `Bearer ${a.token}x` } });
+    const forged = await fetch(`${harness.url}/v3/directline/conversations/${a.conversationId}/activities`, {
+      headers: { authorization: `Bearer ${a.token}x` },
+    });
     expect(forged.status).toBe(401);
   });
 
@@ -57,7 +68,11 @@ describe('tokens and conversations', () => {
   it('malformed activities get a clear 400 and change nothing', async () => {
     const session = await openSession(harness.url);
     const { body: before } = await activitiesAfter(harness.url, session);
-    for (const body of ['{"type": "message",', JSON.stringify({ type: 'payment', text: 'x' }), JSON.stringify({ type: 'message', text: 'y'.repeat(5000) })]) {
+    for (const body of [
+      '{"type": "message",',
+      JSON.stringify({ type: 'payment', text: 'x' }),
+      JSON.stringify({ type: 'message', text: 'y'.repeat(5000) }),
+    ]) {
       const response = await fetch(`${harness.url}/v3/directline/conversations/${session.conversationId}/activities`, {
         method: 'POST',
         headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
@@ -114,7 +129,11 @@ describe('tokens and conversations', () => {
   it('CORS allows the headers Web Chat sends', async () => {
     const response = await fetch(`${harness.url}/v3/directline/conversations`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://www.kent.gov.uk', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,x-ms-bot-agent' },
+      headers: {
+        origin: 'https://www.kent.gov.uk',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,x-ms-bot-agent',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-headers')).toMatch(/Authorization.*x-ms-bot-agent/);
@@ -130,7 +149,9 @@ describe('proactive messages into the widget', () => {
     expect(reference).not.toBe('');
     await harness.text('+447700900101', `${reference} Hello from the team`);
     const { body: after } = await activitiesAfter(harness.url, session, body.watermark);
-    expect(after.activities.map((activity) => activity.text)).toEqual(["Duty worker from the Missing Children's Team: Hello from the team"]);
+    expect(after.activities.map((activity) => activity.text)).toEqual([
+      "Duty worker from the Missing Children's Team: Hello from the team",
+    ]);
   });
 });
 
@@ -156,7 +177,8 @@ describe('rate limit', () => {
     const limited = await startSmsHarness({ env: { DIRECTLINE_GENERATE_BURST: '3', DIRECTLINE_GENERATE_PER_SECOND: '1' } });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 6; i += 1) statuses.push((await fetch(`${limited.url}/v3/directline/tokens/generate`, { method: 'POST' })).status);
+      for (let i = 0; i < 6; i += 1)
+        statuses.push((await fetch(`${limited.url}/v3/directline/tokens/generate`, { method: 'POST' })).status);
       expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
       expect(statuses).toContain(429);
     } finally {

@@ -59,10 +59,10 @@ it('a dialog that throws: the fail-safe reply, and the error is logged without t
   const harness = await startHarness();
   const lines: string[] = [];
   const original = harness.app.logger.error.bind(harness.app.logger);
-  harness.app.logger.error = ((object: unknown, message?: string) => {
+  harness.app.logger.error = (object: unknown, message?: string) => {
     lines.push(JSON.stringify(object) + (message ?? ''));
     return original(object as object, message as string);
-  }) as typeof harness.app.logger.error;
+  };
   try {
     const conversation = harness.conversation();
     await conversation.join();

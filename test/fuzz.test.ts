@@ -54,7 +54,10 @@ it('POST /api/sms: malformed or unsigned webhooks get a 4xx, never a 5xx, and no
 });
 
 it('/v3/directline: forged tokens, other conversations and malformed activities get a 4xx, never a 5xx', async () => {
-  const generated = (await (await fetch(`${sms.url}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+  const generated = (await (await fetch(`${sms.url}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as {
+    token: string;
+    conversationId: string;
+  };
   expect(await fuzz((random) => malformedDirectLineRequest(random, generated.token, generated.conversationId), 3)).toEqual([]);
 });
 

@@ -50,9 +50,24 @@ describe('in staffed hours', () => {
     ]);
   });
 
-  it('the child\'s name given to the bot never reaches the handover', async () => {
+  it("the child's name given to the bot never reaches the handover", async () => {
     const conversation = await webConversation();
-    const answers = ['1', 'Missing now', 'No', '3 hours ago', 'Yes', '14', 'Yes', 'Report to police now', 'No', 'No', 'No', 'No', 'No', 'Zebedee Quince'];
+    const answers = [
+      '1',
+      'Missing now',
+      'No',
+      '3 hours ago',
+      'Yes',
+      '14',
+      'Yes',
+      'Report to police now',
+      'No',
+      'No',
+      'No',
+      'No',
+      'No',
+      'Zebedee Quince',
+    ];
     for (const answer of answers) await conversation.say(answer);
     const before = sms.sent.length;
     await conversation.say('talk to a person');
@@ -100,7 +115,9 @@ describe('in staffed hours', () => {
     }
     const relayed = await sms.text(ON_CALL[0] ?? '', `${reference} I'll ring you in 5 minutes.`);
     expect(relayed.replies).toEqual([`Sent to ${reference}.`]);
-    expect(sms.sent.filter((text) => text.to === user).pop()?.body).toBe("Duty worker from the Missing Children's Team: I'll ring you in 5 minutes.");
+    expect(sms.sent.filter((text) => text.to === user).pop()?.body).toBe(
+      "Duty worker from the Missing Children's Team: I'll ring you in 5 minutes.",
+    );
   });
 
   it('by text, declining to share the number: the handover says it was not shared', async () => {

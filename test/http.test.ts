@@ -27,7 +27,11 @@ it.each([
   ['a JSON array', '[]', 400],
   ['an activity without a conversation', JSON.stringify({ type: 'message', channelId: 'test', serviceUrl: 'x', from: { id: 'u' } }), 400],
   ['an activity without a type', JSON.stringify({ channelId: 'test', serviceUrl: 'x', conversation: { id: 'c' }, from: { id: 'u' } }), 400],
-  ['a conversation id of 10 kB', JSON.stringify({ type: 'message', channelId: 'test', serviceUrl: 'x', conversation: { id: 'c'.repeat(10_000) }, from: { id: 'u' } }), 413],
+  [
+    'a conversation id of 10 kB',
+    JSON.stringify({ type: 'message', channelId: 'test', serviceUrl: 'x', conversation: { id: 'c'.repeat(10_000) }, from: { id: 'u' } }),
+    413,
+  ],
   ['a body over MAX_BODY_BYTES', JSON.stringify({ type: 'message', text: 'x'.repeat(9000) }), 413],
 ])('%s gets a clear JSON error (%s) and stores nothing', async (_name, body, status) => {
   const before = await harness.app.db.query<{ count: string }>('select count(*)::text as count from bot_state');
@@ -42,7 +46,14 @@ it.each([
 
 it('text longer than a message should be is refused with the field named', async () => {
   const response = await postRaw(
-    JSON.stringify({ type: 'message', channelId: 'test', serviceUrl: 'x', conversation: { id: 'c' }, from: { id: 'u' }, text: 'y'.repeat(4001) }),
+    JSON.stringify({
+      type: 'message',
+      channelId: 'test',
+      serviceUrl: 'x',
+      conversation: { id: 'c' },
+      from: { id: 'u' },
+      text: 'y'.repeat(4001),
+    }),
   );
   expect(response.status).toBe(400);
   expect(((await response.json()) as { message: string }).message).toMatch(/^text: /);

@@ -16,7 +16,6 @@ afterAll(() => harness.close());
 const audit = async (conversation: Conversation) =>
   (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
 
-
 const TO_SEARCH = ['hello', '1', 'Missing now', 'No', 'yesterday at 9pm', 'Yes', '14', 'Yes'];
 const SEARCH_ALL_DONE = Array.from({ length: 7 }, () => 'Done');
 const RISK = ['Yes', 'No', 'No', 'No', 'Yes', '3'];
@@ -70,7 +69,18 @@ describe('parent journey', () => {
 
   it('nonsense dates and text in the age field get a clear reply and change nothing', async () => {
     const conversation = harness.conversation();
-    const turns = await walk(conversation, ['hello', '1', 'Missing now', 'No', 'banana', 'tomorrow at 5pm', '3 hours ago', 'Yes', 'a teenager', '14']);
+    const turns = await walk(conversation, [
+      'hello',
+      '1',
+      'Missing now',
+      'No',
+      'banana',
+      'tomorrow at 5pm',
+      '3 hours ago',
+      'Yes',
+      'a teenager',
+      '14',
+    ]);
     expect(allText(turns[4] ?? [])).toContain("couldn't read");
     expect(allText(turns[5] ?? [])).toContain('still to come');
     expect(allText(turns[8] ?? [])).toContain('as a number');
@@ -193,7 +203,10 @@ describe('parent journey', () => {
     const booked = allText(await conversation.say('Yes'));
     const reference = /number for it is (B[0-9A-Z]+)/.exec(booked)?.[1];
     expect(reference).toBeDefined();
-    const [row] = await harness.app.db.query<{ place: string; with_whom: string }>('select place, with_whom from booking where reference = $1', [reference]);
+    const [row] = await harness.app.db.query<{ place: string; with_whom: string }>(
+      'select place, with_whom from booking where reference = $1',
+      [reference],
+    );
     expect(row).toEqual({ place: 'youthHub', with_whom: 'independent' });
   });
 
@@ -207,7 +220,15 @@ describe('parent journey', () => {
 
   it('a profile prepared in advance, with consent, is offered and used when the child is missing', async () => {
     const conversation = harness.conversation();
-    await walk(conversation, ['hello', '1', 'Prepare in advance', 'Yes', 'tall, dark curly hair', 'inhaler for asthma', 'grandparents in Dover']);
+    await walk(conversation, [
+      'hello',
+      '1',
+      'Prepare in advance',
+      'Yes',
+      'tall, dark curly hair',
+      'inhaler for asthma',
+      'grandparents in Dover',
+    ]);
     const turns = await walk(conversation, [...TO_SEARCH, 'Report to police now', 'No', 'No', 'No', 'No', 'No']);
     expect(allText(turns[turns.length - 1] ?? [])).toContain('You saved details');
     const after = await walk(conversation, ['Yes', 'Sam', 'skip', 'home', 'alone', 'No', 'skip', 'skip', 'skip', 'skip']);

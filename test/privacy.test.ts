@@ -63,7 +63,9 @@ describe('numbers kept to reach a person', () => {
       for (const answer of YOUNG_TO_BOOKING) await conversation.say(answer);
       await conversation.say('talk to a person');
       const hash = harness.app.hashId(conversation.id);
-      expect(JSON.stringify(await harness.app.db.query('select contact from booking where conversation_hash = $1', [hash]))).toContain('447700900126');
+      expect(JSON.stringify(await harness.app.db.query('select contact from booking where conversation_hash = $1', [hash]))).toContain(
+        '447700900126',
+      );
       await conversation.say('delete my data');
       expect(await harness.app.db.query('select contact from booking where conversation_hash = $1', [hash])).toEqual([{ contact: null }]);
       expect(await harness.app.db.query('select status, address from reminder where conversation_hash = $1', [hash])).toEqual([

@@ -63,8 +63,8 @@ onPostgres('two processes on one PostgreSQL server', () => {
 
   it('the second process continues a conversation begun by the first', async () => {
     const [a, b] = await Promise.all([start({ DATABASE_URL: schema.url }), start({ DATABASE_URL: schema.url })]);
-    await new Conversation(a!.url, 'hop-1').join();
-    const replies = await new Conversation(b!.url, 'hop-1').say('4');
+    await new Conversation(a.url, 'hop-1').join();
+    const replies = await new Conversation(b.url, 'hop-1').say('4');
     expect(allText(replies)).toContain('101');
     expect(optionTitles(replies)).toEqual([]);
   });
@@ -73,8 +73,8 @@ onPostgres('two processes on one PostgreSQL server', () => {
     const [a, b] = await Promise.all([start({ DATABASE_URL: schema.url }), start({ DATABASE_URL: schema.url })]);
     for (let round = 0; round < 5; round += 1) {
       const id = `race-${round}`;
-      await new Conversation(a!.url, id).join();
-      const [left, right] = await Promise.all([new Conversation(a!.url, id).say('4'), new Conversation(b!.url, id).say('4')]);
+      await new Conversation(a.url, id).join();
+      const [left, right] = await Promise.all([new Conversation(a.url, id).say('4'), new Conversation(b.url, id).say('4')]);
       // Taken in turn, one message answers "who is writing" and the other starts afresh.
       // Had both read the same state, both would have been taken as the answer.
       const answered = [left, right].filter((replies) => allText(replies).includes('still being built'));

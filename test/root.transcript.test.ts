@@ -36,15 +36,16 @@ describe('welcome and who is writing', () => {
     expect(await auditRules(conversation.id)).toEqual([]);
   });
 
-  it.each([
-    ['I am a TEACHER', 'X-INTERIM-POLICE', '101'],
-  ])('"%s" hands over to the journey whose interim rule is %s', async (answer, ruleId, number) => {
-    const conversation = harness.conversation();
-    await conversation.join();
-    const replies = await conversation.say(answer);
-    expect(allText(replies)).toContain(number);
-    expect(await auditRules(conversation.id)).toEqual([`advised-101:${ruleId}`]);
-  });
+  it.each([['I am a TEACHER', 'X-INTERIM-POLICE', '101']])(
+    '"%s" hands over to the journey whose interim rule is %s',
+    async (answer, ruleId, number) => {
+      const conversation = harness.conversation();
+      await conversation.join();
+      const replies = await conversation.say(answer);
+      expect(allText(replies)).toContain(number);
+      expect(await auditRules(conversation.id)).toEqual([`advised-101:${ruleId}`]);
+    },
+  );
 
   it('asks again, with the options, when the answer matches none or more than one', async () => {
     const conversation = harness.conversation();
@@ -128,9 +129,7 @@ describe('commands that work anywhere', () => {
   it('delete my data removes the conversation and user state from storage', async () => {
     const conversation = harness.conversation();
     await conversation.join();
-    const keysBefore = await harness.app.db.query<{ key: string }>('select key from bot_state where key like $1', [
-      `%${conversation.id}%`,
-    ]);
+    const keysBefore = await harness.app.db.query<{ key: string }>('select key from bot_state where key like $1', [`%${conversation.id}%`]);
     expect(keysBefore.length).toBeGreaterThan(0);
     await conversation.say('delete my data');
     const keysAfter = await harness.app.db.query('select key from bot_state where key like $1', [`%${conversation.id}%`]);
@@ -140,10 +139,9 @@ describe('commands that work anywhere', () => {
   it('a conversation begun on an older tree starts again gently', async () => {
     const conversation = harness.conversation();
     await conversation.join();
-    await harness.app.db.query(
-      `update bot_state set doc = jsonb_set(doc, '{treeVersion}', '"root@0"') where key = $1`,
-      [`test/conversations/${conversation.id}/`],
-    );
+    await harness.app.db.query(`update bot_state set doc = jsonb_set(doc, '{treeVersion}', '"root@0"') where key = $1`, [
+      `test/conversations/${conversation.id}/`,
+    ]);
     const replies = await conversation.say('1');
     expect(allText(replies)).toContain('updated');
     expect(optionTitles(replies)).toHaveLength(4);

@@ -1,6 +1,5 @@
 // The SMS channel as Twilio drives it: signed webhooks, replies through the REST API (faked
 // with nock), keywords, opt-outs, retries, and rendering within segment limits.
-import type { Activity } from 'botbuilder';
 import { renderForSms } from '../channels/sms/renderForSms';
 import { countSegments, splitForSms } from '../channels/sms/segments';
 import { startHarness } from './support/harness';
@@ -183,8 +182,12 @@ describe('sending', () => {
 
   it('a question with 10 options is rendered as numbered text', () => {
     const messages = sms.app.services.localiser.messages('en-GB');
-    const actions = Array.from({ length: 10 }, (_, index) => ({ type: 'imBack', title: `Option ${index + 1}`, value: `Option ${index + 1}` }));
-    const text = renderForSms({ type: 'message', text: 'Pick one.', suggestedActions: { actions, to: [] } } as Partial<Activity>, messages);
+    const actions = Array.from({ length: 10 }, (_, index) => ({
+      type: 'imBack',
+      title: `Option ${index + 1}`,
+      value: `Option ${index + 1}`,
+    }));
+    const text = renderForSms({ type: 'message', text: 'Pick one.', suggestedActions: { actions, to: [] } }, messages);
     const lines = text.split('\n');
     expect(lines[0]).toBe('Pick one.');
     expect(lines.slice(2)).toEqual(actions.map((action, index) => `${index + 1} ${action.title}`));

@@ -56,9 +56,7 @@ describe.each(backEnds)('Storage on %s', (_name, makeBackEnd) => {
   it('two writers with the same stale eTag at the same moment: exactly one wins', async () => {
     await storage.write({ d: { writer: 'none' } });
     const eTag = (await storage.read(['d'])).d?.eTag as string;
-    const results = await Promise.allSettled(
-      ['left', 'right', 'third'].map((writer) => storage.write({ d: { writer, eTag } })),
-    );
+    const results = await Promise.allSettled(['left', 'right', 'third'].map((writer) => storage.write({ d: { writer, eTag } })));
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
     expect(rejected.every((result) => result.reason instanceof ETagConflictError)).toBe(true);

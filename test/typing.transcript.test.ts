@@ -113,7 +113,7 @@ describe('the first message counts', () => {
   });
 
   it.each([
-    ['the lad I foster isn\'t back', 'foster carer'],
+    ["the lad I foster isn't back", 'foster carer'],
     ["I'm a teacher", 'professional'],
     ['i ran away', 'young person'],
   ])('"%s" is understood as a %s', async (message, understood) => {

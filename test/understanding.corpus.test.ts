@@ -43,10 +43,12 @@ function score(pairs: Array<{ expected: string; got: string }>): Map<string, Tal
 const percent = (part: number, whole: number) => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)} %`);
 
 function report(title: string, tallies: Map<string, Tally>, misses: string[]): void {
-  const rows = [...tallies].sort(([a], [b]) => a.localeCompare(b)).map(
-    ([label, t]) =>
-      `  ${label.padEnd(34)} recall ${percent(t.truePositive, t.truePositive + t.falseNegative).padStart(8)}  precision ${percent(t.truePositive, t.truePositive + t.falsePositive).padStart(8)}  (n=${t.truePositive + t.falseNegative})`,
-  );
+  const rows = [...tallies]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(
+      ([label, t]) =>
+        `  ${label.padEnd(34)} recall ${percent(t.truePositive, t.truePositive + t.falseNegative).padStart(8)}  precision ${percent(t.truePositive, t.truePositive + t.falsePositive).padStart(8)}  (n=${t.truePositive + t.falseNegative})`,
+    );
   console.log([`${title}`, ...rows, ...(misses.length ? ['  misses:', ...misses.slice(0, 40).map((m) => `    ${m}`)] : [])].join('\n'));
 }
 
@@ -58,18 +60,38 @@ describe('the understanding step on the corpus', () => {
     const found = understanding.read(row.message ?? '', 'en-GB').danger;
     const expected = row.danger ?? 'none';
     // A message in danger counts as found when its category, or any other, is given: all give 999.
-    const got = expected !== 'none' && found.length > 0 ? (found.includes(expected as never) ? expected : `${expected}(as ${found[0]})`) : (found[0] ?? 'none');
+    const got =
+      expected !== 'none' && found.length > 0
+        ? found.includes(expected as never)
+          ? expected
+          : `${expected}(as ${found[0]})`
+        : (found[0] ?? 'none');
     return { message: row.message ?? '', expected, got: got.includes('(as') ? expected : got, category: got };
   });
 
   it('finds every message in danger (recall 100 %) and prints the false-alarm rate', () => {
-    const tallies = score(danger.map(({ expected, got }) => ({ expected: expected === 'none' ? 'none' : 'danger', got: got === 'none' ? 'none' : 'danger' })));
-    const categories = score(danger.filter((d) => d.expected !== 'none').map(({ expected, category }) => ({ expected, got: category.includes('(as') ? category.split('(as ')[1]?.replace(')', '') ?? '' : category })));
+    const tallies = score(
+      danger.map(({ expected, got }) => ({ expected: expected === 'none' ? 'none' : 'danger', got: got === 'none' ? 'none' : 'danger' })),
+    );
+    const categories = score(
+      danger
+        .filter((d) => d.expected !== 'none')
+        .map(({ expected, category }) => ({
+          expected,
+          got: category.includes('(as') ? (category.split('(as ')[1]?.replace(')', '') ?? '') : category,
+        })),
+    );
     const safe = danger.filter((d) => d.expected === 'none');
     const falseAlarms = safe.filter((d) => d.got !== 'none');
-    report('danger (any category)', tallies, danger.filter((d) => d.expected !== 'none' && d.got === 'none').map((d) => `missed: ${d.message}`));
+    report(
+      'danger (any category)',
+      tallies,
+      danger.filter((d) => d.expected !== 'none' && d.got === 'none').map((d) => `missed: ${d.message}`),
+    );
     report('danger category', categories, []);
-    console.log(`false alarms: ${falseAlarms.length} of ${safe.length} safe messages (${percent(falseAlarms.length, safe.length)})\n${falseAlarms.map((d) => `    ${d.got}: ${d.message}`).join('\n')}`);
+    console.log(
+      `false alarms: ${falseAlarms.length} of ${safe.length} safe messages (${percent(falseAlarms.length, safe.length)})\n${falseAlarms.map((d) => `    ${d.got}: ${d.message}`).join('\n')}`,
+    );
     expect(danger.filter((d) => d.expected !== 'none' && d.got === 'none').map((d) => d.message)).toEqual([]);
   });
 
@@ -85,15 +107,23 @@ describe('the understanding step on the corpus', () => {
       const got = column === 'disclosure' && reading.disclosures.includes(expected as never) ? expected : pick(reading);
       return { expected, got, message: row.message ?? '' };
     });
-    report(`first message: ${column} (accuracy ${percent(pairs.filter((p) => p.expected === p.got).length, pairs.length)})`, score(pairs), pairs.filter((p) => p.expected !== p.got).map((p) => `${p.expected} -> ${p.got}: ${p.message}`));
+    report(
+      `first message: ${column} (accuracy ${percent(pairs.filter((p) => p.expected === p.got).length, pairs.length)})`,
+      score(pairs),
+      pairs.filter((p) => p.expected !== p.got).map((p) => `${p.expected} -> ${p.got}: ${p.message}`),
+    );
     expect(accuracy(pairs)).toBeGreaterThanOrEqual(floor);
   });
 
   it('reads every disclosure a young person makes (recall of each kind)', () => {
     const due = first.filter(({ row }) => row.disclosure !== 'none');
     const missed = due.filter(({ row, reading }) => !reading.disclosures.includes(row.disclosure as never));
-    console.log(`disclosures found ${due.length - missed.length} of ${due.length}${missed.map(({ row }) => `\n    missed ${row.disclosure}: ${row.message}`).join('')}`);
-    expect(recall({ truePositive: due.length - missed.length, falsePositive: 0, falseNegative: missed.length })).toBeGreaterThanOrEqual(0.9);
+    console.log(
+      `disclosures found ${due.length - missed.length} of ${due.length}${missed.map(({ row }) => `\n    missed ${row.disclosure}: ${row.message}`).join('')}`,
+    );
+    expect(recall({ truePositive: due.length - missed.length, falsePositive: 0, falseNegative: missed.length })).toBeGreaterThanOrEqual(
+      0.9,
+    );
   });
 });
 
@@ -107,7 +137,8 @@ describe('answers to the question asked, as people type them', () => {
   };
   const answer = (asked: string, message: string): string => {
     if (asked === 'yesno') return understanding.everyday(message, 'en-GB') ?? 'none';
-    if (asked === 'age') return String(understanding.age(message, 'en-GB') ?? (understanding.everyday(message, 'en-GB') === 'unknown' ? 'unknown' : 'none'));
+    if (asked === 'age')
+      return String(understanding.age(message, 'en-GB') ?? (understanding.everyday(message, 'en-GB') === 'unknown' ? 'unknown' : 'none'));
     const choices = choiceQuestions[asked];
     if (!choices) throw new Error(`test/corpus/answers.csv: no question "${asked}"`);
     return choices.understand(message, messages, understanding) ?? 'none';
@@ -119,7 +150,11 @@ describe('answers to the question asked, as people type them', () => {
     const pairs = rows
       .filter((row) => row.asked === asked)
       .map((row) => ({ expected: row.answer ?? '', got: answer(asked, row.message ?? ''), message: row.message ?? '' }));
-    report(`answers to ${asked} (accuracy ${percent(pairs.filter((p) => p.expected === p.got).length, pairs.length)})`, score(pairs), pairs.filter((p) => p.expected !== p.got).map((p) => `${p.expected} -> ${p.got}: ${p.message}`));
+    report(
+      `answers to ${asked} (accuracy ${percent(pairs.filter((p) => p.expected === p.got).length, pairs.length)})`,
+      score(pairs),
+      pairs.filter((p) => p.expected !== p.got).map((p) => `${p.expected} -> ${p.got}: ${p.message}`),
+    );
     expect(accuracy(pairs)).toBeGreaterThanOrEqual(0.85);
   });
 });

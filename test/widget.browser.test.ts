@@ -15,7 +15,8 @@ const PHONE = { width: 360, height: 740 };
 /** Waits until the bot's words show in the transcript (Web Chat renders each text once for sight and once for screen readers). */
 const seen = (page: Page, text: string | RegExp) => page.getByRole('paragraph').filter({ hasText: text }).last().waitFor();
 
-const suggested = (page: Page, title: string) => page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button', { name: title });
+const suggested = (page: Page, title: string) =>
+  page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button', { name: title });
 
 onBrowser('the widget page', () => {
   let harness: Harness;
@@ -35,7 +36,8 @@ onBrowser('the widget page', () => {
     const outside: string[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:' && url.protocol !== 'blob:') outside.push(request.url());
+      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:' && url.protocol !== 'blob:')
+        outside.push(request.url());
     });
     await page.goto(`${harness.url}/`);
     await seen(page, 'Who is writing?');
@@ -119,8 +121,14 @@ onBrowser('the widget page', () => {
       await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
       const audit = async () =>
         page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-          const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+          const axe = (
+            window as unknown as {
+              axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
+            }
+          ).axe;
+          const result = await axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+          });
           return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
         });
       expect(await audit()).toEqual([]);
@@ -154,7 +162,21 @@ onBrowser('the widget page', () => {
         await sendBox.fill(text);
         await sendBox.press('Enter');
       };
-      for (const answer of ['1', 'Missing now', 'No', '3 hours ago', 'Yes', '14', 'Yes', 'Report to police now', 'No', 'No', 'No', 'No', 'No']) {
+      for (const answer of [
+        '1',
+        'Missing now',
+        'No',
+        '3 hours ago',
+        'Yes',
+        '14',
+        'Yes',
+        'Report to police now',
+        'No',
+        'No',
+        'No',
+        'No',
+        'No',
+      ]) {
         await say(answer);
         await page.waitForTimeout(150);
       }

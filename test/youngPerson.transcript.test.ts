@@ -115,10 +115,9 @@ describe('young person', () => {
   it('change and cancel by reference, only from the conversation that booked', async () => {
     const conversation = harness.conversation();
     await walk(conversation, [...TO_WHEN, '1', 'No', 'Yes']);
-    const [booking] = await harness.app.db.query<{ reference: string }>(
-      'select reference from booking where conversation_hash = $1',
-      [harness.app.hashId(conversation.id)],
-    );
+    const [booking] = await harness.app.db.query<{ reference: string }>('select reference from booking where conversation_hash = $1', [
+      harness.app.hashId(conversation.id),
+    ]);
     const reference = booking?.reference ?? '';
 
     const stranger = harness.conversation();
@@ -134,7 +133,11 @@ describe('young person', () => {
     expect(allText(await conversation.say(`cancel ${reference}`))).toContain('cancelled');
     const [cancelled] = await harness.app.db.query<{ status: string }>('select status from booking where reference = $1', [reference]);
     expect(cancelled?.status).toBe('cancelled');
-    expect(await auditOf(conversation)).toEqual(['booking-made:Y-BOOKING-MADE', 'booking-changed:Y-BOOKING-CHANGED', 'booking-cancelled:Y-BOOKING-CANCELLED']);
+    expect(await auditOf(conversation)).toEqual([
+      'booking-made:Y-BOOKING-MADE',
+      'booking-changed:Y-BOOKING-CHANGED',
+      'booking-cancelled:Y-BOOKING-CANCELLED',
+    ]);
   });
 
   it('two conversations taking the last seat of a slot at once: one wins, the other is asked to pick again', async () => {
@@ -165,7 +168,8 @@ describe('by text', () => {
     try {
       const phone = '+447700900444';
       const texts: string[] = [];
-      for (const answer of ['hi', '2', '1', '2', '2', 'last night', '1', '3', '1', '1', '1']) texts.push(...(await sms.text(phone, answer)).replies);
+      for (const answer of ['hi', '2', '1', '2', '2', 'last night', '1', '3', '1', '1', '1'])
+        texts.push(...(await sms.text(phone, answer)).replies);
       const reference = referenceIn(texts.join('\n'));
       expect(reference).toMatch(/^B/);
       const [row] = await sms.app.db.query<{ contact: unknown }>('select contact from booking where reference = $1', [reference]);
@@ -189,7 +193,9 @@ describe('the reminder job', () => {
     try {
       const phone = '+447700900445';
       for (const answer of ['hi', '2', '1', '2', '2', 'last night', '1', '3', '1', '1', '1']) await sms.text(phone, answer);
-      const [booking] = await sms.app.db.query<{ reference: string; slot_start: string }>('select reference, slot_start from booking order by created_at desc limit 1');
+      const [booking] = await sms.app.db.query<{ reference: string; slot_start: string }>(
+        'select reference, slot_start from booking order by created_at desc limit 1',
+      );
       const second = createScheduler({
         db: sms.app.db,
         clock: sms.clock,
@@ -224,9 +230,10 @@ describe('the reminder job', () => {
     harness.clock.set('2026-11-25T15:00:00Z');
     expect(await harness.app.scheduler.pending(booking?.reference ?? '')).toEqual([]);
     await harness.app.scheduler.tick();
-    const rows = await harness.app.db.query<{ status: string; address: unknown }>('select status, address from reminder where subject = $1', [
-      booking?.reference,
-    ]);
+    const rows = await harness.app.db.query<{ status: string; address: unknown }>(
+      'select status, address from reminder where subject = $1',
+      [booking?.reference],
+    );
     expect(rows).toEqual([{ status: 'cancelled', address: null }]);
   });
 });
@@ -280,9 +287,18 @@ describe('GET /api/bookings (staff)', () => {
   it('?format=csv parses, with a header row', async () => {
     const response = await get('/api/bookings?format=csv', STAFF_TOKEN);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
-    const rows = parse(await response.text(), { columns: true }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(await response.text(), { columns: true });
     expect(rows.length).toBeGreaterThan(0);
-    expect(Object.keys(rows[0] ?? {})).toEqual(['reference', 'slotStart', 'place', 'withWhom', 'status', 'insideWindow', 'late', 'reminderByText']);
+    expect(Object.keys(rows[0] ?? {})).toEqual([
+      'reference',
+      'slotStart',
+      'place',
+      'withWhom',
+      'status',
+      'insideWindow',
+      'late',
+      'reminderByText',
+    ]);
   });
 
   it('is off when STAFF_API_TOKEN is not set', async () => {

@@ -81,7 +81,13 @@ const toBooking = (row: BookingRow): Booking => {
   };
 };
 
-export function createBookingDesk(deps: { db: Database; clock: Clock; area: Area; timeZone: string; hashId: (id: string) => string }): BookingDesk {
+export function createBookingDesk(deps: {
+  db: Database;
+  clock: Clock;
+  area: Area;
+  timeZone: string;
+  hashId: (id: string) => string;
+}): BookingDesk {
   const settings = deps.area.returnInterviews;
   const windowMs = settings.windowHours * 60 * 60 * 1000;
   const earliest = () => new Date(deps.clock.now().getTime() + settings.leadMinutes * 60 * 1000);
@@ -104,7 +110,11 @@ export function createBookingDesk(deps: { db: Database; clock: Clock; area: Area
         const [openHour = 0, openMinute = 0] = settings.bookable.open.split(':').map(Number);
         const [closeHour = 0, closeMinute = 0] = settings.bookable.close.split(':').map(Number);
         const close = day.set({ hour: closeHour, minute: closeMinute });
-        for (let slot = day.set({ hour: openHour, minute: openMinute }); slot.plus({ minutes: settings.slotMinutes }) <= close; slot = slot.plus({ minutes: settings.slotMinutes })) {
+        for (
+          let slot = day.set({ hour: openHour, minute: openMinute });
+          slot.plus({ minutes: settings.slotMinutes }) <= close;
+          slot = slot.plus({ minutes: settings.slotMinutes })
+        ) {
           if (slot.toMillis() >= from.getTime() && slot.toMillis() <= to.getTime()) slots.push(slot.toJSDate());
         }
       }
@@ -220,7 +230,9 @@ export function createBookingDesk(deps: { db: Database; clock: Clock; area: Area
     },
     async upcoming() {
       const today = DateTime.fromJSDate(deps.clock.now(), { zone: deps.timeZone }).startOf('day').toJSDate();
-      const rows = await deps.db.query<BookingRow>(`select ${COLUMNS} from booking where slot_start >= $1 order by slot_start, reference`, [today]);
+      const rows = await deps.db.query<BookingRow>(`select ${COLUMNS} from booking where slot_start >= $1 order by slot_start, reference`, [
+        today,
+      ]);
       return rows.map(toBooking);
     },
   };

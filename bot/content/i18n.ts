@@ -35,7 +35,7 @@ export function createLocaliser(content: Content): Localiser {
     returnNull: false,
     interpolation: { escapeValue: false },
     missingInterpolationHandler: (_text, value) => {
-      throw new Error(`Missing message variable ${String(value?.[1] ?? value)}`);
+      throw new Error(`Missing message variable ${String((value as unknown[] | undefined)?.[1] ?? value)}`);
     },
   });
   const locales = Object.keys(content.locales);

@@ -13,7 +13,10 @@ export function createIdHasher(secret: string): IdHasher {
 /** The configured secret, or the one kept in the database (created by the first instance). */
 export async function resolveSecret(db: Database, name: 'id-hash' | 'directline-token', configured: string | undefined): Promise<string> {
   if (configured) return configured;
-  await db.query('insert into app_secret (name, value) values ($1, $2) on conflict (name) do nothing', [name, randomBytes(32).toString('base64url')]);
+  await db.query('insert into app_secret (name, value) values ($1, $2) on conflict (name) do nothing', [
+    name,
+    randomBytes(32).toString('base64url'),
+  ]);
   const rows = await db.query<{ value: string }>('select value from app_secret where name = $1', [name]);
   const secret = rows[0]?.value;
   if (!secret) throw new Error(`The ${name} secret could not be read from the database`);

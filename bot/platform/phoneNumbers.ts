@@ -3,9 +3,7 @@
 // mobile as a person types it.
 import { z } from 'zod';
 
-export const e164NumberSchema = z
-  .string()
-  .regex(/^\+[1-9][0-9]{6,14}$/, { message: 'must be an E.164 number such as +447700900123' });
+export const e164NumberSchema = z.string().regex(/^\+[1-9][0-9]{6,14}$/, { message: 'must be an E.164 number such as +447700900123' });
 
 /** A sender's number from the SMS provider: E.164, or digits only from some gateways and short codes. */
 export const providerNumberSchema = z.string().regex(/^\+?[0-9]{3,15}$/, { message: 'must be a phone number' });

@@ -12,12 +12,18 @@ export async function purgeExpiredState(db: Queryable, clock: Clock, retentionDa
   const cutoff = new Date(clock.now().getTime() - retentionDays * DAY_MS);
   const deleted = await db.query('delete from bot_state where updated_at < $1 returning key', [cutoff]);
   await db.query('delete from sms_inbound where received_at < $1', [cutoff]);
-  await db.query(`update handoff set address = null, status = 'closed', closed_at = coalesce(closed_at, $2) where opened_at < $1 and address is not null`, [
+  await db.query(
+    `update handoff set address = null, status = 'closed', closed_at = coalesce(closed_at, $2) where opened_at < $1 and address is not null`,
+    [cutoff, clock.now()],
+  );
+  await db.query('update booking set contact = null where updated_at < $1 and slot_start < $2 and contact is not null', [
     cutoff,
     clock.now(),
   ]);
-  await db.query('update booking set contact = null where updated_at < $1 and slot_start < $2 and contact is not null', [cutoff, clock.now()]);
-  await db.query(`update reminder set address = null, status = 'cancelled', done_at = $2 where status = 'pending' and due_at < $1`, [cutoff, clock.now()]);
+  await db.query(`update reminder set address = null, status = 'cancelled', done_at = $2 where status = 'pending' and due_at < $1`, [
+    cutoff,
+    clock.now(),
+  ]);
   // Widget conversations hold what people typed: gone with the rest.
   await db.query(
     `delete from dl_conversation c where c.created_at < $1
@@ -39,12 +45,15 @@ export async function forgetConversation(db: Queryable, clock: Clock, conversati
        (select max(seq) from dl_activity where conversation_id = $1 and activity->'from'->>'role' = 'user'), 0)`,
     [conversationId],
   );
-  await db.query(`update handoff set address = null, status = 'closed', closed_at = coalesce(closed_at, $2) where conversation_hash = $1`, [conversationHash, now]);
-  await db.query('update booking set contact = null, updated_at = $2 where conversation_hash = $1', [conversationHash, now]);
-  await db.query(`update reminder set address = null, status = 'cancelled', done_at = $2 where conversation_hash = $1 and status = 'pending'`, [
+  await db.query(`update handoff set address = null, status = 'closed', closed_at = coalesce(closed_at, $2) where conversation_hash = $1`, [
     conversationHash,
     now,
   ]);
+  await db.query('update booking set contact = null, updated_at = $2 where conversation_hash = $1', [conversationHash, now]);
+  await db.query(
+    `update reminder set address = null, status = 'cancelled', done_at = $2 where conversation_hash = $1 and status = 'pending'`,
+    [conversationHash, now],
+  );
 }
 
 export interface RetentionJob {

@@ -89,7 +89,12 @@ export function createScheduler(deps: {
       if (result === 'sent') {
         sent += 1;
         await finish(row.id, 'sent');
-        await deps.audit.record({ conversationHash: row.conversation_hash, channel: row.channel, kind: 'reminder-sent', ruleId: row.rule_id });
+        await deps.audit.record({
+          conversationHash: row.conversation_hash,
+          channel: row.channel,
+          kind: 'reminder-sent',
+          ruleId: row.rule_id,
+        });
       } else {
         await finish(row.id, result === 'opted-out' ? 'skipped' : 'failed');
       }

@@ -33,7 +33,14 @@ export function createAuditLog(db: Queryable, clock: Clock, hashId: IdHasher, co
       await db.query(
         `insert into audit_log (at, conversation_hash, channel, kind, rule_id, content_version)
          values ($1, $2, $3, $4, $5, $6)`,
-        [clock.now(), 'conversationHash' in entry ? entry.conversationHash : hashId(entry.conversationId), entry.channel, entry.kind, entry.ruleId, contentVersion],
+        [
+          clock.now(),
+          'conversationHash' in entry ? entry.conversationHash : hashId(entry.conversationId),
+          entry.channel,
+          entry.kind,
+          entry.ruleId,
+          contentVersion,
+        ],
       );
     },
     async forConversation(conversationId) {

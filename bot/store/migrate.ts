@@ -12,12 +12,8 @@ export async function migrate(db: Database, directory = migrationsDirectory): Pr
     .sort();
   // Two instances starting together on one server must not both apply the same file.
   return db.withExclusiveLock('helpline-bot:migrations', async () => {
-    await db.exec(
-      'create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())',
-    );
-    const applied = new Set(
-      (await db.query<{ name: string }>('select name from schema_migrations')).map((row) => row.name),
-    );
+    await db.exec('create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())');
+    const applied = new Set((await db.query<{ name: string }>('select name from schema_migrations')).map((row) => row.name));
     const newlyApplied: string[] = [];
     for (const name of files) {
       if (applied.has(name)) continue;

@@ -29,10 +29,9 @@ export class PostgresStorage implements Storage {
     if (!Array.isArray(keys)) throw new TypeError('Keys are required when reading.');
     const items: StoreItems = {};
     if (keys.length === 0) return items;
-    const rows = await this.db.query<StateRow>(
-      'select key, doc, version::text as version from bot_state where key = any($1::text[])',
-      [keys],
-    );
+    const rows = await this.db.query<StateRow>('select key, doc, version::text as version from bot_state where key = any($1::text[])', [
+      keys,
+    ]);
     for (const row of rows) items[row.key] = { ...row.doc, eTag: row.version };
     return items;
   }

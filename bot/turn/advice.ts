@@ -21,12 +21,7 @@ export async function advise(
 }
 
 /** Decides at `point` and advises; returns the rule used, if any applied. */
-export async function adviseFirst(
-  context: TurnContext,
-  services: DialogServices,
-  point: string,
-  facts: Facts,
-): Promise<Rule | undefined> {
+export async function adviseFirst(context: TurnContext, services: DialogServices, point: string, facts: Facts): Promise<Rule | undefined> {
   const rule = services.rules.decide(point, facts);
   if (rule) await advise(context, services, rule);
   return rule;

@@ -13,7 +13,7 @@ export interface FailSafe {
   /** The words in the locale asked for, or the default language (a channel answering outside a turn). */
   text(locale?: string): string;
   /** The adapters' onTurnError: logs the fault and replies with the words in the turn's locale. */
-  onTurnError(context: TurnContext, error: Error): Promise<void>;
+  onTurnError: (context: TurnContext, error: Error) => Promise<void>;
 }
 
 export function createFailSafe(deps: { localiser: Localiser; rules: RuleBook; logger: Logger; hashId: IdHasher }): FailSafe {

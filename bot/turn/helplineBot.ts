@@ -1,12 +1,6 @@
 // The ActivityHandler: picks the turn's language, runs the dialog tree, and saves (or, when
 // asked, deletes) the conversation's state. No message turn ends without a reply.
-import {
-  ActivityHandler,
-  type ConversationState,
-  type StatePropertyAccessor,
-  type TurnContext,
-  type UserState,
-} from 'botbuilder';
+import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { adviseFirst } from './advice';
 import { messagesFor, TURN_DELETE_DATA, TURN_LOCALE, type DialogServices } from './services';
@@ -17,7 +11,7 @@ export interface HelplineBotOptions {
   root: Dialog;
   services: DialogServices;
   /** Removes what other tables keep of a conversation ("delete my data"). */
-  forget(conversationId: string): Promise<void>;
+  forget: (conversationId: string) => Promise<void>;
 }
 
 export class HelplineBot extends ActivityHandler {

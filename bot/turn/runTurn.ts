@@ -47,7 +47,7 @@ export function createTurnRunner(deps: {
           // Answered here rather than by the adapter, so an SMS apology leaves with the turn's other replies.
           await deps.failSafe.onTurnError(context, error instanceof Error ? error : new Error(String(error)));
         }
-        const end = context.turnState.get(TURN_END) as (() => Promise<void>) | undefined;
+        const end = context.turnState.get<(() => Promise<void>) | undefined>(TURN_END);
         await end?.();
       }),
     idle: () => deps.lock.idle(),

@@ -51,7 +51,7 @@ const TURN_READING = Symbol('helpline.reading');
 
 /** What the understanding step read in this turn's message, read once per turn. */
 export function readingOf(context: TurnContext, services: Pick<DialogServices, 'understanding'>): Reading {
-  const cached = context.turnState.get(TURN_READING) as Reading | undefined;
+  const cached = context.turnState.get<Reading | undefined>(TURN_READING);
   if (cached) return cached;
   const reading = services.understanding.read(context.activity.text ?? '', turnLocale(context));
   context.turnState.set(TURN_READING, reading);

@@ -19,12 +19,12 @@ export function setTurnChannel(context: TurnContext, channel: TurnChannel): void
 
 /** Bot Framework channels (Teams, Azure's Web Chat...) are reached through the conversation reference. */
 export function turnChannelOf(context: TurnContext): TurnChannel {
-  const channel = context.turnState.get(TURN_CHANNEL) as TurnChannel | undefined;
+  const channel = context.turnState.get<TurnChannel | undefined>(TURN_CHANNEL);
   return (
     channel ?? {
       address: addressSchema.parse({
         channel: 'conversation',
-        reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))),
+        reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as unknown,
       }),
       showsCards: true,
     }

@@ -27,9 +27,7 @@ export function createTurnLock(db: Pick<Database, 'withExclusiveLock'>): TurnLoc
     async run<T>(conversationKey: string, turn: () => Promise<T>): Promise<T> {
       running += 1;
       const previous = tails.get(conversationKey) ?? Promise.resolve();
-      const current = previous
-        .catch(() => undefined)
-        .then(() => db.withExclusiveLock(`helpline-bot:turn:${conversationKey}`, turn));
+      const current = previous.catch(() => undefined).then(() => db.withExclusiveLock(`helpline-bot:turn:${conversationKey}`, turn));
       tails.set(conversationKey, current);
       try {
         return await current;

@@ -17,10 +17,7 @@ export interface ReadMoment {
   alternative?: Date;
 }
 
-export type PastReading =
-  | { kind: 'read'; moment: ReadMoment }
-  | { kind: 'future'; moment: ReadMoment }
-  | { kind: 'unreadable' };
+export type PastReading = { kind: 'read'; moment: ReadMoment } | { kind: 'future'; moment: ReadMoment } | { kind: 'unreadable' };
 
 export interface DateReader {
   /** The most recent moment, not after now, that the text can mean. */
@@ -97,13 +94,15 @@ export function createDateReader({ clock, timeZone, culture = 'en-GB', sayings =
 function prepare(text: string, sayings: Readonly<Record<string, string>>): string {
   let prepared = ` ${text.toLowerCase()} `;
   for (const [saying, time] of Object.entries(sayings)) prepared = prepared.split(` ${saying} `).join(` ${time} `);
-  return prepared
-    .replace(/\b(\d{1,2})\s*-?ish\b/g, '$1')
-    .replace(/(?<!\bpast\s)\bhalf\s+(\d{1,2})\b(?!\s*(?:hour|hr|min))/g, '$1:30')
-    .replace(/\b(?:about|around|approximately|approx|roughly|maybe|like)\s+(?=\d)/g, 'at ')
-    .trim()
-    // A bare hour ("4ish") is a time of day.
-    .replace(/^(\d{1,2}(?::\d{2})?)$/, 'at $1');
+  return (
+    prepared
+      .replace(/\b(\d{1,2})\s*-?ish\b/g, '$1')
+      .replace(/(?<!\bpast\s)\bhalf\s+(\d{1,2})\b(?!\s*(?:hour|hr|min))/g, '$1:30')
+      .replace(/\b(?:about|around|approximately|approx|roughly|maybe|like)\s+(?=\d)/g, 'at ')
+      .trim()
+      // A bare hour ("4ish") is a time of day.
+      .replace(/^(\d{1,2}(?::\d{2})?)$/, 'at $1')
+  );
 }
 
 const HOUR_MS = 60 * 60 * 1000;

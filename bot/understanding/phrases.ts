@@ -54,7 +54,9 @@ export function tokenise(text: string, lexicon: Lexicon): Token[] {
 
 function tokeniseSentence(text: string, lexicon: Lexicon): Token[] {
   // "14yo" -> "14 yo": a number glued to a word is two words.
-  const split = normalise(text).replace(/(\d)([a-z])/g, '$1 $2').replace(/([a-z])(\d)/g, '$1 $2');
+  const split = normalise(text)
+    .replace(/(\d)([a-z])/g, '$1 $2')
+    .replace(/([a-z])(\d)/g, '$1 $2');
   const tokens: Token[] = [];
   for (const typed of split.split(' ')) {
     if (typed === '') continue;
@@ -149,7 +151,10 @@ export interface PhraseBook<Label> {
   find(tokens: readonly Token[]): PhraseMatch<Label>[];
 }
 
-export function compilePhraseBook<Label>(entries: ReadonlyArray<{ label: Label; phrases: readonly string[] }>, lexicon: Lexicon): PhraseBook<Label> {
+export function compilePhraseBook<Label>(
+  entries: ReadonlyArray<{ label: Label; phrases: readonly string[] }>,
+  lexicon: Lexicon,
+): PhraseBook<Label> {
   const compiled = entries
     .flatMap(({ label, phrases }) => phrases.map((text) => ({ label, text, phrase: compilePhrase(text, lexicon) })))
     .filter(({ phrase }) => phrase.length > 0)

@@ -7,7 +7,15 @@ import { recognizeNumber, recognizeOrdinal } from '@microsoft/recognizers-text-n
 import { StemmerEn } from '@nlpjs/lang-en-min';
 import type { Content } from '../content/loadContent';
 import type { EverydayAnswer, UnderstandingLexicon } from '../content/understandingSchema';
-import { DANGER_CATEGORIES, DISCLOSURES, SITUATIONS, type DangerCategory, type Disclosure, type QuestionAsked, type Situation } from '../content/vocabulary';
+import {
+  DANGER_CATEGORIES,
+  DISCLOSURES,
+  SITUATIONS,
+  type DangerCategory,
+  type Disclosure,
+  type QuestionAsked,
+  type Situation,
+} from '../content/vocabulary';
 import { ROLES, type Role } from '../content/vocabulary';
 import { compilePhraseBook, tokenise, type Lexicon, type PhraseBook, type Token } from './phrases';
 
@@ -40,7 +48,11 @@ export interface Understanding {
    * like everything else: by stem, with words between, a typo forgiven. The label with the most
    * words matched wins; a tie is no answer.
    */
-  choose<Label extends string>(text: string, locale: string, options: ReadonlyArray<{ label: Label; phrases: readonly string[] }>): Label | undefined;
+  choose<Label extends string>(
+    text: string,
+    locale: string,
+    options: ReadonlyArray<{ label: Label; phrases: readonly string[] }>,
+  ): Label | undefined;
 }
 
 /** Cultures the Microsoft recognizers know; others fall back to English figures. */
@@ -80,7 +92,11 @@ export function createUnderstanding(content: Pick<Content, 'danger' | 'understan
   const readerFor = (language: string): LanguageReader => {
     const found = readers.get(language);
     if (found) return found;
-    const made = compileLanguage(language, english ?? content.understanding[Object.keys(content.understanding)[0] ?? ''] ?? emptyLexicon(), content.danger);
+    const made = compileLanguage(
+      language,
+      english ?? content.understanding[Object.keys(content.understanding)[0] ?? ''] ?? emptyLexicon(),
+      content.danger,
+    );
     readers.set(language, made);
     return made;
   };
@@ -170,10 +186,19 @@ export function createUnderstanding(content: Pick<Content, 'danger' | 'understan
 
 function compileLanguage(language: string, words: UnderstandingLexicon, danger: Content['danger']): LanguageReader {
   const stem = STEMMERS[language] ?? ((word: string) => word);
-  const lexicon: Lexicon = { textSpeak: words.textSpeak, reflexives: words.reflexives, negations: words.negations, clauseBreaks: words.clauseBreaks, stem };
+  const lexicon: Lexicon = {
+    textSpeak: words.textSpeak,
+    reflexives: words.reflexives,
+    negations: words.negations,
+    clauseBreaks: words.clauseBreaks,
+    stem,
+  };
   const labelled = <Label extends string>(lists: Partial<Record<Label, readonly string[]>>) =>
     compilePhraseBook(
-      (Object.entries(lists) as Array<[Label, readonly string[] | undefined]>).map(([label, phrases]) => ({ label, phrases: phrases ?? [] })),
+      (Object.entries(lists) as Array<[Label, readonly string[] | undefined]>).map(([label, phrases]) => ({
+        label,
+        phrases: phrases ?? [],
+      })),
       lexicon,
     );
   return {
@@ -213,7 +238,10 @@ export function languageOf(locale: string): string {
 }
 
 /** The label with the most words of cue; a tie is broken by `preference`, never guessed otherwise. */
-function strongest<Label extends string>(matches: ReadonlyArray<{ label: Label; start: number; end: number }>, preference: readonly Label[]): Label | undefined {
+function strongest<Label extends string>(
+  matches: ReadonlyArray<{ label: Label; start: number; end: number }>,
+  preference: readonly Label[],
+): Label | undefined {
   const weight = new Map<Label, number>();
   for (const match of matches) weight.set(match.label, (weight.get(match.label) ?? 0) + (match.end - match.start + 1));
   const best = Math.max(0, ...weight.values());

@@ -14,7 +14,10 @@ export const inboundActivitySchema = z
     serviceUrl: z.string().min(1).max(2048),
     conversation: z.object({ id }).passthrough(),
     from: z.object({ id }).passthrough(),
-    recipient: z.object({ id: z.string().max(256) }).passthrough().optional(),
+    recipient: z
+      .object({ id: z.string().max(256) })
+      .passthrough()
+      .optional(),
     text: z.string().max(4000).optional(),
     locale: z.string().max(35).optional(),
   })

@@ -53,7 +53,14 @@ export function createHandoffDesk(deps: {
       await deps.db.query(
         `insert into handoff (reference, conversation_hash, channel, address, locale, status, opened_at)
          values ($1, $2, $3, $4::jsonb, $5, 'open', $6)`,
-        [reference, deps.hashId(request.conversationId), request.channel, JSON.stringify(request.address), request.locale, deps.clock.now()],
+        [
+          reference,
+          deps.hashId(request.conversationId),
+          request.channel,
+          JSON.stringify(request.address),
+          request.locale,
+          deps.clock.now(),
+        ],
       );
       const handover = staff.t('handoff.alert', {
         reference,
@@ -68,7 +75,12 @@ export function createHandoffDesk(deps: {
         const result = await deps.sms.send(person.phone, handover, { conversationId: request.conversationId });
         if (result !== 'sent') continue;
         alerted += 1;
-        await deps.audit.record({ conversationId: request.conversationId, channel: request.channel, kind: 'human-alerted', ruleId: 'G-HUMAN-IN-HOURS' });
+        await deps.audit.record({
+          conversationId: request.conversationId,
+          channel: request.channel,
+          kind: 'human-alerted',
+          ruleId: 'G-HUMAN-IN-HOURS',
+        });
       }
       return { reference, alerted };
     },
@@ -105,12 +117,20 @@ export function createHandoffDesk(deps: {
       const result = await deps.deliverer.deliver(address.data, [text], { conversationHash });
       if (result !== 'sent' && !ending) {
         deps.logger.warn({ reference, result }, 'handoff reply not delivered');
-        await deps.audit.record({ conversationHash, channel: row.channel, kind: 'handoff-relay-failed', ruleId: 'SYS-HANDOFF-RELAY-FAILED' });
+        await deps.audit.record({
+          conversationHash,
+          channel: row.channel,
+          kind: 'handoff-relay-failed',
+          ruleId: 'SYS-HANDOFF-RELAY-FAILED',
+        });
         await reply('handoff.staff.notDelivered', { reference });
         return 'not-delivered';
       }
       if (ending) {
-        await deps.db.query(`update handoff set status = 'closed', closed_at = $2, address = null where reference = $1`, [reference, deps.clock.now()]);
+        await deps.db.query(`update handoff set status = 'closed', closed_at = $2, address = null where reference = $1`, [
+          reference,
+          deps.clock.now(),
+        ]);
         await deps.audit.record({ conversationHash, channel: row.channel, kind: 'handoff-ended', ruleId: 'SYS-HANDOFF-ENDED' });
         await reply('handoff.staff.ended', { reference });
         return 'ended';

@@ -20,7 +20,13 @@ function plainTextOf(attachment: Attachment): string {
   const lines: string[] = [];
   const walk = (node: unknown) => {
     if (!node || typeof node !== 'object') return;
-    const element = node as { type?: string; text?: string; facts?: Array<{ title?: string; value?: string }>; body?: unknown[]; items?: unknown[] };
+    const element = node as {
+      type?: string;
+      text?: string;
+      facts?: Array<{ title?: string; value?: string }>;
+      body?: unknown[];
+      items?: unknown[];
+    };
     if (element.type === 'TextBlock' && element.text) lines.push(element.text);
     for (const fact of element.facts ?? []) lines.push(`${fact.title ?? ''}: ${fact.value ?? ''}`);
     for (const child of [...(element.body ?? []), ...(element.items ?? [])]) walk(child);

@@ -2,14 +2,7 @@
 // becomes a message activity (the conversation is the sender's number, as a keyed hash, so no
 // storage key or log holds the number), and the turn's replies are rendered for SMS (numbered
 // options, cards as plain text) and sent together, in order, when the turn ends.
-import {
-  ActivityTypes,
-  BotAdapter,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-  type ResourceResponse,
-} from 'botbuilder';
+import { ActivityTypes, BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import type { Localiser } from '../../bot/content/i18n';
 import type { IdHasher } from '../../bot/platform/ids';
 import type { Clock } from '../../bot/platform/clock';
@@ -31,9 +24,7 @@ export interface InboundText {
 export class SmsAdapter extends BotAdapter {
   private replySequence = 0;
 
-  constructor(
-    private readonly deps: { sender: SmsSender; localiser: Localiser; hashId: IdHasher; clock: Clock },
-  ) {
+  constructor(private readonly deps: { sender: SmsSender; localiser: Localiser; hashId: IdHasher; clock: Clock }) {
     super();
   }
 
@@ -59,7 +50,7 @@ export class SmsAdapter extends BotAdapter {
     setTurnChannel(context, { address: { channel: 'sms', phone: inbound.phone }, showsCards: false });
     context.turnState.set(TURN_OUTBOX, []);
     const sendReplies = async () => {
-      const outbox = (context.turnState.get(TURN_OUTBOX) as string[]).splice(0);
+      const outbox = context.turnState.get<string[]>(TURN_OUTBOX).splice(0);
       if (outbox.length > 0) await this.deps.sender.send(inbound.phone, outbox.join('\n\n'), { conversationId });
     };
     whenTurnEnds(context, sendReplies);
@@ -69,7 +60,7 @@ export class SmsAdapter extends BotAdapter {
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const outbox = context.turnState.get(TURN_OUTBOX) as string[] | undefined;
+    const outbox = context.turnState.get<string[] | undefined>(TURN_OUTBOX);
     if (!outbox) throw new Error('SMS replies are sent within a turn begun by processText');
     const messages = messagesFor(context, this.deps);
     for (const activity of activities) {

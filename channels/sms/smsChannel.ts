@@ -53,7 +53,13 @@ export function openSmsSender(deps: {
         })
       : createLoggingGateway(logger);
   if (!gateway.live) logger.info('Twilio is not configured: SMS are not sent; outbound texts are logged instead.');
-  return createSmsSender({ gateway, optOuts: createOptOuts(deps.db, deps.clock, deps.hashId), audit: deps.audit, logger, hashId: deps.hashId });
+  return createSmsSender({
+    gateway,
+    optOuts: createOptOuts(deps.db, deps.clock, deps.hashId),
+    audit: deps.audit,
+    logger,
+    hashId: deps.hashId,
+  });
 }
 
 export interface SmsChannel {

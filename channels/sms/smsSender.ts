@@ -49,7 +49,13 @@ export interface SmsSender {
   send(phone: string, text: string, options: AuditKey & { evenIfOptedOut?: boolean }): Promise<DeliveryResult>;
 }
 
-export function createSmsSender(deps: { gateway: TextGateway; optOuts: OptOuts; audit: AuditLog; logger: Logger; hashId: IdHasher }): SmsSender {
+export function createSmsSender(deps: {
+  gateway: TextGateway;
+  optOuts: OptOuts;
+  audit: AuditLog;
+  logger: Logger;
+  hashId: IdHasher;
+}): SmsSender {
   return {
     live: deps.gateway.live,
     optOuts: deps.optOuts,

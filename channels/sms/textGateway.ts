@@ -7,10 +7,7 @@ import type RequestClient from 'twilio/lib/base/RequestClient';
 import type { Logger } from '../../bot/platform/logger';
 import { countSegments } from './segments';
 
-export type SendOutcome =
-  | { status: 'sent'; sid: string }
-  | { status: 'opted-out' }
-  | { status: 'failed'; reason: string };
+export type SendOutcome = { status: 'sent'; sid: string } | { status: 'opted-out' } | { status: 'failed'; reason: string };
 
 export interface TextGateway {
   readonly live: boolean;

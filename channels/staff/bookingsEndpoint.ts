@@ -31,9 +31,27 @@ export function createBookingsHandler(deps: { token: string | undefined; booking
     }));
     const format = new URL(req.url ?? '/', 'http://localhost').searchParams.get('format');
     if (format === 'csv') {
-      res.sendRaw(200, stringify(rows, { header: true, columns: Object.keys(rows[0] ?? { reference: '', slotStart: '', place: '', withWhom: '', status: '', insideWindow: '', late: '', reminderByText: '' }) }), {
-        'Content-Type': 'text/csv; charset=utf-8',
-      });
+      res.sendRaw(
+        200,
+        stringify(rows, {
+          header: true,
+          columns: Object.keys(
+            rows[0] ?? {
+              reference: '',
+              slotStart: '',
+              place: '',
+              withWhom: '',
+              status: '',
+              insideWindow: '',
+              late: '',
+              reminderByText: '',
+            },
+          ),
+        }),
+        {
+          'Content-Type': 'text/csv; charset=utf-8',
+        },
+      );
       return;
     }
     res.send(200, { timeZone: deps.timeZone, bookings: rows });

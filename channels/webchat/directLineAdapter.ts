@@ -1,14 +1,7 @@
 // A Bot Framework adapter for the self-hosted Direct Line: a turn's replies are written to the
 // conversation's activities in the database (no call out to a serviceUrl, so it works the same
 // with or without Azure credentials), and whoever streams or polls that conversation sees them.
-import {
-  ActivityTypes,
-  BotAdapter,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-  type ResourceResponse,
-} from 'botbuilder';
+import { ActivityTypes, BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import { setTurnChannel } from '../../bot/turn/turnChannel';
 import type { DirectLineStore } from './directLineStore';
 
@@ -17,15 +10,18 @@ export const DIRECTLINE_SERVICE_URL = 'urn:helpline:directline';
 export const BOT_ACCOUNT = { id: 'helpline-bot', name: 'Helpline', role: 'bot' };
 
 export class DirectLineAdapter extends BotAdapter {
-  constructor(
-    private readonly deps: { store: DirectLineStore; notify(conversationId: string): void },
-  ) {
+  constructor(private readonly deps: { store: DirectLineStore; notify(conversationId: string): void }) {
     super();
   }
 
   /** Runs a turn for an activity already stored (the user's message, or the join). */
   async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const context = new TurnContext(this, { ...activity, channelId: WEBCHAT_CHANNEL, serviceUrl: DIRECTLINE_SERVICE_URL, recipient: BOT_ACCOUNT });
+    const context = new TurnContext(this, {
+      ...activity,
+      channelId: WEBCHAT_CHANNEL,
+      serviceUrl: DIRECTLINE_SERVICE_URL,
+      recipient: BOT_ACCOUNT,
+    });
     markDirectLineTurn(context);
     await this.runMiddleware(context, logic);
   }
@@ -65,8 +61,14 @@ export class DirectLineAdapter extends BotAdapter {
     throw new Error('Activities sent through the self-hosted Direct Line are not deleted');
   }
 
-  override async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const context = new TurnContext(this, TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true));
+  override async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const context = new TurnContext(
+      this,
+      TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true),
+    );
     markDirectLineTurn(context);
     await this.runMiddleware(context, logic);
   }

@@ -27,8 +27,14 @@ const userActivitySchema = z
     locale: z.string().max(35).optional(),
     name: z.string().max(256).optional(),
     value: z.unknown().optional(),
-    from: z.object({ id: z.string().max(256).optional(), name: z.string().max(256).optional() }).passthrough().optional(),
-    channelData: z.object({ clientActivityID: z.string().max(256).optional() }).passthrough().optional(),
+    from: z
+      .object({ id: z.string().max(256).optional(), name: z.string().max(256).optional() })
+      .passthrough()
+      .optional(),
+    channelData: z
+      .object({ clientActivityID: z.string().max(256).optional() })
+      .passthrough()
+      .optional(),
     attachments: z.array(z.unknown()).max(0, { message: 'attachments are not accepted' }).optional(),
   })
   .passthrough();
@@ -83,7 +89,12 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
   const runJoin = async (claims: TokenClaims) => {
     const user = { id: claims.userId, name: '', role: 'user' };
     await adapter.processActivity(
-      { type: 'conversationUpdate', membersAdded: [user], from: user, conversation: { id: claims.conversationId, isGroup: false, conversationType: 'personal', name: '' } },
+      {
+        type: 'conversationUpdate',
+        membersAdded: [user],
+        from: user,
+        conversation: { id: claims.conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      },
       options.runTurn,
     );
   };
@@ -128,11 +139,16 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
       return;
     }
     if (await store.start(claims.conversationId)) await runJoin(claims);
-    res.send(201, { conversationId: claims.conversationId, token, expires_in: tokens.ttlSeconds, streamUrl: streamUrl(req, claims, token) });
+    res.send(201, {
+      conversationId: claims.conversationId,
+      token,
+      expires_in: tokens.ttlSeconds,
+      streamUrl: streamUrl(req, claims, token),
+    });
   });
 
   server.get(`${BASE}/conversations/:conversationId`, async (req: Request, res: Response) => {
-    const auth = authorise(req, res, req.params.conversationId);
+    const auth = authorise(req, res, conversationIdOf(req));
     if (!auth) return;
     const watermark = new URL(req.url ?? '/', 'http://x').searchParams.get('watermark') ?? undefined;
     res.send(200, {
@@ -144,7 +160,7 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
   });
 
   server.post(`${BASE}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
-    const auth = authorise(req, res, req.params.conversationId);
+    const auth = authorise(req, res, conversationIdOf(req));
     if (!auth) return;
     if (options.isShuttingDown()) {
       res.send(503, { error: { code: 'ServiceUnavailable', message: 'The bot is restarting; try again in a moment.' } });
@@ -153,7 +169,9 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
     const parsed = userActivitySchema.safeParse(req.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      res.send(400, { error: { code: 'BadArgument', message: `${issue?.path.join('.') || 'activity'}: ${issue?.message ?? 'is not an activity'}` } });
+      res.send(400, {
+        error: { code: 'BadArgument', message: `${issue?.path.join('.') || 'activity'}: ${issue?.message ?? 'is not an activity'}` },
+      });
       return;
     }
     const { claims } = auth;
@@ -174,7 +192,7 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
   });
 
   server.get(`${BASE}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
-    const auth = authorise(req, res, req.params.conversationId);
+    const auth = authorise(req, res, conversationIdOf(req));
     if (!auth) return;
     const after = watermarkOf(new URL(req.url ?? '/', 'http://x'));
     if (after === undefined) {
@@ -255,7 +273,11 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
 }
 
 /** The activities' numbers are a 32-bit sequence; a larger or malformed watermark is refused, not sent to storage. */
-const watermarkSchema = z.coerce.number().int().min(0).max(2 ** 31 - 1);
+const watermarkSchema = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
 
 /** The `watermark` in a URL: 0 when absent, undefined when it is not a watermark. */
 function watermarkOf(url: URL): number | undefined {
@@ -263,4 +285,10 @@ function watermarkOf(url: URL): number | undefined {
   if (given === null || given === '') return 0;
   const parsed = watermarkSchema.safeParse(given);
   return parsed.success ? parsed.data : undefined;
+}
+
+/** The conversation named in the path; restify's params are untyped. */
+function conversationIdOf(req: Request): string | undefined {
+  const { conversationId } = req.params as { conversationId?: unknown };
+  return typeof conversationId === 'string' ? conversationId : undefined;
 }

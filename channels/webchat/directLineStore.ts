@@ -24,7 +24,10 @@ export interface DirectLineStore {
 export function createDirectLineStore(db: Database, clock: Clock): DirectLineStore {
   return {
     async create(conversationId) {
-      await db.query('insert into dl_conversation (id, created_at) values ($1, $2) on conflict (id) do nothing', [conversationId, clock.now()]);
+      await db.query('insert into dl_conversation (id, created_at) values ($1, $2) on conflict (id) do nothing', [
+        conversationId,
+        clock.now(),
+      ]);
     },
     async exists(conversationId) {
       return (await db.query('select 1 from dl_conversation where id = $1', [conversationId])).length > 0;

@@ -24,10 +24,13 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 /** JSON safe inside a <script> element or a script file. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const scriptJson = (value: unknown) =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{([a-zA-Z]+)\}\}/g, (whole, name: string) => values[name] ?? whole);
@@ -49,7 +52,8 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays }: P
   const widgetStyles = read('widget.css');
   const bundle = readFileSync(WEBCHAT_BUNDLE);
 
-  const messagesFor = (req: Request): Messages => localiser.messages(localiser.pickLocale(preferredLanguage(req.header('accept-language'))));
+  const messagesFor = (req: Request): Messages =>
+    localiser.messages(localiser.pickLocale(preferredLanguage(req.header('accept-language'))));
   const words = (messages: Messages, keys: string[], variables: Record<string, string | number> = {}) =>
     Object.fromEntries(keys.map((key) => [key.split('.').pop() ?? key, escapeHtml(messages.t(`widget.${key}`, variables))]));
 
@@ -72,7 +76,18 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays }: P
       res,
       fill(chatTemplate, {
         lang: escapeHtml(messages.locale),
-        ...words(messages, ['title', 'heading', 'dangerLine', 'otherNumbers', 'quickExit', 'quickExitHint', 'dataLink', 'chatLabel', 'loading', 'noScript']),
+        ...words(messages, [
+          'title',
+          'heading',
+          'dangerLine',
+          'otherNumbers',
+          'quickExit',
+          'quickExitHint',
+          'dataLink',
+          'chatLabel',
+          'loading',
+          'noScript',
+        ]),
         config: scriptJson({ locale: messages.locale, quickExitUrl, failed: messages.t('widget.failed') }),
       }),
     );
@@ -85,7 +100,9 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays }: P
       res,
       fill(privacyTemplate, {
         lang: escapeHtml(messages.locale),
-        ...words(messages, ['privacy.title', 'privacy.intro', 'privacy.kept', 'privacy.numbers', 'privacy.records', 'privacy.back'], { days: retentionDays }),
+        ...words(messages, ['privacy.title', 'privacy.intro', 'privacy.kept', 'privacy.numbers', 'privacy.records', 'privacy.back'], {
+          days: retentionDays,
+        }),
         ...words(messages, ['dangerLine', 'otherNumbers']),
       }),
     );
@@ -99,7 +116,11 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays }: P
   server.get('/widget/webchat.js', async (_req: Request, res: Response) => sendStatic(res, bundle, 'text/javascript; charset=utf-8'));
   server.get('/embed.js', async (req: Request, res: Response) => {
     const messages = messagesFor(req);
-    const labels = { open: messages.t('widget.embedButton'), close: messages.t('widget.embedClose'), title: messages.t('widget.chatLabel') };
+    const labels = {
+      open: messages.t('widget.embedButton'),
+      close: messages.t('widget.embedClose'),
+      title: messages.t('widget.chatLabel'),
+    };
     sendStatic(res, fill(embedTemplate, { labels: scriptJson(labels) }), 'text/javascript; charset=utf-8');
   });
 }

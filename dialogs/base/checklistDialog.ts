@@ -48,12 +48,19 @@ export class ChecklistDialog<Item extends string> extends WaitingDialog {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
-    const answer = this.choices.understand(dc.context.activity.text ?? '', messagesFor(dc.context, this.services), this.services.understanding);
+    const answer = this.choices.understand(
+      dc.context.activity.text ?? '',
+      messagesFor(dc.context, this.services),
+      this.services.understanding,
+    );
     const done = await this.spec.read(dc.context);
     const item = this.next(done);
     if (answer === undefined || item === undefined) {
       const reply = replyToMiss(dc, `${this.spec.keys}.retry`);
-      const said = reply === 'stuck' ? ['common.miss.stuck'] : [`${this.spec.keys}.retry`, ...(reply === 'explainWithWayOn' ? ['common.miss.wayOn'] : [])];
+      const said =
+        reply === 'stuck'
+          ? ['common.miss.stuck']
+          : [`${this.spec.keys}.retry`, ...(reply === 'explainWithWayOn' ? ['common.miss.wayOn'] : [])];
       await this.ask(dc.context, done, ...said);
       return Dialog.EndOfTurn;
     }

@@ -46,7 +46,6 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
     return Dialog.EndOfTurn;
   }
 
-
   protected async send(context: TurnContext, key: string, variables: Record<string, string | number> = {}): Promise<void> {
     await this.sendWithOptions(context, messagesFor(context, this.services).t(key, variables));
   }

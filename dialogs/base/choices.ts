@@ -112,9 +112,7 @@ export class Choices<Value extends string> {
     const said = normalise(text);
     if (said === '') return undefined;
     return this.options.find((option) =>
-      [messages.t(option.title), ...(option.synonyms ? messages.list(option.synonyms) : [])].some(
-        (phrase) => normalise(phrase) === said,
-      ),
+      [messages.t(option.title), ...(option.synonyms ? messages.list(option.synonyms) : [])].some((phrase) => normalise(phrase) === said),
     )?.value;
   }
 }

@@ -30,6 +30,10 @@ export type ConversationFacts = z.infer<typeof conversationFactsSchema>;
 export const conversationFactsRecord = (services: Pick<DialogServices, 'conversationState'>) =>
   stateRecord(services.conversationState, 'conversationFacts', conversationFactsSchema, () => conversationFactsSchema.parse({}));
 
-export async function flagRisk(context: TurnContext, services: Pick<DialogServices, 'conversationState'>, ...flags: RiskFlag[]): Promise<void> {
+export async function flagRisk(
+  context: TurnContext,
+  services: Pick<DialogServices, 'conversationState'>,
+  ...flags: RiskFlag[]
+): Promise<void> {
   await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, flags: [...new Set([...facts.flags, ...flags])] }));
 }

@@ -2,13 +2,7 @@
 // dialog carries on), help, talk to a person, start again, stop, and delete my data.
 // Every journey extends this; the outermost active one handles the turn.
 import { ActivityTypes } from 'botbuilder';
-import {
-  ComponentDialog,
-  Dialog,
-  DialogTurnStatus,
-  type DialogContext,
-  type DialogTurnResult,
-} from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { COMMANDS, type Command } from '../../bot/content/vocabulary';
 import { normalise } from '../../bot/understanding/text';
 import { adviseFirst } from '../../bot/turn/advice';
@@ -65,11 +59,18 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (reading.danger.length > 0 || reading.disclosures.length > 0) {
       const role = (await conversationFactsRecord(this.services).get(context)).role ?? reading.writer;
       const [dangerCategory] = reading.danger;
-      if (dangerCategory) await adviseFirst(context, this.services, 'interrupt', { dangerPhrase: true, dangerCategory, ...(role ? { role } : {}) });
+      if (dangerCategory)
+        await adviseFirst(context, this.services, 'interrupt', { dangerPhrase: true, dangerCategory, ...(role ? { role } : {}) });
       // A disclosure is heard even beside danger: the 999 line alone does not acknowledge it.
       const [disclosure] = reading.disclosures;
       if (disclosure) await adviseFirst(context, this.services, 'disclosure', { disclosure, ...(role ? { role } : {}) });
-      await flagRisk(context, this.services, ...(dangerCategory ? (['danger-phrase'] as const) : []), ...reading.danger, ...reading.disclosures);
+      await flagRisk(
+        context,
+        this.services,
+        ...(dangerCategory ? (['danger-phrase'] as const) : []),
+        ...reading.danger,
+        ...reading.disclosures,
+      );
       return this.carryOn(innerDc, active);
     }
 
@@ -127,4 +128,3 @@ export function matchCommand(text: string, list: (key: string) => string[]): Com
   if (said === '') return undefined;
   return COMMANDS.find((command) => list(`commands.${command}.synonyms`).some((synonym) => normalise(synonym) === said));
 }
-

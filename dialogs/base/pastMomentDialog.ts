@@ -46,7 +46,10 @@ export class PastMomentDialog extends ComponentDialog {
             if (reading.kind === 'unreadable') return { ok: false, retry: keys.unreadable };
             if (reading.kind === 'future') return { ok: false, retry: keys.future };
             const { at, precision, alternative } = reading.moment;
-            return { ok: true, value: { at: at.toISOString(), precision, ...(alternative ? { alternative: alternative.toISOString() } : {}) } };
+            return {
+              ok: true,
+              value: { at: at.toISOString(), precision, ...(alternative ? { alternative: alternative.toISOString() } : {}) },
+            };
           },
         },
         services,
@@ -95,7 +98,9 @@ export function describeMoment(
   const when = at.toFormat(messages.t(format));
   const alternative = moment.alternative && DateTime.fromISO(moment.alternative, { zone: services.timeZone }).setLocale(messages.locale);
   return {
-    when: alternative ? messages.t('common.moment.orAlternative', { when, alternative: alternative.toFormat(messages.t('common.timeFormat')) }) : when,
+    when: alternative
+      ? messages.t('common.moment.orAlternative', { when, alternative: alternative.toFormat(messages.t('common.timeFormat')) })
+      : when,
     ago: at.toRelative({ base: now, locale: messages.locale, unit: pickUnit(now.diff(at).as('minutes')) }) ?? '',
   };
 }

@@ -50,8 +50,7 @@ export class Question<Value> extends AskingDialog {
       if (said === 'skip') return dc.endDialog({ kind: 'skipped' } satisfies Answer<Value>);
       if (said === 'unknown') return dc.endDialog({ kind: 'unknown' } satisfies Answer<Value>);
     }
-    const parsed: Parsed<Value> =
-      text === '' ? { ok: false, retry: 'common.answers.empty' } : this.spec.parse(text, dc.context, messages);
+    const parsed: Parsed<Value> = text === '' ? { ok: false, retry: 'common.answers.empty' } : this.spec.parse(text, dc.context, messages);
     if (parsed.ok) return dc.endDialog({ kind: 'value', value: parsed.value } satisfies Answer<Value>);
     const reply = replyToMiss(dc, parsed.retry);
     if (reply !== 'stuck') {
@@ -65,7 +64,11 @@ export class Question<Value> extends AskingDialog {
     }
     const variables = (dc.activeDialog?.state as AskState | undefined)?.variables ?? {};
     await dc.context.sendActivity(
-      MessageFactory.text(messages.t('common.miss.stuckFree', { question: messages.t(this.spec.ask, variables) }), undefined, InputHints.ExpectingInput),
+      MessageFactory.text(
+        messages.t('common.miss.stuckFree', { question: messages.t(this.spec.ask, variables) }),
+        undefined,
+        InputHints.ExpectingInput,
+      ),
     );
     return Dialog.EndOfTurn;
   }
@@ -76,8 +79,13 @@ export class Question<Value> extends AskingDialog {
     return said === 'skip' || said === 'unknown' ? said : undefined;
   }
 
-
-  protected async send(context: TurnContext, key: string, variables: Record<string, string | number> = {}, retry = false, wayOn = false): Promise<void> {
+  protected async send(
+    context: TurnContext,
+    key: string,
+    variables: Record<string, string | number> = {},
+    retry = false,
+    wayOn = false,
+  ): Promise<void> {
     const messages = messagesFor(context, this.services);
     const asked = retry ? `${messages.t(key, variables)} ${messages.t(this.spec.ask, variables)}` : messages.t(key, variables);
     const text = wayOn ? `${asked} ${messages.t('common.miss.wayOn')}` : asked;

@@ -19,7 +19,7 @@ export function stateRecord<Schema extends z.ZodType>(
   const property = state.createProperty<unknown>(name);
   const get = async (context: TurnContext) => {
     const parsed = schema.safeParse(await property.get(context));
-    return parsed.success ? (parsed.data as z.infer<Schema>) : fresh();
+    return parsed.success ? parsed.data : fresh();
   };
   const set = (context: TurnContext, value: z.infer<Schema>) => property.set(context, schema.parse(value));
   return {

@@ -18,7 +18,9 @@ function read<Schema extends z.ZodType>(schema: Schema, value: unknown, what: st
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-  throw new StepDataError(`${step.activeDialog?.id ?? 'a waterfall'} step ${step.index}: ${what}${where}: ${issue?.message ?? 'unexpected shape'}`);
+  throw new StepDataError(
+    `${step.activeDialog?.id ?? 'a waterfall'} step ${step.index}: ${what}${where}: ${issue?.message ?? 'unexpected shape'}`,
+  );
 }
 
 /** What the dialog that just ended returned to this step. */

@@ -93,7 +93,8 @@ export class BookingDetailsDialog extends ComponentDialog {
 
   private async afterNumber(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = resultOf(step, textAnswerResult.optional());
-    const values = answer?.kind === 'value' ? detailsValues.keep(step, { contact: { channel: 'sms', phone: answer.value } }) : detailsValues.read(step);
+    const values =
+      answer?.kind === 'value' ? detailsValues.keep(step, { contact: { channel: 'sms', phone: answer.value } }) : detailsValues.read(step);
     return step.beginDialog(CONFIRM, { variables: { ...this.describe(step, values) } });
   }
 
@@ -105,7 +106,8 @@ export class BookingDetailsDialog extends ComponentDialog {
       return step.replaceDialog(STEPS, { withWhom: values.withWhom, returnedAt: values.returnedAt } satisfies DetailsOptions);
     }
     const { place, slot } = values;
-    if (!place || !slot) return step.replaceDialog(STEPS, { withWhom: values.withWhom, returnedAt: values.returnedAt } satisfies DetailsOptions);
+    if (!place || !slot)
+      return step.replaceDialog(STEPS, { withWhom: values.withWhom, returnedAt: values.returnedAt } satisfies DetailsOptions);
     const booking = await this.services.bookings.book({
       conversationId: step.context.activity.conversation.id,
       channel: step.context.activity.channelId,
@@ -122,7 +124,13 @@ export class BookingDetailsDialog extends ComponentDialog {
     const variables = { ...this.describe(step, values), reference: booking.reference };
     const rule = this.services.rules.decide('yp-booked', { bookingLate: booking.late });
     if (rule) await advise(step.context, this.services, rule, variables);
-    await scheduleBookingReminder(this.services, step.context.activity.conversation.id, step.context.activity.channelId, turnLocale(step.context), booking);
+    await scheduleBookingReminder(
+      this.services,
+      step.context.activity.conversation.id,
+      step.context.activity.channelId,
+      turnLocale(step.context),
+      booking,
+    );
     await alertBookingTeam(this.services, 'youngPerson.team.booked', booking, step.context.activity.conversation.id);
     return step.endDialog();
   }

@@ -19,7 +19,9 @@ export function describeBooking(services: DialogServices, messages: Messages, bo
   return {
     who: messages.t(`youngPerson.with.${booking.withWhom}`),
     place: messages.t(`youngPerson.place.options.${booking.place}.title`),
-    when: DateTime.fromJSDate(booking.slotStart, { zone: services.timeZone }).setLocale(messages.locale).toFormat(messages.t('common.dateTimeFormat')),
+    when: DateTime.fromJSDate(booking.slotStart, { zone: services.timeZone })
+      .setLocale(messages.locale)
+      .toFormat(messages.t('common.dateTimeFormat')),
     contact: booking.contact?.channel === 'sms' ? messages.t('youngPerson.contact.byText') : messages.t('youngPerson.contact.none'),
   };
 }
@@ -52,16 +54,15 @@ export async function scheduleBookingReminder(
 }
 
 /** Tells the area's return interview team (by text; logged without Twilio). No names. */
-export async function alertBookingTeam(
-  services: DialogServices,
-  key: string,
-  booking: Booking,
-  conversationId: string,
-): Promise<void> {
+export async function alertBookingTeam(services: DialogServices, key: string, booking: Booking, conversationId: string): Promise<void> {
   const staff = services.localiser.messages(DEFAULT_LOCALE);
   const { who, place, when } = describeBooking(services, staff, booking);
   const late = booking.late ? staff.t('youngPerson.team.late') : '';
-  await services.sms.send(services.area.returnInterviews.team.phone, staff.t(key, { reference: booking.reference, who, place, when, late }), {
-    conversationId,
-  });
+  await services.sms.send(
+    services.area.returnInterviews.team.phone,
+    staff.t(key, { reference: booking.reference, who, place, when, late }),
+    {
+      conversationId,
+    },
+  );
 }

@@ -80,13 +80,20 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
   }
 
   private async refuse(dc: DialogContext, state: SlotQuestionState, problem: SlotProblem, near?: Date): Promise<DialogTurnResult> {
-    const nearby = near && problem !== 'outsideWindow' && problem !== 'past'
-      ? (await this.services.bookings.freeSlots(new Date(state.returnedAt), { day: near, limit: 3 })).map((slot) => slot.toISOString())
-      : [];
+    const nearby =
+      near && problem !== 'outsideWindow' && problem !== 'past'
+        ? (await this.services.bookings.freeSlots(new Date(state.returnedAt), { day: near, limit: 3 })).map((slot) => slot.toISOString())
+        : [];
     return this.retry(dc, state, `youngPerson.when.problem.${problem}`, nearby.length > 0 ? nearby : await this.offer(state.returnedAt));
   }
 
-  private async retry(dc: DialogContext, state: SlotQuestionState, key: string, offered: string[], wayOn = false): Promise<DialogTurnResult> {
+  private async retry(
+    dc: DialogContext,
+    state: SlotQuestionState,
+    key: string,
+    offered: string[],
+    wayOn = false,
+  ): Promise<DialogTurnResult> {
     state.offered = offered;
     await this.ask(dc.context, state, key, wayOn);
     return Dialog.EndOfTurn;
@@ -100,7 +107,9 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
 
   private label(slot: string, context: TurnContext): string {
     const messages = messagesFor(context, this.services);
-    return DateTime.fromISO(slot, { zone: this.services.timeZone }).setLocale(messages.locale).toFormat(messages.t('youngPerson.when.slotFormat'));
+    return DateTime.fromISO(slot, { zone: this.services.timeZone })
+      .setLocale(messages.locale)
+      .toFormat(messages.t('youngPerson.when.slotFormat'));
   }
 
   private async ask(context: TurnContext, state: SlotQuestionState, key: string, wayOn = false): Promise<void> {

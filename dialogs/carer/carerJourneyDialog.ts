@@ -54,13 +54,20 @@ export class CarerJourneyDialog extends InterruptibleDialog {
     this.record = carerCaseRecord(services);
     this.log = new CarerLog(services);
     this.addDialog(yesNoUnsureQuestion(DANGER, 'carer.danger.ask', services));
-    this.addDialog(new ChoiceQuestion({ id: WHEREABOUTS, ask: 'carer.whereabouts.ask', retry: 'common.choiceRetry', choices: whereaboutsChoices }, services));
+    this.addDialog(
+      new ChoiceQuestion(
+        { id: WHEREABOUTS, ask: 'carer.whereabouts.ask', retry: 'common.choiceRetry', choices: whereaboutsChoices },
+        services,
+      ),
+    );
     this.addDialog(new UnauthorisedAbsenceDialog(services));
     this.addDialog(new CarerMissingDialog(services));
     this.addDialog(new CarerNotifyDialog(services));
     this.addDialog(new CarerWaitDialog(services));
     this.addDialog(new CarerReturnDialog(services));
-    this.addDialog(new WaterfallDialog(MAIN, [(step) => this.start(step), (step) => this.afterDanger(step), (step) => this.afterWhereabouts(step)]));
+    this.addDialog(
+      new WaterfallDialog(MAIN, [(step) => this.start(step), (step) => this.afterDanger(step), (step) => this.afterWhereabouts(step)]),
+    );
     this.addDialog(new WaterfallDialog(PARTS, [(step) => this.beginPart(step), (step) => this.afterPart(step)]));
     this.initialDialogId = MAIN;
   }

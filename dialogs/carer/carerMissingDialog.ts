@@ -36,7 +36,8 @@ export class CarerMissingDialog extends ComponentDialog {
           read: async (context) => (await this.record.get(context)).enquiries,
           write: async (context, item, outcome) => {
             await this.record.update(context, (current) => ({ ...current, enquiries: { ...current.enquiries, [item]: outcome } }));
-            if (outcome !== 'notPossible') await this.log.write(context, 'enquiry', { item: messagesFor(context, services).t(`carer.log.items.${item}`) });
+            if (outcome !== 'notPossible')
+              await this.log.write(context, 'enquiry', { item: messagesFor(context, services).t(`carer.log.items.${item}`) });
           },
         },
         services,

@@ -20,7 +20,12 @@ export class CarerReminders {
   }
 
   /** A reminder saying `rule`'s message at `dueAt`, recorded under the rule when it is sent. */
-  async schedule(context: TurnContext, rule: Pick<Rule, 'id' | 'say'>, dueAt: Date, variables: Record<string, string | number> = {}): Promise<void> {
+  async schedule(
+    context: TurnContext,
+    rule: Pick<Rule, 'id' | 'say'>,
+    dueAt: Date,
+    variables: Record<string, string | number> = {},
+  ): Promise<void> {
     await this.services.scheduler.schedule({
       conversationId: context.activity.conversation.id,
       subject: subjectOf(context),

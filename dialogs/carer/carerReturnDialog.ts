@@ -39,7 +39,9 @@ export class CarerReturnDialog extends ComponentDialog {
       await context.sendActivity(messages.t('carer.back.remindersCancelled'));
       const rule = this.services.rules.get('C-RETURN-72H');
       const deadline = hoursAfter(this.services.clock.now(), this.services.rules.limit('returnInterviewHours'));
-      await this.reminders.schedule(context, rule, hoursAfter(deadline, -NOTICE_HOURS), { deadline: this.reminders.clockTime(context, deadline, true) });
+      await this.reminders.schedule(context, rule, hoursAfter(deadline, -NOTICE_HOURS), {
+        deadline: this.reminders.clockTime(context, deadline, true),
+      });
     }
     await this.log.send(context);
     return step.endDialog();

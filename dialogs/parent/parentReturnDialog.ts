@@ -26,7 +26,9 @@ export class ParentReturnDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(PARENT_RETURN_DIALOG);
     this.record = parentCaseRecord(services);
-    this.addDialog(new ChoiceQuestion({ id: NEXT, ask: 'parent.back.next.ask', retry: 'common.choiceRetry', choices: nextChoices }, services));
+    this.addDialog(
+      new ChoiceQuestion({ id: NEXT, ask: 'parent.back.next.ask', retry: 'common.choiceRetry', choices: nextChoices }, services),
+    );
     this.addDialog(
       new PastMomentDialog(
         RETURNED,

@@ -1,13 +1,7 @@
 // The information the police will need (leaflet and Kent §4.1), one question at a time, each
 // of which may be skipped or answered "don't know". A profile the parent saved in advance
 // fills the unchanging part, if they agree.
-import {
-  ComponentDialog,
-  WaterfallDialog,
-  type DialogContext,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { Question, type Parsed } from '../base/question';
@@ -15,14 +9,7 @@ import { resultOf, stepValues, textAnswerResult, yesNoResult } from '../base/ste
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion } from '../base/yesNo';
 import { readDateOfBirth } from './dateOfBirth';
-import {
-  parentCaseRecord,
-  POLICE_FIELDS,
-  preparedProfileRecord,
-  type FieldAnswer,
-  type ParentCase,
-  type PoliceField,
-} from './parentCase';
+import { parentCaseRecord, POLICE_FIELDS, preparedProfileRecord, type FieldAnswer, type ParentCase, type PoliceField } from './parentCase';
 
 export const POLICE_INFO_DIALOG = 'parent.info';
 const START = 'parent.info.start';

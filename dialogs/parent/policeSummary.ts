@@ -9,7 +9,6 @@ import { describeMoment } from '../base/pastMomentDialog';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { RISK_FACTORS, type FieldAnswer, type ParentCase, type PoliceField } from './parentCase';
 
-
 type SummaryField = PoliceField | 'age' | 'lastSeen' | 'riskFactors';
 
 /** The call handler's order. */
@@ -36,7 +35,11 @@ export interface SummaryLine {
   value: string;
 }
 
-export function summaryLines(parentCase: ParentCase, messages: Messages, services: Pick<DialogServices, 'clock' | 'timeZone'>): SummaryLine[] {
+export function summaryLines(
+  parentCase: ParentCase,
+  messages: Messages,
+  services: Pick<DialogServices, 'clock' | 'timeZone'>,
+): SummaryLine[] {
   const answer = (value: FieldAnswer | undefined): string => {
     if (!value || value.kind === 'skipped') return messages.t('parent.summary.notGiven');
     if (value.kind === 'unknown') return messages.t('parent.summary.unknown');

@@ -1,12 +1,6 @@
 // Risk factors, asked gently as yes/no questions (Thames Valley and Medway lists), and the
 // number of recent episodes when the child has gone missing before.
-import {
-  ComponentDialog,
-  WaterfallDialog,
-  type DialogContext,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { Question } from '../base/question';
 import { numberAnswerResult, resultOf, stepValues, yesNoResult } from '../base/stepData';

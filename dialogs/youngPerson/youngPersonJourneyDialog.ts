@@ -1,11 +1,7 @@
 // The young person's journey: are you safe; away or back; away -> help tonight and a person to
 // talk to; back -> the offer of a missing conversation or an independent return interview,
 // and, if they want one, a booking inside the 72 hours (or a decline, recorded, door open).
-import {
-  WaterfallDialog,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
 import { adviseFirst } from '../../bot/turn/advice';
@@ -47,9 +43,13 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
   constructor(services: DialogServices) {
     super(YOUNG_PERSON_JOURNEY, services);
     this.addDialog(yesNoUnsureQuestion(SAFE, 'youngPerson.safe.ask', services));
-    this.addDialog(new ChoiceQuestion({ id: WHERE, ask: 'youngPerson.where.ask', retry: 'common.choiceRetry', choices: whereChoices }, services));
+    this.addDialog(
+      new ChoiceQuestion({ id: WHERE, ask: 'youngPerson.where.ask', retry: 'common.choiceRetry', choices: whereChoices }, services),
+    );
     this.addDialog(yesNoQuestion(TALK, 'youngPerson.away.talk', services));
-    this.addDialog(new ChoiceQuestion({ id: OFFER, ask: 'youngPerson.offer.ask', retry: 'common.choiceRetry', choices: offerChoices }, services));
+    this.addDialog(
+      new ChoiceQuestion({ id: OFFER, ask: 'youngPerson.offer.ask', retry: 'common.choiceRetry', choices: offerChoices }, services),
+    );
     this.addDialog(new ChoiceQuestion({ id: WHO, ask: 'youngPerson.who.ask', retry: 'common.choiceRetry', choices: whoChoices }, services));
     this.addDialog(
       new PastMomentDialog(
@@ -65,8 +65,12 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
       ),
     );
     this.addDialog(new BookingDetailsDialog(services));
-    this.addDialog(new WaterfallDialog(MAIN, [(step) => step.beginDialog(SAFE), (step) => this.afterSafe(step), (step) => this.afterWhere(step)]));
-    this.addDialog(new WaterfallDialog(AWAY, [(step) => step.beginDialog(TALK), (step) => this.afterTalk(step), (step) => this.close(step)]));
+    this.addDialog(
+      new WaterfallDialog(MAIN, [(step) => step.beginDialog(SAFE), (step) => this.afterSafe(step), (step) => this.afterWhere(step)]),
+    );
+    this.addDialog(
+      new WaterfallDialog(AWAY, [(step) => step.beginDialog(TALK), (step) => this.afterTalk(step), (step) => this.close(step)]),
+    );
     this.addDialog(
       new WaterfallDialog(OFFER_FLOW, [
         (step) => step.beginDialog(OFFER),

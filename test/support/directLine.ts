@@ -15,7 +15,10 @@ export async function openSession(baseUrl: string): Promise<DirectLineSession> {
     token: string;
     userId: string;
   };
-  const started = await fetch(`${baseUrl}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${generated.token}` } });
+  const started = await fetch(`${baseUrl}/v3/directline/conversations`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${generated.token}` },
+  });
   if (started.status !== 201) throw new Error(`conversation not started: ${started.status}`);
   const { streamUrl } = (await started.json()) as { streamUrl: string };
   return { ...generated, streamUrl };
@@ -30,7 +33,12 @@ export interface DlActivity {
   suggestedActions?: { actions: Array<{ title: string }> };
 }
 
-export async function postActivity(baseUrl: string, session: DirectLineSession, text: string, clientActivityID = `c${Date.now()}${Math.random()}`) {
+export async function postActivity(
+  baseUrl: string,
+  session: DirectLineSession,
+  text: string,
+  clientActivityID = `c${Date.now()}${Math.random()}`,
+) {
   const response = await fetch(`${baseUrl}/v3/directline/conversations/${session.conversationId}/activities`, {
     method: 'POST',
     headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
@@ -48,11 +56,15 @@ export async function activitiesAfter(baseUrl: string, session: DirectLineSessio
 }
 
 /** Collects what the stream pushes until `done` says enough (or the time runs out). */
-export function listen(streamUrl: string): { messages: Array<{ activities: DlActivity[]; watermark: string }>; ready: Promise<void>; close(): void } {
+export function listen(streamUrl: string): {
+  messages: Array<{ activities: DlActivity[]; watermark: string }>;
+  ready: Promise<void>;
+  close(): void;
+} {
   const socket = new WebSocket(streamUrl);
   const messages: Array<{ activities: DlActivity[]; watermark: string }> = [];
   socket.on('message', (data) => {
-    const text = data.toString();
+    const text = Buffer.isBuffer(data) ? data.toString('utf8') : '';
     if (text !== '') messages.push(JSON.parse(text) as { activities: DlActivity[]; watermark: string });
   });
   return {

@@ -29,7 +29,8 @@ export async function freePort(): Promise<number> {
 
 /** Starts the bot and waits for /healthz, or for the process to exit (then `url` is empty). */
 export async function startBotProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<BotProcess> {
-  if (!existsSync(serverScript)) throw new Error('dist/bot/server.js is missing: run `npm run build` (the jest global setup, test/support/globalSetup.ts, builds it)');
+  if (!existsSync(serverScript))
+    throw new Error('dist/bot/server.js is missing: run `npm run build` (the jest global setup, test/support/globalSetup.ts, builds it)');
   const port = await freePort();
   const child = spawn(process.execPath, ['--no-deprecation', serverScript], {
     cwd: projectPath(),

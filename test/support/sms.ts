@@ -33,7 +33,9 @@ export interface SmsHarness extends Harness {
 let sidCounter = 0;
 export const messageSid = () => `SM${(++sidCounter).toString(16).padStart(32, '0')}`;
 
-export async function startSmsHarness(options: { now?: string; env?: Record<string, string>; database?: Database } = {}): Promise<SmsHarness> {
+export async function startSmsHarness(
+  options: { now?: string; env?: Record<string, string>; database?: Database } = {},
+): Promise<SmsHarness> {
   nock.disableNetConnect();
   nock.enableNetConnect((host) => host.startsWith('127.0.0.1') || host.startsWith('localhost'));
   const harness = await startHarness({
@@ -62,7 +64,8 @@ export async function startSmsHarness(options: { now?: string; env?: Record<stri
       return [201, { sid: messageSid().replace(/^SM/, 'SM'), status: 'queued', to: text.to, body: text.body }];
     });
 
-  const sign = (params: Record<string, string>) => twilio.getExpectedTwilioSignature(TWILIO.authToken, `${TWILIO.publicBaseUrl}/api/sms`, params);
+  const sign = (params: Record<string, string>) =>
+    twilio.getExpectedTwilioSignature(TWILIO.authToken, `${TWILIO.publicBaseUrl}/api/sms`, params);
   const post = async (params: Record<string, string>, signature: string | undefined) =>
     fetch(`${harness.url}/api/sms`, {
       method: 'POST',
@@ -77,13 +80,25 @@ export async function startSmsHarness(options: { now?: string; env?: Record<stri
     ...harness,
     sent,
     async text(from, body, textOptions = {}) {
-      const params = { MessageSid: textOptions.messageSid ?? messageSid(), From: from, To: TWILIO.from, Body: body, AccountSid: TWILIO.accountSid };
+      const params = {
+        MessageSid: textOptions.messageSid ?? messageSid(),
+        From: from,
+        To: TWILIO.from,
+        Body: body,
+        AccountSid: TWILIO.accountSid,
+      };
       const signature = textOptions.signature ?? sign(params);
       const before = sent.length;
       const response = await post(params, signature);
       await response.text();
       await harness.app.sms.inbox.idle();
-      return { status: response.status, replies: sent.slice(before).filter((text) => text.to === from).map((text) => text.body) };
+      return {
+        status: response.status,
+        replies: sent
+          .slice(before)
+          .filter((text) => text.to === from)
+          .map((text) => text.body),
+      };
     },
     postSigned: (params, signature) => post(params, signature ?? sign(params)),
     failNext(times, status, body = { code: 20500, message: 'Internal Server Error', status }) {
