@@ -82,7 +82,7 @@ describe('commands that work anywhere', () => {
     expect(optionTitles(replies)).toHaveLength(4);
   });
 
-  it('talk to a person: out of hours gives the out-of-hours numbers, in hours a reference and who will reply', async () => {
+  it('talk to a person: out of hours gives the out-of-hours numbers; in hours, with no way to alert the team, no promise and the numbers to ring', async () => {
     const night = harness.conversation();
     await night.join();
     harness.clock.set('2026-11-24T23:00:00Z');
@@ -90,21 +90,18 @@ describe('commands that work anywhere', () => {
     for (const number of ['116 000', '03000 419191', '999', '101']) expect(nightText).toContain(number);
     expect(await auditRules(night.id)).toEqual(['human-requested:G-HUMAN-OUT-OF-HOURS']);
 
+    // This harness has no Twilio: a text to the on-call team would only be logged.
     const day = harness.conversation();
     await day.join();
     harness.clock.set('2026-11-24T11:00:00Z');
     try {
       const replies = await day.say('speak to someone');
       const dayText = allText(replies);
-      expect(dayText).toMatch(/reference is H[0-9A-Z]{3,}/);
-      for (const number of ['999', '101']) expect(dayText).toContain(number);
+      expect(dayText).not.toMatch(/within about \d+ minutes/);
+      for (const number of ['03000 419222', '999', '101', '116 000']) expect(dayText).toContain(number);
       // The interrupted question is asked again.
       expect(optionTitles(replies)).toHaveLength(4);
-      expect(await auditRules(day.id)).toEqual([
-        'human-alerted:G-HUMAN-IN-HOURS',
-        'human-alerted:G-HUMAN-IN-HOURS',
-        'human-requested:G-HUMAN-IN-HOURS',
-      ]);
+      expect(await auditRules(day.id)).toEqual(['human-requested:G-HUMAN-NOT-REACHED']);
     } finally {
       harness.clock.set('2026-11-24T23:00:00Z');
     }

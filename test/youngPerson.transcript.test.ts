@@ -56,10 +56,11 @@ describe('young person', () => {
     expect(text).toContain('change your mind');
   });
 
-  it('declining is recorded, and the door stays open with the free numbers', async () => {
+  it('declining is recorded, the independent offer still comes (Kent 004 §5.7), and the door stays open with the free numbers', async () => {
     const conversation = harness.conversation();
     const text = allText(last(await walk(conversation, [...TO_OFFER, 'No thanks'])));
     expect(text).toContain('116 000');
+    expect(text).toContain('Young Lives Foundation');
     expect(await auditOf(conversation)).toEqual(['return-interview-declined:Y-RETURN-DECLINED']);
   });
 

@@ -71,7 +71,10 @@ export function createHandoffDesk(deps: {
         callback: request.callbackPhone ?? staff.t('handoff.noCallback'),
       });
       let alerted = 0;
-      for (const person of area.handoff.onCall) {
+      // Without a live gateway a text is only logged: nobody is alerted, and the user is told so.
+      const onCall = deps.sms.live ? area.handoff.onCall : [];
+      if (!deps.sms.live) deps.logger.warn({ reference }, 'handoff not alerted: texts cannot be sent');
+      for (const person of onCall) {
         const result = await deps.sms.send(person.phone, handover, { conversationId: request.conversationId });
         if (result !== 'sent') continue;
         alerted += 1;
