@@ -38,24 +38,24 @@ describe('content files', () => {
     for (const file of GUIDANCE_FILES) expect(files).toContain(file);
     const areaSources = Object.values(content.area.services).map((service) => service.source);
     for (const source of [...content.rules.flatMap((rule) => rule.source), ...content.danger.source, ...areaSources]) {
-      const text = readFileSync(path.join(guidance, source.file), 'utf8').replace(/\s+/g, ' ').toLowerCase();
-      // The section cites a heading or phrase: its first few words appear in the file.
-      const opening =
-        source.section
-          .split(/[;:(]| \.\.\. /)[0]
-          ?.trim()
-          .toLowerCase()
-          .split(' ')
-          .slice(0, 4)
-          .join(' ') ?? '';
-      expect({
+      // The quoted passage is in the document as written: its parts (split at "...") in order,
+      // ignoring case, line breaks and the shape of quotes and dashes.
+      const text = comparable(readFileSync(path.join(guidance, source.file), 'utf8'));
+      const parts = source.section
+        .split(/\s*(?:\.\.\.|…)\s*/)
+        .map(comparable)
+        .filter((part) => part !== '');
+      let from = 0;
+      const missing = parts.find((part) => {
+        const at = text.indexOf(part, from);
+        if (at < 0) return true;
+        from = at + part.length;
+        return false;
+      });
+      expect({ file: source.file, section: source.section, missing }).toEqual({
         file: source.file,
-        opening,
-        found: text.includes(opening.replace(/’/g, "'")) || text.includes(opening.replace(/'/g, '’')),
-      }).toEqual({
-        file: source.file,
-        opening,
-        found: true,
+        section: source.section,
+        missing: undefined,
       });
     }
   });
@@ -335,4 +335,16 @@ function listFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? listFiles(path.join(directory, entry.name)) : [path.join(directory, entry.name)],
   );
+}
+
+/** Text as compared with a quotation: lower case, one space for any run of white space, plain quotes and dashes. */
+function comparable(text: string): string {
+  return text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\ufffd/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }

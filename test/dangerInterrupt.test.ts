@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const PARENT = ['1', 'Missing now', 'No', 'yesterday at 9pm', 'Yes', '14', 'Yes'];
+const PARENT = ['1', 'Missing now', 'No', 'yesterday at 9pm', 'Yes', '14', 'Yes', 'No'];
 const REPORT_NOW = [...PARENT, 'Report to police now'];
 const RISK_ALL_NO_BUT_BEFORE = ['No', 'No', 'No', 'No', 'Yes'];
 const TO_INFO = [...REPORT_NOW, ...RISK_ALL_NO_BUT_BEFORE, '3'];
@@ -51,6 +51,7 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
   { waitsIn: 'parent.lastSeen.confirm', path: PARENT.slice(0, 4) },
   { waitsIn: 'parent.age', path: PARENT.slice(0, 5) },
   { waitsIn: 'parent.contact', path: PARENT.slice(0, 6) },
+  { waitsIn: 'parent.atRisk', path: PARENT.slice(0, 7) },
   { waitsIn: 'parent.search', path: PARENT },
   ...['medical', 'selfHarm', 'exploitation', 'substances', 'before'].map((factor, index) => ({
     waitsIn: `parent.risk.${factor}`,
@@ -66,9 +67,11 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
     waitsIn: `parent.profile.${field}`,
     path: [...PROFILE, ...Array.from({ length: index }, () => 'skip')],
   })),
-  { waitsIn: 'parent.back.next', path: ['1', 'They are back'] },
-  { waitsIn: 'parent.back.returned.ask', path: ['1', 'They are back', 'Book it now'] },
-  { waitsIn: 'parent.back.returned.confirm', path: ['1', 'They are back', 'Book it now', 'last night'] },
+  { waitsIn: 'parent.back.hurt', path: ['1', 'They are back'] },
+  { waitsIn: 'parent.back.reported', path: ['1', 'They are back', 'No'] },
+  { waitsIn: 'parent.back.next', path: ['1', 'They are back', 'No', 'Yes'] },
+  { waitsIn: 'parent.back.returned.ask', path: ['1', 'They are back', 'No', 'Yes', 'Book it now'] },
+  { waitsIn: 'parent.back.returned.confirm', path: ['1', 'They are back', 'No', 'Yes', 'Book it now', 'last night'] },
   { waitsIn: 'carer.danger', path: ['3'] },
   { waitsIn: 'carer.whereabouts', path: ['3', 'No'] },
   { waitsIn: 'carer.order', path: ['3', 'No', "I don't know"] },

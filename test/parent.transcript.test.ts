@@ -16,7 +16,7 @@ afterAll(() => harness.close());
 const audit = async (conversation: Conversation) =>
   (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
 
-const TO_SEARCH = ['hello', '1', 'Missing now', 'No', 'yesterday at 9pm', 'Yes', '14', 'Yes'];
+const TO_SEARCH = ['hello', '1', 'Missing now', 'No', 'yesterday at 9pm', 'Yes', '14', 'Yes', 'No'];
 const SEARCH_ALL_DONE = Array.from({ length: 7 }, () => 'Done');
 const RISK = ['Yes', 'No', 'No', 'No', 'Yes', '3'];
 const INFO = [
@@ -90,15 +90,15 @@ describe('parent journey', () => {
   it('says plainly that there is no need to wait 24 hours', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, TO_SEARCH);
-    expect(allText(turns[7] ?? [])).toContain('do not have to wait 24 hours');
-    expect(allText(turns[7] ?? [])).toContain('Step 1 of 7 (0 checked so far)');
+    expect(allText(turns[8] ?? [])).toContain('do not have to wait 24 hours');
+    expect(allText(turns[8] ?? [])).toContain('Step 1 of 7 (0 checked so far)');
   });
 
   it('full search, then 101, risk factors and a police summary with every answered field', async () => {
     const conversation = harness.conversation();
     const search = await walk(conversation, [...TO_SEARCH, 'Done', 'Found something', 'Not possible', 'Done', 'Done', 'Done', 'Done']);
-    expect(allText(search[9] ?? [])).toContain('Step 3 of 7 (2 checked so far)');
-    expect(allText(search[9] ?? [])).toContain('tell the police about it');
+    expect(allText(search[10] ?? [])).toContain('Step 3 of 7 (2 checked so far)');
+    expect(allText(search[10] ?? [])).toContain('tell the police about it');
     const afterSearch = allText(search[search.length - 1] ?? []);
     expect(afterSearch).toContain('6 of 7');
     expect(afterSearch).toContain('101');
@@ -155,16 +155,70 @@ describe('parent journey', () => {
     }
   });
 
-  it('"found them" in the middle of the checklist goes to the return branch', async () => {
+  it('a 9-year-old missing 40 minutes at a park: report now (999 in a public place), then the search', async () => {
     const conversation = harness.conversation();
-    const turns = await walk(conversation, [...TO_SEARCH, 'Done', 'found them']);
+    const turns = await walk(conversation, ['hello', '1', 'Missing now', 'No', '40 minutes ago', 'Yes', '9', 'Yes', 'No']);
     const text = allText(turns[turns.length - 1] ?? []);
-    expect(optionTitles(turns[turns.length - 1] ?? [])).toEqual(['Book it now', 'My child will book', 'Not now']);
+    expect(text).toMatch(/999[\s\S]*101/);
+    expect(text).toContain('public place');
+    expect(text).not.toContain('do not have to wait 24 hours');
+    expect(text).toContain('Step 1 of 7');
+    expect(await audit(conversation)).toEqual(['advised-999:P-REPORT-NOW-YOUNG']);
+  });
+
+  it('a 15-year-old the parent believes is at risk: report now on 101, then the search', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['hello', '1', 'Missing now', 'No', 'an hour ago', 'Yes', '15', 'Yes', 'Yes']);
+    const text = allText(turns[turns.length - 1] ?? []);
+    expect(text).toMatch(/101 now[\s\S]*999/);
+    expect(text).toContain('Step 1 of 7');
+    const rules = await audit(conversation);
+    expect(rules).toContain('advised-101:P-REPORT-NOW-AT-RISK');
+  });
+
+  it('"found them" in the middle of the checklist goes to the return branch: hurt?, reported?, then safe and well and 72 hours', async () => {
+    const conversation = harness.conversation();
+    const found = await walk(conversation, [...TO_SEARCH, 'Done', 'found them']);
+    expect(optionTitles(found[found.length - 1] ?? [])).toEqual(['Yes', 'No', 'Not sure']);
+    expect(allText(found[found.length - 1] ?? [])).toContain('hurt or unwell');
+    const [health, back] = await walk(conversation, ['No', 'Yes']);
+    expect(allText(health ?? [])).toContain('diabetes');
+    const text = allText(back ?? []);
+    expect(optionTitles(back ?? [])).toEqual(['Book it now', 'My child will book', 'Not now']);
     expect(text).toContain('72 hours');
     expect(text).toContain('safe and well');
     expect(text).toContain('Adolescent Early Help');
     expect(text).toContain('116 000');
     expect(await audit(conversation)).toEqual(['advised-101:P-RETURN-SAFE-WELL']);
+  });
+
+  it.each(['hes back now', 'shes home'])('"%s" mid-search is taken as the child being back', async (said) => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...TO_SEARCH, 'Done', said]);
+    expect(allText(turns[turns.length - 1] ?? [])).toContain('hurt or unwell');
+  });
+
+  it('"found them" after the police summary goes to the return branch, not back to "Who is writing?"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_SEARCH, ...SEARCH_ALL_DONE, ...RISK, ...INFO]);
+    const replies = await conversation.say('found them');
+    expect(allText(replies)).not.toContain('Who is writing?');
+    expect(allText(replies)).toContain('hurt or unwell');
+  });
+
+  it('hurt or unwell: a doctor, 999 if serious; never reported missing: no call to the police needed', async () => {
+    const conversation = harness.conversation();
+    const [, , , hurt, notReported] = await walk(conversation, ['hello', '1', 'They are back', 'Yes', 'No']);
+    expect(allText(hurt ?? [])).toMatch(/999[\s\S]*doctor/);
+    const text = allText(notReported ?? []);
+    expect(text).toContain('do not need to call the police');
+    expect(text).not.toContain('Tell the police on 101 that your child is home');
+    expect(text).toContain('72 hours');
+    expect(await audit(conversation)).toEqual([]);
+    const rules = harness.app.services.rules
+      .decideAll('parent-back-health', { childBack: true, childHurtOrUnwell: 'yes' })
+      .map((rule) => rule.id);
+    expect(rules).toEqual(['P-RETURN-HURT', 'P-RETURN-DOCTOR']);
   });
 
   it('"report to police now" leaves the checklist for 101 at once', async () => {
@@ -196,9 +250,9 @@ describe('parent journey', () => {
 
   it('a child back: the return branch straight from the start, and the return interview booked for the child', async () => {
     const conversation = harness.conversation();
-    const turns = await walk(conversation, ['hello', '1', 'They are back']);
-    expect(allText(turns[2] ?? [])).toContain('72 hours');
-    expect(optionTitles(turns[2] ?? [])).toEqual(['Book it now', 'My child will book', 'Not now']);
+    const turns = await walk(conversation, ['hello', '1', 'They are back', 'No', 'Yes']);
+    expect(allText(turns[4] ?? [])).toContain('72 hours');
+    expect(optionTitles(turns[4] ?? [])).toEqual(['Book it now', 'My child will book', 'Not now']);
     await walk(conversation, ['Book it now', 'today at 6pm', 'Yes', 'Youth hub', '1', 'No']);
     const booked = allText(await conversation.say('Yes'));
     const reference = /number for it is (B[0-9A-Z]+)/.exec(booked)?.[1];
@@ -212,7 +266,7 @@ describe('parent journey', () => {
 
   it('a child back: "my child will book" tells how, with 116 000', async () => {
     const conversation = harness.conversation();
-    await walk(conversation, ['hello', '1', 'They are back']);
+    await walk(conversation, ['hello', '1', 'They are back', 'No', 'Yes']);
     const text = allText(await conversation.say('My child will book'));
     expect(text).toContain('A young person');
     expect(text).toContain('116 000');

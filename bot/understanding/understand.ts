@@ -52,8 +52,12 @@ export interface Understanding {
     text: string,
     locale: string,
     options: ReadonlyArray<{ label: Label; phrases: readonly string[] }>,
+    reading?: { nearlyWholeMessage?: boolean },
   ): Label | undefined;
 }
+
+/** Words a message may hold beyond the phrase and still be read as only that phrase. */
+const NEARLY_WHOLE_SLACK = 2;
 
 /** Cultures the Microsoft recognizers know; others fall back to English figures. */
 const RECOGNIZER_CULTURES: Record<string, string> = { en: 'en-us' };
@@ -156,7 +160,7 @@ export function createUnderstanding(content: Pick<Content, 'danger' | 'understan
       }
       return undefined;
     },
-    choose(text, locale, options) {
+    choose(text, locale, options, reading = {}) {
       const reader = readerFor(languageOf(locale));
       const key = `${languageOf(locale)}\u0000${JSON.stringify(options)}`;
       let book = optionBooks.get(key);
@@ -165,7 +169,13 @@ export function createUnderstanding(content: Pick<Content, 'danger' | 'understan
         if (optionBooks.size > 500) optionBooks.clear();
         optionBooks.set(key, book);
       }
-      const matches = book.find(tokenise(text, reader.lexicon)).filter((match) => !match.negated);
+      const tokens = tokenise(text, reader.lexicon);
+      const matches = book.find(tokens).filter((match) => !match.negated);
+      // A phrase said at any point ("hes back now") is the whole message, give or take two words.
+      if (reading.nearlyWholeMessage) {
+        const covered = matches.reduce((sum, match) => sum + match.end - match.start + 1, 0);
+        if (tokens.length - covered > NEARLY_WHOLE_SLACK) return undefined;
+      }
       const weight = new Map<string, number>();
       for (const match of matches) weight.set(match.label, Math.max(weight.get(match.label) ?? 0, match.end - match.start + 1));
       const best = Math.max(0, ...weight.values());

@@ -9,6 +9,7 @@ import type { DialogServices } from '../../bot/turn/services';
 export const RISK_FLAGS = [
   'danger-phrase',
   'danger-now',
+  'parent-believes-at-risk',
   'medical',
   'selfHarm',
   'exploitation',

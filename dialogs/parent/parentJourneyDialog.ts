@@ -44,6 +44,7 @@ const DANGER = 'parent.danger';
 const LAST_SEEN = 'parent.lastSeen';
 const AGE = 'parent.age';
 const CONTACT = 'parent.contact';
+const AT_RISK = 'parent.atRisk';
 const SEND_SUMMARY = 'parent.summary.send';
 const SUMMARY_NUMBER = 'parent.summary.number';
 
@@ -96,6 +97,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       ),
     );
     this.addDialog(yesNoQuestion(CONTACT, 'parent.contact.ask', services));
+    this.addDialog(yesNoUnsureQuestion(AT_RISK, 'parent.atRisk.ask', services));
     this.addDialog(yesNoQuestion(SEND_SUMMARY, 'parent.summary.offerText', services));
     this.addDialog(mobileNumberQuestion(SUMMARY_NUMBER, 'parent.summary.number', 'parent.summary.badNumber', services));
     this.addDialog(searchChecklistDialog(services));
@@ -111,6 +113,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
         (step) => this.keepLastSeen(step),
         (step) => this.keepAge(step),
         (step) => this.keepContact(step),
+        (step) => this.reportNowOrSearch(step),
         (step) => this.afterSearch(step),
         (step) => this.afterRisk(step),
         (step) => this.afterInfo(step),
@@ -121,11 +124,17 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     this.initialDialogId = START;
   }
 
-  /** "Found them", typed as the whole message at any step, goes to the return branch. */
+  /** "Found them", "shes home", as (nearly) the whole message at any step, goes to the return branch. */
   protected override async interruptJourney(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-    const said = normalise(innerDc.context.activity.text ?? '');
+    if (innerDc.activeDialog?.id === PARENT_RETURN_DIALOG) return undefined;
+    const text = innerDc.context.activity.text ?? '';
     const messages = messagesFor(innerDc.context, this.services);
-    const found = said !== '' && messages.list('parent.search.options.foundThem.synonyms').some((phrase) => normalise(phrase) === said);
+    const phrases = messages.list('parent.search.options.foundThem.synonyms');
+    const said = normalise(text);
+    const found =
+      said !== '' &&
+      (phrases.some((phrase) => normalise(phrase) === said) ||
+        this.services.understanding.choose(text, messages.locale, [{ label: 'found', phrases }], { nearlyWholeMessage: true }) === 'found');
     if (!found) return undefined;
     await innerDc.cancelAllDialogs();
     return innerDc.beginDialog(PARENT_RETURN_DIALOG);
@@ -182,8 +191,23 @@ export class ParentJourneyDialog extends InterruptibleDialog {
 
   private async keepContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const triedContact = resultOf(step, yesNoResult) === 'yes';
-    const parentCase = await this.record.update(step.context, (current) => ({ ...current, triedContact }));
-    await adviseFirst(step.context, this.services, 'parent-triage', { ageYears: parentCase.ageYears ?? 0 });
+    await this.record.update(step.context, (current) => ({ ...current, triedContact }));
+    return step.beginDialog(AT_RISK);
+  }
+
+  /**
+   * A young child, or one the parent believes is at risk, is reported now and the search comes
+   * after; the age and the risks that decide it are in the rules, not here.
+   */
+  private async reportNowOrSearch(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const parentBelievesAtRisk = resultOf(step, yesNoUnsureResult);
+    const { ageYears } = await this.record.get(step.context);
+    if (parentBelievesAtRisk !== 'no') await flagRisk(step.context, this.services, 'parent-believes-at-risk');
+    const reportNow = await adviseFirst(step.context, this.services, 'parent-report-now', {
+      parentBelievesAtRisk,
+      ...(ageYears === undefined ? {} : { ageYears }),
+    });
+    if (!reportNow) await adviseFirst(step.context, this.services, 'parent-triage', { ageYears: ageYears ?? 0 });
     return step.beginDialog(SEARCH_CHECKLIST_DIALOG);
   }
 

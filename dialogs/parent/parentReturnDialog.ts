@@ -1,13 +1,15 @@
-// When the child is back: the safe and well check, the return interview within 72 hours and
-// what it is for, the Early Help team for their age, and support numbers; then the parent can
-// book the return interview for their child, or give the child the way to book it themselves.
+// When the child is back: whether they are hurt or unwell (a doctor, 999 if serious), whether
+// they were reported missing (then the police's safe and well check), the return interview within
+// 72 hours and what it is for, the Early Help team for their age, and support numbers; then the
+// parent can book the return interview for their child, or give the child the way to book it.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { advise } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { PastMomentDialog } from '../base/pastMomentDialog';
-import { pastMomentResult, resultOf } from '../base/stepData';
+import { pastMomentResult, resultOf, yesNoUnsureResult } from '../base/stepData';
+import { yesNoUnsureQuestion } from '../base/yesNo';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, type DetailsOptions } from '../booking/bookingDetailsDialog';
 import { parentCaseRecord } from './parentCase';
@@ -15,6 +17,8 @@ import { parentCaseRecord } from './parentCase';
 export const PARENT_RETURN_DIALOG = 'parent.back';
 const NEXT = 'parent.back.next';
 const RETURNED = 'parent.back.returned';
+const HURT = 'parent.back.hurt';
+const REPORTED = 'parent.back.reported';
 
 const NEXT_ANSWERS = ['book', 'childBooks', 'notNow'] as const;
 
@@ -26,6 +30,8 @@ export class ParentReturnDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(PARENT_RETURN_DIALOG);
     this.record = parentCaseRecord(services);
+    this.addDialog(yesNoUnsureQuestion(HURT, 'parent.back.hurt.ask', services));
+    this.addDialog(yesNoUnsureQuestion(REPORTED, 'parent.back.reported.ask', services));
     this.addDialog(
       new ChoiceQuestion({ id: NEXT, ask: 'parent.back.next.ask', retry: 'common.choiceRetry', choices: nextChoices }, services),
     );
@@ -45,6 +51,8 @@ export class ParentReturnDialog extends ComponentDialog {
     this.addDialog(new BookingDetailsDialog(services));
     this.addDialog(
       new WaterfallDialog(`${PARENT_RETURN_DIALOG}.steps`, [
+        (step) => this.askHurt(step),
+        (step) => this.adviseHealth(step),
         (step) => this.adviseReturn(step),
         (step) => this.afterNext(step),
         (step) => this.book(step),
@@ -53,11 +61,26 @@ export class ParentReturnDialog extends ComponentDialog {
     this.initialDialogId = `${PARENT_RETURN_DIALOG}.steps`;
   }
 
-  private async adviseReturn(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { ageYears } = await this.record.get(step.context);
+  private async askHurt(step: WaterfallStepContext): Promise<DialogTurnResult> {
     await step.context.sendActivity(messagesFor(step.context, this.services).t('parent.back.relief'));
+    return step.beginDialog(HURT);
+  }
+
+  private async adviseHealth(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const childHurtOrUnwell = resultOf(step, yesNoUnsureResult);
+    for (const rule of this.services.rules.decideAll('parent-back-health', { childBack: true, childHurtOrUnwell })) {
+      await advise(step.context, this.services, rule);
+    }
+    return step.beginDialog(REPORTED);
+  }
+
+  /** The police are told only if they were asked to look. */
+  private async adviseReturn(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const reportedMissing = resultOf(step, yesNoUnsureResult);
+    const { ageYears } = await this.record.get(step.context);
     const rules = this.services.rules.decideAll('parent-back', {
       childBack: true,
+      reportedMissing,
       ...(ageYears === undefined ? {} : { ageYears }),
     });
     for (const rule of rules) await advise(step.context, this.services, rule);

@@ -1,4 +1,4 @@
-// Preparing in advance (as a Philomena Protocol profile does): the details of a child that do
+// Preparing in advance (003: the young person's profile should include strategies to locate them): the details of a child that do
 // not change, kept with consent in user state for the retention period, offered when the child
 // next goes missing, and deleted with "delete my data".
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';

@@ -84,6 +84,13 @@ export class RootDialog extends InterruptibleDialog {
   private async welcome(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const messages = messagesFor(step.context, this.services);
     const reading = step.context.activity.type === ActivityTypes.Message ? readingOf(step.context, this.services) : undefined;
+    // Someone who already said who they are and comes back with "found them" or "im back now"
+    // goes straight to what happens now the child is back.
+    const { role } = await conversationFactsRecord(this.services).get(step.context);
+    if (reading?.situation === 'back' && (role === 'parent' || role === 'youngPerson')) {
+      Object.assign(step.values, { first: { writer: role, situation: 'back' } });
+      return step.next('yes');
+    }
     const first = firstReadingSchema.parse({ writer: reading?.writer, situation: reading?.situation });
     Object.assign(step.values, { first });
     if (!first.writer) {
