@@ -81,7 +81,8 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
   { waitsIn: 'carer.wait', path: ['3', 'No', 'I know where they are', 'No'] },
   { waitsIn: 'youngPerson.safe', path: ['2'] },
   ...YOUNG_STATES.map((waitsIn, index) => ({ waitsIn, path: YOUNG.slice(0, index + 2) })),
-  { waitsIn: 'youngPerson.talk', path: ['2', 'Yes', 'Away now'] },
+  { waitsIn: 'youngPerson.homeSafe', path: ['2', 'Yes', 'Away now'] },
+  { waitsIn: 'youngPerson.talk', path: ['2', 'Yes', 'Away now', 'Yes'] },
   { waitsIn: 'youngPerson.who', path: ['2', 'Yes', "I'm back", 'Someone I trust'] },
   { waitsIn: 'booking.change.slot', path: [...YOUNG, 'Yes', 'change {{booking}}'] },
   {

@@ -60,7 +60,10 @@ describe('welcome and who is writing', () => {
   it('reads the whole answer before its words: "my child ran away" is a parent, "my mum kicked me out" a young person', async () => {
     const parent = harness.conversation();
     await parent.join();
-    expect(optionTitles(await parent.say('my child ran away'))).toEqual(['Missing now', 'They are back', 'Prepare in advance']);
+    // A parent, and the child is missing now: the parent journey starts at its danger question.
+    const replies = await parent.say('my child ran away');
+    expect(allText(replies)).toContain('in danger right now');
+    expect(optionTitles(replies)).toEqual(['Yes', 'No', 'Not sure']);
     const young = harness.conversation();
     await young.join();
     expect(optionTitles(await young.say('my mum kicked me out'))).not.toContain('Missing now');

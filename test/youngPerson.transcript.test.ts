@@ -34,17 +34,51 @@ describe('young person', () => {
     expect(await auditOf(conversation)).toEqual(['advised-999:Y-NOT-SAFE']);
   });
 
-  it('away from home: help tonight, not in trouble, and an offer of a person to talk to', async () => {
+  it('away from home: help tonight, not in trouble, whether home is safe, and an offer of a person to talk to', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, ['2', 'Yes', 'Away now']);
     const text = allText(last(turns));
-    for (const number of ['116 000', '85258', '03000 419191', '999']) expect(text).toContain(number);
+    for (const number of ['116 000', '0800 1111', '85258', '999']) expect(text).toContain(number);
     expect(text).toContain('not in trouble');
-    expect(text).toContain('person to talk to you');
+    expect(text).toContain('safe for you to go home');
+    const safe = allText(await conversation.say('yes'));
+    expect(safe).not.toContain('03000 419191');
+    expect(safe).toContain('person to talk to you');
     // At 23:00 the team is closed: the out-of-hours numbers.
     const talk = allText(await conversation.say('Yes'));
     expect(talk).toContain('116 000');
     expect(await auditOf(conversation)).toEqual(['human-requested:G-HUMAN-OUT-OF-HOURS']);
+  });
+
+  it.each([
+    ['i ran away', ['yes', 'yes', 'no']],
+    // Not wanting to go home is heard as a disclosure: home is not asked about again.
+    ['dont want to go home', ['yes', 'yes']],
+  ])('"%s", home not safe: the out-of-hours team who can find somewhere safe, never "Welcome back"', async (first, answers) => {
+    const conversation = harness.conversation();
+    // The first message is read, as by SMS: confirmed, then "are you safe?", then home.
+    const turns = await walkFrom(conversation, [first, ...answers]);
+    const text = turns.map(allText).join('\n');
+    expect(text).not.toContain('Welcome back');
+    expect(allText(last(turns))).toContain('03000 419191');
+    expect(await auditOf(conversation)).toContain('advised-999:Y-HOME-NOT-SAFE');
+  });
+
+  it('in the widget, "i ran away" as the answer to "Who is writing?" goes straight to the help while away', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['i ran away', 'yes']);
+    expect(allText(last(turns))).toContain('116 000');
+    expect(allText(last(turns))).toContain('safe for you to go home');
+  });
+
+  it('"i got kicked out": heard as forced to leave, and home is not asked about again', async () => {
+    const conversation = harness.conversation();
+    const turns = await walkFrom(conversation, ['i got kicked out', 'yes', 'yes']);
+    const text = turns.map(allText).join('\n');
+    expect(text).not.toContain('Welcome back');
+    expect(text).not.toContain('safe for you to go home');
+    expect(allText(last(turns))).toContain('03000 419191');
+    expect(await auditOf(conversation)).toContain('advised-999:Y-HOME-NOT-SAFE');
   });
 
   it('back: the offer says what it is for, that it is voluntary, and 72 hours', async () => {

@@ -29,6 +29,7 @@ export const factSchemas = {
   reportedMissing: z.enum(['yes', 'no', 'unsure']),
   ypSafeNow: z.enum(['yes', 'no', 'unsure']),
   ypWhere: z.enum(['away', 'back']),
+  ypHomeSafe: z.enum(['yes', 'no', 'unsure']),
   returnChoice: z.enum(['trusted', 'independent', 'no']),
   bookingLate: z.boolean(),
   carerDangerNow: z.enum(['yes', 'no', 'unsure']),

@@ -10,6 +10,7 @@ export const RISK_FLAGS = [
   'danger-phrase',
   'danger-now',
   'parent-believes-at-risk',
+  'home-not-safe',
   'medical',
   'selfHarm',
   'exploitation',

@@ -114,7 +114,10 @@ export class RootDialog extends InterruptibleDialog {
 
   private async handOver(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const role = z.enum(ROLES).parse(step.result);
-    const { situation } = firstReadingSchema.parse(Reflect.get(step.values, 'first') ?? {});
+    // What is happening: from the first message, or from the answer that said who is writing.
+    const first = firstReadingSchema.parse(Reflect.get(step.values, 'first') ?? {});
+    const answer = step.context.activity.type === ActivityTypes.Message ? readingOf(step.context, this.services) : undefined;
+    const situation = first.situation ?? answer?.situation;
     await conversationFactsRecord(this.services).update(step.context, (facts) => ({ ...facts, role }));
     const options: JourneyOptions = situation ? { situation } : {};
     if (role === 'parent') return step.beginDialog(PARENT_JOURNEY, options);

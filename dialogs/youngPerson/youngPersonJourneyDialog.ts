@@ -7,7 +7,7 @@ import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
 import { adviseFirst } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { flagRisk } from '../base/conversationFacts';
+import { conversationFactsRecord, flagRisk, type RiskFlag } from '../base/conversationFacts';
 import { HANDOFF_DIALOG, type HandoffOptions } from '../base/handoffDialog';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { journeyOptionsSchema } from '../base/journeyOptions';
@@ -24,6 +24,7 @@ const OFFER_FLOW = 'youngPerson.offerFlow';
 const SAFE = 'youngPerson.safe';
 const WHERE = 'youngPerson.where';
 const TALK = 'youngPerson.talk';
+const HOME_SAFE = 'youngPerson.homeSafe';
 const OFFER = 'youngPerson.offer';
 const WHO = 'youngPerson.who';
 const RETURNED = 'youngPerson.returned';
@@ -36,6 +37,9 @@ const TRUSTED_PEOPLE = WITH_WHOM.filter((who): who is TrustedPerson => who !== '
 export const whereChoices = Choices.keyed(WHERE_ANSWERS, (value) => `youngPerson.where.options.${value}`);
 export const offerChoices = Choices.keyed(OFFER_ANSWERS, (value) => `youngPerson.offer.options.${value}`, { no: 'no' });
 const whoChoices = Choices.keyed(TRUSTED_PEOPLE, (value) => `youngPerson.who.options.${value}`);
+/** What a young person already told, that means home is not safe tonight. */
+const HOME_NOT_SAFE_FLAGS: readonly RiskFlag[] = ['hurtAtHome', 'thrownOut', 'scaredToGoHome'];
+
 /** Who the meeting is with, kept from the offer to the booking. */
 const offerValues = stepValues(z.object({ withWhom: z.enum(WITH_WHOM).optional() }));
 
@@ -47,6 +51,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
       new ChoiceQuestion({ id: WHERE, ask: 'youngPerson.where.ask', retry: 'common.choiceRetry', choices: whereChoices }, services),
     );
     this.addDialog(yesNoQuestion(TALK, 'youngPerson.away.talk', services));
+    this.addDialog(yesNoUnsureQuestion(HOME_SAFE, 'youngPerson.away.homeSafe.ask', services));
     this.addDialog(
       new ChoiceQuestion({ id: OFFER, ask: 'youngPerson.offer.ask', retry: 'common.choiceRetry', choices: offerChoices }, services),
     );
@@ -69,7 +74,12 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
       new WaterfallDialog(MAIN, [(step) => step.beginDialog(SAFE), (step) => this.afterSafe(step), (step) => this.afterWhere(step)]),
     );
     this.addDialog(
-      new WaterfallDialog(AWAY, [(step) => step.beginDialog(TALK), (step) => this.afterTalk(step), (step) => this.close(step)]),
+      new WaterfallDialog(AWAY, [
+        (step) => this.askHomeSafe(step),
+        (step) => this.adviseHomeSafe(step),
+        (step) => this.afterTalk(step),
+        (step) => this.close(step),
+      ]),
     );
     this.addDialog(
       new WaterfallDialog(OFFER_FLOW, [
@@ -90,7 +100,9 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     }
     // "i ran away", "my mum kicked me out", "im back now": the first message said where they are.
     const { situation } = optionsOf(step, journeyOptionsSchema);
-    if (situation === 'away' || situation === 'back') return step.next(situation);
+    // Written by the young person, "missing" is being away: "i ran away" is not a parent's news.
+    if (situation === 'away' || situation === 'missingNow') return step.next('away');
+    if (situation === 'back') return step.next('back');
     return step.beginDialog(WHERE);
   }
 
@@ -98,6 +110,20 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     const where = resultOf(step, z.enum(WHERE_ANSWERS));
     await adviseFirst(step.context, this.services, 'yp-where', { ypWhere: where });
     return step.replaceDialog(where === 'away' ? AWAY : OFFER_FLOW);
+  }
+
+  /** Thrown out or hurt at home, said already: home is not safe, and they are not asked. */
+  private async askHomeSafe(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { flags } = await conversationFactsRecord(this.services).get(step.context);
+    if (flags.some((flag) => HOME_NOT_SAFE_FLAGS.includes(flag))) return step.next('no');
+    return step.beginDialog(HOME_SAFE);
+  }
+
+  private async adviseHomeSafe(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const ypHomeSafe = resultOf(step, yesNoUnsureResult);
+    if (ypHomeSafe !== 'yes') await flagRisk(step.context, this.services, 'home-not-safe');
+    await adviseFirst(step.context, this.services, 'yp-home-safe', { ypHomeSafe });
+    return step.beginDialog(TALK);
   }
 
   private async afterTalk(step: WaterfallStepContext): Promise<DialogTurnResult> {
