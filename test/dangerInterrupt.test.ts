@@ -84,12 +84,19 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
   { waitsIn: 'youngPerson.homeSafe', path: ['2', 'Yes', 'Away now'] },
   { waitsIn: 'youngPerson.talk', path: ['2', 'Yes', 'Away now', 'Yes'] },
   { waitsIn: 'youngPerson.who', path: ['2', 'Yes', "I'm back", 'Someone I trust'] },
+  { waitsIn: 'professional.who', path: ['4'] },
+  { waitsIn: 'professional.situation', path: ['4', '1'] },
+  { waitsIn: 'professional.group', path: ['4', '1', '1'] },
+  { waitsIn: 'professional.exploitationWorry', path: ['4', '1', '1', 'None of these'] },
   { waitsIn: 'booking.change.slot', path: [...YOUNG, 'Yes', 'change {{booking}}'] },
   {
     waitsIn: 'parent.info.useProfile',
     path: [...PROFILE, 'tall', 'none', 'Dover', 'hello', ...REPORT_NOW, ...RISK_ALL_NO_BUT_BEFORE.slice(0, 4), 'No'],
   },
 ];
+
+/** The professional's journey, walked to its end. */
+const PROFESSIONAL_TO_THE_END = ['4', 'Other', 'A child is back', 'None of these', 'No'];
 
 const dangerMessages = [
   'my son is in danger',
@@ -249,7 +256,7 @@ describe.each([
     name: 'after a journey ended',
     reach: async (c: Conversation) => {
       await c.join();
-      await c.say('4');
+      for (const message of PROFESSIONAL_TO_THE_END) await c.say(message);
     },
   },
 ])('$name', ({ reach: reachState }) => {

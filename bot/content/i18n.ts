@@ -82,7 +82,7 @@ export function createLocaliser(content: Content): Localiser {
   };
 }
 
-/** `area`, the handoff team and reply time, and for each service `<id>Name`, `<id>Phone`, `<id>Text`. */
+/** `area`, the handoff team and reply time, and for each service `<id>Name`, `<id>Phone`, `<id>Text`, `<id>Email`. */
 export function areaVariables(area: Area): Record<string, string> {
   const variables: Record<string, string> = {
     area: area.name,
@@ -93,6 +93,7 @@ export function areaVariables(area: Area): Record<string, string> {
     variables[`${id}Name`] = service.name;
     if (service.phone) variables[`${id}Phone`] = service.phone;
     if (service.text) variables[`${id}Text`] = service.text;
+    if (service.email) variables[`${id}Email`] = service.email;
   }
   return variables;
 }

@@ -3,7 +3,20 @@
 // counts with (hours until a review), that number as a named limit. Conditions are data, never
 // code in strings.
 import { z } from 'zod';
-import { AUDIT_KINDS, CARER_ENQUIRIES, COMMANDS, DANGER_CATEGORIES, DISCLOSURES, GUIDANCE_FILES, QUESTIONS_ASKED, ROLES, SEARCH_ITEMS } from './vocabulary';
+import {
+  AUDIT_KINDS,
+  CARER_ENQUIRIES,
+  CHILD_GROUPS,
+  COMMANDS,
+  DANGER_CATEGORIES,
+  DISCLOSURES,
+  GUIDANCE_FILES,
+  PROFESSIONAL_SITUATIONS,
+  PROFESSIONS,
+  QUESTIONS_ASKED,
+  ROLES,
+  SEARCH_ITEMS,
+} from './vocabulary';
 
 /** The facts rules may test, with the type each must have. Dialogs supply them. */
 export const factSchemas = {
@@ -38,6 +51,9 @@ export const factSchemas = {
   carerEnquiry: z.enum(CARER_ENQUIRIES),
   reviewHour: z.number(),
   hoursMissing: z.number(),
+  profession: z.enum(PROFESSIONS),
+  professionalSituation: z.enum(PROFESSIONAL_SITUATIONS),
+  childGroup: z.enum(CHILD_GROUPS),
 } as const;
 export type FactName = keyof typeof factSchemas;
 export type Facts = { [K in FactName]?: z.infer<(typeof factSchemas)[K]> };

@@ -14,6 +14,18 @@ export const DEFAULT_LOCALE = 'en-GB';
 export const ROLES = ['parent', 'youngPerson', 'carer', 'professional'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Who a professional is, as the professional's journey asks. */
+export const PROFESSIONS = ['teacher', 'socialWorker', 'health', 'police', 'other'] as const;
+export type Profession = (typeof PROFESSIONS)[number];
+
+/** What a professional is writing about. */
+export const PROFESSIONAL_SITUATIONS = ['missingNow', 'back', 'exploitation'] as const;
+export type ProfessionalSituation = (typeof PROFESSIONAL_SITUATIONS)[number];
+
+/** Groups of children the guidance names for extra steps when they go missing. */
+export const CHILD_GROUPS = ['uasc', 'placedFromElsewhere', 'privatelyFostered', 'none'] as const;
+export type ChildGroup = (typeof CHILD_GROUPS)[number];
+
 export const COMMANDS = ['help', 'startAgain', 'talkToPerson', 'stop', 'deleteMyData'] as const;
 export type Command = (typeof COMMANDS)[number];
 

@@ -3,6 +3,7 @@ import { ActivityTypes, InputHints, MessageFactory, type TurnContext } from 'bot
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { AskingDialog, replyToMiss, type AskState } from './waitingDialog';
 import type { Choices } from './choices';
+import type { Messages } from '../../bot/content/i18n';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 
 export interface ChoiceQuestionSpec<Value extends string> {
@@ -28,6 +29,11 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
   ) {
     super(spec.id);
     this.askKey = spec.ask;
+  }
+
+  /** Whether the message is one of this question's own option titles (a button tapped). */
+  offers(text: string, messages: Messages): boolean {
+    return this.spec.choices.isTitle(text, messages);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {

@@ -107,6 +107,12 @@ export class Choices<Value extends string> {
     return winners.length === 1 ? winners[0]?.[0] : undefined;
   }
 
+  /** Whether the whole message is one option's title, as a tapped button sends it. */
+  isTitle(text: string, messages: Messages): boolean {
+    const said = normalise(text);
+    return said !== '' && this.options.some((option) => normalise(messages.t(option.title)) === said);
+  }
+
   /** The option whose title or a synonym is the whole message (numbers are left to the caller). */
   matchExactly(text: string, messages: Messages): Value | undefined {
     const said = normalise(text);

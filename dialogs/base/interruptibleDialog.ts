@@ -7,6 +7,8 @@ import { COMMANDS, type Command } from '../../bot/content/vocabulary';
 import { normalise } from '../../bot/understanding/text';
 import { adviseFirst } from '../../bot/turn/advice';
 import { conversationFactsRecord, flagRisk } from './conversationFacts';
+import type { Messages } from '../../bot/content/i18n';
+import { ChoiceQuestion } from './choiceQuestion';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';
 import { messagesFor, readingOf, TURN_DELETE_DATA, type DialogServices } from '../../bot/turn/services';
 
@@ -55,8 +57,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const text = context.activity.text ?? '';
     const messages = messagesFor(context, this.services);
 
-    const reading = readingOf(context, this.services);
-    if (reading.danger.length > 0 || reading.disclosures.length > 0) {
+    // A tapped option is an answer in the bot's own words ("A worry about exploitation"), not a
+    // disclosure: hearing it as danger would ask the same question again, for ever.
+    const reading = offeredOption(innerDc, text, messages) ? undefined : readingOf(context, this.services);
+    if (reading && (reading.danger.length > 0 || reading.disclosures.length > 0)) {
       const role = (await conversationFactsRecord(this.services).get(context)).role ?? reading.writer;
       const [dangerCategory] = reading.danger;
       if (dangerCategory)
@@ -74,7 +78,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return this.carryOn(innerDc, active);
     }
 
-    if (reading.question) {
+    if (reading?.question) {
       await adviseFirst(context, this.services, 'question', { questionAsked: reading.question });
       return this.carryOn(innerDc, active);
     }
@@ -120,6 +124,15 @@ function deepestActiveDialog(dc: DialogContext): string {
   let current: DialogContext = dc;
   while (current.child) current = current.child;
   return current.activeDialog?.id ?? 'start';
+}
+
+/** Whether the message is exactly an option title of the question the conversation waits in. */
+function offeredOption(dc: DialogContext, text: string, messages: Messages): boolean {
+  let current: DialogContext = dc;
+  while (current.child) current = current.child;
+  const id = current.activeDialog?.id;
+  const waiting = id ? current.findDialog(id) : undefined;
+  return waiting instanceof ChoiceQuestion && waiting.offers(text, messages);
 }
 
 /** A command is the whole message: "help" stops a dialog, "I need help finding him" does not. */

@@ -11,9 +11,9 @@ import { ChoiceQuestion } from '../base/choiceQuestion';
 import { conversationFactsRecord } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
-import { InterimAdviceDialog, interimDialogId, type InterimRole } from '../interim/interimAdviceDialog';
 import { CARER_JOURNEY, CarerJourneyDialog } from '../carer/carerJourneyDialog';
 import { PARENT_JOURNEY, ParentJourneyDialog } from '../parent/parentJourneyDialog';
+import { PROFESSIONAL_JOURNEY, ProfessionalJourneyDialog } from '../professional/professionalJourneyDialog';
 import { YOUNG_PERSON_JOURNEY, YoungPersonJourneyDialog } from '../youngPerson/youngPersonJourneyDialog';
 
 export const ROOT_DIALOG = 'root';
@@ -29,9 +29,6 @@ const firstReadingSchema = z.object({ writer: z.enum(ROLES).optional(), situatio
  * the dialog ids and the number of each waterfall's steps), so conversations in flight restart gently.
  */
 export const ROOT_TREE_VERSION = 4;
-
-/** People whose step-by-step journey is still to be built. */
-const INTERIM_ROLES: readonly InterimRole[] = ['professional'];
 
 export const roleChoices = Choices.keyed<Role>(ROLES, (role) => `root.role.options.${role}`);
 
@@ -54,7 +51,7 @@ export class RootDialog extends InterruptibleDialog {
     this.addDialog(new YoungPersonJourneyDialog(services));
     this.addDialog(new CarerJourneyDialog(services));
     this.addDialog(new BookingChangeDialog(services));
-    for (const role of INTERIM_ROLES) this.addDialog(new InterimAdviceDialog(role, services));
+    this.addDialog(new ProfessionalJourneyDialog(services));
     this.addDialog(yesNoQuestion(UNDERSTOOD_QUESTION, 'root.understood.ask', services));
     this.addDialog(
       new WaterfallDialog(ROOT_WATERFALL, [
@@ -123,6 +120,6 @@ export class RootDialog extends InterruptibleDialog {
     if (role === 'parent') return step.beginDialog(PARENT_JOURNEY, options);
     if (role === 'youngPerson') return step.beginDialog(YOUNG_PERSON_JOURNEY, options);
     if (role === 'carer') return step.beginDialog(CARER_JOURNEY, options);
-    return step.beginDialog(interimDialogId(role), options);
+    return step.beginDialog(PROFESSIONAL_JOURNEY, options);
   }
 }

@@ -1,0 +1,121 @@
+// The professional's journey (school, social work, health, police, others): who they are and what
+// is happening (a child missing now, a child back, a worry about exploitation), then what the
+// guidance asks of that professional, the extra steps for the groups of children it names, and
+// the signs of exploitation and trafficking with where to go. Each piece of advice is a rule.
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { z } from 'zod';
+import {
+  CHILD_GROUPS,
+  PROFESSIONAL_SITUATIONS,
+  PROFESSIONS,
+  type ProfessionalSituation,
+  type Situation,
+} from '../../bot/content/vocabulary';
+import type { Facts } from '../../bot/content/ruleSchema';
+import { advise } from '../../bot/turn/advice';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { Choices } from '../base/choices';
+import { ChoiceQuestion } from '../base/choiceQuestion';
+import { InterruptibleDialog } from '../base/interruptibleDialog';
+import { journeyOptionsSchema } from '../base/journeyOptions';
+import { optionsOf, resultOf, stepValues, yesNoResult } from '../base/stepData';
+import { yesNoQuestion } from '../base/yesNo';
+
+export const PROFESSIONAL_JOURNEY = 'professional';
+const STEPS = 'professional.steps';
+const WHO = 'professional.who';
+const SITUATION = 'professional.situation';
+const GROUP = 'professional.group';
+const EXPLOITATION_WORRY = 'professional.exploitationWorry';
+
+export const professionChoices = Choices.keyed(PROFESSIONS, (value) => `professional.who.options.${value}`, { unknown: 'other' });
+export const professionalSituationChoices = Choices.keyed(PROFESSIONAL_SITUATIONS, (value) => `professional.situation.options.${value}`);
+export const childGroupChoices = Choices.keyed(CHILD_GROUPS, (value) => `professional.group.options.${value}`, {
+  no: 'none',
+  unknown: 'none',
+});
+
+/** What the first message already said, where it is one of this journey's situations. */
+const SITUATION_FROM_FIRST_MESSAGE: Partial<Record<Situation, ProfessionalSituation>> = { missingNow: 'missingNow', back: 'back' };
+
+const valuesSchema = z.object({
+  profession: z.enum(PROFESSIONS).optional(),
+  situation: z.enum(PROFESSIONAL_SITUATIONS).optional(),
+});
+const values = stepValues(valuesSchema);
+
+/** The facts the professional's rules test: who they are and what is happening. */
+function factsOf(step: WaterfallStepContext): Facts {
+  const { profession, situation } = values.read(step);
+  return { ...(profession ? { profession } : {}), ...(situation ? { professionalSituation: situation } : {}) };
+}
+
+export class ProfessionalJourneyDialog extends InterruptibleDialog {
+  constructor(services: DialogServices) {
+    super(PROFESSIONAL_JOURNEY, services);
+    this.addDialog(
+      new ChoiceQuestion({ id: WHO, ask: 'professional.who.ask', retry: 'common.choiceRetry', choices: professionChoices }, services),
+    );
+    this.addDialog(
+      new ChoiceQuestion(
+        { id: SITUATION, ask: 'professional.situation.ask', retry: 'common.choiceRetry', choices: professionalSituationChoices },
+        services,
+      ),
+    );
+    this.addDialog(
+      new ChoiceQuestion({ id: GROUP, ask: 'professional.group.ask', retry: 'common.choiceRetry', choices: childGroupChoices }, services),
+    );
+    this.addDialog(yesNoQuestion(EXPLOITATION_WORRY, 'professional.exploitationWorry.ask', services));
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        (step) => this.askWho(step),
+        (step) => this.askSituation(step),
+        (step) => this.adviseNow(step),
+        (step) => this.adviseForGroup(step),
+        (step) => this.close(step),
+      ]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  private async askWho(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.beginDialog(WHO);
+  }
+
+  /** A first message that said what is happening ("a pupil has gone missing") is not asked again. */
+  private async askSituation(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    values.keep(step, { profession: resultOf(step, z.enum(PROFESSIONS)) });
+    const { situation } = optionsOf(step, journeyOptionsSchema);
+    const known = situation && SITUATION_FROM_FIRST_MESSAGE[situation];
+    return known ? step.next(known) : step.beginDialog(SITUATION);
+  }
+
+  private async adviseNow(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { situation } = values.keep(step, { situation: resultOf(step, z.enum(PROFESSIONAL_SITUATIONS)) });
+    const facts = factsOf(step);
+    if (situation === 'missingNow') await this.adviseAll(step, 'professional-missing', facts);
+    if (situation === 'back') await this.adviseAll(step, 'professional-back', facts);
+    if (situation === 'exploitation') await this.adviseAll(step, 'professional-exploitation', facts);
+    else await this.adviseAll(step, 'professional-share', facts);
+    return step.beginDialog(GROUP);
+  }
+
+  /** The groups' steps; then, unless exploitation was the worry already, whether it is one too. */
+  private async adviseForGroup(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const childGroup = resultOf(step, z.enum(CHILD_GROUPS));
+    await this.adviseAll(step, 'professional-group', { childGroup });
+    return values.read(step).situation === 'exploitation' ? step.next('no') : step.beginDialog(EXPLOITATION_WORRY);
+  }
+
+  private async close(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (resultOf(step, yesNoResult) === 'yes') {
+      await this.adviseAll(step, 'professional-exploitation', factsOf(step));
+    }
+    await step.context.sendActivity(messagesFor(step.context, this.services).t('professional.closing'));
+    return step.endDialog();
+  }
+
+  private async adviseAll(step: WaterfallStepContext, point: string, facts: Facts): Promise<void> {
+    for (const rule of this.services.rules.decideAll(point, facts)) await advise(step.context, this.services, rule);
+  }
+}

@@ -1,0 +1,136 @@
+// The professional's journey, typed as professionals write, at 23:00 on Tuesday 24 November 2026:
+// who they are and what is happening, what the guidance asks of each (the rule ids audited, the
+// numbers given), the groups of children it names, and exploitation with where to go.
+import { allText, optionTitles, startHarness, walk, type Conversation, type Harness, type Reply } from './support/harness';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness({ now: '2026-11-24T23:00:00Z' });
+});
+afterAll(() => harness.close());
+
+const auditOf = async (conversation: Conversation) =>
+  (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
+
+const PROFESSIONS = ['Teacher or school staff', 'Social worker', 'Health', 'Police', 'Other'];
+const SITUATIONS = ['A child is missing now', 'A child is back', 'A worry about exploitation'];
+const GROUPS = ['Unaccompanied asylum seeker', 'Placed from another area', 'Privately fostered', 'None of these'];
+const SAFECALL = '020 8392 5710';
+const SPECIALIST_CHILDRENS_SERVICES = '03000 411111';
+const OUT_OF_HOURS = '03000 419191';
+
+const text = (turn: Reply[] | undefined) => allText(turn ?? []);
+
+describe('the professional journey', () => {
+  it('a social worker whose first message says a child ran from her placement: never the carer journey; police, the placing authority, then a UASC and exploitation', async () => {
+    const conversation = harness.conversation();
+    // The first message, before any welcome (as by text): read for who is writing and what is happening.
+    const [understood, who, advice, uasc, exploitation] = await walk(conversation, [
+      "I'm a social worker, a child on my caseload ran from her placement",
+      'yes thats right',
+      'social worker',
+      'shes an unaccompanied asylum seeking child',
+      'yes',
+    ]);
+    expect(text(understood)).toContain('professional');
+    expect(optionTitles(understood ?? [])).toEqual(['Yes', 'No']);
+    expect(optionTitles(who ?? [])).toEqual(PROFESSIONS);
+    // What is happening came with the first message: a child missing now, not asked again.
+    expect(optionTitles(advice ?? [])).toEqual(GROUPS);
+    for (const number of ['999', '101', SPECIALIST_CHILDRENS_SERVICES, OUT_OF_HOURS]) expect(text(advice)).toContain(number);
+    expect(text(advice)).toContain('missing response plan');
+    expect(text(uasc)).toContain('immigration');
+    expect(text(uasc)).toContain('traffickers');
+    expect(optionTitles(uasc ?? [])).toEqual(['Yes', 'No']);
+    for (const words of [SAFECALL, 'Kent and Medway Exploitation Toolkit', 'National Referral Mechanism', 'www.ceop.police.uk'])
+      expect(text(exploitation)).toContain(words);
+    expect(text(exploitation)).toContain('talk to a person');
+    expect(await auditOf(conversation)).toEqual([
+      'advised-101:PR-MISSING-POLICE',
+      'notify-advised:PR-MISSING-PLACING-AUTHORITY',
+      'advised-101:PR-EXPLOIT-POLICE',
+    ]);
+  });
+
+  it('school staff, a pupil missing: the police, the DSL, children missing education and a referral if not reported', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      [
+        'hi im the DSL at a secondary school',
+        'yep',
+        'DSL',
+        'one of our year 9s never came home last night and mum cant find her',
+        'no',
+        'no',
+      ],
+      { join: true },
+    );
+    const advice = text(turns[4]);
+    for (const words of ['101', '999', 'Designated Safeguarding Lead', 'www.kelsi.org.uk', SPECIALIST_CHILDRENS_SERVICES])
+      expect(advice).toContain(words);
+    expect(advice).not.toContain('COMPACT');
+    expect(text(turns[6])).toContain('talk to a person');
+    expect(await auditOf(conversation)).toEqual(['advised-101:PR-MISSING-POLICE']);
+  });
+
+  it('a police officer, a child back: the Post Missing Intervention Meeting and COMPACT, who arranges the return interview, a child placed from another area', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['4', 'police', 'she turned up at her nans this morning', 'placed here by another council', 'no'],
+      {
+        join: true,
+      },
+    );
+    const advice = text(turns[3]);
+    for (const words of [
+      'Post Missing Intervention Meeting',
+      'COMPACT',
+      '72 hours',
+      'Young Lives Foundation',
+      '13 and over',
+      'placing authority',
+    ])
+      expect(advice).toContain(words);
+    expect(text(turns[4])).toContain('placing council');
+    // Police are not told to ring 101.
+    expect(await auditOf(conversation)).toEqual([]);
+  });
+
+  it('a school nurse worried about grooming: 999 first for the words, then the exploitation advice; the button is an answer, not danger', async () => {
+    const conversation = harness.conversation();
+    const first = await conversation.say("I'm a school nurse and I'm worried a year 10 boy is being groomed by older lads");
+    expect(first[0]?.text).toContain('999');
+    await conversation.say('yes');
+    const situation = await conversation.say('school nurse');
+    expect(optionTitles(situation)).toEqual(SITUATIONS);
+    // Typed, the word is heard as danger: 999, then the same question.
+    const typed = await conversation.say('exploitation');
+    expect(typed[0]?.text).toContain('999');
+    expect(optionTitles(typed)).toEqual(SITUATIONS);
+    const dangerRows = (await auditOf(conversation)).length;
+    // Tapped, the option is the answer.
+    const advice = await conversation.say('A worry about exploitation');
+    for (const number of [SAFECALL, '101', SPECIALIST_CHILDRENS_SERVICES]) expect(text(advice)).toContain(number);
+    expect(text(advice)).toContain('National Referral Mechanism');
+    expect(text(advice)).not.toContain('As the allocated social worker');
+    expect(optionTitles(advice)).toEqual(GROUPS);
+    const audit = await auditOf(conversation);
+    expect(audit.slice(dangerRows)).toEqual(['advised-101:PR-EXPLOIT-POLICE']);
+    // Exploitation was the worry already: after the groups, the journey closes.
+    const closing = await conversation.say('privately fostered');
+    expect(text(closing)).toContain('under 16');
+    expect(text(closing)).toContain('talk to a person');
+    expect(optionTitles(closing)).toEqual([]);
+  });
+
+  it('a youth worker: refer if the parents have not reported it; talk to a person works mid-journey', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['A professional', "i'm a youth worker", 'A child is missing now'], { join: true });
+    expect(text(turns[3])).toContain('If the parents or carers have not reported');
+    const handoff = await conversation.say('talk to a person');
+    for (const number of ['116 000', OUT_OF_HOURS, '999', '101']) expect(text(handoff)).toContain(number);
+    expect(await auditOf(conversation)).toEqual(['advised-101:PR-MISSING-POLICE', 'human-requested:G-HUMAN-OUT-OF-HOURS']);
+  });
+});
