@@ -1,6 +1,8 @@
 // The carer's journey, with the clock at 02:00 and at 14:00 on Tuesday 24 November 2026:
-// absent or missing, enquiries, 101, who to notify for the time of day, and reminders that
-// arrive by themselves in the chat or by text.
+// absent or missing, when they went (the review points count from then), the child's risks (a
+// high-risk child is reported at once), enquiries, 101, who to notify for the time of day, and
+// reminders that arrive by themselves in the chat or by text.
+import { CARER_RISKS, type CarerRisk } from '../bot/content/vocabulary';
 import { allText, lastTurn, optionTitles, startHarness, walk as walkFrom, type Conversation, type Harness } from './support/harness';
 import { startFakeConnector } from './support/fakeConnector';
 import { startSmsHarness } from './support/sms';
@@ -21,7 +23,12 @@ const auditOf = async (conversation: Conversation) =>
 const walk = (conversation: Conversation, answers: string[]) => walkFrom(conversation, answers, { join: true });
 const last = lastTurn;
 const ENQUIRIES_DONE = ['Done', 'Done', 'Done', 'Done', 'Done'];
-const TO_NOTIFY = ['3', 'No', "I don't know", 'No', ...ENQUIRIES_DONE];
+/** Yes to the risks named, no to the others, in the order they are asked. */
+const risks = (...yes: CarerRisk[]) => CARER_RISKS.map((risk) => (yes.includes(risk) ? 'Yes' : 'No'));
+const NO_RISKS = risks();
+const MISSING = ['3', 'No', "I don't know", 'idk', ...NO_RISKS];
+const ABSENT = ['3', 'No', 'I know where they are', 'idk', ...NO_RISKS];
+const TO_NOTIFY = [...MISSING, 'No', ...ENQUIRIES_DONE];
 
 describe('carer', () => {
   it('danger now: 999 at once, recorded, then the journey carries on', async () => {
@@ -39,27 +46,29 @@ describe('carer', () => {
     harness.clock.set(now);
     const conversation = harness.conversation();
     const turns = await walk(conversation, TO_NOTIFY);
-    expect(allText(turns[4] ?? [])).toContain('Step 1 of 5 (0 done so far)');
+    expect(allText(turns[MISSING.length + 1] ?? [])).toContain('Step 1 of 5 (0 done so far)');
     const text = allText(last(turns));
     expect(text).toContain('5 of 5 done');
     expect(text).toContain('101');
     expect(text).toContain('enquiries you have done');
     expect(text).toContain(number);
     expect(text).not.toContain(notNumber);
-    expect(text).toContain('within 6 hours');
+    // Kent: the council is told as soon as possible (004 §4.1), not Thames Valley's six hours.
+    expect(text).toContain('as soon as possible');
+    expect(text).not.toContain('6 hours');
     expect(await auditOf(conversation)).toEqual(['advised-101:C-REPORT-101', notifyRow]);
   });
 
   it('a secure order: the absconder wording, then the enquiries', async () => {
     const conversation = harness.conversation();
-    const turns = await walk(conversation, ['3', 'No', "I don't know", 'Yes']);
+    const turns = await walk(conversation, [...MISSING, 'Yes']);
     expect(allText(last(turns))).toContain('when it ends');
     expect(allText(last(turns))).toContain('Step 1 of 5');
   });
 
   it('whereabouts known: unauthorised absence, hourly reviews up to 6 hours', async () => {
     const conversation = harness.conversation();
-    const turns = await walk(conversation, ['3', 'No', 'I know where they are']);
+    const turns = await walk(conversation, ABSENT);
     const advice = allText(last(turns));
     expect(advice).toContain('unauthorised absence');
     expect(advice).toContain('every hour');
@@ -76,7 +85,7 @@ describe('carer', () => {
 
   it('"back now" cancels pending reminders and gives the return steps and the log', async () => {
     const conversation = harness.conversation();
-    await walk(conversation, ['3', 'No', 'I know where they are', 'Yes']);
+    await walk(conversation, [...ABSENT, 'Yes']);
     harness.clock.set('2026-11-24T03:30:00Z');
     const back = allText(await conversation.say('back now'));
     for (const words of ['safe and well', 'diabetes or epilepsy', '72 hours', 'independent of the placement', 'risk assessment'])
@@ -105,13 +114,146 @@ describe('carer', () => {
   });
 });
 
+describe('not sure about danger', () => {
+  it('"not sure" is recorded as not sure, with 101 to talk it through and 999 if it could be immediate', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['3', 'Not sure']);
+    const advice = allText(last(turns));
+    expect(advice).toContain('101');
+    expect(advice).toContain('999');
+    expect(await auditOf(conversation)).toEqual(['advised-101:C-DANGER-UNSURE']);
+    const log = allText(await conversation.say('Show my log'));
+    expect(log).toContain('Danger now: not sure');
+    expect(log).not.toMatch(/Danger now: no$/m);
+  });
+});
+
+describe('review points count from when the child went or was due back', () => {
+  const CHAT = '2026-11-24T02:05:00Z';
+
+  it.each(['22:00', '10pm last night'])(
+    'curfew %s, chat at 02:05: the reviews already due are said now; the next at 03:00, "treat as missing" at 04:00',
+    async (went) => {
+      harness.clock.set(CHAT);
+      const conversation = harness.conversation();
+      const turns = await walk(conversation, ['3', 'No', 'I know where they are', went, 'Yes', ...NO_RISKS]);
+      expect(allText(turns[4] ?? [])).toContain('22:00');
+      const overdue = allText(last(turns));
+      expect(overdue).toContain('23:00, 00:00, 01:00 and 02:00');
+      const set = allText(await conversation.say('Yes'));
+      expect(set).toContain('03:00');
+      expect(set).toContain('04:00');
+      const pending = await harness.app.scheduler.pending(`carer:${conversation.id}`);
+      expect(pending.map((reminder) => [reminder.dueAt.toISOString(), reminder.messageKey])).toEqual([
+        ['2026-11-24T03:00:00.000Z', 'carer.reminders.hourly'],
+        ['2026-11-24T04:00:00.000Z', 'carer.reminders.sixHours'],
+      ]);
+      expect(allText(await conversation.say('Show my log'))).toContain('Went or due back: Monday 23 November at 22:00');
+    },
+  );
+
+  it('"idk": the times count from the start of the chat, and it says so', async () => {
+    harness.clock.set(CHAT);
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['3', 'No', 'I know where they are', 'idk']);
+    expect(allText(last(turns))).toContain('count the review times from now');
+    await walk(conversation, [...NO_RISKS, 'Yes']);
+    const pending = await harness.app.scheduler.pending(`carer:${conversation.id}`);
+    expect(pending.map((reminder) => reminder.dueAt.toISOString())).toEqual(
+      [3, 4, 5, 6, 7, 8].map((hour) => `2026-11-24T0${hour}:05:00.000Z`),
+    );
+  });
+
+  it('past the 6 hours already: "treat as missing" is said now, and the missing steps begin', async () => {
+    harness.clock.set('2026-11-24T04:30:00Z');
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['3', 'No', 'I know where they are', '22:00', 'Yes', ...NO_RISKS]);
+    const text = allText(last(turns));
+    expect(text).toContain('6 hours since they went');
+    expect(text).toContain('reasonable enquiries');
+    expect(text).toContain('secure order');
+    expect(await harness.app.scheduler.pending(`carer:${conversation.id}`)).toEqual([]);
+  });
+
+  it('missing since the day before: the 24-hour point is said now, the 48-hour one is the reminder', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['3', 'No', "I don't know", 'yesterday at 1am', 'Yes', ...NO_RISKS, 'No', ...ENQUIRIES_DONE.slice(0, 4)]);
+    const notify = allText(await conversation.say('Done'));
+    expect(notify).toContain('missing 24 hours');
+    expect(notify).toContain('48 hours (a strategy meeting');
+    await conversation.say('Yes');
+    const pending = await harness.app.scheduler.pending(`carer:${conversation.id}`);
+    expect(pending.map((reminder) => [reminder.dueAt.toISOString(), reminder.messageKey])).toEqual([
+      ['2026-11-25T01:00:00.000Z', 'carer.reminders.twoDays'],
+    ]);
+  });
+});
+
+describe("the child's known risks", () => {
+  it('15, with a history of sexual exploitation, missing at 02:00: report to the police now, then the enquiries', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['3', 'No', "I don't know", '02:00', 'Yes', ...risks('exploitation')]);
+    const advice = allText(last(turns));
+    expect(advice).toContain('report them missing to the police now on 101');
+    expect(advice).toContain('999');
+    expect(advice).not.toContain('before you call the police');
+    expect(await auditOf(conversation)).toEqual(['advised-101:C-MISSING-HIGH-RISK']);
+    // The enquiries still follow; after them, what they found goes to the police, not a second "report".
+    const after = allText((await walk(conversation, ['No', ...ENQUIRIES_DONE])).pop() ?? []);
+    expect(after).toContain('what your enquiries found');
+    expect(await auditOf(conversation)).toEqual(['advised-101:C-MISSING-HIGH-RISK', 'notify-advised:C-NOTIFY-OUT-OF-HOURS']);
+    await conversation.say('No');
+    const shown = allText(await conversation.say('Show my log'));
+    expect(shown).toContain('Known risks: exploitation');
+    expect(shown).toContain('report to the police at once');
+  });
+
+  it('exploitation: the signs the guidance gives and where to go (SafeCall, the Exploitation Toolkit, CEOP, the NRM)', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...MISSING.slice(0, 4), ...risks('exploitation')]);
+    const text = allText(last(turns));
+    for (const words of ['groomed', 'county lines', '020 8392 5710', 'contact them themselves', '116 000', 'Exploitation Toolkit', 'CEOP'])
+      expect(text).toContain(words);
+    expect(text).toContain('National Referral Mechanism');
+  });
+
+  it('exploitation said earlier in the chat is not asked again', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['3', 'No']);
+    // Heard as danger (999 first), and kept as a risk.
+    expect(allText(await conversation.say('she has been sexually exploited before'))).toContain('999');
+    const turns = await walk(conversation, ["I don't know", 'idk', 'No']);
+    expect(allText(last(turns))).toContain('self-harmed');
+  });
+
+  it('an unaccompanied asylum-seeking child: traffickers, the police at once, the social worker, the NRM', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...MISSING.slice(0, 4), ...risks('asylumSeeking')]);
+    const text = allText(last(turns));
+    expect(text).toContain('traffickers');
+    expect(text).toContain('social worker');
+    expect(text).toContain('National Referral Mechanism');
+    expect(await auditOf(conversation)).toEqual(['advised-101:C-MISSING-HIGH-RISK']);
+  });
+
+  it('placed by another council: tell that council as well as Kent; enquiries first unless another risk says otherwise', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...MISSING.slice(0, 4), ...risks('placedFromElsewhere')]);
+    const text = allText(last(turns));
+    expect(text).toContain('another council');
+    expect(text).toContain('as well as Kent');
+    expect(text).toContain('reasonable enquiries before you call the police');
+    expect(await auditOf(conversation)).toEqual([]);
+  });
+});
+
 describe('reminders that act', () => {
   it('in the chat: the hourly review and the 6-hour "treat as missing" arrive by themselves', async () => {
     const connector = await startFakeConnector();
     const harness = await startHarness({ now: NIGHT });
     try {
       const conversation = harness.conversation(undefined, { channelId: 'webchat', serviceUrl: connector.url });
-      await walk(conversation, ['3', 'No', 'I know where they are', 'Yes']);
+      await walk(conversation, [...ABSENT, 'Yes']);
       harness.clock.set('2026-11-24T03:00:30Z');
       await harness.app.scheduler.tick();
       const delivered = () => connector.posted.filter((post) => post.conversationId === conversation.id).map((post) => post.text);
@@ -123,6 +265,27 @@ describe('reminders that act', () => {
       expect(delivered()[5]).toContain('Treat them as missing now');
       const audit = (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
       expect(audit.filter((row) => row === 'reminder-sent:C-REVIEW-6H')).toHaveLength(1);
+    } finally {
+      await harness.close();
+      await connector.close();
+    }
+  });
+
+  it('curfew 22:00, chat at 02:05: "treat as missing" arrives at 04:00, six hours after they were due back', async () => {
+    const connector = await startFakeConnector();
+    const harness = await startHarness({ now: '2026-11-24T02:05:00Z' });
+    try {
+      const conversation = harness.conversation(undefined, { channelId: 'webchat', serviceUrl: connector.url });
+      await walk(conversation, ['3', 'No', 'I know where they are', '22:00', 'Yes', ...NO_RISKS, 'Yes']);
+      const delivered = () => connector.posted.filter((post) => post.conversationId === conversation.id).map((post) => post.text);
+      harness.clock.set('2026-11-24T03:00:30Z');
+      await harness.app.scheduler.tick();
+      expect(delivered()).toEqual([expect.stringContaining('Hourly review (5 of 6)')]);
+      harness.clock.set('2026-11-24T04:00:30Z');
+      await harness.app.scheduler.tick();
+      expect(delivered()[1]).toContain('6 hours since they went');
+      const audit = (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
+      expect(audit).toEqual(['reminder-sent:C-REVIEW-HOURLY', 'reminder-sent:C-REVIEW-6H']);
     } finally {
       await harness.close();
       await connector.close();

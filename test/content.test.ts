@@ -136,6 +136,8 @@ describe('content files', () => {
       item: 'home and grounds searched',
       service: 'Out of Hours Service',
       phone: '03000 419191',
+      times: '23:00, 00:00 and 01:00',
+      risks: 'exploitation, under 13',
     };
     const localiser = createLocaliser(content);
     for (const locale of localiser.locales) {

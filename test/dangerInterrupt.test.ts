@@ -8,6 +8,7 @@
 import { type Dialog, type DialogSet } from 'botbuilder-dialogs';
 import { WaitingDialog } from '../dialogs/base/waitingDialog';
 import { POLICE_FIELDS } from '../dialogs/parent/parentCase';
+import { CARER_RISKS } from '../bot/content/vocabulary';
 import { RootDialog } from '../dialogs/root/rootDialog';
 import { allText, optionTitles, startHarness, type Conversation, type Harness, type Reply } from './support/harness';
 import { startSmsHarness, type SmsHarness } from './support/sms';
@@ -25,6 +26,10 @@ const TO_INFO = [...REPORT_NOW, ...RISK_ALL_NO_BUT_BEFORE, '3'];
 const INFO_FIELDS = [...POLICE_FIELDS, 'reporter'];
 const answerFor = (field: string) => (field === 'photo' ? 'No' : 'skip');
 const PROFILE = ['1', 'Prepare in advance', 'Yes'];
+const CARER_WENT = ['3', 'No', "I don't know", 'idk'];
+const CARER_NO_RISKS = CARER_RISKS.map(() => 'No');
+const CARER_MISSING = [...CARER_WENT, ...CARER_NO_RISKS];
+const CARER_ABSENT = ['3', 'No', 'I know where they are', 'idk', ...CARER_NO_RISKS];
 const YOUNG = ['2', 'Yes', "I'm back", 'Someone new', 'last night', 'Yes', 'Library', '1', 'Yes', 'skip'];
 const YOUNG_STATES = [
   'youngPerson.where',
@@ -74,11 +79,14 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
   { waitsIn: 'parent.back.returned.confirm', path: ['1', 'They are back', 'No', 'Yes', 'Book it now', 'last night'] },
   { waitsIn: 'carer.danger', path: ['3'] },
   { waitsIn: 'carer.whereabouts', path: ['3', 'No'] },
-  { waitsIn: 'carer.order', path: ['3', 'No', "I don't know"] },
-  { waitsIn: 'carer.enquiries', path: ['3', 'No', "I don't know", 'No'] },
-  { waitsIn: 'carer.remindMissing', path: ['3', 'No', "I don't know", 'No', 'Done', 'Done', 'Done', 'Done', 'Done'] },
-  { waitsIn: 'carer.remindAbsence', path: ['3', 'No', 'I know where they are'] },
-  { waitsIn: 'carer.wait', path: ['3', 'No', 'I know where they are', 'No'] },
+  { waitsIn: 'carer.went.ask', path: CARER_WENT.slice(0, 3) },
+  { waitsIn: 'carer.went.confirm', path: ['3', 'No', "I don't know", '22:00'] },
+  ...CARER_RISKS.map((risk, index) => ({ waitsIn: `carer.risk.${risk}`, path: [...CARER_WENT, ...CARER_NO_RISKS.slice(0, index)] })),
+  { waitsIn: 'carer.order', path: CARER_MISSING },
+  { waitsIn: 'carer.enquiries', path: [...CARER_MISSING, 'No'] },
+  { waitsIn: 'carer.remindMissing', path: [...CARER_MISSING, 'No', 'Done', 'Done', 'Done', 'Done', 'Done'] },
+  { waitsIn: 'carer.remindAbsence', path: CARER_ABSENT },
+  { waitsIn: 'carer.wait', path: [...CARER_ABSENT, 'No'] },
   { waitsIn: 'youngPerson.safe', path: ['2'] },
   ...YOUNG_STATES.map((waitsIn, index) => ({ waitsIn, path: YOUNG.slice(0, index + 2) })),
   { waitsIn: 'youngPerson.homeSafe', path: ['2', 'Yes', 'Away now'] },

@@ -2,6 +2,7 @@
 // the stream, CORS, and proactive messages into the widget's conversation.
 import { activitiesAfter, listen, openSession, postActivity, waitFor } from './support/directLine';
 import { startSmsHarness, type SmsHarness } from './support/sms';
+import { CARER_RISKS } from '../bot/content/vocabulary';
 
 let harness: SmsHarness;
 beforeAll(async () => {
@@ -158,7 +159,9 @@ describe('proactive messages into the widget', () => {
 describe('reminders in the widget', () => {
   it("a carer's hourly review arrives in the widget conversation by itself", async () => {
     const session = await openSession(harness.url);
-    for (const text of ['3', 'No', 'I know where they are', 'Yes']) await postActivity(harness.url, session, text);
+    // Not known when they went: the reviews count from now. No to each risk question; yes to reminders.
+    const answers = ['3', 'No', 'I know where they are', 'idk', ...CARER_RISKS.map(() => 'No'), 'Yes'];
+    for (const text of answers) await postActivity(harness.url, session, text);
     const { body } = await activitiesAfter(harness.url, session);
     harness.clock.set('2026-11-24T12:00:30Z');
     try {

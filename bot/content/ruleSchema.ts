@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   AUDIT_KINDS,
   CARER_ENQUIRIES,
+  CARER_RISKS,
   CHILD_GROUPS,
   COMMANDS,
   DANGER_CATEGORIES,
@@ -17,6 +18,13 @@ import {
   ROLES,
   SEARCH_ITEMS,
 } from './vocabulary';
+
+function carerRiskFacts(): Record<`risk.${(typeof CARER_RISKS)[number]}`, z.ZodBoolean> {
+  return Object.fromEntries(CARER_RISKS.map((risk) => [`risk.${risk}`, z.boolean()])) as Record<
+    `risk.${(typeof CARER_RISKS)[number]}`,
+    z.ZodBoolean
+  >;
+}
 
 /** The facts rules may test, with the type each must have. Dialogs supply them. */
 export const factSchemas = {
@@ -49,6 +57,10 @@ export const factSchemas = {
   whereaboutsKnown: z.boolean(),
   secureOrder: z.boolean(),
   carerEnquiry: z.enum(CARER_ENQUIRIES),
+  /** A known risk the carer said yes to (one fact per risk: rules test each by name). */
+  ...carerRiskFacts(),
+  /** Review points of an unauthorised absence already passed when the carer wrote. */
+  reviewsOverdue: z.number(),
   reviewHour: z.number(),
   hoursMissing: z.number(),
   profession: z.enum(PROFESSIONS),

@@ -32,6 +32,21 @@ export type Command = (typeof COMMANDS)[number];
 export const CARER_ENQUIRIES = ['searchPremises', 'leads', 'residents', 'phoneRound', 'hospitalsCustody'] as const;
 export type CarerEnquiry = (typeof CARER_ENQUIRIES)[number];
 
+/**
+ * What the carer is asked about the child before the police are called: known risks, and the
+ * groups the guidance names (an unaccompanied asylum-seeking child, a child placed by another council).
+ */
+export const CARER_RISKS = [
+  'carePlanReportNow',
+  'exploitation',
+  'selfHarm',
+  'medical',
+  'underThirteen',
+  'asylumSeeking',
+  'placedFromElsewhere',
+] as const;
+export type CarerRisk = (typeof CARER_RISKS)[number];
+
 export const BOOKING_PLACES = ['school', 'youthHub', 'library', 'cafe', 'home', 'phone', 'video'] as const;
 export type BookingPlace = (typeof BOOKING_PLACES)[number];
 

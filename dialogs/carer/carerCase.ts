@@ -2,7 +2,8 @@
 // confirmed with its time, which the carer can copy into their log book. No names. And the
 // parts of the journey that follow one another: each part ends with the next.
 import { z } from 'zod';
-import { CARER_ENQUIRIES } from '../../bot/content/vocabulary';
+import { CARER_ENQUIRIES, CARER_RISKS } from '../../bot/content/vocabulary';
+import type { Facts } from '../../bot/content/ruleSchema';
 import { CHECKLIST_OUTCOMES } from '../base/checklistDialog';
 import { stateRecord } from '../base/record';
 import type { DialogServices } from '../../bot/turn/services';
@@ -11,11 +12,16 @@ export const LOG_EVENTS = [
   'started',
   'dangerYes',
   'dangerNo',
+  'dangerUnsure',
+  'went',
+  'wentUnknown',
+  'risks',
   'unauthorised',
   'missing',
   'secureOrder',
   'enquiry',
   'reported',
+  'reportedAtOnce',
   'notified',
   'remindersOn',
   'back',
@@ -30,11 +36,19 @@ export type LogEntry = z.infer<typeof logEntrySchema>;
 
 export const carerCaseSchema = z.object({
   startedAt: z.string().datetime().optional(),
+  /** When the child went or was due back, as the carer said it: the review points count from here. */
+  wentAt: z.string().datetime().optional(),
+  risks: z.partialRecord(z.enum(CARER_RISKS), z.boolean()).default({}),
   status: z.enum(['unauthorised', 'missing', 'back']).optional(),
   enquiries: z.partialRecord(z.enum(CARER_ENQUIRIES), z.enum(CHECKLIST_OUTCOMES)).default({}),
   log: z.array(logEntrySchema).max(200).default([]),
 });
 export type CarerCase = z.infer<typeof carerCaseSchema>;
+
+/** The risks said yes to, as the facts the carer's rules test ("risk.exploitation": true). */
+export function riskFacts(carerCase: CarerCase): Facts {
+  return Object.fromEntries(CARER_RISKS.map((risk) => [`risk.${risk}`, carerCase.risks[risk] === true]));
+}
 
 export const carerCaseRecord = (services: DialogServices) =>
   stateRecord(services.conversationState, 'carerCase', carerCaseSchema, () => carerCaseSchema.parse({}));

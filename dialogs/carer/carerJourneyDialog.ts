@@ -1,20 +1,26 @@
-// The carer's journey, often at night: danger first; then whether they know where the child is.
-// Known: an unauthorised absence, with hourly reviews. Not known: missing, with enquiries and
-// the police on 101, then who to notify at this hour. Then waiting, with reminders that arrive
+// The carer's journey, often at night: danger first; then whether they know where the child is,
+// when they went or were due back (every review point counts from then), and the child's known
+// risks: a high-risk child is reported to the police at once, before the enquiries. Known
+// whereabouts: an unauthorised absence, with hourly reviews. Not known: missing, with enquiries
+// and the police on 101, then who to notify at this hour. Then waiting, with reminders that arrive
 // by themselves; and, at any point, "back now" for the return, or "log" for the log so far.
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
+import { CARER_RISKS, type CarerRisk } from '../../bot/content/vocabulary';
 import { normalise } from '../../bot/understanding/text';
-import { adviseFirst } from '../../bot/turn/advice';
+import { advise, adviseFirst } from '../../bot/turn/advice';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { flagRisk } from '../base/conversationFacts';
+import { flagRisk, type RiskFlag } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
-import { optionsOf, resultOf, yesNoUnsureResult } from '../base/stepData';
+import { PastMomentDialog } from '../base/pastMomentDialog';
+import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoUnsureResult } from '../base/stepData';
 import { yesNoUnsureQuestion } from '../base/yesNo';
-import { CARER_PARTS, carerPartResult, carerCaseRecord, type CarerPart } from './carerCase';
+import { CARER_PARTS, carerPartResult, carerCaseRecord, riskFacts, type CarerPart } from './carerCase';
 import { CarerLog } from './carerLog';
+import { CarerReminders, listOf } from './carerReminders';
+import { CARER_RISKS_DIALOG, CarerRisksDialog } from './carerRisksDialog';
 import { CARER_MISSING_DIALOG, CarerMissingDialog } from './carerMissingDialog';
 import { CARER_NOTIFY_DIALOG, CarerNotifyDialog } from './carerNotifyDialog';
 import { CARER_RETURN_DIALOG, CarerReturnDialog } from './carerReturnDialog';
@@ -27,6 +33,13 @@ const MAIN = 'carer.main';
 const PARTS = 'carer.parts';
 const DANGER = 'carer.danger';
 const WHEREABOUTS = 'carer.whereabouts';
+const WENT = 'carer.went';
+
+/** The risks that go to the conversation's flags, for a person who takes it over. */
+const RISK_FLAGS_OF: Partial<Record<CarerRisk, RiskFlag>> = { exploitation: 'exploitation', selfHarm: 'selfHarm', medical: 'medical' };
+
+/** What the main steps keep between them: whether the carer knows where the child is. */
+const mainValues = stepValues(z.object({ known: z.boolean().optional() }));
 
 const PART_DIALOGS: Record<CarerPart, string> = {
   absent: UNAUTHORISED_ABSENCE_DIALOG,
@@ -45,14 +58,18 @@ export const whereaboutsChoices = Choices.keyed(WHEREABOUTS_ANSWERS, (value) => 
   unknown: 'unknown',
 });
 
+const DANGER_EVENTS = { yes: 'dangerYes', no: 'dangerNo', unsure: 'dangerUnsure' } as const;
+
 export class CarerJourneyDialog extends InterruptibleDialog {
   private readonly record;
   private readonly log;
+  private readonly reminders;
 
   constructor(services: DialogServices) {
     super(CARER_JOURNEY, services);
     this.record = carerCaseRecord(services);
     this.log = new CarerLog(services);
+    this.reminders = new CarerReminders(services);
     this.addDialog(yesNoUnsureQuestion(DANGER, 'carer.danger.ask', services));
     this.addDialog(
       new ChoiceQuestion(
@@ -60,13 +77,34 @@ export class CarerJourneyDialog extends InterruptibleDialog {
         services,
       ),
     );
+    this.addDialog(
+      new PastMomentDialog(
+        WENT,
+        {
+          ask: 'carer.went.ask',
+          confirm: 'carer.went.confirm',
+          unreadable: 'carer.went.unreadable',
+          future: 'carer.went.future',
+          again: 'carer.went.again',
+        },
+        services,
+        { allowUnknown: true },
+      ),
+    );
+    this.addDialog(new CarerRisksDialog(services));
     this.addDialog(new UnauthorisedAbsenceDialog(services));
     this.addDialog(new CarerMissingDialog(services));
     this.addDialog(new CarerNotifyDialog(services));
     this.addDialog(new CarerWaitDialog(services));
     this.addDialog(new CarerReturnDialog(services));
     this.addDialog(
-      new WaterfallDialog(MAIN, [(step) => this.start(step), (step) => this.afterDanger(step), (step) => this.afterWhereabouts(step)]),
+      new WaterfallDialog(MAIN, [
+        (step) => this.start(step),
+        (step) => this.afterDanger(step),
+        (step) => this.afterWhereabouts(step),
+        (step) => this.afterWent(step),
+        (step) => this.afterRisks(step),
+      ]),
     );
     this.addDialog(new WaterfallDialog(PARTS, [(step) => this.beginPart(step), (step) => this.afterPart(step)]));
     this.initialDialogId = MAIN;
@@ -90,24 +128,53 @@ export class CarerJourneyDialog extends InterruptibleDialog {
   }
 
   private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    await this.record.set(step.context, { startedAt: this.services.clock.now().toISOString(), enquiries: {}, log: [] });
+    await this.record.set(step.context, { startedAt: this.services.clock.now().toISOString(), enquiries: {}, risks: {}, log: [] });
     await this.log.write(step.context, 'started');
     return step.beginDialog(DANGER);
   }
 
   private async afterDanger(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const danger = resultOf(step, yesNoUnsureResult);
-    if (danger === 'yes') {
-      await flagRisk(step.context, this.services, 'danger-now');
-      await adviseFirst(step.context, this.services, 'carer-danger', { carerDangerNow: danger });
-    }
-    await this.log.write(step.context, danger === 'yes' ? 'dangerYes' : 'dangerNo');
+    if (danger === 'yes') await flagRisk(step.context, this.services, 'danger-now');
+    await adviseFirst(step.context, this.services, 'carer-danger', { carerDangerNow: danger });
+    await this.log.write(step.context, DANGER_EVENTS[danger]);
     return step.beginDialog(WHEREABOUTS);
   }
 
   private async afterWhereabouts(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const known = resultOf(step, z.enum(WHEREABOUTS_ANSWERS)) === 'known';
-    await adviseFirst(step.context, this.services, 'carer-whereabouts', { whereaboutsKnown: known });
+    mainValues.keep(step, { known: resultOf(step, z.enum(WHEREABOUTS_ANSWERS)) === 'known' });
+    return step.beginDialog(WENT);
+  }
+
+  /** When they went or were due back: the review points count from then ("don't know": from now). */
+  private async afterWent(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const went = resultOf(step, pastMomentResult.optional());
+    await this.record.update(step.context, (current) => ({ ...current, wentAt: went ? new Date(went.at).toISOString() : undefined }));
+    if (went) await this.log.write(step.context, 'went', { when: this.reminders.clockTime(step.context, new Date(went.at), true) });
+    else {
+      await this.log.write(step.context, 'wentUnknown');
+      await step.context.sendActivity(messagesFor(step.context, this.services).t('carer.went.countFromNow'));
+    }
+    return step.beginDialog(CARER_RISKS_DIALOG);
+  }
+
+  /** What the risks mean now: the police at once for a high-risk child; the advice for the groups the guidance names. */
+  private async afterRisks(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    const known = mainValues.read(step).known === true;
+    const carerCase = await this.record.get(context);
+    const flags = CARER_RISKS.flatMap((risk) => {
+      const flag = RISK_FLAGS_OF[risk];
+      return flag && carerCase.risks[risk] ? [flag] : [];
+    });
+    if (flags.length > 0) await flagRisk(context, this.services, ...flags);
+    const messages = messagesFor(context, this.services);
+    const said = CARER_RISKS.filter((risk) => carerCase.risks[risk]).map((risk) => messages.t(`carer.log.risks.${risk}`));
+    await this.log.write(context, 'risks', { risks: said.length > 0 ? listOf(messages.locale, said) : messages.t('carer.log.risks.none') });
+    const facts = { whereaboutsKnown: known, ...riskFacts(carerCase) };
+    const rule = await adviseFirst(context, this.services, 'carer-whereabouts', facts);
+    if (rule?.audit === 'advised-101') await this.log.write(context, 'reportedAtOnce');
+    for (const advice of this.services.rules.decideAll('carer-risk', facts)) await advise(context, this.services, advice);
     return step.replaceDialog(PARTS, { part: known ? 'absent' : 'missing' } satisfies PartOptions);
   }
 

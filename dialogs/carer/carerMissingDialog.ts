@@ -1,6 +1,7 @@
 // Whereabouts not known: the child is missing. A secure or other legal order changes what the
 // police are told; then the reasonable enquiries, one at a time; then, unless they were found,
-// the report to the police on 101 with the enquiries done.
+// the report to the police on 101 with the enquiries done (or, for a high-risk child already
+// reported, what the enquiries found).
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CARER_ENQUIRIES, type CarerEnquiry } from '../../bot/content/vocabulary';
 import { adviseFirst } from '../../bot/turn/advice';
@@ -8,7 +9,7 @@ import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { ChecklistDialog } from '../base/checklistDialog';
 import { checklistResult, resultOf, yesNoResult } from '../base/stepData';
 import { yesNoQuestion } from '../base/yesNo';
-import { carerCaseRecord, type CarerPart } from './carerCase';
+import { carerCaseRecord, riskFacts, type CarerPart } from './carerCase';
 import { CarerLog } from './carerLog';
 
 export const CARER_MISSING_DIALOG = 'carer.missingFlow';
@@ -61,8 +62,10 @@ export class CarerMissingDialog extends ComponentDialog {
 
   private async afterEnquiries(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (resultOf(step, checklistResult) === 'found') return step.endDialog('back' satisfies CarerPart);
-    await adviseFirst(step.context, this.services, 'carer-report', { whereaboutsKnown: false });
-    await this.log.write(step.context, 'reported');
+    const facts = { whereaboutsKnown: false, ...riskFacts(await this.record.get(step.context)) };
+    // Reported at once (a high-risk child): what the enquiries found goes to the police too.
+    const rule = await adviseFirst(step.context, this.services, 'carer-report', facts);
+    if (rule?.audit === 'advised-101') await this.log.write(step.context, 'reported');
     return step.endDialog('notify' satisfies CarerPart);
   }
 }

@@ -1,6 +1,7 @@
 // The carer's reminders: each is kept by the scheduler for this conversation's channel and
 // address, so it arrives by itself (in the chat or by text) at a review point counted from when
-// the journey began; all of them are cancelled together when the child is back or is now missing.
+// the child went or was due back (from when the chat began, if the carer did not know); all of
+// them are cancelled together when the child is back or is now missing.
 import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import type { Rule } from '../../bot/content/ruleSchema';
@@ -44,10 +45,16 @@ export class CarerReminders {
     return this.services.scheduler.cancel(subjectOf(context));
   }
 
-  /** When the journey began: the review points count from there. */
-  async startedAt(context: TurnContext): Promise<Date> {
-    const { startedAt } = await this.record.get(context);
-    return startedAt ? new Date(startedAt) : this.services.clock.now();
+  /** When the child went or was due back, else when the journey began: the review points count from there. */
+  async countFrom(context: TurnContext): Promise<Date> {
+    const { wentAt, startedAt } = await this.record.get(context);
+    const from = wentAt ?? startedAt;
+    return from ? new Date(from) : this.services.clock.now();
+  }
+
+  /** Whether a review point has come already (it is then acted on now, not reminded of). */
+  isPast(at: Date): boolean {
+    return at.getTime() <= this.services.clock.now().getTime();
   }
 
   /** A time as the reminder messages say it: "03:00", or with the day. */
@@ -57,6 +64,11 @@ export class CarerReminders {
       .setLocale(messages.locale)
       .toFormat(withDay ? messages.t('common.dateTimeFormat') : 'HH:mm');
   }
+}
+
+/** Items joined as the locale joins a list ("03:00, 04:00 and 05:00"). */
+export function listOf(locale: string, items: readonly string[]): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
 }
 
 function subjectOf(context: TurnContext): string {

@@ -7,7 +7,7 @@ import type { DialogServices } from '../../bot/turn/services';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { resultOf } from '../base/stepData';
-import type { CarerPart } from './carerCase';
+import { carerCaseRecord, riskFacts, type CarerPart } from './carerCase';
 import { CarerLog } from './carerLog';
 import { CarerReminders } from './carerReminders';
 
@@ -38,7 +38,10 @@ export class CarerWaitDialog extends ComponentDialog {
         return step.endDialog('back' satisfies CarerPart);
       case 'treatMissing':
         await this.reminders.cancelAll(step.context);
-        await adviseFirst(step.context, this.services, 'carer-whereabouts', { whereaboutsKnown: false });
+        await adviseFirst(step.context, this.services, 'carer-whereabouts', {
+          whereaboutsKnown: false,
+          ...riskFacts(await carerCaseRecord(this.services).get(step.context)),
+        });
         return step.endDialog('missing' satisfies CarerPart);
       case 'showLog':
         await this.log.send(step.context);

@@ -1,13 +1,16 @@
 // Whereabouts known but not agreed: an unauthorised absence. It is recorded, and the carer is
 // offered a reminder at each hourly review up to the limit the guidance sets, the last of which
-// says to treat the child as missing. Then the journey waits.
+// says to treat the child as missing, all counted from when the child went or was due back.
+// Reviews already due are said at once; past the limit, the child is treated as missing now.
+// Then the journey waits.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { advise, adviseFirst } from '../../bot/turn/advice';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { resultOf, yesNoResult } from '../base/stepData';
 import { yesNoQuestion } from '../base/yesNo';
-import { carerCaseRecord, type CarerPart } from './carerCase';
+import { carerCaseRecord, riskFacts, type CarerPart } from './carerCase';
 import { CarerLog } from './carerLog';
-import { CarerReminders, hoursAfter } from './carerReminders';
+import { CarerReminders, hoursAfter, listOf } from './carerReminders';
 
 export const UNAUTHORISED_ABSENCE_DIALOG = 'carer.unauthorisedFlow';
 const STEPS = 'carer.unauthorisedFlow.steps';
@@ -29,27 +32,57 @@ export class UnauthorisedAbsenceDialog extends ComponentDialog {
   }
 
   private async offerReminders(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    await this.record.update(step.context, (current) => ({ ...current, status: 'unauthorised' }));
-    await this.log.write(step.context, 'unauthorised');
+    const { context } = step;
+    const carerCase = await this.record.update(context, (current) => ({ ...current, status: 'unauthorised' }));
+    await this.log.write(context, 'unauthorised');
+    const from = await this.reminders.countFrom(context);
+    const lastReview = this.services.rules.limit('unauthorisedAbsenceHours');
+    // The last review point has passed already: it is acted on now, and they are treated as missing.
+    if (this.reminders.isPast(hoursAfter(from, lastReview))) {
+      const rule = this.services.rules.decide('carer-review', { reviewHour: lastReview });
+      if (rule) await advise(context, this.services, rule);
+      await adviseFirst(context, this.services, 'carer-whereabouts', { whereaboutsKnown: false, ...riskFacts(carerCase) });
+      return step.endDialog('missing' satisfies CarerPart);
+    }
+    // Hourly reviews already due are said now, together.
+    const overdue = reviewHours(lastReview).filter((hour) => this.reminders.isPast(hoursAfter(from, hour)));
+    const rule = this.services.rules.decide('carer-review-overdue', { reviewsOverdue: overdue.length });
+    if (rule)
+      await advise(context, this.services, rule, {
+        times: listOf(
+          messagesFor(context, this.services).locale,
+          overdue.map((hour) => this.reminders.clockTime(context, hoursAfter(from, hour))),
+        ),
+      });
     return step.beginDialog(REMIND_ABSENCE);
   }
 
   private async afterReminders(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (resultOf(step, yesNoResult) === 'yes') {
-      const startedAt = await this.reminders.startedAt(step.context);
+      const { context } = step;
+      const from = await this.reminders.countFrom(context);
       const lastReview = this.services.rules.limit('unauthorisedAbsenceHours');
-      for (let hour = 1; hour <= lastReview; hour += 1) {
+      const coming = [...reviewHours(lastReview), lastReview].filter((hour) => !this.reminders.isPast(hoursAfter(from, hour)));
+      for (const hour of coming) {
         const rule = this.services.rules.decide('carer-review', { reviewHour: hour });
-        if (rule) await this.reminders.schedule(step.context, rule, hoursAfter(startedAt, hour), { hour });
+        if (rule) await this.reminders.schedule(context, rule, hoursAfter(from, hour), { hour });
       }
-      await this.log.write(step.context, 'remindersOn');
-      await step.context.sendActivity(
-        messagesFor(step.context, this.services).t('carer.unauthorised.remindersSet', {
-          next: this.reminders.clockTime(step.context, hoursAfter(startedAt, 1)),
-          sixHours: this.reminders.clockTime(step.context, hoursAfter(startedAt, lastReview)),
-        }),
+      await this.log.write(context, 'remindersOn');
+      const [next = lastReview] = coming;
+      const times = {
+        next: this.reminders.clockTime(context, hoursAfter(from, next)),
+        sixHours: this.reminders.clockTime(context, hoursAfter(from, lastReview)),
+      };
+      const messages = messagesFor(context, this.services);
+      await context.sendActivity(
+        messages.t(next === lastReview ? 'carer.unauthorised.remindersSetLast' : 'carer.unauthorised.remindersSet', times),
       );
     }
     return step.endDialog('wait' satisfies CarerPart);
   }
+}
+
+/** The hourly review points before the last one: 1 to 5 of 6. */
+function reviewHours(lastReview: number): number[] {
+  return Array.from({ length: lastReview - 1 }, (_, index) => index + 1);
 }

@@ -1,0 +1,65 @@
+// What the carer knows about the child's risks, asked as yes/no questions one at a time (the care
+// plan says report at once, exploitation, self-harm, medical needs, under 13) and the groups the
+// guidance names (an unaccompanied asylum-seeking child, a child placed by another council). Each
+// answer is kept at once; one already said in the conversation (exploitation, heard as a danger
+// or disclosure) is not asked again.
+import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { z } from 'zod';
+import { CARER_RISKS, type CarerRisk } from '../../bot/content/vocabulary';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { conversationFactsRecord, type RiskFlag } from '../base/conversationFacts';
+import { resultOf, stepValues, yesNoResult } from '../base/stepData';
+import { yesNoQuestion } from '../base/yesNo';
+import { carerCaseRecord } from './carerCase';
+
+export const CARER_RISKS_DIALOG = 'carer.risks';
+const LOOP = 'carer.risks.loop';
+export const riskQuestion = (risk: CarerRisk) => `carer.risk.${risk}`;
+
+/** Flags the conversation may already hold that answer a risk question with yes. */
+const SAID_ALREADY: Partial<Record<CarerRisk, readonly RiskFlag[]>> = {
+  exploitation: ['exploitation', 'childExploited'],
+};
+
+/** The risk asked in this turn of the loop, kept for the step that reads its answer. */
+const loopValues = stepValues(z.object({ asked: z.enum(CARER_RISKS).optional() }));
+
+export class CarerRisksDialog extends ComponentDialog {
+  private readonly record;
+
+  constructor(private readonly services: DialogServices) {
+    super(CARER_RISKS_DIALOG);
+    this.record = carerCaseRecord(services);
+    for (const risk of CARER_RISKS) this.addDialog(yesNoQuestion(riskQuestion(risk), `carer.risks.${risk}`, services));
+    this.addDialog(new WaterfallDialog(LOOP, [(step) => this.ask(step), (step) => this.keep(step)]));
+    this.initialDialogId = LOOP;
+  }
+
+  protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    const { flags } = await conversationFactsRecord(this.services).get(innerDc.context);
+    const said = CARER_RISKS.filter((risk) => SAID_ALREADY[risk]?.some((flag) => flags.includes(flag)));
+    if (said.length > 0)
+      await this.record.update(innerDc.context, (current) => ({
+        ...current,
+        risks: { ...current.risks, ...Object.fromEntries(said.map((risk) => [risk, true])) },
+      }));
+    await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('carer.risks.intro'));
+    return super.onBeginDialog(innerDc, options);
+  }
+
+  private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { risks } = await this.record.get(step.context);
+    const asked = CARER_RISKS.find((risk) => risks[risk] === undefined);
+    loopValues.keep(step, { asked });
+    return asked ? step.beginDialog(riskQuestion(asked)) : step.endDialog();
+  }
+
+  private async keep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { asked } = loopValues.read(step);
+    if (asked) {
+      const yes = resultOf(step, yesNoResult) === 'yes';
+      await this.record.update(step.context, (current) => ({ ...current, risks: { ...current.risks, [asked]: yes } }));
+    }
+    return step.replaceDialog(LOOP);
+  }
+}
