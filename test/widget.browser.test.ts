@@ -170,6 +170,7 @@ onBrowser('the widget page', () => {
         'Yes',
         '14',
         'Yes',
+        'No',
         'Report to police now',
         'No',
         'No',
