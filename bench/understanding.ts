@@ -12,7 +12,8 @@ const messages = ['danger.csv', 'first-messages.csv', 'answers.csv'].flatMap((fi
   parse<{ message: string }>(readFileSync(projectPath('test', 'corpus', file)), { columns: true }).map((row) => row.message),
 );
 const began = performance.now();
-const understanding = createUnderstanding(loadContent({ area: 'kent' }));
+const content = loadContent({ area: 'kent' });
+const understanding = createUnderstanding(content, { dangerAlwaysIn: content.area.languages });
 const built = performance.now() - began;
 understanding.read('warm up', 'en-GB');
 

@@ -138,6 +138,7 @@ describe('content files', () => {
       phone: '03000 419191',
       times: '23:00, 00:00 and 01:00',
       risks: 'exploitation, under 13',
+      languages: 'Polski · Română',
     };
     const localiser = createLocaliser(content);
     for (const locale of localiser.locales) {
@@ -323,6 +324,58 @@ describe('a broken content file', () => {
       delete (json.danger as Record<string, unknown>).call999;
     });
     expect(messageOf(directory)).toMatch(/locales\/en-GB: safety\.danger\.call999: message of rule G-DANGER-999 is missing/);
+  });
+
+  describe('a translation', () => {
+    const english = JSON.parse(readFileSync(projectPath('content/locales/en-GB/safety.json'), 'utf8')) as Record<
+      string,
+      Record<string, string>
+    >;
+
+    it('missing a key names the locale and the key', () => {
+      const directory = brokenCopy('locales/pl/safety.json', (json) => {
+        delete (json.danger as Record<string, unknown>).call999;
+      });
+      expect(messageOf(directory)).toMatch(/locales\/pl: safety\.danger\.call999: message of rule G-DANGER-999 is missing/);
+    });
+
+    it('with an empty message names the file and the key', () => {
+      const directory = brokenCopy('locales/pl/safety.json', (json) => {
+        (json.danger as Record<string, unknown>).call999 = '';
+      });
+      expect(messageOf(directory)).toMatch(/locales\/pl\/safety\.json: danger\.call999: /);
+    });
+
+    it('left in English names the locale and the key', () => {
+      const directory = brokenCopy('locales/ro/safety.json', (json) => {
+        (json.danger as Record<string, unknown>).call999 = english.danger?.call999;
+      });
+      expect(messageOf(directory)).toMatch(/locales\/ro: safety\.danger\.call999: left in English/);
+    });
+
+    it('with other interpolation variables than en-GB names both', () => {
+      const directory = brokenCopy('locales/ar/safety.json', (json) => {
+        const danger = json.danger as Record<string, string>;
+        danger.call999 = `${danger.call999 ?? ''} {{placeName}}`;
+      });
+      expect(messageOf(directory)).toMatch(/locales\/ar: safety\.danger\.call999: uses \{\{.*placeName.*\}\}, en-GB uses/);
+    });
+
+    it('the area offers only locales that exist, English first', () => {
+      expect(messageOf(brokenCopy('areas/kent.json', (json) => void (json.languages = ['en-GB', 'xx'])))).toMatch(
+        /languages: xx has no content\/locales\/xx/,
+      );
+      expect(messageOf(brokenCopy('areas/kent.json', (json) => void (json.languages = ['pl', 'en-GB'])))).toMatch(
+        /languages: must begin with en-GB/,
+      );
+    });
+
+    it('every locale but en-GB says a qualified translator must review it', () => {
+      const content = loadContent({ area: 'kent' });
+      const locales = Object.keys(content.locales).filter((locale) => locale !== 'en-GB');
+      expect(locales.sort()).toEqual(['ar', 'cy', 'pl', 'ps', 'ro', 'ti']);
+      for (const locale of locales) expect(content.localeMeta[locale]?.review).toMatch(/qualified translator/);
+    });
   });
 
   it('an area service with a malformed number names the file and the path', () => {

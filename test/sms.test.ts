@@ -48,10 +48,13 @@ describe('the webhook', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/xml/);
     expect(await response.text()).toMatch(/<Response\/>$/);
     await sms.app.sms.inbox.idle();
-    const sent = sms.sent.filter((text) => text.to === phone);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]?.body).toContain('999');
-    expect(sent[0]?.body).toMatch(/Reply with a number:\n1 A parent or family member\n2 A young person/);
+    // The welcome names the other languages in their own scripts, so it goes as UCS-2, in at most two texts.
+    const sent = sms.sent.filter((text) => text.to === phone).map((text) => text.body);
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    expect(sent.length).toBeLessThanOrEqual(2);
+    for (const part of sent) expect(countSegments(part).segments).toBeLessThanOrEqual(3);
+    expect(sent.join('\n')).toContain('999');
+    expect(sent.join('\n')).toMatch(/Reply with a number:\n1 A parent or family member\n2 A young person/);
   });
 
   it('the same MessageSid twice (Twilio retrying) is handled once', async () => {
@@ -59,7 +62,7 @@ describe('the webhook', () => {
     const sid = messageSid();
     const first = await sms.text(phone, 'hello', { messageSid: sid });
     const again = await sms.text(phone, 'hello', { messageSid: sid });
-    expect(first.replies).toHaveLength(1);
+    expect(first.replies.join('\n')).toContain('Who is writing?');
     expect(again.status).toBe(200);
     expect(again.replies).toEqual([]);
   });
@@ -72,9 +75,11 @@ describe('the webhook', () => {
     await sms.app.sms.inbox.idle();
     const replies = sms.sent.filter((text) => text.to === phone).map((text) => text.body);
     // parent -> missing now -> danger "No": the last reply asks when they were last seen.
-    expect(replies[1]).toContain('missing now, or are they back');
-    expect(replies[2]).toContain('in danger right now');
-    expect(replies[3]).toContain('When did you last see');
+    expect(replies.slice(-3)).toEqual([
+      expect.stringContaining('missing now, or are they back'),
+      expect.stringContaining('in danger right now'),
+      expect.stringContaining('When did you last see'),
+    ]);
   });
 
   it('the number and words of a handled text are not kept', async () => {

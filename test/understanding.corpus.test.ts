@@ -12,7 +12,7 @@ import { situationChoices } from '../dialogs/parent/parentJourneyDialog';
 import { offerChoices, whereChoices } from '../dialogs/youngPerson/youngPersonJourneyDialog';
 
 const content = loadContent({ area: 'kent' });
-const understanding = createUnderstanding(content);
+const understanding = createUnderstanding(content, { dangerAlwaysIn: content.area.languages });
 const corpus = (file: string): Array<Record<string, string>> =>
   parse(readFileSync(path.join(__dirname, 'corpus', file)), { columns: true, skip_empty_lines: true, trim: true });
 

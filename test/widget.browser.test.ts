@@ -30,8 +30,8 @@ onBrowser('the widget page', () => {
     await harness?.close();
   });
 
-  async function openChat(options: { bypassCSP?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB', bypassCSP: options.bypassCSP ?? false });
+  async function openChat(options: { bypassCSP?: boolean; locale?: string; welcome?: string } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: PHONE, locale: options.locale ?? 'en-GB', bypassCSP: options.bypassCSP ?? false });
     const page = await context.newPage();
     const outside: string[] = [];
     page.on('request', (request) => {
@@ -40,10 +40,25 @@ onBrowser('the widget page', () => {
         outside.push(request.url());
     });
     await page.goto(`${harness.url}/`);
-    await seen(page, 'Who is writing?');
+    await seen(page, options.welcome ?? 'Who is writing?');
     expect(outside).toEqual([]);
     return page;
   }
+
+  const axeViolations = async (page: Page) => {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    return page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      });
+      return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+    });
+  };
 
   it('opens with the welcome; a suggested action and a typed answer get their replies', async () => {
     const page = await openChat();
@@ -118,23 +133,30 @@ onBrowser('the widget page', () => {
   it('axe-core finds no WCAG 2.2 A/AA violations, before and after a reply', async () => {
     const page = await openChat({ bypassCSP: true });
     try {
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const audit = async () =>
-        page.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
-            }
-          ).axe;
-          const result = await axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-          });
-          return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-        });
-      expect(await audit()).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await suggested(page, 'A young person').click();
       await seen(page, 'are you safe right now?');
-      expect(await audit()).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('an Arabic browser gets the page and the chat right to left, in Arabic, with no axe violations', async () => {
+    const page = await openChat({ bypassCSP: true, locale: 'ar', welcome: 'من يكتب؟' });
+    try {
+      expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+      expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+      const banner = await page.locator('.banner').innerText();
+      expect(banner).toContain('999');
+      expect(banner).toMatch(/[\u0600-\u06ff]/);
+      expect(await axeViolations(page)).toEqual([]);
+      // Web Chat speaks Arabic too (its toolbar's name) and lays the options out right to left.
+      const option = page.getByRole('toolbar', { name: 'الإجراءات المقترحة' }).getByRole('button', { name: 'شاب أو شابة' });
+      expect(await option.getAttribute('class')).toContain('--rtl');
+      await option.click();
+      await seen(page, 'هل أنت بأمان الآن؟');
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await page.context().close();
     }

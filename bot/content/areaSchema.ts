@@ -23,6 +23,12 @@ export const areaSchema = z
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
     name: z.string().min(2),
     timeZone: z.string(),
+    /** The locales the council has approved, in the order the welcome offers them; the first is the default. */
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/))
+      .min(1)
+      .refine((languages) => languages[0] === 'en-GB', { message: 'must begin with en-GB' })
+      .refine((languages) => new Set(languages).size === languages.length, { message: 'lists a locale twice' }),
     officeHours: z
       .object({
         days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).min(1),

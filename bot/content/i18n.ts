@@ -3,6 +3,7 @@
 import i18next, { type i18n } from 'i18next';
 import { WEEKDAYS } from './area';
 import { DEFAULT_LOCALE } from './vocabulary';
+import { normalise } from '../understanding/text';
 import { type Area } from './areaSchema';
 import { type Content } from './loadContent';
 
@@ -15,10 +16,22 @@ export interface Messages {
   has(key: string): boolean;
 }
 
+export interface OfferedLanguage {
+  locale: string;
+  /** Its name in itself ("Polski"), as it is offered. */
+  name: string;
+  direction: 'ltr' | 'rtl';
+}
+
 export interface Localiser {
+  /** Every locale in content (the fail-safe is rendered in each). */
   readonly locales: readonly string[];
-  /** The supported locale closest to what the channel says the user reads. */
+  /** The locales the area has approved, in the order they are offered. */
+  readonly offered: readonly OfferedLanguage[];
+  /** The approved locale closest to what the channel says the user reads. */
   pickLocale(requested: string | undefined): string;
+  /** The approved language a whole message names ("polski", "Română", "ar"), if it names one. */
+  languageNamed(text: string): string | undefined;
   messages(locale: string): Messages;
 }
 
@@ -39,6 +52,16 @@ export function createLocaliser(content: Content): Localiser {
     },
   });
   const locales = Object.keys(content.locales);
+  const offered: OfferedLanguage[] = content.area.languages.map((locale) => {
+    const meta = content.localeMeta[locale];
+    return { locale, name: meta?.name ?? locale, direction: meta?.direction ?? 'ltr' };
+  });
+  const approved = offered.map((language) => language.locale);
+  const names = new Map<string, string>();
+  for (const locale of approved) {
+    const meta = content.localeMeta[locale];
+    for (const name of [locale, locale.split('-')[0] ?? locale, meta?.name, meta?.englishName, ...(meta?.aliases ?? [])]) if (name) names.set(normalise(name), locale);
+  }
   const cache = new Map<string, Messages>();
 
   const build = (locale: string): Messages => {
@@ -63,12 +86,16 @@ export function createLocaliser(content: Content): Localiser {
 
   return {
     locales,
+    offered,
     pickLocale(requested) {
       if (!requested) return DEFAULT_LOCALE;
-      const exact = locales.find((locale) => locale.toLowerCase() === requested.toLowerCase());
+      const exact = approved.find((locale) => locale.toLowerCase() === requested.toLowerCase());
       if (exact) return exact;
       const language = requested.toLowerCase().split('-')[0];
-      return locales.find((locale) => locale.toLowerCase().split('-')[0] === language) ?? DEFAULT_LOCALE;
+      return approved.find((locale) => locale.toLowerCase().split('-')[0] === language) ?? DEFAULT_LOCALE;
+    },
+    languageNamed(text) {
+      return approved.length > 1 ? names.get(normalise(text)) : undefined;
     },
     messages(locale) {
       const chosen = locales.includes(locale) ? locale : DEFAULT_LOCALE;

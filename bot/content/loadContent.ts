@@ -9,7 +9,7 @@ import { projectPath } from '../platform/paths';
 import { words } from '../understanding/text';
 
 import { areaSchema, type Area } from './areaSchema';
-import { flattenKeys, localeTreeSchema, type LocaleResources } from './localeSchema';
+import { flattenKeys, localeMetaSchema, localeTreeSchema, variablesOf, type LocaleMeta, type LocaleResources } from './localeSchema';
 import { LIMIT_NAMES, ruleFileSchema, thresholdsOf, type Rule } from './ruleSchema';
 import { dangerPhrasesSchema, understandingSchema, type DangerPhrases, type UnderstandingLexicon } from './understandingSchema';
 import { DEFAULT_LOCALE } from './vocabulary';
@@ -18,12 +18,16 @@ export interface Content {
   /** A short hash of every content file: recorded with each audit row. */
   version: string;
   locales: Record<string, LocaleResources>;
+  /** Each locale's name in itself, its direction and whether it still awaits review. */
+  localeMeta: Record<string, LocaleMeta>;
   area: Area;
   rules: Rule[];
   danger: DangerPhrases;
   /** How typed text is read, by language ("en", "pl"...). */
   understanding: Record<string, UnderstandingLexicon>;
 }
+
+const META_FILE = '_meta.json';
 
 export class ContentError extends Error {
   override readonly name = 'ContentError';
@@ -65,12 +69,15 @@ export function loadContent({ directory = projectPath('content'), area }: LoadCo
 
   const localesDirectory = path.join(directory, 'locales');
   const locales: Record<string, LocaleResources> = {};
+  const localeMeta: Record<string, LocaleMeta> = {};
   for (const locale of readdirSync(localesDirectory).sort()) {
     const tree: LocaleResources = {};
     for (const file of jsonFiles(path.join(localesDirectory, locale))) {
+      if (file === META_FILE) continue;
       tree[file.replace(/\.json$/, '')] = parse(localeTreeSchema, path.join(localesDirectory, locale, file));
     }
     locales[locale] = tree;
+    localeMeta[locale] = parse(localeMetaSchema, path.join(localesDirectory, locale, META_FILE));
   }
   if (!locales[DEFAULT_LOCALE]) throw new ContentError(`content/locales/${DEFAULT_LOCALE}: missing`);
 
@@ -91,7 +98,7 @@ export function loadContent({ directory = projectPath('content'), area }: LoadCo
   }
   if (!understanding.en) throw new ContentError('content/understanding/en.json: missing');
 
-  const content: Content = { version: hash.digest('hex').slice(0, 12), locales, area: areaContent, rules, danger, understanding };
+  const content: Content = { version: hash.digest('hex').slice(0, 12), locales, localeMeta, area: areaContent, rules, danger, understanding };
   checkConsistency(content);
   return content;
 }
@@ -105,19 +112,31 @@ function checkConsistency(content: Content): void {
   }
   checkLimits(content);
   const reference = flattenKeys(content.locales[DEFAULT_LOCALE] ?? {});
-  for (const [locale, tree] of Object.entries(content.locales)) {
+  // en-GB first: a key missing there is named there, not as extra in every translation.
+  const inOrder = Object.entries(content.locales).sort(([a], [b]) => Number(b === DEFAULT_LOCALE) - Number(a === DEFAULT_LOCALE));
+  for (const [locale, tree] of inOrder) {
     const keys = flattenKeys(tree);
     for (const rule of content.rules) {
       if (typeof keys.get(rule.say) !== 'string') {
         throw new ContentError(`content/locales/${locale}: ${rule.say}: message of rule ${rule.id} is missing`);
       }
     }
-    for (const key of reference.keys()) {
-      if (!keys.has(key)) throw new ContentError(`content/locales/${locale}: ${key}: missing (present in ${DEFAULT_LOCALE})`);
+    for (const [key, english] of reference) {
+      const translated = keys.get(key);
+      if (translated === undefined) throw new ContentError(`content/locales/${locale}: ${key}: missing (present in ${DEFAULT_LOCALE})`);
+      if (variablesOf(translated).join() !== variablesOf(english).join()) {
+        throw new ContentError(`content/locales/${locale}: ${key}: uses {{${variablesOf(translated).join('}}, {{')}}}, ${DEFAULT_LOCALE} uses {{${variablesOf(english).join('}}, {{')}}}`);
+      }
+      if (locale !== DEFAULT_LOCALE && leftInEnglish(translated, english)) {
+        throw new ContentError(`content/locales/${locale}: ${key}: left in English`);
+      }
     }
     for (const key of keys.keys()) {
       if (!reference.has(key)) throw new ContentError(`content/locales/${locale}: ${key}: not in ${DEFAULT_LOCALE}`);
     }
+  }
+  for (const locale of content.area.languages) {
+    if (!content.locales[locale]) throw new ContentError(`content/areas/${content.area.id}.json: languages: ${locale} has no content/locales/${locale}`);
   }
   for (const [category, { phrases }] of Object.entries(content.danger.categories)) {
     for (const [language, list] of Object.entries(phrases)) {
@@ -155,4 +174,23 @@ function checkLimits(content: Content): void {
       `content/areas/${content.area.id}.json: returnInterviews.windowHours: must be ${window}, the limit returnInterviewHours in content/rules`,
     );
   }
+}
+
+/**
+ * A message is left in English when it is the English message word for word and has words to
+ * translate: numbers, names and codes alone ("999", "{{area}}") may stay as they are. A list may
+ * keep English entries beside its own (people mix languages), not only English ones.
+ */
+function leftInEnglish(translated: string | string[], english: string | string[]): boolean {
+  if (Array.isArray(translated)) {
+    const englishEntries = new Set(Array.isArray(english) ? english : [english]);
+    return translated.every((entry) => englishEntries.has(entry)) && translated.some((entry) => hasWords(entry));
+  }
+  return translated === english && hasWords(english);
+}
+
+function hasWords(text: string): boolean {
+  // Date formats ("d LLLL yyyy") repeat one letter: they are not words.
+  const runs = text.replace(/\{\{\s*\w+\s*\}\}/g, '').match(/\p{L}{3,}/gu) ?? [];
+  return runs.some((run) => !/^(\p{L})\1+$/u.test(run));
 }

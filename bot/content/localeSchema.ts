@@ -8,6 +8,27 @@ export type LocaleTree = { [key: string]: LocaleTree | string | string[] };
 export const localeTreeSchema: z.ZodType<LocaleTree> = z.record(z.string().regex(/^[a-zA-Z0-9]+$/), localeValue);
 export type LocaleResources = LocaleTree;
 
+/** `_meta.json` beside a locale's files: how the language is named and written, and whether it is reviewed. */
+export const localeMetaSchema = z
+  .object({
+    /** The language's name in itself ("Polski"), as the welcome offers it. */
+    name: z.string().min(2),
+    englishName: z.string().min(2),
+    direction: z.enum(['ltr', 'rtl']),
+    /** Other ways people write the language's name ("po polsku", "عربي"): each switches to it. */
+    aliases: z.array(z.string().min(2)).default([]),
+    /** Present until a qualified translator has reviewed every message. */
+    review: z.string().min(10).optional(),
+  })
+  .strict();
+export type LocaleMeta = z.infer<typeof localeMetaSchema>;
+
+/** The `{{variables}}` a message uses, sorted, for comparing a translation with en-GB. */
+export function variablesOf(value: string | string[]): string[] {
+  const text = Array.isArray(value) ? value.join(' ') : value;
+  return [...new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1] ?? ''))].sort();
+}
+
 /** Every leaf of a locale tree by its dotted key. */
 export function flattenKeys(tree: LocaleResources, prefix = ''): Map<string, string | string[]> {
   const keys = new Map<string, string | string[]>();

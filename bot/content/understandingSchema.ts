@@ -54,8 +54,8 @@ export const understandingSchema = z
     situations: labelled(SITUATIONS),
     /** Questions a young person asks at any point ("will I get in trouble?"). */
     questions: labelled(QUESTIONS_ASKED),
-    /** Times said in words, as a clock time ("teatime" -> "17:00"). */
-    times: z.record(z.string().min(2), z.string().min(2)).default({}),
+    /** Times and days said in words, as words the date recognizers read ("teatime" -> "17:00", "wczoraj" -> "yesterday"). */
+    times: z.record(z.string().min(1), z.string().min(2)).default({}),
   })
   .strict();
 export type UnderstandingLexicon = z.infer<typeof understandingSchema>;

@@ -26,7 +26,7 @@ export type ProfessionalSituation = (typeof PROFESSIONAL_SITUATIONS)[number];
 export const CHILD_GROUPS = ['uasc', 'placedFromElsewhere', 'privatelyFostered', 'none'] as const;
 export type ChildGroup = (typeof CHILD_GROUPS)[number];
 
-export const COMMANDS = ['help', 'startAgain', 'talkToPerson', 'stop', 'deleteMyData'] as const;
+export const COMMANDS = ['help', 'startAgain', 'talkToPerson', 'stop', 'deleteMyData', 'language'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const CARER_ENQUIRIES = ['searchPremises', 'leads', 'residents', 'phoneRound', 'hospitalsCustody'] as const;

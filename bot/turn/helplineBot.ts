@@ -3,7 +3,7 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { adviseFirst } from './advice';
-import { messagesFor, TURN_DELETE_DATA, TURN_LOCALE, type DialogServices } from './services';
+import { messagesFor, TURN_DELETE_DATA, TURN_LOCALE, TURN_LOCALE_CHOSEN, type DialogServices } from './services';
 
 export interface HelplineBotOptions {
   conversationState: ConversationState;
@@ -23,6 +23,7 @@ export class HelplineBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly treeVersion: StatePropertyAccessor<string>;
   private readonly userLocale: StatePropertyAccessor<string>;
+  private readonly chosenLocale: StatePropertyAccessor<string>;
 
   constructor({ conversationState, userState, root, services, forget }: HelplineBotOptions) {
     super();
@@ -35,6 +36,7 @@ export class HelplineBot extends ActivityHandler {
     this.dialogs.add(root);
     this.treeVersion = conversationState.createProperty<string>('treeVersion');
     this.userLocale = userState.createProperty<string>('locale');
+    this.chosenLocale = conversationState.createProperty<string>('chosenLocale');
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient?.id);
@@ -56,12 +58,15 @@ export class HelplineBot extends ActivityHandler {
       await this.userState.delete(context);
       return;
     }
+    const chosen = context.turnState.get<string | undefined>(TURN_LOCALE_CHOSEN);
+    if (chosen) await this.chosenLocale.set(context, chosen);
     await this.conversationState.saveChanges(context);
     await this.userState.saveChanges(context);
   }
 
   private async runDialogs(context: TurnContext): Promise<void> {
-    const requested = context.activity.locale ?? (await this.userLocale.get(context));
+    // A language the user chose in the conversation outranks what the channel says they read.
+    const requested = (await this.chosenLocale.get(context)) ?? context.activity.locale ?? (await this.userLocale.get(context));
     const locale = this.services.localiser.pickLocale(requested);
     context.turnState.set(TURN_LOCALE, locale);
     if (context.activity.locale) await this.userLocale.set(context, locale);

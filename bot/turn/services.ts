@@ -35,12 +35,20 @@ export interface DialogServices {
 
 /** turnState key: the locale chosen for this turn. */
 export const TURN_LOCALE = Symbol('helpline.locale');
+/** turnState key: set when the user chose a language this turn; kept for the conversation. */
+export const TURN_LOCALE_CHOSEN = Symbol('helpline.localeChosen');
 /** turnState key: set when the user asked for their data to be deleted this turn. */
 export const TURN_DELETE_DATA = Symbol('helpline.deleteData');
 
 export function turnLocale(context: TurnContext): string {
   const locale: unknown = context.turnState.get(TURN_LOCALE);
   return typeof locale === 'string' ? locale : 'en-GB';
+}
+
+/** The user chose a language: this turn's replies and every later turn speak it. */
+export function chooseLocale(context: TurnContext, locale: string): void {
+  context.turnState.set(TURN_LOCALE, locale);
+  context.turnState.set(TURN_LOCALE_CHOSEN, locale);
 }
 
 export function messagesFor(context: TurnContext, services: Pick<DialogServices, 'localiser'>): Messages {

@@ -3,6 +3,7 @@
 import { recognizeDateTime } from '@microsoft/recognizers-text-date-time';
 import { DateTime } from 'luxon';
 import type { Clock } from '../platform/clock';
+import { westernDigits } from './text';
 
 export type Precision = 'minute' | 'day' | 'period';
 
@@ -20,10 +21,10 @@ export interface ReadMoment {
 export type PastReading = { kind: 'read'; moment: ReadMoment } | { kind: 'future'; moment: ReadMoment } | { kind: 'unreadable' };
 
 export interface DateReader {
-  /** The most recent moment, not after now, that the text can mean. */
-  readPast(text: string): PastReading;
+  /** The most recent moment, not after now, that the text can mean; `language` adds its sayings. */
+  readPast(text: string, language?: string): PastReading;
   /** Every moment the text can mean, earliest first (for choosing future slots). */
-  readAll(text: string): ReadMoment[];
+  readAll(text: string, language?: string): ReadMoment[];
 }
 
 export interface DateReaderOptions {
@@ -33,6 +34,11 @@ export interface DateReaderOptions {
   culture?: string;
   /** Times people say in words, as a time the recognizers read ("teatime" -> "17:00"), from content. */
   sayings?: Readonly<Record<string, string>>;
+  /**
+   * The same for other languages, by language: their words for days and times made into ones the
+   * recognizers read ("wczoraj" -> "yesterday"); digits ("21:30", "28/11") are read in any language.
+   */
+  sayingsByLanguage?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 interface Resolution {
@@ -46,13 +52,20 @@ const WALL_TIME = 'yyyy-MM-dd HH:mm:ss';
 /** A minute's grace, so "now" or "just now" is not read as the future. */
 const FUTURE_TOLERANCE_MS = 60_000;
 
-export function createDateReader({ clock, timeZone, culture = 'en-GB', sayings = {} }: DateReaderOptions): DateReader {
-  const readAll = (text: string): ReadMoment[] => {
+export function createDateReader({
+  clock,
+  timeZone,
+  culture = 'en-GB',
+  sayings = {},
+  sayingsByLanguage = {},
+}: DateReaderOptions): DateReader {
+  const readAll = (text: string, language = 'en'): ReadMoment[] => {
     const now = DateTime.fromJSDate(clock.now(), { zone: timeZone });
     // The recognizers compute with the reference date's process-local fields: hand them the
     // area's wall-clock time and read their answers back in the area's zone.
     const reference = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
-    const results = recognizeDateTime(prepare(text, sayings), culture, undefined, reference);
+    const own = language === 'en' ? {} : (sayingsByLanguage[language] ?? {});
+    const results = recognizeDateTime(prepare(prepare(westernDigits(text), own), sayings), culture, undefined, reference);
     const moments: ReadMoment[] = [];
     for (const result of results) {
       const values = (result.resolution?.values ?? []) as Resolution[];
@@ -68,8 +81,8 @@ export function createDateReader({ clock, timeZone, culture = 'en-GB', sayings =
 
   return {
     readAll,
-    readPast(text) {
-      const moments = readAll(text);
+    readPast(text, language) {
+      const moments = readAll(text, language);
       if (moments.length === 0) return { kind: 'unreadable' };
       const limit = clock.now().getTime() + FUTURE_TOLERANCE_MS;
       const past = moments.filter((moment) => moment.at.getTime() <= limit);
@@ -93,7 +106,10 @@ export function createDateReader({ clock, timeZone, culture = 'en-GB', sayings =
  */
 function prepare(text: string, sayings: Readonly<Record<string, string>>): string {
   let prepared = ` ${text.toLowerCase()} `;
-  for (const [saying, time] of Object.entries(sayings)) prepared = prepared.split(` ${saying} `).join(` ${time} `);
+  // Longer sayings first: "dziś rano" before "dziś".
+  for (const [saying, time] of Object.entries(sayings).sort(([a], [b]) => b.length - a.length)) {
+    prepared = prepared.split(` ${saying} `).join(` ${time} `);
+  }
   return (
     prepared
       .replace(/\b(\d{1,2})\s*-?ish\b/g, '$1')

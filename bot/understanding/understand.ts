@@ -18,6 +18,7 @@ import {
 } from '../content/vocabulary';
 import { ROLES, type Role } from '../content/vocabulary';
 import { compilePhraseBook, tokenise, type Lexicon, type PhraseBook, type Token } from './phrases';
+import { westernDigits } from './text';
 
 export interface Reading {
   /** Every danger category found, in the user's language or English; empty when none. */
@@ -86,7 +87,15 @@ const STEMMERS: Record<string, (word: string) => string> = (() => {
   return { en: (word: string) => english.stemWord(word) };
 })();
 
-export function createUnderstanding(content: Pick<Content, 'danger' | 'understanding'>): Understanding {
+/**
+ * `dangerAlwaysIn`: languages whose danger phrases are looked for in every message, whatever
+ * language the conversation is in (the area's approved languages): someone who has not chosen
+ * their language yet is still heard.
+ */
+export function createUnderstanding(
+  content: Pick<Content, 'danger' | 'understanding'>,
+  { dangerAlwaysIn = [] }: { dangerAlwaysIn?: readonly string[] } = {},
+): Understanding {
   const readers = new Map<string, LanguageReader>();
   const english = content.understanding.en;
   for (const [language, words] of Object.entries(content.understanding)) {
@@ -114,10 +123,11 @@ export function createUnderstanding(content: Pick<Content, 'danger' | 'understan
       let writer: Role | undefined;
       let situation: Situation | undefined;
       let question: QuestionAsked | undefined;
-      for (const language of languagesOf(locale)) {
+      for (const language of new Set([...languagesOf(locale), ...dangerAlwaysIn.map(languageOf)])) {
         const reader = readerFor(language);
         const tokens = tokenise(text, reader.lexicon);
         for (const match of reader.danger.find(tokens)) if (!match.negated) danger.add(match.label);
+        if (!languagesOf(locale).includes(language)) continue;
         for (const match of reader.disclosures.find(tokens)) if (!match.negated) disclosures.add(match.label);
         writer ??= strongest(reader.writers.find(tokens), ROLES);
         situation ??= strongest(reader.situations.find(tokens), writer ? SITUATION_PREFERENCE[writer] : SITUATIONS);
@@ -132,29 +142,18 @@ export function createUnderstanding(content: Pick<Content, 'danger' | 'understan
       };
     },
     everyday(text, locale, options = {}) {
-      const language = languageOf(locale);
-      const reader = readerFor(language);
-      const tokens = tokenise(text, reader.lexicon);
-      const matches = reader.answers.find(tokens);
-      if (options.wholeMessage) {
-        const covered = matches.reduce((sum, match) => sum + match.end - match.start + 1, 0);
-        if (covered === 0 || tokens.length - covered > 1) return undefined;
+      // The user's language first; English too, which people mix in ("ok", "yes").
+      for (const language of languagesOf(locale)) {
+        const found = everydayIn(readerFor(language), language, text, options.wholeMessage ?? false);
+        if (found) return found;
       }
-      const found = earliest(matches);
-      if (found === 'unknown' || found === 'skip') return found;
-      const culture = RECOGNIZER_CULTURES[language];
-      if (culture) {
-        const recognised = recognizeBoolean(text, culture)[0]?.resolution as { value?: boolean } | undefined;
-        if (recognised?.value === true) return 'yes';
-        if (recognised?.value === false) return 'no';
-      }
-      return found;
+      return undefined;
     },
     number(text, locale) {
       return wholeNumbers(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us')[0];
     },
     ordinal(text, locale) {
-      for (const result of recognizeOrdinal(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us')) {
+      for (const result of recognizeOrdinal(westernDigits(text), RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us')) {
         const value = Number((result.resolution as { value?: string } | undefined)?.value);
         if (Number.isInteger(value) && value > 0) return value;
       }
@@ -192,6 +191,24 @@ export function createUnderstanding(content: Pick<Content, 'danger' | 'understan
       return sooner && said > 0 ? said - 1 : said;
     },
   };
+}
+
+function everydayIn(reader: LanguageReader, language: string, text: string, wholeMessage: boolean): EverydayAnswer | undefined {
+  const tokens = tokenise(text, reader.lexicon);
+  const matches = reader.answers.find(tokens);
+  if (wholeMessage) {
+    const covered = matches.reduce((sum, match) => sum + match.end - match.start + 1, 0);
+    if (covered === 0 || tokens.length - covered > 1) return undefined;
+  }
+  const found = earliest(matches);
+  if (found === 'unknown' || found === 'skip') return found;
+  const culture = RECOGNIZER_CULTURES[language];
+  if (culture) {
+    const recognised = recognizeBoolean(text, culture)[0]?.resolution as { value?: boolean } | undefined;
+    if (recognised?.value === true) return 'yes';
+    if (recognised?.value === false) return 'no';
+  }
+  return found;
 }
 
 function compileLanguage(language: string, words: UnderstandingLexicon, danger: Content['danger']): LanguageReader {
@@ -264,7 +281,7 @@ function earliest<Label>(matches: ReadonlyArray<{ label: Label; start: number }>
 }
 
 function wholeNumbers(text: string, culture: string): number[] {
-  return recognizeNumber(text, culture)
+  return recognizeNumber(westernDigits(text), culture)
     .map((result) => Number((result.resolution as { value?: string } | undefined)?.value))
     .filter((value) => Number.isInteger(value));
 }

@@ -57,6 +57,15 @@ export interface DirectLine {
   close(): void;
 }
 
+const generateBodySchema = z
+  .object({
+    locale: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/)
+      .optional(),
+  })
+  .optional();
+
 export function mountDirectLine(options: DirectLineOptions): DirectLine {
   const { server, store, tokens, logger } = options;
   const activity = new EventEmitter().setMaxListeners(0);
@@ -94,6 +103,7 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
         membersAdded: [user],
         from: user,
         conversation: { id: claims.conversationId, isGroup: false, conversationType: 'personal', name: '' },
+        ...(claims.locale ? { locale: claims.locale } : {}),
       },
       options.runTurn,
     );
@@ -116,11 +126,14 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
   server.post(
     `${BASE}/tokens/generate`,
     restify.plugins.throttle({ burst: options.generateRate.burst, rate: options.generateRate.perSecond, ip: true }),
-    async (_req: Request, res: Response) => {
+    async (req: Request, res: Response) => {
       const conversationId = `dl${randomBytes(12).toString('base64url')}`;
       const userId = `dl_${randomBytes(9).toString('base64url')}`;
+      // The widget says the page's language; anything else is ignored, never refused.
+      const asked = generateBodySchema.safeParse(req.body);
+      const locale = asked.success ? asked.data?.locale : undefined;
       await store.create(conversationId);
-      res.send(200, { conversationId, userId, ...issue({ conversationId, userId }) });
+      res.send(200, { conversationId, userId, ...issue({ conversationId, userId, ...(locale ? { locale } : {}) }) });
     },
   );
 

@@ -52,8 +52,16 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays }: P
   const widgetStyles = read('widget.css');
   const bundle = readFileSync(WEBCHAT_BUNDLE);
 
-  const messagesFor = (req: Request): Messages =>
-    localiser.messages(localiser.pickLocale(preferredLanguage(req.header('accept-language'))));
+  // The page follows the browser's languages, the first the area approved; ?lang= chooses one.
+  const messagesFor = (req: Request): Messages => {
+    const query: unknown = req.query;
+    const chosen: unknown = query && typeof query === 'object' ? Reflect.get(query, 'lang') : undefined;
+    const asked: string[] = [...(typeof chosen === 'string' ? [chosen] : []), ...acceptedLanguages(req.header('accept-language'))];
+    const approved = asked.find((tag) => sameLanguage(tag, localiser.pickLocale(tag)));
+    return localiser.messages(localiser.pickLocale(approved));
+  };
+  const direction = (messages: Messages): string =>
+    localiser.offered.find((language) => language.locale === messages.locale)?.direction ?? 'ltr';
   const words = (messages: Messages, keys: string[], variables: Record<string, string | number> = {}) =>
     Object.fromEntries(keys.map((key) => [key.split('.').pop() ?? key, escapeHtml(messages.t(`widget.${key}`, variables))]));
 
@@ -76,6 +84,7 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays }: P
       res,
       fill(chatTemplate, {
         lang: escapeHtml(messages.locale),
+        dir: direction(messages),
         ...words(messages, [
           'title',
           'heading',
@@ -88,7 +97,7 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays }: P
           'loading',
           'noScript',
         ]),
-        config: scriptJson({ locale: messages.locale, quickExitUrl, failed: messages.t('widget.failed') }),
+        config: scriptJson({ locale: messages.locale, dir: direction(messages), quickExitUrl, failed: messages.t('widget.failed') }),
       }),
     );
   };
@@ -100,6 +109,7 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays }: P
       res,
       fill(privacyTemplate, {
         lang: escapeHtml(messages.locale),
+        dir: direction(messages),
         ...words(messages, ['privacy.title', 'privacy.intro', 'privacy.kept', 'privacy.numbers', 'privacy.records', 'privacy.back'], {
           days: retentionDays,
         }),
@@ -126,7 +136,21 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays }: P
 }
 
 /** The first language of an Accept-Language header ("en-GB,en;q=0.9" -> "en-GB"). */
-function preferredLanguage(header: string | undefined): string | undefined {
-  const first = header?.split(',')[0]?.split(';')[0]?.trim();
-  return first && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(first) ? first : undefined;
+/** The languages an Accept-Language header lists, most wanted first. */
+function acceptedLanguages(header: string | undefined): string[] {
+  return (header ?? '')
+    .split(',')
+    .slice(0, 20)
+    .map((entry, index) => {
+      const [tag = '', ...parameters] = entry.split(';').map((part) => part.trim());
+      const q = Number(parameters.find((parameter) => parameter.startsWith('q='))?.slice(2) ?? '1');
+      return { tag, q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter(({ tag, q }) => q > 0 && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag))
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+    .map(({ tag }) => tag);
+}
+
+function sameLanguage(tag: string, locale: string): boolean {
+  return tag.toLowerCase().split('-')[0] === locale.toLowerCase().split('-')[0];
 }

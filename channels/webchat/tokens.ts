@@ -6,6 +6,8 @@ import type { Clock } from '../../bot/platform/clock';
 export interface TokenClaims {
   conversationId: string;
   userId: string;
+  /** The page's language, so the welcome (sent before the user types) is in it. */
+  locale?: string;
 }
 
 export interface TokenIssuer {
@@ -21,15 +23,18 @@ export function createTokenIssuer(secret: string, clock: Clock, ttlSeconds: numb
   const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
   return {
     ttlSeconds,
-    issue({ conversationId, userId }) {
+    issue({ conversationId, userId, locale }) {
       const iat = nowSeconds();
-      return jwt.sign({ conv: conversationId, user: userId, iat, exp: iat + ttlSeconds }, secret, { algorithm: 'HS256', issuer: ISSUER });
+      return jwt.sign({ conv: conversationId, user: userId, ...(locale ? { lang: locale } : {}), iat, exp: iat + ttlSeconds }, secret, {
+        algorithm: 'HS256',
+        issuer: ISSUER,
+      });
     },
     verify(token) {
       try {
         const claims = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, clockTimestamp: nowSeconds() });
         if (typeof claims !== 'object' || typeof claims.conv !== 'string' || typeof claims.user !== 'string') return undefined;
-        return { conversationId: claims.conv, userId: claims.user };
+        return { conversationId: claims.conv, userId: claims.user, ...(typeof claims.lang === 'string' ? { locale: claims.lang } : {}) };
       } catch {
         return undefined;
       }

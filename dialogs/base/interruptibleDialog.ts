@@ -1,7 +1,7 @@
 // The one place where what holds in every dialog interrupts it: danger phrases (999, then the
 // dialog carries on), help, talk to a person, start again, stop, and delete my data.
 // Every journey extends this; the outermost active one handles the turn.
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, MessageFactory } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { COMMANDS, type Command } from '../../bot/content/vocabulary';
 import { normalise } from '../../bot/understanding/text';
@@ -10,7 +10,7 @@ import { conversationFactsRecord, flagRisk } from './conversationFacts';
 import type { Messages } from '../../bot/content/i18n';
 import { ChoiceQuestion } from './choiceQuestion';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';
-import { messagesFor, readingOf, TURN_DELETE_DATA, type DialogServices } from '../../bot/turn/services';
+import { chooseLocale, messagesFor, readingOf, TURN_DELETE_DATA, type DialogServices } from '../../bot/turn/services';
 
 const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
 
@@ -86,10 +86,26 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const anywhere = await this.interruptAnywhere(innerDc);
     if (anywhere) return anywhere;
 
+    // A language's name switches to it, and the conversation carries on where it was.
+    const named = this.services.localiser.languageNamed(text);
+    if (named) {
+      chooseLocale(context, named);
+      await context.sendActivity(this.services.localiser.messages(named).t('commands.language.switched'));
+      return this.carryOn(innerDc, active);
+    }
+
     switch (matchCommand(text, (key) => messages.list(key))) {
       case 'help':
         await adviseFirst(context, this.services, 'interrupt', { command: 'help' });
         return this.carryOn(innerDc, active);
+      case 'language': {
+        // The names as options; the question waiting stays as it is (any answer to it still counts).
+        const names = this.services.localiser.offered.map((language) => language.name);
+        await context.sendActivity(
+          MessageFactory.suggestedActions(names, messages.t('commands.language.reply', { languages: names.join(' · ') })),
+        );
+        return active ? Dialog.EndOfTurn : undefined;
+      }
       case 'talkToPerson':
         return innerDc.beginDialog(HANDOFF_DIALOG, { step: deepestActiveDialog(innerDc) } satisfies HandoffOptions);
       case 'startAgain':

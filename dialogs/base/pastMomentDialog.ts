@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import type { Messages } from '../../bot/content/i18n';
 import { Question, type Answer } from './question';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { languageOf } from '../../bot/understanding/understand';
 import { yesNoQuestion, type YesNo } from './yesNo';
 
 export interface PastMomentKeys {
@@ -41,8 +42,8 @@ export class PastMomentDialog extends ComponentDialog {
           id: `${id}.ask`,
           ask: keys.ask,
           skippable: options.allowUnknown ?? false,
-          parse: (text) => {
-            const reading = services.dates.readPast(text);
+          parse: (text, _context, messages) => {
+            const reading = services.dates.readPast(text, languageOf(messages.locale));
             if (reading.kind === 'unreadable') return { ok: false, retry: keys.unreadable };
             if (reading.kind === 'future') return { ok: false, retry: keys.future };
             const { at, precision, alternative } = reading.moment;

@@ -6,7 +6,8 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { DateTime } from 'luxon';
 import type { SlotProblem } from '../../bot/bookings/bookingDesk';
 import { normalise } from '../../bot/understanding/text';
-import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { messagesFor, turnLocale, type DialogServices } from '../../bot/turn/services';
+import { languageOf } from '../../bot/understanding/understand';
 import { replyToMiss, WaitingDialog, type AskState } from '../base/waitingDialog';
 
 export interface SlotQuestionOptions {
@@ -46,7 +47,9 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     }
     const now = this.services.clock.now().getTime();
     // "12:00" can mean noon or midnight: of the times the words can mean, the first that fits.
-    const candidates = this.services.dates.readAll(text).filter((candidate) => candidate.at.getTime() > now - 60_000);
+    const candidates = this.services.dates
+      .readAll(text, languageOf(turnLocale(dc.context)))
+      .filter((candidate) => candidate.at.getTime() > now - 60_000);
     const moment = candidates[0];
     if (!moment) {
       const reply = replyToMiss(dc, 'youngPerson.when.unreadable');

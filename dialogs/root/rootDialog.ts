@@ -11,6 +11,7 @@ import { ChoiceQuestion } from '../base/choiceQuestion';
 import { conversationFactsRecord } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
+import type { Messages } from '../../bot/content/i18n';
 import { CARER_JOURNEY, CarerJourneyDialog } from '../carer/carerJourneyDialog';
 import { PARENT_JOURNEY, ParentJourneyDialog } from '../parent/parentJourneyDialog';
 import { PROFESSIONAL_JOURNEY, ProfessionalJourneyDialog } from '../professional/professionalJourneyDialog';
@@ -91,14 +92,21 @@ export class RootDialog extends InterruptibleDialog {
     const first = firstReadingSchema.parse({ writer: reading?.writer, situation: reading?.situation });
     Object.assign(step.values, { first });
     if (!first.writer) {
-      await step.context.sendActivity(messages.t('root.welcome'));
+      await step.context.sendActivity(`${messages.t('root.welcome')}${this.otherLanguages(messages)}`);
       return step.beginDialog(ROLE_QUESTION);
     }
     const understood = `root.understood.${first.writer}.${first.situation ?? 'unknown'}`;
     await step.context.sendActivity(
-      `${messages.t('root.welcomeShort')} ${messages.t(messages.has(understood) ? understood : `root.understood.${first.writer}.unknown`)}`,
+      `${messages.t('root.welcomeShort')} ${messages.t(messages.has(understood) ? understood : `root.understood.${first.writer}.unknown`)}${this.otherLanguages(messages)}`,
     );
     return step.beginDialog(UNDERSTOOD_QUESTION);
+  }
+
+  /** The approved languages other than this one, each in its own name, for the welcome. */
+  private otherLanguages(messages: Messages): string {
+    const others = this.services.localiser.offered.filter((language) => language.locale !== messages.locale);
+    if (others.length === 0 || this.services.localiser.offered.length < 2) return '';
+    return `\n\n${messages.t('root.languages', { languages: others.map((language) => language.name).join(' · ') })}`;
   }
 
   private async confirmed(step: WaterfallStepContext): Promise<DialogTurnResult> {

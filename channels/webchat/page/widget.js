@@ -29,7 +29,11 @@
   }
 
   var base = window.location.origin + '/v3/directline';
-  fetch(base + '/tokens/generate', { method: 'POST' })
+  fetch(base + '/tokens/generate', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ locale: config.locale }),
+  })
     .then(function (response) {
       if (!response.ok) throw new Error('token ' + response.status);
       return response.json();
@@ -41,6 +45,7 @@
           directLine: window.WebChat.createDirectLine({ domain: base, token: session.token }),
           userID: session.userId,
           locale: config.locale,
+          dir: config.dir,
           styleOptions: {
             primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
             bubbleBackground: '#f3f2f1',

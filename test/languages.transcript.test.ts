@@ -1,0 +1,167 @@
+// The family's own language: choosing it, switching at any point, and whole journeys in Polish,
+// Arabic and Romanian, each with the danger interrupt in that language. Clock: Tuesday 24
+// November 2026, 23:00 London.
+import { countSegments } from '../channels/sms/segments';
+import { allText, optionTitles, startHarness, walk, type Conversation, type Harness, type Reply } from './support/harness';
+import { startSmsHarness } from './support/sms';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness({ now: '2026-11-24T23:00:00Z' });
+});
+afterAll(() => harness.close());
+
+const audit = async (conversation: Conversation) =>
+  (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
+const lastOf = (turns: Reply[][]): Reply[] => turns[turns.length - 1] ?? [];
+
+/** The police summary card's fields as label -> answer. */
+const cardFacts = (replies: Reply[]): Record<string, string> => {
+  type Element = { type: string; items?: Array<{ text?: string }> };
+  const card = replies.flatMap((reply) => (reply.attachments as Array<{ content: { body: Element[] } }>) ?? [])[0];
+  const fields = card?.content.body.filter((element) => element.type === 'Container') ?? [];
+  return Object.fromEntries(fields.map((field) => [field.items?.[0]?.text ?? '', field.items?.[1]?.text ?? '']));
+};
+
+describe('choosing a language', () => {
+  it('the welcome offers the approved languages, each in its own name, and no language the area has not approved', async () => {
+    const text = allText(await harness.conversation().join());
+    for (const name of ['Polski', 'Română', 'العربية']) expect(text).toContain(name);
+    for (const name of ['Cymraeg', 'پښتو', 'ትግርኛ']) expect(text).not.toContain(name);
+  });
+
+  it('"language" at any point lists them; a name switches, and the same question is asked again in that language', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['hello', '1', 'Missing now']);
+    const listed = await conversation.say('language');
+    expect(optionTitles(listed)).toEqual(['English', 'Polski', 'Română', 'العربية']);
+    const switched = await conversation.say('Polski');
+    expect(allText(switched)).toContain('po polsku');
+    // Still at "is your child in danger?", now in Polish, and a Polish answer is taken.
+    expect(optionTitles(switched)).toEqual(['Tak', 'Nie', 'Nie mam pewności']);
+    const next = await conversation.say('nie');
+    expect(allText(next)).toContain('wczoraj o 21');
+    const back = await conversation.say('english');
+    expect(allText(back)).toContain('When did you last see');
+  });
+
+  it('a language the area has not approved is not switched to', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    const replies = await conversation.say('cymraeg');
+    expect(allText(replies)).not.toMatch(/Gymraeg/);
+  });
+
+  it('danger in an approved language is heard before the user has chosen it', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['hello', '1']);
+    const replies = await conversation.say('ktoś ją porwał');
+    expect(allText(replies)).toContain('999');
+    expect(await audit(conversation)).toEqual(['advised-999:G-DANGER-999']);
+  });
+
+  it('the channel\'s locale is followed when approved ("ar"), and not when it is not ("cy")', async () => {
+    expect(allText(await harness.conversation(undefined, { locale: 'ar' }).join())).toContain('من يكتب؟');
+    expect(allText(await harness.conversation(undefined, { locale: 'cy-GB' }).join())).toContain('Who is writing?');
+  });
+});
+
+describe('the parent journey to the police summary', () => {
+  it('in Polish, with "wczoraj o 21" read as yesterday 21:00 and the danger interrupt in Polish', async () => {
+    const conversation = harness.conversation();
+    const start = await walk(conversation, ['polski', '1', 'Zaginęło teraz', 'nie', 'wczoraj o 21']);
+    expect(allText(lastOf(start))).toContain('23 listopada');
+    expect(allText(lastOf(start))).toContain('21:00');
+    await walk(conversation, ['tak', '14', 'tak', 'nie', 'Zrobione', 'Zrobione', 'Zrobione']);
+    const danger = await conversation.say('ktoś ją porwał');
+    expect(allText(danger)).toContain('999');
+    // The checklist carries on at the same step.
+    expect(allText(danger)).toContain('4 z 7');
+    await walk(conversation, ['Zrobione', 'Zrobione', 'Zrobione', 'Zrobione']);
+    await walk(conversation, ['tak', 'nie', 'nie', 'nie', 'tak', '3']);
+    const info = await walk(conversation, [
+      'Sam Smith',
+      '14/03/2012',
+      'dworzec autobusowy w Maidstone',
+      'dwie koleżanki ze szkoły',
+      'niebieska bluza, białe buty',
+      'tak',
+      'insulina na cukrzycę',
+      'kłótnia w domu',
+      'u babci w Ashford',
+      'dwa razy',
+      'nie wiem',
+      'Alex Smith, mama',
+    ]);
+    const facts = cardFacts(lastOf(info));
+    expect(facts).toMatchObject({ 'Imię i nazwisko': 'Sam Smith', Wiek: '14', 'Potrzeby zdrowotne i leki': 'insulina na cukrzycę' });
+    expect(facts['Ostatnio widziane']).toContain('21:00');
+    expect(allText(lastOf(info))).toContain('101');
+    expect(await audit(conversation)).toEqual(['advised-999:G-DANGER-999', 'advised-101:P-REPORT-101']);
+  });
+
+  it("in Arabic (right to left), from the channel's locale, with the danger interrupt in Arabic", async () => {
+    const conversation = harness.conversation(undefined, { locale: 'ar' });
+    const start = await walk(conversation, ['مرحبا', '1', '1', 'لا', 'أمس الساعة 9 مساء']);
+    expect(allText(lastOf(start))).toContain('21:00');
+    await walk(conversation, ['نعم', '١٤', 'نعم', 'لا', 'تم', 'تم', 'تم']);
+    const danger = await conversation.say('شخص خطفها');
+    expect(allText(danger)).toContain('999');
+    await walk(conversation, ['تم', 'تم', 'تم', 'تم']);
+    await walk(conversation, ['نعم', 'لا', 'لا', 'لا', 'نعم', '3']);
+    const info = await walk(conversation, [
+      'سارة سميث',
+      '14/03/2012',
+      'محطة الحافلات',
+      'صديقتان من المدرسة',
+      'معطف أزرق',
+      'نعم',
+      'إنسولين',
+      'شجار في البيت',
+      'بيت جدتها',
+      'مرتين',
+      'لا أعرف',
+      'أمها',
+    ]);
+    const facts = cardFacts(lastOf(info));
+    expect(Object.values(facts)).toEqual(expect.arrayContaining(['سارة سميث', '14', 'إنسولين']));
+    expect(allText(lastOf(info))).toContain('101');
+    expect(await audit(conversation)).toEqual(['advised-999:G-DANGER-999', 'advised-101:P-REPORT-101']);
+  });
+});
+
+describe("the young person's booking in Romanian", () => {
+  it('a return interview booked in Romanian, with the danger interrupt in Romanian for a young person', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['română', '2', 'da', 'm-am întors']);
+    const crisis = allText(await conversation.say('vreau să mă omor'));
+    for (const number of ['999', '0800 1111', '85258', '116 000']) expect(crisis).toContain(number);
+    const turns = await walk(conversation, ['cineva nou', 'aseară', 'da', '1', '2', 'nu', 'da']);
+    expect(allText(lastOf(turns))).toMatch(/B[0-9A-Z]{3,}/);
+    const [row] = await harness.app.db.query<Record<string, unknown>>('select * from booking where conversation_hash = $1', [
+      harness.app.hashId(conversation.id),
+    ]);
+    expect(row).toMatchObject({ with_whom: 'independent', place: 'school', status: 'booked' });
+    expect(new Date(row?.slot_start as string).toISOString()).toBe('2026-11-25T10:00:00.000Z');
+    expect(await audit(conversation)).toEqual(['advised-999:G-DANGER-YP', 'booking-made:Y-BOOKING-MADE']);
+  });
+});
+
+describe('by SMS', () => {
+  it("texting a language's name switches; texts in Arabic are UCS-2 and each part stays within 3 segments", async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900555';
+      const { replies } = await sms.text(phone, 'العربية');
+      expect(replies.join('\n')).toContain('من يكتب؟');
+      const { replies: next } = await sms.text(phone, '1');
+      expect(next.join('\n')).toMatch(/[\u0600-\u06ff]/);
+      for (const part of [...replies, ...next]) {
+        expect(countSegments(part).encoding).toBe('UCS-2');
+        expect(countSegments(part).segments).toBeLessThanOrEqual(3);
+      }
+    } finally {
+      await sms.close();
+    }
+  });
+});
