@@ -30,7 +30,8 @@ const CARER_WENT = ['3', 'No', "I don't know", 'idk'];
 const CARER_NO_RISKS = CARER_RISKS.map(() => 'No');
 const CARER_MISSING = [...CARER_WENT, ...CARER_NO_RISKS];
 const CARER_ABSENT = ['3', 'No', 'I know where they are', 'idk', ...CARER_NO_RISKS];
-const YOUNG = ['2', 'Yes', "I'm back", 'Someone new', 'last night', 'Yes', 'Library', '1', 'Yes', 'skip'];
+const YOUNG = ['2', 'Yes', "I'm back", 'Someone new', 'last night', 'Yes', 'Library', '1', 'Text my mobile', 'skip'];
+const YOUNG_TO_REACH = YOUNG.slice(0, 8);
 const YOUNG_STATES = [
   'youngPerson.where',
   'youngPerson.offer',
@@ -38,7 +39,7 @@ const YOUNG_STATES = [
   'youngPerson.returned.confirm',
   'youngPerson.place',
   'youngPerson.when',
-  'youngPerson.contactWeb',
+  'youngPerson.reach',
   'youngPerson.number',
   'youngPerson.confirm',
 ];
@@ -89,6 +90,8 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
   { waitsIn: 'carer.wait', path: [...CARER_ABSENT, 'No'] },
   { waitsIn: 'youngPerson.safe', path: ['2'] },
   ...YOUNG_STATES.map((waitsIn, index) => ({ waitsIn, path: YOUNG.slice(0, index + 2) })),
+  { waitsIn: 'youngPerson.reachCarer', path: [...YOUNG_TO_REACH, 'my carer'] },
+  { waitsIn: 'youngPerson.reachSchool', path: [...YOUNG_TO_REACH, 'at school'] },
   { waitsIn: 'youngPerson.homeSafe', path: ['2', 'Yes', 'Away now'] },
   { waitsIn: 'youngPerson.talk', path: ['2', 'Yes', 'Away now', 'Yes'] },
   { waitsIn: 'youngPerson.who', path: ['2', 'Yes', "I'm back", 'Someone I trust'] },
@@ -205,7 +208,7 @@ describe.each(states)('waiting in $waitsIn', ({ path }) => {
 /** States only a text conversation reaches (in office hours): asked whether the team may see the number. */
 const smsStates: Array<{ waitsIn: string; path: string[] }> = [
   { waitsIn: 'handoff.consent', path: ['hello', 'talk to a person'] },
-  { waitsIn: 'youngPerson.contactThis', path: ['hello', '2', '1', '2', '2', 'last night', '1', '3', '1'] },
+  { waitsIn: 'youngPerson.reachByText', path: ['hello', '2', '1', '2', '2', 'last night', '1', '3', '1'] },
 ];
 
 describe.each(smsStates)('by text, waiting in $waitsIn', ({ path }) => {

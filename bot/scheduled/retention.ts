@@ -1,6 +1,6 @@
 // Personal data does not outlive RETENTION_DAYS: conversation and user state not changed for
-// that long is deleted, and so are the ways back to a person (a handoff's or booking's phone
-// number or conversation reference) and recorded texts. "delete my data" does the same for one
+// that long is deleted, and so are the ways back to a person (a handoff's phone number or
+// conversation reference, how a booking's team may reach them) and recorded texts. "delete my data" does the same for one
 // conversation at once.
 import type { Clock } from '../platform/clock';
 import type { Queryable } from '../store/database';
