@@ -114,7 +114,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
       dates: createDateReader({ clock, timeZone: config.TZ, sayings: content.understanding.en?.times }),
       conversationState,
       userState,
-      retentionDays: config.RETENTION_DAYS,
       handoff,
       bookings,
       scheduler,
