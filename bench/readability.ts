@@ -8,7 +8,8 @@ const SAMPLE = {
   ago: '3 hours ago',
   who: 'a youth worker',
   place: 'Library',
-  contact: 'a text reminder',
+  contact: 'by text',
+  max: 300,
   windowEnd: 'Fri 27 Nov 18:00',
   late: '',
 };
@@ -18,12 +19,10 @@ export function youngPersonMessages(keys: Map<string, string | string[]>, messag
   return (
     [...keys.entries()]
       .filter(([key, value]) => typeof value === 'string' && key.startsWith('youngPerson.'))
-      // Fragments that only stand inside a sentence (option titles, "a text reminder") are left out.
+      // Fragments that only stand inside a sentence (option titles, "by text") are left out.
       .filter(
         ([key]) =>
-          !/\.(title|slotFormat)$/.test(key) &&
-          !/^youngPerson\.(team|with)\./.test(key) &&
-          !/^youngPerson\.contact\.(byText|none)$/.test(key),
+          !/\.(title|slotFormat)$/.test(key) && !/^youngPerson\.(team|with)\./.test(key) && !/^youngPerson\.reach\.described\./.test(key),
       )
       .map(([key]) => ({ key, text: messages.t(key, SAMPLE) }))
   );

@@ -119,7 +119,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
       }),
       conversationState,
       userState,
-      retentionDays: config.RETENTION_DAYS,
       handoff,
       bookings,
       scheduler,

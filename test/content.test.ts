@@ -108,6 +108,7 @@ describe('content files', () => {
       checked: 0,
       max: 500,
       savedOn: '1 November 2026',
+      until: '22 February 2027',
       days: 30,
       reporter: 'a parent',
       number: 1,

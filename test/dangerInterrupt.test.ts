@@ -7,7 +7,7 @@
 // itself never hears them, so every state is reached exactly as by its path from the start.
 import { type Dialog, type DialogSet } from 'botbuilder-dialogs';
 import { WaitingDialog } from '../dialogs/base/waitingDialog';
-import { POLICE_FIELDS } from '../dialogs/parent/parentCase';
+import { POLICE_FIELDS, PROFILE_FIELDS } from '../dialogs/parent/parentCase';
 import { CARER_RISKS } from '../bot/content/vocabulary';
 import { RootDialog } from '../dialogs/root/rootDialog';
 import { allText, optionTitles, startHarness, type Conversation, type Harness, type Reply } from './support/harness';
@@ -26,11 +26,14 @@ const TO_INFO = [...REPORT_NOW, ...RISK_ALL_NO_BUT_BEFORE, '3'];
 const INFO_FIELDS = [...POLICE_FIELDS, 'reporter'];
 const answerFor = (field: string) => (field === 'photo' ? 'No' : 'skip');
 const PROFILE = ['1', 'Prepare in advance', 'Yes'];
+const PROFILE_KEPT = [...PROFILE, '90 days'];
+const PROFILE_ANSWERS = PROFILE_FIELDS.map(answerFor);
 const CARER_WENT = ['3', 'No', "I don't know", 'idk'];
 const CARER_NO_RISKS = CARER_RISKS.map(() => 'No');
 const CARER_MISSING = [...CARER_WENT, ...CARER_NO_RISKS];
 const CARER_ABSENT = ['3', 'No', 'I know where they are', 'idk', ...CARER_NO_RISKS];
-const YOUNG = ['2', 'Yes', "I'm back", 'Someone new', 'last night', 'Yes', 'Library', '1', 'Yes', 'skip'];
+const YOUNG = ['2', 'Yes', "I'm back", 'Someone new', 'last night', 'Yes', 'Library', '1', 'Text my mobile', 'skip'];
+const YOUNG_TO_REACH = YOUNG.slice(0, 8);
 const YOUNG_STATES = [
   'youngPerson.where',
   'youngPerson.offer',
@@ -38,7 +41,7 @@ const YOUNG_STATES = [
   'youngPerson.returned.confirm',
   'youngPerson.place',
   'youngPerson.when',
-  'youngPerson.contactWeb',
+  'youngPerson.reach',
   'youngPerson.number',
   'youngPerson.confirm',
 ];
@@ -68,9 +71,10 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
     path: [...TO_INFO, ...INFO_FIELDS.slice(0, index).map(answerFor)],
   })),
   { waitsIn: 'parent.profile.consent', path: PROFILE.slice(0, 2) },
-  ...['description', 'medicalNeeds', 'placesAndPeople'].map((field, index) => ({
+  { waitsIn: 'parent.profile.keep', path: PROFILE },
+  ...PROFILE_FIELDS.map((field, index) => ({
     waitsIn: `parent.profile.${field}`,
-    path: [...PROFILE, ...Array.from({ length: index }, () => 'skip')],
+    path: [...PROFILE_KEPT, ...PROFILE_ANSWERS.slice(0, index)],
   })),
   { waitsIn: 'parent.back.hurt', path: ['1', 'They are back'] },
   { waitsIn: 'parent.back.reported', path: ['1', 'They are back', 'No'] },
@@ -89,6 +93,8 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
   { waitsIn: 'carer.wait', path: [...CARER_ABSENT, 'No'] },
   { waitsIn: 'youngPerson.safe', path: ['2'] },
   ...YOUNG_STATES.map((waitsIn, index) => ({ waitsIn, path: YOUNG.slice(0, index + 2) })),
+  { waitsIn: 'youngPerson.reachCarer', path: [...YOUNG_TO_REACH, 'my carer'] },
+  { waitsIn: 'youngPerson.reachSchool', path: [...YOUNG_TO_REACH, 'at school'] },
   { waitsIn: 'youngPerson.homeSafe', path: ['2', 'Yes', 'Away now'] },
   { waitsIn: 'youngPerson.talk', path: ['2', 'Yes', 'Away now', 'Yes'] },
   { waitsIn: 'youngPerson.who', path: ['2', 'Yes', "I'm back", 'Someone I trust'] },
@@ -99,7 +105,7 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
   { waitsIn: 'booking.change.slot', path: [...YOUNG, 'Yes', 'change {{booking}}'] },
   {
     waitsIn: 'parent.info.useProfile',
-    path: [...PROFILE, 'tall', 'none', 'Dover', 'hello', ...REPORT_NOW, ...RISK_ALL_NO_BUT_BEFORE.slice(0, 4), 'No'],
+    path: [...PROFILE_KEPT, ...PROFILE_ANSWERS, 'hello', ...REPORT_NOW, ...RISK_ALL_NO_BUT_BEFORE.slice(0, 4), 'No'],
   },
 ];
 
@@ -205,7 +211,7 @@ describe.each(states)('waiting in $waitsIn', ({ path }) => {
 /** States only a text conversation reaches (in office hours): asked whether the team may see the number. */
 const smsStates: Array<{ waitsIn: string; path: string[] }> = [
   { waitsIn: 'handoff.consent', path: ['hello', 'talk to a person'] },
-  { waitsIn: 'youngPerson.contactThis', path: ['hello', '2', '1', '2', '2', 'last night', '1', '3', '1'] },
+  { waitsIn: 'youngPerson.reachByText', path: ['hello', '2', '1', '2', '2', 'last night', '1', '3', '1'] },
 ];
 
 describe.each(smsStates)('by text, waiting in $waitsIn', ({ path }) => {

@@ -2,7 +2,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ManualClock } from '../bot/platform/clock';
+import { purgeExpiredState } from '../bot/scheduled/retention';
 import { openPglite } from '../bot/store/database';
+import { keepPeriodsFor } from '../dialogs/parent/profileDialog';
 import { countSegments } from '../channels/sms/segments';
 import { allText, optionTitles, startHarness, walk, type Conversation, type Harness, type Reply } from './support/harness';
 import { startSmsHarness } from './support/sms';
@@ -272,28 +275,89 @@ describe('parent journey', () => {
     expect(text).toContain('116 000');
   });
 
-  it('a profile prepared in advance, with consent, is offered and used when the child is missing', async () => {
+  it('prepare in advance asks only what can be known before the day, typed, and the profile is used when the child is missing', async () => {
     const conversation = harness.conversation();
-    await walk(conversation, [
+    const prepared = await walk(conversation, [
       'hello',
       '1',
       'Prepare in advance',
-      'Yes',
-      'tall, dark curly hair',
+      'yes',
+      'three months',
+      'Sam Smith',
+      '14/03/2012',
+      'tall, dark curly hair, scar on chin',
+      'yes',
       'inhaler for asthma',
       'grandparents in Dover',
+      'Jo 07700 900555',
     ]);
+    const asked = prepared.slice(2).map(allText).join('\n');
+    expect(asked).not.toMatch(/wearing|clothes|last seen|who were they with/i);
+    expect(allText(prepared[3] ?? [])).toContain('How long');
+    expect(optionTitles(prepared[3] ?? [])).toEqual(['30 days', '90 days', 'A year']);
+    expect(allText(prepared[prepared.length - 1] ?? [])).toContain('22 February 2027');
+    const [state] = await harness.app.db.query<{ doc: { preparedProfile?: { savedAt: string; keepUntil?: string } } }>(
+      'select doc from bot_state where key like $1',
+      [`%user-${conversation.id}%`],
+    );
+    expect(state?.doc.preparedProfile).toMatchObject({ savedAt: '2026-11-24T23:00:00.000Z', keepUntil: '2027-02-22T23:00:00.000Z' });
+
     const turns = await walk(conversation, [...TO_SEARCH, 'Report to police now', 'No', 'No', 'No', 'No', 'No']);
     expect(allText(turns[turns.length - 1] ?? [])).toContain('You saved details');
-    const after = await walk(conversation, ['Yes', 'Sam', 'skip', 'home', 'alone', 'No', 'skip', 'skip', 'skip', 'skip']);
+    // Used: what was saved is not asked again; what only the day tells still is.
+    const after = await walk(conversation, ['Yes', 'home', 'alone', 'blue hoodie', 'skip', 'skip', 'skip', 'skip']);
+    expect(allText(after[2] ?? [])).toContain('wearing');
     const facts = cardFacts(after[after.length - 1] ?? []);
     expect(facts).toMatchObject({
-      'Description and clothing': 'tall, dark curly hair',
+      Name: 'Sam Smith',
+      'Date of birth': '14 March 2012',
+      'Description (saved before)': 'tall, dark curly hair, scar on chin',
+      'Description and clothing': 'blue hoodie',
+      'Recent photo': 'ready',
       'Medical needs and medication': 'inhaler for asthma',
       'Places and people they may go to': 'grandparents in Dover',
-      'Date of birth': 'not given',
-      'Recent photo': 'not ready',
+      "Friends' phone numbers": 'Jo 07700 900555',
     });
+  });
+
+  it('the profile is kept as long as the parent chose, and the retention job deletes it then, not before', async () => {
+    const own = await startHarness({ now: '2026-11-24T23:00:00Z', env: { RETENTION_DAYS: '30' } });
+    try {
+      const prepare = async (period: string, description: string) => {
+        const conversation = own.conversation();
+        await walk(conversation, [
+          'hello',
+          '1',
+          'Prepare in advance',
+          'Yes',
+          period,
+          'skip',
+          'skip',
+          description,
+          'No',
+          'skip',
+          'skip',
+          'skip',
+        ]);
+      };
+      await prepare('a year', 'kept-for-a-year');
+      await prepare('30', 'kept-for-30-days');
+      const held = async (text: string) =>
+        (await own.app.db.query('select key from bot_state where doc::text like $1', [`%${text}%`])).length;
+      expect([await held('kept-for-a-year'), await held('kept-for-30-days')]).toEqual([1, 1]);
+      // Past RETENTION_DAYS and the 30 days: the year's profile stays although its row is old.
+      await purgeExpiredState(own.app.db, new ManualClock('2027-01-03T23:00:00Z'), 30);
+      expect([await held('kept-for-a-year'), await held('kept-for-30-days')]).toEqual([1, 0]);
+      await purgeExpiredState(own.app.db, new ManualClock('2027-11-24T23:00:01Z'), 30);
+      expect(await held('kept-for-a-year')).toBe(0);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("the periods offered stay within the area's limit when it sets one", () => {
+    expect(keepPeriodsFor({})).toEqual(['month', 'threeMonths', 'year']);
+    expect(keepPeriodsFor({ retention: { preparedProfileMaxDays: 90, source: 'Council setting' } })).toEqual(['month', 'threeMonths']);
   });
 
   it('the profile is not kept without consent, and "delete my data" removes it', async () => {
@@ -303,7 +367,20 @@ describe('parent journey', () => {
     expect(JSON.stringify(stored)).not.toContain('preparedProfile');
 
     const deleting = harness.conversation();
-    await walk(deleting, ['hello', '1', 'Prepare in advance', 'Yes', 'zebra-striped scarf', 'none', 'Dover']);
+    await walk(deleting, [
+      'hello',
+      '1',
+      'Prepare in advance',
+      'Yes',
+      '30 days',
+      'skip',
+      'skip',
+      'zebra-striped scarf',
+      'No',
+      'none',
+      'Dover',
+      'skip',
+    ]);
     const before = await harness.app.db.query('select key from bot_state where doc::text like $1', ['%zebra-striped%']);
     expect(before.length).toBe(1);
     await deleting.say('delete my data');

@@ -53,7 +53,19 @@ it('state untouched for RETENTION_DAYS is deleted; newer state stays', async () 
 });
 
 describe('numbers kept to reach a person', () => {
-  const YOUNG_TO_BOOKING = ['2', 'Yes', "I'm back", 'Someone new', 'last night', 'Yes', 'Library', '3', 'Yes', '07700 900126', 'Yes'];
+  const YOUNG_TO_BOOKING = [
+    '2',
+    'Yes',
+    "I'm back",
+    'Someone new',
+    'last night',
+    'Yes',
+    'Library',
+    '3',
+    'Text my mobile',
+    '07700 900126',
+    'Yes',
+  ];
 
   it('"delete my data" clears the booking\'s number, cancels its reminder and closes a handoff', async () => {
     const harness = await startHarness({ now: '2026-11-24T11:00:00Z' });

@@ -104,7 +104,7 @@ describe('young person', () => {
     const offered = optionTitles(whenTurn);
     expect(offered).toEqual(['Wed 25 Nov 09:00', 'Wed 25 Nov 10:00', 'Wed 25 Nov 11:00']);
     await conversation.say('2');
-    await conversation.say('Yes');
+    await conversation.say('text me');
     const confirm = allText(await conversation.say('07700 900123'));
     expect(confirm).toContain('Wednesday 25 November at 10:00');
     const booked = allText(await conversation.say('Yes'));
@@ -133,7 +133,7 @@ describe('young person', () => {
     const closed = await conversation.say('tomorrow at 8pm');
     expect(allText(closed)).toContain('No one can meet then');
     const afternoon = await conversation.say('tomorrow at 4pm');
-    expect(allText(afternoon)).toContain('text to remind you');
+    expect(optionTitles(afternoon)).toContain('My carer or social worker');
   });
 
   it.each([
@@ -197,8 +197,73 @@ describe('young person', () => {
   });
 });
 
+describe('how the team reaches them to confirm', () => {
+  const staffList = async () => {
+    const response = await fetch(`${harness.url}/api/bookings`, { headers: { authorization: `Bearer ${STAFF_TOKEN}` } });
+    return ((await response.json()) as { bookings: Array<Record<string, unknown>> }).bookings;
+  };
+  const contactOf = async (reference: string) =>
+    (await harness.app.db.query<{ contact: unknown }>('select contact from booking where reference = $1', [reference]))[0]?.contact;
+
+  it('typed: through a carer, whom to ask for stored with the booking and shown to staff, a request the team confirms; cancelling deletes it', async () => {
+    const conversation = harness.conversation();
+    const asked = last(await walk(conversation, [...TO_WHEN, 'Wed 25 Nov 13:00']));
+    expect(optionTitles(asked)).toEqual(['Text my mobile', 'My carer or social worker', 'At school', "Don't contact me"]);
+    const who = allText(await conversation.say('through my social worker'));
+    expect(who).toContain('Who should the team ask for');
+    const confirm = await conversation.say('Jo Bloggs at the children in care team');
+    expect(allText(confirm)).toContain('carer or social worker');
+    const booked = allText(await conversation.say('yes please'));
+    const reference = referenceIn(booked);
+    expect(reference).toMatch(/^B/);
+    // A request: the team confirms it, and the rule that says so is recorded.
+    expect(booked).not.toMatch(/^Booked/);
+    expect(booked).toContain('confirm');
+    expect(await auditOf(conversation)).toEqual(['booking-made:Y-BOOKING-MADE']);
+    expect(await contactOf(reference)).toEqual({ how: 'carer', who: 'Jo Bloggs at the children in care team' });
+    expect((await staffList()).find((row) => row.reference === reference)).toMatchObject({
+      reach: 'carer',
+      reachDetail: 'Jo Bloggs at the children in care team',
+      reminderByText: false,
+    });
+    // No reminder by text without a number given for it.
+    expect(await harness.app.scheduler.pending(reference)).toEqual([]);
+    await conversation.say(`cancel ${reference}`);
+    expect(await contactOf(reference)).toBeNull();
+  });
+
+  it('typed: a mobile read and checked, shown to staff; "delete my data" deletes it, and it is never in the audit table', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_WHEN, 'Wed 25 Nov 14:00', 'text me']);
+    expect(allText(await conversation.say('0123'))).toContain('07');
+    const confirm = allText(await conversation.say('07700 900 321'));
+    expect(confirm).toContain('by text');
+    const reference = referenceIn(allText(await conversation.say('y')));
+    expect(await contactOf(reference)).toEqual({ how: 'text', phone: '+447700900321' });
+    expect((await staffList()).find((row) => row.reference === reference)).toMatchObject({
+      reach: 'text',
+      reachDetail: '+447700900321',
+      reminderByText: true,
+    });
+    await conversation.say('delete my data');
+    expect(await contactOf(reference)).toBeNull();
+    expect((await staffList()).find((row) => row.reference === reference)).toMatchObject({ reach: 'none', reachDetail: '' });
+    const audit = await harness.app.db.query('select * from audit_log');
+    expect(JSON.stringify(audit)).not.toContain('900321');
+  });
+
+  it('"no" to being contacted is no contact, stored as none', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_WHEN, 'Wed 25 Nov 15:00', 'no']);
+    const reference = referenceIn(allText(await conversation.say('yes')));
+    expect(reference).toMatch(/^B/);
+    expect(await contactOf(reference)).toBeNull();
+    expect((await staffList()).find((row) => row.reference === reference)).toMatchObject({ reach: 'none' });
+  });
+});
+
 describe('by text', () => {
-  it('"this number" is used for the reminder only with consent, and every text fits in 3 segments', async () => {
+  it('"this number", chosen as the way to be reached, is stored with the booking; every text fits in 3 segments', async () => {
     const sms = await startSmsHarness();
     try {
       const phone = '+447700900444';
@@ -208,7 +273,7 @@ describe('by text', () => {
       const reference = referenceIn(texts.join('\n'));
       expect(reference).toMatch(/^B/);
       const [row] = await sms.app.db.query<{ contact: unknown }>('select contact from booking where reference = $1', [reference]);
-      expect(row?.contact).toEqual({ channel: 'sms', phone });
+      expect(row?.contact).toEqual({ how: 'text', phone });
       const { countSegments } = await import('../channels/sms/segments');
       for (const text of texts) expect(countSegments(text).segments).toBeLessThanOrEqual(3);
       // The team is told, without a name or number.
@@ -256,7 +321,7 @@ describe('the reminder job', () => {
 
   it('a reminder not yet due is not sent; a cancelled booking sends none', async () => {
     const conversation = harness.conversation();
-    await walk(conversation, [...TO_WHEN, 'Wed 25 Nov 16:00', 'Yes', '07700 900124', 'Yes']);
+    await walk(conversation, [...TO_WHEN, 'Wed 25 Nov 16:00', 'Text my mobile', '07700 900124', 'Yes']);
     expect(await harness.app.scheduler.tick()).toBe(0);
     const [booking] = await harness.app.db.query<{ reference: string }>('select reference from booking where conversation_hash = $1', [
       harness.app.hashId(conversation.id),
@@ -308,15 +373,21 @@ describe('GET /api/bookings (staff)', () => {
     expect((await get('/api/bookings', 'wrong-token-wrong-token-wrong')).status).toBe(401);
   });
 
-  it('the right token lists upcoming bookings with time, place, status and whether inside 72 hours; no numbers', async () => {
+  it('the right token lists upcoming bookings with time, place, status, whether inside 72 hours, and how to reach them', async () => {
     const conversation = harness.conversation();
-    await walk(conversation, [...TO_WHEN, 'Wed 25 Nov 17:00', 'Yes', '07700 900125', 'Yes']);
+    await walk(conversation, [...TO_WHEN, 'Wed 25 Nov 17:00', 'Text my mobile', '07700 900125', 'Yes']);
     const response = await get('/api/bookings', STAFF_TOKEN);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { bookings: Array<Record<string, unknown>> };
     const mine = body.bookings.find((booking) => booking.slotStart === '2026-11-25T17:00:00.000Z');
-    expect(mine).toMatchObject({ place: 'library', status: 'booked', insideWindow: true, reminderByText: true });
-    expect(JSON.stringify(body)).not.toMatch(/7700|900125/);
+    expect(mine).toMatchObject({
+      place: 'library',
+      status: 'booked',
+      insideWindow: true,
+      reminderByText: true,
+      reach: 'text',
+      reachDetail: '+447700900125',
+    });
   });
 
   it('?format=csv parses, with a header row', async () => {
@@ -333,6 +404,8 @@ describe('GET /api/bookings (staff)', () => {
       'insideWindow',
       'late',
       'reminderByText',
+      'reach',
+      'reachDetail',
     ]);
   });
 

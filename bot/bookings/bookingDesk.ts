@@ -2,17 +2,47 @@
 // comes back (the area's bookable hours, a seat count per slot), bookings with a short
 // reference, change and cancel by that reference from the same conversation only, and the
 // staff list. A slot's seats are rows of a unique index, so the last one is taken once.
+// How the team may reach the person is kept in the booking's `contact` column: personal
+// data, cleared when the booking is cancelled, by "delete my data" and by the retention job.
 import { DateTime } from 'luxon';
 import { WEEKDAYS } from '../content/area';
 import type { Clock } from '../platform/clock';
 import type { Area } from '../content/areaSchema';
 import type { BookingPlace } from '../content/vocabulary';
 import type { Database } from '../store/database';
-import { addressSchema, type Address } from '../turn/delivery';
+import { z } from 'zod';
+import type { Address } from '../turn/delivery';
+import { providerNumberSchema } from '../platform/phoneNumbers';
 import { nextReference } from '../store/references';
 
 export const WITH_WHOM = ['independent', 'worker', 'teacher', 'youthWorker'] as const;
 export type WithWhom = (typeof WITH_WHOM)[number];
+
+/** How the team may reach them to confirm: by text, through their carer or social worker, or at school. */
+export const REACH_WAYS = ['text', 'carer', 'school'] as const;
+export type ReachWay = (typeof REACH_WAYS)[number];
+
+export const reachSchema = z.discriminatedUnion('how', [
+  z.object({ how: z.literal('text'), phone: providerNumberSchema }).strict(),
+  /** `who`: the person or school to ask for, in their words, when they gave it. */
+  z.object({ how: z.literal('carer'), who: z.string().min(1).max(300).optional() }).strict(),
+  z.object({ how: z.literal('school'), who: z.string().min(1).max(300).optional() }).strict(),
+]);
+export type Reach = z.infer<typeof reachSchema>;
+
+/** Bookings made before the way to reach them was asked hold a reminder's address. */
+const storedReachSchema = z.union([
+  reachSchema,
+  z
+    .object({ channel: z.literal('sms'), phone: providerNumberSchema })
+    .strict()
+    .transform(({ phone }): Reach => ({ how: 'text', phone })),
+]);
+
+/** Where the reminder before the meeting goes: only a number they gave for this booking. */
+export function reminderAddressOf(booking: { reach: Reach | undefined }): Address | undefined {
+  return booking.reach?.how === 'text' ? { channel: 'sms', phone: booking.reach.phone } : undefined;
+}
 
 export interface BookingDraft {
   conversationId: string;
@@ -21,7 +51,7 @@ export interface BookingDraft {
   withWhom: WithWhom;
   place: BookingPlace;
   slotStart: Date;
-  contact: Address | undefined;
+  reach: Reach | undefined;
 }
 
 export interface Booking {
@@ -32,7 +62,7 @@ export interface Booking {
   slotStart: Date;
   status: 'booked' | 'cancelled';
   late: boolean;
-  contact: Address | undefined;
+  reach: Reach | undefined;
 }
 
 export type SlotProblem = 'past' | 'outsideWindow' | 'closed' | 'notOnSlot' | 'full';
@@ -68,7 +98,7 @@ interface BookingRow {
 const COLUMNS = 'reference, returned_at, with_whom, place, slot_start, status, late, contact';
 
 const toBooking = (row: BookingRow): Booking => {
-  const contact = addressSchema.safeParse(row.contact);
+  const reach = storedReachSchema.safeParse(row.contact);
   return {
     reference: row.reference,
     returnedAt: new Date(row.returned_at),
@@ -77,7 +107,7 @@ const toBooking = (row: BookingRow): Booking => {
     slotStart: new Date(row.slot_start),
     status: row.status,
     late: row.late,
-    contact: contact.success ? contact.data : undefined,
+    reach: reach.success ? reach.data : undefined,
   };
 };
 
@@ -189,7 +219,7 @@ export function createBookingDesk(deps: {
             draft.slotStart,
             seat,
             isLate(draft.returnedAt),
-            draft.contact ? JSON.stringify(draft.contact) : null,
+            draft.reach ? JSON.stringify(draft.reach) : null,
             now,
           ],
         );

@@ -64,6 +64,14 @@ export const areaSchema = z
         source: z.string().min(5),
       })
       .strict(),
+    /** The council's limit on how long a profile prepared in advance may be kept, if it sets one. */
+    retention: z
+      .object({
+        preparedProfileMaxDays: z.number().int().min(30).max(3650),
+        source: z.string().min(5),
+      })
+      .strict()
+      .optional(),
     handoff: z
       .object({
         team: z.string().min(2),

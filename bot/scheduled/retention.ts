@@ -1,7 +1,8 @@
 // Personal data does not outlive RETENTION_DAYS: conversation and user state not changed for
-// that long is deleted, and so are the ways back to a person (a handoff's or booking's phone
-// number or conversation reference) and recorded texts. "delete my data" does the same for one
-// conversation at once.
+// that long is deleted, and so are the ways back to a person (a handoff's phone number or
+// conversation reference, how a booking's team may reach them) and recorded texts. What a
+// person chose to keep for a set time (a profile prepared in advance) lasts exactly that time.
+// "delete my data" does the same for one conversation at once.
 import type { Clock } from '../platform/clock';
 import type { Queryable } from '../store/database';
 import type { Logger } from '../platform/logger';
@@ -10,7 +11,20 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function purgeExpiredState(db: Queryable, clock: Clock, retentionDays: number): Promise<number> {
   const cutoff = new Date(clock.now().getTime() - retentionDays * DAY_MS);
-  const deleted = await db.query('delete from bot_state where updated_at < $1 returning key', [cutoff]);
+  // A state property carrying its own `keepUntil` (a profile kept as long as the parent chose)
+  // goes when that time ends, and until then keeps its row past the cutoff.
+  await db.query(
+    `update bot_state s set version = version + 1, doc = (
+       select coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb) from jsonb_each(s.doc) e
+       where coalesce((e.value->>'keepUntil')::timestamptz > $1, true))
+     where exists (select 1 from jsonb_each(s.doc) e where (e.value->>'keepUntil')::timestamptz <= $1)`,
+    [clock.now()],
+  );
+  const deleted = await db.query(
+    `delete from bot_state s where updated_at < $1
+     and not exists (select 1 from jsonb_each(s.doc) e where (e.value->>'keepUntil')::timestamptz > $2) returning key`,
+    [cutoff, clock.now()],
+  );
   await db.query('delete from sms_inbound where received_at < $1', [cutoff]);
   await db.query(
     `update handoff set address = null, status = 'closed', closed_at = coalesce(closed_at, $2) where opened_at < $1 and address is not null`,

@@ -24,7 +24,6 @@ export interface DialogServices {
   /** Where journeys keep what they gathered (zod-checked JSON, see ./record.ts). */
   conversationState: ConversationState;
   userState: UserState;
-  retentionDays: number;
   /** Escalation to a person on call. */
   handoff: PersonAlerter;
   bookings: BookingDesk;

@@ -1,10 +1,17 @@
 // GET /api/bookings: upcoming bookings for the return interview team, as JSON or CSV
 // (?format=csv). A bearer token from STAFF_API_TOKEN is required; with no token set the
-// endpoint is off. Only what staff need to turn up: no phone numbers, no names.
+// endpoint is off. Only what staff need to confirm and turn up: no names, and how to reach
+// the person only as they agreed for this booking (a number to text, whom to ask for).
 import { timingSafeEqual } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import type { Request, Response } from 'restify';
-import type { BookingDesk } from '../../bot/bookings/bookingDesk';
+import type { BookingDesk, Reach } from '../../bot/bookings/bookingDesk';
+
+/** The number to text, or whom to ask for; empty when none was given. */
+const reachDetailOf = (reach: Reach | undefined): string => {
+  if (!reach) return '';
+  return reach.how === 'text' ? reach.phone : (reach.who ?? '');
+};
 
 export function createBookingsHandler(deps: { token: string | undefined; bookings: BookingDesk; timeZone: string }) {
   const expected = deps.token ? Buffer.from(deps.token) : undefined;
@@ -27,7 +34,9 @@ export function createBookingsHandler(deps: { token: string | undefined; booking
       status: booking.status,
       insideWindow: booking.slotStart.getTime() <= deps.bookings.windowEnd(booking.returnedAt).getTime(),
       late: booking.late,
-      reminderByText: booking.contact?.channel === 'sms',
+      reminderByText: booking.reach?.how === 'text',
+      reach: booking.reach?.how ?? 'none',
+      reachDetail: reachDetailOf(booking.reach),
     }));
     const format = new URL(req.url ?? '/', 'http://localhost').searchParams.get('format');
     if (format === 'csv') {
@@ -35,6 +44,8 @@ export function createBookingsHandler(deps: { token: string | undefined; booking
         200,
         stringify(rows, {
           header: true,
+          // What people typed (whom to ask for) must not run as a formula when the list is opened.
+          escape_formulas: true,
           columns: Object.keys(
             rows[0] ?? {
               reference: '',
@@ -45,6 +56,8 @@ export function createBookingsHandler(deps: { token: string | undefined; booking
               insideWindow: '',
               late: '',
               reminderByText: '',
+              reach: '',
+              reachDetail: '',
             },
           ),
         }),

@@ -1,16 +1,17 @@
 // The booking itself, for a young person or for a parent booking for their child: a neutral
-// place, a slot inside the window (or their own words, checked), a number for a reminder with
-// consent, a summary to confirm; then the booking, its reminder and the team told.
+// place, a slot inside the window (or their own words, checked), how the team may reach them to
+// confirm (with consent; a number by text also gets the reminder), a summary to confirm; then
+// the request, its reminder and the team told. The team confirms: unit leads decide who meets them.
 import { senderPhoneOf } from '../../bot/turn/turnChannel';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { WITH_WHOM } from '../../bot/bookings/bookingDesk';
+import { REACH_WAYS, reachSchema, WITH_WHOM, type Reach } from '../../bot/bookings/bookingDesk';
 import { BOOKING_PLACES, type BookingPlace } from '../../bot/content/vocabulary';
-import { addressSchema } from '../../bot/turn/delivery';
 import { advise } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { mobileNumberQuestion } from '../base/mobileNumber';
+import { Question, type Parsed } from '../base/question';
 import { isoInstant, optionsOf, resultOf, stepValues, textAnswerResult, yesNoResult } from '../base/stepData';
 import { messagesFor, turnLocale, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion } from '../base/yesNo';
@@ -21,21 +22,39 @@ export const BOOKING_DETAILS_DIALOG = 'booking.details';
 const STEPS = 'booking.details.steps';
 const PLACE = 'youngPerson.place';
 const WHEN = 'youngPerson.when';
-const CONTACT_THIS = 'youngPerson.contactThis';
-const CONTACT_WEB = 'youngPerson.contactWeb';
+const REACH_BY_TEXT = 'youngPerson.reachByText';
+const REACH = 'youngPerson.reach';
 const NUMBER = 'youngPerson.number';
+const CARER_WHO = 'youngPerson.reachCarer';
+const SCHOOL_WHO = 'youngPerson.reachSchool';
+
+const MAX_WHO = 300;
+const whoAnswer = (text: string): Parsed<string> =>
+  text.length > MAX_WHO ? { ok: false, retry: 'youngPerson.reach.tooLong', variables: { max: MAX_WHO } } : { ok: true, value: text };
+
+/** The ways offered: by text, "this number" is the sender's own; elsewhere a mobile is asked for. */
+const REACH_ANSWERS = [...REACH_WAYS, 'none'] as const;
+type ReachAnswer = (typeof REACH_ANSWERS)[number];
+const reachChoices = (text: 'thisNumber' | 'mobile') =>
+  Choices.keyed<ReachAnswer>(
+    REACH_ANSWERS,
+    (value) => `youngPerson.reach.options.${value === 'text' ? text : value}`,
+    // A plain "no" to being contacted is no contact, not a miss.
+    { no: 'none' },
+  );
 const CONFIRM = 'youngPerson.confirm';
 
 /** Who the meeting is with, and when the child came back (ISO): the window runs from there. */
 const detailsOptions = z.object({ withWhom: z.enum(WITH_WHOM), returnedAt: isoInstant });
 export type DetailsOptions = z.infer<typeof detailsOptions>;
 
-/** What the steps gather: the options, then the place, the slot, and the contact (null: none). */
+/** What the steps gather: the options, then the place, the slot, the way chosen and the reach (null: none). */
 const detailsValues = stepValues(
   detailsOptions.extend({
     place: z.enum(BOOKING_PLACES).optional(),
     slot: isoInstant.optional(),
-    contact: addressSchema.nullable().optional(),
+    way: z.enum(REACH_ANSWERS).optional(),
+    reach: reachSchema.nullable().optional(),
   }),
 );
 type DetailsValues = ReturnType<typeof detailsValues.read>;
@@ -46,17 +65,22 @@ export class BookingDetailsDialog extends ComponentDialog {
     const places = Choices.keyed<BookingPlace>(services.area.returnInterviews.places, (value) => `youngPerson.place.options.${value}`);
     this.addDialog(new ChoiceQuestion({ id: PLACE, ask: 'youngPerson.place.ask', retry: 'common.choiceRetry', choices: places }, services));
     this.addDialog(new SlotQuestion(WHEN, services));
-    this.addDialog(yesNoQuestion(CONTACT_THIS, 'youngPerson.contact.thisNumber', services));
-    this.addDialog(yesNoQuestion(CONTACT_WEB, 'youngPerson.contact.wantText', services));
+    const reach = (id: string, choices: Choices<ReachAnswer>) =>
+      new ChoiceQuestion({ id, ask: 'youngPerson.reach.ask', retry: 'common.choiceRetry', choices }, services);
+    this.addDialog(reach(REACH_BY_TEXT, reachChoices('thisNumber')));
+    this.addDialog(reach(REACH, reachChoices('mobile')));
     this.addDialog(mobileNumberQuestion(NUMBER, 'youngPerson.contact.number', 'youngPerson.contact.badNumber', services));
+    const who = (id: string, ask: string) => new Question<string>({ id, ask, skippable: true, parse: whoAnswer }, services);
+    this.addDialog(who(CARER_WHO, 'youngPerson.reach.carerWho'));
+    this.addDialog(who(SCHOOL_WHO, 'youngPerson.reach.schoolWho'));
     this.addDialog(yesNoQuestion(CONFIRM, 'youngPerson.confirm.ask', services));
     this.addDialog(
       new WaterfallDialog(STEPS, [
         (step) => this.askPlace(step),
         (step) => this.afterPlace(step),
         (step) => this.afterSlot(step),
-        (step) => this.afterContactAnswer(step),
-        (step) => this.afterNumber(step),
+        (step) => this.afterReach(step),
+        (step) => this.afterReachDetail(step),
         (step) => this.afterConfirm(step),
       ]),
     );
@@ -75,26 +99,34 @@ export class BookingDetailsDialog extends ComponentDialog {
 
   private async afterSlot(step: WaterfallStepContext): Promise<DialogTurnResult> {
     detailsValues.keep(step, { slot: resultOf(step, isoInstant) });
-    return step.beginDialog(senderPhoneOf(step.context) ? CONTACT_THIS : CONTACT_WEB);
+    return step.beginDialog(senderPhoneOf(step.context) ? REACH_BY_TEXT : REACH);
   }
 
-  private async afterContactAnswer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async afterReach(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const way = resultOf(step, z.enum(REACH_ANSWERS));
     const phone = senderPhoneOf(step.context);
-    const yes = resultOf(step, yesNoResult) === 'yes';
-    if (phone && yes) {
-      detailsValues.keep(step, { contact: { channel: 'sms', phone } });
-      return step.next();
+    detailsValues.keep(step, { way, reach: way === 'text' && phone ? { how: 'text', phone } : null });
+    switch (way) {
+      case 'text':
+        return phone ? step.next() : step.beginDialog(NUMBER);
+      case 'carer':
+        return step.beginDialog(CARER_WHO);
+      case 'school':
+        return step.beginDialog(SCHOOL_WHO);
+      case 'none':
+        return step.next();
     }
-    detailsValues.keep(step, { contact: null });
-    // By text and "no": another number may do; on the web, "yes" needs a number.
-    if (phone || yes) return step.beginDialog(NUMBER);
-    return step.next();
   }
 
-  private async afterNumber(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  /** The mobile typed, or whom to ask for; skipped, the way stands without it (a number cannot). */
+  private async afterReachDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = resultOf(step, textAnswerResult.optional());
-    const values =
-      answer?.kind === 'value' ? detailsValues.keep(step, { contact: { channel: 'sms', phone: answer.value } }) : detailsValues.read(step);
+    const { way, reach } = detailsValues.read(step);
+    const given = answer?.kind === 'value' ? answer.value : undefined;
+    let chosen: Reach | null = reach ?? null;
+    if (way === 'text' && !chosen && given) chosen = { how: 'text', phone: given };
+    if (way === 'carer' || way === 'school') chosen = given ? { how: way, who: given } : { how: way };
+    const values = detailsValues.keep(step, { reach: chosen });
     return step.beginDialog(CONFIRM, { variables: { ...this.describe(step, values) } });
   }
 
@@ -115,7 +147,7 @@ export class BookingDetailsDialog extends ComponentDialog {
       withWhom: values.withWhom,
       place,
       slotStart: new Date(slot),
-      contact: values.contact ?? undefined,
+      reach: values.reach ?? undefined,
     });
     if (!booking) {
       await step.context.sendActivity(messages.t('youngPerson.confirm.taken'));
@@ -140,7 +172,7 @@ export class BookingDetailsDialog extends ComponentDialog {
       withWhom: values.withWhom,
       place: values.place ?? 'phone',
       slotStart: new Date(values.slot ?? this.services.clock.now()),
-      contact: values.contact ?? undefined,
+      reach: values.reach ?? undefined,
     });
   }
 }

@@ -1,12 +1,12 @@
 // What the booking steps share with changing and cancelling a booking: the words that
 // describe it, its reminder, and the text to the return interview team.
-import type { Booking } from '../../bot/bookings/bookingDesk';
+import { reminderAddressOf, type Booking } from '../../bot/bookings/bookingDesk';
 import { DEFAULT_LOCALE } from '../../bot/content/vocabulary';
 import type { Messages } from '../../bot/content/i18n';
 import { DateTime } from 'luxon';
 import type { DialogServices } from '../../bot/turn/services';
 
-type Described = Pick<Booking, 'withWhom' | 'place' | 'slotStart' | 'contact'>;
+type Described = Pick<Booking, 'withWhom' | 'place' | 'slotStart' | 'reach'>;
 
 export interface BookingWords {
   who: string;
@@ -22,11 +22,11 @@ export function describeBooking(services: DialogServices, messages: Messages, bo
     when: DateTime.fromJSDate(booking.slotStart, { zone: services.timeZone })
       .setLocale(messages.locale)
       .toFormat(messages.t('common.dateTimeFormat')),
-    contact: booking.contact?.channel === 'sms' ? messages.t('youngPerson.contact.byText') : messages.t('youngPerson.contact.none'),
+    contact: messages.t(`youngPerson.reach.described.${booking.reach?.how ?? 'none'}`),
   };
 }
 
-/** The reminder before the meeting, by text, when they gave a number for it. */
+/** The reminder before the meeting, by text, when they chose to be reached by text. */
 export async function scheduleBookingReminder(
   services: DialogServices,
   conversationId: string,
@@ -34,7 +34,8 @@ export async function scheduleBookingReminder(
   locale: string,
   booking: Booking,
 ): Promise<void> {
-  if (!booking.contact) return;
+  const address = reminderAddressOf(booking);
+  if (!address) return;
   const rule = services.rules.get('Y-BOOKING-REMINDER');
   const dueAt = new Date(booking.slotStart.getTime() - services.area.returnInterviews.reminderMinutesBefore * 60 * 1000);
   if (dueAt.getTime() <= services.clock.now().getTime()) return;
@@ -44,7 +45,7 @@ export async function scheduleBookingReminder(
     conversationId,
     subject: booking.reference,
     channel,
-    address: booking.contact,
+    address,
     locale,
     messageKey: rule.say,
     variables: { when, place, reference: booking.reference },

@@ -1,5 +1,5 @@
 // What the parent journey gathers, kept in conversation state as checked JSON, and the
-// profile a parent may prepare in advance (user state, with consent, for the retention period).
+// profile a parent may prepare in advance (user state, with consent, for as long as they chose).
 import { z } from 'zod';
 import { SEARCH_ITEMS } from '../../bot/content/vocabulary';
 import { CHECKLIST_OUTCOMES } from '../base/checklistDialog';
@@ -25,8 +25,17 @@ export const POLICE_FIELDS = [
 ] as const;
 export type PoliceField = (typeof POLICE_FIELDS)[number];
 
-/** The part that does not change between episodes, which a parent may save in advance. */
-export const PROFILE_FIELDS = ['description', 'medicalNeeds', 'placesAndPeople'] as const satisfies readonly PoliceField[];
+/**
+ * What a parent can know before a child goes missing (Kent 004 §4.1: details recorded and ready
+ * for the police), never what only the day tells (clothing, where last seen, who with).
+ * `description` is what does not change quickly; `friendsNumbers` goes with places and people.
+ */
+export const PROFILE_FIELDS = ['name', 'dateOfBirth', 'description', 'photo', 'medicalNeeds', 'placesAndPeople', 'friendsNumbers'] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+/** How long a parent may ask for the profile to be kept, in days (the area may allow less). */
+export const KEEP_PERIODS = { month: 30, threeMonths: 90, year: 365 } as const;
+export type KeepPeriod = keyof typeof KEEP_PERIODS;
 
 const answerSchema = z.union([
   z.object({ kind: z.literal('value'), value: z.string().max(1000) }),
@@ -47,12 +56,17 @@ export const parentCaseSchema = z.object({
   episodes90d: z.number().int().min(0).max(1000).optional(),
   info: z.partialRecord(z.enum(POLICE_FIELDS), answerSchema).default({}),
   reporter: answerSchema.optional(),
+  /** From a profile prepared in advance: asked again on the day, the description adds what they wore. */
+  savedDescription: z.string().max(1000).optional(),
+  friendsNumbers: answerSchema.optional(),
   summaryGivenAt: z.string().datetime().optional(),
 });
 export type ParentCase = z.infer<typeof parentCaseSchema>;
 
 export const preparedProfileSchema = z.object({
   savedAt: z.string().datetime(),
+  /** Until when the parent chose to keep it; the retention job deletes it then (see bot/scheduled/retention.ts). */
+  keepUntil: z.string().datetime().optional(),
   fields: z.partialRecord(z.enum(PROFILE_FIELDS), answerSchema),
 });
 export type PreparedProfile = z.infer<typeof preparedProfileSchema>;

@@ -9,7 +9,15 @@ import { resultOf, stepValues, textAnswerResult, yesNoResult } from '../base/ste
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion } from '../base/yesNo';
 import { readDateOfBirth } from './dateOfBirth';
-import { parentCaseRecord, POLICE_FIELDS, preparedProfileRecord, type FieldAnswer, type ParentCase, type PoliceField } from './parentCase';
+import {
+  parentCaseRecord,
+  POLICE_FIELDS,
+  preparedProfileRecord,
+  type FieldAnswer,
+  type ParentCase,
+  type PoliceField,
+  type PreparedProfile,
+} from './parentCase';
 
 export const POLICE_INFO_DIALOG = 'parent.info';
 const START = 'parent.info.start';
@@ -29,6 +37,20 @@ export const textAnswer = (text: string): Parsed<string> =>
   text.length > MAX_ANSWER ? { ok: false, retry: 'parent.info.tooLong', variables: { max: MAX_ANSWER } } : { ok: true, value: text };
 
 const fieldQuestionId = (field: PoliceField) => `parent.info.${field}`;
+
+/** A date of birth as people write it, kept as an ISO date; the police and the profile ask it alike. */
+export const dateOfBirthAnswer =
+  (services: Pick<DialogServices, 'clock' | 'timeZone'>) =>
+  (text: string): Parsed<string> => {
+    const reading = readDateOfBirth(text, services.clock.now(), services.timeZone);
+    if (reading.kind === 'invalid') return { ok: false, retry: 'parent.info.dateOfBirthInvalid' };
+    if (reading.kind === 'future') return { ok: false, retry: 'parent.info.dateOfBirthFuture' };
+    return { ok: true, value: reading.isoDate };
+  };
+
+/** A profile still inside the time its parent chose (one saved before that choice existed counts). */
+export const stillKept = (profile: PreparedProfile | undefined, now: Date): PreparedProfile | undefined =>
+  profile && (!profile.keepUntil || new Date(profile.keepUntil).getTime() > now.getTime()) ? profile : undefined;
 
 export class PoliceInfoDialog extends ComponentDialog {
   private readonly record;
@@ -55,20 +77,12 @@ export class PoliceInfoDialog extends ComponentDialog {
   }
 
   private textQuestion(field: Exclude<PoliceField, 'photo'>): Question<string> {
-    const parse =
-      field === 'dateOfBirth'
-        ? (text: string): Parsed<string> => {
-            const reading = readDateOfBirth(text, this.services.clock.now(), this.services.timeZone);
-            if (reading.kind === 'invalid') return { ok: false, retry: 'parent.info.dateOfBirthInvalid' };
-            if (reading.kind === 'future') return { ok: false, retry: 'parent.info.dateOfBirthFuture' };
-            return { ok: true, value: reading.isoDate };
-          }
-        : textAnswer;
+    const parse = field === 'dateOfBirth' ? dateOfBirthAnswer(this.services) : textAnswer;
     return new Question<string>({ id: fieldQuestionId(field), ask: `parent.info.${field}`, skippable: true, parse }, this.services);
   }
 
   private async offerProfile(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const profile = await this.profile.get(step.context);
+    const profile = stillKept(await this.profile.get(step.context), this.services.clock.now());
     if (!profile) return step.replaceDialog(LOOP);
     const messages = messagesFor(step.context, this.services);
     const savedOn = DateTime.fromISO(profile.savedAt, { zone: this.services.timeZone })
@@ -78,9 +92,16 @@ export class PoliceInfoDialog extends ComponentDialog {
   }
 
   private async applyProfile(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const profile = await this.profile.get(step.context);
+    const profile = stillKept(await this.profile.get(step.context), this.services.clock.now());
     if (resultOf(step, yesNoResult) === 'yes' && profile) {
-      await this.record.update(step.context, (current) => ({ ...current, info: { ...profile.fields, ...current.info } }));
+      // The saved description is kept beside the day's, which still asks what they were wearing.
+      const { description, friendsNumbers, ...police } = profile.fields;
+      await this.record.update(step.context, (current) => ({
+        ...current,
+        info: { ...police, ...current.info },
+        savedDescription: description?.kind === 'value' ? description.value : current.savedDescription,
+        friendsNumbers: friendsNumbers ?? current.friendsNumbers,
+      }));
       await step.context.sendActivity(messagesFor(step.context, this.services).t('parent.info.profileUsed'));
     }
     return step.replaceDialog(LOOP);

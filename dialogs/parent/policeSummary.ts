@@ -9,7 +9,7 @@ import { describeMoment } from '../base/pastMomentDialog';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { RISK_FACTORS, type FieldAnswer, type ParentCase, type PoliceField } from './parentCase';
 
-type SummaryField = PoliceField | 'age' | 'lastSeen' | 'riskFactors';
+type SummaryField = PoliceField | 'age' | 'lastSeen' | 'riskFactors' | 'savedDescription' | 'friendsNumbers';
 
 /** The call handler's order. */
 const ORDER: SummaryField[] = [
@@ -19,12 +19,14 @@ const ORDER: SummaryField[] = [
   'lastSeen',
   'whereLastSeen',
   'whoWith',
+  'savedDescription',
   'description',
   'photo',
   'medicalNeeds',
   'riskFactors',
   'circumstances',
   'placesAndPeople',
+  'friendsNumbers',
   'previousEpisodes',
   'increasesRisk',
 ];
@@ -69,6 +71,11 @@ export function summaryLines(
         );
         return named.length > 0 ? named.join('; ') : messages.t('parent.summary.noneSaid');
       }
+      // Only from a profile prepared in advance: no line when there was none.
+      case 'savedDescription':
+        return parentCase.savedDescription;
+      case 'friendsNumbers':
+        return parentCase.friendsNumbers && answer(parentCase.friendsNumbers);
       default:
         return answer(parentCase.info[field]);
     }
