@@ -2,7 +2,7 @@
 // Arabic and Romanian, each with the danger interrupt in that language. Clock: Tuesday 24
 // November 2026, 23:00 London.
 import { countSegments } from '../channels/sms/segments';
-import { allText, optionTitles, startHarness, walk, type Conversation, type Harness, type Reply } from './support/harness';
+import { allText, cardFacts, optionTitles, startHarness, walk, type Conversation, type Harness, type Reply } from './support/harness';
 import { startSmsHarness } from './support/sms';
 
 let harness: Harness;
@@ -14,14 +14,6 @@ afterAll(() => harness.close());
 const audit = async (conversation: Conversation) =>
   (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
 const lastOf = (turns: Reply[][]): Reply[] => turns[turns.length - 1] ?? [];
-
-/** The police summary card's fields as label -> answer. */
-const cardFacts = (replies: Reply[]): Record<string, string> => {
-  type Element = { type: string; items?: Array<{ text?: string }> };
-  const card = replies.flatMap((reply) => (reply.attachments as Array<{ content: { body: Element[] } }>) ?? [])[0];
-  const fields = card?.content.body.filter((element) => element.type === 'Container') ?? [];
-  return Object.fromEntries(fields.map((field) => [field.items?.[0]?.text ?? '', field.items?.[1]?.text ?? '']));
-};
 
 describe('choosing a language', () => {
   it('the welcome offers the approved languages, each in its own name, and no language the area has not approved', async () => {

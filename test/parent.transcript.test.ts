@@ -7,7 +7,7 @@ import { purgeExpiredState } from '../bot/scheduled/retention';
 import { openPglite } from '../bot/store/database';
 import { keepPeriodsFor } from '../dialogs/parent/profileDialog';
 import { countSegments } from '../channels/sms/segments';
-import { allText, optionTitles, startHarness, walk, type Conversation, type Harness, type Reply } from './support/harness';
+import { allText, cardFacts, optionTitles, startHarness, walk, type Conversation, type Harness } from './support/harness';
 import { startSmsHarness } from './support/sms';
 
 let harness: Harness;
@@ -36,14 +36,6 @@ const INFO = [
   "don't know",
   'Alex Smith, mum',
 ];
-
-/** The card's fields as label -> answer: each is a container of a label and its answer. */
-const cardFacts = (replies: Reply[]): Record<string, string> => {
-  type Element = { type: string; items?: Array<{ text?: string }> };
-  const card = replies.flatMap((reply) => (reply.attachments as Array<{ content: { body: Element[] } }>) ?? [])[0];
-  const fields = card?.content.body.filter((element) => element.type === 'Container') ?? [];
-  return Object.fromEntries(fields.map((field) => [field.items?.[0]?.text ?? '', field.items?.[1]?.text ?? '']));
-};
 
 describe('parent journey', () => {
   it('danger yes: 999 at once, recorded, and the journey carries on', async () => {

@@ -93,6 +93,14 @@ export class Conversation {
 /** All reply texts of a turn, joined: assertions look across every reply, not just the first. */
 export const allText = (replies: Reply[]): string => replies.map((reply) => reply.text ?? '').join('\n');
 
+/** The police summary card's fields as label -> answer: each is a container of a label and its answer. */
+export const cardFacts = (replies: Reply[]): Record<string, string> => {
+  type Element = { type: string; items?: Array<{ text?: string }> };
+  const card = replies.flatMap((reply) => (reply.attachments as Array<{ content: { body: Element[] } }>) ?? [])[0];
+  const fields = card?.content.body.filter((element) => element.type === 'Container') ?? [];
+  return Object.fromEntries(fields.map((field) => [field.items?.[0]?.text ?? '', field.items?.[1]?.text ?? '']));
+};
+
 export const optionTitles = (replies: Reply[]): string[] =>
   replies.flatMap((reply) => reply.suggestedActions?.actions.map((action) => action.title) ?? []);
 
