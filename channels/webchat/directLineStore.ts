@@ -3,7 +3,7 @@
 // commit in order and a watermark (the last number seen) never skips one.
 import type { Activity } from 'botbuilder';
 import type { Clock } from '../../bot/platform/clock';
-import type { Database } from '../../bot/store/database';
+import type { Database, Queryable } from '../../bot/store/database';
 
 export interface StoredActivity {
   seq: number;
@@ -19,7 +19,30 @@ export interface DirectLineStore {
   append(conversationId: string, activity: Partial<Activity>): Promise<StoredActivity>;
   /** Activities after the watermark, oldest first. */
   after(conversationId: string, watermark: number, limit?: number): Promise<StoredActivity[]>;
+  /**
+   * Writes activities that were numbered while the database was down, with their numbers, and
+   * moves the conversation's numbering past them. One already there is left as it is.
+   */
+  restore(conversationId: string, held: StoredActivity[]): Promise<void>;
 }
+
+/** An activity as the conversation keeps it: its id is its place in the conversation. */
+export function stampActivity(conversationId: string, seq: number, activity: Partial<Activity>, now: Date): Partial<Activity> {
+  return {
+    ...activity,
+    id: `${conversationId}|${String(seq).padStart(7, '0')}`,
+    timestamp: now,
+    conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+  };
+}
+
+const insertActivity = (tx: Queryable, conversationId: string, stored: StoredActivity, at: Date, onConflict = '') =>
+  tx.query(`insert into dl_activity (conversation_id, seq, at, activity) values ($1, $2, $3, $4::jsonb) ${onConflict}`, [
+    conversationId,
+    stored.seq,
+    at,
+    JSON.stringify(stored.activity),
+  ]);
 
 export function createDirectLineStore(db: Database, clock: Clock): DirectLineStore {
   return {
@@ -45,19 +68,9 @@ export function createDirectLineStore(db: Database, clock: Clock): DirectLineSto
         if (!row) throw new Error('Unknown Direct Line conversation');
         const seq = Number(row.next_seq);
         const now = clock.now();
-        const stored: Partial<Activity> = {
-          ...activity,
-          id: `${conversationId}|${String(seq).padStart(7, '0')}`,
-          timestamp: now,
-          conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
-        };
-        await tx.query('insert into dl_activity (conversation_id, seq, at, activity) values ($1, $2, $3, $4::jsonb)', [
-          conversationId,
-          seq,
-          now,
-          JSON.stringify(stored),
-        ]);
-        return { seq, activity: stored };
+        const stored = { seq, activity: stampActivity(conversationId, seq, activity, now) };
+        await insertActivity(tx, conversationId, stored, now);
+        return stored;
       });
     },
     async after(conversationId, watermark, limit = 100) {
@@ -66,6 +79,22 @@ export function createDirectLineStore(db: Database, clock: Clock): DirectLineSto
         [conversationId, watermark, limit],
       );
       return rows.map((row) => ({ seq: Number(row.seq), activity: row.activity }));
+    },
+    async restore(conversationId, held) {
+      const last = held[held.length - 1];
+      if (!last) return;
+      await db.transaction(async (tx) => {
+        const [row] = await tx.query('update dl_conversation set next_seq = greatest(next_seq, $2) where id = $1 returning id', [
+          conversationId,
+          last.seq,
+        ]);
+        // Deleted meanwhile ("delete my data", retention): nothing to keep them in.
+        if (!row) return;
+        for (const stored of held) {
+          const at = stored.activity.timestamp ? new Date(stored.activity.timestamp) : clock.now();
+          await insertActivity(tx, conversationId, stored, at, 'on conflict (conversation_id, seq) do nothing');
+        }
+      });
     },
   };
 }

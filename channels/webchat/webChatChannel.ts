@@ -9,6 +9,7 @@ import type { Database } from '../../bot/store/database';
 import type { ChannelHost } from '../channelHost';
 import { mountDirectLine } from './directLineEndpoints';
 import { createDirectLineStore } from './directLineStore';
+import { withHeldActivities } from './heldActivities';
 import { mountPages } from './pageRoutes';
 import { createTokenIssuer } from './tokens';
 
@@ -34,7 +35,8 @@ export async function mountWebChat(
   const tokenSecret = await resolveSecret(db, 'directline-token', config.DIRECTLINE_TOKEN_SECRET);
   const directLine = mountDirectLine({
     server: host.server,
-    store: createDirectLineStore(db, clock),
+    // With the database down, the user's message and the fail-safe reply are held, not lost.
+    store: withHeldActivities(createDirectLineStore(db, clock), { clock, logger: host.logger }),
     tokens: createTokenIssuer(tokenSecret, clock, config.DIRECTLINE_TOKEN_TTL_SECONDS),
     runTurn: host.runTurn,
     onTurnError: host.failSafe.onTurnError,
