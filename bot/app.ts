@@ -33,6 +33,7 @@ import { PostgresStorage } from './store/postgresStorage';
 import { createFailSafe } from './turn/failSafe';
 import { createTurnRunner, type RunTurn } from './turn/runTurn';
 import { createTurnLock } from './turn/turnLock';
+import { clientAddressReader } from './http/clientAddress';
 
 /** What restify hands its error event: the error, and how a client is to see it. */
 type RestifyError = Error & { statusCode?: number; toJSON?: () => object };
@@ -133,9 +134,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
     let shuttingDown = false;
     const server = createHttpServer(config, logger);
     mountHealth(server, db, () => shuttingDown);
-    const host: ChannelHost = { server, runTurn: turns.run, failSafe, delivery, logger, isShuttingDown: () => shuttingDown };
+    const host: ChannelHost = {
+      server,
+      runTurn: turns.run,
+      failSafe,
+      delivery,
+      logger,
+      clientAddress: clientAddressReader(config.TRUST_PROXY),
+      isShuttingDown: () => shuttingDown,
+    };
     const { adapter } = mountBotFramework(host, { config });
-    const webChat = await mountWebChat(host, { config, db, clock, localiser });
+    const webChat = await mountWebChat(host, { config, db, clock, localiser, hashId });
     const sms = mountSms(host, { config, db, clock, sender: textSender, handoff, localiser, rules, hashId });
     mountStaff(host, { config, bookings });
 

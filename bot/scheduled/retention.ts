@@ -24,6 +24,8 @@ export async function purgeExpiredState(db: Queryable, clock: Clock, retentionDa
     cutoff,
     clock.now(),
   ]);
+  // Rate limits count windows of seconds or minutes; a day back is long past.
+  await db.query('delete from rate_limit_window where window_start < $1', [new Date(clock.now().getTime() - DAY_MS)]);
   // Widget conversations hold what people typed: gone with the rest.
   await db.query(
     `delete from dl_conversation c where c.created_at < $1
