@@ -18,7 +18,7 @@ import type { Config } from './config';
 import { loadContent, type Content } from './content/loadContent';
 import { createUnderstanding } from './understanding/understand';
 import { createDateReader } from './understanding/dateReader';
-import { createDeliverer } from './turn/delivery';
+import { createDeliverer, type Deliverer } from './turn/delivery';
 import { createBookingDesk } from './bookings/bookingDesk';
 import { createScheduler, type Scheduler } from './scheduled/scheduler';
 import { openDatabase, type Database } from './store/database';
@@ -58,6 +58,8 @@ export interface App {
   readonly audit: AuditLog;
   readonly services: DialogServices;
   readonly scheduler: Scheduler;
+  /** Messages to a conversation outside its turns, through the channel it lives on. */
+  readonly deliverer: Deliverer;
   readonly hashId: IdHasher;
   readonly logger: Logger;
   readonly sms: SmsChannel;
@@ -174,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       audit,
       services,
       scheduler,
+      deliverer: delivery,
       hashId,
       logger,
       sms,

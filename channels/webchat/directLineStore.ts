@@ -4,6 +4,7 @@
 import type { Activity } from 'botbuilder';
 import type { Clock } from '../../bot/platform/clock';
 import type { Database, Queryable } from '../../bot/store/database';
+import { recordDeliveryKey } from '../../bot/store/deliveryKeys';
 
 export interface StoredActivity {
   seq: number;
@@ -17,6 +18,11 @@ export interface DirectLineStore {
   start(conversationId: string): Promise<boolean>;
   /** Appends an activity, giving it its id (`<conversation>|<seq>`); returns the stored activity. */
   append(conversationId: string, activity: Partial<Activity>): Promise<StoredActivity>;
+  /**
+   * Appends the bot's messages and records `deliveryKey` in one transaction; appends nothing
+   * and returns false when the key was recorded before.
+   */
+  appendOnce(conversationId: string, activities: Array<Partial<Activity>>, deliveryKey: string): Promise<boolean>;
   /** Activities after the watermark, oldest first. */
   after(conversationId: string, watermark: number, limit?: number): Promise<StoredActivity[]>;
   /**
@@ -45,6 +51,19 @@ const insertActivity = (tx: Queryable, conversationId: string, stored: StoredAct
   ]);
 
 export function createDirectLineStore(db: Database, clock: Clock): DirectLineStore {
+  const appendIn = async (tx: Queryable, conversationId: string, activity: Partial<Activity>): Promise<StoredActivity> => {
+    const [row] = await tx.query<{ next_seq: number }>(
+      'update dl_conversation set next_seq = next_seq + 1 where id = $1 returning next_seq',
+      [conversationId],
+    );
+    if (!row) throw new Error('Unknown Direct Line conversation');
+    const seq = Number(row.next_seq);
+    const now = clock.now();
+    const stored = { seq, activity: stampActivity(conversationId, seq, activity, now) };
+    await insertActivity(tx, conversationId, stored, now);
+    return stored;
+  };
+
   return {
     async create(conversationId) {
       await db.query('insert into dl_conversation (id, created_at) values ($1, $2) on conflict (id) do nothing', [
@@ -59,20 +78,13 @@ export function createDirectLineStore(db: Database, clock: Clock): DirectLineSto
       const rows = await db.query('update dl_conversation set started = true where id = $1 and not started returning id', [conversationId]);
       return rows.length > 0;
     },
-    append(conversationId, activity) {
-      return db.transaction(async (tx) => {
-        const [row] = await tx.query<{ next_seq: number }>(
-          'update dl_conversation set next_seq = next_seq + 1 where id = $1 returning next_seq',
-          [conversationId],
-        );
-        if (!row) throw new Error('Unknown Direct Line conversation');
-        const seq = Number(row.next_seq);
-        const now = clock.now();
-        const stored = { seq, activity: stampActivity(conversationId, seq, activity, now) };
-        await insertActivity(tx, conversationId, stored, now);
-        return stored;
-      });
-    },
+    append: (conversationId, activity) => db.transaction((tx) => appendIn(tx, conversationId, activity)),
+    appendOnce: (conversationId, activities, deliveryKey) =>
+      db.transaction(async (tx) => {
+        if (!(await recordDeliveryKey(tx, deliveryKey, clock.now()))) return false;
+        for (const activity of activities) await appendIn(tx, conversationId, activity);
+        return true;
+      }),
     async after(conversationId, watermark, limit = 100) {
       const rows = await db.query<{ seq: number; activity: Partial<Activity> }>(
         'select seq, activity from dl_activity where conversation_id = $1 and seq > $2 order by seq limit $3',

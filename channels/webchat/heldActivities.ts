@@ -86,6 +86,11 @@ export function withHeldActivities(store: DirectLineStore, deps: { clock: Clock;
         return hold(conversationId, activity, error);
       }
     },
+    // A keyed delivery is retried by its sender (the scheduler) rather than held.
+    async appendOnce(conversationId, activities, deliveryKey) {
+      await restore(conversationId);
+      return store.appendOnce(conversationId, activities, deliveryKey);
+    },
     async after(conversationId, watermark, limit = 100) {
       let rows: StoredActivity[] = [];
       try {

@@ -55,8 +55,8 @@ export async function mountWebChat(
     ),
     clientAddress: host.clientAddress,
   });
-  host.delivery.register('directline', async ({ conversationId }, texts) => {
-    await directLine.adapter.sendProactive(conversationId, texts);
+  host.delivery.register('directline', async ({ conversationId }, texts, _audit, deliveryKey) => {
+    await directLine.adapter.sendProactive(conversationId, texts, deliveryKey);
     return 'sent';
   });
   mountPages({ server: host.server, localiser, quickExitUrl: config.QUICK_EXIT_URL, retentionDays: config.RETENTION_DAYS });
