@@ -49,10 +49,19 @@ export async function openPostgres(connectionString: string): Promise<Database> 
 
   const onClient = async <T>(work: (client: PoolClient) => Promise<T>, from = pool): Promise<T> => {
     const client = await from.connect();
+    // A connection killed while checked out (the server restarted, an administrator ended it)
+    // emits 'error' on its client; unheard, that would end the process. The query in flight
+    // fails on its own, and the broken client is not given back to the pool.
+    let lost: Error | undefined;
+    const onError = (error: Error) => {
+      lost = error;
+    };
+    client.on('error', onError);
     try {
       return await work(client);
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(lost);
     }
   };
 
