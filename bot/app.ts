@@ -129,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       root: new RootDialog(services),
       services,
       forget: (conversationId) => forgetConversation(db, clock, conversationId, hashId(conversationId)),
+      saveTogether: (save) => storage.writeTogether(save),
     });
     const turns = createTurnRunner({ lock: createTurnLock(db), bot, failSafe });
 

@@ -12,6 +12,8 @@ export interface HelplineBotOptions {
   services: DialogServices;
   /** Removes what other tables keep of a conversation ("delete my data"). */
   forget: (conversationId: string) => Promise<void>;
+  /** Runs the saves of a turn so that they land together or not at all. */
+  saveTogether?: (save: () => Promise<void>) => Promise<void>;
 }
 
 export class HelplineBot extends ActivityHandler {
@@ -20,13 +22,15 @@ export class HelplineBot extends ActivityHandler {
   private readonly root: Dialog;
   private readonly services: DialogServices;
   private readonly forget: (conversationId: string) => Promise<void>;
+  private readonly saveTogether: (save: () => Promise<void>) => Promise<void>;
   private readonly dialogs: DialogSet;
   private readonly treeVersion: StatePropertyAccessor<string>;
   private readonly userLocale: StatePropertyAccessor<string>;
 
-  constructor({ conversationState, userState, root, services, forget }: HelplineBotOptions) {
+  constructor({ conversationState, userState, root, services, forget, saveTogether }: HelplineBotOptions) {
     super();
     this.forget = forget;
+    this.saveTogether = saveTogether ?? ((save) => save());
     this.conversationState = conversationState;
     this.userState = userState;
     this.root = root;
@@ -56,8 +60,12 @@ export class HelplineBot extends ActivityHandler {
       await this.userState.delete(context);
       return;
     }
-    await this.conversationState.saveChanges(context);
-    await this.userState.saveChanges(context);
+    // A database that fails between the two saves must not leave the conversation a step on
+    // and the user's settings behind: the next turn carries on from the last whole save.
+    await this.saveTogether(async () => {
+      await this.conversationState.saveChanges(context);
+      await this.userState.saveChanges(context);
+    });
   }
 
   private async runDialogs(context: TurnContext): Promise<void> {
