@@ -1,6 +1,7 @@
-// The database failing in the middle of a turn, at the moment the turn saves its state: the
-// turn gets the fail-safe reply (999, 101, 116 000); nothing of it is saved, not even half; and
-// once the database is back the next turn carries on from the last saved step.
+// The database failing in the middle of a turn (as the turn saves its state, or after it took
+// the conversation's lock): the turn gets the fail-safe reply (999, 101, 116 000); nothing of it
+// is saved, not even half; and once the database is back the next turn carries on from the last
+// saved step.
 import { Client } from 'pg';
 import type { Database, Queryable } from '../bot/store/database';
 import { openPostgres } from '../bot/store/database';
@@ -14,13 +15,17 @@ const PROFESSIONAL_ASKED = 'Teacher or school staff';
 const POLICE_ANSWERED = 'A child is missing now';
 
 const isStateWrite = (sql: string) => /^\s*(insert into|update) bot_state\b/.test(sql);
+/** The storage's read at the start of a turn (not `stateOf` below). */
+const isStateRead = (sql: string) => sql.startsWith('select key, doc') && sql.includes('= any(');
+
+type Hook = (params: unknown[]) => Promise<void>;
 
 /**
- * A database whose state writes can be interrupted: `beforeStateWrite` runs (once) just
- * before the next statement that writes bot state, inside or outside a transaction.
+ * A database whose turns can be interrupted: `beforeStateRead` and `beforeStateWrite` run
+ * (once) just before the next statement that reads or writes bot state.
  */
-function interruptible(real: Database): Database & { beforeStateWrite?: (params: unknown[]) => Promise<void> } {
-  const wrapped: Database & { beforeStateWrite?: (params: unknown[]) => Promise<void> } = {
+function interruptible(real: Database): Database & { beforeStateRead?: Hook; beforeStateWrite?: Hook } {
+  const wrapped: Database & { beforeStateRead?: Hook; beforeStateWrite?: Hook } = {
     ...real,
     query: async <Row>(sql: string, params: unknown[] = []) => {
       await interrupt(sql, params);
@@ -37,10 +42,16 @@ function interruptible(real: Database): Database & { beforeStateWrite?: (params:
       ),
   };
   const interrupt = async (sql: string, params: unknown[]) => {
-    const hook = wrapped.beforeStateWrite;
-    if (!hook || !isStateWrite(sql)) return;
-    wrapped.beforeStateWrite = undefined;
-    await hook(params);
+    if (wrapped.beforeStateRead && isStateRead(sql)) {
+      const hook = wrapped.beforeStateRead;
+      wrapped.beforeStateRead = undefined;
+      await hook(params);
+    }
+    if (wrapped.beforeStateWrite && isStateWrite(sql)) {
+      const hook = wrapped.beforeStateWrite;
+      wrapped.beforeStateWrite = undefined;
+      await hook(params);
+    }
   };
   return wrapped;
 }
@@ -116,26 +127,41 @@ onPostgres('on a PostgreSQL server', () => {
     await schema.cleanUp();
   });
 
+  /** Has the server end every connection of the bot, and waits until it has. */
+  const killConnections = async () => {
+    const admin = new Client({ connectionString: postgresUrl });
+    await admin.connect();
+    try {
+      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [applicationName]);
+      // Termination is signalled, not awaited: wait until the server has ended them.
+      const remaining = async () =>
+        Number((await admin.query('select count(*) as n from pg_stat_activity where application_name = $1', [applicationName])).rows[0]?.n);
+      while ((await remaining()) > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      await admin.end();
+    }
+  };
+
+  it("connections killed after the turn took the conversation's lock: with the lock gone, the turn does not save", async () => {
+    const conversation = harness.conversation();
+    await professionalAsked(conversation);
+    const before = await stateOf(harness.app.db, conversation);
+
+    // The turn's own queries reconnect and would succeed; its lock went with its connection.
+    db.beforeStateRead = killConnections;
+    const replies = await conversation.say('4');
+    for (const number of SAFE_NUMBERS) expect(allText(replies)).toContain(number);
+
+    expect(await stateOf(harness.app.db, conversation)).toEqual(before);
+    await expectCarriesOnFromLastSave(conversation);
+  });
+
   it('connections killed by the server mid-turn: the fail-safe reply, nothing saved, and the next turn carries on', async () => {
     const conversation = harness.conversation();
     await professionalAsked(conversation);
     const before = await stateOf(harness.app.db, conversation);
 
-    db.beforeStateWrite = async () => {
-      const admin = new Client({ connectionString: postgresUrl });
-      await admin.connect();
-      try {
-        await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [applicationName]);
-        // Termination is signalled, not awaited: wait until the server has ended them.
-        const remaining = async () =>
-          Number(
-            (await admin.query('select count(*) as n from pg_stat_activity where application_name = $1', [applicationName])).rows[0]?.n,
-          );
-        while ((await remaining()) > 0) await new Promise((resolve) => setTimeout(resolve, 10));
-      } finally {
-        await admin.end();
-      }
-    };
+    db.beforeStateWrite = killConnections;
     // With a locale for the first time, the turn saves conversation and user in one
     // transaction, whose connection the server ends as the first row is written.
     const replies = await conversation.post({ type: 'message', text: '4', locale: 'en-GB' });

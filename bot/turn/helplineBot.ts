@@ -3,6 +3,7 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { adviseFirst } from './advice';
+import { turnStillLocked } from './runTurn';
 import { messagesFor, TURN_DELETE_DATA, TURN_LOCALE, type DialogServices } from './services';
 
 export interface HelplineBotOptions {
@@ -54,6 +55,9 @@ export class HelplineBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
+    // Saving without the lock could overwrite a turn another instance ran meanwhile (the saves
+    // are last-writer-wins): the fail-safe reply instead, and the next turn starts from the last save.
+    if (!turnStillLocked(context)) throw new Error("the conversation's lock was lost with its database connection");
     if (context.turnState.get(TURN_DELETE_DATA)) {
       await this.forget(context.activity.conversation.id);
       await this.conversationState.delete(context);
