@@ -18,7 +18,7 @@ import type { Config } from './config';
 import { loadContent, type Content } from './content/loadContent';
 import { createUnderstanding } from './understanding/understand';
 import { createDateReader } from './understanding/dateReader';
-import { createDeliverer } from './turn/delivery';
+import { createDeliverer, type Deliverer } from './turn/delivery';
 import { createBookingDesk } from './bookings/bookingDesk';
 import { createScheduler, type Scheduler } from './scheduled/scheduler';
 import { openDatabase, type Database } from './store/database';
@@ -33,6 +33,7 @@ import { PostgresStorage } from './store/postgresStorage';
 import { createFailSafe } from './turn/failSafe';
 import { createTurnRunner, type RunTurn } from './turn/runTurn';
 import { createTurnLock } from './turn/turnLock';
+import { clientAddressReader } from './http/clientAddress';
 
 /** What restify hands its error event: the error, and how a client is to see it. */
 type RestifyError = Error & { statusCode?: number; toJSON?: () => object };
@@ -57,6 +58,8 @@ export interface App {
   readonly audit: AuditLog;
   readonly services: DialogServices;
   readonly scheduler: Scheduler;
+  /** Messages to a conversation outside its turns, through the channel it lives on. */
+  readonly deliverer: Deliverer;
   readonly hashId: IdHasher;
   readonly logger: Logger;
   readonly sms: SmsChannel;
@@ -130,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       root: new RootDialog(services),
       services,
       forget: (conversationId) => forgetConversation(db, clock, conversationId, hashId(conversationId)),
+      saveTogether: (save) => storage.writeTogether(save),
     });
     const turns = createTurnRunner({ lock: createTurnLock(db), bot, failSafe });
 
@@ -137,9 +141,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
     let shuttingDown = false;
     const server = createHttpServer(config, logger);
     mountHealth(server, db, () => shuttingDown);
-    const host: ChannelHost = { server, runTurn: turns.run, failSafe, delivery, logger, isShuttingDown: () => shuttingDown };
+    const host: ChannelHost = {
+      server,
+      runTurn: turns.run,
+      failSafe,
+      delivery,
+      logger,
+      clientAddress: clientAddressReader(config.TRUST_PROXY),
+      isShuttingDown: () => shuttingDown,
+    };
     const { adapter } = mountBotFramework(host, { config });
-    const webChat = await mountWebChat(host, { config, db, clock, localiser });
+    const webChat = await mountWebChat(host, { config, db, clock, localiser, hashId });
     const sms = mountSms(host, { config, db, clock, sender: textSender, handoff, localiser, rules, hashId });
     mountStaff(host, { config, bookings });
 
@@ -169,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       audit,
       services,
       scheduler,
+      deliverer: delivery,
       hashId,
       logger,
       sms,

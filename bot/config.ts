@@ -18,6 +18,22 @@ const integer = (min: number, max: number, fallback: number) =>
       .default(fallback),
   );
 
+/** How many proxies stand in front: false (none, the default), true (one) or a number. */
+const trustProxy = z.preprocess(
+  (value) => {
+    const given = emptyToUndefined(value);
+    if (typeof given !== 'string') return given;
+    const word = given.trim().toLowerCase();
+    return word === 'false' ? 0 : word === 'true' ? 1 : word;
+  },
+  z.coerce
+    .number({ message: 'must be false, true or the number of proxies in front of the bot (0 to 10)' })
+    .int({ message: 'must be false, true or the number of proxies in front of the bot (0 to 10)' })
+    .min(0, { message: 'must be false, true or the number of proxies in front of the bot (0 to 10)' })
+    .max(10, { message: 'must be false, true or the number of proxies in front of the bot (0 to 10)' })
+    .default(0),
+);
+
 const httpUrl = z
   .string()
   .trim()
@@ -29,6 +45,7 @@ export const configSchema = z
   .object({
     PORT: integer(1, 65535, 3978),
     HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+    TRUST_PROXY: trustProxy,
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
     DATABASE_URL: z.preprocess(
       emptyToUndefined,

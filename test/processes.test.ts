@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 import { postgresSchema, postgresUrl } from './support/databases';
 import { allText, Conversation, optionTitles } from './support/harness';
 import { startBotProcess, type BotProcess } from './support/processes';
@@ -80,6 +81,35 @@ onPostgres('two processes on one PostgreSQL server', () => {
       const asked = [left, right].filter((replies) => optionTitles(replies).includes('Teacher or school staff'));
       const answered = [left, right].filter((replies) => optionTitles(replies).includes('A child is missing now'));
       expect([asked.length, answered.length]).toEqual([1, 1]);
+    }
+  });
+
+  it('the "Yes" that books a return interview, sent to both processes at once: one booking, and both messages answered', async () => {
+    const [a, b] = await Promise.all([start({ DATABASE_URL: schema.url }), start({ DATABASE_URL: schema.url })]);
+    const id = 'book-race';
+    const conversation = new Conversation(a.url, id);
+    await conversation.join();
+    // A young person, back since last night, who wants someone new at the library: the second
+    // slot offered, a reminder by text to this number, and then "Yes" books it.
+    for (const answer of ['2', 'Yes', "I'm back", 'Someone new', 'last night', 'Yes', 'Library', '2', 'Yes'])
+      await conversation.say(answer);
+    expect(allText(await conversation.say('07700 900123'))).toMatch(/Shall I book/i);
+
+    const [left, right] = await Promise.all([conversation.say('Yes'), new Conversation(b.url, id).say('Yes')]);
+    const references = [left, right].map((replies) => /number for it is (B[0-9A-Z]+)/.exec(allText(replies))?.[1]).filter(Boolean);
+    expect(references).toHaveLength(1);
+    expect(allText(left)).not.toBe('');
+    expect(allText(right)).not.toBe('');
+
+    const admin = new Client({ connectionString: schema.url });
+    await admin.connect();
+    try {
+      const bookings = await admin.query<{ reference: string }>("select reference from booking where status = 'booked'");
+      expect(bookings.rows.map((row) => row.reference)).toEqual(references);
+      const made = await admin.query("select 1 from audit_log where kind = 'booking-made'");
+      expect(made.rowCount).toBe(1);
+    } finally {
+      await admin.end();
     }
   });
 });

@@ -38,6 +38,10 @@ export async function purgeExpiredState(db: Queryable, clock: Clock, retentionDa
     cutoff,
     clock.now(),
   ]);
+  // Delivery keys matter only while a reminder's claim may be taken over; kept as long as the rest.
+  await db.query('delete from delivery_key where at < $1', [cutoff]);
+  // Rate limits count windows of seconds or minutes; a day back is long past.
+  await db.query('delete from rate_limit_window where window_start < $1', [new Date(clock.now().getTime() - DAY_MS)]);
   // Widget conversations hold what people typed: gone with the rest.
   await db.query(
     `delete from dl_conversation c where c.created_at < $1

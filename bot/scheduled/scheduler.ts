@@ -1,9 +1,13 @@
 // Reminders and other messages due at a time, kept in the database so they survive restarts.
 // Each tick claims what is due with FOR UPDATE SKIP LOCKED, so however many instances tick at
-// once, each reminder is sent once. A claim left by an instance that died is taken over later.
+// once, each reminder is claimed once. A claim left by an instance that stopped is taken over
+// later; the reminder's delivery key says whether that instance had sent it, so it is not sent
+// twice: the widget records the key with the message itself, other channels as soon as the
+// provider has accepted it.
 import type { AuditLog } from '../store/audit';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../store/database';
+import { recordDeliveryKey, wasDelivered } from '../store/deliveryKeys';
 import { addressSchema, type Address, type Deliverer } from '../turn/delivery';
 import type { Localiser } from '../content/i18n';
 import type { Logger } from '../platform/logger';
@@ -60,6 +64,20 @@ export function createScheduler(deps: {
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<number> | undefined;
 
+  const deliveryKeyOf = (row: ReminderRow) => `reminder:${row.id}`;
+
+  /** Sent: the key, the status and the audit row land together. */
+  const finishSent = (row: ReminderRow) =>
+    deps.db.transaction(async (tx) => {
+      const now = deps.clock.now();
+      await recordDeliveryKey(tx, deliveryKeyOf(row), now);
+      await tx.query(`update reminder set status = 'sent', done_at = $2, address = null where id = $1`, [row.id, now]);
+      await deps.audit.record(
+        { conversationHash: row.conversation_hash, channel: row.channel, kind: 'reminder-sent', ruleId: row.rule_id },
+        tx,
+      );
+    });
+
   const finish = (id: string, status: string) =>
     deps.db.query('update reminder set status = $2, done_at = $3, address = null where id = $1', [id, status, deps.clock.now()]);
 
@@ -79,22 +97,21 @@ export function createScheduler(deps: {
     let sent = 0;
     // UPDATE ... RETURNING keeps no order: send the earliest first.
     for (const row of due.sort((a, b) => new Date(a.due_at).getTime() - new Date(b.due_at).getTime())) {
+      // Taken over from an instance that stopped after sending it: only the bookkeeping is left.
+      if (await wasDelivered(deps.db, deliveryKeyOf(row))) {
+        await finishSent(row);
+        continue;
+      }
       const address = addressSchema.safeParse(row.address);
       if (!address.success) {
         await finish(row.id, 'skipped');
         continue;
       }
       const text = deps.localiser.messages(row.locale).t(row.message_key, row.variables);
-      const result = await deps.deliverer.deliver(address.data, [text], { conversationHash: row.conversation_hash });
+      const result = await deps.deliverer.deliver(address.data, [text], { conversationHash: row.conversation_hash }, deliveryKeyOf(row));
       if (result === 'sent') {
         sent += 1;
-        await finish(row.id, 'sent');
-        await deps.audit.record({
-          conversationHash: row.conversation_hash,
-          channel: row.channel,
-          kind: 'reminder-sent',
-          ruleId: row.rule_id,
-        });
+        await finishSent(row);
       } else {
         await finish(row.id, result === 'opted-out' ? 'skipped' : 'failed');
       }

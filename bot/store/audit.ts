@@ -22,15 +22,16 @@ export interface AuditRow {
 }
 
 export interface AuditLog {
-  record(entry: AuditEntry): Promise<void>;
+  /** Writes the row; `within` a transaction when it must land with other changes or not at all. */
+  record(entry: AuditEntry, within?: Queryable): Promise<void>;
   /** Rows of one conversation, oldest first (staff review and tests). */
   forConversation(conversationId: string): Promise<AuditRow[]>;
 }
 
 export function createAuditLog(db: Queryable, clock: Clock, hashId: IdHasher, contentVersion: string): AuditLog {
   return {
-    async record(entry) {
-      await db.query(
+    async record(entry, within = db) {
+      await within.query(
         `insert into audit_log (at, conversation_hash, channel, kind, rule_id, content_version)
          values ($1, $2, $3, $4, $5, $6)`,
         [

@@ -20,9 +20,17 @@ export interface Database extends Queryable {
    * PostgreSQL advisory lock, so processes sharing the database take turns; PGlite serves one
    * process only, so there it is simply `work()`.
    */
-  withExclusiveLock<T>(key: string, work: () => Promise<T>): Promise<T>;
+  withExclusiveLock<T>(key: string, work: (lock: HeldLock) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** A lock being held. An advisory lock lives as long as its connection: if that dies, so does the lock. */
+export interface HeldLock {
+  /** False once the lock has gone with its connection, and another process may hold it. */
+  readonly held: boolean;
+}
+
+const ALWAYS_HELD: HeldLock = { held: true };
 
 export class DataDirInUseError extends Error {
   override readonly name = 'DataDirInUseError';
@@ -47,12 +55,25 @@ export async function openPostgres(connectionString: string): Promise<Database> 
   lockPool.on('error', () => undefined);
   await pool.query('select 1');
 
-  const onClient = async <T>(work: (client: PoolClient) => Promise<T>, from = pool): Promise<T> => {
+  const onClient = async <T>(work: (client: PoolClient, connection: HeldLock) => Promise<T>, from = pool): Promise<T> => {
     const client = await from.connect();
+    // A connection killed while checked out (the server restarted, an administrator ended it)
+    // emits 'error' on its client; unheard, that would end the process. The query in flight
+    // fails on its own, and the broken client is not given back to the pool.
+    let lost: Error | undefined;
+    const onError = (error: Error) => {
+      lost = error;
+    };
+    client.on('error', onError);
     try {
-      return await work(client);
+      return await work(client, {
+        get held() {
+          return lost === undefined;
+        },
+      });
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(lost);
     }
   };
 
@@ -80,10 +101,10 @@ export async function openPostgres(connectionString: string): Promise<Database> 
         }
       }),
     withExclusiveLock: (key, work) =>
-      onClient(async (client) => {
+      onClient(async (client, connection) => {
         await client.query('select pg_advisory_lock(hashtextextended($1, 0))', [key]);
         try {
-          return await work();
+          return await work(connection);
         } finally {
           await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch(() => undefined);
         }
@@ -146,7 +167,7 @@ function wrapPglite(pglite: PGlite, release: () => Promise<void>): Database {
       pglite.transaction((tx) =>
         work({ query: async <Row>(sql: string, params: unknown[] = []) => (await tx.query<Row>(sql, params)).rows }),
       ),
-    withExclusiveLock: (_key, work) => work(),
+    withExclusiveLock: (_key, work) => work(ALWAYS_HELD),
     async close() {
       try {
         await pglite.close();
@@ -196,7 +217,7 @@ export async function openPgliteSchema(pglite: SharedPglite, schema: string): Pr
       }),
     transaction: (work) =>
       inSchema((tx) => work({ query: async <Row>(sql: string, params: unknown[] = []) => (await tx.query<Row>(sql, params)).rows })),
-    withExclusiveLock: (_key, work) => work(),
+    withExclusiveLock: (_key, work) => work(ALWAYS_HELD),
     async close() {
       if (closed) return;
       closed = true;

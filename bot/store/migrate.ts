@@ -1,4 +1,4 @@
-// Applies the plain SQL files in bot/db/migrations in name order, each once, each in a transaction.
+// Applies the plain SQL files in bot/store/migrations in name order, each once, each in a transaction.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectPath } from '../platform/paths';

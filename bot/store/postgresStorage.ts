@@ -2,6 +2,7 @@
 // concurrency. An eTag of "*" (or none) writes unconditionally; any other eTag must match
 // the stored version or the write fails, so of two writers holding the same stale eTag
 // exactly one wins.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import type { Clock } from '../platform/clock';
 import type { Database, Queryable } from './database';
@@ -20,10 +21,22 @@ interface StateRow {
 }
 
 export class PostgresStorage implements Storage {
+  private readonly heldWrites = new AsyncLocalStorage<StoreItems>();
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * Runs `work` holding back its writes, then makes them in one transaction: a turn's
+   * conversation and user state are saved together or not at all.
+   */
+  async writeTogether(work: () => Promise<void>): Promise<void> {
+    const held: StoreItems = {};
+    await this.heldWrites.run(held, work);
+    await this.write(held);
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!Array.isArray(keys)) throw new TypeError('Keys are required when reading.');
@@ -38,6 +51,11 @@ export class PostgresStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes || typeof changes !== 'object') throw new TypeError('Changes are required when writing.');
+    const held = this.heldWrites.getStore();
+    if (held) {
+      Object.assign(held, changes);
+      return;
+    }
     const entries = Object.entries(changes);
     if (entries.length === 0) return;
     const now = this.clock.now();

@@ -43,13 +43,22 @@ export type DeliveryResult = 'sent' | 'opted-out' | 'failed';
 export type AuditKey = { conversationId: string } | { conversationHash: string };
 
 export interface Deliverer {
-  /** Sends each text as a message of the bot, in order. */
-  deliver(address: Address, texts: string[], audit: AuditKey): Promise<DeliveryResult>;
+  /**
+   * Sends each text as a message of the bot, in order. With a `deliveryKey`, a channel that
+   * can (the widget's, written to the database) records it with the messages and sends nothing
+   * when it was recorded before.
+   */
+  deliver(address: Address, texts: string[], audit: AuditKey, deliveryKey?: string): Promise<DeliveryResult>;
 }
 
 export type DeliveryChannel = Address['channel'];
 export type AddressOn<C extends DeliveryChannel> = Extract<Address, { channel: C }>;
-export type DeliveryRoute<C extends DeliveryChannel> = (address: AddressOn<C>, texts: string[], audit: AuditKey) => Promise<DeliveryResult>;
+export type DeliveryRoute<C extends DeliveryChannel> = (
+  address: AddressOn<C>,
+  texts: string[],
+  audit: AuditKey,
+  deliveryKey?: string,
+) => Promise<DeliveryResult>;
 
 type RouteTable = { [C in DeliveryChannel]?: DeliveryRoute<C> };
 
@@ -70,8 +79,9 @@ export function createDeliverer(logger: Pick<Logger, 'warn'>): DeliveryRoutes {
     address: AddressOn<C>,
     texts: string[],
     audit: AuditKey,
+    deliveryKey: string | undefined,
   ): Promise<DeliveryResult> => {
-    if (route) return route(address, texts, audit);
+    if (route) return route(address, texts, audit, deliveryKey);
     logger.warn({ channel: address.channel }, 'no channel delivers to this address; message not delivered');
     return 'failed';
   };
@@ -81,14 +91,14 @@ export function createDeliverer(logger: Pick<Logger, 'warn'>): DeliveryRoutes {
       if (routes[channel]) throw new Error(`a delivery route for "${channel}" is registered already`);
       routes[channel] = route;
     },
-    deliver(address, texts, audit) {
+    deliver(address, texts, audit, deliveryKey) {
       switch (address.channel) {
         case 'sms':
-          return via(routes.sms, address, texts, audit);
+          return via(routes.sms, address, texts, audit, deliveryKey);
         case 'directline':
-          return via(routes.directline, address, texts, audit);
+          return via(routes.directline, address, texts, audit, deliveryKey);
         case 'conversation':
-          return via(routes.conversation, address, texts, audit);
+          return via(routes.conversation, address, texts, audit, deliveryKey);
       }
     },
   };

@@ -3,6 +3,7 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { adviseFirst } from './advice';
+import { turnStillLocked } from './runTurn';
 import { messagesFor, TURN_DELETE_DATA, TURN_LOCALE, TURN_LOCALE_CHOSEN, type DialogServices } from './services';
 
 export interface HelplineBotOptions {
@@ -12,6 +13,8 @@ export interface HelplineBotOptions {
   services: DialogServices;
   /** Removes what other tables keep of a conversation ("delete my data"). */
   forget: (conversationId: string) => Promise<void>;
+  /** Runs the saves of a turn so that they land together or not at all. */
+  saveTogether?: (save: () => Promise<void>) => Promise<void>;
 }
 
 export class HelplineBot extends ActivityHandler {
@@ -20,14 +23,16 @@ export class HelplineBot extends ActivityHandler {
   private readonly root: Dialog;
   private readonly services: DialogServices;
   private readonly forget: (conversationId: string) => Promise<void>;
+  private readonly saveTogether: (save: () => Promise<void>) => Promise<void>;
   private readonly dialogs: DialogSet;
   private readonly treeVersion: StatePropertyAccessor<string>;
   private readonly userLocale: StatePropertyAccessor<string>;
   private readonly chosenLocale: StatePropertyAccessor<string>;
 
-  constructor({ conversationState, userState, root, services, forget }: HelplineBotOptions) {
+  constructor({ conversationState, userState, root, services, forget, saveTogether }: HelplineBotOptions) {
     super();
     this.forget = forget;
+    this.saveTogether = saveTogether ?? ((save) => save());
     this.conversationState = conversationState;
     this.userState = userState;
     this.root = root;
@@ -52,6 +57,9 @@ export class HelplineBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
+    // Saving without the lock could overwrite a turn another instance ran meanwhile (the saves
+    // are last-writer-wins): the fail-safe reply instead, and the next turn starts from the last save.
+    if (!turnStillLocked(context)) throw new Error("the conversation's lock was lost with its database connection");
     if (context.turnState.get(TURN_DELETE_DATA)) {
       await this.forget(context.activity.conversation.id);
       await this.conversationState.delete(context);
@@ -60,8 +68,12 @@ export class HelplineBot extends ActivityHandler {
     }
     const chosen = context.turnState.get<string | undefined>(TURN_LOCALE_CHOSEN);
     if (chosen) await this.chosenLocale.set(context, chosen);
-    await this.conversationState.saveChanges(context);
-    await this.userState.saveChanges(context);
+    // A database that fails between the two saves must not leave the conversation a step on
+    // and the user's settings behind: the next turn carries on from the last whole save.
+    await this.saveTogether(async () => {
+      await this.conversationState.saveChanges(context);
+      await this.userState.saveChanges(context);
+    });
   }
 
   private async runDialogs(context: TurnContext): Promise<void> {

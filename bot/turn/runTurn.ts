@@ -3,6 +3,7 @@
 // relay), and otherwise the bot answers. A failure gets the fail-safe reply inside the turn.
 import type { Activity, TurnContext } from 'botbuilder';
 import type { FailSafe } from './failSafe';
+import type { HeldLock } from '../store/database';
 import type { TurnLock } from './turnLock';
 
 /** Runs inside the lock before the bot; true when it handled the turn and the bot stays out. */
@@ -22,6 +23,15 @@ export function lockKeyOf(activity: Pick<Activity, 'channelId' | 'conversation'>
 }
 
 const TURN_END = Symbol('helpline.turnEnd');
+const TURN_LOCK = Symbol('helpline.turnLock');
+
+/**
+ * False when the conversation's lock went with its database connection during the turn:
+ * another instance may be running the conversation's next turn, so this one must not save.
+ */
+export function turnStillLocked(context: TurnContext): boolean {
+  return context.turnState.get<HeldLock | undefined>(TURN_LOCK)?.held ?? true;
+}
 
 /**
  * For a channel that holds a turn's replies and sends them together (SMS joins them into one
@@ -39,7 +49,8 @@ export function createTurnRunner(deps: {
 }): TurnRunner {
   return {
     run: (context, first) =>
-      deps.lock.run(lockKeyOf(context.activity), async () => {
+      deps.lock.run(lockKeyOf(context.activity), async (lock) => {
+        context.turnState.set(TURN_LOCK, lock);
         try {
           const claimed = first ? await first(context) : false;
           if (!claimed) await deps.bot.run(context);

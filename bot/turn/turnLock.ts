@@ -2,10 +2,10 @@
 // writer wins), so two messages of one conversation handled at once could silently lose a
 // step. Turns of one conversation wait in line in this process, and the database's exclusive
 // lock makes processes sharing a PostgreSQL server take turns too.
-import type { Database } from '../store/database';
+import type { Database, HeldLock } from '../store/database';
 
 export interface TurnLock {
-  run<T>(conversationKey: string, turn: () => Promise<T>): Promise<T>;
+  run<T>(conversationKey: string, turn: (lock: HeldLock) => Promise<T>): Promise<T>;
   /** Resolves when no turn is running or waiting (graceful shutdown). */
   idle(): Promise<void>;
 }
@@ -24,7 +24,7 @@ export function createTurnLock(db: Pick<Database, 'withExclusiveLock'>): TurnLoc
   };
 
   return {
-    async run<T>(conversationKey: string, turn: () => Promise<T>): Promise<T> {
+    async run<T>(conversationKey: string, turn: (lock: HeldLock) => Promise<T>): Promise<T> {
       running += 1;
       const previous = tails.get(conversationKey) ?? Promise.resolve();
       const current = previous.catch(() => undefined).then(() => db.withExclusiveLock(`helpline-bot:turn:${conversationKey}`, turn));

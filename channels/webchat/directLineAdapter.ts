@@ -26,10 +26,16 @@ export class DirectLineAdapter extends BotAdapter {
     await this.runMiddleware(context, logic);
   }
 
-  /** Sends messages of the bot into a conversation outside a turn (a relayed reply, a reminder). */
-  async sendProactive(conversationId: string, texts: string[]): Promise<void> {
-    for (const text of texts) {
-      await this.deps.store.append(conversationId, { type: ActivityTypes.Message, from: BOT_ACCOUNT, text });
+  /**
+   * Sends messages of the bot into a conversation outside a turn (a relayed reply, a reminder).
+   * With a delivery key they are written once: a second send under the key writes nothing.
+   */
+  async sendProactive(conversationId: string, texts: string[], deliveryKey?: string): Promise<void> {
+    const activities = texts.map((text) => ({ type: ActivityTypes.Message, from: BOT_ACCOUNT, text }));
+    if (deliveryKey) {
+      await this.deps.store.appendOnce(conversationId, activities, deliveryKey);
+    } else {
+      for (const activity of activities) await this.deps.store.append(conversationId, activity);
     }
     this.deps.notify(conversationId);
   }

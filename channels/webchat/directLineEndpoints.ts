@@ -7,9 +7,11 @@ import { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Activity, TurnContext } from 'botbuilder';
-import restify, { type Request, type Response, type Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
+import type { ClientAddressReader } from '../../bot/http/clientAddress';
+import type { RateLimiter } from '../../bot/http/rateLimit';
 import type { Logger } from '../../bot/platform/logger';
 import { DirectLineAdapter } from './directLineAdapter';
 import type { DirectLineStore } from './directLineStore';
@@ -48,8 +50,9 @@ export interface DirectLineOptions {
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   logger: Logger;
   isShuttingDown: () => boolean;
-  /** Requests per address to /tokens/generate: a burst, then this many a second. */
-  generateRate: { burst: number; perSecond: number };
+  /** New conversations per client (POST /tokens/generate). */
+  generateLimit: RateLimiter;
+  clientAddress: ClientAddressReader;
 }
 
 export interface DirectLine {
@@ -123,19 +126,27 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
     return next();
   });
 
-  server.post(
-    `${BASE}/tokens/generate`,
-    restify.plugins.throttle({ burst: options.generateRate.burst, rate: options.generateRate.perSecond, ip: true }),
-    async (req: Request, res: Response) => {
-      const conversationId = `dl${randomBytes(12).toString('base64url')}`;
-      const userId = `dl_${randomBytes(9).toString('base64url')}`;
-      // The widget says the page's language; anything else is ignored, never refused.
-      const asked = generateBodySchema.safeParse(req.body);
-      const locale = asked.success ? asked.data?.locale : undefined;
-      await store.create(conversationId);
-      res.send(200, { conversationId, userId, ...issue({ conversationId, userId, ...(locale ? { locale } : {}) }) });
-    },
-  );
+  server.post(`${BASE}/tokens/generate`, async (req: Request, res: Response) => {
+    const verdict = await options.generateLimit.take(options.clientAddress(req));
+    if (!verdict.allowed) {
+      res.header('Retry-After', String(verdict.retryAfterSeconds));
+      res.send(429, {
+        error: {
+          code: 'TooManyRequests',
+          message: `Too many new conversations from this address; try again in ${verdict.retryAfterSeconds} seconds.`,
+          retryAfterSeconds: verdict.retryAfterSeconds,
+        },
+      });
+      return;
+    }
+    const conversationId = `dl${randomBytes(12).toString('base64url')}`;
+    const userId = `dl_${randomBytes(9).toString('base64url')}`;
+    // The widget says the page's language; anything else is ignored, never refused.
+    const asked = generateBodySchema.safeParse(req.body);
+    const locale = asked.success ? asked.data?.locale : undefined;
+    await store.create(conversationId);
+    res.send(200, { conversationId, userId, ...issue({ conversationId, userId, ...(locale ? { locale } : {}) }) });
+  });
 
   server.post(`${BASE}/tokens/refresh`, async (req: Request, res: Response) => {
     const auth = authorise(req, res);

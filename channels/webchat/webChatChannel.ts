@@ -3,12 +3,15 @@
 // page streams or polls them.
 import type { Config } from '../../bot/config';
 import type { Localiser } from '../../bot/content/i18n';
+import { createRateLimiter } from '../../bot/http/rateLimit';
 import type { Clock } from '../../bot/platform/clock';
-import { resolveSecret } from '../../bot/platform/ids';
+import { resolveSecret, type IdHasher } from '../../bot/platform/ids';
 import type { Database } from '../../bot/store/database';
+import { createRateWindows } from '../../bot/store/rateLimitWindows';
 import type { ChannelHost } from '../channelHost';
 import { mountDirectLine } from './directLineEndpoints';
 import { createDirectLineStore } from './directLineStore';
+import { withHeldActivities } from './heldActivities';
 import { mountPages } from './pageRoutes';
 import { createTokenIssuer } from './tokens';
 
@@ -29,21 +32,31 @@ export interface WebChatChannel {
 
 export async function mountWebChat(
   host: ChannelHost,
-  { config, db, clock, localiser }: { config: WebChatSettings; db: Database; clock: Clock; localiser: Localiser },
+  { config, db, clock, localiser, hashId }: { config: WebChatSettings; db: Database; clock: Clock; localiser: Localiser; hashId: IdHasher },
 ): Promise<WebChatChannel> {
   const tokenSecret = await resolveSecret(db, 'directline-token', config.DIRECTLINE_TOKEN_SECRET);
   const directLine = mountDirectLine({
     server: host.server,
-    store: createDirectLineStore(db, clock),
+    // With the database down, the user's message and the fail-safe reply are held, not lost.
+    store: withHeldActivities(createDirectLineStore(db, clock), { clock, logger: host.logger }),
     tokens: createTokenIssuer(tokenSecret, clock, config.DIRECTLINE_TOKEN_TTL_SECONDS),
     runTurn: host.runTurn,
     onTurnError: host.failSafe.onTurnError,
     logger: host.logger,
     isShuttingDown: host.isShuttingDown,
-    generateRate: { burst: config.DIRECTLINE_GENERATE_BURST, perSecond: config.DIRECTLINE_GENERATE_PER_SECOND },
+    // The burst, refilled at PER_SECOND: that many in a window as long as the refill takes.
+    generateLimit: createRateLimiter(
+      {
+        name: 'directline-generate',
+        limit: config.DIRECTLINE_GENERATE_BURST,
+        windowMs: Math.ceil(config.DIRECTLINE_GENERATE_BURST / config.DIRECTLINE_GENERATE_PER_SECOND) * 1000,
+      },
+      { windows: createRateWindows(db), clock, hashId, logger: host.logger },
+    ),
+    clientAddress: host.clientAddress,
   });
-  host.delivery.register('directline', async ({ conversationId }, texts) => {
-    await directLine.adapter.sendProactive(conversationId, texts);
+  host.delivery.register('directline', async ({ conversationId }, texts, _audit, deliveryKey) => {
+    await directLine.adapter.sendProactive(conversationId, texts, deliveryKey);
     return 'sent';
   });
   mountPages({ server: host.server, localiser, quickExitUrl: config.QUICK_EXIT_URL, retentionDays: config.RETENTION_DAYS });
