@@ -180,7 +180,8 @@ function smsTurns(
 
 /** Runs the journey's users for the time given and returns what they measured. */
 export async function runLoad(journey: Journey, options: LoadOptions): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
+  // Idle sockets are dropped before the server's 5 s keep-alive ends, or a reuse races its close (ECONNRESET).
+  const agent = new Agent({ keepAlive: true, maxSockets: options.connections, timeout: 4_000 });
   const latencies = new Latencies();
   const acks = new Latencies();
   const errorsByStep = new Map<string, number>();
