@@ -61,6 +61,8 @@ export class HelplineBot extends ActivityHandler {
   }
 
   private async runDialogs(context: TurnContext): Promise<void> {
+    // Both are needed below; loaded together, the storage reads them in one query.
+    await Promise.all([this.conversationState.load(context), this.userState.load(context)]);
     const requested = context.activity.locale ?? (await this.userLocale.get(context));
     const locale = this.services.localiser.pickLocale(requested);
     context.turnState.set(TURN_LOCALE, locale);
