@@ -89,12 +89,12 @@ async function measureBot(name: string, storage: Storage, selected: Journey[], t
   await stopProcess(first);
   const bot = await startProcess('bot/server.js', env, profile);
   twilio.reset();
-  const tripsBefore = storage.roundTrips();
+  const tripsBefore = await storage.roundTrips();
   const people = shares(connections, selected.length);
   const results = await Promise.all(
     selected.map((journey, index) => runLoad(journey, { url: bot.url, connections: people[index] ?? 1, seconds, twilio })),
   );
-  const tripsAfter = storage.roundTrips();
+  const tripsAfter = await storage.roundTrips();
   const peakMiB = peakRssMiB(bot.child.pid);
   const texts = twilio.count();
   await stopProcess(bot);

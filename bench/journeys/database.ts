@@ -22,7 +22,7 @@ export interface Storage {
   /** The bot's environment for this storage. */
   env: Record<string, string>;
   /** Database round trips the bot has made so far; undefined on PGlite (in process, not observable). */
-  roundTrips(): number | undefined;
+  roundTrips(): Promise<number | undefined>;
   /** Read after the bot has stopped (PGlite serves one process at a time). */
   stateSize(): Promise<StateSize>;
   dispose(): Promise<void>;
@@ -50,7 +50,7 @@ export function pgliteStorage(): Storage {
   return {
     kind: 'pglite',
     env: { DATA_DIR: dataDir },
-    roundTrips: () => undefined,
+    roundTrips: async () => undefined,
     async stateSize() {
       const db = await openPglite(dataDir);
       try {

@@ -1,13 +1,16 @@
 // A counting TCP proxy between the measured bot and the PostgreSQL server: it passes every byte
 // through and reads the client's side of the wire protocol, counting the messages the client
 // then waits on (a simple Query, or the Sync that ends an extended-protocol query). Each is one
-// round trip, whatever the SQL, and only the bot's own connections are counted.
+// round trip, whatever the SQL, and only the bot's own connections are counted. It runs on a
+// worker thread: on the bench's own thread, busy with fifty simulated people, every query of
+// the bot would wait for that thread too.
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 export interface PgProxy {
   /** The bot's DATABASE_URL: `databaseUrl` with its host and port pointed at the proxy. */
   url: string;
-  roundTrips(): number;
+  roundTrips(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -37,7 +40,7 @@ function counter(onRoundTrip: () => void): (chunk: Buffer) => void {
   };
 }
 
-export async function startPgProxy(databaseUrl: string): Promise<PgProxy> {
+async function serve(databaseUrl: string): Promise<{ port: number; roundTrips: () => number; close: () => Promise<void> }> {
   const target = new URL(databaseUrl);
   const sockets = new Set<Socket>();
   let count = 0;
@@ -66,11 +69,8 @@ export async function startPgProxy(databaseUrl: string): Promise<PgProxy> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
-  const proxied = new URL(databaseUrl);
-  proxied.hostname = '127.0.0.1';
-  proxied.port = String(typeof address === 'object' && address ? address.port : 0);
   return {
-    url: proxied.toString(),
+    port: typeof address === 'object' && address ? address.port : 0,
     roundTrips: () => count,
     close: () =>
       new Promise<void>((resolve) => {
@@ -78,4 +78,42 @@ export async function startPgProxy(databaseUrl: string): Promise<PgProxy> {
         server.close(() => resolve());
       }),
   };
+}
+
+type Request = 'count' | 'close';
+
+/** Starts the proxy on a worker thread running this file. */
+export async function startPgProxy(databaseUrl: string): Promise<PgProxy> {
+  const worker = new Worker(__filename, { workerData: { databaseUrl } });
+  const answers: Array<(value: number) => void> = [];
+  worker.on('message', (value: number) => answers.shift()?.(value));
+  const next = () => new Promise<number>((resolve) => answers.push(resolve));
+  const ask = (request: Request) => {
+    const answer = next();
+    worker.postMessage(request);
+    return answer;
+  };
+  const port = await next();
+  const proxied = new URL(databaseUrl);
+  proxied.hostname = '127.0.0.1';
+  proxied.port = String(port);
+  return {
+    url: proxied.toString(),
+    roundTrips: () => ask('count'),
+    async close() {
+      await ask('close');
+      await worker.terminate();
+    },
+  };
+}
+
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  void serve((workerData as { databaseUrl: string }).databaseUrl).then((proxy) => {
+    port.postMessage(proxy.port);
+    port.on('message', (request: Request) => {
+      if (request === 'count') port.postMessage(proxy.roundTrips());
+      else void proxy.close().then(() => port.postMessage(0));
+    });
+  });
 }
