@@ -66,20 +66,45 @@ export function createLocaliser(content: Content): Localiser {
 
   const build = (locale: string): Messages => {
     const fixed = instance.getFixedT(locale);
-    const translate = (key: string, variables: Record<string, string | number> = {}): string => {
-      if (!instance.exists(key, { lng: locale })) throw new Error(`Missing message ${key} in ${locale}`);
-      return fixed(key, { ...base, ...variables });
+    // Content does not change while the bot runs, so a message without variables and a list
+    // always read the same: each is looked up once (choices read their titles and synonyms on
+    // every turn, and i18next's lookup and interpolation over the area's variables were a
+    // tenth of a turn's CPU).
+    const plain = new Map<string, string>();
+    const lists = new Map<string, readonly string[]>();
+    const exists = new Map<string, boolean>();
+    const has = (key: string): boolean => {
+      let known = exists.get(key);
+      if (known === undefined) {
+        known = instance.exists(key, { lng: locale });
+        exists.set(key, known);
+      }
+      return known;
+    };
+    const translate = (key: string, variables?: Record<string, string | number>): string => {
+      const cacheable = variables === undefined || Object.keys(variables).length === 0;
+      const cached = cacheable ? plain.get(key) : undefined;
+      if (cached !== undefined) return cached;
+      if (!has(key)) throw new Error(`Missing message ${key} in ${locale}`);
+      const text = fixed(key, { ...base, ...variables });
+      if (cacheable) plain.set(key, text);
+      return text;
     };
     const base: Record<string, string> = { ...areaVariables(content.area) };
     base.officeHours = officeHoursText(content.area, (key, vars) => fixed(key, vars));
     return {
       locale,
       t: translate,
-      has: (key) => instance.exists(key, { lng: locale }),
+      has,
       list(key) {
-        const value = fixed(key, { returnObjects: true, lng: locale });
-        if (!Array.isArray(value)) throw new Error(`Message ${key} in ${locale} is not a list`);
-        return value.map(String);
+        let cached = lists.get(key);
+        if (!cached) {
+          const value = fixed(key, { returnObjects: true, lng: locale });
+          if (!Array.isArray(value)) throw new Error(`Message ${key} in ${locale} is not a list`);
+          cached = value.map(String);
+          lists.set(key, cached);
+        }
+        return [...cached];
       },
     };
   };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Pool, type PoolClient } from 'pg';
 import { lock as lockDirectory } from 'proper-lockfile';
+import { startPgliteThread, type PgliteThread } from './pgliteThread';
 
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
@@ -116,8 +117,8 @@ export async function openPostgres(connectionString: string): Promise<Database> 
 }
 
 /**
- * Opens PGlite in `<dataDir>/pglite`, refusing to start when another process holds it:
- * two PGlite processes on one directory would corrupt it.
+ * Opens PGlite in `<dataDir>/pglite` on a thread of its own (pgliteThread.ts), refusing to
+ * start when another process holds it: two PGlite processes on one directory would corrupt it.
  */
 export async function openPglite(dataDir: string): Promise<Database> {
   const directory = path.resolve(dataDir, 'pglite');
@@ -139,14 +140,27 @@ export async function openPglite(dataDir: string): Promise<Database> {
     throw error;
   }
 
-  let pglite: PGlite;
+  let thread: PgliteThread;
   try {
-    pglite = await PGlite.create(directory);
+    thread = await startPgliteThread(directory);
   } catch (error) {
     await releaseDirectory();
     throw error;
   }
-  return wrapPglite(pglite, releaseDirectory);
+  return {
+    kind: 'pglite',
+    query: (sql, params) => thread.query(sql, params),
+    exec: (sql) => thread.exec(sql),
+    transaction: (work) => thread.transaction(work),
+    withExclusiveLock: (_key, work) => work(ALWAYS_HELD),
+    async close() {
+      try {
+        await thread.close();
+      } finally {
+        await releaseDirectory();
+      }
+    },
+  };
 }
 
 /** PGlite held in memory only; for tests that need no files. */

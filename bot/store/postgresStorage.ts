@@ -20,8 +20,16 @@ interface StateRow {
   version: string;
 }
 
+interface ReadBatch {
+  keys: Set<string>;
+  /** Keys already handed to a reader of this batch: a second reader of one gets a copy. */
+  handed: Set<string>;
+  rows: Promise<Map<string, StoreItem>>;
+}
+
 export class PostgresStorage implements Storage {
   private readonly heldWrites = new AsyncLocalStorage<StoreItems>();
+  private batch: ReadBatch | undefined;
 
   constructor(
     private readonly db: Database,
@@ -38,14 +46,36 @@ export class PostgresStorage implements Storage {
     await this.write(held);
   }
 
+  /**
+   * Reads asked for in the same tick go to the database as one query: a turn loads its
+   * conversation and its user state together, and that is one round trip instead of two.
+   */
   async read(keys: string[]): Promise<StoreItems> {
     if (!Array.isArray(keys)) throw new TypeError('Keys are required when reading.');
     const items: StoreItems = {};
     if (keys.length === 0) return items;
-    const rows = await this.db.query<StateRow>('select key, doc, version::text as version from bot_state where key = any($1::text[])', [
-      keys,
-    ]);
-    for (const row of rows) items[row.key] = { ...row.doc, eTag: row.version };
+    let batch = this.batch;
+    if (!batch) {
+      const wanted = new Set<string>();
+      const rows = new Promise<void>((resolve) => process.nextTick(resolve)).then(async () => {
+        this.batch = undefined;
+        const found = await this.db.query<StateRow>(
+          'select key, doc, version::text as version from bot_state where key = any($1::text[])',
+          [[...wanted]],
+        );
+        return new Map(found.map((row) => [row.key, { ...row.doc, eTag: row.version }]));
+      });
+      batch = { keys: wanted, handed: new Set(), rows };
+      this.batch = batch;
+    }
+    for (const key of keys) batch.keys.add(key);
+    const rows = await batch.rows;
+    for (const key of keys) {
+      const item = rows.get(key);
+      if (!item) continue;
+      items[key] = batch.handed.has(key) ? structuredClone(item) : item;
+      batch.handed.add(key);
+    }
     return items;
   }
 

@@ -77,6 +77,8 @@ export class HelplineBot extends ActivityHandler {
   }
 
   private async runDialogs(context: TurnContext): Promise<void> {
+    // Both are needed below; loaded together, the storage reads them in one query.
+    await Promise.all([this.conversationState.load(context), this.userState.load(context)]);
     // A language the user chose in the conversation outranks what the channel says they read.
     const requested = (await this.chosenLocale.get(context)) ?? context.activity.locale ?? (await this.userLocale.get(context));
     const locale = this.services.localiser.pickLocale(requested);
