@@ -3,6 +3,7 @@
 // its turns, then each channel mounted on the HTTP server. Tests call this in process;
 // bot/server.ts only listens and handles signals.
 import { ConversationState, UserState, type CloudAdapter } from 'botbuilder';
+import type { Duplex } from 'node:stream';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { mountBotFramework } from '../channels/botframework/botFrameworkChannel';
 import type { ChannelHost } from '../channels/channelHost';
@@ -232,6 +233,22 @@ function createHttpServer(config: Config, logger: Logger): Server {
       err.toJSON = () => ({ code: 'InternalError', message: 'Something went wrong.', requestId: req.id() });
     }
     return callback();
+  });
+  // Requests Node refuses before restify sees them (a URL or headers too large, a malformed
+  // request line) still get a JSON error, as every other bad request does.
+  server.server.removeAllListeners('clientError');
+  server.server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({
+      error: {
+        code: tooLarge ? 'HeadersTooLarge' : 'BadRequest',
+        message: tooLarge ? 'The request line or headers are too large.' : 'Malformed request.',
+      },
+    });
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
   server.on('after', (req: Request, res: Response) => {
     logger.debug({ requestId: req.id(), method: req.method, path: req.path(), status: res.statusCode }, 'request');

@@ -73,6 +73,10 @@ describe('tokens and conversations', () => {
       '{"type": "message",',
       JSON.stringify({ type: 'payment', text: 'x' }),
       JSON.stringify({ type: 'message', text: 'y'.repeat(5000) }),
+      // What the database cannot keep as JSON: a NUL, half a surrogate pair (in text or deeper).
+      JSON.stringify({ type: 'message', text: 'a\u0000b' }),
+      '{"type": "message", "text": "\\ud800 alone"}',
+      JSON.stringify({ type: 'message', text: 'ok', channelData: { note: '\udc00' } }),
     ]) {
       const response = await fetch(`${harness.url}/v3/directline/conversations/${session.conversationId}/activities`, {
         method: 'POST',

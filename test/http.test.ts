@@ -59,6 +59,12 @@ it('text longer than a message should be is refused with the field named', async
   expect(((await response.json()) as { message: string }).message).toMatch(/^text: /);
 });
 
+it('a URL too long for the server still gets a JSON error, not a bare refusal', async () => {
+  const response = await fetch(`${harness.url}/v3/directline/conversations/x/activities?watermark=${'x'.repeat(20_000)}`);
+  expect(response.status).toBe(431);
+  expect(((await response.json()) as { error: { message: string } }).error.message).toContain('too large');
+});
+
 it('unknown routes answer JSON 404', async () => {
   const response = await fetch(`${harness.url}/nothing-here`);
   expect(response.status).toBe(404);

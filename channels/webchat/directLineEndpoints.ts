@@ -39,7 +39,18 @@ const userActivitySchema = z
       .optional(),
     attachments: z.array(z.unknown()).max(0, { message: 'attachments are not accepted' }).optional(),
   })
-  .passthrough();
+  .passthrough()
+  // The activity is kept as JSON in the database, which refuses NUL and half surrogate pairs.
+  .refine((activity) => storable(activity), { message: 'contains a NUL character or broken unicode' });
+
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is looked for
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function storable(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return !UNSTORABLE.test(value);
+  if (depth > 32 || value === null || typeof value !== 'object') return depth <= 32;
+  return Object.entries(value).every(([key, inner]) => !UNSTORABLE.test(key) && storable(inner, depth + 1));
+}
 
 export interface DirectLineOptions {
   server: Server;
