@@ -159,11 +159,42 @@ export function compilePhraseBook<Label>(
     .flatMap(({ label, phrases }) => phrases.map((text) => ({ label, text, phrase: compilePhrase(text, lexicon) })))
     .filter(({ phrase }) => phrase.length > 0)
     .sort((a, b) => b.phrase.length - a.phrase.length);
+  // A phrase can match only where its first word does: index the phrases by their first word
+  // (its stem, its spelling, and for long stems the shape a one-letter typo keeps), so a
+  // message is compared with the few phrases that can start in it, not with every one.
+  const byFirstWord = new Map<string, number[]>();
+  const index = (key: string, at: number) => {
+    const list = byFirstWord.get(key);
+    if (list) list.push(at);
+    else byFirstWord.set(key, [at]);
+  };
+  compiled.forEach(({ phrase }, at) => {
+    const [first] = phrase;
+    if (!first) return;
+    index(`s${first.stem}`, at);
+    index(`w${first.word}`, at);
+    if (first.stem.length >= MIN_LENGTH_FOR_TYPO) index(`t${first.stem[0] ?? ''}${first.stem.length}`, at);
+  });
+  const candidatesFor = (tokens: readonly Token[]): number[] => {
+    const found = new Set<number>();
+    const add = (key: string) => byFirstWord.get(key)?.forEach((at) => found.add(at));
+    for (const token of tokens) {
+      add(`s${token.stem}`);
+      add(`w${token.word}`);
+      if (token.stem.length >= MIN_LENGTH_FOR_TYPO - 1) {
+        for (const length of [token.stem.length - 1, token.stem.length, token.stem.length + 1]) add(`t${token.stem[0] ?? ''}${length}`);
+      }
+    }
+    return [...found].sort((a, b) => a - b);
+  };
   return {
     find(tokens) {
       const used = new Set<number>();
       const matches: PhraseMatch<Label>[] = [];
-      for (const { label, text, phrase } of compiled) {
+      for (const candidate of candidatesFor(tokens)) {
+        const entry = compiled[candidate];
+        if (!entry) continue;
+        const { label, text, phrase } = entry;
         const place = locate(tokens, phrase);
         if (!place) continue;
         let overlaps = false;
