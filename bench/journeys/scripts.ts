@@ -110,9 +110,9 @@ export const youngPersonChat: Journey = {
     // The first free time offered; with every seat taken the bot asks for a day and time instead,
     // which this script treats as an error (nothing left to book).
     step('Library', 'When can you meet?', { label: 'when' }),
-    step('1', 'text to remind you', { detours: [{ when: 'That time is full', goto: 'when' }] }),
-    step('Yes', 'What mobile number'),
-    step('skip', 'Shall I book it?'),
+    step('1', 'How should they reach you?', { detours: [{ when: 'That time is full', goto: 'when' }] }),
+    step('text me', 'What mobile number'),
+    step('07700 900123', 'Shall I send this to the team?'),
     step('Yes', 'Your number for it is', {
       capture: { reference: /number for it is (B[0-9A-Z]+)/ },
       // Two seats a slot: another simulated young person may have booked it between the offer and "Yes".
