@@ -1,22 +1,10 @@
 // Two messages of one conversation at the same moment: both are processed, one after the
 // other, so no step is lost (botbuilder saves state with eTag "*"). Many conversations at once
 // do not wait for each other, nor starve the database pool.
-import { openPostgres, type Database } from '../bot/store/database';
-import { pgliteInMemory, postgresSchema, postgresUrl } from './support/databases';
+import { databasesUnderTest } from './support/databases';
 import { optionTitles, startHarness, type Harness } from './support/harness';
 
-const backEnds: Array<[string, () => Promise<{ db: Database; cleanUp(): Promise<void> }>]> = [
-  ['PGlite', async () => ({ db: await pgliteInMemory(), cleanUp: async () => undefined })],
-];
-if (postgresUrl) {
-  backEnds.push([
-    'PostgreSQL',
-    async () => {
-      const schema = await postgresSchema();
-      return { db: await openPostgres(schema.url), cleanUp: () => schema.cleanUp() };
-    },
-  ]);
-}
+const backEnds = databasesUnderTest();
 
 describe.each(backEnds)('on %s', (_name, open) => {
   let harness: Harness;

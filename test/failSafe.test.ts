@@ -1,32 +1,7 @@
 // When storage is down or a dialog throws, the reply still carries 999, 101 and 116 000.
-import type { Database } from '../bot/store/database';
 import { allText, startHarness } from './support/harness';
 import { messageSid, startSmsHarness } from './support/sms';
-import { pgliteInMemory } from './support/databases';
-
-/** A database that works until told to fail, as a server that goes away mid-conversation. */
-async function failingDatabase(): Promise<{ db: Database; fail(): void }> {
-  const real = await pgliteInMemory();
-  let failing = false;
-  const guard = () => {
-    if (failing) throw new Error('connection terminated unexpectedly');
-  };
-  return {
-    fail: () => (failing = true),
-    db: {
-      ...real,
-      async query(sql, params) {
-        guard();
-        return real.query(sql, params);
-      },
-      async transaction(work) {
-        guard();
-        return real.transaction(work);
-      },
-      close: () => real.close(),
-    },
-  };
-}
+import { failingDatabase } from './support/databases';
 
 it('storage down: the user still gets 999, 101 and 116 000, and /healthz says 503', async () => {
   const { db, fail } = await failingDatabase();

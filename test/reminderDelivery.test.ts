@@ -1,10 +1,9 @@
 // A reminder whose instance stopped part-way is taken over by another and sent once: if the
 // first had sent it, its delivery key says so and only the bookkeeping is finished; if not,
 // the second sends it. Either way one message in the widget and one audit row.
-import { openPostgres, type Database } from '../bot/store/database';
 import { createScheduler } from '../bot/scheduled/scheduler';
 import type { Deliverer } from '../bot/turn/delivery';
-import { pgliteInMemory, postgresSchema, postgresUrl } from './support/databases';
+import { databasesUnderTest } from './support/databases';
 import { activitiesAfter, openSession } from './support/directLine';
 import { startHarness, type Harness } from './support/harness';
 
@@ -12,18 +11,7 @@ const NOW = '2026-11-24T11:00:00Z';
 /** Longer than a claim is left to its instance before another takes it over. */
 const TAKEOVER_AFTER_MS = 11 * 60 * 1000;
 
-const backEnds: Array<[string, () => Promise<{ db: Database; cleanUp(): Promise<void> }>]> = [
-  ['PGlite', async () => ({ db: await pgliteInMemory(), cleanUp: async () => undefined })],
-];
-if (postgresUrl) {
-  backEnds.push([
-    'PostgreSQL',
-    async () => {
-      const schema = await postgresSchema();
-      return { db: await openPostgres(schema.url), cleanUp: () => schema.cleanUp() };
-    },
-  ]);
-}
+const backEnds = databasesUnderTest();
 
 class InstanceStopped extends Error {}
 

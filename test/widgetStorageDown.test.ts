@@ -1,39 +1,9 @@
 // The widget with the database down: the message is accepted, and the fail-safe reply (999,
 // 101, 116 000) reaches the conversation's activities by polling and by the stream. When the
 // database answers again, what was held is kept and the conversation carries on.
-import type { Database } from '../bot/store/database';
-import { pgliteInMemory } from './support/databases';
+import { failingDatabase } from './support/databases';
 import { activitiesAfter, listen, openSession, postActivity, waitFor } from './support/directLine';
 import { startHarness, type Harness } from './support/harness';
-
-/** A database that works until told to fail, as a server that goes away mid-conversation. */
-async function failingDatabase(): Promise<{ db: Database; fail(): void; recover(): void }> {
-  const real = await pgliteInMemory();
-  let failing = false;
-  const guard = () => {
-    if (failing) throw new Error('connection terminated unexpectedly');
-  };
-  return {
-    fail: () => (failing = true),
-    recover: () => (failing = false),
-    db: {
-      ...real,
-      async query(sql, params) {
-        guard();
-        return real.query(sql, params);
-      },
-      async transaction(work) {
-        guard();
-        return real.transaction(work);
-      },
-      async withExclusiveLock(key, work) {
-        guard();
-        return real.withExclusiveLock(key, work);
-      },
-      close: () => real.close(),
-    },
-  };
-}
 
 const SAFE_NUMBERS = ['999', '101', '116 000'];
 

@@ -64,3 +64,49 @@ async function migrated(db: Database): Promise<Database> {
   await migrate(db);
   return db;
 }
+
+/** A database that works until told to fail, as a server that goes away mid-conversation. */
+export async function failingDatabase(): Promise<{ db: Database; fail(): void; recover(): void }> {
+  const real = await pgliteInMemory();
+  let failing = false;
+  const guard = () => {
+    if (failing) throw new Error('connection terminated unexpectedly');
+  };
+  return {
+    fail: () => (failing = true),
+    recover: () => (failing = false),
+    db: {
+      ...real,
+      async query(sql, params) {
+        guard();
+        return real.query(sql, params);
+      },
+      async transaction(work) {
+        guard();
+        return real.transaction(work);
+      },
+      async withExclusiveLock(key, work) {
+        guard();
+        return real.withExclusiveLock(key, work);
+      },
+      close: () => real.close(),
+    },
+  };
+}
+
+/** An in-memory PGlite, and a schema of its own on the PostgreSQL server when TEST_DATABASE_URL is set. */
+export function databasesUnderTest(): Array<[string, () => Promise<{ db: Database; cleanUp(): Promise<void> }>]> {
+  const backEnds: Array<[string, () => Promise<{ db: Database; cleanUp(): Promise<void> }>]> = [
+    ['PGlite', async () => ({ db: await pgliteInMemory(), cleanUp: async () => undefined })],
+  ];
+  if (postgresUrl) {
+    backEnds.push([
+      'PostgreSQL',
+      async () => {
+        const schema = await postgresSchema();
+        return { db: await openPostgres(schema.url), cleanUp: () => schema.cleanUp() };
+      },
+    ]);
+  }
+  return backEnds;
+}
