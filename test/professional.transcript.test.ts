@@ -25,17 +25,16 @@ describe('the professional journey', () => {
   it('a social worker whose first message says a child ran from her placement: never the carer journey; police, the placing authority, then a UASC and exploitation', async () => {
     const conversation = harness.conversation();
     // The first message, before any welcome (as by text): read for who is writing and what is happening.
-    const [understood, who, advice, uasc, exploitation] = await walk(conversation, [
+    const [understood, advice, uasc, exploitation] = await walk(conversation, [
       "I'm a social worker, a child on my caseload ran from her placement",
       'yes thats right',
-      'social worker',
       'shes an unaccompanied asylum seeking child',
       'yes',
     ]);
     expect(text(understood)).toContain('professional');
     expect(optionTitles(understood ?? [])).toEqual(['Yes', 'No']);
-    expect(optionTitles(who ?? [])).toEqual(PROFESSIONS);
-    // What is happening came with the first message: a child missing now, not asked again.
+    // Which professional and what is happening both came with the first message: neither is asked again.
+    expect(optionTitles(advice ?? [])).not.toEqual(PROFESSIONS);
     expect(optionTitles(advice ?? [])).toEqual(GROUPS);
     for (const number of ['999', '101', SPECIALIST_CHILDRENS_SERVICES, OUT_OF_HOURS]) expect(text(advice)).toContain(number);
     expect(text(advice)).toContain('missing response plan');
@@ -50,6 +49,12 @@ describe('the professional journey', () => {
       'notify-advised:PR-MISSING-PLACING-AUTHORITY',
       'advised-101:PR-EXPLOIT-POLICE',
     ]);
+  });
+
+  it('"social worker" typed for "Who is writing?" is not asked which professional again', async () => {
+    const conversation = harness.conversation();
+    const [, answered] = await walk(conversation, ['hello', 'social worker']);
+    expect(optionTitles(answered ?? [])).toEqual(SITUATIONS);
   });
 
   it('school staff, a pupil missing: the police, the DSL, children missing education and a referral if not reported', async () => {

@@ -30,7 +30,9 @@ describe('welcome and who is writing', () => {
     ['Grand-père? no: grandparent', 'parent journey', ['Missing now', 'They are back', 'Prepare in advance']],
     ['A young person', "young person's journey", ['Yes', 'No', 'Not sure']],
     ['foster carer', "carer's journey", ['Yes', 'No', 'Not sure']],
-    ['I am a TEACHER', "professional's journey", PROFESSIONS],
+    ['A professional', "professional's journey", PROFESSIONS],
+    // Which professional was said: not asked again.
+    ['I am a TEACHER', "professional's journey", ['A child is missing now', 'A child is back', 'A worry about exploitation']],
   ])('"%s" hands over to the %s, which asks its first question with options', async (answer, _journey, options) => {
     const conversation = harness.conversation();
     await conversation.join();

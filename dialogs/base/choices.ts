@@ -55,6 +55,18 @@ export class Choices<Value extends string> {
     return everyday === 'yes' || everyday === 'no' || everyday === 'unknown' ? this.everyday[everyday] : undefined;
   }
 
+  /**
+   * The option a sentence names in passing ("I'm a teacher, one of my pupils..."): by its words
+   * only, never by a number or a yes, which in a sentence answer nothing.
+   */
+  mentioned(text: string, messages: Messages, understanding: Understanding): Value | undefined {
+    return understanding.choose(
+      text,
+      messages.locale,
+      this.options.map((option) => ({ label: option.value, phrases: this.phrasesOf(option, messages) })),
+    );
+  }
+
   /** "2", "option 2", "the second one", "the last one". */
   private byPosition(text: string, messages: Messages, understanding: Understanding): Value | undefined {
     const said = normalise(text);

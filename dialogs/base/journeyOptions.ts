@@ -1,7 +1,13 @@
 // What a journey is told when it starts: what the first message already said, so the journey
 // does not ask it again ("my daughter didnt come home" is a child missing now).
 import { z } from 'zod';
-import { SITUATIONS } from '../../bot/content/vocabulary';
+import { PROFESSIONS, SITUATIONS } from '../../bot/content/vocabulary';
 
-export const journeyOptionsSchema = z.object({ situation: z.enum(SITUATIONS).optional() }).default({});
+export const journeyOptionsSchema = z
+  .object({
+    situation: z.enum(SITUATIONS).optional(),
+    /** A professional who said which ("I'm a teacher") is not asked again. */
+    profession: z.enum(PROFESSIONS).optional(),
+  })
+  .default({});
 export type JourneyOptions = z.infer<typeof journeyOptionsSchema>;

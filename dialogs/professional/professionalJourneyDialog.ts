@@ -79,7 +79,8 @@ export class ProfessionalJourneyDialog extends InterruptibleDialog {
   }
 
   private async askWho(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.beginDialog(WHO);
+    const { profession } = optionsOf(step, journeyOptionsSchema);
+    return profession ? step.next(profession) : step.beginDialog(WHO);
   }
 
   /** A first message that said what is happening ("a pupil has gone missing") is not asked again. */

@@ -1,9 +1,9 @@
 // The conversation's start: welcome, ask who is writing, and hand over to that person's journey.
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { BOOKING_CHANGE_DIALOG, BookingChangeDialog, readBookingCommand } from '../booking/bookingChangeDialog';
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { ROLES, SITUATIONS, type Role } from '../../bot/content/vocabulary';
+import { PROFESSIONS, ROLES, SITUATIONS, type Profession, type Role } from '../../bot/content/vocabulary';
 import type { JourneyOptions } from '../base/journeyOptions';
 import { yesNoQuestion } from '../base/yesNo';
 import { Choices } from '../base/choices';
@@ -14,7 +14,7 @@ import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/serv
 import type { Messages } from '../../bot/content/i18n';
 import { CARER_JOURNEY, CarerJourneyDialog } from '../carer/carerJourneyDialog';
 import { PARENT_JOURNEY, ParentJourneyDialog } from '../parent/parentJourneyDialog';
-import { PROFESSIONAL_JOURNEY, ProfessionalJourneyDialog } from '../professional/professionalJourneyDialog';
+import { PROFESSIONAL_JOURNEY, ProfessionalJourneyDialog, professionChoices } from '../professional/professionalJourneyDialog';
 import { YOUNG_PERSON_JOURNEY, YoungPersonJourneyDialog } from '../youngPerson/youngPersonJourneyDialog';
 
 export const ROOT_DIALOG = 'root';
@@ -23,7 +23,11 @@ const ROLE_QUESTION = 'root.role';
 const UNDERSTOOD_QUESTION = 'root.understood';
 
 /** What the first message said, kept while the user confirms it. */
-const firstReadingSchema = z.object({ writer: z.enum(ROLES).optional(), situation: z.enum(SITUATIONS).optional() });
+const firstReadingSchema = z.object({
+  writer: z.enum(ROLES).optional(),
+  situation: z.enum(SITUATIONS).optional(),
+  profession: z.enum(PROFESSIONS).optional(),
+});
 
 /**
  * Bump when a change to the tree is not visible in botbuilder's own version hash (which sees
@@ -89,7 +93,11 @@ export class RootDialog extends InterruptibleDialog {
       Object.assign(step.values, { first: { writer: role, situation: 'back' } });
       return step.next('yes');
     }
-    const first = firstReadingSchema.parse({ writer: reading?.writer, situation: reading?.situation });
+    const first = firstReadingSchema.parse({
+      writer: reading?.writer,
+      situation: reading?.situation,
+      profession: reading?.writer === 'professional' ? this.professionNamed(step.context) : undefined,
+    });
     Object.assign(step.values, { first });
     if (!first.writer) {
       await step.context.sendActivity(`${messages.t('root.welcome')}${this.otherLanguages(messages)}`);
@@ -100,6 +108,12 @@ export class RootDialog extends InterruptibleDialog {
       `${messages.t('root.welcomeShort')} ${messages.t(messages.has(understood) ? understood : `root.understood.${first.writer}.unknown`)}${this.otherLanguages(messages)}`,
     );
     return step.beginDialog(UNDERSTOOD_QUESTION);
+  }
+
+  /** The profession a message names in passing ("I'm a teacher", "social worker here"). */
+  private professionNamed(context: TurnContext): Profession | undefined {
+    if (context.activity.type !== ActivityTypes.Message) return undefined;
+    return professionChoices.mentioned(context.activity.text ?? '', messagesFor(context, this.services), this.services.understanding);
   }
 
   /** The approved languages other than this one, each in its own name, for the welcome. */
@@ -124,7 +138,8 @@ export class RootDialog extends InterruptibleDialog {
     const answer = step.context.activity.type === ActivityTypes.Message ? readingOf(step.context, this.services) : undefined;
     const situation = first.situation ?? answer?.situation;
     await conversationFactsRecord(this.services).update(step.context, (facts) => ({ ...facts, role }));
-    const options: JourneyOptions = situation ? { situation } : {};
+    const profession = first.profession ?? (role === 'professional' ? this.professionNamed(step.context) : undefined);
+    const options: JourneyOptions = { ...(situation ? { situation } : {}), ...(profession ? { profession } : {}) };
     if (role === 'parent') return step.beginDialog(PARENT_JOURNEY, options);
     if (role === 'youngPerson') return step.beginDialog(YOUNG_PERSON_JOURNEY, options);
     if (role === 'carer') return step.beginDialog(CARER_JOURNEY, options);
