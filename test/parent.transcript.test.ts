@@ -128,6 +128,17 @@ describe('parent journey', () => {
     expect(await audit(conversation)).toEqual(['advised-101:P-REPORT-101']);
   });
 
+  it('someone may be harming or using the child: the police, SafeCall, CEOP and the National Referral Mechanism', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...TO_SEARCH, ...SEARCH_ALL_DONE, 'No', 'No', 'Yes', 'No', 'No']);
+    const text = allText(turns[turns.length - 1] ?? []);
+    for (const words of ['020 8392 5710', '116 000', 'www.ceop.police.uk', 'National Referral Mechanism']) expect(text).toContain(words);
+    expect(harness.app.services.rules.decideAll('parent-exploitation', { 'risk.exploitation': true }).map((rule) => rule.id)).toEqual([
+      'P-EXPLOITATION-HELP',
+    ]);
+    expect(await audit(conversation)).toEqual(['advised-101:P-REPORT-101']);
+  });
+
   it('without Twilio the summary cannot be texted, and the bot says so', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, [...TO_SEARCH, ...SEARCH_ALL_DONE, ...RISK, ...INFO]);

@@ -224,6 +224,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     const facts = riskFacts(parentCase, this.services.clock.now());
     await flagRisk(step.context, this.services, ...RISK_FACTORS.filter((factor) => parentCase.risk[factor]));
     await adviseFirst(step.context, this.services, 'parent-risk', facts);
+    if (parentCase.risk.exploitation) await adviseFirst(step.context, this.services, 'parent-exploitation', { 'risk.exploitation': true });
     if (await adviseFirst(step.context, this.services, 'parent-repeat', facts))
       await flagRisk(step.context, this.services, 'repeat-missing');
     return step.beginDialog(POLICE_INFO_DIALOG);
