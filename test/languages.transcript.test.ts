@@ -58,6 +58,22 @@ describe('choosing a language', () => {
   });
 });
 
+describe('times the recognizer cannot read in the language', () => {
+  it('Polish: the day alone is offered after a miss, by number too', async () => {
+    const conversation = harness.conversation();
+    const [, , , , missed, picked] = await walk(conversation, [
+      'polski',
+      '1',
+      'Zaginęło teraz',
+      'nie',
+      'nie pamiętam kiedy dokładnie',
+      '2',
+    ]);
+    expect(optionTitles(missed ?? [])).toEqual(['Dzisiaj', 'Wczoraj', 'Przedwczoraj']);
+    expect(allText(picked ?? [])).toContain('23 listopada');
+  });
+});
+
 describe('the parent journey to the police summary', () => {
   it('in Polish, with "wczoraj o 21" read as yesterday 21:00 and the danger interrupt in Polish', async () => {
     const conversation = harness.conversation();

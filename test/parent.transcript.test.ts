@@ -82,6 +82,18 @@ describe('parent journey', () => {
     expect(allText(turns[9] ?? [])).toContain('call, text or message');
   });
 
+  it('a time it cannot read: the day alone is offered, and "2" then means "Yesterday", not 2 o\'clock', async () => {
+    const conversation = harness.conversation();
+    const [, , , , missed, picked] = await walk(conversation, ['hello', '1', 'Missing now', 'No', 'banana', '2']);
+    expect(optionTitles(missed ?? [])).toEqual(['Today', 'Yesterday', 'The day before yesterday']);
+    const readBack = allText(picked ?? []);
+    expect(readBack).toContain('23 November');
+    expect(readBack).toContain('yesterday');
+    expect(readBack).not.toContain('02:00');
+    // Confirmed, the journey goes on to the age.
+    expect(allText(await conversation.say('Yes'))).toContain('How old');
+  });
+
   it('says plainly that there is no need to wait 24 hours', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, TO_SEARCH);

@@ -125,6 +125,11 @@ export class Choices<Value extends string> {
     return said !== '' && this.options.some((option) => normalise(messages.t(option.title)) === said);
   }
 
+  /** The options' values, in the order they are shown. */
+  get values(): Value[] {
+    return this.options.map((option) => option.value);
+  }
+
   /** The option whose title or a synonym is the whole message (numbers are left to the caller). */
   matchExactly(text: string, messages: Messages): Value | undefined {
     const said = normalise(text);

@@ -3,6 +3,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import type { Messages } from '../../bot/content/i18n';
+import { Choices } from './choices';
 import { Question, type Answer } from './question';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { languageOf } from '../../bot/understanding/understand';
@@ -28,6 +29,11 @@ export interface PastMomentOptions {
   allowUnknown?: boolean;
 }
 
+const DAYS = ['today', 'yesterday', 'dayBefore'] as const;
+type Day = (typeof DAYS)[number];
+const DAYS_AGO: Record<Day, number> = { today: 0, yesterday: 1, dayBefore: 2 };
+const DAY_CHOICES = Choices.keyed(DAYS, (day) => `common.moment.days.${day}`);
+
 export class PastMomentDialog extends ComponentDialog {
   constructor(
     id: string,
@@ -42,6 +48,15 @@ export class PastMomentDialog extends ComponentDialog {
           id: `${id}.ask`,
           ask: keys.ask,
           skippable: options.allowUnknown ?? false,
+          // For whoever cannot say when in words the bot reads (any language): the day alone.
+          fallback: {
+            choices: DAY_CHOICES,
+            valueOf: (choice) => {
+              const daysAgo = DAYS_AGO[choice as Day] ?? 0;
+              const day = DateTime.fromJSDate(services.clock.now(), { zone: services.timeZone }).startOf('day').minus({ days: daysAgo });
+              return { at: day.toJSDate().toISOString(), precision: 'day' };
+            },
+          },
           parse: (text, _context, messages) => {
             const reading = services.dates.readPast(text, languageOf(messages.locale));
             if (reading.kind === 'unreadable') return { ok: false, retry: keys.unreadable };
@@ -102,7 +117,11 @@ export function describeMoment(
     when: alternative
       ? messages.t('common.moment.orAlternative', { when, alternative: alternative.toFormat(messages.t('common.timeFormat')) })
       : when,
-    ago: at.toRelative({ base: now, locale: messages.locale, unit: pickUnit(now.diff(at).as('minutes')) }) ?? '',
+    // A day alone is "yesterday", not "31 hours ago" from its midnight.
+    ago:
+      (moment.precision === 'day'
+        ? at.toRelativeCalendar({ base: now, locale: messages.locale, unit: 'days' })
+        : at.toRelative({ base: now, locale: messages.locale, unit: pickUnit(now.diff(at).as('minutes')) })) ?? '',
   };
 }
 

@@ -22,6 +22,17 @@ export interface QuestionSpec<Value> {
   parse(text: string, context: TurnContext, messages: Messages): Parsed<Value>;
   /** Offer "Skip" and "Don't know". */
   skippable?: boolean;
+  /**
+   * Offered with the question again after an answer that could not be read: fixed answers for
+   * people who cannot put theirs in words the bot reads ("Yesterday"). While they are shown, a
+   * number picks one of them.
+   */
+  fallback?: { choices: Choices<string>; valueOf(choice: string): Value };
+}
+
+interface QuestionState extends AskState {
+  /** The fallback answers are on screen: a number means one of them. */
+  fallbackShown?: boolean;
 }
 
 export const answerOptions = new Choices<'skip' | 'unknown'>([
@@ -45,6 +56,14 @@ export class Question<Value> extends AskingDialog {
     if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const text = (activity.text ?? '').trim();
     const messages = messagesFor(dc.context, this.services);
+    const state = (dc.activeDialog?.state ?? {}) as QuestionState;
+    const fallback = this.spec.fallback;
+    if (fallback && state.fallbackShown) {
+      const picked = this.pickShown(text, messages, fallback.choices);
+      if (picked === 'skip' || picked === 'unknown')
+        return dc.endDialog({ kind: picked === 'skip' ? 'skipped' : 'unknown' } satisfies Answer<Value>);
+      if (picked !== undefined) return dc.endDialog({ kind: 'value', value: fallback.valueOf(picked) } satisfies Answer<Value>);
+    }
     if (this.spec.skippable) {
       const said = answerOptions.matchExactly(text, messages) ?? this.everydayAnswer(text, messages);
       if (said === 'skip') return dc.endDialog({ kind: 'skipped' } satisfies Answer<Value>);
@@ -53,6 +72,7 @@ export class Question<Value> extends AskingDialog {
     const parsed: Parsed<Value> = text === '' ? { ok: false, retry: 'common.answers.empty' } : this.spec.parse(text, dc.context, messages);
     if (parsed.ok) return dc.endDialog({ kind: 'value', value: parsed.value } satisfies Answer<Value>);
     const reply = replyToMiss(dc, parsed.retry);
+    state.fallbackShown = fallback !== undefined;
     if (reply !== 'stuck') {
       await this.send(dc.context, parsed.retry, parsed.variables ?? {}, true, reply === 'explainWithWayOn');
       return Dialog.EndOfTurn;
@@ -62,15 +82,37 @@ export class Question<Value> extends AskingDialog {
       await dc.context.sendActivity(messages.t('common.miss.movingOn'));
       return dc.endDialog({ kind: 'skipped' } satisfies Answer<Value>);
     }
-    const variables = (dc.activeDialog?.state as AskState | undefined)?.variables ?? {};
+    const variables = state.variables ?? {};
+    const stuck = messages.t('common.miss.stuckFree', { question: messages.t(this.spec.ask, variables) });
     await dc.context.sendActivity(
-      MessageFactory.text(
-        messages.t('common.miss.stuckFree', { question: messages.t(this.spec.ask, variables) }),
-        undefined,
-        InputHints.ExpectingInput,
-      ),
+      fallback
+        ? MessageFactory.suggestedActions(this.shownActions(messages, true), stuck, undefined, InputHints.ExpectingInput)
+        : MessageFactory.text(stuck, undefined, InputHints.ExpectingInput),
     );
     return Dialog.EndOfTurn;
+  }
+
+  /** Asked again after an interruption: without the fallback answers, so a number is read as itself. */
+  override async repromptDialog(context: TurnContext, instance: { state: QuestionState }): Promise<void> {
+    if (instance.state) instance.state.fallbackShown = false;
+    await super.repromptDialog(context, instance);
+  }
+
+  /** A shown answer by its words or its number (the fallback answers first, then Skip and Don't know). */
+  private pickShown(text: string, messages: Messages, choices: Choices<string>): string | undefined {
+    const byWords = choices.matchExactly(text, messages);
+    if (byWords !== undefined) return byWords;
+    const numbered = /^\s*(\d{1,2})\s*$/.exec(text);
+    if (!numbered) return undefined;
+    const shown = [...choices.values, ...(this.spec.skippable ? answerOptions.values : [])];
+    return shown[Number(numbered[1]) - 1];
+  }
+
+  private shownActions(messages: Messages, withFallback: boolean) {
+    return [
+      ...(withFallback && this.spec.fallback ? this.spec.fallback.choices.suggestedActions(messages) : []),
+      ...(this.spec.skippable ? answerOptions.suggestedActions(messages) : []),
+    ];
   }
 
   /** "idk", "rather not say", "skip it": whole answers that mean not known or skip, however typed. */
@@ -89,9 +131,11 @@ export class Question<Value> extends AskingDialog {
     const messages = messagesFor(context, this.services);
     const asked = retry ? `${messages.t(key, variables)} ${messages.t(this.spec.ask, variables)}` : messages.t(key, variables);
     const text = wayOn ? `${asked} ${messages.t('common.miss.wayOn')}` : asked;
-    const activity = this.spec.skippable
-      ? MessageFactory.suggestedActions(answerOptions.suggestedActions(messages), text, undefined, InputHints.ExpectingInput)
-      : MessageFactory.text(text, undefined, InputHints.ExpectingInput);
+    const actions = this.shownActions(messages, retry);
+    const activity =
+      actions.length > 0
+        ? MessageFactory.suggestedActions(actions, text, undefined, InputHints.ExpectingInput)
+        : MessageFactory.text(text, undefined, InputHints.ExpectingInput);
     await context.sendActivity(activity);
   }
 }
