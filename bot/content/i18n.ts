@@ -30,6 +30,8 @@ export interface Localiser {
   readonly offered: readonly OfferedLanguage[];
   /** The approved locale closest to what the channel says the user reads. */
   pickLocale(requested: string | undefined): string;
+  /** The approved locale of a language tag's language, or undefined when the area has not approved it. */
+  approvedLocale(requested: string): string | undefined;
   /** The approved language a whole message names ("polski", "Română", "ar"), if it names one. */
   languageNamed(text: string): string | undefined;
   messages(locale: string): Messages;
@@ -62,6 +64,12 @@ export function createLocaliser(content: Content): Localiser {
     const meta = content.localeMeta[locale];
     for (const name of [locale, locale.split('-')[0] ?? locale, meta?.name, meta?.englishName, ...(meta?.aliases ?? [])]) if (name) names.set(normalise(name), locale);
   }
+  const approvedLocale = (requested: string): string | undefined => {
+    const exact = approved.find((locale) => locale.toLowerCase() === requested.toLowerCase());
+    if (exact) return exact;
+    const language = requested.toLowerCase().split('-')[0];
+    return approved.find((locale) => locale.toLowerCase().split('-')[0] === language);
+  };
   const cache = new Map<string, Messages>();
 
   const build = (locale: string): Messages => {
@@ -113,12 +121,9 @@ export function createLocaliser(content: Content): Localiser {
     locales,
     offered,
     pickLocale(requested) {
-      if (!requested) return DEFAULT_LOCALE;
-      const exact = approved.find((locale) => locale.toLowerCase() === requested.toLowerCase());
-      if (exact) return exact;
-      const language = requested.toLowerCase().split('-')[0];
-      return approved.find((locale) => locale.toLowerCase().split('-')[0] === language) ?? DEFAULT_LOCALE;
+      return (requested && approvedLocale(requested)) || DEFAULT_LOCALE;
     },
+    approvedLocale,
     languageNamed(text) {
       return approved.length > 1 ? names.get(normalise(text)) : undefined;
     },

@@ -8,6 +8,9 @@ export type LocaleTree = { [key: string]: LocaleTree | string | string[] };
 export const localeTreeSchema: z.ZodType<LocaleTree> = z.record(z.string().regex(/^[a-zA-Z0-9]+$/), localeValue);
 export type LocaleResources = LocaleTree;
 
+/** A BCP 47 language tag as browsers and channels send it ("pl", "en-GB", "zh-Hant-TW"). */
+export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/;
+
 /** `_meta.json` beside a locale's files: how the language is named and written, and whether it is reviewed. */
 export const localeMetaSchema = z
   .object({

@@ -59,13 +59,22 @@ export function createDateReader({
   sayings = {},
   sayingsByLanguage = {},
 }: DateReaderOptions): DateReader {
+  // Longer sayings first ("dziś rano" before "dziś"); a language's own before English's, which
+  // people mix in. Sorted once, not on every message.
+  type Sayings = ReadonlyArray<readonly [string, string]>;
+  const longestFirst = (table: Readonly<Record<string, string>>): Sayings => Object.entries(table).sort(([a], [b]) => b.length - a.length);
+  const english = longestFirst(sayings);
+  const byLanguage = new Map<string, Sayings>(
+    Object.entries(sayingsByLanguage)
+      .filter(([language]) => language !== 'en')
+      .map(([language, table]) => [language, [...longestFirst(table), ...english]]),
+  );
   const readAll = (text: string, language = 'en'): ReadMoment[] => {
     const now = DateTime.fromJSDate(clock.now(), { zone: timeZone });
     // The recognizers compute with the reference date's process-local fields: hand them the
     // area's wall-clock time and read their answers back in the area's zone.
     const reference = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
-    const own = language === 'en' ? {} : (sayingsByLanguage[language] ?? {});
-    const results = recognizeDateTime(prepare(prepare(westernDigits(text), own), sayings), culture, undefined, reference);
+    const results = recognizeDateTime(prepare(westernDigits(text), byLanguage.get(language) ?? english), culture, undefined, reference);
     const moments: ReadMoment[] = [];
     for (const result of results) {
       const values = (result.resolution?.values ?? []) as Resolution[];
@@ -104,12 +113,9 @@ export function createDateReader({
  * "yesterday at 9", "4ish" -> "4", "half 3" -> "3:30", and the sayings from content
  * ("teatime", "after school").
  */
-function prepare(text: string, sayings: Readonly<Record<string, string>>): string {
+function prepare(text: string, sayings: ReadonlyArray<readonly [string, string]>): string {
   let prepared = ` ${text.toLowerCase()} `;
-  // Longer sayings first: "dziś rano" before "dziś".
-  for (const [saying, time] of Object.entries(sayings).sort(([a], [b]) => b.length - a.length)) {
-    prepared = prepared.split(` ${saying} `).join(` ${time} `);
-  }
+  for (const [saying, time] of sayings) prepared = prepared.split(` ${saying} `).join(` ${time} `);
   return (
     prepared
       .replace(/\b(\d{1,2})\s*-?ish\b/g, '$1')

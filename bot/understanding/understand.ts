@@ -114,6 +114,7 @@ export function createUnderstanding(
     return made;
   };
   const optionBooks = new Map<string, PhraseBook<string>>();
+  const dangerLanguages = dangerAlwaysIn.map(languageOf);
   const languagesOf = (locale: string): string[] => [...new Set([languageOf(locale), 'en'])];
 
   return {
@@ -123,11 +124,12 @@ export function createUnderstanding(
       let writer: Role | undefined;
       let situation: Situation | undefined;
       let question: QuestionAsked | undefined;
-      for (const language of new Set([...languagesOf(locale), ...dangerAlwaysIn.map(languageOf)])) {
+      const own = languagesOf(locale);
+      for (const language of new Set([...own, ...dangerLanguages])) {
         const reader = readerFor(language);
         const tokens = tokenise(text, reader.lexicon);
         for (const match of reader.danger.find(tokens)) if (!match.negated) danger.add(match.label);
-        if (!languagesOf(locale).includes(language)) continue;
+        if (!own.includes(language)) continue;
         for (const match of reader.disclosures.find(tokens)) if (!match.negated) disclosures.add(match.label);
         writer ??= strongest(reader.writers.find(tokens), ROLES);
         situation ??= strongest(reader.situations.find(tokens), writer ? SITUATION_PREFERENCE[writer] : SITUATIONS);

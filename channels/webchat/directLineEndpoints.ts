@@ -10,6 +10,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
+import { LANGUAGE_TAG } from '../../bot/content/localeSchema';
 import type { ClientAddressReader } from '../../bot/http/clientAddress';
 import type { RateLimiter } from '../../bot/http/rateLimit';
 import type { Logger } from '../../bot/platform/logger';
@@ -73,10 +74,7 @@ export interface DirectLine {
 
 const generateBodySchema = z
   .object({
-    locale: z
-      .string()
-      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/)
-      .optional(),
+    locale: z.string().regex(LANGUAGE_TAG).optional(),
   })
   .optional();
 

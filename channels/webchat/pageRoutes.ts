@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import type { Localiser, Messages } from '../../bot/content/i18n';
+import { LANGUAGE_TAG } from '../../bot/content/localeSchema';
 import { projectPath } from '../../bot/platform/paths';
 
 const PAGE_DIRECTORY = projectPath('channels', 'webchat', 'page');
@@ -57,7 +58,7 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays }: P
     const query: unknown = req.query;
     const chosen: unknown = query && typeof query === 'object' ? Reflect.get(query, 'lang') : undefined;
     const asked: string[] = [...(typeof chosen === 'string' ? [chosen] : []), ...acceptedLanguages(req.header('accept-language'))];
-    const approved = asked.find((tag) => sameLanguage(tag, localiser.pickLocale(tag)));
+    const approved = asked.map((tag) => localiser.approvedLocale(tag)).find((locale) => locale !== undefined);
     return localiser.messages(localiser.pickLocale(approved));
   };
   const direction = (messages: Messages): string =>
@@ -135,7 +136,6 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays }: P
   });
 }
 
-/** The first language of an Accept-Language header ("en-GB,en;q=0.9" -> "en-GB"). */
 /** The languages an Accept-Language header lists, most wanted first. */
 function acceptedLanguages(header: string | undefined): string[] {
   return (header ?? '')
@@ -146,11 +146,7 @@ function acceptedLanguages(header: string | undefined): string[] {
       const q = Number(parameters.find((parameter) => parameter.startsWith('q='))?.slice(2) ?? '1');
       return { tag, q: Number.isFinite(q) ? q : 0, index };
     })
-    .filter(({ tag, q }) => q > 0 && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag))
+    .filter(({ tag, q }) => q > 0 && LANGUAGE_TAG.test(tag))
     .sort((a, b) => b.q - a.q || a.index - b.index)
     .map(({ tag }) => tag);
-}
-
-function sameLanguage(tag: string, locale: string): boolean {
-  return tag.toLowerCase().split('-')[0] === locale.toLowerCase().split('-')[0];
 }

@@ -45,11 +45,7 @@ export class Choices<Value extends string> {
     const exact = this.matchExactly(text, messages) ?? this.byPosition(text, messages, understanding);
     if (exact !== undefined) return exact;
     // By stem, and not where it is negated: "shes not back yet" is not "They are back".
-    const chosen = understanding.choose(
-      text,
-      messages.locale,
-      this.options.map((option) => ({ label: option.value, phrases: this.phrasesOf(option, messages) })),
-    );
+    const chosen = this.mentioned(text, messages, understanding);
     if (chosen !== undefined) return chosen;
     const everyday = understanding.everyday(text, messages.locale);
     return everyday === 'yes' || everyday === 'no' || everyday === 'unknown' ? this.everyday[everyday] : undefined;

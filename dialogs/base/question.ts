@@ -5,6 +5,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { AskingDialog, replyToMiss, type AskState } from './waitingDialog';
 import type { Messages } from '../../bot/content/i18n';
 import { Choices } from './choices';
+import { normalise } from '../../bot/understanding/text';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 
 export type Parsed<Value> =
@@ -102,7 +103,8 @@ export class Question<Value> extends AskingDialog {
   private pickShown(text: string, messages: Messages, choices: Choices<string>): string | undefined {
     const byWords = choices.matchExactly(text, messages);
     if (byWords !== undefined) return byWords;
-    const numbered = /^\s*(\d{1,2})\s*$/.exec(text);
+    // normalise reads Arabic-Indic digits too ("٢").
+    const numbered = /^(\d{1,2})$/.exec(normalise(text));
     if (!numbered) return undefined;
     const shown = [...choices.values, ...(this.spec.skippable ? answerOptions.values : [])];
     return shown[Number(numbered[1]) - 1];

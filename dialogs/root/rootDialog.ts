@@ -119,7 +119,7 @@ export class RootDialog extends InterruptibleDialog {
   /** The approved languages other than this one, each in its own name, for the welcome. */
   private otherLanguages(messages: Messages): string {
     const others = this.services.localiser.offered.filter((language) => language.locale !== messages.locale);
-    if (others.length === 0 || this.services.localiser.offered.length < 2) return '';
+    if (others.length === 0) return '';
     return `\n\n${messages.t('root.languages', { languages: others.map((language) => language.name).join(' · ') })}`;
   }
 
