@@ -3,7 +3,16 @@
 // high-risk child is reported at once), enquiries, 101, who to notify for the time of day, and
 // reminders that arrive by themselves in the chat or by text.
 import { CARER_RISKS, type CarerRisk } from '../bot/content/vocabulary';
-import { allText, lastTurn, optionTitles, startHarness, walk as walkFrom, type Conversation, type Harness } from './support/harness';
+import {
+  auditTrail,
+  allText,
+  lastTurn,
+  optionTitles,
+  startHarness,
+  walk as walkFrom,
+  type Conversation,
+  type Harness,
+} from './support/harness';
 import { startFakeConnector } from './support/fakeConnector';
 import { startSmsHarness } from './support/sms';
 
@@ -17,8 +26,7 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 afterEach(() => harness.clock.set(NIGHT));
 
-const auditOf = async (conversation: Conversation) =>
-  (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
+const auditOf = (conversation: Conversation) => auditTrail(harness.app, conversation.id);
 
 const walk = (conversation: Conversation, answers: string[]) => walkFrom(conversation, answers, { join: true });
 const last = lastTurn;
@@ -263,7 +271,7 @@ describe('reminders that act', () => {
       await harness.app.scheduler.tick();
       expect(delivered()).toHaveLength(6);
       expect(delivered()[5]).toContain('Treat them as missing now');
-      const audit = (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
+      const audit = await auditTrail(harness.app, conversation.id);
       expect(audit.filter((row) => row === 'reminder-sent:C-REVIEW-6H')).toHaveLength(1);
     } finally {
       await harness.close();
@@ -284,7 +292,7 @@ describe('reminders that act', () => {
       harness.clock.set('2026-11-24T04:00:30Z');
       await harness.app.scheduler.tick();
       expect(delivered()[1]).toContain('6 hours since they went');
-      const audit = (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
+      const audit = await auditTrail(harness.app, conversation.id);
       expect(audit).toEqual(['reminder-sent:C-REVIEW-HOURLY', 'reminder-sent:C-REVIEW-6H']);
     } finally {
       await harness.close();

@@ -1,6 +1,6 @@
 // "Talk to a person": the on-call team is alerted by SMS with a handover that names no child,
 // and their replies are relayed into the user's conversation (web chat or SMS).
-import { allText, type Conversation } from './support/harness';
+import { allText, auditTrail, type Conversation } from './support/harness';
 import { startFakeConnector } from './support/fakeConnector';
 import { startSmsHarness, type SmsHarness } from './support/sms';
 
@@ -42,7 +42,7 @@ describe('in staffed hours', () => {
       expect(alert.body).toContain('danger-now');
       expect(alert.body).toContain('not shared');
     }
-    const audit = (await sms.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
+    const audit = await auditTrail(sms.app, conversation.id);
     expect(audit.filter((row) => row.startsWith('human-'))).toEqual([
       'human-alerted:G-HUMAN-IN-HOURS',
       'human-alerted:G-HUMAN-IN-HOURS',

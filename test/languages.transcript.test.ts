@@ -2,7 +2,17 @@
 // Arabic and Romanian, each with the danger interrupt in that language. Clock: Tuesday 24
 // November 2026, 23:00 London.
 import { countSegments } from '../channels/sms/segments';
-import { allText, cardFacts, optionTitles, startHarness, walk, type Conversation, type Harness, type Reply } from './support/harness';
+import {
+  auditTrail,
+  allText,
+  cardFacts,
+  optionTitles,
+  startHarness,
+  walk,
+  type Conversation,
+  type Harness,
+  type Reply,
+} from './support/harness';
 import { startSmsHarness } from './support/sms';
 
 let harness: Harness;
@@ -11,8 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const audit = async (conversation: Conversation) =>
-  (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
+const audit = (conversation: Conversation) => auditTrail(harness.app, conversation.id);
 const lastOf = (turns: Reply[][]): Reply[] => turns[turns.length - 1] ?? [];
 
 describe('choosing a language', () => {

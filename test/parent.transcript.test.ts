@@ -7,7 +7,7 @@ import { purgeExpiredState } from '../bot/scheduled/retention';
 import { openPglite } from '../bot/store/database';
 import { keepPeriodsFor } from '../dialogs/parent/profileDialog';
 import { countSegments } from '../channels/sms/segments';
-import { allText, cardFacts, optionTitles, startHarness, walk, type Conversation, type Harness } from './support/harness';
+import { auditTrail, allText, cardFacts, optionTitles, startHarness, walk, type Conversation, type Harness } from './support/harness';
 import { startSmsHarness } from './support/sms';
 
 let harness: Harness;
@@ -16,8 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const audit = async (conversation: Conversation) =>
-  (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
+const audit = (conversation: Conversation) => auditTrail(harness.app, conversation.id);
 
 const TO_SEARCH = ['hello', '1', 'Missing now', 'No', 'yesterday at 9pm', 'Yes', '14', 'Yes', 'No'];
 const SEARCH_ALL_DONE = Array.from({ length: 7 }, () => 'Done');

@@ -1,7 +1,7 @@
 // The professional's journey, typed as professionals write, at 23:00 on Tuesday 24 November 2026:
 // who they are and what is happening, what the guidance asks of each (the rule ids audited, the
 // numbers given), the groups of children it names, and exploitation with where to go.
-import { allText, optionTitles, startHarness, walk, type Conversation, type Harness, type Reply } from './support/harness';
+import { auditTrail, allText, optionTitles, startHarness, walk, type Conversation, type Harness, type Reply } from './support/harness';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -9,8 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const auditOf = async (conversation: Conversation) =>
-  (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
+const auditOf = (conversation: Conversation) => auditTrail(harness.app, conversation.id);
 
 const PROFESSIONS = ['Teacher or school staff', 'Social worker', 'Health', 'Police', 'Other'];
 const SITUATIONS = ['A child is missing now', 'A child is back', 'A worry about exploitation'];

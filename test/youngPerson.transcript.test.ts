@@ -3,7 +3,16 @@
 import { parse } from 'csv-parse/sync';
 import { createScheduler } from '../bot/scheduled/scheduler';
 import { createLogger } from '../bot/platform/logger';
-import { allText, lastTurn, optionTitles, startHarness, walk as walkFrom, type Conversation, type Harness } from './support/harness';
+import {
+  auditTrail,
+  allText,
+  lastTurn,
+  optionTitles,
+  startHarness,
+  walk as walkFrom,
+  type Conversation,
+  type Harness,
+} from './support/harness';
 import { startSmsHarness } from './support/sms';
 
 const STAFF_TOKEN = 'staff-token-for-tests-0123456789';
@@ -14,8 +23,7 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 afterEach(() => harness.clock.set('2026-11-24T23:00:00Z'));
 
-const auditOf = async (conversation: Conversation) =>
-  (await harness.app.audit.forConversation(conversation.id)).map((row) => `${row.kind}:${row.ruleId}`);
+const auditOf = (conversation: Conversation) => auditTrail(harness.app, conversation.id);
 
 const walk = (conversation: Conversation, answers: string[]) => walkFrom(conversation, answers, { join: true });
 

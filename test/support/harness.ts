@@ -93,6 +93,10 @@ export class Conversation {
 /** All reply texts of a turn, joined: assertions look across every reply, not just the first. */
 export const allText = (replies: Reply[]): string => replies.map((reply) => reply.text ?? '').join('\n');
 
+/** What a conversation's audit rows say, as `kind:ruleId`, oldest first. */
+export const auditTrail = async (app: Pick<App, 'audit'>, conversationId: string): Promise<string[]> =>
+  (await app.audit.forConversation(conversationId)).map((row) => `${row.kind}:${row.ruleId}`);
+
 /** The police summary card's fields as label -> answer: each is a container of a label and its answer. */
 export const cardFacts = (replies: Reply[]): Record<string, string> => {
   type Element = { type: string; items?: Array<{ text?: string }> };
