@@ -78,7 +78,7 @@ describe('times the recognizer cannot read in the language', () => {
       'nie pamiętam kiedy dokładnie',
       '2',
     ]);
-    expect(optionTitles(missed ?? [])).toEqual(['Dzisiaj', 'Wczoraj', 'Przedwczoraj']);
+    expect(optionTitles(missed ?? [])).toEqual(['Dzisiaj', 'Wczoraj', 'Przedwczoraj', 'Pomiń', 'Nie wiem']);
     expect(allText(picked ?? [])).toContain('23 listopada');
   });
 });

@@ -84,13 +84,21 @@ describe('parent journey', () => {
   it('a time it cannot read: the day alone is offered, and "2" then means "Yesterday", not 2 o\'clock', async () => {
     const conversation = harness.conversation();
     const [, , , , missed, picked] = await walk(conversation, ['hello', '1', 'Missing now', 'No', 'banana', '2']);
-    expect(optionTitles(missed ?? [])).toEqual(['Today', 'Yesterday', 'The day before yesterday']);
+    expect(optionTitles(missed ?? [])).toEqual(['Today', 'Yesterday', 'The day before yesterday', 'Skip', "Don't know"]);
     const readBack = allText(picked ?? []);
     expect(readBack).toContain('23 November');
     expect(readBack).toContain('yesterday');
     expect(readBack).not.toContain('02:00');
     // Confirmed, the journey goes on to the age.
     expect(allText(await conversation.say('Yes'))).toContain('How old');
+  });
+
+  it('"dunno" when they were last seen goes on, and the police summary says the time is not known', async () => {
+    const conversation = harness.conversation();
+    const [, , , , unknown] = await walk(conversation, ['hello', '1', 'Missing now', 'No', 'dunno']);
+    expect(allText(unknown ?? [])).toContain('How old');
+    const turns = await walk(conversation, ['14', 'Yes', 'No', ...SEARCH_ALL_DONE, ...RISK, ...INFO]);
+    expect(cardFacts(turns[turns.length - 1] ?? [])['Last seen']).toBe("don't know");
   });
 
   it('says plainly that there is no need to wait 24 hours', async () => {

@@ -79,6 +79,8 @@ export class ParentJourneyDialog extends InterruptibleDialog {
           again: 'parent.lastSeen.again',
         },
         services,
+        // "idk" goes on: the police summary says the time is not known.
+        { allowUnknown: true },
       ),
     );
     this.addDialog(
@@ -172,7 +174,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   }
 
   private async keepLastSeen(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const lastSeen = resultOf(step, pastMomentResult);
+    const lastSeen = resultOf(step, pastMomentResult.optional());
     await this.record.update(step.context, (current) => ({ ...current, lastSeen }));
     return step.beginDialog(AGE);
   }

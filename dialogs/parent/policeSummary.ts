@@ -54,7 +54,7 @@ export function summaryLines(
       case 'lastSeen':
         return parentCase.lastSeen
           ? messages.t('parent.summary.lastSeenValue', describeMoment(parentCase.lastSeen, messages, services))
-          : undefined;
+          : messages.t('parent.summary.unknown');
       case 'dateOfBirth': {
         const given = parentCase.info.dateOfBirth;
         if (given?.kind !== 'value') return answer(given);
