@@ -17,6 +17,8 @@ export interface Lexicon {
 export interface Token {
   word: string;
   stem: string;
+  /** A phrase's word written "=glassed": only that spelling counts, not its stem ("glasses") or a typo. */
+  exact?: boolean;
 }
 
 /** A phrase as the words to find, in order. */
@@ -76,10 +78,18 @@ function dropTrailingG(word: string): string {
 }
 
 export function compilePhrase(phrase: string, lexicon: Lexicon): Phrase {
-  return tokenise(phrase, lexicon);
+  const exact = new Set(
+    phrase
+      .split(/\s+/)
+      .filter((word) => word.startsWith('='))
+      .map((word) => normalise(word.slice(1))),
+  );
+  const tokens = tokenise(phrase.replace(/(^|\s)=/g, '$1'), lexicon);
+  return exact.size === 0 ? tokens : tokens.map((token) => (exact.has(token.word) ? { ...token, exact: true } : token));
 }
 
 function sameWord(typed: Token, wanted: Token): boolean {
+  if (wanted.exact) return typed.word === wanted.word;
   if (typed.stem === wanted.stem || typed.word === wanted.word) return true;
   return (
     wanted.stem.length >= MIN_LENGTH_FOR_TYPO &&
