@@ -106,6 +106,12 @@ describe('young person', () => {
     expect(await auditOf(conversation)).toEqual(['return-interview-declined:Y-RETURN-DECLINED']);
   });
 
+  it('"the 2nd one" picks the second time offered', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_WHEN, 'the 2nd one', 'text me']);
+    expect(allText(await conversation.say('07700 900123'))).toContain('Wednesday 25 November at 10:00');
+  });
+
   it('booking from the first message to the stored row, inside the 72 hours', async () => {
     const conversation = harness.conversation();
     const whenTurn = last(await walk(conversation, TO_WHEN));

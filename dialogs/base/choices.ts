@@ -63,13 +63,8 @@ export class Choices<Value extends string> {
     );
   }
 
-  /** "2", "option 2", "the second one", "the last one". */
   private byPosition(text: string, messages: Messages, understanding: Understanding): Value | undefined {
-    const said = normalise(text);
-    const numbered = /^(?:(?:option|number|no)\s*)?(\d+)$/.exec(said);
-    if (numbered) return this.options[Number(numbered[1]) - 1]?.value;
-    if (/^(?:the )?last(?: one)?$/.test(said)) return this.options[this.options.length - 1]?.value;
-    const position = understanding.ordinal(text, messages.locale);
+    const position = positionIn(text, this.options.length, messages.locale, understanding);
     return position === undefined ? undefined : this.options[position - 1]?.value;
   }
 
@@ -134,4 +129,13 @@ export class Choices<Value extends string> {
       [messages.t(option.title), ...(option.synonyms ? messages.list(option.synonyms) : [])].some((phrase) => normalise(phrase) === said),
     )?.value;
   }
+}
+
+/** Which of `count` options shown a message picks by place, from 1: "2", "option 2", "the second one", "the last one". */
+export function positionIn(text: string, count: number, locale: string, understanding: Understanding): number | undefined {
+  const said = normalise(text);
+  const numbered = /^(?:(?:option|number|no)\s*)?(\d+)$/.exec(said);
+  if (numbered) return Number(numbered[1]);
+  if (/^(?:the )?last(?: one)?$/.test(said)) return count;
+  return understanding.ordinal(text, locale);
 }

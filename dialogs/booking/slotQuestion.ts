@@ -8,6 +8,7 @@ import type { SlotProblem } from '../../bot/bookings/bookingDesk';
 import { normalise } from '../../bot/understanding/text';
 import { messagesFor, turnLocale, type DialogServices } from '../../bot/turn/services';
 import { languageOf } from '../../bot/understanding/understand';
+import { positionIn } from '../base/choices';
 import { replyToMiss, WaitingDialog, type AskState } from '../base/waitingDialog';
 
 export interface SlotQuestionOptions {
@@ -39,17 +40,16 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     if (dc.context.activity.type !== ActivityTypes.Message || !dc.activeDialog) return Dialog.EndOfTurn;
     const state = dc.activeDialog.state as SlotQuestionState;
     const text = (dc.context.activity.text ?? '').trim();
-    const picked = this.pickOffered(text, state, dc.context);
+    // An offered time by its label or number; by place ("the 2nd one") only when the words hold
+    // no time, so "1st december" stays a date.
+    const offered = this.pickOffered(text, state, dc.context);
+    const candidates = offered ? [] : this.futureTimes(text, dc.context);
+    const picked = offered ?? (candidates.length === 0 ? this.offeredByPlace(text, state, dc.context) : undefined);
     if (picked) {
       const problem = await this.services.bookings.checkSlot(new Date(state.returnedAt), new Date(picked));
       if (!problem) return dc.endDialog(picked);
       return this.refuse(dc, state, problem);
     }
-    const now = this.services.clock.now().getTime();
-    // "12:00" can mean noon or midnight: of the times the words can mean, the first that fits.
-    const candidates = this.services.dates
-      .readAll(text, languageOf(turnLocale(dc.context)))
-      .filter((candidate) => candidate.at.getTime() > now - 60_000);
     const moment = candidates[0];
     if (!moment) {
       const reply = replyToMiss(dc, 'youngPerson.when.unreadable');
@@ -106,6 +106,17 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     const said = normalise(text);
     if (/^\d+$/.test(said)) return state.offered[Number(said) - 1];
     return state.offered.find((slot) => normalise(this.label(slot, context)) === said);
+  }
+
+  private offeredByPlace(text: string, state: SlotQuestionState, context: TurnContext): string | undefined {
+    const position = positionIn(text, state.offered.length, turnLocale(context), this.services.understanding);
+    return position === undefined ? undefined : state.offered[position - 1];
+  }
+
+  /** "12:00" can mean noon or midnight: the times the words can mean, earliest first, from now on. */
+  private futureTimes(text: string, context: TurnContext) {
+    const now = this.services.clock.now().getTime();
+    return this.services.dates.readAll(text, languageOf(turnLocale(context))).filter((candidate) => candidate.at.getTime() > now - 60_000);
   }
 
   private label(slot: string, context: TurnContext): string {
