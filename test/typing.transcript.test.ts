@@ -166,6 +166,14 @@ describe('natural answers are taken, and no reply loops', () => {
     expect(allText(turns[turns.length - 1] ?? [])).not.toMatch(DIDNT_CATCH);
   });
 
+  it('"im fine" to "are you safe right now?" is yes; "im not fine" is not, though "fine" is in it', async () => {
+    const fine = await walk(harness.conversation(), ['hello', '2', 'im fine']);
+    expect(optionTitles(fine[fine.length - 1] ?? [])).toEqual(['Away now', "I'm back"]);
+    const notFine = await walk(harness.conversation(), ['hello', '2', 'im not fine']);
+    const text = allText(notFine[notFine.length - 1] ?? []);
+    expect(text).toMatch(/999[\s\S]*116 000/);
+  });
+
   it('"dont want to go home" is not told "Welcome back"', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, ['2', 'Yes', 'dont want to go home'], { join: true });

@@ -116,8 +116,11 @@ export function withinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** The earliest place the phrase's words stand in order, with at most MAX_GAP words between each. */
-function locate(tokens: readonly Token[], phrase: Phrase): { start: number; end: number } | undefined {
+/**
+ * The earliest place the phrase's words stand in order, with at most MAX_GAP words between each.
+ * A negation is never stepped over: "i am not fine" is not "i am fine".
+ */
+function locate(tokens: readonly Token[], phrase: Phrase, negations: readonly string[]): { start: number; end: number } | undefined {
   const first = phrase[0];
   if (!first) return undefined;
   for (let start = 0; start < tokens.length; start += 1) {
@@ -134,6 +137,7 @@ function locate(tokens: readonly Token[], phrase: Phrase): { start: number; end:
           next = look;
           break;
         }
+        if (candidate && negations.includes(candidate.word)) break;
       }
       if (next < 0) {
         found = false;
@@ -205,7 +209,7 @@ export function compilePhraseBook<Label>(
         const entry = compiled[candidate];
         if (!entry) continue;
         const { label, text, phrase } = entry;
-        const place = locate(tokens, phrase);
+        const place = locate(tokens, phrase, lexicon.negations);
         if (!place) continue;
         let overlaps = false;
         for (let at = place.start; at <= place.end; at += 1) if (used.has(at)) overlaps = true;
