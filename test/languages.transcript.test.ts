@@ -46,6 +46,13 @@ describe('choosing a language', () => {
     expect(allText(back)).toContain('When did you last see');
   });
 
+  it('a first message in Arabic script ("هلا") is answered in Arabic, and Arabic answers are read', async () => {
+    const conversation = harness.conversation();
+    const [welcome, , safe] = await walk(conversation, ['هلا', '2', 'اي']);
+    expect(allText(welcome ?? [])).toContain('من يكتب؟');
+    expect(allText(safe ?? [])).toContain('هل أنت بعيد عن البيت الآن');
+  });
+
   it('a language the area has not approved is not switched to', async () => {
     const conversation = harness.conversation();
     await conversation.join();

@@ -34,6 +34,8 @@ export interface Localiser {
   approvedLocale(requested: string): string | undefined;
   /** The approved language a whole message names ("polski", "Română", "ar"), if it names one. */
   languageNamed(text: string): string | undefined;
+  /** The one approved language whose own script most of the message's letters are in ("هلا" -> ar), if any. */
+  languageWrittenIn(text: string): string | undefined;
   messages(locale: string): Messages;
 }
 
@@ -64,6 +66,10 @@ export function createLocaliser(content: Content): Localiser {
     const meta = content.localeMeta[locale];
     for (const name of [locale, locale.split('-')[0] ?? locale, meta?.name, meta?.englishName, ...(meta?.aliases ?? [])]) if (name) names.set(normalise(name), locale);
   }
+  const byScript = approved.flatMap((locale) => {
+    const script = content.localeMeta[locale]?.script;
+    return script ? [{ locale, pattern: new RegExp(`\\p{Script=${script}}`, 'gu') }] : [];
+  });
   const approvedLocale = (requested: string): string | undefined => {
     const exact = approved.find((locale) => locale.toLowerCase() === requested.toLowerCase());
     if (exact) return exact;
@@ -126,6 +132,13 @@ export function createLocaliser(content: Content): Localiser {
     approvedLocale,
     languageNamed(text) {
       return approved.length > 1 ? names.get(normalise(text)) : undefined;
+    },
+    languageWrittenIn(text) {
+      const letters = text.match(/\p{L}/gu)?.length ?? 0;
+      if (letters === 0) return undefined;
+      const written = byScript.filter(({ pattern }) => (text.match(pattern)?.length ?? 0) * 2 > letters);
+      // Two approved languages in one script (Arabic and Pashto): the message does not say which.
+      return written.length === 1 ? written[0]?.locale : undefined;
     },
     messages(locale) {
       const chosen = locales.includes(locale) ? locale : DEFAULT_LOCALE;

@@ -18,6 +18,8 @@ export const localeMetaSchema = z
     name: z.string().min(2),
     englishName: z.string().min(2),
     direction: z.enum(['ltr', 'rtl']),
+    /** A script of its own (a Unicode script name, "Arabic"): a message written in it is read as this language. */
+    script: z.enum(['Arabic', 'Ethiopic']).optional(),
     /** Other ways people write the language's name ("po polsku", "عربي"): each switches to it. */
     aliases: z.array(z.string().min(2)).default([]),
     /** Present until a qualified translator has reviewed every message. */

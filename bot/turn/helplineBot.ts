@@ -79,8 +79,12 @@ export class HelplineBot extends ActivityHandler {
   private async runDialogs(context: TurnContext): Promise<void> {
     // Both are needed below; loaded together, the storage reads them in one query.
     await Promise.all([this.conversationState.load(context), this.userState.load(context)]);
-    // A language the user chose in the conversation outranks what the channel says they read.
-    const requested = (await this.chosenLocale.get(context)) ?? context.activity.locale ?? (await this.userLocale.get(context));
+    // A language the user chose in the conversation outranks what the channel says they read; a
+    // first message written in an approved language's own script ("هلا") chooses that language.
+    const chosen = await this.chosenLocale.get(context);
+    const written = chosen ? undefined : this.services.localiser.languageWrittenIn(context.activity.text ?? '');
+    if (written) context.turnState.set(TURN_LOCALE_CHOSEN, written);
+    const requested = chosen ?? written ?? context.activity.locale ?? (await this.userLocale.get(context));
     const locale = this.services.localiser.pickLocale(requested);
     context.turnState.set(TURN_LOCALE, locale);
     if (context.activity.locale) await this.userLocale.set(context, locale);
