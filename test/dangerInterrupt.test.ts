@@ -177,19 +177,35 @@ const reach = walker(async () => harness);
 /** A young person (the role chosen with '2') is given 999 in words for them, by their own rule. */
 const dangerRuleFor = (path: string[]) => (path[0] === '2' ? 'G-DANGER-YP' : 'G-DANGER-999');
 
+/**
+ * Danger said at a question: 999 first, every time. The message is also read as an answer: if it
+ * answers, the journey moves on; if not, the question is asked again, but never in two replies
+ * running (the 999 reply stands alone the second time).
+ */
+function expectDangerHeardAndNoRepeats(turns: Reply[][], question: string): void {
+  for (const replies of turns) expect(replies[0]?.text).toContain('999');
+  const asked = [question, ...turns.map((replies) => lastQuestion(replies.slice(1)))];
+  // After the first danger message the conversation goes on: the same question again, or the next.
+  expect(asked[1]).not.toBe('');
+  // A question is asked, and asked again once after danger, but never a third time running.
+  for (let at = 2; at < asked.length; at += 1) {
+    if (asked[at] !== '') expect(asked[at] === asked[at - 1] && asked[at - 1] === asked[at - 2]).toBe(false);
+  }
+}
+
 describe.each(states)('waiting in $waitsIn', ({ path }) => {
-  it('every danger phrase gives 999 first, records the danger rule for who is writing, and the same question is asked again', async () => {
+  it('every danger phrase gives 999 first and records the danger rule for who is writing; the message is an answer too, and no question is asked twice running', async () => {
     const { conversation, last } = await reach(path);
     const question = lastQuestion(last);
     expect(question).not.toBe('');
     const before = (await harness.app.audit.forConversation(conversation.id)).length;
-    for (const message of dangerMessages) {
-      const replies = await conversation.say(message);
-      expect(replies[0]?.text).toContain('999');
-      expect(allText(replies.slice(1))).toContain(question);
-    }
+    const turns: Reply[][] = [];
+    for (const message of dangerMessages) turns.push(await conversation.say(message));
+    expectDangerHeardAndNoRepeats(turns, question);
     const audit = await harness.app.audit.forConversation(conversation.id);
-    expect(audit.slice(before).map((row) => row.ruleId)).toEqual(dangerMessages.map(() => dangerRuleFor(path)));
+    expect(audit.slice(before).filter((row) => row.kind === 'advised-999').map((row) => row.ruleId)).toEqual(
+      dangerMessages.map(() => dangerRuleFor(path)),
+    );
   });
 
   it('three nonsense messages never get the same reply three times, and a question still waiting offers a way on', async () => {
@@ -215,7 +231,7 @@ const smsStates: Array<{ waitsIn: string; path: string[] }> = [
 ];
 
 describe.each(smsStates)('by text, waiting in $waitsIn', ({ path }) => {
-  it('every danger phrase gives 999 first, records the danger rule for who is writing, and the same question is asked again', async () => {
+  it('every danger phrase gives 999 first and records the danger rule for who is writing; no question is asked twice running', async () => {
     const sms = await startSmsHarness({ now: '2026-11-24T11:00:00Z' });
     try {
       const phone = '+447700900555';
@@ -223,12 +239,13 @@ describe.each(smsStates)('by text, waiting in $waitsIn', ({ path }) => {
       for (const message of path) last = (await sms.text(phone, message)).replies;
       const question = (last.join('\n').split('\n\n').pop() ?? '').split('\n')[0] ?? '';
       expect(question).not.toBe('');
-      for (const message of dangerMessages) {
-        const { replies } = await sms.text(phone, message);
-        const text = replies.join('\n');
-        expect(text.indexOf('999')).toBeLessThan(text.indexOf(question));
-        expect(text).toContain(question);
-      }
+      const turns: Reply[][] = [];
+      for (const message of dangerMessages) turns.push((await sms.text(phone, message)).replies.map((text) => ({ type: 'message', text })));
+      for (const replies of turns) expect(allText(replies)).toContain('999');
+      // The first danger message does not answer this question: it is asked again after the 999 words, then not at once again.
+      const first = allText(turns[0] ?? []);
+      expect(first.indexOf('999')).toBeLessThan(first.indexOf(question));
+      expect(allText(turns[1] ?? [])).not.toContain(question);
       const audit = await sms.app.audit.forConversation(sms.app.sms.conversationIdFor(phone));
       expect(audit.filter((row) => row.ruleId === dangerRuleFor(path.slice(1)))).toHaveLength(dangerMessages.length);
     } finally {
@@ -252,15 +269,13 @@ afterAll(async () => {
 const reachWithTexting = walker(() => (texting ??= startSmsHarness()));
 
 describe.each(textingStates)('with texting set up, in the chat, waiting in $waitsIn', ({ path }) => {
-  it('every danger phrase gives 999 first and the same question is asked again', async () => {
+  it('every danger phrase gives 999 first; the message is an answer too, and no question is asked twice running', async () => {
     const { conversation, last } = await reachWithTexting(path);
     const question = lastQuestion(last);
     expect(question).not.toBe('');
-    for (const message of dangerMessages) {
-      const replies = await conversation.say(message);
-      expect(replies[0]?.text).toContain('999');
-      expect(allText(replies.slice(1))).toContain(question);
-    }
+    const turns: Reply[][] = [];
+    for (const message of dangerMessages) turns.push(await conversation.say(message));
+    expectDangerHeardAndNoRepeats(turns, question);
   });
 });
 

@@ -102,31 +102,37 @@ describe('the professional journey', () => {
     expect(await auditOf(conversation)).toEqual([]);
   });
 
-  it('a school nurse worried about grooming: 999 first for the words, then the exploitation advice; the button is an answer, not danger', async () => {
+  it('a school nurse worried about grooming: 999 first for the words, then the exploitation advice; typed or tapped, the option is the answer', async () => {
     const conversation = harness.conversation();
     const first = await conversation.say("I'm a school nurse and I'm worried a year 10 boy is being groomed by older lads");
     expect(first[0]?.text).toContain('999');
     await conversation.say('yes');
     const situation = await conversation.say('school nurse');
     expect(optionTitles(situation)).toEqual(SITUATIONS);
-    // Typed, the word is heard as danger: 999, then the same question.
+    // Typed, the word is heard as danger and as the answer: 999, then the exploitation advice.
+    const dangerRows = (await auditOf(conversation)).length;
     const typed = await conversation.say('exploitation');
     expect(typed[0]?.text).toContain('999');
-    expect(optionTitles(typed)).toEqual(SITUATIONS);
-    const dangerRows = (await auditOf(conversation)).length;
-    // Tapped, the option is the answer.
-    const advice = await conversation.say('A worry about exploitation');
-    for (const number of [SAFECALL, '101', SPECIALIST_CHILDRENS_SERVICES]) expect(text(advice)).toContain(number);
-    expect(text(advice)).toContain('National Referral Mechanism');
-    expect(text(advice)).not.toContain('As the allocated social worker');
-    expect(optionTitles(advice)).toEqual(GROUPS);
+    for (const number of [SAFECALL, '101', SPECIALIST_CHILDRENS_SERVICES]) expect(text(typed)).toContain(number);
+    expect(text(typed)).toContain('National Referral Mechanism');
+    expect(text(typed)).not.toContain('As the allocated social worker');
+    expect(optionTitles(typed)).toEqual(GROUPS);
     const audit = await auditOf(conversation);
-    expect(audit.slice(dangerRows)).toEqual(['advised-101:PR-EXPLOIT-POLICE']);
+    expect(audit.slice(dangerRows)).toEqual(['advised-999:G-DANGER-999', 'advised-101:PR-EXPLOIT-POLICE']);
     // Exploitation was the worry already: after the groups, the journey closes.
     const closing = await conversation.say('privately fostered');
     expect(text(closing)).toContain('under 16');
     expect(text(closing)).toContain('talk to a person');
     expect(optionTitles(closing)).toEqual([]);
+  });
+
+  it('a tapped option is an answer, not danger: "A worry about exploitation" gives the advice and no danger rule', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A professional', 'school nurse']);
+    const advice = await conversation.say('A worry about exploitation');
+    expect(text(advice)).toContain(SAFECALL);
+    expect(optionTitles(advice)).toEqual(GROUPS);
+    expect(await auditOf(conversation)).toEqual(['advised-101:PR-EXPLOIT-POLICE']);
   });
 
   it('a youth worker: refer if the parents have not reported it; talk to a person works mid-journey', async () => {

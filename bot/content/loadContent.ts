@@ -13,6 +13,7 @@ import { flattenKeys, localeMetaSchema, localeTreeSchema, variablesOf, type Loca
 import { LIMIT_NAMES, ruleFileSchema, thresholdsOf, type Rule } from './ruleSchema';
 import { dangerPhrasesSchema, understandingSchema, type DangerPhrases, type UnderstandingLexicon } from './understandingSchema';
 import { DEFAULT_LOCALE } from './vocabulary';
+import { modelFileSchema, type ModelFile } from '../understanding/dangerModel';
 
 export interface Content {
   /** A short hash of every content file: recorded with each audit row. */
@@ -25,6 +26,8 @@ export interface Content {
   danger: DangerPhrases;
   /** How typed text is read, by language ("en", "pl"...). */
   understanding: Record<string, UnderstandingLexicon>;
+  /** The trained second danger reader (`npm run train`). */
+  dangerModel: ModelFile;
 }
 
 const META_FILE = '_meta.json';
@@ -97,8 +100,9 @@ export function loadContent({ directory = projectPath('content'), area }: LoadCo
     understanding[file.replace(/\.json$/, '')] = parse(understandingSchema, path.join(understandingDirectory, file));
   }
   if (!understanding.en) throw new ContentError('content/understanding/en.json: missing');
+  const dangerModel = parse(modelFileSchema, path.join(understandingDirectory, 'model', 'danger.json'));
 
-  const content: Content = { version: hash.digest('hex').slice(0, 12), locales, localeMeta, area: areaContent, rules, danger, understanding };
+  const content: Content = { version: hash.digest('hex').slice(0, 12), locales, localeMeta, area: areaContent, rules, danger, understanding, dangerModel };
   checkConsistency(content);
   return content;
 }

@@ -37,6 +37,8 @@ export const understandingSchema = z
     reflexives: z.array(z.string().min(1)),
     negations: phraseList,
     clauseBreaks: phraseList,
+    /** Everyday words a one-letter typo rule would otherwise turn into a danger word; each has a probe test. */
+    protectedWords: z.array(z.string().regex(/^[\p{Ll}\p{N}]+$/u)).default([]),
     answers: z
       .object({
         yes: phraseList,
@@ -52,6 +54,8 @@ export const understandingSchema = z
     disclosures: labelled(DISCLOSURES),
     writers: labelled(['parent', 'youngPerson', 'carer', 'professional'] as const),
     situations: labelled(SITUATIONS),
+    /** Words that look like a situation's cue but are not one ("the back door", "usually back by"). */
+    situationLookAlikes: z.array(z.string().min(1)).default([]),
     /** Questions a young person asks at any point ("will I get in trouble?"). */
     questions: labelled(QUESTIONS_ASKED),
     /** Times and days said in words, as words the date recognizers read ("teatime" -> "17:00", "wczoraj" -> "yesterday"). */

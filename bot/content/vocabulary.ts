@@ -81,7 +81,15 @@ export const AUDIT_KINDS = [
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 /** What the reader of typed text finds (bot/understanding). */
-export const DANGER_CATEGORIES = ['immediate', 'suicideSelfHarm', 'takenHeld', 'violenceAbuse', 'sexualHarm', 'exploitation'] as const;
+export const DANGER_CATEGORIES = [
+  'immediate',
+  'suicideSelfHarm',
+  'medical',
+  'takenHeld',
+  'violenceAbuse',
+  'sexualHarm',
+  'exploitation',
+] as const;
 export type DangerCategory = (typeof DANGER_CATEGORIES)[number];
 
 export const DISCLOSURES = ['hurtAtHome', 'thrownOut', 'scaredToGoHome', 'madeToDoThings', 'childExploited'] as const;

@@ -11,6 +11,8 @@ export interface Lexicon {
   reflexives: readonly string[];
   negations: readonly string[];
   clauseBreaks: readonly string[];
+  /** Real words that are never read as a typo of another ("batter" is not "battered"). */
+  protectedWords: ReadonlySet<string>;
   stem(word: string): string;
 }
 
@@ -41,12 +43,17 @@ const NEGATION_REACH = 4;
 /** Shorter words have too many neighbours one letter away ("night", "fight"). */
 const MIN_LENGTH_FOR_TYPO = 6;
 
-/** Where a sentence ends (". ! ? ; :" or a new line): no phrase or negation reaches across it. */
+/**
+ * Where a clause ends: a sentence mark of any script (". ! ? ; : … ؟ ። ।" or a new line) or a
+ * comma that is not inside a number ("1,000"). No phrase or negation reaches across it, so
+ * "no, but he has a knife" is a no and a knife.
+ */
 const SENTENCE_END: Token = { word: '.', stem: '.' };
+const CLAUSE_MARKS = /[.!?;:\n\u2026\u061f\u061b\u1362\u1367\u0964]+(?:\s|$)|[,\u060c\u1363](?!\d)|\s[-\u2013\u2014]+\s/;
 
 export function tokenise(text: string, lexicon: Lexicon): Token[] {
   const tokens: Token[] = [];
-  for (const sentence of text.split(/[.!?;:\n]+(?:\s|$)/)) {
+  for (const sentence of text.split(CLAUSE_MARKS)) {
     if (tokens.length > 0 && tokens[tokens.length - 1] !== SENTENCE_END) tokens.push(SENTENCE_END);
     tokens.push(...tokeniseSentence(sentence, lexicon));
   }
@@ -88,10 +95,11 @@ export function compilePhrase(phrase: string, lexicon: Lexicon): Phrase {
   return exact.size === 0 ? tokens : tokens.map((token) => (exact.has(token.word) ? { ...token, exact: true } : token));
 }
 
-function sameWord(typed: Token, wanted: Token): boolean {
+function sameWord(typed: Token, wanted: Token, protectedWords: ReadonlySet<string>): boolean {
   if (wanted.exact) return typed.word === wanted.word;
   if (typed.stem === wanted.stem || typed.word === wanted.word) return true;
   return (
+    !protectedWords.has(typed.word) &&
     wanted.stem.length >= MIN_LENGTH_FOR_TYPO &&
     typed.stem.length >= MIN_LENGTH_FOR_TYPO - 1 &&
     typed.stem[0] === wanted.stem[0] &&
@@ -120,12 +128,12 @@ export function withinOneEdit(a: string, b: string): boolean {
  * The earliest place the phrase's words stand in order, with at most MAX_GAP words between each.
  * A negation is never stepped over: "i am not fine" is not "i am fine".
  */
-function locate(tokens: readonly Token[], phrase: Phrase, negations: readonly string[]): { start: number; end: number } | undefined {
+function locate(tokens: readonly Token[], phrase: Phrase, lexicon: Lexicon): { start: number; end: number } | undefined {
   const first = phrase[0];
   if (!first) return undefined;
   for (let start = 0; start < tokens.length; start += 1) {
     const token = tokens[start];
-    if (!token || !sameWord(token, first)) continue;
+    if (!token || !sameWord(token, first, lexicon.protectedWords)) continue;
     let at = start;
     let found = true;
     for (const wanted of phrase.slice(1)) {
@@ -133,11 +141,11 @@ function locate(tokens: readonly Token[], phrase: Phrase, negations: readonly st
       for (let look = at + 1; look <= Math.min(tokens.length - 1, at + 1 + MAX_GAP); look += 1) {
         const candidate = tokens[look];
         if (candidate === SENTENCE_END) break;
-        if (candidate && sameWord(candidate, wanted)) {
+        if (candidate && sameWord(candidate, wanted, lexicon.protectedWords)) {
           next = look;
           break;
         }
-        if (candidate && negations.includes(candidate.word)) break;
+        if (candidate && lexicon.negations.includes(candidate.word)) break;
       }
       if (next < 0) {
         found = false;
@@ -209,7 +217,7 @@ export function compilePhraseBook<Label>(
         const entry = compiled[candidate];
         if (!entry) continue;
         const { label, text, phrase } = entry;
-        const place = locate(tokens, phrase, lexicon.negations);
+        const place = locate(tokens, phrase, lexicon);
         if (!place) continue;
         let overlaps = false;
         for (let at = place.start; at <= place.end; at += 1) if (used.has(at)) overlaps = true;

@@ -17,12 +17,18 @@ import {
   type Situation,
 } from '../content/vocabulary';
 import { ROLES, type Role } from '../content/vocabulary';
-import { compilePhraseBook, tokenise, type Lexicon, type PhraseBook, type Token } from './phrases';
+import { compilePhraseBook, tokenise, type Lexicon, type PhraseBook, type PhraseMatch, type Token } from './phrases';
+import { dangerModelFrom } from './dangerModel';
 import { westernDigits } from './text';
 
 export interface Reading {
-  /** Every danger category found, in the user's language or English; empty when none. */
+  /** Every danger category the phrase book found, in the user's language or English; empty when none. */
   danger: DangerCategory[];
+  /**
+   * Danger the trained reader heard where the phrase book found none: not clearly an emergency,
+   * so it gets a direct, caring question with 999 and the crisis lines. At most one category.
+   */
+  concern: DangerCategory[];
   disclosures: Disclosure[];
   /** Who seems to be writing, when the words say so clearly. */
   writer: Role | undefined;
@@ -57,6 +63,12 @@ export interface Understanding {
   ): Label | undefined;
 }
 
+/** Words that may stand beside an ordinal that picks an option ("the 2nd one please"). */
+const ORDINAL_FILLERS = new Set(['the', 'one', 'option', 'number', 'please', 'pls', 'i', 'will', 'take', 'go', 'for', 'choose', 'pick', 'want', 'a', 'that', 'is', 'am', 'lol', 'ok', 'okay', '.']);
+
+/** The most words a message may have for the Microsoft yes/no recognizer to read it. */
+const RECOGNIZER_MAX_WORDS = 3;
+
 /** Words a message may hold beyond the phrase and still be read as only that phrase. */
 const NEARLY_WHOLE_SLACK = 2;
 
@@ -76,7 +88,7 @@ interface LanguageReader {
   danger: PhraseBook<DangerCategory>;
   disclosures: PhraseBook<Disclosure>;
   writers: PhraseBook<Role>;
-  situations: PhraseBook<Situation>;
+  situations: PhraseBook<Situation | 'none'>;
   questions: PhraseBook<QuestionAsked>;
   answers: PhraseBook<EverydayAnswer>;
   ageSooner: PhraseBook<'sooner'>;
@@ -93,9 +105,10 @@ const STEMMERS: Record<string, (word: string) => string> = (() => {
  * their language yet is still heard.
  */
 export function createUnderstanding(
-  content: Pick<Content, 'danger' | 'understanding'>,
+  content: Pick<Content, 'danger' | 'understanding' | 'dangerModel'>,
   { dangerAlwaysIn = [] }: { dangerAlwaysIn?: readonly string[] } = {},
 ): Understanding {
+  const model = dangerModelFrom(content.dangerModel);
   const readers = new Map<string, LanguageReader>();
   const english = content.understanding.en;
   for (const [language, words] of Object.entries(content.understanding)) {
@@ -131,12 +144,17 @@ export function createUnderstanding(
         for (const match of reader.danger.find(tokens)) if (!match.negated) danger.add(match.label);
         if (!own.includes(language)) continue;
         for (const match of reader.disclosures.find(tokens)) if (!match.negated) disclosures.add(match.label);
-        writer ??= strongest(reader.writers.find(tokens), ROLES);
-        situation ??= strongest(reader.situations.find(tokens), writer ? SITUATION_PREFERENCE[writer] : SITUATIONS);
+        writer ??= strongest(
+          reader.writers.find(tokens).filter((match) => !match.negated),
+          ROLES,
+        );
+        situation ??= strongest(situationCues(reader.situations.find(tokens)), writer ? SITUATION_PREFERENCE[writer] : SITUATIONS);
         question ??= earliest(reader.questions.find(tokens));
       }
+      const heard = danger.size === 0 ? model.judge(text).category : undefined;
       return {
         danger: DANGER_CATEGORIES.filter((category) => danger.has(category)),
+        concern: heard ? [heard] : [],
         disclosures: DISCLOSURES.filter((disclosure) => disclosures.has(disclosure)),
         writer,
         situation,
@@ -155,9 +173,14 @@ export function createUnderstanding(
       return wholeNumbers(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us')[0];
     },
     ordinal(text, locale) {
-      for (const result of recognizeOrdinal(westernDigits(text), RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us')) {
+      const digits = westernDigits(text);
+      for (const result of recognizeOrdinal(digits, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us')) {
         const value = Number((result.resolution as { value?: string } | undefined)?.value);
-        if (Number.isInteger(value) && value > 0) return value;
+        if (!Number.isInteger(value) || value <= 0) continue;
+        // "the second one" picks an option; "no, first time" says something else.
+        const rest = `${digits.slice(0, result.start)} ${digits.slice(result.end + 1)}`;
+        const others = tokenise(rest, readerFor(languageOf(locale)).lexicon).filter((token) => !ORDINAL_FILLERS.has(token.word));
+        if (others.length === 0) return value;
       }
       return undefined;
     },
@@ -197,20 +220,36 @@ export function createUnderstanding(
 
 function everydayIn(reader: LanguageReader, language: string, text: string, wholeMessage: boolean): EverydayAnswer | undefined {
   const tokens = tokenise(text, reader.lexicon);
-  const matches = reader.answers.find(tokens);
+  // "she is" is a yes, "she is not breathing" is not: an answer followed by a negation in its
+  // clause is not that answer.
+  const matches = reader.answers
+    .find(tokens)
+    .filter((match) => !match.negated && !negatedAfter(tokens, match.end, reader.lexicon));
   if (wholeMessage) {
     const covered = matches.reduce((sum, match) => sum + match.end - match.start + 1, 0);
     if (covered === 0 || tokens.length - covered > 1) return undefined;
   }
   const found = earliest(matches);
-  if (found === 'unknown' || found === 'skip') return found;
+  if (found !== undefined) return found;
+  // The recognizer knows more ways to say yes and no, but reads them anywhere in a sentence
+  // ("no first time" as yes): only for a few words said alone.
   const culture = RECOGNIZER_CULTURES[language];
-  if (culture) {
+  if (culture && tokens.length <= RECOGNIZER_MAX_WORDS) {
     const recognised = recognizeBoolean(text, culture)[0]?.resolution as { value?: boolean } | undefined;
     if (recognised?.value === true) return 'yes';
     if (recognised?.value === false) return 'no';
   }
-  return found;
+  return undefined;
+}
+
+/** Whether a negation follows `end` in the same clause ("she is | not breathing"). */
+function negatedAfter(tokens: readonly Token[], end: number, lexicon: Lexicon): boolean {
+  for (let at = end + 1; at < tokens.length && at <= end + 2; at += 1) {
+    const word = tokens[at]?.word ?? '';
+    if (word === '.' || lexicon.clauseBreaks.includes(word)) return false;
+    if (lexicon.negations.includes(word)) return true;
+  }
+  return false;
 }
 
 function compileLanguage(language: string, words: UnderstandingLexicon, danger: Content['danger']): LanguageReader {
@@ -220,6 +259,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     reflexives: words.reflexives,
     negations: words.negations,
     clauseBreaks: words.clauseBreaks,
+    protectedWords: new Set(words.protectedWords),
     stem,
   };
   const labelled = <Label extends string>(lists: Partial<Record<Label, readonly string[]>>) =>
@@ -238,7 +278,17 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     ),
     disclosures: labelled(words.disclosures),
     writers: labelled(words.writers),
-    situations: labelled(words.situations),
+    // Look-alikes first: of two phrases as long, the first listed is matched.
+    situations: compilePhraseBook<Situation | 'none'>(
+      [
+        { label: 'none', phrases: words.situationLookAlikes },
+        ...(Object.entries(words.situations) as Array<[Situation, string[] | undefined]>).map(([label, phrases]) => ({
+          label,
+          phrases: phrases ?? [],
+        })),
+      ],
+      lexicon,
+    ),
     questions: labelled(words.questions),
     answers: labelled({ yes: words.answers.yes, no: words.answers.no, unknown: words.answers.unknown, skip: words.answers.skip }),
     ageSooner: labelled({ sooner: [...words.answers.ageSooner, ...words.answers.ageBirthdaySoon] }),
@@ -253,10 +303,12 @@ function emptyLexicon(): UnderstandingLexicon {
     reflexives: [],
     negations: none,
     clauseBreaks: none,
+    protectedWords: [],
     answers: { yes: none, no: none, unknown: none, skip: none, ageSooner: none, ageBirthdaySoon: none },
     disclosures: { hurtAtHome: none, thrownOut: none, scaredToGoHome: none, madeToDoThings: none, childExploited: none },
     writers: { parent: none, youngPerson: none, carer: none, professional: none },
     situations: { missingNow: none, back: none, away: none, prepare: none },
+    situationLookAlikes: [],
     questions: { police: none, trouble: none, confidential: none, returnInterview: none },
     times: {},
   };
@@ -276,6 +328,21 @@ function strongest<Label extends string>(
   const best = Math.max(0, ...weight.values());
   if (best === 0) return undefined;
   return preference.find((label) => weight.get(label) === best);
+}
+
+/**
+ * What a message says is happening, from its cues: a return said with a negation ("never came
+ * back", "isnt home") means the child is still missing; words that only look like a cue ("the
+ * back door", "usually back by 6") are labelled `none` in content and say nothing.
+ */
+function situationCues(matches: ReadonlyArray<PhraseMatch<Situation | 'none'>>): Array<PhraseMatch<Situation>> {
+  const cues: Array<PhraseMatch<Situation>> = [];
+  for (const match of matches) {
+    if (match.label === 'none') continue;
+    if (!match.negated) cues.push({ ...match, label: match.label });
+    else if (match.label === 'back') cues.push({ ...match, label: 'missingNow' });
+  }
+  return cues;
 }
 
 function earliest<Label>(matches: ReadonlyArray<{ label: Label; start: number }>): Label | undefined {

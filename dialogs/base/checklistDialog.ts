@@ -56,7 +56,8 @@ export class ChecklistDialog<Item extends string> extends WaitingDialog {
     const done = await this.spec.read(dc.context);
     const item = this.next(done);
     if (answer === undefined || item === undefined) {
-      const reply = replyToMiss(dc, `${this.spec.keys}.retry`);
+      const reply = await replyToMiss(dc, `${this.spec.keys}.retry`);
+      if (reply === 'handled') return Dialog.EndOfTurn;
       const said =
         reply === 'stuck'
           ? ['common.miss.stuck']

@@ -43,7 +43,8 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
     const value = this.spec.read?.(dc.context) ?? this.spec.choices.understand(activity.text ?? '', messages, this.services.understanding);
     if (value !== undefined) return dc.endDialog(value);
     const variables = (dc.activeDialog?.state as AskState | undefined)?.variables ?? {};
-    const reply = replyToMiss(dc, this.spec.retry);
+    const reply = await replyToMiss(dc, this.spec.retry);
+    if (reply === 'handled') return Dialog.EndOfTurn;
     if (reply === 'stuck') await this.sendWithOptions(dc.context, messages.t('common.miss.stuck'));
     else {
       const wayOn = reply === 'explainWithWayOn' ? ` ${messages.t('common.miss.wayOn')}` : '';

@@ -11,7 +11,6 @@ export const RISK_FLAGS = [
   'danger-now',
   'parent-believes-at-risk',
   'home-not-safe',
-  'medical',
   'selfHarm',
   'exploitation',
   'substances',

@@ -1,7 +1,7 @@
 // The one place where what holds in every dialog interrupts it: danger phrases (999, then the
 // dialog carries on), help, talk to a person, start again, stop, and delete my data.
 // Every journey extends this; the outermost active one handles the turn.
-import { ActivityTypes, MessageFactory } from 'botbuilder';
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { COMMANDS, type Command } from '../../bot/content/vocabulary';
 import { normalise } from '../../bot/understanding/text';
@@ -9,6 +9,8 @@ import { adviseFirst } from '../../bot/turn/advice';
 import { conversationFactsRecord, flagRisk } from './conversationFacts';
 import type { Messages } from '../../bot/content/i18n';
 import { ChoiceQuestion } from './choiceQuestion';
+import { TURN_ALREADY_ANSWERED } from './waitingDialog';
+import type { Reading } from '../../bot/understanding/understand';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';
 import { chooseLocale, messagesFor, readingOf, TURN_DELETE_DATA, type DialogServices } from '../../bot/turn/services';
 
@@ -60,27 +62,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // A tapped option is an answer in the bot's own words ("A worry about exploitation"), not a
     // disclosure: hearing it as danger would ask the same question again, for ever.
     const reading = offeredOption(innerDc, text, messages) ? undefined : readingOf(context, this.services);
-    if (reading && (reading.danger.length > 0 || reading.disclosures.length > 0)) {
-      const role = (await conversationFactsRecord(this.services).get(context)).role ?? reading.writer;
-      const [dangerCategory] = reading.danger;
-      if (dangerCategory)
-        await adviseFirst(context, this.services, 'interrupt', { dangerPhrase: true, dangerCategory, ...(role ? { role } : {}) });
-      // A disclosure is heard even beside danger: the 999 line alone does not acknowledge it.
-      const [disclosure] = reading.disclosures;
-      if (disclosure) await adviseFirst(context, this.services, 'disclosure', { disclosure, ...(role ? { role } : {}) });
-      await flagRisk(
-        context,
-        this.services,
-        ...(dangerCategory ? (['danger-phrase'] as const) : []),
-        ...reading.danger,
-        ...reading.disclosures,
-      );
-      return this.carryOn(innerDc, active);
-    }
-
-    if (reading?.question) {
-      await adviseFirst(context, this.services, 'question', { questionAsked: reading.question });
-      return this.carryOn(innerDc, active);
+    if (reading && (await this.replyToWhatWasSaid(context, reading))) {
+      // The message may also answer the question waiting: it reads on, and a miss is not a miss.
+      context.turnState.set(TURN_ALREADY_ANSWERED, true);
+      return undefined;
     }
 
     const anywhere = await this.interruptAnywhere(innerDc);
@@ -125,6 +110,35 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       case undefined:
         return undefined;
     }
+  }
+
+  /**
+   * Danger (999), a concern (a direct, caring question and the crisis lines), a disclosure, or the
+   * user's own question: each is answered before anything else. Returns whether any was.
+   */
+  private async replyToWhatWasSaid(context: TurnContext, reading: Reading): Promise<boolean> {
+    const [dangerCategory] = reading.danger;
+    const [concernCategory] = reading.concern;
+    const [disclosure] = reading.disclosures;
+    if (!dangerCategory && !concernCategory && !disclosure && !reading.question) return false;
+    const role = (await conversationFactsRecord(this.services).get(context)).role ?? reading.writer;
+    const who = role ? { role } : {};
+    if (dangerCategory) await adviseFirst(context, this.services, 'interrupt', { dangerPhrase: true, dangerCategory, ...who });
+    else if (concernCategory) await adviseFirst(context, this.services, 'concern', { dangerCategory: concernCategory, ...who });
+    // A disclosure is heard even beside danger: the 999 line alone does not acknowledge it.
+    if (disclosure) await adviseFirst(context, this.services, 'disclosure', { disclosure, ...who });
+    if (dangerCategory || concernCategory || disclosure) {
+      await flagRisk(
+        context,
+        this.services,
+        ...(dangerCategory ? (['danger-phrase'] as const) : []),
+        ...reading.danger,
+        ...reading.concern,
+        ...reading.disclosures,
+      );
+    }
+    if (reading.question) await adviseFirst(context, this.services, 'question', { questionAsked: reading.question });
+    return true;
   }
 
   /** After an interruption the dialog asks its current question again (or starts, if it was starting). */

@@ -72,7 +72,8 @@ export class Question<Value> extends AskingDialog {
     }
     const parsed: Parsed<Value> = text === '' ? { ok: false, retry: 'common.answers.empty' } : this.spec.parse(text, dc.context, messages);
     if (parsed.ok) return dc.endDialog({ kind: 'value', value: parsed.value } satisfies Answer<Value>);
-    const reply = replyToMiss(dc, parsed.retry);
+    const reply = await replyToMiss(dc, parsed.retry);
+    if (reply === 'handled') return Dialog.EndOfTurn;
     state.fallbackShown = fallback !== undefined;
     if (reply !== 'stuck') {
       await this.send(dc.context, parsed.retry, parsed.variables ?? {}, true, reply === 'explainWithWayOn');

@@ -5,12 +5,21 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 
+/**
+ * turnState key: this turn's message was already answered for what it said (danger, a concern, a
+ * disclosure, the user's own question) before the waiting question read it as an answer. If it
+ * does not answer the question, that is not a miss: no "didn't catch that" after a 999 message.
+ */
+export const TURN_ALREADY_ANSWERED = Symbol('helpline.alreadyAnswered');
+
 export abstract class WaitingDialog<State extends object = object> extends Dialog<State> {
   override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
     if (dc.activeDialog) await this.repromptDialog(dc.context, dc.activeDialog);
     return Dialog.EndOfTurn;
   }
 }
+
+const ALREADY_ANSWERED = 'alreadyAnswered';
 
 export interface AskState {
   /** Message variables for the question, kept (as plain JSON) to ask it again the same way. */
@@ -29,8 +38,19 @@ export interface AskState {
  */
 export type MissReply = 'explain' | 'stuck' | 'explainWithWayOn';
 
-export function replyToMiss(dc: DialogContext, reason: string): MissReply {
+/**
+ * A message that read as no answer: either the turn already replied to what it said (then the
+ * question is asked again plainly, but never twice running: the reply given stands alone) and
+ * 'handled' is returned, or how to answer the miss.
+ */
+export async function replyToMiss(dc: DialogContext, reason: string): Promise<MissReply | 'handled'> {
   const state = (dc.activeDialog?.state ?? {}) as AskState;
+  if (dc.context.turnState.get(TURN_ALREADY_ANSWERED)) {
+    const askedAgainLastTurn = state.lastMiss === ALREADY_ANSWERED;
+    state.lastMiss = askedAgainLastTurn ? undefined : ALREADY_ANSWERED;
+    if (!askedAgainLastTurn && dc.activeDialog) await dc.repromptDialog();
+    return 'handled';
+  }
   const earlier = state.misses ?? 0;
   state.misses = earlier + 1;
   if (state.lastMiss === reason) {

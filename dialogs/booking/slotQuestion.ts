@@ -52,7 +52,8 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     }
     const moment = candidates[0];
     if (!moment) {
-      const reply = replyToMiss(dc, 'youngPerson.when.unreadable');
+      const reply = await replyToMiss(dc, 'youngPerson.when.unreadable');
+      if (reply === 'handled') return Dialog.EndOfTurn;
       const said = reply === 'stuck' ? 'common.miss.stuck' : 'youngPerson.when.unreadable';
       return this.retry(dc, state, said, await this.offer(state.returnedAt), reply === 'explainWithWayOn');
     }

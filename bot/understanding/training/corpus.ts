@@ -1,0 +1,60 @@
+// The labelled corpus in test/corpus: what `npm run train` learns from (the training split) and
+// what the figures are measured on (the held-out split, written by other people and never used
+// to write phrases or choose thresholds). Rows are checked as they are read.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { projectPath } from '../../platform/paths';
+import { DANGER_CATEGORIES, ROLES, SITUATIONS } from '../../content/vocabulary';
+
+export const CORPUS_DIRECTORY = projectPath('test', 'corpus');
+export const SPLITS = ['train', 'heldout'] as const;
+export type Split = (typeof SPLITS)[number];
+
+const row = z.object({
+  message: z.string().min(1),
+  writer: z.enum([...ROLES, 'unknown']).default('unknown'),
+  situation: z.enum([...SITUATIONS, 'unknown']).default('unknown'),
+  danger: z.enum(['none', ...DANGER_CATEGORIES]),
+  /** How urgent: an emergency (999 now) or a concern (a real risk, not clearly this minute). */
+  level: z.enum(['emergency', 'concern', 'none']).optional(),
+});
+
+export interface LabelledMessage extends z.infer<typeof row> {
+  /** The language the message is written in ("en", "pl", "ro", "ar"). */
+  language: string;
+  /** Where it came from, as `split/file:line`, for reports. */
+  from: string;
+}
+
+/** The files of a split: the split's folder; the training split also has the first corpus's two files. */
+export function corpusFiles(split: Split): string[] {
+  const folder = path.join(CORPUS_DIRECTORY, split);
+  const own = readdirSync(folder)
+    .filter((file) => file.endsWith('.csv'))
+    .sort()
+    .map((file) => path.join(folder, file));
+  return split === 'train' ? [path.join(CORPUS_DIRECTORY, 'danger.csv'), path.join(CORPUS_DIRECTORY, 'first-messages.csv'), ...own] : own;
+}
+
+/** A file's language is the start of its name ("pl.csv", "en-b.csv"); the first corpus is English. */
+function languageOfFile(file: string): string {
+  const match = /^([a-z]{2})(?:[-.])/.exec(path.basename(file));
+  return match?.[1] ?? 'en';
+}
+
+export function readCorpusFile(file: string): LabelledMessage[] {
+  const records: Array<Record<string, string>> = parse(readFileSync(file), { columns: true, skip_empty_lines: true, trim: true });
+  const language = languageOfFile(file);
+  const name = path.relative(CORPUS_DIRECTORY, file);
+  return records.map((record, at) => {
+    const parsed = row.safeParse(record);
+    if (!parsed.success) throw new Error(`${name}:${at + 2}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+    return { ...parsed.data, language, from: `${name}:${at + 2}` };
+  });
+}
+
+export function readCorpus(split: Split): LabelledMessage[] {
+  return corpusFiles(split).flatMap(readCorpusFile);
+}
