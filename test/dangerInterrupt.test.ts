@@ -112,13 +112,15 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
 /** The professional's journey, walked to its end. */
 const PROFESSIONAL_TO_THE_END = ['4', 'Other', 'A child is back', 'None of these', 'No'];
 
-const dangerMessages = [
-  'my son is in danger',
-  'She said she wants to KILL HERSELF',
-  'someone has a knife',
-  'he was taken by a stranger',
-  "she's not breathing",
-];
+/**
+ * A young person (the role chosen with '2') is given 999 in words for them, by their own rule;
+ * talk of suicide is asked about straight (G-DANGER-YP-SUICIDE).
+ */
+const SUICIDE_MESSAGE = 'She said she wants to KILL HERSELF';
+const dangerRuleFor = (path: string[], message = '') =>
+  path[0] !== '2' ? 'G-DANGER-999' : message === SUICIDE_MESSAGE ? 'G-DANGER-YP-SUICIDE' : 'G-DANGER-YP';
+
+const dangerMessages = ['my son is in danger', SUICIDE_MESSAGE, 'someone has a knife', 'he was taken by a stranger', "she's not breathing"];
 
 const nonsenseMessages = ['asdf ghjk', 'purple monkey dishwasher', '?? ?'];
 
@@ -174,9 +176,6 @@ const lastQuestion = (replies: Reply[]): string => [...replies].reverse().find((
 
 const reach = walker(async () => harness);
 
-/** A young person (the role chosen with '2') is given 999 in words for them, by their own rule. */
-const dangerRuleFor = (path: string[]) => (path[0] === '2' ? 'G-DANGER-YP' : 'G-DANGER-999');
-
 /**
  * Danger said at a question: 999 first, every time. The message is also read as an answer: if it
  * answers, the journey moves on; if not, the question is asked again, but never in two replies
@@ -203,9 +202,12 @@ describe.each(states)('waiting in $waitsIn', ({ path }) => {
     for (const message of dangerMessages) turns.push(await conversation.say(message));
     expectDangerHeardAndNoRepeats(turns, question);
     const audit = await harness.app.audit.forConversation(conversation.id);
-    expect(audit.slice(before).filter((row) => row.kind === 'advised-999').map((row) => row.ruleId)).toEqual(
-      dangerMessages.map(() => dangerRuleFor(path)),
-    );
+    expect(
+      audit
+        .slice(before)
+        .filter((row) => row.kind === 'advised-999')
+        .map((row) => row.ruleId),
+    ).toEqual(dangerMessages.map((message) => dangerRuleFor(path, message)));
   });
 
   it('three nonsense messages never get the same reply three times, and a question still waiting offers a way on', async () => {
@@ -247,7 +249,9 @@ describe.each(smsStates)('by text, waiting in $waitsIn', ({ path }) => {
       expect(first.indexOf('999')).toBeLessThan(first.indexOf(question));
       expect(allText(turns[1] ?? [])).not.toContain(question);
       const audit = await sms.app.audit.forConversation(sms.app.sms.conversationIdFor(phone));
-      expect(audit.filter((row) => row.ruleId === dangerRuleFor(path.slice(1)))).toHaveLength(dangerMessages.length);
+      expect(audit.filter((row) => row.kind === 'advised-999').map((row) => row.ruleId)).toEqual(
+        dangerMessages.map((message) => dangerRuleFor(path.slice(1), message)),
+      );
     } finally {
       await sms.close();
     }

@@ -167,7 +167,7 @@ describe("the young person's booking in Romanian", () => {
     ]);
     expect(row).toMatchObject({ with_whom: 'independent', place: 'school', status: 'booked' });
     expect(new Date(row?.slot_start as string).toISOString()).toBe('2026-11-25T10:00:00.000Z');
-    expect(await audit(conversation)).toEqual(['advised-999:G-DANGER-YP', 'booking-made:Y-BOOKING-MADE']);
+    expect(await audit(conversation)).toEqual(['advised-999:G-DANGER-YP-SUICIDE', 'booking-made:Y-BOOKING-MADE']);
   });
 });
 

@@ -61,14 +61,15 @@ describe('a young person in crisis gets words for them', () => {
     const text = allText(await conversation.say('i want to kill myself'));
     for (const number of ['999', '0800 1111', '85258', '116 000']) expect(text).toContain(number);
     expect(text).not.toContain("child's name");
-    expect(await ruleIds(conversation.id)).toEqual(['G-DANGER-YP']);
+    expect(text).toContain('ending your life');
+    expect(await ruleIds(conversation.id)).toEqual(['G-DANGER-YP-SUICIDE']);
   });
 
   it('"i want to kill myself" as the very first message is read as a young person too', async () => {
     const conversation = harness.conversation();
     const replies = await conversation.say('i want to kill myself');
     expect(replies[0]?.text).toContain('0800 1111');
-    expect(await ruleIds(conversation.id)).toEqual(['G-DANGER-YP']);
+    expect(await ruleIds(conversation.id)).toEqual(['G-DANGER-YP-SUICIDE']);
   });
 
   it('"my step dad hits me thats why i left" is heard: help for them, a risk flag, and no "didn\'t catch that"', async () => {

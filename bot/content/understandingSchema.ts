@@ -3,7 +3,7 @@
 // what they disclose) and content/rules/danger-phrases.json (danger, by category, each sourced).
 import { z } from 'zod';
 import { sourceSchema } from './ruleSchema';
-import { DANGER_CATEGORIES, DISCLOSURES, QUESTIONS_ASKED, SITUATIONS } from './vocabulary';
+import { DANGER_CATEGORIES, DISCLOSURES, QUESTIONS_ASKED, SITUATIONS, STATED_FACTS } from './vocabulary';
 
 export const EVERYDAY_ANSWERS = ['yes', 'no', 'unknown', 'skip'] as const;
 export type EverydayAnswer = (typeof EVERYDAY_ANSWERS)[number];
@@ -19,6 +19,8 @@ export const dangerPhrasesSchema = z
       z.enum(DANGER_CATEGORIES),
       z.object({ summary: z.string().min(5), source: z.array(sourceSchema).min(1), phrases: z.record(language, phraseList) }).strict(),
     ),
+    /** Everyday sayings that hold a danger phrase's words and mean no danger ("fit as a fiddle", "dying to know"). */
+    lookAlikes: z.record(language, phraseList).default({}),
   })
   .strict()
   .superRefine((file, ctx) => {
@@ -54,6 +56,16 @@ export const understandingSchema = z
     disclosures: labelled(DISCLOSURES),
     writers: labelled(['parent', 'youngPerson', 'carer', 'professional'] as const),
     situations: labelled(SITUATIONS),
+    /**
+     * How an age is said in passing ("hes 14", "14yo", "aged 14"): words just after the number,
+     * words just before it, and who the number is said of ("he is 14").
+     */
+    ageCues: z
+      .object({ after: z.array(z.string().min(1)), before: z.array(z.string().min(1)), subjects: z.array(z.string().min(1)) })
+      .strict()
+      .default({ after: [], before: [], subjects: [] }),
+    /** Facts said in passing that a journey would otherwise ask ("no phone", "asylum seeker"). */
+    factCues: z.partialRecord(z.enum(STATED_FACTS), phraseList).default({}),
     /** Words that look like a situation's cue but are not one ("the back door", "usually back by"). */
     situationLookAlikes: z.array(z.string().min(1)).default([]),
     /** Questions a young person asks at any point ("will I get in trouble?"). */

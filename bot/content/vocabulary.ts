@@ -80,6 +80,10 @@ export const AUDIT_KINDS = [
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
+/** Facts people say in passing that a journey would otherwise ask. */
+export const STATED_FACTS = ['noPhone', 'asylumSeeking', 'placedFromElsewhere', 'medicalCondition'] as const;
+export type StatedFact = (typeof STATED_FACTS)[number];
+
 /** What the reader of typed text finds (bot/understanding). */
 export const DANGER_CATEGORIES = [
   'immediate',

@@ -78,7 +78,13 @@ export function featuresOf(text: string, settings: FeatureSettings): number[] {
 }
 
 /** Probabilities per label from weights (label-major) and bias. */
-export function softmaxScores(features: readonly number[], weights: ArrayLike<number>, bias: readonly number[], buckets: number, scale: number): number[] {
+export function softmaxScores(
+  features: readonly number[],
+  weights: ArrayLike<number>,
+  bias: readonly number[],
+  buckets: number,
+  scale: number,
+): number[] {
   const norm = features.length === 0 ? 0 : 1 / Math.sqrt(features.length);
   const logits = bias.map((b, label) => {
     let sum = 0;

@@ -9,8 +9,8 @@ export interface Lexicon {
   textSpeak: Readonly<Record<string, string>>;
   /** Words read as one ("herself", "myself" -> "self"). */
   reflexives: readonly string[];
-  negations: readonly string[];
-  clauseBreaks: readonly string[];
+  negations: ReadonlySet<string>;
+  clauseBreaks: ReadonlySet<string>;
   /** Real words that are never read as a typo of another ("batter" is not "battered"). */
   protectedWords: ReadonlySet<string>;
   stem(word: string): string;
@@ -40,6 +40,7 @@ const SELF = 'self';
 const MAX_GAP = 2;
 /** How far before a phrase a negation is looked for, within its clause. */
 const NEGATION_REACH = 4;
+const LATIN_WORD = /^\p{Script=Latin}+$/u;
 /** Shorter words have too many neighbours one letter away ("night", "fight"). */
 const MIN_LENGTH_FOR_TYPO = 6;
 
@@ -99,16 +100,23 @@ function sameWord(typed: Token, wanted: Token, protectedWords: ReadonlySet<strin
   if (wanted.exact) return typed.word === wanted.word;
   if (typed.stem === wanted.stem || typed.word === wanted.word) return true;
   return (
-    !protectedWords.has(typed.word) &&
+    mayBeTypo(typed, protectedWords) &&
     wanted.stem.length >= MIN_LENGTH_FOR_TYPO &&
     typed.stem.length >= MIN_LENGTH_FOR_TYPO - 1 &&
     typed.stem[0] === wanted.stem[0] &&
     // One stem running on from the other is a different word ("batteri", "batter"), not a typo.
     !typed.stem.startsWith(wanted.stem) &&
     !wanted.stem.startsWith(typed.stem) &&
-    /^\p{L}+$/u.test(typed.word) &&
     withinOneEdit(typed.stem, wanted.stem)
   );
+}
+
+/**
+ * Whether a typed word may be a misspelling of another: not a protected everyday word, and in
+ * Latin letters only (in Arabic script one letter apart is often another everyday word).
+ */
+function mayBeTypo(typed: Token, protectedWords: ReadonlySet<string>): boolean {
+  return !protectedWords.has(typed.word) && LATIN_WORD.test(typed.word);
 }
 
 /** Damerau-Levenshtein distance of at most one (one letter added, missing, changed or swapped). */
@@ -125,18 +133,26 @@ export function withinOneEdit(a: string, b: string): boolean {
 }
 
 /**
- * The earliest place the phrase's words stand in order, with at most MAX_GAP words between each.
+ * The earliest place the phrase's words stand in order, with at most MAX_GAP words between each,
+ * trying only `starts` (where its first word may stand, in order).
  * A negation is never stepped over: "i am not fine" is not "i am fine".
  */
-function locate(tokens: readonly Token[], phrase: Phrase, lexicon: Lexicon): { start: number; end: number } | undefined {
+function locate(
+  tokens: readonly Token[],
+  phrase: Phrase,
+  lexicon: Lexicon,
+  starts: readonly number[],
+): { start: number; end: number } | undefined {
   const first = phrase[0];
   if (!first) return undefined;
-  for (let start = 0; start < tokens.length; start += 1) {
+  for (const start of starts) {
     const token = tokens[start];
     if (!token || !sameWord(token, first, lexicon.protectedWords)) continue;
     let at = start;
     let found = true;
-    for (const wanted of phrase.slice(1)) {
+    for (let index = 1; index < phrase.length; index += 1) {
+      const wanted = phrase[index];
+      if (!wanted) break;
       let next = -1;
       for (let look = at + 1; look <= Math.min(tokens.length - 1, at + 1 + MAX_GAP); look += 1) {
         const candidate = tokens[look];
@@ -145,7 +161,7 @@ function locate(tokens: readonly Token[], phrase: Phrase, lexicon: Lexicon): { s
           next = look;
           break;
         }
-        if (candidate && lexicon.negations.includes(candidate.word)) break;
+        if (candidate && lexicon.negations.has(candidate.word)) break;
       }
       if (next < 0) {
         found = false;
@@ -162,10 +178,17 @@ function isNegated(tokens: readonly Token[], start: number, lexicon: Lexicon): b
   for (let look = start - 1; look >= Math.max(0, start - NEGATION_REACH); look -= 1) {
     const token = tokens[look];
     const word = token?.word ?? '';
-    if (token === SENTENCE_END || lexicon.clauseBreaks.includes(word)) return false;
-    if (lexicon.negations.includes(word)) return true;
+    if (token === SENTENCE_END || lexicon.clauseBreaks.has(word)) return false;
+    if (lexicon.negations.has(word)) return true;
   }
   return false;
+}
+
+/** The word itself and the word with each one letter left out. */
+function oneDeleted(word: string): string[] {
+  const keys = [word];
+  for (let at = 0; at < word.length; at += 1) keys.push(word.slice(0, at) + word.slice(at + 1));
+  return keys;
 }
 
 export interface PhraseBook<Label> {
@@ -182,48 +205,59 @@ export function compilePhraseBook<Label>(
     .filter(({ phrase }) => phrase.length > 0)
     .sort((a, b) => b.phrase.length - a.phrase.length);
   // A phrase can match only where its first word does: index the phrases by their first word
-  // (its stem, its spelling, and for long stems the shape a one-letter typo keeps), so a
-  // message is compared with the few phrases that can start in it, not with every one.
-  const byFirstWord = new Map<string, number[]>();
-  const index = (key: string, at: number) => {
-    const list = byFirstWord.get(key);
+  // (its stem, its spelling, and for long stems the stem with any one letter left out: two words
+  // one typo apart always share one of those), so a message is compared with the few phrases
+  // that can start in it, not with every one.
+  const byStem = new Map<string, number[]>();
+  const byWord = new Map<string, number[]>();
+  const byStemLessOneLetter = new Map<string, number[]>();
+  const index = (map: Map<string, number[]>, key: string, at: number) => {
+    const list = map.get(key);
     if (list) list.push(at);
-    else byFirstWord.set(key, [at]);
+    else map.set(key, [at]);
   };
   compiled.forEach(({ phrase }, at) => {
     const [first] = phrase;
     if (!first) return;
-    index(`s${first.stem}`, at);
-    index(`w${first.word}`, at);
-    if (first.stem.length >= MIN_LENGTH_FOR_TYPO) index(`t${first.stem[0] ?? ''}${first.stem.length}`, at);
+    index(byStem, first.stem, at);
+    index(byWord, first.word, at);
+    if (first.stem.length >= MIN_LENGTH_FOR_TYPO && !first.exact)
+      for (const key of oneDeleted(first.stem)) index(byStemLessOneLetter, key, at);
   });
-  const candidatesFor = (tokens: readonly Token[]): number[] => {
-    const found = new Set<number>();
-    const add = (key: string) => byFirstWord.get(key)?.forEach((at) => found.add(at));
-    for (const token of tokens) {
-      add(`s${token.stem}`);
-      add(`w${token.word}`);
-      if (token.stem.length >= MIN_LENGTH_FOR_TYPO - 1) {
-        for (const length of [token.stem.length - 1, token.stem.length, token.stem.length + 1]) add(`t${token.stem[0] ?? ''}${length}`);
+  /** The phrases that can start in the message, each with the places its first word may stand. */
+  const candidatesFor = (tokens: readonly Token[]): Array<[number, number[]]> => {
+    const found = new Map<number, number[]>();
+    const add = (phrases: readonly number[] | undefined, position: number) => {
+      if (!phrases) return;
+      for (const at of phrases) {
+        const places = found.get(at);
+        if (!places) found.set(at, [position]);
+        else if (places[places.length - 1] !== position) places.push(position);
       }
-    }
-    return [...found].sort((a, b) => a - b);
+    };
+    tokens.forEach((token, position) => {
+      add(byStem.get(token.stem), position);
+      add(byWord.get(token.word), position);
+      if (token.stem.length >= MIN_LENGTH_FOR_TYPO - 1 && mayBeTypo(token, lexicon.protectedWords))
+        for (const key of oneDeleted(token.stem)) add(byStemLessOneLetter.get(key), position);
+    });
+    return [...found].sort(([a], [b]) => a - b);
   };
   return {
     find(tokens) {
       const used = new Set<number>();
       const matches: PhraseMatch<Label>[] = [];
-      for (const candidate of candidatesFor(tokens)) {
+      for (const [candidate, starts] of candidatesFor(tokens)) {
         const entry = compiled[candidate];
         if (!entry) continue;
         const { label, text, phrase } = entry;
-        const place = locate(tokens, phrase, lexicon);
+        const place = locate(tokens, phrase, lexicon, starts);
         if (!place) continue;
         let overlaps = false;
         for (let at = place.start; at <= place.end; at += 1) if (used.has(at)) overlaps = true;
         if (overlaps) continue;
         for (let at = place.start; at <= place.end; at += 1) used.add(at);
-        const ownNegation = phrase.some((token) => lexicon.negations.includes(token.word));
+        const ownNegation = phrase.some((token) => lexicon.negations.has(token.word));
         matches.push({ label, phrase: text, ...place, negated: !ownNegation && isNegated(tokens, place.start, lexicon) });
       }
       return matches;

@@ -15,11 +15,13 @@ import {
   type Disclosure,
   type QuestionAsked,
   type Situation,
+  STATED_FACTS,
+  type StatedFact,
 } from '../content/vocabulary';
 import { ROLES, type Role } from '../content/vocabulary';
 import { compilePhraseBook, tokenise, type Lexicon, type PhraseBook, type PhraseMatch, type Token } from './phrases';
 import { dangerModelFrom } from './dangerModel';
-import { westernDigits } from './text';
+import { westernDigits, words as textWords } from './text';
 
 export interface Reading {
   /** Every danger category the phrase book found, in the user's language or English; empty when none. */
@@ -35,6 +37,14 @@ export interface Reading {
   situation: Situation | undefined;
   /** A question asked at any point ("do I have to talk to the police?"). */
   question: QuestionAsked | undefined;
+  /** Facts said in passing, kept so that no journey asks them again. */
+  facts: StatedFacts;
+}
+
+export interface StatedFacts {
+  /** An age said of someone ("hes 14", "my 12yo", "aged 9"). */
+  ageYears?: number;
+  said: StatedFact[];
 }
 
 export interface Understanding {
@@ -64,7 +74,33 @@ export interface Understanding {
 }
 
 /** Words that may stand beside an ordinal that picks an option ("the 2nd one please"). */
-const ORDINAL_FILLERS = new Set(['the', 'one', 'option', 'number', 'please', 'pls', 'i', 'will', 'take', 'go', 'for', 'choose', 'pick', 'want', 'a', 'that', 'is', 'am', 'lol', 'ok', 'okay', '.']);
+const ORDINAL_FILLERS = new Set([
+  'the',
+  'one',
+  'option',
+  'number',
+  'please',
+  'pls',
+  'i',
+  'will',
+  'take',
+  'go',
+  'for',
+  'choose',
+  'pick',
+  'want',
+  'a',
+  'that',
+  'is',
+  'am',
+  'lol',
+  'ok',
+  'okay',
+  '.',
+]);
+
+/** The fewest words the trained danger reader judges. */
+const MODEL_MIN_WORDS = 3;
 
 /** The most words a message may have for the Microsoft yes/no recognizer to read it. */
 const RECOGNIZER_MAX_WORDS = 3;
@@ -85,11 +121,17 @@ const SITUATION_PREFERENCE: Record<Role, readonly Situation[]> = {
 
 interface LanguageReader {
   lexicon: Lexicon;
-  danger: PhraseBook<DangerCategory>;
+  /** The same without text speak: for a message written in another language ("od" is Polish, not "overdose"). */
+  plainLexicon: Lexicon;
+  /** The words this language's content uses, to tell which language a message is written in. */
+  vocabulary: ReadonlySet<string>;
+  danger: PhraseBook<DangerCategory | 'none'>;
   disclosures: PhraseBook<Disclosure>;
   writers: PhraseBook<Role>;
   situations: PhraseBook<Situation | 'none'>;
   questions: PhraseBook<QuestionAsked>;
+  factCues: PhraseBook<StatedFact>;
+  ageCues: { after: ReadonlySet<string>; before: ReadonlySet<string>; subjects: ReadonlySet<string> };
   answers: PhraseBook<EverydayAnswer>;
   ageSooner: PhraseBook<'sooner'>;
 }
@@ -111,8 +153,11 @@ export function createUnderstanding(
   const model = dangerModelFrom(content.dangerModel);
   const readers = new Map<string, LanguageReader>();
   const english = content.understanding.en;
+  // A message in one language is read by every reader: each knows every language's negations,
+  // so "nimic sexual" (nothing sexual) is negated for the English reader too.
+  const negations = [...new Set(Object.values(content.understanding).flatMap((words) => words.negations))];
   for (const [language, words] of Object.entries(content.understanding)) {
-    readers.set(language, compileLanguage(language, words, content.danger));
+    readers.set(language, compileLanguage(language, { ...words, negations }, content.danger));
   }
   // Danger phrases exist for languages that have no reader of their own yet: read with English's.
   const readerFor = (language: string): LanguageReader => {
@@ -137,11 +182,19 @@ export function createUnderstanding(
       let writer: Role | undefined;
       let situation: Situation | undefined;
       let question: QuestionAsked | undefined;
+      let ageYears: number | undefined;
+      const said = new Set<StatedFact>();
       const own = languagesOf(locale);
-      for (const language of new Set([...own, ...dangerLanguages])) {
+      const languages = [...new Set([...own, ...dangerLanguages])];
+      const writtenIn = likelyLanguage(
+        text,
+        languages.map((language) => [language, readerFor(language)] as const),
+      );
+      for (const language of languages) {
         const reader = readerFor(language);
-        const tokens = tokenise(text, reader.lexicon);
-        for (const match of reader.danger.find(tokens)) if (!match.negated) danger.add(match.label);
+        // A language's text speak is for messages written in it.
+        const tokens = tokenise(text, writtenIn === undefined || writtenIn === language ? reader.lexicon : reader.plainLexicon);
+        for (const match of reader.danger.find(tokens)) if (!match.negated && match.label !== 'none') danger.add(match.label);
         if (!own.includes(language)) continue;
         for (const match of reader.disclosures.find(tokens)) if (!match.negated) disclosures.add(match.label);
         writer ??= strongest(
@@ -150,14 +203,18 @@ export function createUnderstanding(
         );
         situation ??= strongest(situationCues(reader.situations.find(tokens)), writer ? SITUATION_PREFERENCE[writer] : SITUATIONS);
         question ??= earliest(reader.questions.find(tokens));
+        ageYears ??= ageSaid(tokens, reader.ageCues);
+        for (const match of reader.factCues.find(tokens)) if (!match.negated) said.add(match.label);
       }
-      const heard = danger.size === 0 ? model.judge(text).category : undefined;
+      // The trained reader hears sentences; a word or two ("found them", "no") is the phrase book's.
+      const heard = danger.size === 0 && textWords(text).length >= MODEL_MIN_WORDS ? model.judge(text).category : undefined;
       return {
         danger: DANGER_CATEGORIES.filter((category) => danger.has(category)),
         concern: heard ? [heard] : [],
         disclosures: DISCLOSURES.filter((disclosure) => disclosures.has(disclosure)),
         writer,
         situation,
+        facts: { ...(ageYears === undefined ? {} : { ageYears }), said: STATED_FACTS.filter((fact) => said.has(fact)) },
         question,
       };
     },
@@ -222,9 +279,7 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
   const tokens = tokenise(text, reader.lexicon);
   // "she is" is a yes, "she is not breathing" is not: an answer followed by a negation in its
   // clause is not that answer.
-  const matches = reader.answers
-    .find(tokens)
-    .filter((match) => !match.negated && !negatedAfter(tokens, match.end, reader.lexicon));
+  const matches = reader.answers.find(tokens).filter((match) => !match.negated && !negatedAfter(tokens, match.end, reader.lexicon));
   if (wholeMessage) {
     const covered = matches.reduce((sum, match) => sum + match.end - match.start + 1, 0);
     if (covered === 0 || tokens.length - covered > 1) return undefined;
@@ -246,10 +301,31 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
 function negatedAfter(tokens: readonly Token[], end: number, lexicon: Lexicon): boolean {
   for (let at = end + 1; at < tokens.length && at <= end + 2; at += 1) {
     const word = tokens[at]?.word ?? '';
-    if (word === '.' || lexicon.clauseBreaks.includes(word)) return false;
-    if (lexicon.negations.includes(word)) return true;
+    if (word === '.' || lexicon.clauseBreaks.has(word)) return false;
+    if (lexicon.negations.has(word)) return true;
   }
   return false;
+}
+
+/**
+ * The language a message is most likely written in, of those given: the one whose content words
+ * it uses most, counting only words no other of them uses. Undefined when none stands out.
+ */
+function likelyLanguage(text: string, readers: ReadonlyArray<readonly [string, LanguageReader]>): string | undefined {
+  const typed = textWords(text);
+  let best: string | undefined;
+  let bestCount = 0;
+  let tied = false;
+  for (const [language, reader] of readers) {
+    const others = readers.filter(([other]) => other !== language);
+    const count = typed.filter((word) => reader.vocabulary.has(word) && !others.some(([, other]) => other.vocabulary.has(word))).length;
+    if (count > bestCount) {
+      best = language;
+      bestCount = count;
+      tied = false;
+    } else if (count === bestCount && count > 0) tied = true;
+  }
+  return tied ? undefined : best;
 }
 
 function compileLanguage(language: string, words: UnderstandingLexicon, danger: Content['danger']): LanguageReader {
@@ -257,11 +333,19 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
   const lexicon: Lexicon = {
     textSpeak: words.textSpeak,
     reflexives: words.reflexives,
-    negations: words.negations,
-    clauseBreaks: words.clauseBreaks,
+    negations: new Set(words.negations),
+    clauseBreaks: new Set(words.clauseBreaks),
     protectedWords: new Set(words.protectedWords),
     stem,
   };
+  const phrasesOfLexicon = [
+    ...Object.values(words.answers),
+    ...Object.values(words.disclosures),
+    ...Object.values(words.writers),
+    ...Object.values(words.situations),
+    ...Object.values(words.questions),
+    ...DANGER_CATEGORIES.map((category) => danger.categories[category].phrases[language] ?? []),
+  ].flat();
   const labelled = <Label extends string>(lists: Partial<Record<Label, readonly string[]>>) =>
     compilePhraseBook(
       (Object.entries(lists) as Array<[Label, readonly string[] | undefined]>).map(([label, phrases]) => ({
@@ -272,8 +356,14 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     );
   return {
     lexicon,
-    danger: compilePhraseBook(
-      DANGER_CATEGORIES.map((category) => ({ label: category, phrases: danger.categories[category].phrases[language] ?? [] })),
+    plainLexicon: { ...lexicon, textSpeak: {} },
+    vocabulary: new Set(phrasesOfLexicon.flatMap((phrase) => textWords(phrase.replace(/(^|\s)=/g, '$1')))),
+    // Look-alikes first: "fit as a fiddle" is matched before "fit" can be.
+    danger: compilePhraseBook<DangerCategory | 'none'>(
+      [
+        { label: 'none', phrases: danger.lookAlikes[language] ?? [] },
+        ...DANGER_CATEGORIES.map((category) => ({ label: category, phrases: danger.categories[category].phrases[language] ?? [] })),
+      ],
       lexicon,
     ),
     disclosures: labelled(words.disclosures),
@@ -290,6 +380,8 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
       lexicon,
     ),
     questions: labelled(words.questions),
+    factCues: labelled(words.factCues),
+    ageCues: { after: new Set(words.ageCues.after), before: new Set(words.ageCues.before), subjects: new Set(words.ageCues.subjects) },
     answers: labelled({ yes: words.answers.yes, no: words.answers.no, unknown: words.answers.unknown, skip: words.answers.skip }),
     ageSooner: labelled({ sooner: [...words.answers.ageSooner, ...words.answers.ageBirthdaySoon] }),
   };
@@ -309,6 +401,8 @@ function emptyLexicon(): UnderstandingLexicon {
     writers: { parent: none, youngPerson: none, carer: none, professional: none },
     situations: { missingNow: none, back: none, away: none, prepare: none },
     situationLookAlikes: [],
+    ageCues: { after: [], before: [], subjects: [] },
+    factCues: {},
     questions: { police: none, trouble: none, confidential: none, returnInterview: none },
     times: {},
   };
@@ -316,6 +410,32 @@ function emptyLexicon(): UnderstandingLexicon {
 
 export function languageOf(locale: string): string {
   return locale.toLowerCase().split('-')[0] ?? 'en';
+}
+
+/** Ages a child can be while the guidance applies; a number outside this is not read as an age in passing. */
+const AGE_IN_PASSING = { youngest: 1, oldest: 25 };
+
+/**
+ * The first age said in passing: a number with an age word after it ("14 years", "14yo") or
+ * before it ("aged 14"), or said of someone ("he is 14", "my son is 14"); "hes 14, 15 in june"
+ * gives 14.
+ */
+function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): number | undefined {
+  let found: number | undefined;
+  tokens.forEach((token, at) => {
+    if (!/^\d{1,2}$/.test(token.word)) return;
+    const value = Number(token.word);
+    if (value < AGE_IN_PASSING.youngest || value > AGE_IN_PASSING.oldest) return;
+    const next = tokens[at + 1]?.word ?? '';
+    const previous = tokens[at - 1]?.word ?? '';
+    // "she is only 9": a word that softens the number stands between.
+    const verbAt = previous === 'only' || previous === 'just' ? at - 2 : at - 1;
+    const verb = tokens[verbAt]?.word ?? '';
+    const saidOf =
+      (verb === 'is' || verb === 'are' || verb === 'am' || verb === 'turned') && cues.subjects.has(tokens[verbAt - 1]?.word ?? '');
+    if (found === undefined && (cues.after.has(next) || cues.before.has(previous) || saidOf)) found = value;
+  });
+  return found;
 }
 
 /** The label with the most words of cue; a tie is broken by `preference`, never guessed otherwise. */

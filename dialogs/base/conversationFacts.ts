@@ -2,7 +2,8 @@
 // writing and the risks said so far (as short flags, never names or free text).
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { DANGER_CATEGORIES, DISCLOSURES, ROLES } from '../../bot/content/vocabulary';
+import { DANGER_CATEGORIES, DISCLOSURES, ROLES, STATED_FACTS } from '../../bot/content/vocabulary';
+import type { StatedFacts } from '../../bot/understanding/understand';
 import { stateRecord } from './record';
 import type { DialogServices } from '../../bot/turn/services';
 
@@ -25,6 +26,11 @@ export type RiskFlag = (typeof RISK_FLAGS)[number];
 const conversationFactsSchema = z.object({
   role: z.enum(ROLES).optional(),
   flags: z.array(z.enum(RISK_FLAGS)).default([]),
+  /** The child's age as said at any point, and when (ISO), so that no journey asks it again. */
+  ageYears: z.number().int().min(0).max(120).optional(),
+  ageSaidAt: z.string().optional(),
+  /** Other facts said in passing ("no phone", "asylum seeker"). */
+  stated: z.array(z.enum(STATED_FACTS)).default([]),
 });
 export type ConversationFacts = z.infer<typeof conversationFactsSchema>;
 
@@ -37,4 +43,20 @@ export async function flagRisk(
   ...flags: RiskFlag[]
 ): Promise<void> {
   await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, flags: [...new Set([...facts.flags, ...flags])] }));
+}
+
+/** Keeps what a message stated in passing; an age said again replaces the one before (a correction). */
+export async function keepStatedFacts(
+  context: TurnContext,
+  services: Pick<DialogServices, 'conversationState' | 'clock'>,
+  facts: StatedFacts,
+): Promise<void> {
+  if (facts.ageYears === undefined && facts.said.length === 0) return;
+  await conversationFactsRecord(services).update(context, (current) => ({
+    ...current,
+    ...(facts.ageYears === undefined || facts.ageYears === current.ageYears
+      ? {}
+      : { ageYears: facts.ageYears, ageSaidAt: services.clock.now().toISOString() }),
+    stated: [...new Set([...current.stated, ...facts.said])],
+  }));
 }

@@ -6,9 +6,9 @@ import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type Dia
 import { COMMANDS, type Command } from '../../bot/content/vocabulary';
 import { normalise } from '../../bot/understanding/text';
 import { adviseFirst } from '../../bot/turn/advice';
-import { conversationFactsRecord, flagRisk } from './conversationFacts';
-import type { Messages } from '../../bot/content/i18n';
+import { conversationFactsRecord, flagRisk, keepStatedFacts } from './conversationFacts';
 import { ChoiceQuestion } from './choiceQuestion';
+import { Question } from './question';
 import { TURN_ALREADY_ANSWERED } from './waitingDialog';
 import type { Reading } from '../../bot/understanding/understand';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';
@@ -61,8 +61,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
     // A tapped option is an answer in the bot's own words ("A worry about exploitation"), not a
     // disclosure: hearing it as danger would ask the same question again, for ever.
-    const reading = offeredOption(innerDc, text, messages) ? undefined : readingOf(context, this.services);
-    if (reading && (await this.replyToWhatWasSaid(context, reading))) {
+    const waiting = waitingQuestion(innerDc);
+    const tapped = waiting instanceof ChoiceQuestion && waiting.offers(text, messages);
+    const reading = tapped ? undefined : readingOf(context, this.services);
+    if (reading) await keepStatedFacts(context, this.services, reading.facts);
+    const askedAboutRisk = waiting instanceof Question && waiting.asksAboutRisk;
+    if (reading && (await this.replyToWhatWasSaid(context, askedAboutRisk ? { ...reading, concern: [] } : reading))) {
       // The message may also answer the question waiting: it reads on, and a miss is not a miss.
       context.turnState.set(TURN_ALREADY_ANSWERED, true);
       return undefined;
@@ -156,13 +160,12 @@ function deepestActiveDialog(dc: DialogContext): string {
   return current.activeDialog?.id ?? 'start';
 }
 
-/** Whether the message is exactly an option title of the question the conversation waits in. */
-function offeredOption(dc: DialogContext, text: string, messages: Messages): boolean {
+/** The dialog the conversation waits in: the innermost active one. */
+function waitingQuestion(dc: DialogContext): Dialog | undefined {
   let current: DialogContext = dc;
   while (current.child) current = current.child;
   const id = current.activeDialog?.id;
-  const waiting = id ? current.findDialog(id) : undefined;
-  return waiting instanceof ChoiceQuestion && waiting.offers(text, messages);
+  return id ? current.findDialog(id) : undefined;
 }
 
 /** A command is the whole message: "help" stops a dialog, "I need help finding him" does not. */

@@ -24,6 +24,11 @@ export interface QuestionSpec<Value> {
   /** Offer "Skip" and "Don't know". */
   skippable?: boolean;
   /**
+   * The question asks about risks ("any medical needs?"): an answer that sounds worrying is the
+   * answer, not a concern to reply to. Danger in the phrase book still gets 999.
+   */
+  asksAboutRisk?: boolean;
+  /**
    * Offered with the question again after an answer that could not be read: fixed answers for
    * people who cannot put theirs in words the bot reads ("Yesterday"). While they are shown, a
    * number picks one of them.
@@ -92,6 +97,10 @@ export class Question<Value> extends AskingDialog {
         : MessageFactory.text(stuck, undefined, InputHints.ExpectingInput),
     );
     return Dialog.EndOfTurn;
+  }
+
+  get asksAboutRisk(): boolean {
+    return this.spec.asksAboutRisk ?? false;
   }
 
   /** Asked again after an interruption: without the fallback answers, so a number is read as itself. */

@@ -5,7 +5,7 @@
 // or disclosure) is not asked again.
 import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { CARER_RISKS, type CarerRisk } from '../../bot/content/vocabulary';
+import { CARER_RISKS, type CarerRisk, type StatedFact } from '../../bot/content/vocabulary';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { conversationFactsRecord, type RiskFlag } from '../base/conversationFacts';
 import { resultOf, stepValues, yesNoResult } from '../base/stepData';
@@ -19,6 +19,13 @@ export const riskQuestion = (risk: CarerRisk) => `carer.risk.${risk}`;
 /** Flags the conversation may already hold that answer a risk question with yes. */
 const SAID_ALREADY: Partial<Record<CarerRisk, readonly RiskFlag[]>> = {
   exploitation: ['exploitation', 'childExploited'],
+};
+
+/** Facts said in passing that answer a risk question with yes. */
+const STATED_AS: Partial<Record<CarerRisk, readonly StatedFact[]>> = {
+  asylumSeeking: ['asylumSeeking'],
+  placedFromElsewhere: ['placedFromElsewhere'],
+  medical: ['medicalCondition'],
 };
 
 /** The risk asked in this turn of the loop, kept for the step that reads its answer. */
@@ -36,12 +43,16 @@ export class CarerRisksDialog extends ComponentDialog {
   }
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
-    const { flags } = await conversationFactsRecord(this.services).get(innerDc.context);
-    const said = CARER_RISKS.filter((risk) => SAID_ALREADY[risk]?.some((flag) => flags.includes(flag)));
-    if (said.length > 0)
+    const { flags, stated, ageYears } = await conversationFactsRecord(this.services).get(innerDc.context);
+    const said = CARER_RISKS.filter(
+      (risk) => SAID_ALREADY[risk]?.some((flag) => flags.includes(flag)) || STATED_AS[risk]?.some((fact) => stated.includes(fact)),
+    );
+    // The age the carer gave answers "12 or younger?" either way.
+    const byAge: Partial<Record<CarerRisk, boolean>> = ageYears === undefined ? {} : { underThirteen: ageYears < 13 };
+    if (said.length > 0 || ageYears !== undefined)
       await this.record.update(innerDc.context, (current) => ({
         ...current,
-        risks: { ...current.risks, ...Object.fromEntries(said.map((risk) => [risk, true])) },
+        risks: { ...current.risks, ...byAge, ...Object.fromEntries(said.map((risk) => [risk, true])) },
       }));
     await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('carer.risks.intro'));
     return super.onBeginDialog(innerDc, options);

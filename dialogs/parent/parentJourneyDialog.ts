@@ -9,12 +9,12 @@ import { normalise } from '../../bot/understanding/text';
 import { adviseFirst } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { flagRisk } from '../base/conversationFacts';
+import { conversationFactsRecord, flagRisk } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { journeyOptionsSchema } from '../base/journeyOptions';
 import type { Situation } from '../../bot/content/vocabulary';
 import { PastMomentDialog } from '../base/pastMomentDialog';
-import { Question } from '../base/question';
+import { Question, type Answer } from '../base/question';
 import {
   checklistResult,
   numberAnswerResult,
@@ -176,6 +176,12 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   private async keepLastSeen(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const lastSeen = resultOf(step, pastMomentResult.optional());
     await this.record.update(step.context, (current) => ({ ...current, lastSeen }));
+    // An age said earlier in the conversation is confirmed, not asked again.
+    const { ageYears } = await conversationFactsRecord(this.services).get(step.context);
+    if (ageYears !== undefined) {
+      await step.context.sendActivity(messagesFor(step.context, this.services).t('common.facts.ageKnown', { age: ageYears }));
+      return step.next({ kind: 'value', value: ageYears } satisfies Answer<number>);
+    }
     return step.beginDialog(AGE);
   }
 

@@ -20,6 +20,14 @@ import {
 } from './parentCase';
 
 export const POLICE_INFO_DIALOG = 'parent.info';
+/** The questions whose answers are about risk: a worrying answer is what was asked for. */
+export const RISK_FIELDS: ReadonlySet<string> = new Set([
+  'medicalNeeds',
+  'increasesRisk',
+  'circumstances',
+  'previousEpisodes',
+  'placesAndPeople',
+]);
 const START = 'parent.info.start';
 const LOOP = 'parent.info.loop';
 const USE_PROFILE = 'parent.info.useProfile';
@@ -78,7 +86,10 @@ export class PoliceInfoDialog extends ComponentDialog {
 
   private textQuestion(field: Exclude<PoliceField, 'photo'>): Question<string> {
     const parse = field === 'dateOfBirth' ? dateOfBirthAnswer(this.services) : textAnswer;
-    return new Question<string>({ id: fieldQuestionId(field), ask: `parent.info.${field}`, skippable: true, parse }, this.services);
+    return new Question<string>(
+      { id: fieldQuestionId(field), ask: `parent.info.${field}`, skippable: true, parse, asksAboutRisk: RISK_FIELDS.has(field) },
+      this.services,
+    );
   }
 
   private async offerProfile(step: WaterfallStepContext): Promise<DialogTurnResult> {

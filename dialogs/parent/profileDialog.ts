@@ -22,7 +22,7 @@ import {
   type KeepPeriod,
   type ProfileField,
 } from './parentCase';
-import { dateOfBirthAnswer, textAnswer } from './policeInfoDialog';
+import { dateOfBirthAnswer, RISK_FIELDS, textAnswer } from './policeInfoDialog';
 
 export const PROFILE_DIALOG = 'parent.profile';
 const CONSENT = 'parent.profile.consent';
@@ -70,7 +70,9 @@ export class ProfileDialog extends ComponentDialog {
       if (name === 'photo') this.addDialog(yesNoQuestion(field(name), ASK[name], services));
       else {
         const parse = name === 'dateOfBirth' ? dateOfBirthAnswer(services) : textAnswer;
-        this.addDialog(new Question<string>({ id: field(name), ask: ASK[name], skippable: true, parse }, services));
+        this.addDialog(
+          new Question<string>({ id: field(name), ask: ASK[name], skippable: true, parse, asksAboutRisk: RISK_FIELDS.has(name) }, services),
+        );
       }
     }
     const ask = (index: number) => (step: WaterfallStepContext) => this.keepAndAsk(step, index);

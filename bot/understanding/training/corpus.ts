@@ -44,13 +44,30 @@ function languageOfFile(file: string): string {
   return match?.[1] ?? 'en';
 }
 
+/**
+ * The first corpus labelled a young person hurt at home, or made to do things, as a disclosure
+ * with no danger; the corpus now labels what it says as harm (violence, exploitation).
+ */
+function withDisclosureAsDanger(record: Record<string, string>): Record<string, string> {
+  if (record.danger !== 'none' || !record.disclosure) return record;
+  const danger = DISCLOSURE_HARM[record.disclosure];
+  return danger ? { ...record, danger } : record;
+}
+
+const DISCLOSURE_HARM: Record<string, string> = {
+  hurtAtHome: 'violenceAbuse',
+  madeToDoThings: 'exploitation',
+  childExploited: 'exploitation',
+};
+
 export function readCorpusFile(file: string): LabelledMessage[] {
   const records: Array<Record<string, string>> = parse(readFileSync(file), { columns: true, skip_empty_lines: true, trim: true });
   const language = languageOfFile(file);
   const name = path.relative(CORPUS_DIRECTORY, file);
   return records.map((record, at) => {
-    const parsed = row.safeParse(record);
-    if (!parsed.success) throw new Error(`${name}:${at + 2}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+    const parsed = row.safeParse(withDisclosureAsDanger(record));
+    if (!parsed.success)
+      throw new Error(`${name}:${at + 2}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
     return { ...parsed.data, language, from: `${name}:${at + 2}` };
   });
 }

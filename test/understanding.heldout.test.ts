@@ -1,0 +1,76 @@
+// Danger as read on the frozen held-out split (test/corpus/heldout): messages written by people
+// who never saw the phrase lists, the training messages or the code. Nothing is tuned on it.
+// The floors below are what the step reaches today, so that a change that hears less fails here;
+// DANGER_TARGETS are what the project aims for, printed beside the figures.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadContent } from '../bot/content/loadContent';
+import { createUnderstanding } from '../bot/understanding/understand';
+import { CORPUS_DIRECTORY, corpusFiles, readCorpus } from '../bot/understanding/training/corpus';
+import { describeFigures, evaluate, type Rate } from '../bot/understanding/training/evaluate';
+
+const content = loadContent({ area: 'kent' });
+const understanding = createUnderstanding(content, { dangerAlwaysIn: content.area.languages });
+const figures = evaluate(understanding, readCorpus('heldout'));
+const share = (rate: Rate | undefined) => (rate && rate.of > 0 ? rate.found / rate.of : 0);
+
+/** Floors per language: recall (either reader) and the most false alarms allowed. */
+const FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
+  all: { recall: 0.87, falseAlarms: 0.085 },
+  en: { recall: 0.9, falseAlarms: 0.088 },
+  pl: { recall: 0.88, falseAlarms: 0.066 },
+  ro: { recall: 0.9, falseAlarms: 0.11 },
+  ar: { recall: 0.64, falseAlarms: 0.055 },
+};
+const IMMEDIATE_FLOOR = 0.94;
+/** What the project aims for (issue "Hear what a person means"); printed, not yet reached. */
+const DANGER_TARGETS = { recall: 0.97, immediate: 1, falseAlarms: 0.03 };
+
+describe('the held-out split', () => {
+  it('is frozen: every file matches its checksum, and no file is unlisted', () => {
+    const listed = readFileSync(path.join(CORPUS_DIRECTORY, 'heldout', 'SHA256SUMS'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/\s+/))
+      .map(([sum, file]) => ({ sum, file: file ?? '' }));
+    for (const { sum, file } of listed) {
+      expect(
+        createHash('sha256')
+          .update(readFileSync(path.join(CORPUS_DIRECTORY, 'heldout', file)))
+          .digest('hex'),
+      ).toBe(sum);
+    }
+    expect(
+      corpusFiles('heldout')
+        .map((file) => path.basename(file))
+        .sort(),
+    ).toEqual(listed.map(({ file }) => file).sort());
+  });
+
+  it('is at least a quarter of each language and never read in training', () => {
+    const train = readCorpus('train');
+    const heldout = readCorpus('heldout');
+    const trainMessages = new Set(train.map((row) => row.message));
+    expect(heldout.filter((row) => trainMessages.has(row.message))).toEqual([]);
+    for (const language of ['en', 'pl', 'ro', 'ar']) {
+      const held = heldout.filter((row) => row.language === language).length;
+      const all = held + train.filter((row) => row.language === language).length;
+      expect(held / all).toBeGreaterThanOrEqual(0.25);
+    }
+    const model = content.dangerModel.trainedOn.map((entry) => entry.file);
+    expect(model.some((file) => file.startsWith('heldout'))).toBe(false);
+  });
+
+  it('danger is heard at or above the floors, per language, with false alarms under their ceilings', () => {
+    console.log(
+      `${describeFigures('heldout', figures)}\n  targets: recall ${DANGER_TARGETS.recall * 100} % per language, ${DANGER_TARGETS.immediate * 100} % for immediate danger, false alarms at most ${DANGER_TARGETS.falseAlarms * 100} %`,
+    );
+    for (const [language, floor] of Object.entries(FLOORS)) {
+      const found = figures.byLanguage[language];
+      expect(share(found?.recall)).toBeGreaterThanOrEqual(floor.recall);
+      expect(share(found?.falseAlarms)).toBeLessThanOrEqual(floor.falseAlarms);
+    }
+    expect(share(figures.byCategory.immediate)).toBeGreaterThanOrEqual(IMMEDIATE_FLOOR);
+  });
+});

@@ -1,0 +1,153 @@
+// Probes that try to break each shortcut in reading: negation reaching too far, typos turning
+// everyday words into danger words, "back" in other senses, an answer and an alarm in one
+// message, facts said in passing, and another language's words read as English text speak.
+// Written by hand for this purpose; none is in the corpus.
+import { loadContent } from '../bot/content/loadContent';
+import { createLocaliser } from '../bot/content/i18n';
+import { createUnderstanding } from '../bot/understanding/understand';
+import { yesNoUnsureChoices } from '../dialogs/base/yesNo';
+
+const content = loadContent({ area: 'kent' });
+const understanding = createUnderstanding(content, { dangerAlwaysIn: content.area.languages });
+const messages = createLocaliser(content).messages('en-GB');
+const heard = (text: string, locale = 'en-GB') => {
+  const reading = understanding.read(text, locale);
+  return [...reading.danger, ...reading.concern];
+};
+
+describe('a negation covers its own clause only', () => {
+  it.each([
+    ['no, but he has a knife', 'immediate'],
+    ['not really, she said she wants to sleep and never wake up', 'suicideSelfHarm'],
+    ['no. he took a load of pills', 'medical'],
+    ["he isn't hurt but he is bleeding from his head", 'medical'],
+    ['nah not hurt tho someone is following him', 'immediate'],
+    ['no\nhe has been stabbed', 'violenceAbuse'],
+    ['no - he said the men took her', 'takenHeld'],
+  ])('"%s" is danger (%s)', (text, category) => {
+    expect(heard(text)).toContain(category);
+  });
+
+  it.each([
+    'no, she is not in danger',
+    'he is not suicidal',
+    'no knife missing from the drawer',
+    'she does not self harm',
+    'he has never taken drugs',
+  ])('"%s" is not danger', (text) => {
+    expect(understanding.read(text, 'en-GB').danger).toEqual([]);
+  });
+
+  it('a leading "no," answers the question and the rest is read on its own', () => {
+    expect(yesNoUnsureChoices.understand('no, but he has a knife', messages, understanding)).toBe('no');
+    expect(understanding.read('no, but he has a knife', 'en-GB').danger).toContain('immediate');
+  });
+});
+
+describe('an answer is read as people mean it', () => {
+  it.each([
+    ['no first time', 'no'],
+    ["she's not breathing", undefined],
+    ['yes she is', 'yes'],
+    ['not really', 'no'],
+    ['idk maybe', 'unsure'],
+    ['the first one please', 'yes'],
+  ])('"%s" at a yes/no/not sure question is %s', (text, expected) => {
+    expect(yesNoUnsureChoices.understand(text, messages, understanding)).toBe(expected);
+  });
+});
+
+describe('a typo is forgiven only where no real word becomes a danger word', () => {
+  it.each([
+    'tall, brown hair, glasses',
+    'his ankle is nearly better',
+    'shes got a sore throat',
+    'the battery on his phone is low',
+    'the car broke down on the way',
+  ])('"%s" is not danger', (text) => {
+    expect(understanding.read(text, 'en-GB').danger).toEqual([]);
+  });
+
+  it('a real misspelling of a danger word is still heard', () => {
+    expect(heard('she took an overdoze')).not.toEqual([]);
+    expect(heard('he is sucidal')).not.toEqual([]);
+  });
+});
+
+describe('everyday sayings that hold danger words', () => {
+  it.each([
+    'he is fit as a fiddle',
+    'my mum is gonna kill me when i get in lol',
+    'killing myself laughing at this',
+    'dying to know if she is ok',
+    'the knife block is still full',
+    'i got confused with her birthday',
+    'hi im an emergency foster carer',
+  ])('"%s" is not danger', (text) => {
+    expect(understanding.read(text, 'en-GB').danger).toEqual([]);
+  });
+});
+
+describe('"back" is a return only when it says so', () => {
+  it.each([
+    ['he never came back from school', 'missingNow'],
+    ['not home yet, usually back by teatime', 'missingNow'],
+    ["she still isn't back", 'missingNow'],
+    ['hes back now', 'back'],
+    ['found her, she is home safe', 'back'],
+  ])('"%s" is %s', (text, situation) => {
+    expect(understanding.read(text, 'en-GB').situation).toBe(situation);
+  });
+
+  it('"he went out the back door" is not a return', () => {
+    expect(understanding.read('he went out the back door', 'en-GB').situation).not.toBe('back');
+  });
+});
+
+describe('indirect talk of suicide and medical emergencies are heard', () => {
+  it.each([
+    ['everyone would be better off without me', 'suicideSelfHarm'],
+    ['i just want it all to stop', 'suicideSelfHarm'],
+    ['ive been saving up my tablets', 'suicideSelfHarm'],
+    ['she keeps saying she wants to go to sleep and not wake up', 'suicideSelfHarm'],
+    ['shes really drowsy and keeps being sick', 'medical'],
+    ['hes confused and slurring, had drink and pills', 'medical'],
+    ['she is diabetic and has no insulin with her', 'medical'],
+  ])('"%s" is heard (%s)', (text, category) => {
+    expect(heard(text)).toContain(category);
+  });
+});
+
+describe('facts said in passing', () => {
+  it.each([
+    ['my son is 11 and hasnt come home', 11],
+    ['14yo girl missing from placement', 14],
+    ['she is only 9', 9],
+    ['hes 14, 15 in june', 14],
+    ['aged 12, left at 4pm', 12],
+  ])('"%s" gives the age %d', (text, age) => {
+    expect(understanding.read(text, 'en-GB').facts.ageYears).toBe(age);
+  });
+
+  it.each(['he left at 4 and was due back at 6', 'she has 2 brothers', 'about 5ft, size 10 shoes'])('"%s" gives no age', (text) => {
+    expect(understanding.read(text, 'en-GB').facts.ageYears).toBeUndefined();
+  });
+
+  it('no phone, asylum-seeking and a placing council are kept', () => {
+    expect(understanding.read('hes 15, an asylum seeker placed by another council, and has no phone', 'en-GB').facts.said).toEqual([
+      'noPhone',
+      'asylumSeeking',
+      'placedFromElsewhere',
+    ]);
+  });
+});
+
+describe('each language read as itself', () => {
+  it('English text speak never reads a Polish word: "od" is "from", not "overdose"', () => {
+    expect(understanding.read('nie ma jej od wczoraj, telefon wyłączony od 16', 'en-GB').danger).toEqual([]);
+  });
+
+  it('a word one letter from an Arabic danger word is not that word ("her brother" is not "they took her")', () => {
+    expect(understanding.read('انا اخوها الكبير', 'ar').danger).toEqual([]);
+  });
+});
