@@ -114,11 +114,15 @@ const PROFESSIONAL_TO_THE_END = ['4', 'Other', 'A child is back', 'None of these
 
 /**
  * A young person (the role chosen with '2') is given 999 in words for them, by their own rule;
- * talk of suicide is asked about straight (G-DANGER-YP-SUICIDE).
+ * talk of suicide is asked about straight (G-DANGER-YP-SUICIDE), and an adult is told what to do
+ * about it (G-DANGER-SUICIDE).
  */
 const SUICIDE_MESSAGE = 'She said she wants to KILL HERSELF';
-const dangerRuleFor = (path: string[], message = '') =>
-  path[0] !== '2' ? 'G-DANGER-999' : message === SUICIDE_MESSAGE ? 'G-DANGER-YP-SUICIDE' : 'G-DANGER-YP';
+const dangerRuleFor = (path: string[], message = '') => {
+  const youngPerson = path[0] === '2';
+  if (message === SUICIDE_MESSAGE) return youngPerson ? 'G-DANGER-YP-SUICIDE' : 'G-DANGER-SUICIDE';
+  return youngPerson ? 'G-DANGER-YP' : 'G-DANGER-999';
+};
 
 const dangerMessages = ['my son is in danger', SUICIDE_MESSAGE, 'someone has a knife', 'he was taken by a stranger', "she's not breathing"];
 
@@ -298,7 +302,7 @@ describe.each([
     await reachState(conversation);
     const replies = await conversation.say(message);
     expect(replies[0]?.text).toContain('999');
-    expect((await harness.app.audit.forConversation(conversation.id)).map((row) => row.ruleId)).toContain('G-DANGER-999');
+    expect((await harness.app.audit.forConversation(conversation.id)).map((row) => row.ruleId)).toContain(dangerRuleFor([], message));
     // Who is writing, when the message says it, is read back to confirm; otherwise asked.
     const understoodWriter = harness.app.services.understanding.read(message, 'en-GB').writer;
     if (understoodWriter) expect(optionTitles(replies)).toEqual(['Yes', 'No']);

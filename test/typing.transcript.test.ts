@@ -20,6 +20,8 @@ const riskFlags = async (conversationId: string) => {
 
 const DIDNT_CATCH = /didn.t catch/i;
 
+const SUICIDE_TALK = new Set(['she said she wants to die', 'wants to end it all', "she's cutting herself", 'self harmed', 'kms']);
+
 describe('danger in words not on the list', () => {
   it.each([
     'a man is forcing her into a car',
@@ -40,7 +42,8 @@ describe('danger in words not on the list', () => {
     expect(replies[0]?.text).toContain('999');
     expect(allText(replies)).not.toMatch(DIDNT_CATCH);
     expect(optionTitles(replies)).toEqual(['Missing now', 'They are back', 'Prepare in advance']);
-    expect(await ruleIds(conversation.id)).toEqual(['G-DANGER-999']);
+    // Talk of suicide or self-harm from an adult gets what to do about it, with 999.
+    expect(await ruleIds(conversation.id)).toEqual([SUICIDE_TALK.has(message) ? 'G-DANGER-SUICIDE' : 'G-DANGER-999']);
   });
 
   it('"he\'s not suicidal" does not interrupt, but a second phrase in the same message still does', async () => {

@@ -82,7 +82,7 @@ onBrowser('the widget page', () => {
       const sendBox = page.getByRole('textbox');
       await sendBox.fill('she says she wants to kill herself');
       await sendBox.press('Enter');
-      await seen(page, /call 999 now and ask for the police/);
+      await seen(page, /call 999/);
     } finally {
       await page.context().close();
     }

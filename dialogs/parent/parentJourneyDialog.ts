@@ -194,6 +194,9 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       await adviseFirst(step.context, this.services, 'parent-triage', { ageYears });
       return step.endDialog();
     }
+    // "no phone on him": calling or texting them cannot be asked about.
+    const { stated } = await conversationFactsRecord(this.services).get(step.context);
+    if (stated.includes('noPhone')) return step.next('no');
     return step.beginDialog(CONTACT);
   }
 
