@@ -115,16 +115,18 @@ const PROFESSIONAL_TO_THE_END = ['4', 'Other', 'A child is back', 'None of these
 /**
  * A young person (the role chosen with '2') is given 999 in words for them, by their own rule;
  * talk of suicide is asked about straight (G-DANGER-YP-SUICIDE), and an adult is told what to do
- * about it (G-DANGER-SUICIDE).
+ * about it (G-DANGER-SUICIDE), as is a medical emergency (G-DANGER-MEDICAL: an ambulance).
  */
 const SUICIDE_MESSAGE = 'She said she wants to KILL HERSELF';
+const MEDICAL_MESSAGE = "she's not breathing";
 const dangerRuleFor = (path: string[], message = '') => {
   const youngPerson = path[0] === '2';
   if (message === SUICIDE_MESSAGE) return youngPerson ? 'G-DANGER-YP-SUICIDE' : 'G-DANGER-SUICIDE';
+  if (message === MEDICAL_MESSAGE && !youngPerson) return 'G-DANGER-MEDICAL';
   return youngPerson ? 'G-DANGER-YP' : 'G-DANGER-999';
 };
 
-const dangerMessages = ['my son is in danger', SUICIDE_MESSAGE, 'someone has a knife', 'he was taken by a stranger', "she's not breathing"];
+const dangerMessages = ['my son is in danger', SUICIDE_MESSAGE, 'someone has a knife', 'he was taken by a stranger', MEDICAL_MESSAGE];
 
 const nonsenseMessages = ['asdf ghjk', 'purple monkey dishwasher', '?? ?'];
 

@@ -56,7 +56,8 @@ describe('on the Bot Framework endpoint', () => {
     const [turn] = await walk(conversation, ['yes he is back but really drowsy and keeps throwing up']);
     const text = allText(turn ?? []);
     expect(text).toContain('999');
-    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-999');
+    expect(text).toContain('ambulance');
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-MEDICAL');
     // "yes" was the answer: the journey moved on to whether they were reported missing.
     expect(text).toMatch(/report them missing/i);
   });

@@ -118,6 +118,8 @@ function prepare(text: string, sayings: ReadonlyArray<readonly [string, string]>
   for (const [saying, time] of sayings) prepared = prepared.split(` ${saying} `).join(` ${time} `);
   return (
     prepared
+      // "rang her 20 times" is a count, not 20:00.
+      .replace(/\b\d+\s*(?:times|x)\b/g, ' ')
       .replace(/\b(\d{1,2})\s*-?ish\b/g, '$1')
       .replace(/(?<!\bpast\s)\bhalf\s+(\d{1,2})\b(?!\s*(?:hour|hr|min))/g, '$1:30')
       .replace(/\b(?:about|around|approximately|approx|roughly|maybe|like)\s+(?=\d)/g, 'at ')

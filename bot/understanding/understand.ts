@@ -277,9 +277,11 @@ export function createUnderstanding(
 
 function everydayIn(reader: LanguageReader, language: string, text: string, wholeMessage: boolean): EverydayAnswer | undefined {
   const tokens = tokenise(text, reader.lexicon);
-  // "she is" is a yes, "she is not breathing" is not: an answer followed by a negation in its
-  // clause is not that answer.
-  const matches = reader.answers.find(tokens).filter((match) => !match.negated && !negatedAfter(tokens, match.end, reader.lexicon));
+  // "she is" is a yes, "she is not breathing" is not: a yes followed by a negation in its
+  // clause is not a yes ("nah dont think so" is still a no).
+  const matches = reader.answers
+    .find(tokens)
+    .filter((match) => !match.negated && !(match.label === 'yes' && negatedAfter(tokens, match.end, reader.lexicon)));
   if (wholeMessage) {
     const covered = matches.reduce((sum, match) => sum + match.end - match.start + 1, 0);
     if (covered === 0 || tokens.length - covered > 1) return undefined;

@@ -2,7 +2,7 @@
 // writing and the risks said so far (as short flags, never names or free text).
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { DANGER_CATEGORIES, DISCLOSURES, ROLES, STATED_FACTS } from '../../bot/content/vocabulary';
+import { DANGER_CATEGORIES, DISCLOSURES, ROLES, STATED_FACTS, type Role } from '../../bot/content/vocabulary';
 import type { StatedFacts } from '../../bot/understanding/understand';
 import { stateRecord } from './record';
 import type { DialogServices } from '../../bot/turn/services';
@@ -29,6 +29,8 @@ const conversationFactsSchema = z.object({
   /** The child's age as said at any point, and when (ISO), so that no journey asks it again. */
   ageYears: z.number().int().min(0).max(120).optional(),
   ageSaidAt: z.string().optional(),
+  /** Who the words have said is writing, before they confirm it: the danger words fit them. */
+  writerHeard: z.enum(ROLES).optional(),
   /** Other facts said in passing ("no phone", "asylum seeker"). */
   stated: z.array(z.enum(STATED_FACTS)).default([]),
 });
@@ -45,15 +47,17 @@ export async function flagRisk(
   await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, flags: [...new Set([...facts.flags, ...flags])] }));
 }
 
-/** Keeps what a message stated in passing; an age said again replaces the one before (a correction). */
+/** Keeps what a message stated in passing, and who it says is writing; an age said again replaces the one before (a correction). */
 export async function keepStatedFacts(
   context: TurnContext,
   services: Pick<DialogServices, 'conversationState' | 'clock'>,
   facts: StatedFacts,
+  writer: Role | undefined,
 ): Promise<void> {
-  if (facts.ageYears === undefined && facts.said.length === 0) return;
+  if (facts.ageYears === undefined && facts.said.length === 0 && writer === undefined) return;
   await conversationFactsRecord(services).update(context, (current) => ({
     ...current,
+    ...(writer ? { writerHeard: writer } : {}),
     ...(facts.ageYears === undefined || facts.ageYears === current.ageYears
       ? {}
       : { ageYears: facts.ageYears, ageSaidAt: services.clock.now().toISOString() }),

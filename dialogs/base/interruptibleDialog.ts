@@ -64,9 +64,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const waiting = waitingQuestion(innerDc);
     const tapped = waiting instanceof ChoiceQuestion && waiting.offers(text, messages);
     const reading = tapped ? undefined : readingOf(context, this.services);
-    if (reading) await keepStatedFacts(context, this.services, reading.facts);
+    const ageBefore = (await conversationFactsRecord(this.services).get(context)).ageYears;
+    if (reading) await keepStatedFacts(context, this.services, reading.facts, reading.writer);
     const askedAboutRisk = waiting instanceof Question && waiting.asksAboutRisk;
-    if (reading && (await this.replyToWhatWasSaid(context, askedAboutRisk ? { ...reading, concern: [] } : reading))) {
+    const replied = reading ? await this.replyToWhatWasSaid(context, askedAboutRisk ? { ...reading, concern: [] } : reading) : false;
+    // An age said (or corrected) mid-conversation is kept and said back, never "didn't catch that".
+    const ageSaid = active ? reading?.facts.ageYears : undefined;
+    if (ageSaid !== undefined && ageSaid !== ageBefore) await context.sendActivity(messages.t('common.facts.ageNoted', { age: ageSaid }));
+    if (replied || (ageSaid !== undefined && ageSaid !== ageBefore)) {
       // The message may also answer the question waiting: it reads on, and a miss is not a miss.
       context.turnState.set(TURN_ALREADY_ANSWERED, true);
       return undefined;
@@ -125,7 +130,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const [concernCategory] = reading.concern;
     const [disclosure] = reading.disclosures;
     if (!dangerCategory && !concernCategory && !disclosure && !reading.question) return false;
-    const role = (await conversationFactsRecord(this.services).get(context)).role ?? reading.writer;
+    const facts = await conversationFactsRecord(this.services).get(context);
+    const role = facts.role ?? reading.writer ?? facts.writerHeard;
     const who = role ? { role } : {};
     if (dangerCategory) await adviseFirst(context, this.services, 'interrupt', { dangerPhrase: true, dangerCategory, ...who });
     else if (concernCategory) await adviseFirst(context, this.services, 'concern', { dangerCategory: concernCategory, ...who });
