@@ -52,8 +52,29 @@ describe('an answer is read as people mean it', () => {
     ['not really', 'no'],
     ['idk maybe', 'unsure'],
     ['the first one please', 'yes'],
+    ['he is 13', undefined],
+    ['she is at her dads', undefined],
+    ['nah dont think so', 'no'],
   ])('"%s" at a yes/no/not sure question is %s', (text, expected) => {
     expect(yesNoUnsureChoices.understand(text, messages, understanding)).toBe(expected);
+  });
+
+  it.each([
+    ['came home an hour ago, hes ok but wont talk', 'well'],
+    ['she is not ok at all', 'notWell'],
+    ['no injuries that i can see', 'well'],
+  ])('"%s" says someone is %s (a no, or a yes, to "hurt or unwell?")', (text, expected) => {
+    expect(understanding.wellbeing(text, 'en-GB')).toBe(expected);
+  });
+});
+
+describe('who is writing, by the words that say it', () => {
+  it.each([
+    ['I am night staff at childrens home. one boy is not returned', 'carer'],
+    ['foster carer, 15yo lad not back, was due at 10', 'carer'],
+    ['my daughter is 11 and she never came back from her dads', 'parent'],
+  ])('"%s" is written by a %s', (text, writer) => {
+    expect(understanding.read(text, 'en-GB').writer).toBe(writer);
   });
 });
 
@@ -99,9 +120,12 @@ describe('"back" is a return only when it says so', () => {
     expect(understanding.read(text, 'en-GB').situation).toBe(situation);
   });
 
-  it('"he went out the back door" is not a return', () => {
-    expect(understanding.read('he went out the back door', 'en-GB').situation).not.toBe('back');
-  });
+  it.each(['he went out the back door', 'shes gone back to class now', 'if i go back will i get in trouble'])(
+    '"%s" is not a return',
+    (text) => {
+      expect(understanding.read(text, 'en-GB').situation).not.toBe('back');
+    },
+  );
 });
 
 describe('indirect talk of suicide and medical emergencies are heard', () => {

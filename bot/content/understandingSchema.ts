@@ -51,6 +51,8 @@ export const understandingSchema = z
         ageSooner: phraseList,
         /** "15 in march": the age is one less. */
         ageBirthdaySoon: phraseList,
+        /** "hes ok", "she's fine": well, which is a no to "are they hurt or unwell?". */
+        fine: z.array(z.string().min(1)).default([]),
       })
       .strict(),
     disclosures: labelled(DISCLOSURES),

@@ -32,6 +32,8 @@ export interface PhraseMatch<Label> {
   phrase: string;
   start: number;
   end: number;
+  /** Where the phrase's own words stand (the words between them are not its). */
+  positions: number[];
   negated: boolean;
 }
 
@@ -142,7 +144,7 @@ function locate(
   phrase: Phrase,
   lexicon: Lexicon,
   starts: readonly number[],
-): { start: number; end: number } | undefined {
+): { start: number; end: number; positions: number[] } | undefined {
   const first = phrase[0];
   if (!first) return undefined;
   for (const start of starts) {
@@ -150,6 +152,7 @@ function locate(
     if (!token || !sameWord(token, first, lexicon.protectedWords)) continue;
     let at = start;
     let found = true;
+    const positions = [start];
     for (let index = 1; index < phrase.length; index += 1) {
       const wanted = phrase[index];
       if (!wanted) break;
@@ -168,8 +171,9 @@ function locate(
         break;
       }
       at = next;
+      positions.push(at);
     }
-    if (found) return { start, end: at };
+    if (found) return { start, end: at, positions };
   }
   return undefined;
 }
@@ -253,10 +257,9 @@ export function compilePhraseBook<Label>(
         const { label, text, phrase } = entry;
         const place = locate(tokens, phrase, lexicon, starts);
         if (!place) continue;
-        let overlaps = false;
-        for (let at = place.start; at <= place.end; at += 1) if (used.has(at)) overlaps = true;
-        if (overlaps) continue;
-        for (let at = place.start; at <= place.end; at += 1) used.add(at);
+        // A phrase's own words are used up; the words between them stay free for another.
+        if (place.positions.some((at) => used.has(at))) continue;
+        for (const at of place.positions) used.add(at);
         const ownNegation = phrase.some((token) => lexicon.negations.has(token.word));
         matches.push({ label, phrase: text, ...place, negated: !ownNegation && isNegated(tokens, place.start, lexicon) });
       }

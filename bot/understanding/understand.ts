@@ -54,6 +54,11 @@ export interface Understanding {
    * With `wholeMessage`, only when that is all the message says ("maybe at the park" is an answer, not "not known").
    */
   everyday(text: string, locale: string, options?: { wholeMessage?: boolean }): EverydayAnswer | undefined;
+  /**
+   * Whether the message says someone is well ("hes ok but wont talk"), or not ("she is not ok"):
+   * the answer to a question about being hurt or unwell, where "ok" means no.
+   */
+  wellbeing(text: string, locale: string): 'well' | 'notWell' | undefined;
   /** The first whole number said, in figures or words ("fourteen", "she's 14"). */
   number(text: string, locale: string): number | undefined;
   /** An age in years, reading "nearly 15" and "15 in march" as 14. */
@@ -134,6 +139,7 @@ interface LanguageReader {
   ageCues: { after: ReadonlySet<string>; before: ReadonlySet<string>; subjects: ReadonlySet<string> };
   answers: PhraseBook<EverydayAnswer>;
   ageSooner: PhraseBook<'sooner'>;
+  fine: PhraseBook<'fine'>;
 }
 
 const STEMMERS: Record<string, (word: string) => string> = (() => {
@@ -226,6 +232,14 @@ export function createUnderstanding(
       }
       return undefined;
     },
+    wellbeing(text, locale) {
+      for (const language of languagesOf(locale)) {
+        const reader = readerFor(language);
+        const [said] = reader.fine.find(tokenise(text, reader.lexicon));
+        if (said) return said.negated ? 'notWell' : 'well';
+      }
+      return undefined;
+    },
     number(text, locale) {
       return wholeNumbers(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us')[0];
     },
@@ -254,11 +268,11 @@ export function createUnderstanding(
       const matches = book.find(tokens).filter((match) => !match.negated);
       // A phrase said at any point ("hes back now") is the whole message, give or take two words.
       if (reading.nearlyWholeMessage) {
-        const covered = matches.reduce((sum, match) => sum + match.end - match.start + 1, 0);
+        const covered = matches.reduce((sum, match) => sum + match.positions.length, 0);
         if (tokens.length - covered > NEARLY_WHOLE_SLACK) return undefined;
       }
       const weight = new Map<string, number>();
-      for (const match of matches) weight.set(match.label, Math.max(weight.get(match.label) ?? 0, match.end - match.start + 1));
+      for (const match of matches) weight.set(match.label, Math.max(weight.get(match.label) ?? 0, match.positions.length));
       const best = Math.max(0, ...weight.values());
       const winners = [...weight].filter(([, length]) => length === best);
       return best > 0 && winners.length === 1 ? (winners[0]?.[0] as (typeof options)[number]['label']) : undefined;
@@ -277,13 +291,21 @@ export function createUnderstanding(
 
 function everydayIn(reader: LanguageReader, language: string, text: string, wholeMessage: boolean): EverydayAnswer | undefined {
   const tokens = tokenise(text, reader.lexicon);
-  // "she is" is a yes, "she is not breathing" is not: a yes followed by a negation in its
-  // clause is not a yes ("nah dont think so" is still a no).
+  // "yes she is" is a yes; "she is not breathing", "he is 13" and "she is at her dads" are not:
+  // a yes of more than one word must end its clause, and no yes is followed by a negation in its
+  // clause ("nah dont think so" is still a no).
   const matches = reader.answers
     .find(tokens)
-    .filter((match) => !match.negated && !(match.label === 'yes' && negatedAfter(tokens, match.end, reader.lexicon)));
+    .filter(
+      (match) =>
+        !match.negated &&
+        !(
+          match.label === 'yes' &&
+          (negatedAfter(tokens, match.end, reader.lexicon) || (match.positions.length > 1 && !endsClause(tokens, match.end)))
+        ),
+    );
   if (wholeMessage) {
-    const covered = matches.reduce((sum, match) => sum + match.end - match.start + 1, 0);
+    const covered = matches.reduce((sum, match) => sum + match.positions.length, 0);
     if (covered === 0 || tokens.length - covered > 1) return undefined;
   }
   const found = earliest(matches);
@@ -297,6 +319,12 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
     if (recognised?.value === false) return 'no';
   }
   return undefined;
+}
+
+/** Whether the clause ends after `end` (the message ends, or a sentence mark or a clause word follows). */
+function endsClause(tokens: readonly Token[], end: number): boolean {
+  const next = tokens[end + 1]?.word;
+  return next === undefined || next === '.';
 }
 
 /** Whether a negation follows `end` in the same clause ("she is | not breathing"). */
@@ -386,6 +414,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     ageCues: { after: new Set(words.ageCues.after), before: new Set(words.ageCues.before), subjects: new Set(words.ageCues.subjects) },
     answers: labelled({ yes: words.answers.yes, no: words.answers.no, unknown: words.answers.unknown, skip: words.answers.skip }),
     ageSooner: labelled({ sooner: [...words.answers.ageSooner, ...words.answers.ageBirthdaySoon] }),
+    fine: labelled({ fine: words.answers.fine }),
   };
 }
 
@@ -398,7 +427,7 @@ function emptyLexicon(): UnderstandingLexicon {
     negations: none,
     clauseBreaks: none,
     protectedWords: [],
-    answers: { yes: none, no: none, unknown: none, skip: none, ageSooner: none, ageBirthdaySoon: none },
+    answers: { yes: none, no: none, unknown: none, skip: none, ageSooner: none, ageBirthdaySoon: none, fine: [] },
     disclosures: { hurtAtHome: none, thrownOut: none, scaredToGoHome: none, madeToDoThings: none, childExploited: none },
     writers: { parent: none, youngPerson: none, carer: none, professional: none },
     situations: { missingNow: none, back: none, away: none, prepare: none },
@@ -442,11 +471,11 @@ function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): num
 
 /** The label with the most words of cue; a tie is broken by `preference`, never guessed otherwise. */
 function strongest<Label extends string>(
-  matches: ReadonlyArray<{ label: Label; start: number; end: number }>,
+  matches: ReadonlyArray<{ label: Label; positions: readonly number[] }>,
   preference: readonly Label[],
 ): Label | undefined {
   const weight = new Map<Label, number>();
-  for (const match of matches) weight.set(match.label, (weight.get(match.label) ?? 0) + (match.end - match.start + 1));
+  for (const match of matches) weight.set(match.label, (weight.get(match.label) ?? 0) + match.positions.length);
   const best = Math.max(0, ...weight.values());
   if (best === 0) return undefined;
   return preference.find((label) => weight.get(label) === best);

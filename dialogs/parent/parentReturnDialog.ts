@@ -9,7 +9,7 @@ import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { PastMomentDialog } from '../base/pastMomentDialog';
 import { pastMomentResult, resultOf, yesNoUnsureResult } from '../base/stepData';
-import { yesNoUnsureQuestion } from '../base/yesNo';
+import { yesNoUnsureChoices, yesNoUnsureQuestion, type YesNoUnsure } from '../base/yesNo';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, type DetailsOptions } from '../booking/bookingDetailsDialog';
 import { parentCaseRecord } from './parentCase';
@@ -24,13 +24,30 @@ const NEXT_ANSWERS = ['book', 'childBooks', 'notNow'] as const;
 
 const nextChoices = Choices.keyed(NEXT_ANSWERS, (value) => `parent.back.next.options.${value}`);
 
+const WELLBEING_ANSWER: Record<'well' | 'notWell' | 'none', YesNoUnsure | undefined> = { well: 'no', notWell: 'yes', none: undefined };
+
 export class ParentReturnDialog extends ComponentDialog {
   private readonly record;
 
   constructor(private readonly services: DialogServices) {
     super(PARENT_RETURN_DIALOG);
     this.record = parentCaseRecord(services);
-    this.addDialog(yesNoUnsureQuestion(HURT, 'parent.back.hurt.ask', services));
+    this.addDialog(
+      new ChoiceQuestion(
+        {
+          id: HURT,
+          ask: 'parent.back.hurt.ask',
+          retry: 'common.yesNo.retry',
+          choices: yesNoUnsureChoices,
+          // "hes ok" is a no to "hurt or unwell?", and "shes not ok" a yes.
+          read: (context) =>
+            WELLBEING_ANSWER[
+              services.understanding.wellbeing(context.activity.text ?? '', messagesFor(context, services).locale) ?? 'none'
+            ],
+        },
+        services,
+      ),
+    );
     this.addDialog(yesNoUnsureQuestion(REPORTED, 'parent.back.reported.ask', services));
     this.addDialog(
       new ChoiceQuestion({ id: NEXT, ask: 'parent.back.next.ask', retry: 'common.choiceRetry', choices: nextChoices }, services),
