@@ -17,13 +17,13 @@ const share = (rate: Rate | undefined) => (rate && rate.of > 0 ? rate.found / ra
 
 /** Floors per language: recall (either reader) and the most false alarms allowed. */
 const FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
-  all: { recall: 0.87, falseAlarms: 0.085 },
-  en: { recall: 0.9, falseAlarms: 0.088 },
+  all: { recall: 0.88, falseAlarms: 0.086 },
+  en: { recall: 0.905, falseAlarms: 0.09 },
   pl: { recall: 0.88, falseAlarms: 0.066 },
   ro: { recall: 0.9, falseAlarms: 0.11 },
   ar: { recall: 0.64, falseAlarms: 0.055 },
 };
-const IMMEDIATE_FLOOR = 0.94;
+const IMMEDIATE_FLOOR = 0.95;
 /** What the project aims for (issue "Hear what a person means"); printed, not yet reached. */
 const DANGER_TARGETS = { recall: 0.97, immediate: 1, falseAlarms: 0.03 };
 
