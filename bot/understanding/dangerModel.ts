@@ -51,9 +51,9 @@ export interface DangerModel {
   readonly threshold: number;
 }
 
-/** FNV-1a, 32 bits: the same bucket on every machine. */
-function hash(text: string): number {
-  let value = 0x811c9dc5;
+/** FNV-1a, 32 bits: the same bucket on every machine; `seed` gives another, independent order. */
+export function hash(text: string, seed = 0): number {
+  let value = 0x811c9dc5 ^ seed;
   for (let at = 0; at < text.length; at += 1) {
     value ^= text.charCodeAt(at);
     value = Math.imul(value, 0x01000193);

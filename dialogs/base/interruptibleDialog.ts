@@ -161,17 +161,20 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
 /** The innermost dialog running, e.g. "parent.search": where the user was, for a handover. */
 function deepestActiveDialog(dc: DialogContext): string {
-  let current: DialogContext = dc;
-  while (current.child) current = current.child;
-  return current.activeDialog?.id ?? 'start';
+  return innermost(dc).activeDialog?.id ?? 'start';
 }
 
 /** The dialog the conversation waits in: the innermost active one. */
 function waitingQuestion(dc: DialogContext): Dialog | undefined {
-  let current: DialogContext = dc;
-  while (current.child) current = current.child;
+  const current = innermost(dc);
   const id = current.activeDialog?.id;
   return id ? current.findDialog(id) : undefined;
+}
+
+function innermost(dc: DialogContext): DialogContext {
+  let current: DialogContext = dc;
+  while (current.child) current = current.child;
+  return current;
 }
 
 /** A command is the whole message: "help" stops a dialog, "I need help finding him" does not. */
