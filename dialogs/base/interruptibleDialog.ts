@@ -70,8 +70,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const replied = reading ? await this.replyToWhatWasSaid(context, askedAboutRisk ? { ...reading, concern: [] } : reading) : false;
     // An age said (or corrected) mid-conversation is kept and said back, never "didn't catch that".
     const ageSaid = active ? reading?.facts.ageYears : undefined;
-    if (ageSaid !== undefined && ageSaid !== ageBefore) await context.sendActivity(messages.t('common.facts.ageNoted', { age: ageSaid }));
-    if (replied || (ageSaid !== undefined && ageSaid !== ageBefore)) {
+    const ageNoted = ageSaid !== undefined && ageSaid !== ageBefore;
+    if (ageNoted) {
+      const facts = await conversationFactsRecord(this.services).get(context);
+      const ownAge = (facts.role ?? facts.writerHeard) === 'youngPerson';
+      await context.sendActivity(messages.t(ownAge ? 'common.facts.ageNotedYours' : 'common.facts.ageNoted', { age: ageSaid }));
+    }
+    if (replied || ageNoted) {
       // The message may also answer the question waiting: it reads on, and a miss is not a miss.
       context.turnState.set(TURN_ALREADY_ANSWERED, true);
       return undefined;
