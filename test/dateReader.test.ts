@@ -112,3 +112,33 @@ describe('times as people in the UK say them (with the sayings from content)', (
     expect(evening.readPast('idk').kind).toBe('unreadable');
   });
 });
+
+describe('a time of day still to come today is the one just gone', () => {
+  // Wednesday 2 December 2026, 00:30 and 05:20 in London (GMT).
+  const justAfterMidnight = createDateReader({ clock: new ManualClock('2026-12-02T00:30:00Z'), timeZone: 'Europe/London' });
+  const earlyMorning = createDateReader({ clock: new ManualClock('2026-12-02T05:20:00Z'), timeZone: 'Europe/London' });
+
+  it.each([
+    ['9pm', '2026-12-01T21:00:00.000Z'],
+    ['today at 21:00', '2026-12-01T21:00:00.000Z'],
+    ['at 22:15', '2026-12-01T22:15:00.000Z'],
+  ])('at 00:30, "%s" is %s', (text, iso) => {
+    expect(readAt(justAfterMidnight, text)).toEqual({ at: iso, precision: 'minute' });
+  });
+
+  it('at 05:20, "about 4ish" is 04:00, with 16:00 yesterday offered as the other reading', () => {
+    const reading = earlyMorning.readPast('about 4ish');
+    expect(reading.kind).toBe('read');
+    if (reading.kind !== 'read') return;
+    expect(reading.moment.at.toISOString()).toBe('2026-12-02T04:00:00.000Z');
+    expect(reading.moment.alternative?.toISOString()).toBe('2026-12-01T16:00:00.000Z');
+  });
+
+  it('"rang her 20 times" is not 20:00', () => {
+    expect(earlyMorning.readPast('ive rang her like 20 times').kind).toBe('unreadable');
+  });
+
+  it.each(['tomorrow at 4', 'tomorrow'])('"%s" is still the future', (text) => {
+    expect(earlyMorning.readPast(text).kind).toBe('future');
+  });
+});

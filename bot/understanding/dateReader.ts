@@ -49,6 +49,7 @@ interface Resolution {
 }
 
 const WALL_TIME = 'yyyy-MM-dd HH:mm:ss';
+const DAY_MS = 24 * 60 * 60 * 1000;
 /** A minute's grace, so "now" or "just now" is not read as the future. */
 const FUTURE_TOLERANCE_MS = 60_000;
 
@@ -93,12 +94,30 @@ export function createDateReader({
     readPast(text, language) {
       const moments = readAll(text, language);
       if (moments.length === 0) return { kind: 'unreadable' };
-      const limit = clock.now().getTime() + FUTURE_TOLERANCE_MS;
-      const past = moments.filter((moment) => moment.at.getTime() <= limit);
+      const now = clock.now();
+      const limit = now.getTime() + FUTURE_TOLERANCE_MS;
+      const happened = (at: Date) => at.getTime() <= limit;
+      const today = DateTime.fromJSDate(now, { zone: timeZone }).toISODate();
+      // A time of day still to come today ("9pm" at half past midnight, "6 tonight" at 5am) is the
+      // one just gone: the same time yesterday.
+      const justGone = (at: Date): Date | undefined => {
+        if (happened(at) || DateTime.fromJSDate(at, { zone: timeZone }).toISODate() !== today) return undefined;
+        const yesterday = new Date(at.getTime() - DAY_MS);
+        return happened(yesterday) ? yesterday : undefined;
+      };
+      const past = moments
+        .map((moment) => {
+          if (happened(moment.at) || moment.precision !== 'minute') return moment;
+          const at = justGone(moment.at);
+          return at ? { ...moment, at } : moment;
+        })
+        .filter((moment) => happened(moment.at))
+        .sort((a, b) => a.at.getTime() - b.at.getTime());
       const latest = past[past.length - 1];
       if (latest) {
-        // The other reading is offered only when it too has happened.
-        const alternative = latest.alternative && latest.alternative.getTime() <= limit ? latest.alternative : undefined;
+        // The other reading is offered only when it too has happened (or did, yesterday).
+        const other = latest.alternative && (happened(latest.alternative) ? latest.alternative : justGone(latest.alternative));
+        const alternative = other && other.getTime() !== latest.at.getTime() ? other : undefined;
         const { alternative: _dropped, ...moment } = latest;
         return { kind: 'read', moment: alternative ? { ...moment, alternative } : moment };
       }

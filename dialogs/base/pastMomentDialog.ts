@@ -113,9 +113,11 @@ export function describeMoment(
   const format = moment.precision === 'day' ? 'common.dateFormat' : 'common.dateTimeFormat';
   const when = at.toFormat(messages.t(format));
   const alternative = moment.alternative && DateTime.fromISO(moment.alternative, { zone: services.timeZone }).setLocale(messages.locale);
+  // The other reading on another day ("04:00, or 16:00 yesterday?") says its day.
+  const alternativeFormat = alternative && alternative.hasSame(at, 'day') ? 'common.timeFormat' : 'common.dateTimeFormat';
   return {
     when: alternative
-      ? messages.t('common.moment.orAlternative', { when, alternative: alternative.toFormat(messages.t('common.timeFormat')) })
+      ? messages.t('common.moment.orAlternative', { when, alternative: alternative.toFormat(messages.t(alternativeFormat)) })
       : when,
     // A day alone is "yesterday", not "31 hours ago" from its midnight.
     ago:
