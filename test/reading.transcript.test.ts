@@ -87,6 +87,29 @@ describe('on the Bot Framework endpoint', () => {
   });
 });
 
+describe('their own questions, asked at any point', () => {
+  it('"do we have to wait 24 hours?" mid-question: no, 101 now, and the question waits', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son hasnt come home', 'yes']);
+    const [turn] = await walk(conversation, ['do we have to wait 24 hours before we ring anyone?']);
+    const text = allText(turn ?? []);
+    expect(text).toContain('do not have to wait 24 hours');
+    expect(text).toContain('101');
+    expect(text).not.toMatch(DIDNT_CATCH);
+    expect(text).toMatch(/in danger right now/);
+  });
+
+  it('"can you ring the police for me?": the bot cannot, and gives 999, 101 and what to say', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son hasnt come home', 'yes']);
+    const [turn] = await walk(conversation, ['can you ring the police for me please i cant']);
+    const text = allText(turn ?? []);
+    for (const number of ['999', '101']) expect(text).toContain(number);
+    expect(text).toMatch(/can't make calls/);
+    expect(text).not.toMatch(DIDNT_CATCH);
+  });
+});
+
 describe('by SMS', () => {
   let sms: SmsHarness;
   beforeAll(async () => {
@@ -114,5 +137,13 @@ describe('by SMS', () => {
     expect(text).not.toMatch(DIDNT_CATCH);
     const next = await sms.text(phone, 'no im ok just tired');
     expect(next.replies.join('\n')).not.toBe('');
+  });
+
+  it('"do i have to wait 24 hours" by text: no, and 101', async () => {
+    const phone = '+447700900613';
+    await sms.text(phone, 'my daughter is 15 and hasnt come home');
+    const { replies } = await sms.text(phone, 'do i have to wait 24 hours');
+    expect(replies.join('\n')).toContain('do not have to wait 24 hours');
+    expect(replies.join('\n')).toContain('101');
   });
 });

@@ -434,7 +434,7 @@ function emptyLexicon(): UnderstandingLexicon {
     situationLookAlikes: [],
     ageCues: { after: [], before: [], subjects: [] },
     factCues: {},
-    questions: { police: none, trouble: none, confidential: none, returnInterview: none },
+    questions: { police: none, trouble: none, confidential: none, returnInterview: none, wait24h: none, callForMe: none },
     times: {},
   };
 }
