@@ -178,6 +178,22 @@ export function createUnderstanding(
     return made;
   };
   const optionBooks = new Map<string, PhraseBook<string>>();
+  // The words only one of the languages read together uses, worked out once per set of languages.
+  const ownWordsBySet = new Map<string, ReadonlyArray<readonly [string, ReadonlySet<string>]>>();
+  const ownWordsOf = (languages: readonly string[]): ReadonlyArray<readonly [string, ReadonlySet<string>]> => {
+    const key = languages.join(' ');
+    const known = ownWordsBySet.get(key);
+    if (known) return known;
+    const made = languages.map((language) => {
+      const others = languages.filter((other) => other !== language).map((other) => readerFor(other).vocabulary);
+      return [
+        language,
+        new Set([...readerFor(language).vocabulary].filter((word) => !others.some((vocabulary) => vocabulary.has(word)))),
+      ] as const;
+    });
+    ownWordsBySet.set(key, made);
+    return made;
+  };
   const dangerLanguages = dangerAlwaysIn.map(languageOf);
   const languagesOf = (locale: string): string[] => [...new Set([languageOf(locale), 'en'])];
 
@@ -192,10 +208,7 @@ export function createUnderstanding(
       const said = new Set<StatedFact>();
       const own = languagesOf(locale);
       const languages = [...new Set([...own, ...dangerLanguages])];
-      const writtenIn = likelyLanguage(
-        text,
-        languages.map((language) => [language, readerFor(language)] as const),
-      );
+      const writtenIn = likelyLanguage(text, ownWordsOf(languages));
       for (const language of languages) {
         const reader = readerFor(language);
         // A language's text speak is for messages written in it.
@@ -321,7 +334,7 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
   return undefined;
 }
 
-/** Whether the clause ends after `end` (the message ends, or a sentence mark or a clause word follows). */
+/** Whether the clause ends after `end`: the message ends, or a clause mark follows. */
 function endsClause(tokens: readonly Token[], end: number): boolean {
   const next = tokens[end + 1]?.word;
   return next === undefined || next === '.';
@@ -338,17 +351,16 @@ function negatedAfter(tokens: readonly Token[], end: number, lexicon: Lexicon): 
 }
 
 /**
- * The language a message is most likely written in, of those given: the one whose content words
- * it uses most, counting only words no other of them uses. Undefined when none stands out.
+ * The language a message is most likely written in, of those given with the words only each of
+ * them uses: the one whose own words it uses most. Undefined when none stands out.
  */
-function likelyLanguage(text: string, readers: ReadonlyArray<readonly [string, LanguageReader]>): string | undefined {
+function likelyLanguage(text: string, ownWords: ReadonlyArray<readonly [string, ReadonlySet<string>]>): string | undefined {
   const typed = textWords(text);
   let best: string | undefined;
   let bestCount = 0;
   let tied = false;
-  for (const [language, reader] of readers) {
-    const others = readers.filter(([other]) => other !== language);
-    const count = typed.filter((word) => reader.vocabulary.has(word) && !others.some(([, other]) => other.vocabulary.has(word))).length;
+  for (const [language, words] of ownWords) {
+    const count = typed.filter((word) => words.has(word)).length;
     if (count > bestCount) {
       best = language;
       bestCount = count;
@@ -376,6 +388,13 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     ...Object.values(words.questions),
     ...DANGER_CATEGORIES.map((category) => danger.categories[category].phrases[language] ?? []),
   ].flat();
+  // Look-alikes first: of two phrases as long, the first listed is matched, so "fit as a fiddle"
+  // is taken before "fit" can be, and a look-alike says nothing.
+  const withLookAlikes = <Label extends string>(lookAlikes: readonly string[], lists: ReadonlyArray<readonly [Label, readonly string[]]>) =>
+    compilePhraseBook<Label | 'none'>(
+      [{ label: 'none', phrases: lookAlikes }, ...lists.map(([label, phrases]) => ({ label, phrases }))],
+      lexicon,
+    );
   const labelled = <Label extends string>(lists: Partial<Record<Label, readonly string[]>>) =>
     compilePhraseBook(
       (Object.entries(lists) as Array<[Label, readonly string[] | undefined]>).map(([label, phrases]) => ({
@@ -388,26 +407,15 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     lexicon,
     plainLexicon: { ...lexicon, textSpeak: {} },
     vocabulary: new Set(phrasesOfLexicon.flatMap((phrase) => textWords(phrase.replace(/(^|\s)=/g, '$1')))),
-    // Look-alikes first: "fit as a fiddle" is matched before "fit" can be.
-    danger: compilePhraseBook<DangerCategory | 'none'>(
-      [
-        { label: 'none', phrases: danger.lookAlikes[language] ?? [] },
-        ...DANGER_CATEGORIES.map((category) => ({ label: category, phrases: danger.categories[category].phrases[language] ?? [] })),
-      ],
-      lexicon,
+    danger: withLookAlikes(
+      danger.lookAlikes[language] ?? [],
+      DANGER_CATEGORIES.map((category) => [category, danger.categories[category].phrases[language] ?? []] as const),
     ),
     disclosures: labelled(words.disclosures),
     writers: labelled(words.writers),
-    // Look-alikes first: of two phrases as long, the first listed is matched.
-    situations: compilePhraseBook<Situation | 'none'>(
-      [
-        { label: 'none', phrases: words.situationLookAlikes },
-        ...(Object.entries(words.situations) as Array<[Situation, string[] | undefined]>).map(([label, phrases]) => ({
-          label,
-          phrases: phrases ?? [],
-        })),
-      ],
-      lexicon,
+    situations: withLookAlikes(
+      words.situationLookAlikes,
+      SITUATIONS.map((situation) => [situation, words.situations[situation]] as const),
     ),
     questions: labelled(words.questions),
     factCues: labelled(words.factCues),

@@ -26,9 +26,8 @@ export type RiskFlag = (typeof RISK_FLAGS)[number];
 const conversationFactsSchema = z.object({
   role: z.enum(ROLES).optional(),
   flags: z.array(z.enum(RISK_FLAGS)).default([]),
-  /** The child's age as said at any point, and when (ISO), so that no journey asks it again. */
+  /** The child's age as said at any point, so that no journey asks it again. */
   ageYears: z.number().int().min(0).max(120).optional(),
-  ageSaidAt: z.string().optional(),
   /** Who the words have said is writing, before they confirm it: the danger words fit them. */
   writerHeard: z.enum(ROLES).optional(),
   /** Other facts said in passing ("no phone", "asylum seeker"). */
@@ -50,7 +49,7 @@ export async function flagRisk(
 /** Keeps what a message stated in passing, and who it says is writing; an age said again replaces the one before (a correction). */
 export async function keepStatedFacts(
   context: TurnContext,
-  services: Pick<DialogServices, 'conversationState' | 'clock'>,
+  services: Pick<DialogServices, 'conversationState'>,
   facts: StatedFacts,
   writer: Role | undefined,
 ): Promise<void> {
@@ -58,9 +57,7 @@ export async function keepStatedFacts(
   await conversationFactsRecord(services).update(context, (current) => ({
     ...current,
     ...(writer ? { writerHeard: writer } : {}),
-    ...(facts.ageYears === undefined || facts.ageYears === current.ageYears
-      ? {}
-      : { ageYears: facts.ageYears, ageSaidAt: services.clock.now().toISOString() }),
+    ...(facts.ageYears === undefined ? {} : { ageYears: facts.ageYears }),
     stated: [...new Set([...current.stated, ...facts.said])],
   }));
 }

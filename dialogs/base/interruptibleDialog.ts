@@ -3,7 +3,7 @@
 // Every journey extends this; the outermost active one handles the turn.
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { COMMANDS, type Command } from '../../bot/content/vocabulary';
+import { COMMANDS, type Command, type Role } from '../../bot/content/vocabulary';
 import { normalise } from '../../bot/understanding/text';
 import { adviseFirst } from '../../bot/turn/advice';
 import { conversationFactsRecord, flagRisk, keepStatedFacts } from './conversationFacts';
@@ -64,17 +64,19 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const waiting = waitingQuestion(innerDc);
     const tapped = waiting instanceof ChoiceQuestion && waiting.offers(text, messages);
     const reading = tapped ? undefined : readingOf(context, this.services);
-    const ageBefore = (await conversationFactsRecord(this.services).get(context)).ageYears;
+    const before = await conversationFactsRecord(this.services).get(context);
+    // Who is writing, for words that fit them: confirmed, or what this message or an earlier one said.
+    const role = before.role ?? reading?.writer ?? before.writerHeard;
     if (reading) await keepStatedFacts(context, this.services, reading.facts, reading.writer);
     const askedAboutRisk = waiting instanceof Question && waiting.asksAboutRisk;
-    const replied = reading ? await this.replyToWhatWasSaid(context, askedAboutRisk ? { ...reading, concern: [] } : reading) : false;
+    const replied = reading ? await this.replyToWhatWasSaid(context, askedAboutRisk ? { ...reading, concern: [] } : reading, role) : false;
     // An age said (or corrected) mid-conversation is kept and said back, never "didn't catch that".
     const ageSaid = active ? reading?.facts.ageYears : undefined;
-    const ageNoted = ageSaid !== undefined && ageSaid !== ageBefore;
+    const ageNoted = ageSaid !== undefined && ageSaid !== before.ageYears;
     if (ageNoted) {
-      const facts = await conversationFactsRecord(this.services).get(context);
-      const ownAge = (facts.role ?? facts.writerHeard) === 'youngPerson';
-      await context.sendActivity(messages.t(ownAge ? 'common.facts.ageNotedYours' : 'common.facts.ageNoted', { age: ageSaid }));
+      await context.sendActivity(
+        messages.t(role === 'youngPerson' ? 'common.facts.ageNotedYours' : 'common.facts.ageNoted', { age: ageSaid }),
+      );
     }
     if (replied || ageNoted) {
       // The message may also answer the question waiting: it reads on, and a miss is not a miss.
@@ -130,13 +132,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    * Danger (999), a concern (a direct, caring question and the crisis lines), a disclosure, or the
    * user's own question: each is answered before anything else. Returns whether any was.
    */
-  private async replyToWhatWasSaid(context: TurnContext, reading: Reading): Promise<boolean> {
+  private async replyToWhatWasSaid(context: TurnContext, reading: Reading, role: Role | undefined): Promise<boolean> {
     const [dangerCategory] = reading.danger;
     const [concernCategory] = reading.concern;
     const [disclosure] = reading.disclosures;
     if (!dangerCategory && !concernCategory && !disclosure && !reading.question) return false;
-    const facts = await conversationFactsRecord(this.services).get(context);
-    const role = facts.role ?? reading.writer ?? facts.writerHeard;
     const who = role ? { role } : {};
     if (dangerCategory) await adviseFirst(context, this.services, 'interrupt', { dangerPhrase: true, dangerCategory, ...who });
     else if (concernCategory) await adviseFirst(context, this.services, 'concern', { dangerCategory: concernCategory, ...who });
