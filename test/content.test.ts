@@ -258,6 +258,16 @@ describe('a broken content file', () => {
     return rule;
   };
 
+  it('an option that is also a command in any language is refused: tapping it would do the command', () => {
+    const directory = brokenCopy('locales/ro/parent.json', (json) => {
+      const search = json.search as { options: { done: { synonyms: string[] } } };
+      search.options.done.synonyms.push('start again');
+    });
+    expect(messageOf(directory)).toMatch(
+      /locales\/ro: parent\.search\.options\.done\.synonyms: "start again" is also a command \(\S+ commands\.startAgain\.synonyms\)/,
+    );
+  });
+
   it('a rule without a source names the file and the path', () => {
     const directory = brokenCopy('rules/general.json', (json) => {
       ruleAt(json, 1).source = [];

@@ -53,6 +53,20 @@ describe('choosing a language', () => {
     expect(allText(safe ?? [])).toContain('هل أنت بعيد عن البيت الآن');
   });
 
+  it('a first message in Polish or Romanian words, without their accents, is answered in that language', async () => {
+    const polish = await harness.conversation().say('dobry wieczor, corka ma 15 lat i jeszcze nie wrocila od kolezanki');
+    expect(allText(polish)).toMatch(/Dzień dobry|Kto pisze|wróci/);
+    expect(allText(polish)).not.toContain('Who is writing?');
+    const romanian = await harness.conversation().say('buna seara baiatul meu nu a venit acasa de la scoala');
+    expect(allText(romanian)).toMatch(/Bună|Cine scrie|întors|acasă/);
+    expect(allText(romanian)).not.toContain('Who is writing?');
+  });
+
+  it('an English first message stays in English, even with a Polish name in it', async () => {
+    const replies = await harness.conversation().say('hi my son Kacper is not home yet');
+    expect(allText(replies)).not.toMatch(/Dzień dobry|Bună/);
+  });
+
   it('a language the area has not approved is not switched to', async () => {
     const conversation = harness.conversation();
     await conversation.join();

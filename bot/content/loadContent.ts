@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { projectPath } from '../platform/paths';
-import { words } from '../understanding/text';
+import { normalise, words } from '../understanding/text';
 
 import { areaSchema, type Area } from './areaSchema';
 import { flattenKeys, localeMetaSchema, localeTreeSchema, variablesOf, type LocaleMeta, type LocaleResources } from './localeSchema';
@@ -139,6 +139,7 @@ function checkConsistency(content: Content): void {
       if (!reference.has(key)) throw new ContentError(`content/locales/${locale}: ${key}: not in ${DEFAULT_LOCALE}`);
     }
   }
+  checkOptionsAreNotCommands(content);
   for (const locale of content.area.languages) {
     if (!content.locales[locale]) throw new ContentError(`content/areas/${content.area.id}.json: languages: ${locale} has no content/locales/${locale}`);
   }
@@ -146,6 +147,29 @@ function checkConsistency(content: Content): void {
     for (const [language, list] of Object.entries(phrases)) {
       for (const phrase of list) {
         if (words(phrase).length === 0) throw new ContentError(`content/rules/danger-phrases.json: categories.${category}.phrases.${language}: "${phrase}" has no words`);
+      }
+    }
+  }
+}
+
+/**
+ * Commands are read before answers, so an option's title or synonym that is also a command in any
+ * language would do the command when tapped (Romanian "Gata" is both Done and stop).
+ */
+function checkOptionsAreNotCommands(content: Content): void {
+  const commandWords = new Map<string, string>();
+  for (const [locale, tree] of Object.entries(content.locales)) {
+    for (const [key, value] of flattenKeys(tree)) {
+      if (!key.startsWith('commands.') || !key.endsWith('.synonyms') || !Array.isArray(value)) continue;
+      for (const synonym of value) commandWords.set(normalise(synonym), `${locale} ${key}`);
+    }
+  }
+  for (const [locale, tree] of Object.entries(content.locales)) {
+    for (const [key, value] of flattenKeys(tree)) {
+      if (key.startsWith('commands.') || !(key.endsWith('.title') || key.endsWith('.synonyms'))) continue;
+      for (const word of Array.isArray(value) ? value : [value]) {
+        const command = commandWords.get(normalise(word));
+        if (command) throw new ContentError(`content/locales/${locale}: ${key}: "${word}" is also a command (${command})`);
       }
     }
   }

@@ -5,6 +5,7 @@ import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botb
 import { adviseFirst } from './advice';
 import { turnStillLocked } from './runTurn';
 import { messagesFor, TURN_DELETE_DATA, TURN_LOCALE, TURN_LOCALE_CHOSEN, type DialogServices } from './services';
+import { languageOf } from '../understanding/understand';
 
 export interface HelplineBotOptions {
   conversationState: ConversationState;
@@ -76,13 +77,20 @@ export class HelplineBot extends ActivityHandler {
     });
   }
 
+  /** An approved language's own script, or else its own words, as a locale. */
+  private languageWrittenIn(text: string): string | undefined {
+    const { localiser, understanding } = this.services;
+    const byWords = understanding.writtenIn(text);
+    return localiser.languageWrittenIn(text) ?? localiser.offered.find(({ locale }) => languageOf(locale) === byWords)?.locale;
+  }
+
   private async runDialogs(context: TurnContext): Promise<void> {
     // Both are needed below; loaded together, the storage reads them in one query.
     await Promise.all([this.conversationState.load(context), this.userState.load(context)]);
     // A language the user chose in the conversation outranks what the channel says they read; a
-    // first message written in an approved language's own script ("هلا") chooses that language.
+    // first message written in an approved language ("هلا", "moj syn nie wrocil") chooses it.
     const chosen = await this.chosenLocale.get(context);
-    const written = chosen ? undefined : this.services.localiser.languageWrittenIn(context.activity.text ?? '');
+    const written = chosen ? undefined : this.languageWrittenIn(context.activity.text ?? '');
     if (written) context.turnState.set(TURN_LOCALE_CHOSEN, written);
     const requested = chosen ?? written ?? context.activity.locale ?? (await this.userLocale.get(context));
     const locale = this.services.localiser.pickLocale(requested);

@@ -50,6 +50,12 @@ export interface StatedFacts {
 export interface Understanding {
   read(text: string, locale: string): Reading;
   /**
+   * The approved language a message is clearly written in, by the words only that language's
+   * content uses ("moj syn nie wrocil" is Polish): at least two of them, and twice as many as any
+   * other language's. English, or a message that does not say, is undefined.
+   */
+  writtenIn(text: string): string | undefined;
+  /**
    * yes / no / not known / skip, in their everyday forms ("ye", "nah", "idk", "rather not say").
    * With `wholeMessage`, only when that is all the message says ("maybe at the park" is an answer, not "not known").
    */
@@ -103,6 +109,9 @@ const ORDINAL_FILLERS = new Set([
   'okay',
   '.',
 ]);
+
+/** The fewest words of a language's own a message needs to be taken as written in it. */
+const WRITTEN_IN_MIN_WORDS = 2;
 
 /** The fewest words the trained danger reader judges. */
 const MODEL_MIN_WORDS = 3;
@@ -236,6 +245,15 @@ export function createUnderstanding(
         facts: { ...(ageYears === undefined ? {} : { ageYears }), said: STATED_FACTS.filter((fact) => said.has(fact)) },
         question,
       };
+    },
+    writtenIn(text) {
+      const languages = [...new Set(['en', ...dangerLanguages])];
+      const counts = ownWordsOf(languages)
+        .map(([language, words]) => ({ language, count: textWords(text).filter((word) => words.has(word)).length }))
+        .sort((a, b) => b.count - a.count);
+      const [first, second] = counts;
+      if (!first || first.language === 'en' || first.count < WRITTEN_IN_MIN_WORDS) return undefined;
+      return first.count >= 2 * (second?.count ?? 0) ? first.language : undefined;
     },
     everyday(text, locale, options = {}) {
       // The user's language first; English too, which people mix in ("ok", "yes").
