@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { loadContent } from '../bot/content/loadContent';
 import { projectPath } from '../bot/platform/paths';
 import { createUnderstanding } from '../bot/understanding/understand';
-import { dangerModelFrom } from '../bot/understanding/dangerModel';
+import { dangerModelFrom } from '../bot/understanding/trainedModel';
 import { corpusFiles, readCorpusFile } from '../bot/understanding/training/corpus';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
@@ -45,7 +45,7 @@ console.log(`understanding step: built in ${built.toFixed(0)} ms; ${messages.len
 console.log(
   `  read (danger, disclosures, writer, situation, question, facts): ${time((m) => understanding.read(m, 'en-GB')).toFixed(1)} µs a message (${spread((m) => understanding.read(m, 'en-GB'))})`,
 );
-const model = dangerModelFrom(content.dangerModel);
+const model = dangerModelFrom(content.models.danger);
 console.log(
   `  of which the trained danger reader:   ${time((m) => model.judge(m)).toFixed(1)} µs a message (${spread((m) => model.judge(m))})`,
 );

@@ -110,6 +110,38 @@ describe('their own questions, asked at any point', () => {
   });
 });
 
+describe('more of their own questions', () => {
+  it('"the police said to wait, is that right?": never low risk in Kent, 101 again, 999 in danger; the question waits', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son hasnt come home', 'yes']);
+    const [turn] = await walk(conversation, ['the police said to wait and see if he turns up, is that right?']);
+    const text = allText(turn ?? []);
+    for (const number of ['999', '101']) expect(text).toContain(number);
+    expect(text).toMatch(/low risk/);
+    expect(text).toMatch(/in danger right now/);
+    expect(text).not.toMatch(DIDNT_CATCH);
+  });
+
+  it('"I know where she is, should I go and get her?": yes if it is safe, the police if not', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my daughter didnt come home last night', 'yes']);
+    const [turn] = await walk(conversation, ['i know where she is now, shes at some lads flat in dover, should i go and get her']);
+    const text = allText(turn ?? []);
+    expect(text).toMatch(/if it is safe/);
+    for (const number of ['999', '101']) expect(text).toContain(number);
+  });
+
+  it('"will I get in trouble for not going home" is answered, not heard as fear of home', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['i ran away yesterday', 'yes']);
+    const [turn] = await walk(conversation, ['will i get in trouble for not going home']);
+    const text = allText(turn ?? []);
+    expect(text).toMatch(/not a crime/);
+    expect(text).not.toMatch(/not your fault/);
+    expect(await auditTrail(harness.app, conversation.id)).not.toContain('disclosure-heard:G-DISCLOSURE-HOME');
+  });
+});
+
 describe('by SMS', () => {
   let sms: SmsHarness;
   beforeAll(async () => {
@@ -137,6 +169,14 @@ describe('by SMS', () => {
     expect(text).not.toMatch(DIDNT_CATCH);
     const next = await sms.text(phone, 'no im ok just tired');
     expect(next.replies.join('\n')).not.toBe('');
+  });
+
+  it('"police told us to wait till morning, is that right" by text: never low risk, 101 again', async () => {
+    const phone = '+447700900614';
+    await sms.text(phone, 'my boy is 13 and still not home');
+    const { replies } = await sms.text(phone, 'police told us to wait till the morning is that right');
+    expect(replies.join('\n')).toMatch(/low risk/);
+    expect(replies.join('\n')).toContain('101');
   });
 
   it('"do i have to wait 24 hours" by text: no, and 101', async () => {

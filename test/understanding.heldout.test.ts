@@ -17,15 +17,19 @@ const share = (rate: Rate | undefined) => (rate && rate.of > 0 ? rate.found / ra
 
 /** Floors per language: recall (either reader) and the most false alarms allowed. */
 const FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
-  all: { recall: 0.88, falseAlarms: 0.086 },
-  en: { recall: 0.905, falseAlarms: 0.09 },
-  pl: { recall: 0.88, falseAlarms: 0.066 },
+  all: { recall: 0.87, falseAlarms: 0.086 },
+  en: { recall: 0.92, falseAlarms: 0.086 },
+  pl: { recall: 0.89, falseAlarms: 0.082 },
   ro: { recall: 0.9, falseAlarms: 0.11 },
-  ar: { recall: 0.64, falseAlarms: 0.055 },
+  ar: { recall: 0.65, falseAlarms: 0.07 },
 };
 const IMMEDIATE_FLOOR = 0.95;
+/** Who is writing and what is happening, where the writers labelled them: the words, or else the trained readers. */
+const WRITER_FLOOR = 0.7;
+const SITUATION_FLOOR = 0.74;
 /** What the project aims for (issue "Hear what a person means"); printed, not yet reached. */
 const DANGER_TARGETS = { recall: 0.97, immediate: 1, falseAlarms: 0.03 };
+const READING_TARGET = 0.95;
 
 describe('the held-out split', () => {
   it('is frozen: every file matches its checksum, and no file is unlisted', () => {
@@ -58,8 +62,9 @@ describe('the held-out split', () => {
       const all = held + train.filter((row) => row.language === language).length;
       expect(held / all).toBeGreaterThanOrEqual(0.25);
     }
-    const model = content.dangerModel.trainedOn.map((entry) => entry.file);
-    expect(model.some((file) => file.startsWith('heldout'))).toBe(false);
+    for (const model of Object.values(content.models)) {
+      expect(model.trainedOn.some((entry) => entry.file.startsWith('heldout'))).toBe(false);
+    }
   });
 
   it('danger is heard at or above the floors, per language, with false alarms under their ceilings', () => {
@@ -72,5 +77,10 @@ describe('the held-out split', () => {
       expect(share(found?.falseAlarms)).toBeLessThanOrEqual(floor.falseAlarms);
     }
     expect(share(figures.byCategory.immediate)).toBeGreaterThanOrEqual(IMMEDIATE_FLOOR);
+  });
+
+  it(`who is writing and what is happening are read at or above their floors (target ${READING_TARGET * 100} %)`, () => {
+    expect(share(figures.writer)).toBeGreaterThanOrEqual(WRITER_FLOOR);
+    expect(share(figures.situation)).toBeGreaterThanOrEqual(SITUATION_FLOOR);
   });
 });

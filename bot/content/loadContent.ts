@@ -13,7 +13,7 @@ import { flattenKeys, localeMetaSchema, localeTreeSchema, variablesOf, type Loca
 import { LIMIT_NAMES, ruleFileSchema, thresholdsOf, type Rule } from './ruleSchema';
 import { dangerPhrasesSchema, understandingSchema, type DangerPhrases, type UnderstandingLexicon } from './understandingSchema';
 import { DEFAULT_LOCALE } from './vocabulary';
-import { modelFileSchema, type ModelFile } from '../understanding/dangerModel';
+import { MODEL_HEADS, modelFileSchema, type ModelFiles, type ModelName } from '../understanding/trainedModel';
 
 export interface Content {
   /** A short hash of every content file: recorded with each audit row. */
@@ -26,8 +26,8 @@ export interface Content {
   danger: DangerPhrases;
   /** How typed text is read, by language ("en", "pl"...). */
   understanding: Record<string, UnderstandingLexicon>;
-  /** The trained second danger reader (`npm run train`). */
-  dangerModel: ModelFile;
+  /** The trained readers: danger beside the phrase book, and who is writing and what is happening (`npm run train`). */
+  models: ModelFiles;
 }
 
 const META_FILE = '_meta.json';
@@ -100,9 +100,11 @@ export function loadContent({ directory = projectPath('content'), area }: LoadCo
     understanding[file.replace(/\.json$/, '')] = parse(understandingSchema, path.join(understandingDirectory, file));
   }
   if (!understanding.en) throw new ContentError('content/understanding/en.json: missing');
-  const dangerModel = parse(modelFileSchema, path.join(understandingDirectory, 'model', 'danger.json'));
+  const models = Object.fromEntries(
+    (Object.keys(MODEL_HEADS) as ModelName[]).map((name) => [name, parse(modelFileSchema, path.join(understandingDirectory, 'model', `${name}.json`))]),
+  ) as ModelFiles;
 
-  const content: Content = { version: hash.digest('hex').slice(0, 12), locales, localeMeta, area: areaContent, rules, danger, understanding, dangerModel };
+  const content: Content = { version: hash.digest('hex').slice(0, 12), locales, localeMeta, area: areaContent, rules, danger, understanding, models };
   checkConsistency(content);
   return content;
 }

@@ -99,7 +99,7 @@ export type DangerCategory = (typeof DANGER_CATEGORIES)[number];
 export const DISCLOSURES = ['hurtAtHome', 'thrownOut', 'scaredToGoHome', 'madeToDoThings', 'childExploited'] as const;
 export type Disclosure = (typeof DISCLOSURES)[number];
 
-export const QUESTIONS_ASKED = ['police', 'trouble', 'confidential', 'returnInterview', 'wait24h', 'callForMe'] as const;
+export const QUESTIONS_ASKED = ['police', 'trouble', 'confidential', 'returnInterview', 'wait24h', 'callForMe', 'policeSaidWait', 'collectThem'] as const;
 export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
 
 export const SITUATIONS = ['missingNow', 'back', 'away', 'prepare'] as const;

@@ -20,7 +20,7 @@ import {
 } from '../content/vocabulary';
 import { ROLES, type Role } from '../content/vocabulary';
 import { compilePhraseBook, tokenise, type Lexicon, type PhraseBook, type PhraseMatch, type Token } from './phrases';
-import { dangerModelFrom } from './dangerModel';
+import { featuresOf, trainedModelsFrom } from './trainedModel';
 import { westernDigits, words as textWords } from './text';
 
 export interface Reading {
@@ -35,6 +35,11 @@ export interface Reading {
   /** Who seems to be writing, when the words say so clearly. */
   writer: Role | undefined;
   situation: Situation | undefined;
+  /**
+   * Who is writing and what is happening, best guess: the words' own, or else the trained
+   * readers'. Good enough to ask "is that right?" about, not to act on unasked.
+   */
+  likely: { writer?: Role; situation?: Situation };
   /** A question asked at any point ("do I have to talk to the police?"). */
   question: QuestionAsked | undefined;
   /** Facts said in passing, kept so that no journey asks them again. */
@@ -156,16 +161,43 @@ const STEMMERS: Record<string, (word: string) => string> = (() => {
   return { en: (word: string) => english.stemWord(word) };
 })();
 
+/** "and", "so", "the", "at" and "for", as Arabic writes them: joined to the word. Longest first. */
+const ARABIC_PREFIXES = ['وال', 'فال', 'بال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل'];
+
+/** The fewest letters an Arabic word keeps once a prefix is taken off. */
+const ARABIC_STEM_MIN_LETTERS = 3;
+
+/**
+ * An Arabic word as the phrase book knows it: "وخطفوه" (and they took him) is "خطفوه". A prefix
+ * comes off only when the word without it is one of the phrase book's words and the word with it
+ * is not: "وجدتها" (I found her) is a word of its own, not "و" + "جدتها" (her grandmother).
+ */
+function arabicStemWithin(vocabulary: ReadonlySet<string>): (word: string) => string {
+  return (word) => {
+    if (vocabulary.has(word) || !/^[\u0600-\u06ff]+$/.test(word)) return word;
+    for (const prefix of ARABIC_PREFIXES) {
+      if (!word.startsWith(prefix) || word.length - prefix.length < ARABIC_STEM_MIN_LETTERS) continue;
+      // "والبيت" is "البيت": the article stays when the conjunction comes off.
+      for (const rest of prefix.endsWith('ال') && prefix !== 'ال'
+        ? [word.slice(prefix.length - 2), word.slice(prefix.length)]
+        : [word.slice(prefix.length)]) {
+        if (vocabulary.has(rest)) return rest;
+      }
+    }
+    return word;
+  };
+}
+
 /**
  * `dangerAlwaysIn`: languages whose danger phrases are looked for in every message, whatever
  * language the conversation is in (the area's approved languages): someone who has not chosen
  * their language yet is still heard.
  */
 export function createUnderstanding(
-  content: Pick<Content, 'danger' | 'understanding' | 'dangerModel'>,
+  content: Pick<Content, 'danger' | 'understanding' | 'models'>,
   { dangerAlwaysIn = [] }: { dangerAlwaysIn?: readonly string[] } = {},
 ): Understanding {
-  const model = dangerModelFrom(content.dangerModel);
+  const models = trainedModelsFrom(content.models);
   const readers = new Map<string, LanguageReader>();
   const english = content.understanding.en;
   // A message in one language is read by every reader: each knows every language's negations,
@@ -220,28 +252,40 @@ export function createUnderstanding(
       const writtenIn = likelyLanguage(text, ownWordsOf(languages));
       for (const language of languages) {
         const reader = readerFor(language);
-        // A language's text speak is for messages written in it.
-        const tokens = tokenise(text, writtenIn === undefined || writtenIn === language ? reader.lexicon : reader.plainLexicon);
+        // A language's text speak is for messages written in it: "od" is Polish, not "overdose".
+        // A message that does not say is taken to be in the conversation's language.
+        const ownTextSpeak = writtenIn === undefined ? language === own[0] : writtenIn === language;
+        const tokens = tokenise(text, ownTextSpeak ? reader.lexicon : reader.plainLexicon);
         for (const match of reader.danger.find(tokens)) if (!match.negated && match.label !== 'none') danger.add(match.label);
         if (!own.includes(language)) continue;
-        for (const match of reader.disclosures.find(tokens)) if (!match.negated) disclosures.add(match.label);
+        const asked = reader.questions.find(tokens);
+        for (const match of reader.disclosures.find(tokens)) {
+          // "will I get in trouble for not going home" asks about not going home; it is not a fear of home.
+          const askedAbout =
+            match.label === 'scaredToGoHome' && asked.some((question) => sameSentence(tokens, question.start, match.start));
+          if (!match.negated && !askedAbout) disclosures.add(match.label);
+        }
         writer ??= strongest(
           reader.writers.find(tokens).filter((match) => !match.negated),
           ROLES,
         );
         situation ??= strongest(situationCues(reader.situations.find(tokens)), writer ? SITUATION_PREFERENCE[writer] : SITUATIONS);
-        question ??= earliest(reader.questions.find(tokens));
+        question ??= earliest(asked);
         ageYears ??= ageSaid(tokens, reader.ageCues);
         for (const match of reader.factCues.find(tokens)) if (!match.negated) said.add(match.label);
       }
-      // The trained reader hears sentences; a word or two ("found them", "no") is the phrase book's.
-      const heard = danger.size === 0 && textWords(text).length >= MODEL_MIN_WORDS ? model.judge(text).category : undefined;
+      // The trained readers hear sentences; a word or two ("found them", "no") is the phrase book's.
+      const features = textWords(text).length >= MODEL_MIN_WORDS ? featuresOf(text, models.danger.features) : undefined;
+      const heard = danger.size === 0 && features ? models.danger.judgeFeatures(features).category : undefined;
+      const likelyWriter = writer ?? (features && models.writer.guess(features));
+      const likelySituation = situation ?? (features && models.situation.guess(features));
       return {
         danger: DANGER_CATEGORIES.filter((category) => danger.has(category)),
         concern: heard ? [heard] : [],
         disclosures: DISCLOSURES.filter((disclosure) => disclosures.has(disclosure)),
         writer,
         situation,
+        likely: { ...(likelyWriter ? { writer: likelyWriter } : {}), ...(likelySituation ? { situation: likelySituation } : {}) },
         facts: { ...(ageYears === undefined ? {} : { ageYears }), said: STATED_FACTS.filter((fact) => said.has(fact)) },
         question,
       };
@@ -256,9 +300,11 @@ export function createUnderstanding(
       return first.count >= 2 * (second?.count ?? 0) ? first.language : undefined;
     },
     everyday(text, locale, options = {}) {
+      // "is that right?" asks; it does not answer yes.
+      const answered = withoutQuestionsAsked(text);
       // The user's language first; English too, which people mix in ("ok", "yes").
       for (const language of languagesOf(locale)) {
-        const found = everydayIn(readerFor(language), language, text, options.wholeMessage ?? false);
+        const found = everydayIn(readerFor(language), language, answered, options.wholeMessage ?? false);
         if (found) return found;
       }
       return undefined;
@@ -389,15 +435,6 @@ function likelyLanguage(text: string, ownWords: ReadonlyArray<readonly [string, 
 }
 
 function compileLanguage(language: string, words: UnderstandingLexicon, danger: Content['danger']): LanguageReader {
-  const stem = STEMMERS[language] ?? ((word: string) => word);
-  const lexicon: Lexicon = {
-    textSpeak: words.textSpeak,
-    reflexives: words.reflexives,
-    negations: new Set(words.negations),
-    clauseBreaks: new Set(words.clauseBreaks),
-    protectedWords: new Set(words.protectedWords),
-    stem,
-  };
   const phrasesOfLexicon = [
     ...Object.values(words.answers),
     ...Object.values(words.disclosures),
@@ -406,6 +443,16 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     ...Object.values(words.questions),
     ...DANGER_CATEGORIES.map((category) => danger.categories[category].phrases[language] ?? []),
   ].flat();
+  const vocabulary = new Set(phrasesOfLexicon.flatMap((phrase) => textWords(phrase.replace(/(^|\s)=/g, '$1'))));
+  const stem = language === 'ar' ? arabicStemWithin(vocabulary) : (STEMMERS[language] ?? ((word: string) => word));
+  const lexicon: Lexicon = {
+    textSpeak: words.textSpeak,
+    reflexives: words.reflexives,
+    negations: new Set(words.negations),
+    clauseBreaks: new Set(words.clauseBreaks),
+    protectedWords: new Set(words.protectedWords),
+    stem,
+  };
   // Look-alikes first: of two phrases as long, the first listed is matched, so "fit as a fiddle"
   // is taken before "fit" can be, and a look-alike says nothing.
   const withLookAlikes = <Label extends string>(lookAlikes: readonly string[], lists: ReadonlyArray<readonly [Label, readonly string[]]>) =>
@@ -424,7 +471,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
   return {
     lexicon,
     plainLexicon: { ...lexicon, textSpeak: {} },
-    vocabulary: new Set(phrasesOfLexicon.flatMap((phrase) => textWords(phrase.replace(/(^|\s)=/g, '$1')))),
+    vocabulary,
     danger: withLookAlikes(
       danger.lookAlikes[language] ?? [],
       DANGER_CATEGORIES.map((category) => [category, danger.categories[category].phrases[language] ?? []] as const),
@@ -460,7 +507,16 @@ function emptyLexicon(): UnderstandingLexicon {
     situationLookAlikes: [],
     ageCues: { after: [], before: [], subjects: [] },
     factCues: {},
-    questions: { police: none, trouble: none, confidential: none, returnInterview: none, wait24h: none, callForMe: none },
+    questions: {
+      police: none,
+      trouble: none,
+      confidential: none,
+      returnInterview: none,
+      wait24h: none,
+      callForMe: none,
+      policeSaidWait: none,
+      collectThem: none,
+    },
     times: {},
   };
 }
@@ -520,6 +576,22 @@ function situationCues(matches: ReadonlyArray<PhraseMatch<Situation | 'none'>>):
     else if (match.label === 'back') cues.push({ ...match, label: 'missingNow' });
   }
   return cues;
+}
+
+/** The fewest words a sentence ending in a question mark needs to be the user's own question, not a doubtful answer ("yes?"). */
+const QUESTION_MIN_WORDS = 3;
+
+/** The message without the sentences that ask something ("..., is that right?"). */
+function withoutQuestionsAsked(text: string): string {
+  return (text.match(/[^.!?؟\n]+[.!?؟\n]*/g) ?? [text])
+    .filter((sentence) => !(/[?؟]\s*$/.test(sentence) && textWords(sentence).length >= QUESTION_MIN_WORDS))
+    .join(' ');
+}
+
+/** Whether no sentence end stands between two token positions. */
+function sameSentence(tokens: readonly Token[], one: number, other: number): boolean {
+  const [from, to] = one < other ? [one, other] : [other, one];
+  return !tokens.slice(from, to).some((token) => token.word === '.');
 }
 
 function earliest<Label>(matches: ReadonlyArray<{ label: Label; start: number }>): Label | undefined {

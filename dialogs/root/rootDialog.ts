@@ -93,10 +93,11 @@ export class RootDialog extends InterruptibleDialog {
       Object.assign(step.values, { first: { writer: role, situation: 'back' } });
       return step.next('yes');
     }
+    // A guess is fine here: the bot says what it understood and asks whether that is right.
     const first = firstReadingSchema.parse({
-      writer: reading?.writer,
-      situation: reading?.situation,
-      profession: reading?.writer === 'professional' ? this.professionNamed(step.context) : undefined,
+      writer: reading?.likely.writer,
+      situation: reading?.likely.situation,
+      profession: reading?.likely.writer === 'professional' ? this.professionNamed(step.context) : undefined,
     });
     Object.assign(step.values, { first });
     if (!first.writer) {

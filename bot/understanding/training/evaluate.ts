@@ -72,8 +72,8 @@ export function evaluate(understanding: Understanding, rows: readonly LabelledMe
       if (!heard) figures.misses.push(row);
     } else if (heard) figures.falseAlarmMessages.push(row);
     if (row.level === 'emergency') count(figures.emergencies, heard);
-    if (row.writer !== 'unknown') count(figures.writer, reading.writer === row.writer);
-    if (row.situation !== 'unknown') count(figures.situation, reading.situation === row.situation);
+    if (row.writer !== 'unknown') count(figures.writer, (reading.writer ?? reading.likely.writer) === row.writer);
+    if (row.situation !== 'unknown') count(figures.situation, (reading.situation ?? reading.likely.situation) === row.situation);
   }
   return figures;
 }

@@ -1,16 +1,29 @@
-// `npm run train`: builds the second danger reader from the corpus's training split and writes
-// content/understanding/model/danger.json. Deterministic: the same corpus gives the same bytes
-// (a fixed order of examples, no random numbers). The held-out split is never read here.
+// `npm run train`: builds the trained readers from the corpus's training split and writes
+// content/understanding/model/<danger|writer|situation>.json. Deterministic: the same corpus
+// gives the same bytes (a fixed order of examples, no random numbers). The held-out split is
+// never read here.
 //
-// The threshold is chosen on the training split alone: five folds, each scored by a model
-// trained on the other four, then the lowest threshold at which the phrase book OR the model
-// raises no more than FALSE_ALARM_BUDGET of the safe messages.
+// Thresholds are chosen on the training split alone, five folds, each scored by a model trained
+// on the other four:
+// - danger: the lowest threshold at which the phrase book OR the model raises no more than
+//   FALSE_ALARM_BUDGET of the safe messages;
+// - writer and situation: the lowest at which the model's guesses, where the phrase book says
+//   nothing, are right at least GUESS_PRECISION of the time.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadContent } from '../../content/loadContent';
 import { projectPath } from '../../platform/paths';
-import { createUnderstanding } from '../understand';
-import { featuresOf, hash, MODEL_LABELS, softmaxScores, type FeatureSettings, type ModelFile } from '../dangerModel';
+import { createUnderstanding, type Reading } from '../understand';
+import {
+  featuresOf,
+  hash,
+  MODEL_HEADS,
+  softmaxScores,
+  type FeatureSettings,
+  type ModelFile,
+  type ModelFiles,
+  type ModelName,
+} from '../trainedModel';
 import { CORPUS_DIRECTORY, corpusFiles, readCorpusFile, type LabelledMessage } from './corpus';
 
 export interface TrainingSettings {
@@ -28,21 +41,33 @@ export const TRAINING: TrainingSettings = {
 };
 const FOLDS = 5;
 const FALSE_ALARM_BUDGET = 0.05;
-export const MODEL_FILE = projectPath('content', 'understanding', 'model', 'danger.json');
+const GUESS_PRECISION = 0.85;
+export const modelFile = (name: ModelName): string => projectPath('content', 'understanding', 'model', `${name}.json`);
+
+/** What a model learns from each row; undefined leaves the row out (a writer nobody labelled). */
+const LABEL_OF: Record<ModelName, (row: LabelledMessage) => string | undefined> = {
+  danger: (row) => row.danger,
+  writer: (row) => (row.writer === 'unknown' ? undefined : row.writer),
+  situation: (row) => (row.situation === 'unknown' ? undefined : row.situation),
+};
 
 interface Example {
   features: number[];
   label: number;
   /** A stable number from the message: fixes the order of examples and the folds. */
   key: number;
+  /** Where the row is in the training rows. */
+  row: number;
 }
 
-function examplesOf(rows: readonly LabelledMessage[], features: FeatureSettings): Example[] {
-  return rows.map((row) => ({
-    features: featuresOf(row.message, features),
-    label: MODEL_LABELS.indexOf(row.danger),
-    key: hash(row.message, 0),
-  }));
+function examplesOf(rows: readonly LabelledMessage[], name: ModelName, features: FeatureSettings): Example[] {
+  const labels: readonly string[] = MODEL_HEADS[name];
+  return rows.flatMap((row, at) => {
+    const label = LABEL_OF[name](row);
+    return label === undefined
+      ? []
+      : [{ features: featuresOf(row.message, features), label: labels.indexOf(label), key: hash(row.message, 0), row: at }];
+  });
 }
 
 interface Trained {
@@ -50,23 +75,24 @@ interface Trained {
   bias: number[];
 }
 
-/** Multinomial logistic regression by stochastic gradient descent, in a fixed order per epoch. */
-function train(examples: readonly Example[], settings: TrainingSettings): Trained {
-  const labels = MODEL_LABELS.length;
+/**
+ * Multinomial logistic regression by stochastic gradient descent, in a fixed order per epoch.
+ * `rareFirstLabel`: danger is rarer than safe talk (label 0) and a miss costs more, so each other
+ * example counts as much as all label-0 examples together divided by the others.
+ */
+function train(examples: readonly Example[], labels: number, settings: TrainingSettings, rareFirstLabel: boolean): Trained {
   const { buckets } = settings.features;
   const weights = new Float64Array(labels * buckets);
   const bias = new Array<number>(labels).fill(0);
-  // Danger is rarer than safe talk and a miss costs more: each danger example counts as much as
-  // all safe examples together divided by the danger examples.
-  const safe = examples.filter((example) => example.label === 0).length;
-  const dangerWeight = Math.max(1, safe / Math.max(1, examples.length - safe));
+  const first = examples.filter((example) => example.label === 0).length;
+  const otherWeight = rareFirstLabel ? Math.max(1, first / Math.max(1, examples.length - first)) : 1;
   for (let epoch = 0; epoch < settings.epochs; epoch += 1) {
     const rate = settings.learningRate / (1 + epoch * 0.3);
     const order = [...examples].sort((a, b) => hash(String(a.key), epoch) - hash(String(b.key), epoch) || a.key - b.key);
     for (const example of order) {
       const probabilities = softmaxScores(example.features, weights, bias, buckets, 1);
       const norm = example.features.length === 0 ? 0 : 1 / Math.sqrt(example.features.length);
-      const weight = example.label === 0 ? 1 : dangerWeight;
+      const weight = example.label === 0 ? 1 : otherWeight;
       for (let label = 0; label < labels; label += 1) {
         const gradient = ((probabilities[label] ?? 0) - (label === example.label ? 1 : 0)) * weight;
         bias[label] = (bias[label] ?? 0) - rate * gradient * 0.1;
@@ -81,39 +107,66 @@ function train(examples: readonly Example[], settings: TrainingSettings): Traine
   return { weights, bias };
 }
 
-function dangerScore(trained: Trained, example: Example, buckets: number): number {
-  return 1 - (softmaxScores(example.features, trained.weights, trained.bias, buckets, 1)[0] ?? 0);
-}
-
-/** Each training message's danger score from a model trained on the other folds. */
-export function outOfFoldScores(rows: readonly LabelledMessage[], settings: TrainingSettings): number[] {
-  const examples = examplesOf(rows, settings.features);
-  const scores = new Array<number>(examples.length).fill(0);
+/** Each labelled training row's probabilities from a model trained on the other folds, by row. */
+export function outOfFoldProbabilities(
+  rows: readonly LabelledMessage[],
+  name: ModelName,
+  settings: TrainingSettings,
+): Map<number, number[]> {
+  const examples = examplesOf(rows, name, settings.features);
+  const labels = MODEL_HEADS[name].length;
+  const found = new Map<number, number[]>();
   for (let fold = 0; fold < FOLDS; fold += 1) {
     const inFold = (example: Example) => example.key % FOLDS === fold;
     const model = train(
       examples.filter((example) => !inFold(example)),
+      labels,
       settings,
+      name === 'danger',
     );
-    examples.forEach((example, at) => {
-      if (inFold(example)) scores[at] = dangerScore(model, example, settings.features.buckets);
-    });
+    for (const example of examples) {
+      if (inFold(example)) found.set(example.row, softmaxScores(example.features, model.weights, model.bias, settings.features.buckets, 1));
+    }
   }
-  return scores;
+  return found;
 }
+
+/** The candidate thresholds, lowest first, from the scores seen. */
+const candidatesOf = (scores: Iterable<number>): number[] =>
+  [...new Set([...scores].map((score) => Math.round(score * 1000) / 1000))].sort((a, b) => a - b);
 
 /**
  * The lowest threshold (the most danger heard) at which phrase book OR model stays within the
  * false-alarm budget on out-of-fold scores: a false alarm costs the user a caring question, a
  * miss can cost a life, but a bot that worries at every message is not listened to.
  */
-function chooseThreshold(rows: readonly LabelledMessage[], scores: readonly number[], phraseBookHits: readonly boolean[]): number {
+function chooseDangerThreshold(rows: readonly LabelledMessage[], scores: readonly number[], phraseBookHits: readonly boolean[]): number {
   const safe = rows.map((row) => row.danger === 'none');
   const safeCount = safe.filter(Boolean).length;
-  const candidates = [...new Set(scores.map((score) => Math.round(score * 1000) / 1000))].sort((a, b) => a - b);
-  for (const threshold of candidates) {
+  for (const threshold of candidatesOf(scores)) {
     const alarms = safe.filter((isSafe, at) => isSafe && (phraseBookHits[at] || (scores[at] ?? 0) >= threshold)).length;
     if (alarms / safeCount <= FALSE_ALARM_BUDGET) return threshold;
+  }
+  return 1;
+}
+
+/** The lowest probability at which the model's guesses, where the phrase book is silent, are right often enough. */
+function chooseGuessThreshold(
+  name: 'writer' | 'situation',
+  rows: readonly LabelledMessage[],
+  probabilities: Map<number, number[]>,
+  phraseBook: readonly Reading[],
+): number {
+  const labels: readonly string[] = MODEL_HEADS[name];
+  const guesses = [...probabilities]
+    .filter(([row]) => phraseBook[row]?.[name] === undefined)
+    .map(([row, scores]) => {
+      const best = scores.indexOf(Math.max(...scores));
+      return { probability: scores[best] ?? 0, right: labels[best] === LABEL_OF[name](rows[row] as LabelledMessage) };
+    });
+  for (const threshold of candidatesOf(guesses.map((guess) => guess.probability))) {
+    const made = guesses.filter((guess) => guess.probability >= threshold);
+    if (made.length > 0 && made.filter((guess) => guess.right).length / made.length >= GUESS_PRECISION) return threshold;
   }
   return 1;
 }
@@ -129,63 +182,94 @@ function quantise(trained: Trained): { scale: number; bytes: Int8Array } {
   return { scale, bytes };
 }
 
-/** What the phrase book alone finds in each message (read with a model that never fires). */
-export function phraseBookHitsOn(rows: readonly LabelledMessage[]): boolean[] {
-  const silentModel: ModelFile = {
+/** A model that never says anything: the danger one always says none, the others are never sure. */
+function silentModel(name: ModelName): ModelFile {
+  const labels = MODEL_HEADS[name];
+  return {
     summary: 'A model that never fires.',
-    labels: [...MODEL_LABELS],
+    labels: [...labels],
     features: { ...TRAINING.features, buckets: 1 },
     threshold: 1,
     scale: 1,
-    bias: MODEL_LABELS.map((_, at) => (at === 0 ? 100 : 0)),
+    bias: labels.map((_, at) => (name === 'danger' && at === 0 ? 100 : 0)),
     trainedOn: [],
-    weights: Buffer.alloc(MODEL_LABELS.length).toString('base64'),
+    weights: Buffer.alloc(labels.length).toString('base64'),
   };
-  // The very first run has no model for content to load: this one stands in.
-  if (!existsSync(MODEL_FILE)) {
-    mkdirSync(path.dirname(MODEL_FILE), { recursive: true });
-    writeFileSync(MODEL_FILE, JSON.stringify(silentModel));
+}
+
+/** What the phrase book alone reads in each message (read with models that never fire). */
+export function phraseBookReadings(rows: readonly LabelledMessage[]): Reading[] {
+  const silent: ModelFiles = { danger: silentModel('danger'), writer: silentModel('writer'), situation: silentModel('situation') };
+  // The very first run has no models for content to load: these stand in.
+  for (const name of Object.keys(MODEL_HEADS) as ModelName[]) {
+    if (existsSync(modelFile(name))) continue;
+    mkdirSync(path.dirname(modelFile(name)), { recursive: true });
+    writeFileSync(modelFile(name), JSON.stringify(silent[name]));
   }
   const content = loadContent({ area: 'kent' });
-  const phraseBook = createUnderstanding({ ...content, dangerModel: silentModel }, { dangerAlwaysIn: content.area.languages });
-  return rows.map((row) => phraseBook.read(row.message, row.language).danger.length > 0);
+  const phraseBook = createUnderstanding({ ...content, models: silent }, { dangerAlwaysIn: content.area.languages });
+  return rows.map((row) => phraseBook.read(row.message, row.language));
 }
+
+const SUMMARIES: Record<ModelName, string> = {
+  danger:
+    'The second danger reader: multinomial logistic regression over hashed word, word-pair and character n-grams, built by `npm run train` from the training split of test/corpus. Danger = phrase book OR 1 - P(none) >= threshold; the threshold was chosen on the training split by five folds.',
+  writer:
+    'Who is writing, where the phrase book cannot tell: multinomial logistic regression over the same features, built by `npm run train` from the rows of the training split whose writer is labelled. The likeliest writer is said when its probability reaches the threshold, chosen on five folds so that such guesses are right at least 85 % of the time.',
+  situation:
+    'What is happening (missing now, back, away, preparing), where the phrase book cannot tell: as the writer model, from the rows whose situation is labelled.',
+};
 
 function main(): void {
   const files = corpusFiles('train');
   const rows = files.flatMap(readCorpusFile);
-  const phraseBookHits = phraseBookHitsOn(rows);
-  const outOfFold = outOfFoldScores(rows, TRAINING);
-  const threshold = chooseThreshold(rows, outOfFold, phraseBookHits);
+  const trainedOn = files.map((file) => ({ file: path.relative(CORPUS_DIRECTORY, file), rows: readCorpusFile(file).length }));
+  const phraseBook = phraseBookReadings(rows);
+  const phraseBookHits = phraseBook.map((reading) => reading.danger.length > 0);
+  const report: string[] = [`trained on ${rows.length} messages from ${files.length} files`];
 
-  const trained = train(examplesOf(rows, TRAINING.features), TRAINING);
-  const { scale, bytes } = quantise(trained);
-  const model: ModelFile = {
-    summary:
-      'The second danger reader: multinomial logistic regression over hashed word, word-pair and character n-grams, built by `npm run train` from the training split of test/corpus. Danger = phrase book OR 1 - P(none) >= threshold; the threshold was chosen on the training split by five folds.',
-    labels: [...MODEL_LABELS],
-    features: TRAINING.features,
-    threshold,
-    scale: Number(scale.toPrecision(8)),
-    bias: trained.bias.map((value) => Number(value.toPrecision(8))),
-    trainedOn: files.map((file) => ({ file: path.relative(CORPUS_DIRECTORY, file), rows: readCorpusFile(file).length })),
-    weights: Buffer.from(bytes.buffer).toString('base64'),
-  };
-  writeFileSync(MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
-
-  const danger = rows.filter((row) => row.danger !== 'none').length;
-  const foundOutOfFold = rows.filter(
-    (row, at) => row.danger !== 'none' && (phraseBookHits[at] || (outOfFold[at] ?? 0) >= threshold),
-  ).length;
-  const falseAlarms = rows.filter((row, at) => row.danger === 'none' && (phraseBookHits[at] || (outOfFold[at] ?? 0) >= threshold)).length;
-  console.log(
-    [
-      `trained on ${rows.length} messages (${danger} in danger) from ${files.length} files`,
-      `threshold ${threshold} (five folds of the training split)`,
-      `phrase book (written from this split) OR the model out of fold: recall ${((100 * foundOutOfFold) / danger).toFixed(1)} %, false alarms ${((100 * falseAlarms) / (rows.length - danger)).toFixed(1)} % (the held-out split's figures are the ones to quote: npm run corpus -- --heldout)`,
-      `wrote ${path.relative(projectPath(), MODEL_FILE)}`,
-    ].join('\n'),
-  );
+  for (const name of Object.keys(MODEL_HEADS) as ModelName[]) {
+    const outOfFold = outOfFoldProbabilities(rows, name, TRAINING);
+    let threshold: number;
+    if (name === 'danger') {
+      const scores = rows.map((_, at) => 1 - (outOfFold.get(at)?.[0] ?? 1));
+      threshold = chooseDangerThreshold(rows, scores, phraseBookHits);
+      const danger = rows.filter((row) => row.danger !== 'none').length;
+      const raised = (at: number) => phraseBookHits[at] || (scores[at] ?? 0) >= threshold;
+      const found = rows.filter((row, at) => row.danger !== 'none' && raised(at)).length;
+      const alarms = rows.filter((row, at) => row.danger === 'none' && raised(at)).length;
+      report.push(
+        `danger: threshold ${threshold}; phrase book (written from this split) OR the model out of fold: recall ${((100 * found) / danger).toFixed(1)} %, false alarms ${((100 * alarms) / (rows.length - danger)).toFixed(1)} %`,
+      );
+    } else {
+      threshold = chooseGuessThreshold(name, rows, outOfFold, phraseBook);
+      const labels: readonly string[] = MODEL_HEADS[name];
+      let right = 0;
+      for (const [row, scores] of outOfFold) {
+        const best = scores.indexOf(Math.max(...scores));
+        const said = phraseBook[row]?.[name] ?? ((scores[best] ?? 0) >= threshold ? labels[best] : undefined);
+        if (said === LABEL_OF[name](rows[row] as LabelledMessage)) right += 1;
+      }
+      report.push(
+        `${name}: threshold ${threshold}; phrase book, else the model out of fold: right for ${((100 * right) / outOfFold.size).toFixed(1)} % of ${outOfFold.size} labelled`,
+      );
+    }
+    const trained = train(examplesOf(rows, name, TRAINING.features), MODEL_HEADS[name].length, TRAINING, name === 'danger');
+    const { scale, bytes } = quantise(trained);
+    const model: ModelFile = {
+      summary: SUMMARIES[name],
+      labels: [...MODEL_HEADS[name]],
+      features: TRAINING.features,
+      threshold,
+      scale: Number(scale.toPrecision(8)),
+      bias: trained.bias.map((value) => Number(value.toPrecision(8))),
+      trainedOn,
+      weights: Buffer.from(bytes.buffer).toString('base64'),
+    };
+    writeFileSync(modelFile(name), `${JSON.stringify(model, null, 2)}\n`);
+  }
+  report.push(`wrote content/understanding/model/ (the held-out split's figures are the ones to quote: npm run corpus -- --heldout)`);
+  console.log(report.join('\n'));
 }
 
 if (require.main === module) main();
