@@ -291,11 +291,7 @@ export function createUnderstanding(
       };
     },
     writtenIn(text) {
-      const languages = [...new Set(['en', ...dangerLanguages])];
-      const counts = ownWordsOf(languages)
-        .map(([language, words]) => ({ language, count: textWords(text).filter((word) => words.has(word)).length }))
-        .sort((a, b) => b.count - a.count);
-      const [first, second] = counts;
+      const [first, second] = ownWordCounts(text, ownWordsOf([...new Set(['en', ...dangerLanguages])]));
       if (!first || first.language === 'en' || first.count < WRITTEN_IN_MIN_WORDS) return undefined;
       return first.count >= 2 * (second?.count ?? 0) ? first.language : undefined;
     },
@@ -419,19 +415,19 @@ function negatedAfter(tokens: readonly Token[], end: number, lexicon: Lexicon): 
  * them uses: the one whose own words it uses most. Undefined when none stands out.
  */
 function likelyLanguage(text: string, ownWords: ReadonlyArray<readonly [string, ReadonlySet<string>]>): string | undefined {
+  const [first, second] = ownWordCounts(text, ownWords);
+  return first && first.count > 0 && first.count > (second?.count ?? 0) ? first.language : undefined;
+}
+
+/** How many of the message's words only each language uses, most first. */
+function ownWordCounts(
+  text: string,
+  ownWords: ReadonlyArray<readonly [string, ReadonlySet<string>]>,
+): Array<{ language: string; count: number }> {
   const typed = textWords(text);
-  let best: string | undefined;
-  let bestCount = 0;
-  let tied = false;
-  for (const [language, words] of ownWords) {
-    const count = typed.filter((word) => words.has(word)).length;
-    if (count > bestCount) {
-      best = language;
-      bestCount = count;
-      tied = false;
-    } else if (count === bestCount && count > 0) tied = true;
-  }
-  return tied ? undefined : best;
+  return ownWords
+    .map(([language, words]) => ({ language, count: typed.filter((word) => words.has(word)).length }))
+    .sort((a, b) => b.count - a.count);
 }
 
 function compileLanguage(language: string, words: UnderstandingLexicon, danger: Content['danger']): LanguageReader {
