@@ -62,6 +62,15 @@ describe('choosing a language', () => {
     expect(allText(romanian)).not.toContain('Who is writing?');
   });
 
+  it('a question asked in Polish at "in danger now?" is answered and does not answer it ("czy to dobrze?" is not yes)', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['dobry wieczor, syn ma 14 lat i nie wrocil ze szkoly', 'tak']);
+    const replies = await conversation.say('policja kazala czekac do rana, czy to dobrze?');
+    expect(allText(replies)).toContain('101');
+    expect(allText(replies)).toMatch(/niskiego ryzyka/);
+    expect(await audit(conversation)).toEqual([]);
+  });
+
   it('an English first message stays in English, even with a Polish name in it', async () => {
     const replies = await harness.conversation().say('hi my son Kacper is not home yet');
     expect(allText(replies)).not.toMatch(/Dzień dobry|Bună/);

@@ -60,6 +60,8 @@ export interface Understanding {
    * other language's. English, or a message that does not say, is undefined.
    */
   writtenIn(text: string): string | undefined;
+  /** The message without the sentences that ask something ("..., is that right?"): what may answer a question. */
+  withoutQuestions(text: string): string;
   /**
    * yes / no / not known / skip, in their everyday forms ("ye", "nah", "idk", "rather not say").
    * With `wholeMessage`, only when that is all the message says ("maybe at the park" is an answer, not "not known").
@@ -295,6 +297,7 @@ export function createUnderstanding(
       if (!first || first.language === 'en' || first.count < WRITTEN_IN_MIN_WORDS) return undefined;
       return first.count >= 2 * (second?.count ?? 0) ? first.language : undefined;
     },
+    withoutQuestions: withoutQuestionsAsked,
     everyday(text, locale, options = {}) {
       // "is that right?" asks; it does not answer yes.
       const answered = withoutQuestionsAsked(text);

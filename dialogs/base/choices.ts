@@ -44,10 +44,12 @@ export class Choices<Value extends string> {
   understand(text: string, messages: Messages, understanding: Understanding): Value | undefined {
     const exact = this.matchExactly(text, messages) ?? this.byPosition(text, messages, understanding);
     if (exact !== undefined) return exact;
+    // "..., is that right?" asks; it answers nothing.
+    const answered = understanding.withoutQuestions(text);
     // By stem, and not where it is negated: "shes not back yet" is not "They are back".
-    const chosen = this.mentioned(text, messages, understanding);
+    const chosen = this.mentioned(answered, messages, understanding);
     if (chosen !== undefined) return chosen;
-    const everyday = understanding.everyday(text, messages.locale);
+    const everyday = understanding.everyday(answered, messages.locale);
     return everyday === 'yes' || everyday === 'no' || everyday === 'unknown' ? this.everyday[everyday] : undefined;
   }
 
