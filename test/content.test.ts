@@ -3,10 +3,11 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import bidiFactory from 'bidi-js';
 import { areaVariables, createLocaliser } from '../bot/content/i18n';
 import { RuleBook } from '../bot/content/ruleBook';
 import { LIMIT_NAMES, thresholdsOf } from '../bot/content/ruleSchema';
-import { ContentError, flattenKeys, GUIDANCE_FILES, loadContent } from './support/contentFacts';
+import { ContentError, DIALOG_VARIABLES, flattenKeys, GUIDANCE_FILES, loadContent, variablesOf } from './support/contentFacts';
 import { projectPath } from '../bot/platform/paths';
 
 const content = loadContent({ area: 'kent' });
@@ -99,55 +100,13 @@ describe('content files', () => {
   });
 
   it("every message renders with the variables the bot supplies (area, numbers, hours, and the dialogs' own)", () => {
-    // What dialogs pass in; the area's names, numbers and hours are supplied to every message.
-    const dialogVariables = {
-      when: 'Monday 23 November at 21:00',
-      ago: '26 hours ago',
-      step: 1,
-      total: 7,
-      checked: 0,
-      max: 500,
-      savedOn: '1 November 2026',
-      until: '22 February 2027',
-      days: 30,
-      reporter: 'a parent',
-      number: 1,
-      title: 'Yes',
-      reference: 'H1K4',
-      role: 'a parent',
-      channel: 'SMS',
-      flags: 'none',
-      callback: 'not shared',
-      name: 'Duty worker',
-      team: "Missing Children's Team",
-      message: 'I will call you in 10 minutes',
-      windowEnd: 'Fri 27 Nov 18:00',
-      who: 'a youth worker',
-      place: 'Library',
-      contact: 'a text reminder',
-      late: '',
-      next: '03:00',
-      sixHours: '08:00',
-      day: 'Wednesday 25 November at 02:00',
-      twoDays: 'Thursday 26 November at 02:00',
-      hour: 1,
-      deadline: 'Friday 27 November at 02:00',
-      time: '25/11 02:00',
-      event: 'Started: child not back',
-      item: 'home and grounds searched',
-      service: 'Out of Hours Service',
-      phone: '03000 419191',
-      times: '23:00, 00:00 and 01:00',
-      risks: 'exploitation, under 13',
-      languages: 'Polski · Română',
-    };
     const localiser = createLocaliser(content);
     for (const locale of localiser.locales) {
       const messages = localiser.messages(locale);
       for (const [key, value] of flattenKeys(content.locales[locale] ?? {})) {
         if (typeof value !== 'string' || key.startsWith('common.')) continue;
-        expect(() => messages.t(key, dialogVariables)).not.toThrow();
-        expect(messages.t(key, dialogVariables)).not.toMatch(/\{\{|\}\}/);
+        expect(() => messages.t(key, DIALOG_VARIABLES)).not.toThrow();
+        expect(messages.t(key, DIALOG_VARIABLES)).not.toMatch(/\{\{|\}\}/);
       }
     }
     expect(areaVariables(content.area).earlyHelpPhone).toBe('03000 419222');
@@ -228,6 +187,33 @@ describe('limits: the numbers from the guidance that code counts with', () => {
         });
       }
     }
+  });
+});
+
+describe('numbers in right-to-left languages', () => {
+  const bidi = bidiFactory();
+  const ISOLATES = /[\u2066-\u2069]/g;
+  const NUMBERS = /\+?\d+(?:[ \u00a0]\d+)+|\d+/g;
+
+  it('every phone number and figure in an Arabic or Pashto message shows in its own order on screen', () => {
+    const localiser = createLocaliser(content);
+    for (const locale of ['ar', 'ps']) {
+      const messages = localiser.messages(locale);
+      for (const [key, value] of flattenKeys(content.locales[locale] ?? {})) {
+        if (typeof value !== 'string') continue;
+        // Every variable filled, a figure where the dialogs' own list has none.
+        const variables = Object.fromEntries(variablesOf(value).map((name) => [name, DIALOG_VARIABLES[name] ?? '0800 1111']));
+        const text = messages.t(key, { ...DIALOG_VARIABLES, ...variables });
+        const shown = bidi.getReorderedString(text, bidi.getEmbeddingLevels(text, 'rtl')).replace(ISOLATES, '');
+        for (const [number] of text.replace(ISOLATES, '').matchAll(NUMBERS)) {
+          expect({ key, number, shown: shown.includes(number) }).toEqual({ key, number, shown: true });
+        }
+      }
+    }
+  });
+
+  it('English is left as it is', () => {
+    expect(createLocaliser(content).messages('en-GB').t('commands.help.reply')).not.toMatch(ISOLATES);
   });
 });
 

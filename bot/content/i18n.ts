@@ -80,6 +80,7 @@ export function createLocaliser(content: Content): Localiser {
 
   const build = (locale: string): Messages => {
     const fixed = instance.getFixedT(locale);
+    const rightToLeft = content.localeMeta[locale]?.direction === 'rtl';
     // Content does not change while the bot runs, so a message without variables and a list
     // always read the same: each is looked up once (choices read their titles and synonyms on
     // every turn, and i18next's lookup and interpolation over the area's variables were a
@@ -100,7 +101,8 @@ export function createLocaliser(content: Content): Localiser {
       const cached = cacheable ? plain.get(key) : undefined;
       if (cached !== undefined) return cached;
       if (!has(key)) throw new Error(`Missing message ${key} in ${locale}`);
-      const text = fixed(key, { ...base, ...variables });
+      const said = fixed(key, { ...base, ...variables });
+      const text = rightToLeft ? isolateNumbers(said) : said;
       if (cacheable) plain.set(key, text);
       return text;
     };
@@ -180,4 +182,18 @@ function officeHoursText(area: Area, translate: (key: string, variables?: Record
       ? translate('common.dayRange', { from: dayName(first), to: dayName(last) })
       : indexes.map(dayName).join(', ');
   return translate('common.officeHours', { days: dayText, open, close });
+}
+
+/**
+ * A phone number, time or reference ("0800 1111", "116 000", "24/11 18:30", "B1K4"): figures,
+ * with Latin letters or single separators between them.
+ */
+const NUMBER_RUN = /\+?[0-9A-Za-z\u0660-\u0669]*[0-9\u0660-\u0669][0-9A-Za-z\u0660-\u0669]*(?:[ \u00a0\-/.:][0-9A-Za-z\u0660-\u0669]*[0-9\u0660-\u0669][0-9A-Za-z\u0660-\u0669]*)*/g;
+
+/**
+ * Each number in a right-to-left message held left to right (U+2066 ... U+2069): otherwise the
+ * screen shows a number's groups in reverse order, 0800 1111 as 1111 0800 and 116 000 as 000 116.
+ */
+export function isolateNumbers(text: string): string {
+  return text.replace(NUMBER_RUN, (run) => `\u2066${run}\u2069`);
 }

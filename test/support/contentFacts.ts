@@ -1,4 +1,47 @@
 // What content tests need from the bot, gathered in one import.
 export { ContentError, loadContent } from '../../bot/content/loadContent';
-export { flattenKeys } from '../../bot/content/localeSchema';
+export { flattenKeys, variablesOf } from '../../bot/content/localeSchema';
 export { GUIDANCE_FILES } from '../../bot/content/vocabulary';
+
+/** What dialogs pass to messages; the area's names, numbers and hours are supplied to every message. */
+export const DIALOG_VARIABLES: Record<string, string | number> = {
+  when: 'Monday 23 November at 21:00',
+  ago: '26 hours ago',
+  step: 1,
+  total: 7,
+  checked: 0,
+  max: 500,
+  savedOn: '1 November 2026',
+  until: '22 February 2027',
+  days: 30,
+  reporter: 'a parent',
+  number: 1,
+  title: 'Yes',
+  reference: 'H1K4',
+  role: 'a parent',
+  channel: 'SMS',
+  flags: 'none',
+  callback: 'not shared',
+  name: 'Duty worker',
+  team: "Missing Children's Team",
+  message: 'I will call you in 10 minutes',
+  windowEnd: 'Fri 27 Nov 18:00',
+  who: 'a youth worker',
+  place: 'Library',
+  contact: 'a text reminder',
+  late: '',
+  next: '03:00',
+  sixHours: '08:00',
+  day: 'Wednesday 25 November at 02:00',
+  twoDays: 'Thursday 26 November at 02:00',
+  hour: 1,
+  deadline: 'Friday 27 November at 02:00',
+  time: '25/11 02:00',
+  event: 'Started: child not back',
+  item: 'home and grounds searched',
+  service: 'Out of Hours Service',
+  phone: '03000 419191',
+  times: '23:00, 00:00 and 01:00',
+  risks: 'exploitation, under 13',
+  languages: 'Polski · Română',
+};
