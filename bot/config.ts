@@ -99,7 +99,8 @@ export const configSchema = z
     SCHEDULER_INTERVAL_MS: integer(1000, 3_600_000, 30_000),
     PROACTIVE_TIMEOUT_MS: integer(1000, 120_000, 15_000),
     DIRECTLINE_TOKEN_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, { message: 'must be at least 32 characters' }).optional()),
-    DIRECTLINE_TOKEN_TTL_SECONDS: integer(60, 86_400, 3600),
+    // Direct Line clients refresh a token every 15 minutes, so one that lasts less than 30 breaks every chat.
+    DIRECTLINE_TOKEN_TTL_SECONDS: integer(1800, 86_400, 3600),
     DIRECTLINE_GENERATE_BURST: integer(1, 1000, 10),
     DIRECTLINE_GENERATE_PER_SECOND: integer(1, 1000, 1),
     QUICK_EXIT_URL: z.preprocess(emptyToUndefined, z.string().url({ message: 'must be a URL' }).default('https://www.bbc.co.uk/weather')),

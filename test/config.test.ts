@@ -26,6 +26,8 @@ describe('loadConfig', () => {
     [{ MICROSOFT_APP_ID: 'abc' }, 'MICROSOFT_APP_PASSWORD'],
     [{ TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32) }, 'TWILIO_AUTH_TOKEN'],
     [{ TWILIO_FROM_NUMBER: '07700 900123' }, 'TWILIO_FROM_NUMBER'],
+    // Shorter than the Direct Line client's 15-minute refresh with room to spare: every chat would break.
+    [{ DIRECTLINE_TOKEN_TTL_SECONDS: '600' }, 'DIRECTLINE_TOKEN_TTL_SECONDS'],
   ])('%j stops start-up with one line naming %s', (env, variable) => {
     let message = '';
     try {

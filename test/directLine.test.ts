@@ -52,14 +52,18 @@ describe('tokens and conversations', () => {
     expect(forged.status).toBe(401);
   });
 
-  it('an expired token is refused; a refreshed one works', async () => {
+  it('an expired token is refused with 403 TokenExpired, as Direct Line 3.0 answers; a refreshed one works', async () => {
     const session = await openSession(harness.url);
     const refreshed = (await (
       await fetch(`${harness.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${session.token}` } })
     ).json()) as { token: string };
     harness.clock.advance(3601 * 1000);
     try {
-      expect((await activitiesAfter(harness.url, session)).status).toBe(401);
+      const expired = await fetch(`${harness.url}/v3/directline/conversations/${session.conversationId}/activities`, {
+        headers: { authorization: `Bearer ${session.token}` },
+      });
+      expect(expired.status).toBe(403);
+      expect(((await expired.json()) as { error: { code: string } }).error.code).toBe('TokenExpired');
     } finally {
       harness.clock.set('2026-11-24T11:00:00Z');
     }

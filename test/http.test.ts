@@ -65,6 +65,17 @@ it('a URL too long for the server still gets a JSON error, not a bare refusal', 
   expect(((await response.json()) as { error: { message: string } }).error.message).toContain('too large');
 });
 
+it("the chat page follows ?lang= before the browser's languages, and only to an approved language", async () => {
+  const page = async (query: string) =>
+    (await (await fetch(`${harness.url}/chat${query}`, { headers: { 'accept-language': 'en-GB' } })).text())
+      .match(/<html lang="([^"]+)" dir="([^"]+)"/)
+      ?.slice(1);
+  expect(await page('?lang=pl')).toEqual(['pl', 'ltr']);
+  expect(await page('?lang=ar')).toEqual(['ar', 'rtl']);
+  expect(await page('?lang=cy')).toEqual(['en-GB', 'ltr']);
+  expect(await page('')).toEqual(['en-GB', 'ltr']);
+});
+
 it('unknown routes answer JSON 404', async () => {
   const response = await fetch(`${harness.url}/nothing-here`);
   expect(response.status).toBe(404);

@@ -97,7 +97,9 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
     const token = /^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1] ?? '';
     const claims = token ? tokens.verify(token) : undefined;
     if (!claims) {
-      res.send(401, { error: { code: 'TokenInvalid', message: 'A valid, unexpired token is required.' } });
+      // Direct Line 3.0: an expired token is a 403 TokenExpired, which clients act on by getting a new one.
+      if (token && tokens.expired(token)) res.send(403, { error: { code: 'TokenExpired', message: 'The token has expired.' } });
+      else res.send(401, { error: { code: 'TokenInvalid', message: 'A valid, unexpired token is required.' } });
       return undefined;
     }
     if (conversationId !== undefined && conversationId !== claims.conversationId) {

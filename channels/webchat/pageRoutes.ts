@@ -55,9 +55,9 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays }: P
 
   // The page follows the browser's languages, the first the area approved; ?lang= chooses one.
   const messagesFor = (req: Request): Messages => {
-    const query: unknown = req.query;
-    const chosen: unknown = query && typeof query === 'object' ? Reflect.get(query, 'lang') : undefined;
-    const asked: string[] = [...(typeof chosen === 'string' ? [chosen] : []), ...acceptedLanguages(req.header('accept-language'))];
+    // Read from the URL itself: no query parser is mounted, so req.query is not the query.
+    const chosen = new URL(req.url ?? '/', 'http://page').searchParams.get('lang');
+    const asked: string[] = [...(chosen ? [chosen] : []), ...acceptedLanguages(req.header('accept-language'))];
     const approved = asked.map((tag) => localiser.approvedLocale(tag)).find((locale) => locale !== undefined);
     return localiser.messages(localiser.pickLocale(approved));
   };

@@ -15,6 +15,8 @@ export interface TokenIssuer {
   issue(claims: TokenClaims): string;
   /** The claims of a valid, unexpired token; undefined otherwise. */
   verify(token: string): TokenClaims | undefined;
+  /** Whether a token is one this bot signed, now past its expiry (Direct Line answers 403 TokenExpired). */
+  expired(token: string): boolean;
 }
 
 const ISSUER = 'helpline-bot/directline';
@@ -37,6 +39,14 @@ export function createTokenIssuer(secret: string, clock: Clock, ttlSeconds: numb
         return { conversationId: claims.conv, userId: claims.user, ...(typeof claims.lang === 'string' ? { locale: claims.lang } : {}) };
       } catch {
         return undefined;
+      }
+    },
+    expired(token) {
+      try {
+        jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, clockTimestamp: nowSeconds() });
+        return false;
+      } catch (error) {
+        return error instanceof jwt.TokenExpiredError;
       }
     },
   };
