@@ -120,6 +120,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
         timeZone: config.TZ,
         sayings: content.understanding.en?.times,
         sayingsByLanguage: Object.fromEntries(Object.entries(content.understanding).map(([language, words]) => [language, words.times])),
+        schoolDayByLanguage: Object.fromEntries(
+          Object.entries(content.understanding).map(([language, words]) => [language, words.schoolDay]),
+        ),
       }),
       conversationState,
       userState,

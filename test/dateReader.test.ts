@@ -142,3 +142,33 @@ describe('a time of day still to come today is the one just gone', () => {
     expect(earlyMorning.readPast(text).kind).toBe('future');
   });
 });
+
+describe('an hour said of the school day is in the school day', () => {
+  const { understanding } = loadContent({ area: 'kent' });
+  const schoolDayByLanguage = Object.fromEntries(Object.entries(understanding).map(([language, words]) => [language, words.schoolDay]));
+  // Wednesday 25 November 2026, 09:10 in London: the small hours of today have passed.
+  const morning = createDateReader({ clock: new ManualClock('2026-11-25T09:10:00Z'), timeZone: 'Europe/London', schoolDayByLanguage });
+
+  it.each([
+    ['she finished school at 3.15', 'en', '2026-11-24T15:15:00.000Z'],
+    ['hes meant to finish college at 4', 'en', '2026-11-24T16:00:00.000Z'],
+    ['wyszedl ze szkoly o 3:20', 'pl', '2026-11-24T15:20:00.000Z'],
+  ])('at 09:10, "%s" is yesterday afternoon, with the small hours as the other reading', (text, language, iso) => {
+    const reading = morning.readPast(text, language);
+    expect(reading.kind === 'read' && reading.moment.at.toISOString()).toBe(iso);
+  });
+
+  it('without a word of school, 03:15 today stays the reading, and the afternoon is offered', () => {
+    const reading = morning.readPast('finished at 3.15');
+    expect(reading.kind === 'read' && [reading.moment.at.toISOString(), reading.moment.alternative?.toISOString()]).toEqual([
+      '2026-11-25T03:15:00.000Z',
+      '2026-11-24T15:15:00.000Z',
+    ]);
+  });
+
+  it('"3.15" is a quarter past three, and "14.03.2012" stays a date', () => {
+    expect(morning.readPast('3.15').kind).toBe('read');
+    const date = morning.readPast('14.03.2012');
+    expect(date.kind === 'read' && date.moment.at.toISOString().slice(0, 10)).toBe('2012-03-14');
+  });
+});

@@ -74,6 +74,8 @@ export const understandingSchema = z
     questions: labelled(QUESTIONS_ASKED),
     /** Times and days said in words, as words the date recognizers read ("teatime" -> "17:00", "wczoraj" -> "yesterday"). */
     times: z.record(z.string().min(1), z.string().min(2)).default({}),
+    /** Words that put an hour said without am or pm in the school day: "finished school at 3.15" is 15:15, "left for school at 8" is 08:00. */
+    schoolDay: z.array(z.string().min(1)).default([]),
   })
   .strict();
 export type UnderstandingLexicon = z.infer<typeof understandingSchema>;

@@ -3,7 +3,7 @@
 import { recognizeDateTime } from '@microsoft/recognizers-text-date-time';
 import { DateTime } from 'luxon';
 import type { Clock } from '../platform/clock';
-import { westernDigits } from './text';
+import { normalise, westernDigits } from './text';
 
 export type Precision = 'minute' | 'day' | 'period';
 
@@ -39,7 +39,12 @@ export interface DateReaderOptions {
    * recognizers read ("wczoraj" -> "yesterday"); digits ("21:30", "28/11") are read in any language.
    */
   sayingsByLanguage?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** By language, words that put an hour said without am or pm in the school day ("school", "lessons"). */
+  schoolDayByLanguage?: Readonly<Record<string, readonly string[]>>;
 }
+
+/** The hours of a school day, from the first bus to the last club: an hour in it is the one meant. */
+const SCHOOL_DAY_HOURS = { from: 7, to: 18 };
 
 interface Resolution {
   type?: string;
@@ -59,7 +64,22 @@ export function createDateReader({
   culture = 'en-GB',
   sayings = {},
   sayingsByLanguage = {},
+  schoolDayByLanguage = {},
 }: DateReaderOptions): DateReader {
+  const schoolWords = new Map(
+    Object.entries(schoolDayByLanguage).map(
+      ([language, words]) => [language, words.map((word) => normalise(word)).filter(Boolean)] as const,
+    ),
+  );
+  /** Whether the message speaks of the school day, in its language or in English. */
+  const speaksOfSchool = (text: string, language: string): boolean => {
+    const said = ` ${normalise(text)} `;
+    return [...(schoolWords.get(language) ?? []), ...(schoolWords.get('en') ?? [])].some((word) => said.includes(` ${word} `));
+  };
+  const inSchoolDay = (at: Date): boolean => {
+    const { hour } = DateTime.fromJSDate(at, { zone: timeZone });
+    return hour >= SCHOOL_DAY_HOURS.from && hour <= SCHOOL_DAY_HOURS.to;
+  };
   // Longer sayings first ("dziś rano" before "dziś"); a language's own before English's, which
   // people mix in. Sorted once, not on every message.
   type Sayings = ReadonlyArray<readonly [string, string]>;
@@ -119,6 +139,10 @@ export function createDateReader({
         const other = latest.alternative && (happened(latest.alternative) ? latest.alternative : justGone(latest.alternative));
         const alternative = other && other.getTime() !== latest.at.getTime() ? other : undefined;
         const { alternative: _dropped, ...moment } = latest;
+        // "finished school at 3.15" at nine in the morning is yesterday afternoon, not 03:15 today.
+        if (alternative && speaksOfSchool(text, language ?? 'en') && inSchoolDay(alternative) && !inSchoolDay(latest.at)) {
+          return { kind: 'read', moment: { ...moment, at: alternative, alternative: latest.at } };
+        }
         return { kind: 'read', moment: alternative ? { ...moment, alternative } : moment };
       }
       const soonest = moments[0];
@@ -140,6 +164,8 @@ function prepare(text: string, sayings: ReadonlyArray<readonly [string, string]>
       // "rang her 20 times" is a count, not 20:00.
       .replace(/\b\d+\s*(?:times|x)\b/g, ' ')
       .replace(/\b(\d{1,2})\s*-?ish\b/g, '$1')
+      // "3.15" is a quarter past three; "14.03.2012" stays a date.
+      .replace(/(?<![\d.])(\d{1,2})\.([0-5]\d)(?![\d.])/g, '$1:$2')
       .replace(/(?<!\bpast\s)\bhalf\s+(\d{1,2})\b(?!\s*(?:hour|hr|min))/g, '$1:30')
       .replace(/\b(?:about|around|approximately|approx|roughly|maybe|like)\s+(?=\d)/g, 'at ')
       .trim()

@@ -517,6 +517,7 @@ function emptyLexicon(): UnderstandingLexicon {
       collectThem: none,
     },
     times: {},
+    schoolDay: [],
   };
 }
 
