@@ -147,6 +147,31 @@ describe('parent journey', () => {
     expect(await audit(conversation)).toEqual(['advised-101:P-REPORT-101']);
   });
 
+  it('the summary shows when each fact was said, and an age corrected later replaces the one given first', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son is 13 and hasnt come home', 'yes', 'No', 'yesterday at 9pm', 'Yes', 'Yes', 'No', ...SEARCH_ALL_DONE]);
+    harness.clock.advance(20 * 60 * 1000);
+    try {
+      const [corrected] = await walk(conversation, ['sorry i meant hes 12 not 13']);
+      expect(allText(corrected ?? [])).toContain('12');
+      await walk(conversation, RISK);
+      const info = await walk(conversation, ['Sam Smith', 'skip', ...INFO.slice(2)]);
+      const summary = info[info.length - 1] ?? [];
+      const facts = cardFacts(summary);
+      expect(facts.Age).toBe('12');
+      // Each answer's container: its label, the answer, and when it was said.
+      type Container = { type: string; items?: Array<{ text?: string }> };
+      const card = summary.flatMap((reply) => (reply.attachments as Array<{ content: { body: Container[] } }>) ?? [])[0];
+      const saidOf = (label: string) =>
+        card?.content.body.find((element) => element.type === 'Container' && element.items?.[0]?.text === label)?.items?.[2]?.text;
+      expect(saidOf('Age')).toBe('said Tuesday 24 November at 23:20');
+      expect(saidOf('Last seen')).toBe('said Tuesday 24 November at 23:00');
+      expect(saidOf('Name')).toBe('said Tuesday 24 November at 23:20');
+    } finally {
+      harness.clock.set('2026-11-24T23:00:00Z');
+    }
+  });
+
   it('someone may be harming or using the child: the police, SafeCall, CEOP and the National Referral Mechanism', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, [...TO_SEARCH, ...SEARCH_ALL_DONE, 'No', 'No', 'Yes', 'No', 'No']);

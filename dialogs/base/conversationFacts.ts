@@ -28,6 +28,8 @@ const conversationFactsSchema = z.object({
   flags: z.array(z.enum(RISK_FLAGS)).default([]),
   /** The child's age as said at any point, so that no journey asks it again. */
   ageYears: z.number().int().min(0).max(120).optional(),
+  /** When the age was said (or last corrected): the police summary shows it. */
+  ageSaidAt: z.string().datetime().optional(),
   /** Who the words have said is writing, before they confirm it: the danger words fit them. */
   writerHeard: z.enum(ROLES).optional(),
   /** Other facts said in passing ("no phone", "asylum seeker"). */
@@ -49,7 +51,7 @@ export async function flagRisk(
 /** Keeps what a message stated in passing, and who it says is writing; an age said again replaces the one before (a correction). */
 export async function keepStatedFacts(
   context: TurnContext,
-  services: Pick<DialogServices, 'conversationState'>,
+  services: Pick<DialogServices, 'conversationState' | 'clock'>,
   facts: StatedFacts,
   writer: Role | undefined,
 ): Promise<void> {
@@ -57,7 +59,9 @@ export async function keepStatedFacts(
   await conversationFactsRecord(services).update(context, (current) => ({
     ...current,
     ...(writer ? { writerHeard: writer } : {}),
-    ...(facts.ageYears === undefined ? {} : { ageYears: facts.ageYears }),
+    ...(facts.ageYears === undefined || facts.ageYears === current.ageYears
+      ? {}
+      : { ageYears: facts.ageYears, ageSaidAt: services.clock.now().toISOString() }),
     stated: [...new Set([...current.stated, ...facts.said])],
   }));
 }

@@ -60,6 +60,8 @@ export const parentCaseSchema = z.object({
   savedDescription: z.string().max(1000).optional(),
   friendsNumbers: answerSchema.optional(),
   summaryGivenAt: z.string().datetime().optional(),
+  /** When each answer was given, so that the police summary shows each fact with when it was said. */
+  saidAt: z.partialRecord(z.enum([...POLICE_FIELDS, 'age', 'lastSeen']), z.string().datetime()).default({}),
 });
 export type ParentCase = z.infer<typeof parentCaseSchema>;
 

@@ -175,7 +175,8 @@ export class ParentJourneyDialog extends InterruptibleDialog {
 
   private async keepLastSeen(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const lastSeen = resultOf(step, pastMomentResult.optional());
-    await this.record.update(step.context, (current) => ({ ...current, lastSeen }));
+    const now = this.services.clock.now().toISOString();
+    await this.record.update(step.context, (current) => ({ ...current, lastSeen, saidAt: { ...current.saidAt, lastSeen: now } }));
     // An age said earlier in the conversation is confirmed, not asked again.
     const { ageYears } = await conversationFactsRecord(this.services).get(step.context);
     if (ageYears !== undefined) {
@@ -188,7 +189,10 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   private async keepAge(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = resultOf(step, numberAnswerResult);
     const ageYears = answer.kind === 'value' ? answer.value : undefined;
-    await this.record.update(step.context, (current) => ({ ...current, ageYears }));
+    // Confirmed from earlier in the conversation: said when it was said; asked now: said now.
+    const facts = await conversationFactsRecord(this.services).get(step.context);
+    const saidAt = (ageYears === facts.ageYears ? facts.ageSaidAt : undefined) ?? this.services.clock.now().toISOString();
+    await this.record.update(step.context, (current) => ({ ...current, ageYears, saidAt: { ...current.saidAt, age: saidAt } }));
     if (ageYears !== undefined && ageYears >= 18) {
       await flagRisk(step.context, this.services, 'adult');
       await adviseFirst(step.context, this.services, 'parent-triage', { ageYears });
@@ -248,8 +252,13 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       await adviseFirst(step.context, this.services, 'parent-triage', { ageYears: result.adultAge });
       return step.endDialog();
     }
+    // An age corrected since it was given ("sorry, I meant 12 not 13") replaces it.
+    const facts = await conversationFactsRecord(this.services).get(step.context);
     const parentCase = await this.record.update(step.context, (current) => ({
       ...current,
+      ...(facts.ageYears !== undefined && facts.ageSaidAt && facts.ageSaidAt > (current.saidAt.age ?? '')
+        ? { ageYears: facts.ageYears, saidAt: { ...current.saidAt, age: facts.ageSaidAt } }
+        : {}),
       summaryGivenAt: this.services.clock.now().toISOString(),
     }));
     const messages = messagesFor(step.context, this.services);

@@ -135,14 +135,24 @@ export class PoliceInfoDialog extends ComponentDialog {
       await this.record.update(step.context, (current) => ({ ...current, reporter: answer }));
       return step.replaceDialog(LOOP);
     }
-    const updated = await this.record.update(step.context, (current) => ({ ...current, info: { ...current.info, [field]: answer } }));
+    const updated = await this.record.update(step.context, (current) => ({
+      ...current,
+      info: { ...current.info, [field]: answer },
+      saidAt: { ...current.saidAt, [field]: this.services.clock.now().toISOString() },
+    }));
     if (field === 'dateOfBirth' && answer.kind === 'value') {
       const reading = readDateOfBirth(answer.value, this.services.clock.now(), this.services.timeZone);
       if (reading.kind === 'date' && reading.ageYears >= 18) {
         await this.record.update(step.context, (current) => ({ ...current, ageYears: reading.ageYears }));
         return step.endDialog({ adultAge: reading.ageYears } satisfies PoliceInfoResult);
       }
-      if (reading.kind === 'date') await this.record.set(step.context, { ...updated, ageYears: reading.ageYears });
+      if (reading.kind === 'date') {
+        await this.record.set(step.context, {
+          ...updated,
+          ageYears: reading.ageYears,
+          saidAt: { ...updated.saidAt, age: updated.saidAt.dateOfBirth ?? this.services.clock.now().toISOString() },
+        });
+      }
     }
     return step.replaceDialog(LOOP);
   }

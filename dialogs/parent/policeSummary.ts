@@ -1,5 +1,6 @@
 // The police summary: every answer, in the order a 101 call handler asks, with the last-seen
-// time as an absolute date and time and how long ago, and who gave it and when at its foot.
+// time as an absolute date and time and how long ago, each answer with when it was said, and who
+// gave it and when at its foot.
 // An Adaptive Card where cards render; numbered plain text elsewhere (the SMS edge splits it).
 import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
@@ -35,6 +36,8 @@ export interface SummaryLine {
   field: SummaryField;
   label: string;
   value: string;
+  /** When it was said ("said 23:05"), where the journey knows. */
+  said?: string;
 }
 
 export function summaryLines(
@@ -80,9 +83,17 @@ export function summaryLines(
         return answer(parentCase.info[field]);
     }
   };
+  const saidOf = (field: SummaryField): string | undefined => {
+    const at = (parentCase.saidAt as Partial<Record<SummaryField, string>>)[field];
+    if (!at) return undefined;
+    const when = DateTime.fromISO(at, { zone: services.timeZone }).setLocale(messages.locale).toFormat(messages.t('common.dateTimeFormat'));
+    return messages.t('parent.summary.saidAt', { when });
+  };
   return ORDER.flatMap((field) => {
     const value = valueOf(field);
-    return value === undefined ? [] : [{ field, label: messages.t(`parent.summary.fields.${field}`), value }];
+    if (value === undefined) return [];
+    const said = saidOf(field);
+    return [{ field, label: messages.t(`parent.summary.fields.${field}`), value, ...(said ? { said } : {}) }];
   });
 }
 
@@ -96,7 +107,9 @@ export function summaryFooter(parentCase: ParentCase, messages: Messages, servic
 
 /** The summary as numbered plain text, as it goes by SMS. */
 export function summaryText(parentCase: ParentCase, messages: Messages, services: Pick<DialogServices, 'clock' | 'timeZone'>): string {
-  const numbered = summaryLines(parentCase, messages, services).map((line, index) => `${index + 1}. ${line.label}: ${line.value}`);
+  const numbered = summaryLines(parentCase, messages, services).map(
+    (line, index) => `${index + 1}. ${line.label}: ${line.value}${line.said ? ` (${line.said})` : ''}`,
+  );
   return [messages.t('parent.summary.title'), ...numbered, summaryFooter(parentCase, messages, services)].join('\n');
 }
 
@@ -119,6 +132,7 @@ export function summaryActivities(context: TurnContext, parentCase: ParentCase, 
         items: [
           { type: 'TextBlock', text: line.label, weight: 'Bolder', wrap: true },
           { type: 'TextBlock', text: line.value, wrap: true, spacing: 'None' },
+          ...(line.said ? [{ type: 'TextBlock', text: line.said, isSubtle: true, size: 'Small', wrap: true, spacing: 'None' }] : []),
         ],
       })),
       { type: 'TextBlock', text: footer, isSubtle: true, wrap: true },
