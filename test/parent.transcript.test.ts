@@ -147,6 +147,45 @@ describe('parent journey', () => {
     expect(await audit(conversation)).toEqual(['advised-101:P-REPORT-101']);
   });
 
+  it('grooming signs given as the answer to "anything that puts them at extra risk?" mean report now, not search first', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [
+      'my daughter is 14 and not home',
+      'yes',
+      'No',
+      'yesterday at 9pm',
+      'Yes',
+      'Yes',
+      'no not really but shes been seeing an older boyfriend from online who keeps buying her stuff',
+    ]);
+    const text = allText(turns[turns.length - 1] ?? []);
+    expect(text).toMatch(/don't search first/);
+    expect(text).toContain('101');
+    expect(await audit(conversation)).toContain('advised-101:P-REPORT-NOW-AT-RISK');
+  });
+
+  it('grooming signs said earlier are not asked about again: they are the risk', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [
+      'my girl is 15, she went to meet some older guy she talks to online and said dont call the police',
+      'yes',
+      'No',
+      'yesterday at 9pm',
+      'Yes',
+      'Yes',
+    ]);
+    const text = allText(turns[turns.length - 1] ?? []);
+    expect(text).not.toMatch(/anything that puts them at extra risk/);
+    expect(await audit(conversation)).toContain('advised-101:P-REPORT-NOW-AT-RISK');
+  });
+
+  it('"could be" at "anything that puts them at extra risk?" is not sure, and not sure means report now', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['hello', '1', 'Missing now', 'No', 'yesterday at 9pm', 'Yes', '14', 'Yes']);
+    const [turn] = await walk(conversation, ['could be']);
+    expect(allText(turn ?? [])).toMatch(/don't search first/);
+  });
+
   it('the summary shows when each fact was said, and an age corrected later replaces the one given first', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['my son is 13 and hasnt come home', 'yes', 'No', 'yesterday at 9pm', 'Yes', 'Yes', 'No', ...SEARCH_ALL_DONE]);

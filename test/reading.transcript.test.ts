@@ -179,6 +179,14 @@ describe('by SMS', () => {
     expect(replies.join('\n')).toContain('101');
   });
 
+  it('grooming signs by text at "anything that puts them at extra risk?": report now, not search first', async () => {
+    const phone = '+447700900615';
+    for (const text of ['my daughter is 14 and not home', 'yes', 'no', 'yesterday at 9pm', 'yes', 'yes']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'hes 19 and gives her money and lifts, she says hes her boyfriend');
+    expect(replies.join('\n')).toMatch(/don't search first/);
+    expect(replies.join('\n')).toContain('101');
+  });
+
   it('"do i have to wait 24 hours" by text: no, and 101', async () => {
     const phone = '+447700900613';
     await sms.text(phone, 'my daughter is 15 and hasnt come home');

@@ -1,6 +1,7 @@
 // Yes/no (and "not sure") questions, described once for every journey.
 import { Choices } from './choices';
 import { ChoiceQuestion } from './choiceQuestion';
+import type { TurnContext } from 'botbuilder';
 import type { DialogServices } from '../../bot/turn/services';
 
 export type YesNo = 'yes' | 'no';
@@ -17,6 +18,12 @@ export function yesNoQuestion(id: string, ask: string, services: DialogServices)
   return new ChoiceQuestion({ id, ask, retry: 'common.yesNo.retry', choices: yesNoChoices }, services);
 }
 
-export function yesNoUnsureQuestion(id: string, ask: string, services: DialogServices): ChoiceQuestion<YesNoUnsure> {
-  return new ChoiceQuestion({ id, ask, retry: 'common.yesNo.retry', choices: yesNoUnsureChoices }, services);
+/** `read`: an answer the turn's reading gives before the words are matched (a risk heard is "yes"). */
+export function yesNoUnsureQuestion(
+  id: string,
+  ask: string,
+  services: DialogServices,
+  read?: (context: TurnContext) => YesNoUnsure | undefined,
+): ChoiceQuestion<YesNoUnsure> {
+  return new ChoiceQuestion({ id, ask, retry: 'common.yesNo.retry', choices: yesNoUnsureChoices, ...(read ? { read } : {}) }, services);
 }

@@ -12,7 +12,7 @@ import { ChoiceQuestion } from '../base/choiceQuestion';
 import { conversationFactsRecord, flagRisk } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { journeyOptionsSchema } from '../base/journeyOptions';
-import type { Situation } from '../../bot/content/vocabulary';
+import { DANGER_CATEGORIES, type Situation } from '../../bot/content/vocabulary';
 import { PastMomentDialog } from '../base/pastMomentDialog';
 import { Question, type Answer } from '../base/question';
 import {
@@ -25,7 +25,7 @@ import {
   yesNoResult,
   yesNoUnsureResult,
 } from '../base/stepData';
-import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
 import { parentCaseRecord, parentCaseSchema, RISK_FACTORS, type ParentCase } from './parentCase';
 import { PARENT_RETURN_DIALOG, ParentReturnDialog } from './parentReturnDialog';
@@ -99,7 +99,13 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       ),
     );
     this.addDialog(yesNoQuestion(CONTACT, 'parent.contact.ask', services));
-    this.addDialog(yesNoUnsureQuestion(AT_RISK, 'parent.atRisk.ask', services));
+    // Danger or a worry heard in the answer ("no, but she has an older boyfriend who buys her things") is a risk.
+    this.addDialog(
+      yesNoUnsureQuestion(AT_RISK, 'parent.atRisk.ask', services, (context) => {
+        const reading = readingOf(context, services);
+        return reading.danger.length > 0 || reading.concern.length > 0 ? 'yes' : undefined;
+      }),
+    );
     this.addDialog(yesNoQuestion(SEND_SUMMARY, 'parent.summary.offerText', services));
     this.addDialog(mobileNumberQuestion(SUMMARY_NUMBER, 'parent.summary.number', 'parent.summary.badNumber', services));
     this.addDialog(searchChecklistDialog(services));
@@ -207,6 +213,9 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   private async keepContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const triedContact = resultOf(step, yesNoResult) === 'yes';
     await this.record.update(step.context, (current) => ({ ...current, triedContact }));
+    // A risk already heard (grooming signs, self-harm, a medical need) is not asked about again: it is one.
+    const { flags } = await conversationFactsRecord(this.services).get(step.context);
+    if (flags.some((flag) => (DANGER_CATEGORIES as readonly string[]).includes(flag))) return step.next('yes');
     return step.beginDialog(AT_RISK);
   }
 
