@@ -208,10 +208,21 @@ export function compilePhraseBook<Label>(
     .flatMap(({ label, phrases }) => phrases.map((text) => ({ label, text, phrase: compilePhrase(text, lexicon) })))
     .filter(({ phrase }) => phrase.length > 0)
     .sort((a, b) => b.phrase.length - a.phrase.length);
-  // A phrase can match only where its first word does: index the phrases by their first word
-  // (its stem, its spelling, and for long stems the stem with any one letter left out: two words
-  // one typo apart always share one of those), so a message is compared with the few phrases
-  // that can start in it, not with every one.
+  // A phrase can match only where each of its words can be found. Each phrase is indexed by its
+  // rarest word in the book (its stem, its spelling, and for long stems the stem with any one
+  // letter left out: two words one typo apart always share one of those), so a message is
+  // compared with the few phrases whose rarest word it holds; then every other word is checked
+  // the same way before the phrase is placed.
+  const sharing = new Map<string, number>();
+  for (const { phrase } of compiled)
+    for (const token of new Set(phrase.map((word) => word.stem))) sharing.set(token, (sharing.get(token) ?? 0) + 1);
+  const anchorOf = compiled.map(({ phrase }) =>
+    phrase.reduce((best, token, at) => ((sharing.get(token.stem) ?? 0) < (sharing.get(phrase[best]?.stem ?? '') ?? 0) ? at : best), 0),
+  );
+  const findable = (token: Token) => ({
+    token,
+    typoKeys: token.exact || token.stem.length < MIN_LENGTH_FOR_TYPO ? undefined : oneDeleted(token.stem),
+  });
   const byStem = new Map<string, number[]>();
   const byWord = new Map<string, number[]>();
   const byStemLessOneLetter = new Map<string, number[]>();
@@ -221,41 +232,58 @@ export function compilePhraseBook<Label>(
     else map.set(key, [at]);
   };
   compiled.forEach(({ phrase }, at) => {
-    const [first] = phrase;
-    if (!first) return;
-    index(byStem, first.stem, at);
-    index(byWord, first.word, at);
-    if (first.stem.length >= MIN_LENGTH_FOR_TYPO && !first.exact)
-      for (const key of oneDeleted(first.stem)) index(byStemLessOneLetter, key, at);
+    const anchor = phrase[anchorOf[at] ?? 0];
+    if (!anchor) return;
+    index(byWord, anchor.word, at);
+    if (anchor.exact) return;
+    index(byStem, anchor.stem, at);
+    for (const key of findable(anchor).typoKeys ?? []) index(byStemLessOneLetter, key, at);
   });
-  /** The phrases that can start in the message, each with the places its first word may stand. */
-  const candidatesFor = (tokens: readonly Token[]): Array<[number, number[]]> => {
-    const found = new Map<number, number[]>();
-    const add = (phrases: readonly number[] | undefined, position: number) => {
-      if (!phrases) return;
-      for (const at of phrases) {
-        const places = found.get(at);
-        if (!places) found.set(at, [position]);
-        else if (places[places.length - 1] !== position) places.push(position);
+  const otherWords = compiled.map(({ phrase }, at) => phrase.filter((_, position) => position !== anchorOf[at]).map(findable));
+  /** The phrases whose every word the message may hold, in the book's order. */
+  const candidatesFor = (tokens: readonly Token[]): number[] => {
+    const found = new Set<number>();
+    const rejected = new Set<number>();
+    const said = new Set<string>();
+    const saidLessOneLetter = new Set<string>();
+    const typoKeysOf = tokens.map((token) =>
+      token.stem.length >= MIN_LENGTH_FOR_TYPO - 1 && mayBeTypo(token, lexicon.protectedWords) ? oneDeleted(token.stem) : undefined,
+    );
+    tokens.forEach((token, position) => {
+      said.add(token.stem);
+      said.add(token.word);
+      for (const key of typoKeysOf[position] ?? []) saidLessOneLetter.add(key);
+    });
+    const mayHold = (at: number) =>
+      (otherWords[at] ?? []).every(
+        ({ token, typoKeys }) =>
+          said.has(token.word) ||
+          (!token.exact && (said.has(token.stem) || (typoKeys?.some((key) => saidLessOneLetter.has(key)) ?? false))),
+      );
+    const add = (phrases: readonly number[] | undefined) => {
+      for (const at of phrases ?? []) {
+        if (found.has(at) || rejected.has(at)) continue;
+        if (mayHold(at)) found.add(at);
+        else rejected.add(at);
       }
     };
     tokens.forEach((token, position) => {
-      add(byStem.get(token.stem), position);
-      add(byWord.get(token.word), position);
-      if (token.stem.length >= MIN_LENGTH_FOR_TYPO - 1 && mayBeTypo(token, lexicon.protectedWords))
-        for (const key of oneDeleted(token.stem)) add(byStemLessOneLetter.get(key), position);
+      add(byStem.get(token.stem));
+      add(byWord.get(token.word));
+      for (const key of typoKeysOf[position] ?? []) add(byStemLessOneLetter.get(key));
     });
-    return [...found].sort(([a], [b]) => a - b);
+    return Array.from(Int32Array.from(found).sort());
   };
   return {
     find(tokens) {
       const used = new Set<number>();
       const matches: PhraseMatch<Label>[] = [];
-      for (const [candidate, starts] of candidatesFor(tokens)) {
+      const everywhere = tokens.map((_, position) => position);
+      for (const candidate of candidatesFor(tokens)) {
         const entry = compiled[candidate];
         if (!entry) continue;
         const { label, text, phrase } = entry;
-        const place = locate(tokens, phrase, lexicon, starts);
+        const place = locate(tokens, phrase, lexicon, everywhere);
         if (!place) continue;
         // A phrase's own words are used up; the words between them stay free for another.
         if (place.positions.some((at) => used.has(at))) continue;
