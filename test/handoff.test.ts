@@ -156,4 +156,16 @@ describe('out of hours', () => {
     for (const number of ['03000 419191', '116 000', '999', '101']) expect(text).toContain(number);
     expect(alertsSince(before)).toEqual([]);
   });
+
+  it('a young person is given people to talk to now: Childline, Shout and Missing People, with 999', async () => {
+    sms.clock.set('2026-11-24T23:00:00Z');
+    const conversation = sms.conversation();
+    await conversation.join();
+    await conversation.say('2');
+    const before = sms.sent.length;
+    const text = allText(await conversation.say('talk to a person'));
+    for (const number of ['0800 1111', '85258', '116 000', '999']) expect(text).toContain(number);
+    expect(text).not.toContain('03000 419191');
+    expect(alertsSince(before)).toEqual([]);
+  });
 });

@@ -29,7 +29,9 @@ export class HandoffDialog extends ComponentDialog {
   private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const officeOpen = isOfficeOpen(this.services.area, this.services.clock.now(), this.services.timeZone);
     if (!officeOpen) {
-      await adviseFirst(step.context, this.services, 'handoff', { officeOpen });
+      // A young person at night is given people to talk to now, not a service for adults.
+      const { role } = await conversationFactsRecord(this.services).get(step.context);
+      await adviseFirst(step.context, this.services, 'handoff', { officeOpen, ...(role ? { role } : {}) });
       return step.endDialog();
     }
     if (senderPhoneOf(step.context)) return step.beginDialog(CONSENT);
