@@ -76,6 +76,18 @@ describe('choosing a language', () => {
     expect(allText(replies)).not.toMatch(/Dzień dobry|Bună/);
   });
 
+  it('a request for a language in a few words switches to it ("Polish please", "بالعربي لو سمحت"); a sentence that mentions one does not', async () => {
+    const polish = harness.conversation();
+    await polish.join();
+    expect(allText(await polish.say('Polish please'))).toContain('po polsku');
+    const arabic = harness.conversation();
+    await arabic.join();
+    expect(allText(await arabic.say('بالعربي لو سمحت'))).toContain('من يكتب؟');
+    const english = harness.conversation();
+    await english.join();
+    expect(allText(await english.say('my son speaks polish at school'))).not.toContain('po polsku');
+  });
+
   it('a language the area has not approved is not switched to', async () => {
     const conversation = harness.conversation();
     await conversation.join();
@@ -196,6 +208,16 @@ describe("the young person's booking in Romanian", () => {
 });
 
 describe('by SMS', () => {
+  it('"in romana va rog" by text switches to Romanian', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const { replies } = await sms.text('+447700900556', 'in romana va rog');
+      expect(replies.join('\n')).toContain('o să scriu în română');
+    } finally {
+      await sms.close();
+    }
+  });
+
   it("texting a language's name switches; texts in Arabic are UCS-2 and each part stays within 3 segments", async () => {
     const sms = await startSmsHarness();
     try {

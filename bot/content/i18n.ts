@@ -66,6 +66,9 @@ export function createLocaliser(content: Content): Localiser {
     const meta = content.localeMeta[locale];
     for (const name of [locale, locale.split('-')[0] ?? locale, meta?.name, meta?.englishName, ...(meta?.aliases ?? [])]) if (name) names.set(normalise(name), locale);
   }
+  // In a sentence, only names that cannot be another word ("pl" and "ro" can).
+  const namesInSentence = new Map([...names].filter(([name]) => name.length >= LANGUAGE_NAME_MIN_LETTERS));
+  const requestWords = new Set(Object.values(content.understanding).flatMap((words) => words.languageRequest.map(normalise)));
   const byScript = approved.flatMap((locale) => {
     const script = content.localeMeta[locale]?.script;
     return script ? [{ locale, pattern: new RegExp(`\\p{Script=${script}}`, 'gu') }] : [];
@@ -133,7 +136,26 @@ export function createLocaliser(content: Content): Localiser {
     },
     approvedLocale,
     languageNamed(text) {
-      return approved.length > 1 ? names.get(normalise(text)) : undefined;
+      if (approved.length < 2) return undefined;
+      const said = normalise(text);
+      const whole = names.get(said);
+      if (whole) return whole;
+      // "Polish please", "in romana va rog", "بالعربي لو سمحت": a name with only words of asking around it.
+      const words = said.split(' ');
+      if (words.length > LANGUAGE_REQUEST_MAX_WORDS) return undefined;
+      const named = new Set<string>();
+      let rest = 0;
+      for (let at = 0; at < words.length; ) {
+        const length = [2, 1].find((size) => at + size <= words.length && namesInSentence.has(words.slice(at, at + size).join(' ')));
+        if (length) {
+          named.add(namesInSentence.get(words.slice(at, at + length).join(' ')) ?? '');
+          at += length;
+        } else {
+          if (!requestWords.has(words[at] ?? '')) rest += 1;
+          at += 1;
+        }
+      }
+      return named.size === 1 && rest === 0 ? [...named][0] : undefined;
     },
     languageWrittenIn(text) {
       const letters = text.match(/\p{L}/gu)?.length ?? 0;
@@ -197,3 +219,9 @@ const NUMBER_RUN = /\+?[0-9A-Za-z\u0660-\u0669]*[0-9\u0660-\u0669][0-9A-Za-z\u06
 export function isolateNumbers(text: string): string {
   return text.replace(NUMBER_RUN, (run) => `\u2066${run}\u2069`);
 }
+
+/** The most words a request for a language may have ("can we speak in polish please"). */
+const LANGUAGE_REQUEST_MAX_WORDS = 6;
+
+/** The fewest letters a language's name needs to be read inside a sentence. */
+const LANGUAGE_NAME_MIN_LETTERS = 4;

@@ -518,6 +518,7 @@ function emptyLexicon(): UnderstandingLexicon {
     },
     times: {},
     schoolDay: [],
+    languageRequest: [],
   };
 }
 
