@@ -76,6 +76,33 @@ describe('in staffed hours', () => {
     for (const alert of alerts) expect(alert.body).not.toMatch(/Zebedee|Quince/);
   });
 
+  it('a reference with one character typed wrong reaches no one, even with two handovers open', async () => {
+    const connector = await startFakeConnector();
+    try {
+      const first = sms.conversation(undefined, { channelId: 'webchat', serviceUrl: connector.url });
+      const second = sms.conversation(undefined, { channelId: 'webchat', serviceUrl: connector.url });
+      await first.join();
+      await second.join();
+      const reference = referenceIn(allText(await first.say('talk to a person')));
+      const other = referenceIn(allText(await second.say('talk to a person')));
+      // Not one after the other: a reference says nothing of the next.
+      expect(other.slice(1, -1)).not.toBe(reference.slice(1, -1));
+      const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+      const typos = [...reference.slice(1)].flatMap((typed, at) =>
+        [...alphabet]
+          .filter((character) => character !== typed)
+          .map((character) => `H${reference.slice(1, at + 1)}${character}${reference.slice(at + 2)}`),
+      );
+      for (const typo of typos.filter((_, at) => at % 7 === 0)) {
+        const staff = await sms.text(ON_CALL[0] ?? '', `${typo} Hello`);
+        expect(staff.replies.join(' ')).not.toContain('Sent to');
+      }
+      expect(connector.posted).toEqual([]);
+    } finally {
+      await connector.close();
+    }
+  });
+
   it('a reply from the on-call phone reaches the web chat, marked as from a person; "done" ends it', async () => {
     const connector = await startFakeConnector();
     try {

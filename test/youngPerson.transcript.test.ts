@@ -55,7 +55,7 @@ describe('young person', () => {
     // At 23:00 the team is closed: the out-of-hours numbers.
     const talk = allText(await conversation.say('Yes'));
     expect(talk).toContain('116 000');
-    expect(await auditOf(conversation)).toEqual(['human-requested:G-HUMAN-OUT-OF-HOURS']);
+    expect(await auditOf(conversation)).toEqual(['human-requested:G-HUMAN-OUT-OF-HOURS-YP']);
   });
 
   it.each([
