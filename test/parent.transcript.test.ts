@@ -147,6 +147,18 @@ describe('parent journey', () => {
     expect(await audit(conversation)).toEqual(['advised-101:P-REPORT-101']);
   });
 
+  it('writing again after the police summary, the child still missing, carries on that case: 101 again with what is new, and the summary again', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_SEARCH, ...SEARCH_ALL_DONE, ...RISK, ...INFO]);
+    const [later] = await walk(conversation, ['its 3am and hes still not back, what now?']);
+    const text = allText(later ?? []);
+    expect(text).not.toMatch(/Who is writing/);
+    expect(text).toContain('101');
+    expect(await audit(conversation)).toContain('advised-101:P-STILL-MISSING');
+    const [again] = await walk(conversation, ['yes']);
+    expect(cardFacts(again ?? []).Name).toBe('Sam Smith');
+  });
+
   it('grooming signs given as the answer to "anything that puts them at extra risk?" mean report now, not search first', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, [

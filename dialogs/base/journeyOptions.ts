@@ -8,6 +8,8 @@ export const journeyOptionsSchema = z
     situation: z.enum(SITUATIONS).optional(),
     /** A professional who said which ("I'm a teacher") is not asked again. */
     profession: z.enum(PROFESSIONS).optional(),
+    /** A parent given the police summary earlier, writing again while the child is still missing: that case carries on. */
+    resume: z.boolean().optional(),
   })
   .default({});
 export type JourneyOptions = z.infer<typeof journeyOptionsSchema>;

@@ -47,6 +47,8 @@ const CONTACT = 'parent.contact';
 const AT_RISK = 'parent.atRisk';
 const SEND_SUMMARY = 'parent.summary.send';
 const SUMMARY_NUMBER = 'parent.summary.number';
+const STILL_MISSING = 'parent.stillMissing';
+const SUMMARY_AGAIN = 'parent.stillMissing.summaryAgain';
 
 const PARENT_SITUATIONS = ['missing', 'back', 'prepare'] as const;
 
@@ -113,7 +115,9 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     this.addDialog(new PoliceInfoDialog(services));
     this.addDialog(new ParentReturnDialog(services));
     this.addDialog(new ProfileDialog(services));
+    this.addDialog(yesNoQuestion(SUMMARY_AGAIN, 'parent.stillMissing.summaryAgain', services));
     this.addDialog(new WaterfallDialog(START, [(step) => this.askSituation(step), (step) => this.route(step)]));
+    this.addDialog(new WaterfallDialog(STILL_MISSING, [(step) => this.adviseStillMissing(step), (step) => this.summaryAgain(step)]));
     this.addDialog(
       new WaterfallDialog(MISSING, [
         (step) => this.askDanger(step),
@@ -150,7 +154,8 @@ export class ParentJourneyDialog extends InterruptibleDialog {
 
   /** Asked unless the first message said it ("my daughter didnt come home", "shes back"). */
   private async askSituation(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { situation } = optionsOf(step, journeyOptionsSchema);
+    const { situation, resume } = optionsOf(step, journeyOptionsSchema);
+    if (resume) return step.replaceDialog(STILL_MISSING);
     const known = situation && SITUATION_FROM_FIRST_MESSAGE[situation];
     return known ? step.next(known) : step.beginDialog(SITUATION);
   }
@@ -285,6 +290,22 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   private async afterSendSummary(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (resultOf(step, yesNoResult.optional()) === 'yes') return step.beginDialog(SUMMARY_NUMBER);
     return step.next();
+  }
+
+  /** Writing again after the police summary, the child still missing: what to do now, and the summary again if wanted. */
+  private async adviseStillMissing(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await adviseFirst(step.context, this.services, 'parent-still-missing', { reportToPolice: true });
+    return step.beginDialog(SUMMARY_AGAIN);
+  }
+
+  private async summaryAgain(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const messages = messagesFor(step.context, this.services);
+    if (resultOf(step, yesNoResult) === 'yes') {
+      const parentCase = await this.record.get(step.context);
+      for (const activity of summaryActivities(step.context, parentCase, this.services)) await step.context.sendActivity(activity);
+    }
+    await step.context.sendActivity(messages.t('parent.summary.whenBack'));
+    return step.endDialog();
   }
 
   private async sendSummary(step: WaterfallStepContext): Promise<DialogTurnResult> {

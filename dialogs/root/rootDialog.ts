@@ -14,6 +14,7 @@ import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/serv
 import type { Messages } from '../../bot/content/i18n';
 import { CARER_JOURNEY, CarerJourneyDialog } from '../carer/carerJourneyDialog';
 import { PARENT_JOURNEY, ParentJourneyDialog } from '../parent/parentJourneyDialog';
+import { parentCaseRecord } from '../parent/parentCase';
 import { PROFESSIONAL_JOURNEY, ProfessionalJourneyDialog, professionChoices } from '../professional/professionalJourneyDialog';
 import { YOUNG_PERSON_JOURNEY, YoungPersonJourneyDialog } from '../youngPerson/youngPersonJourneyDialog';
 
@@ -93,6 +94,12 @@ export class RootDialog extends InterruptibleDialog {
       Object.assign(step.values, { first: { writer: role, situation: 'back' } });
       return step.next('yes');
     }
+    // A parent who was given the police summary, writing again ("its 3am and hes still not back"):
+    // that case carries on, not "Who is writing?".
+    if (role === 'parent' && (await parentCaseRecord(this.services).get(step.context)).summaryGivenAt) {
+      Object.assign(step.values, { first: { writer: role, situation: 'missingNow' }, resume: true });
+      return step.next('yes');
+    }
     // A guess is fine here: the bot says what it understood and asks whether that is right.
     const first = firstReadingSchema.parse({
       writer: reading?.likely.writer,
@@ -140,7 +147,12 @@ export class RootDialog extends InterruptibleDialog {
     const situation = first.situation ?? answer?.situation;
     await conversationFactsRecord(this.services).update(step.context, (facts) => ({ ...facts, role }));
     const profession = first.profession ?? (role === 'professional' ? this.professionNamed(step.context) : undefined);
-    const options: JourneyOptions = { ...(situation ? { situation } : {}), ...(profession ? { profession } : {}) };
+    const resume = Reflect.get(step.values, 'resume') === true;
+    const options: JourneyOptions = {
+      ...(situation ? { situation } : {}),
+      ...(profession ? { profession } : {}),
+      ...(resume ? { resume } : {}),
+    };
     if (role === 'parent') return step.beginDialog(PARENT_JOURNEY, options);
     if (role === 'youngPerson') return step.beginDialog(YOUNG_PERSON_JOURNEY, options);
     if (role === 'carer') return step.beginDialog(CARER_JOURNEY, options);
