@@ -131,7 +131,7 @@ describe('the parent journey to the police summary', () => {
     const start = await walk(conversation, ['polski', '1', 'Zaginęło teraz', 'nie', 'wczoraj o 21']);
     expect(allText(lastOf(start))).toContain('23 listopada');
     expect(allText(lastOf(start))).toContain('21:00');
-    await walk(conversation, ['tak', '14', 'tak', 'nie', 'Zrobione', 'Zrobione', 'Zrobione']);
+    await walk(conversation, ['tak', '14', 'nie', 'nie', 'Zrobione', 'Zrobione', 'Zrobione']);
     const danger = await conversation.say('ktoś ją porwał');
     expect(allText(danger)).toContain('999');
     // The checklist carries on at the same step.
@@ -163,7 +163,7 @@ describe('the parent journey to the police summary', () => {
     const conversation = harness.conversation(undefined, { locale: 'ar' });
     const start = await walk(conversation, ['مرحبا', '1', '1', 'لا', 'أمس الساعة 9 مساء']);
     expect(allText(lastOf(start))).toContain('21:00');
-    await walk(conversation, ['نعم', '١٤', 'نعم', 'لا', 'تم', 'تم', 'تم']);
+    await walk(conversation, ['نعم', '١٤', 'لا', 'لا', 'تم', 'تم', 'تم']);
     const danger = await conversation.say('شخص خطفها');
     // Held left to right inside the Arabic text, so that no number shows reversed.
     expect(allText(danger)).toContain('\u2066999\u2069');

@@ -18,7 +18,7 @@ afterAll(() => harness.close());
 
 const audit = (conversation: Conversation) => auditTrail(harness.app, conversation.id);
 
-const TO_SEARCH = ['hello', '1', 'Missing now', 'No', 'yesterday at 9pm', 'Yes', '14', 'Yes', 'No'];
+const TO_SEARCH = ['hello', '1', 'Missing now', 'No', 'yesterday at 9pm', 'Yes', '14', 'No', 'No'];
 const SEARCH_ALL_DONE = Array.from({ length: 7 }, () => 'Done');
 const RISK = ['Yes', 'No', 'No', 'No', 'Yes', '3'];
 const INFO = [
@@ -263,8 +263,17 @@ describe('parent journey', () => {
     expect(text).toMatch(/999[\s\S]*101/);
     expect(text).toContain('public place');
     expect(text).not.toContain('do not have to wait 24 hours');
-    expect(text).toContain('Step 1 of 7');
+    // They have tried to reach the child: the search starts at its second step.
+    expect(text).toContain('Step 2 of 7 (1 checked so far)');
     expect(await audit(conversation)).toEqual(['advised-999:P-REPORT-NOW-YOUNG']);
+  });
+
+  it('a child with no phone: the search does not ask the parent to phone them, and starts at its second step', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['my son is 15 and not home, he has no phone on him', 'yes', 'No', 'an hour ago', 'Yes', 'No']);
+    const text = allText(turns[turns.length - 1] ?? []);
+    expect(text).toContain('Step 2 of 7 (0 checked so far)');
+    expect(text).not.toMatch(/reach your child directly/);
   });
 
   it('a 15-year-old the parent believes is at risk: report now on 101, then the search', async () => {
@@ -272,7 +281,7 @@ describe('parent journey', () => {
     const turns = await walk(conversation, ['hello', '1', 'Missing now', 'No', 'an hour ago', 'Yes', '15', 'Yes', 'Yes']);
     const text = allText(turns[turns.length - 1] ?? []);
     expect(text).toMatch(/101 now[\s\S]*999/);
-    expect(text).toContain('Step 1 of 7');
+    expect(text).toContain('Step 2 of 7 (1 checked so far)');
     const rules = await audit(conversation);
     expect(rules).toContain('advised-101:P-REPORT-NOW-AT-RISK');
   });
