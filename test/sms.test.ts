@@ -185,6 +185,28 @@ describe('sending', () => {
     for (const part of parts) expect(countSegments(part).segments).toBeLessThanOrEqual(3);
   });
 
+  it('splits keep meaning: a list number stays with its item, a phone number is never cut, the question stays with its options', () => {
+    const list = Array.from(
+      { length: 9 },
+      (_, index) => `${index + 1}. Ring everyone who might know where she is, and write down who you asked.`,
+    ).join('\n');
+    for (const part of splitForSms(list, 1)) expect(part).not.toMatch(/(^|\n)\d\.$/);
+
+    const words = 'Please ring them now on this number, they are there all night to help you and your family '.repeat(2);
+    for (let pad = 0; pad < 40; pad += 1) {
+      const parts = splitForSms(`${'x'.repeat(pad)} ${words} Childline 0800 1111 or Missing People 116 000. ${words}`, 1);
+      expect(parts.join(' ')).toContain('0800 1111');
+      expect(parts.join(' ')).toContain('116 000');
+    }
+
+    const arabic = `${'هل طفلك بخير الآن؟ '.repeat(6)}هل أنت بأمان؟`;
+    for (const part of splitForSms(arabic, 1)) expect(part.trim()).toMatch(/؟$/);
+
+    const question = `${'We will go through what to do now, one step at a time. '.repeat(6)}Is your child in danger right now?\nReply with a number:\n1 Yes\n2 No\n3 Not sure`;
+    const parts = splitForSms(question, 2);
+    expect(parts[parts.length - 1]).toMatch(/Is your child in danger right now\?\nReply with a number:\n1 Yes\n2 No\n3 Not sure$/);
+  });
+
   it('a question with 10 options is rendered as numbered text', () => {
     const messages = sms.app.services.localiser.messages('en-GB');
     const actions = Array.from({ length: 10 }, (_, index) => ({

@@ -32,29 +32,65 @@ function ucs2(text: string): SegmentCount {
   return { encoding: 'UCS-2', units, segments: units <= 70 ? 1 : Math.ceil(units / 67) };
 }
 
+/** Where a sentence ends, in every script the bot writes: Latin, Arabic (؟ ۔), Ethiopic (። ፧). */
+const SENTENCE_END = /(?<=[.!?\u061f\u06d4\u1362\u1367])\s+/;
+/** A list's number standing alone ("4."): it stays with its item. */
+const LIST_NUMBER = /^\u2066?\d{1,3}\u2069?[.)]$/;
+/** An option as SMS shows it ("2 No"). */
+const OPTION_LINE = /^\u2066?\d{1,2}\u2069?\s/;
+/** Words, where a phone number or a reference held left to right counts as one ("0800 1111"). */
+const WORDS = /\u2066[^\u2069]*\u2069\S*|\+?\d+(?:[ \u00a0]\d+)+\S*|\S+/g;
+
+interface Piece {
+  text: string;
+  /** What stood before it in the reply: a line break or a space. */
+  separator: string;
+}
+
 /**
  * Splits a reply into texts of at most `maxSegments` segments each, breaking after a line or
- * a sentence where it can, and between words only when a sentence alone is too long.
+ * a sentence where it can, and between words only when a sentence alone is too long. A list's
+ * number stays with its item, a phone number is never cut, and the question stays with its
+ * options.
  */
 export function splitForSms(text: string, maxSegments = 3): string[] {
   const fits = (candidate: string) => countSegments(candidate).segments <= maxSegments;
   if (fits(text)) return [text];
-  const pieces = text.split(/(?<=[.!?])\s+|\n/).filter((piece) => piece.trim() !== '');
+  const lines = text.split('\n');
+  // The options at the end, the line that introduces them and the question before that go as one.
+  let optionsFrom = lines.length;
+  while (optionsFrom > 0 && OPTION_LINE.test(lines[optionsFrom - 1] ?? '')) optionsFrom -= 1;
+  const hasOptions = optionsFrom < lines.length && optionsFrom > 0;
+  const pieces: Piece[] = [];
+  lines.slice(0, hasOptions ? optionsFrom - 1 : lines.length).forEach((line, index) => {
+    let separator = index === 0 ? '' : '\n';
+    for (const sentence of line.split(SENTENCE_END).filter((piece) => piece.trim() !== '')) {
+      const previous = pieces[pieces.length - 1];
+      if (previous && LIST_NUMBER.test(previous.text.split('\n').pop() ?? '') && separator === ' ') previous.text += ` ${sentence}`;
+      else pieces.push({ text: sentence, separator });
+      separator = ' ';
+    }
+  });
+  if (hasOptions) {
+    const block = lines.slice(optionsFrom - 1).join('\n');
+    const question = pieces.pop();
+    pieces.push(question ? { text: `${question.text}\n${block}`, separator: question.separator } : { text: block, separator: '\n' });
+  }
   const parts: string[] = [];
   let current = '';
-  const push = (piece: string, separator: string) => {
+  for (const { text: piece, separator } of pieces) {
     const candidate = current === '' ? piece : `${current}${separator}${piece}`;
     if (fits(candidate)) {
       current = candidate;
-      return;
+      continue;
     }
     if (current !== '') parts.push(current);
     current = '';
     if (fits(piece)) {
       current = piece;
-      return;
+      continue;
     }
-    for (const word of piece.split(/\s+/)) {
+    for (const word of piece.match(WORDS) ?? []) {
       const withWord = current === '' ? word : `${current} ${word}`;
       if (fits(withWord)) current = withWord;
       else {
@@ -62,13 +98,6 @@ export function splitForSms(text: string, maxSegments = 3): string[] {
         current = fits(word) ? word : word.slice(0, 60);
       }
     }
-  };
-  let offset = 0;
-  for (const piece of pieces) {
-    const at = text.indexOf(piece, offset);
-    const separator = at > 0 && text[at - 1] === '\n' ? '\n' : ' ';
-    offset = at + piece.length;
-    push(piece, separator);
   }
   if (current !== '') parts.push(current);
   return parts;
