@@ -104,6 +104,13 @@ export const configSchema = z
     DIRECTLINE_GENERATE_BURST: integer(1, 1000, 10),
     DIRECTLINE_GENERATE_PER_SECOND: integer(1, 1000, 1),
     QUICK_EXIT_URL: z.preprocess(emptyToUndefined, z.string().url({ message: 'must be a URL' }).default('https://www.bbc.co.uk/weather')),
+    // The council sites that may show the chat in a frame (embed.js); no other site can frame it.
+    WIDGET_EMBED_ORIGINS: z.preprocess(
+      (value) => (typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : []),
+      z.array(z.string()).refine((origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), {
+        message: 'must be origins like https://www.kent.gov.uk, separated by spaces',
+      }),
+    ),
   })
   .superRefine((config, ctx) => {
     if (config.MICROSOFT_APP_ID && !config.MICROSOFT_APP_PASSWORD && config.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
     [{ TWILIO_FROM_NUMBER: '07700 900123' }, 'TWILIO_FROM_NUMBER'],
     // Shorter than the Direct Line client's 15-minute refresh with room to spare: every chat would break.
     [{ DIRECTLINE_TOKEN_TTL_SECONDS: '600' }, 'DIRECTLINE_TOKEN_TTL_SECONDS'],
+    [{ WIDGET_EMBED_ORIGINS: 'www.kent.gov.uk/missing' }, 'WIDGET_EMBED_ORIGINS'],
   ])('%j stops start-up with one line naming %s', (env, variable) => {
     let message = '';
     try {

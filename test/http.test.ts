@@ -76,6 +76,12 @@ it("the chat page follows ?lang= before the browser's languages, and only to an 
   expect(await page('')).toEqual(['en-GB', 'ltr']);
 });
 
+it('no site but this one may show the chat in a frame, unless the council names it (WIDGET_EMBED_ORIGINS)', async () => {
+  const policy = (await fetch(`${harness.url}/chat`)).headers.get('content-security-policy') ?? '';
+  expect(policy).toContain("frame-ancestors 'self'");
+  expect(policy).not.toMatch(/frame-ancestors[^;]*\*/);
+});
+
 it('unknown routes answer JSON 404', async () => {
   const response = await fetch(`${harness.url}/nothing-here`);
   expect(response.status).toBe(404);

@@ -4,6 +4,8 @@
 // accessibility violations that axe-core can find.
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser } from './support/browser';
@@ -21,13 +23,24 @@ const suggested = (page: Page, title: string) =>
 onBrowser('the widget page', () => {
   let harness: Harness;
   let browser: Browser;
+  // A council's site: another origin than the bot's, with the one script tag embed.js asks for.
+  let councilSite = '';
+  const council = createServer((_request, response) => {
+    response.setHeader('content-type', 'text/html');
+    response.end(
+      `<!doctype html><html lang="en"><title>Missing children</title><p>If your child is missing in Kent</p><script src="${harness.url}/embed.js"></script></html>`,
+    );
+  });
   beforeAll(async () => {
-    harness = await startHarness({ env: { QUICK_EXIT_URL: 'about:blank' } });
+    await new Promise<void>((resolve) => council.listen(0, '127.0.0.1', resolve));
+    councilSite = `http://127.0.0.1:${(council.address() as AddressInfo).port}`;
+    harness = await startHarness({ env: { QUICK_EXIT_URL: 'about:blank', WIDGET_EMBED_ORIGINS: councilSite } });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await harness?.close();
+    council.close();
   });
 
   async function openChat(options: { bypassCSP?: boolean; locale?: string; welcome?: string } = {}): Promise<Page> {
@@ -127,6 +140,22 @@ onBrowser('the widget page', () => {
       expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     } finally {
       await page.context().close();
+    }
+  });
+
+  it('quick exit in the chat on a council page (embed.js) leaves the council page too, not only the chat', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${councilSite}/missing-children`);
+      await page.getByRole('button', { name: 'Missing child? Chat for help' }).click();
+      const chat = page.frameLocator('iframe');
+      await chat.getByRole('paragraph').filter({ hasText: 'Who is writing?' }).last().waitFor();
+      await chat.getByRole('button', { name: 'Quick exit' }).click();
+      await page.waitForURL('about:blank');
+      expect(await page.content()).not.toContain('If your child is missing');
+    } finally {
+      await context.close();
     }
   });
 

@@ -25,6 +25,10 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/** Only this server and the council sites named may show a page in a frame. */
+const contentSecurityPolicy = (embedOrigins: readonly string[]) =>
+  `${CONTENT_SECURITY_POLICY}; frame-ancestors 'self'${embedOrigins.map((origin) => ` ${origin}`).join('')}`;
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 /** JSON safe inside a <script> element or a script file. */
 const scriptJson = (value: unknown) =>
@@ -41,10 +45,13 @@ export interface PageOptions {
   server: Server;
   localiser: Localiser;
   quickExitUrl: string;
+  /** Council sites allowed to frame the chat (embed.js). */
+  embedOrigins: readonly string[];
   retentionDays: number;
 }
 
-export function mountPages({ server, localiser, quickExitUrl, retentionDays }: PageOptions): void {
+export function mountPages({ server, localiser, quickExitUrl, retentionDays, embedOrigins }: PageOptions): void {
+  const policy = contentSecurityPolicy(embedOrigins);
   const read = (name: string) => readFileSync(path.join(PAGE_DIRECTORY, name), 'utf8');
   const chatTemplate = read('chat.html');
   const privacyTemplate = read('privacy.html');
@@ -69,7 +76,7 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays }: P
   const sendHtml = (res: Response, html: string) => {
     res.sendRaw(200, html, {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Content-Security-Policy': policy,
       'Cache-Control': 'no-store',
       'Referrer-Policy': 'no-referrer',
       'X-Content-Type-Options': 'nosniff',

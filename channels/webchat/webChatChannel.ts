@@ -22,6 +22,7 @@ type WebChatSettings = Pick<
   | 'DIRECTLINE_GENERATE_BURST'
   | 'DIRECTLINE_GENERATE_PER_SECOND'
   | 'QUICK_EXIT_URL'
+  | 'WIDGET_EMBED_ORIGINS'
   | 'RETENTION_DAYS'
 >;
 
@@ -59,6 +60,12 @@ export async function mountWebChat(
     await directLine.adapter.sendProactive(conversationId, texts, deliveryKey);
     return 'sent';
   });
-  mountPages({ server: host.server, localiser, quickExitUrl: config.QUICK_EXIT_URL, retentionDays: config.RETENTION_DAYS });
+  mountPages({
+    server: host.server,
+    localiser,
+    quickExitUrl: config.QUICK_EXIT_URL,
+    retentionDays: config.RETENTION_DAYS,
+    embedOrigins: config.WIDGET_EMBED_ORIGINS,
+  });
   return { close: () => directLine.close() };
 }

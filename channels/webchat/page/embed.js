@@ -28,4 +28,11 @@
     button.setAttribute('aria-expanded', 'true');
   });
   document.body.appendChild(button);
+  // Quick exit in the chat leaves this page too: the page about missing children must not stay on screen.
+  window.addEventListener('message', function (event) {
+    if (event.origin !== origin || !event.data || typeof event.data.helplineQuickExit !== 'string') return;
+    if (panel) panel.remove();
+    button.remove();
+    window.location.replace(event.data.helplineQuickExit);
+  });
 })();

@@ -9,6 +9,8 @@
   function quickExit() {
     root.replaceChildren();
     try { sessionStorage.clear(); } catch (ignored) { /* storage may be off */ }
+    // In a council's page (embed.js), the whole page must go, not only this frame.
+    if (window.parent !== window) window.parent.postMessage({ helplineQuickExit: config.quickExitUrl }, '*');
     window.location.replace(config.quickExitUrl);
   }
   document.getElementById('quick-exit').addEventListener('click', quickExit);
