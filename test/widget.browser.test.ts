@@ -34,7 +34,10 @@ onBrowser('the widget page', () => {
   beforeAll(async () => {
     await new Promise<void>((resolve) => council.listen(0, '127.0.0.1', resolve));
     councilSite = `http://127.0.0.1:${(council.address() as AddressInfo).port}`;
-    harness = await startHarness({ env: { QUICK_EXIT_URL: 'about:blank', WIDGET_EMBED_ORIGINS: councilSite } });
+    // Every test opens a chat from the same address: more than the limit on new conversations a client may open at once.
+    harness = await startHarness({
+      env: { QUICK_EXIT_URL: 'about:blank', WIDGET_EMBED_ORIGINS: councilSite, DIRECTLINE_GENERATE_BURST: '100' },
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -84,6 +87,25 @@ onBrowser('the widget page', () => {
       await sendBox.fill('missing now');
       await sendBox.press('Enter');
       await seen(page, 'do you think your child is in danger right now?');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it("999, 101 and 116 000 in the bot's words are links that call them with one tap", async () => {
+    const page = await openChat();
+    try {
+      // In the bot's message, and in the line above the chat.
+      const bubble = page.locator('.webchat__bubble__content').getByRole('link', { name: '999', exact: true }).first();
+      await bubble.waitFor();
+      expect(await bubble.getAttribute('href')).toBe('tel:999');
+      for (const [name, href] of [
+        ['999', 'tel:999'],
+        ['101', 'tel:101'],
+        ['116 000', 'tel:116000'],
+      ]) {
+        expect(await page.getByRole('banner').getByRole('link', { name, exact: true }).getAttribute('href')).toBe(href);
+      }
     } finally {
       await page.context().close();
     }

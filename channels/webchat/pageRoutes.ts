@@ -30,6 +30,16 @@ const contentSecurityPolicy = (embedOrigins: readonly string[]) =>
   `${CONTENT_SECURITY_POLICY}; frame-ancestors 'self'${embedOrigins.map((origin) => ` ${origin}`).join('')}`;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+/** 999, 101, 116 000, 0800 1111 and other UK numbers, as the words say them. */
+const PHONE_NUMBER = /(^|[^\d])(999|101|111|116 ?\d{3}|0\d{3,4}(?: ?\d{3,4}){1,2})(?!\d)/g;
+
+/** Escaped text with each phone number a link that calls it with one tap. */
+const withCallLinks = (escaped: string) =>
+  escaped.replace(
+    PHONE_NUMBER,
+    (_match, before: string, number: string) => `${before}<a href="tel:${number.replace(/ /g, '')}">${number}</a>`,
+  );
 /** JSON safe inside a <script> element or a script file. */
 const scriptJson = (value: unknown) =>
   JSON.stringify(value)
@@ -70,6 +80,8 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays, emb
   };
   const direction = (messages: Messages): string =>
     localiser.offered.find((language) => language.locale === messages.locale)?.direction ?? 'ltr';
+  const callable = (escaped: Record<string, string>) =>
+    Object.fromEntries(Object.entries(escaped).map(([key, value]) => [key, withCallLinks(value)]));
   const words = (messages: Messages, keys: string[], variables: Record<string, string | number> = {}) =>
     Object.fromEntries(keys.map((key) => [key.split('.').pop() ?? key, escapeHtml(messages.t(`widget.${key}`, variables))]));
 
@@ -93,18 +105,8 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays, emb
       fill(chatTemplate, {
         lang: escapeHtml(messages.locale),
         dir: direction(messages),
-        ...words(messages, [
-          'title',
-          'heading',
-          'dangerLine',
-          'otherNumbers',
-          'quickExit',
-          'quickExitHint',
-          'dataLink',
-          'chatLabel',
-          'loading',
-          'noScript',
-        ]),
+        ...callable(words(messages, ['dangerLine', 'otherNumbers', 'noScript'])),
+        ...words(messages, ['title', 'heading', 'quickExit', 'quickExitHint', 'dataLink', 'chatLabel', 'loading']),
         config: scriptJson({ locale: messages.locale, dir: direction(messages), quickExitUrl, failed: messages.t('widget.failed') }),
       }),
     );
@@ -121,7 +123,7 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays, emb
         ...words(messages, ['privacy.title', 'privacy.intro', 'privacy.kept', 'privacy.numbers', 'privacy.records', 'privacy.back'], {
           days: retentionDays,
         }),
-        ...words(messages, ['dangerLine', 'otherNumbers']),
+        ...callable(words(messages, ['dangerLine', 'otherNumbers'])),
       }),
     );
   });

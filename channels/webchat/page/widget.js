@@ -30,6 +30,37 @@
     root.replaceChildren(message);
   }
 
+  // Phone numbers in the bot's words become links that call them with one tap: 999, 101, 116 000, 0800 1111.
+  var PHONE = /(^|[^\d])(999|101|111|116 ?\d{3}|0\d{3,4}(?: ?\d{3,4}){1,2})(?!\d)/g;
+  function withCallLinks(html) {
+    var template = document.createElement('template');
+    template.innerHTML = html;
+    var walker = document.createTreeWalker(template.content, NodeFilter.SHOW_TEXT);
+    var texts = [];
+    while (walker.nextNode()) if (!walker.currentNode.parentElement || !walker.currentNode.parentElement.closest('a')) texts.push(walker.currentNode);
+    texts.forEach(function (node) {
+      var text = node.nodeValue;
+      if (!PHONE.test(text)) return;
+      PHONE.lastIndex = 0;
+      var fragment = document.createDocumentFragment();
+      var at = 0;
+      text.replace(PHONE, function (match, before, number, offset) {
+        var start = offset + before.length;
+        fragment.appendChild(document.createTextNode(text.slice(at, start)));
+        var link = document.createElement('a');
+        link.href = 'tel:' + number.replace(/ /g, '');
+        link.textContent = number;
+        fragment.appendChild(link);
+        at = start + number.length;
+        return match;
+      });
+      fragment.appendChild(document.createTextNode(text.slice(at)));
+      node.parentNode.replaceChild(fragment, node);
+    });
+    return template.innerHTML;
+  }
+  var renderMarkdown = window.WebChat.renderMarkdown;
+
   var base = window.location.origin + '/v3/directline';
   fetch(base + '/tokens/generate', {
     method: 'POST',
@@ -48,6 +79,9 @@
           userID: session.userId,
           locale: config.locale,
           dir: config.dir,
+          renderMarkdown: function (markdown, options, linkOptions) {
+            return withCallLinks(renderMarkdown(markdown, options, linkOptions));
+          },
           styleOptions: {
             primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
             bubbleBackground: '#f3f2f1',
