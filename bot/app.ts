@@ -76,7 +76,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const content = loadContent({ area: config.AREA, directory: options.contentDirectory });
-  const db = options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  const db =
+    options.database ??
+    (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, timeoutMs: config.DATABASE_TIMEOUT_MS }));
   let retention: { stop(): void } | undefined;
   let scheduler: Scheduler | undefined;
   try {

@@ -56,6 +56,9 @@ export const configSchema = z
         })
         .optional(),
     ),
+    // The longest a PostgreSQL server may take over a connection or a statement before the user is
+    // given the fail-safe reply: a locked table or a dead server must not leave a parent waiting.
+    DATABASE_TIMEOUT_MS: integer(500, 60_000, 5000),
     MICROSOFT_APP_ID: optionalText,
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,

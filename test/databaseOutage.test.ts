@@ -187,3 +187,37 @@ onPostgres('on a PostgreSQL server', () => {
     await expectCarriesOnFromLastSave(conversation);
   });
 });
+
+onPostgres('on a PostgreSQL server that is slow, not down', () => {
+  let schema: Awaited<ReturnType<typeof postgresSchema>>;
+  let harness: Harness;
+
+  beforeAll(async () => {
+    schema = await postgresSchema();
+    await (await schema.open()).close();
+    // A second the most a statement or a connection may take, so that a locked table is an error soon.
+    harness = await startHarness({ database: await openPostgres(schema.url, 1000) });
+  });
+  afterAll(async () => {
+    await harness.close();
+    await schema.cleanUp();
+  });
+
+  it('a table locked for longer than the timeout: the fail-safe reply, not silence until the lock goes', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    const blocker = new Client({ connectionString: schema.url });
+    await blocker.connect();
+    try {
+      await blocker.query('begin');
+      await blocker.query('lock table bot_state in access exclusive mode');
+      const text = allText(await conversation.say('hello'));
+      for (const number of SAFE_NUMBERS) expect(text).toContain(number);
+    } finally {
+      await blocker.query('rollback').catch(() => undefined);
+      await blocker.end();
+    }
+    // Once the lock is gone, the conversation carries on.
+    expect(allText(await conversation.say('1'))).toMatch(/missing now, or are they back/);
+  });
+});

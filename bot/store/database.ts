@@ -40,17 +40,44 @@ export class DataDirInUseError extends Error {
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** PostgreSQL only: the longest a connection or a statement may take. */
+  timeoutMs?: number;
 }
+
+/** How long a PostgreSQL server may take before a query gives up, unless the council says otherwise. */
+export const DEFAULT_DATABASE_TIMEOUT_MS = 5000;
+
+/**
+ * Waiting for another turn of the same conversation to finish may take longer than one
+ * statement (that turn may be sending texts), but not for ever.
+ */
+const TURN_LOCK_WAIT_FACTOR = 3;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.timeoutMs) : openPglite(options.dataDir);
 }
 
-export async function openPostgres(connectionString: string): Promise<Database> {
-  const pool = new Pool({ connectionString, max: 10 });
+export async function openPostgres(connectionString: string, timeoutMs = DEFAULT_DATABASE_TIMEOUT_MS): Promise<Database> {
+  // A slow server is a failing one: a connection, a statement or a lock wait that takes too long
+  // ends in an error, and the user gets the fail-safe reply instead of silence.
+  const pool = new Pool({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: timeoutMs,
+    statement_timeout: timeoutMs,
+    lock_timeout: timeoutMs,
+    // The client's own limit, for a server that does not answer at all.
+    query_timeout: timeoutMs * 2,
+  });
   // Lock holders get connections of their own: were they taken from the query pool, ten turns
   // holding locks would leave none for their own queries, and every turn would wait for ever.
-  const lockPool = new Pool({ connectionString, max: 10 });
+  const lockPool = new Pool({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: timeoutMs,
+    lock_timeout: timeoutMs * TURN_LOCK_WAIT_FACTOR,
+    query_timeout: timeoutMs * (TURN_LOCK_WAIT_FACTOR + 1),
+  });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => undefined);
   lockPool.on('error', () => undefined);
