@@ -228,6 +228,9 @@ async function listen(server: Server, port: number, host: string): Promise<strin
   return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 }
 
+/** What a client is told of a failure inside the bot: nothing of its internals, and the numbers to call. */
+const INTERNAL_ERROR_MESSAGE = 'Something went wrong. In danger now, call 999. Police non-emergency: 101. Missing People: 116 000.';
+
 function createHttpServer(config: Config, logger: Logger): Server {
   const server = restify.createServer({ name: 'helpline-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
@@ -235,7 +238,11 @@ function createHttpServer(config: Config, logger: Logger): Server {
   server.on('restifyError', (req: Request, _res: Response, err: RestifyError, callback: () => void) => {
     if ((err.statusCode ?? 500) >= 500) {
       logger.error({ err, requestId: req.id() }, 'request failed');
-      err.toJSON = () => ({ code: 'InternalError', message: 'Something went wrong.', requestId: req.id() });
+      // A handler's rejection (a database error, say) would otherwise be sent as restify's
+      // InternalError with the rejection's own text: given a status, it is sent as itself, this way.
+      const body = { code: 'InternalError', message: INTERNAL_ERROR_MESSAGE, requestId: req.id() };
+      Object.assign(err, { statusCode: err.statusCode ?? 500, body });
+      err.toJSON = () => body;
     }
     return callback();
   });

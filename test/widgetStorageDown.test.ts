@@ -79,3 +79,12 @@ it('storage back: what was held is kept in the database, and the conversation ca
   ]);
   expect(Number(rows[0]?.n)).toBe(all.activities.length);
 });
+
+it("a new chat asked for with storage down gets the numbers to call, and nothing of the database's own error", async () => {
+  database.fail();
+  const response = await fetch(`${harness.url}/v3/directline/tokens/generate`, { method: 'POST' });
+  expect(response.status).toBe(500);
+  const body = await response.text();
+  for (const number of SAFE_NUMBERS) expect(body).toContain(number);
+  expect(body).not.toContain('connection terminated');
+});
