@@ -41,7 +41,7 @@ describe('the webhook', () => {
     expect(replies).toEqual([]);
   });
 
-  it('a valid text is answered at once with empty TwiML, and the reply goes out through the REST API', async () => {
+  it('a valid text is answered with empty TwiML once its turn is done, and the reply goes out through the REST API', async () => {
     const phone = newPhone();
     const response = await sms.postSigned({ MessageSid: messageSid(), From: phone, To: TWILIO.from, Body: 'hello' });
     expect(response.status).toBe(200);
@@ -150,11 +150,15 @@ describe('sending', () => {
     expect(sms.sent.filter((text) => text.to === phone)).toHaveLength(1);
   });
 
-  it('Twilio down: the failure is audited, and the conversation is not lost', async () => {
+  it("Twilio down: the webhook's own answer gives the numbers, the failure is audited, and the conversation is not lost", async () => {
     const phone = newPhone();
     await sms.text(phone, 'hello');
     sms.failNext(4, 503);
-    expect((await sms.text(phone, '1')).replies).toEqual([]);
+    const down = await sms.text(phone, '1');
+    expect(down.replies).toEqual([]);
+    // Not sent through the REST API, but in the answer to Twilio's webhook, which Twilio delivers itself.
+    for (const number of ['999', '101', '116 000']) expect(down.twiml).toContain(number);
+    expect(down.twiml).toMatch(/<Message>/);
     expect(await auditKinds(phone)).toEqual(['sms-failed:SYS-SMS-FAILED']);
     // The step was kept: the next answer is taken as the answer to the parent's first question.
     const { replies } = await sms.text(phone, '1');

@@ -10,7 +10,7 @@ import { messagesFor } from '../../bot/turn/services';
 import { whenTurnEnds } from '../../bot/turn/runTurn';
 import { setTurnChannel } from '../../bot/turn/turnChannel';
 import { renderForSms } from './renderForSms';
-import { SMS_CHANNEL, type SmsSender } from './smsSender';
+import { SMS_CHANNEL, type DeliveryResult, type SmsSender } from './smsSender';
 
 const TURN_OUTBOX = Symbol('helpline.smsOutbox');
 const BOT = { id: 'helpline-bot', name: 'Helpline' };
@@ -32,8 +32,12 @@ export class SmsAdapter extends BotAdapter {
     return `sms-${this.deps.hashId(phone)}`;
   }
 
-  /** Runs one turn for an inbound text; its replies are sent together when the turn ends. */
-  async processText(inbound: InboundText, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  /**
+   * Runs one turn for an inbound text; its replies are sent together when the turn ends.
+   * Resolves to how the replies went ('failed' when any could not be sent), or undefined when none were due.
+   */
+  async processText(inbound: InboundText, logic: (context: TurnContext) => Promise<void>): Promise<DeliveryResult | undefined> {
+    let delivery: DeliveryResult | undefined;
     const conversationId = this.conversationIdFor(inbound.phone);
     const activity: Partial<Activity> = {
       type: ActivityTypes.Message,
@@ -51,12 +55,15 @@ export class SmsAdapter extends BotAdapter {
     context.turnState.set(TURN_OUTBOX, []);
     const sendReplies = async () => {
       const outbox = context.turnState.get<string[]>(TURN_OUTBOX).splice(0);
-      if (outbox.length > 0) await this.deps.sender.send(inbound.phone, outbox.join('\n\n'), { conversationId });
+      if (outbox.length === 0) return;
+      const result = await this.deps.sender.send(inbound.phone, outbox.join('\n\n'), { conversationId });
+      if (delivery !== 'failed') delivery = result;
     };
     whenTurnEnds(context, sendReplies);
     await this.runMiddleware(context, logic);
     // Held here only when the turn never began (its lock failed) and the adapter's onTurnError answered.
     await sendReplies();
+    return delivery;
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {

@@ -1,7 +1,9 @@
 // POST /api/sms: Twilio's inbound webhook. The signature is checked first (against
 // PUBLIC_BASE_URL and the path, with TWILIO_AUTH_TOKEN); a bad or missing one is refused with
-// 403 and nothing stored. A good one is recorded and answered at once with an empty TwiML
-// <Response/>; the turn runs afterwards and its replies go out through the REST API.
+// 403 and nothing stored. A good one is recorded, and its turn runs; its replies go out through
+// the REST API. The webhook is answered when the turn is done, or after `replyWaitMs` at most,
+// with an empty TwiML <Response/>; or, when the replies could not be sent (the REST API down),
+// with the fail-safe text in the TwiML itself, which reaches the sender by Twilio's other path.
 import type { Request, Response } from 'restify';
 import twilio from 'twilio';
 import { z } from 'zod';
@@ -25,11 +27,23 @@ export interface SmsEndpointOptions {
   inbox: SmsInbox;
   /** Said in the webhook's own answer when the text cannot even be recorded (storage down). */
   failSafeText: string;
+  /** The longest the webhook waits for the turn before answering (Twilio gives up after 15 s). */
+  replyWaitMs?: number;
   logger: Logger;
   isShuttingDown: () => boolean;
 }
 
-export function createSmsHandler({ twilio: settings, inbox, failSafeText, logger, isShuttingDown }: SmsEndpointOptions) {
+/** Twilio waits 15 s for a webhook's answer; well inside that. */
+const DEFAULT_REPLY_WAIT_MS = 8000;
+
+export function createSmsHandler({
+  twilio: settings,
+  inbox,
+  failSafeText,
+  replyWaitMs = DEFAULT_REPLY_WAIT_MS,
+  logger,
+  isShuttingDown,
+}: SmsEndpointOptions) {
   const failSafeTwiml = new twilio.twiml.MessagingResponse();
   failSafeTwiml.message(failSafeText);
   const failSafeXml = failSafeTwiml.toString();
@@ -70,8 +84,19 @@ export function createSmsHandler({ twilio: settings, inbox, failSafeText, logger
       res.sendRaw(200, failSafeXml, { 'Content-Type': 'text/xml' });
       return;
     }
-    res.sendRaw(200, EMPTY_TWIML, { 'Content-Type': 'text/xml' });
-    if (fresh) inbox.handle(text);
+    if (!fresh) {
+      res.sendRaw(200, EMPTY_TWIML, { 'Content-Type': 'text/xml' });
+      return;
+    }
+    let waited: ReturnType<typeof setTimeout> | undefined;
+    const delivery = await Promise.race([
+      inbox.handle(text),
+      new Promise<'still running'>((resolve) => {
+        waited = setTimeout(() => resolve('still running'), replyWaitMs);
+      }),
+    ]);
+    clearTimeout(waited);
+    res.sendRaw(200, delivery === 'failed' ? failSafeXml : EMPTY_TWIML, { 'Content-Type': 'text/xml' });
   };
 }
 

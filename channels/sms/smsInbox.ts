@@ -14,7 +14,7 @@ import type { RunTurn } from '../../bot/turn/runTurn';
 import type { HandoffDesk } from '../handoff/handoffDesk';
 import { keywordOf } from './keywords';
 import type { InboundText, SmsAdapter } from './smsAdapter';
-import type { SmsSender } from './smsSender';
+import type { DeliveryResult, SmsSender } from './smsSender';
 
 /** A text claimed this long ago and still not handled is taken to be lost with its instance. */
 const RECLAIM_AFTER_MS = 5 * 60 * 1000;
@@ -22,8 +22,11 @@ const RECLAIM_AFTER_MS = 5 * 60 * 1000;
 export interface SmsInbox {
   /** Records a text; false when this MessageSid was seen before. */
   record(text: InboundText): Promise<boolean>;
-  /** Handles a recorded text (in the background of the webhook). */
-  handle(text: InboundText): void;
+  /**
+   * Handles a recorded text (in the background of the webhook). Resolves to 'failed' when its
+   * replies could not be sent, so the webhook's own answer can still give the numbers.
+   */
+  handle(text: InboundText): Promise<DeliveryResult | undefined>;
   /** Handles texts that were recorded but never handled (an instance stopped mid-way). */
   recover(): Promise<number>;
   /** Resolves when no text is being handled (tests, shutdown). */
@@ -70,22 +73,27 @@ export function createSmsInbox(deps: {
     }
   };
 
-  const handleNow = (text: InboundText): Promise<void> =>
+  const handleNow = (text: InboundText): Promise<DeliveryResult | undefined> =>
     deps.adapter.processText(text, (context) => deps.runTurn(context, () => relayOrKeyword(text)));
 
-  const handle = (text: InboundText): void => {
+  const handle = (text: InboundText): Promise<DeliveryResult | undefined> => {
+    let delivery: DeliveryResult | undefined;
     const work = handleNow(text)
+      .then((result) => {
+        delivery = result;
+      })
       .catch(async (err: unknown) => {
         deps.logger.error({ err }, 'inbound text could not be handled');
         // Whatever failed outside the bot's turn, the sender still gets the numbers.
-        await deps.sender
+        delivery = await deps.sender
           .send(text.phone, deps.failSafe.text(), { conversationId: deps.adapter.conversationIdFor(text.phone), evenIfOptedOut: true })
-          .catch(() => undefined);
+          .catch(() => 'failed' as const);
       })
       .then(() => done(text.messageSid))
       .catch((err: unknown) => deps.logger.error({ err }, 'inbound text could not be marked handled'));
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
+    return work.then(() => delivery);
   };
 
   const done = async (messageSid: string) => {
@@ -115,7 +123,7 @@ export function createSmsInbox(deps: {
         [now, new Date(now.getTime() - RECLAIM_AFTER_MS)],
       );
       for (const row of rows.sort((a, b) => new Date(a.received_at).getTime() - new Date(b.received_at).getTime())) {
-        handle({ messageSid: row.message_sid, phone: row.from_number, body: row.body ?? '' });
+        void handle({ messageSid: row.message_sid, phone: row.from_number, body: row.body ?? '' });
       }
       return rows.length;
     },

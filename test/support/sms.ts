@@ -23,7 +23,11 @@ export interface SmsHarness extends Harness {
   /** Every text the bot sent through the fake Twilio API, in order. */
   sent: SentText[];
   /** Posts a signed inbound text, waits for its turn, and returns the texts sent to that number meanwhile. */
-  text(from: string, body: string, options?: { messageSid?: string; signature?: string }): Promise<{ status: number; replies: string[] }>;
+  text(
+    from: string,
+    body: string,
+    options?: { messageSid?: string; signature?: string },
+  ): Promise<{ status: number; twiml: string; replies: string[] }>;
   /** Posts form fields to /api/sms signed as Twilio signs them (or with the signature given); does not wait for the turn. */
   postSigned(params: Record<string, string>, signature?: string): Promise<Response>;
   /** Replaces the fake API's answer (status, Twilio error body) for the next `times` sends. */
@@ -90,10 +94,11 @@ export async function startSmsHarness(
       const signature = textOptions.signature ?? sign(params);
       const before = sent.length;
       const response = await post(params, signature);
-      await response.text();
+      const twiml = await response.text();
       await harness.app.sms.inbox.idle();
       return {
         status: response.status,
+        twiml,
         replies: sent
           .slice(before)
           .filter((text) => text.to === from)
