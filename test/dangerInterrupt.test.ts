@@ -269,6 +269,8 @@ const PARENT_TO_SUMMARY = [...TO_INFO, ...INFO_FIELDS.map(answerFor)];
 const textingStates: Array<{ waitsIn: string; path: string[] }> = [
   { waitsIn: 'parent.summary.send', path: PARENT_TO_SUMMARY },
   { waitsIn: 'parent.summary.number', path: [...PARENT_TO_SUMMARY, 'Yes'] },
+  // Writing again after the summary, the child still missing: asked whether to show it again.
+  { waitsIn: 'parent.stillMissing.summaryAgain', path: [...PARENT_TO_SUMMARY, 'No', 'hes still not back'] },
 ];
 
 /** One app with texting set up for these states, started when the first of them runs. */

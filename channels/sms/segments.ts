@@ -61,20 +61,34 @@ export function splitForSms(text: string, maxSegments = 3): string[] {
   let optionsFrom = lines.length;
   while (optionsFrom > 0 && OPTION_LINE.test(lines[optionsFrom - 1] ?? '')) optionsFrom -= 1;
   const hasOptions = optionsFrom < lines.length && optionsFrom > 0;
-  const pieces: Piece[] = [];
+  const pieces: Array<Piece & { line: number }> = [];
+  let breaks = 0;
   lines.slice(0, hasOptions ? optionsFrom - 1 : lines.length).forEach((line, index) => {
-    let separator = index === 0 ? '' : '\n';
+    // The line breaks before this line, blank lines included.
+    breaks = index === 0 ? 0 : breaks + 1;
+    let separator = '\n'.repeat(breaks);
     for (const sentence of line.split(SENTENCE_END).filter((piece) => piece.trim() !== '')) {
       const previous = pieces[pieces.length - 1];
       if (previous && LIST_NUMBER.test(previous.text.split('\n').pop() ?? '') && separator === ' ') previous.text += ` ${sentence}`;
-      else pieces.push({ text: sentence, separator });
+      else pieces.push({ text: sentence, separator, line: index });
       separator = ' ';
+      breaks = 0;
     }
   });
   if (hasOptions) {
+    // The whole line that asks, with the options, when that fits in a text; else its last sentence.
     const block = lines.slice(optionsFrom - 1).join('\n');
-    const question = pieces.pop();
-    pieces.push(question ? { text: `${question.text}\n${block}`, separator: question.separator } : { text: block, separator: '\n' });
+    const asking = pieces.filter((piece) => piece.line === pieces[pieces.length - 1]?.line);
+    const whole = asking.map((piece, at) => (at === 0 ? piece.text : `${piece.separator}${piece.text}`)).join('');
+    const together = asking.length > 0 && fits(`${whole}\n${block}`) ? asking : asking.slice(-1);
+    const first = together[0];
+    pieces.splice(pieces.length - together.length);
+    const question = together.map((piece, at) => (at === 0 ? piece.text : `${piece.separator}${piece.text}`)).join('');
+    pieces.push(
+      first
+        ? { text: `${question}\n${block}`, separator: first.separator, line: first.line }
+        : { text: block, separator: '\n', line: optionsFrom },
+    );
   }
   const parts: string[] = [];
   let current = '';
