@@ -135,19 +135,17 @@ export function withinOneEdit(a: string, b: string): boolean {
 }
 
 /**
- * The earliest place the phrase's words stand in order, with at most MAX_GAP words between each,
- * trying only `starts` (where its first word may stand, in order).
+ * The earliest place the phrase's words stand in order, with at most MAX_GAP words between each.
  * A negation is never stepped over: "i am not fine" is not "i am fine".
  */
 function locate(
   tokens: readonly Token[],
   phrase: Phrase,
   lexicon: Lexicon,
-  starts: readonly number[],
 ): { start: number; end: number; positions: number[] } | undefined {
   const first = phrase[0];
   if (!first) return undefined;
-  for (const start of starts) {
+  for (let start = 0; start < tokens.length; start += 1) {
     const token = tokens[start];
     if (!token || !sameWord(token, first, lexicon.protectedWords)) continue;
     let at = start;
@@ -278,12 +276,11 @@ export function compilePhraseBook<Label>(
     find(tokens) {
       const used = new Set<number>();
       const matches: PhraseMatch<Label>[] = [];
-      const everywhere = tokens.map((_, position) => position);
       for (const candidate of candidatesFor(tokens)) {
         const entry = compiled[candidate];
         if (!entry) continue;
         const { label, text, phrase } = entry;
-        const place = locate(tokens, phrase, lexicon, everywhere);
+        const place = locate(tokens, phrase, lexicon);
         if (!place) continue;
         // A phrase's own words are used up; the words between them stay free for another.
         if (place.positions.some((at) => used.has(at))) continue;

@@ -218,7 +218,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   private async keepContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const triedContact = resultOf(step, yesNoResult) === 'yes';
     // The search's first step is trying to reach them: already done, or not possible without a phone.
-    const { stated } = await conversationFactsRecord(this.services).get(step.context);
+    const { stated, flags } = await conversationFactsRecord(this.services).get(step.context);
     const contactChild = triedContact ? 'done' : stated.includes('noPhone') ? 'notPossible' : undefined;
     await this.record.update(step.context, (current) => ({
       ...current,
@@ -226,7 +226,6 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       ...(contactChild ? { search: { ...current.search, contactChild } } : {}),
     }));
     // A risk already heard (grooming signs, self-harm, a medical need) is not asked about again: it is one.
-    const { flags } = await conversationFactsRecord(this.services).get(step.context);
     if (flags.some((flag) => (DANGER_CATEGORIES as readonly string[]).includes(flag))) return step.next('yes');
     return step.beginDialog(AT_RISK);
   }
