@@ -268,6 +268,22 @@ describe('parent journey', () => {
     expect(await audit(conversation)).toEqual(['advised-999:P-REPORT-NOW-YOUNG']);
   });
 
+  it('an age corrected before the decision counts: "sorry she is 12 not 13" means report now as a young child', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [
+      'my daughter is 13 and didnt come home',
+      'yes',
+      'No',
+      'last night at 10',
+      'Yes',
+      'sorry she is 12 not 13',
+      'Yes',
+    ]);
+    const turns = await walk(conversation, ['No']);
+    expect(allText(turns[0] ?? [])).toContain('999');
+    expect(await audit(conversation)).toContain('advised-999:P-REPORT-NOW-YOUNG');
+  });
+
   it('a child with no phone: the search does not ask the parent to phone them, and starts at its second step', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, ['my son is 15 and not home, he has no phone on him', 'yes', 'No', 'an hour ago', 'Yes', 'No']);

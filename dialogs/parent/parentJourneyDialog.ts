@@ -3,6 +3,7 @@
 // police will need as a summary; and, at any point, what happens when the child is back.
 import { senderPhoneOf } from '../../bot/turn/turnChannel';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { normalise } from '../../bot/understanding/text';
@@ -236,7 +237,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
    */
   private async reportNowOrSearch(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const parentBelievesAtRisk = resultOf(step, yesNoUnsureResult);
-    const { ageYears } = await this.record.get(step.context);
+    const { ageYears } = await this.withCorrectedAge(step.context);
     if (parentBelievesAtRisk !== 'no') await flagRisk(step.context, this.services, 'parent-believes-at-risk');
     const reportNow = await adviseFirst(step.context, this.services, 'parent-report-now', {
       parentBelievesAtRisk,
@@ -248,7 +249,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
 
   private async afterSearch(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (resultOf(step, checklistResult) === 'found') return step.replaceDialog(PARENT_RETURN_DIALOG);
-    const { ageYears } = await this.record.get(step.context);
+    const { ageYears } = await this.withCorrectedAge(step.context);
     await adviseFirst(step.context, this.services, 'parent-report', { reportToPolice: true });
     await adviseFirst(step.context, this.services, 'parent-report-detail', { ageYears: ageYears ?? 0 });
     return step.beginDialog(RISK_FACTORS_DIALOG);
@@ -272,13 +273,9 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       await adviseFirst(step.context, this.services, 'parent-triage', { ageYears: result.adultAge });
       return step.endDialog();
     }
-    // An age corrected since it was given ("sorry, I meant 12 not 13") replaces it.
-    const facts = await conversationFactsRecord(this.services).get(step.context);
+    await this.withCorrectedAge(step.context);
     const parentCase = await this.record.update(step.context, (current) => ({
       ...current,
-      ...(facts.ageYears !== undefined && facts.ageSaidAt && facts.ageSaidAt > (current.saidAt.age ?? '')
-        ? { ageYears: facts.ageYears, saidAt: { ...current.saidAt, age: facts.ageSaidAt } }
-        : {}),
       summaryGivenAt: this.services.clock.now().toISOString(),
     }));
     const messages = messagesFor(step.context, this.services);
@@ -296,6 +293,22 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   private async afterSendSummary(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (resultOf(step, yesNoResult.optional()) === 'yes') return step.beginDialog(SUMMARY_NUMBER);
     return step.next();
+  }
+
+  /**
+   * The case, with an age corrected since it was given ("sorry, I meant 12 not 13") in place of
+   * the first: the decisions that follow (report now for a young child) and the summary use it.
+   */
+  private async withCorrectedAge(context: TurnContext): Promise<ParentCase> {
+    const facts = await conversationFactsRecord(this.services).get(context);
+    return this.record.update(context, (current) =>
+      facts.ageYears !== undefined &&
+      facts.ageYears !== current.ageYears &&
+      facts.ageSaidAt &&
+      facts.ageSaidAt >= (current.saidAt.age ?? '')
+        ? { ...current, ageYears: facts.ageYears, saidAt: { ...current.saidAt, age: facts.ageSaidAt } }
+        : current,
+    );
   }
 
   /** Writing again after the police summary, the child still missing: what to do now, and the summary again if wanted. */
