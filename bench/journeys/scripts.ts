@@ -45,12 +45,13 @@ const PARENT_TO_SEARCH: Step[] = [
   step('Yes', 'How old is your child'),
   step('14', 'tried to call, text or message'),
   step('Yes', 'extra risk'),
-  step('No', 'Step 1 of 7'),
+  // They have tried to call: the first step (contact them) is done already.
+  step('No', 'Step 2 of 7 (1 checked so far)'),
 ];
 
-/** SEARCH_ALL_DONE: the seven places to look, then 101 and the risk questions. */
+/** The six places left to look, then 101 and the risk questions. */
 const PARENT_SEARCH: Step[] = [
-  ...[2, 3, 4, 5, 6, 7].map((next) => step('Done', `Step ${next} of 7`)),
+  ...[3, 4, 5, 6, 7].map((next) => step('Done', `Step ${next} of 7`)),
   step('Done', /7 of 7[\s\S]*101[\s\S]*never low[\s\S]*medical condition that needs medication/),
 ];
 
