@@ -91,6 +91,8 @@ describe('times as people in the UK say them (with the sayings from content)', (
     ['last nite', '2026-11-23T20:00:00.000Z'],
     ['yday about 9', '2026-11-23T21:00:00.000Z'],
     ['since Friday', '2026-11-20T00:00:00.000Z'],
+    ['since 6pm', '2026-11-24T18:00:00.000Z'],
+    ['since about 6 yesterday', '2026-11-23T18:00:00.000Z'],
     ['an hour ago', '2026-11-24T19:00:00.000Z'],
   ])('"%s" is read as the latest past time that fits: %s', (text, iso) => {
     expect(read(text)?.at.toISOString()).toBe(iso);

@@ -116,6 +116,8 @@ describe('"back" is a return only when it says so', () => {
     ["she still isn't back", 'missingNow'],
     ['hes back now', 'back'],
     ['found her, she is home safe', 'back'],
+    ['a 13 year old reported missing has just been found', 'back'],
+    ['she still hasnt been found', 'missingNow'],
   ])('"%s" is %s', (text, situation) => {
     expect(understanding.read(text, 'en-GB').situation).toBe(situation);
   });
@@ -149,13 +151,17 @@ describe('facts said in passing', () => {
     ['she is only 9', 9],
     ['hes 14, 15 in june', 14],
     ['aged 12, left at 4pm', 12],
+    ['our lad (15) hasnt come back from contact', 15],
   ])('"%s" gives the age %d', (text, age) => {
     expect(understanding.read(text, 'en-GB').facts.ageYears).toBe(age);
   });
 
-  it.each(['he left at 4 and was due back at 6', 'she has 2 brothers', 'about 5ft, size 10 shoes'])('"%s" gives no age', (text) => {
-    expect(understanding.read(text, 'en-GB').facts.ageYears).toBeUndefined();
-  });
+  it.each(['he left at 4 and was due back at 6', 'she has 2 brothers', 'about 5ft, size 10 shoes', 'rang her (3) times'])(
+    '"%s" gives no age',
+    (text) => {
+      expect(understanding.read(text, 'en-GB').facts.ageYears).toBeUndefined();
+    },
+  );
 
   it('no phone, asylum-seeking and a placing council are kept', () => {
     expect(understanding.read('hes 15, an asylum seeker placed by another council, and has no phone', 'en-GB').facts.said).toEqual([

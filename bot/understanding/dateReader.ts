@@ -168,6 +168,8 @@ function prepare(text: string, sayings: ReadonlyArray<readonly [string, string]>
       .replace(/(?<![\d.])(\d{1,2})\.([0-5]\d)(?![\d.])/g, '$1:$2')
       .replace(/(?<!\bpast\s)\bhalf\s+(\d{1,2})\b(?!\s*(?:hour|hr|min))/g, '$1:30')
       .replace(/\b(?:about|around|approximately|approx|roughly|maybe|like)\s+(?=\d)/g, 'at ')
+      // "since 8pm" is when they went: the recognizers read an open range there, and nothing.
+      .replace(/\b(?:since|from)\s+(?:at\s+)?(?=\d)/g, 'at ')
       .trim()
       // A bare hour ("4ish") is a time of day.
       .replace(/^(\d{1,2}(?::\d{2})?)$/, 'at $1')

@@ -21,7 +21,7 @@ import {
 import { ROLES, type Role } from '../content/vocabulary';
 import { compilePhraseBook, tokenise, type Lexicon, type PhraseBook, type PhraseMatch, type Token } from './phrases';
 import { featuresOf, trainedModelsFrom } from './trainedModel';
-import { westernDigits, words as textWords } from './text';
+import { normalise, westernDigits, words as textWords } from './text';
 
 export interface Reading {
   /** Every danger category the phrase book found, in the user's language or English; empty when none. */
@@ -273,7 +273,7 @@ export function createUnderstanding(
         );
         situation ??= strongest(situationCues(reader.situations.find(tokens)), writer ? SITUATION_PREFERENCE[writer] : SITUATIONS);
         question ??= earliest(asked);
-        ageYears ??= ageSaid(tokens, reader.ageCues);
+        ageYears ??= ageSaid(tokens, reader.ageCues) ?? ageInBrackets(text, reader.ageCues);
         for (const match of reader.factCues.find(tokens)) if (!match.negated) said.add(match.label);
       }
       // The trained readers hear sentences; a word or two ("found them", "no") is the phrase book's.
@@ -534,6 +534,15 @@ const AGE_IN_PASSING = { youngest: 1, oldest: 25 };
  * before it ("aged 14"), or said of someone ("he is 14", "my son is 14"); "hes 14, 15 in june"
  * gives 14.
  */
+/** "our lad (15) hasn't come back": an age in brackets right after who it is. */
+function ageInBrackets(text: string, cues: LanguageReader['ageCues']): number | undefined {
+  for (const [, who, age] of text.matchAll(/(\p{L}+)\s*\(\s*(\d{1,2})\s*\)/gu)) {
+    const value = Number(age);
+    if (cues.subjects.has(normalise(who ?? '')) && value >= AGE_IN_PASSING.youngest && value <= AGE_IN_PASSING.oldest) return value;
+  }
+  return undefined;
+}
+
 function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): number | undefined {
   let found: number | undefined;
   tokens.forEach((token, at) => {
