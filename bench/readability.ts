@@ -18,11 +18,13 @@ const SAMPLE = {
 export function youngPersonMessages(keys: Map<string, string | string[]>, messages: Messages): Array<{ key: string; text: string }> {
   return (
     [...keys.entries()]
-      .filter(([key, value]) => typeof value === 'string' && key.startsWith('youngPerson.'))
+      .filter(([key, value]) => typeof value === 'string' && /^(area\.)?youngPerson\./.test(key))
       // Fragments that only stand inside a sentence (option titles, "by text") are left out.
       .filter(
         ([key]) =>
-          !/\.(title|slotFormat)$/.test(key) && !/^youngPerson\.(team|with)\./.test(key) && !/^youngPerson\.reach\.described\./.test(key),
+          !/\.(title|slotFormat)$/.test(key) &&
+          !/^(area\.)?youngPerson\.(team|with)\./.test(key) &&
+          !/^(area\.)?youngPerson\.reach\.described\./.test(key),
       )
       .map(([key]) => ({ key, text: messages.t(key, SAMPLE) }))
   );

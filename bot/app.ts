@@ -16,6 +16,7 @@ import type { DialogServices } from './turn/services';
 import { createAuditLog, type AuditLog } from './store/audit';
 import { systemClock, type Clock } from './platform/clock';
 import type { Config } from './config';
+import { councilFactsOf, isConfirmed, renderRuleBook } from './content/ruleBookPage';
 import { loadContent, type Content } from './content/loadContent';
 import { createUnderstanding } from './understanding/understand';
 import { createDateReader } from './understanding/dateReader';
@@ -76,6 +77,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const content = loadContent({ area: config.AREA, directory: options.contentDirectory });
+  const unconfirmed = councilFactsOf(content).filter(({ fact }) => !isConfirmed(fact));
+  if (unconfirmed.length > 0) {
+    logger.warn(
+      { area: content.area.id, unconfirmed: unconfirmed.map(({ where }) => where) },
+      `${unconfirmed.length} council facts in the ${content.area.name} pack are not yet confirmed by the council: see /rules`,
+    );
+  }
+  if (content.area.guidance.incomplete)
+    logger.warn({ area: content.area.id }, `the ${content.area.name} pack is incomplete: ${content.area.guidance.incomplete}`);
   const db =
     options.database ??
     (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, timeoutMs: config.DATABASE_TIMEOUT_MS }));
@@ -147,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     let shuttingDown = false;
     const server = createHttpServer(config, logger);
     mountHealth(server, db, () => shuttingDown);
+    mountRuleBook(server, content);
     const host: ChannelHost = {
       server,
       runTurn: turns.run,
@@ -201,6 +212,22 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (!options.database) await db.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** GET /rules: the rule book the bot is serving, for anyone to read (no personal data in it). */
+function mountRuleBook(server: Server, content: Content): void {
+  // Drawn on first request: a quarter of a second that a start need not wait for.
+  let page: string | undefined;
+  server.get('/rules', async (_req, res) => {
+    page ??= renderRuleBook(content);
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy':
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      'Cache-Control': 'no-cache',
+    });
+    res.end(page);
+  });
 }
 
 /** GET /healthz: 200 once storage answers; 503 while it does not, or while shutting down. */

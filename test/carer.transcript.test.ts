@@ -1,4 +1,5 @@
-// The carer's journey, with the clock at 02:00 and at 14:00 on Tuesday 24 November 2026:
+// The carer's journey, with the clock at 02:00 and at 14:00 on Tuesday 24 November 2026, in Kent
+// (and in Thames Valley and Medway for the review points their guidance sets):
 // absent or missing, when they went (the review points count from then), the child's risks (a
 // high-risk child is reported at once), enquiries, 101, who to notify for the time of day, and
 // reminders that arrive by themselves in the chat or by text.
@@ -20,13 +21,24 @@ const NIGHT = '2026-11-24T02:00:00Z';
 const DAY = '2026-11-24T14:00:00Z';
 
 let harness: Harness;
+/** Thames Valley keeps the unauthorised absence with hourly reviews up to 6 hours; Medway sets the 24 and 48 hour points. */
+let thamesValley: Harness;
+let medway: Harness;
 beforeAll(async () => {
   harness = await startHarness({ now: NIGHT });
+  thamesValley = await startHarness({ now: NIGHT, env: { AREA: 'thames-valley' } });
+  medway = await startHarness({ now: NIGHT, env: { AREA: 'medway' } });
 });
-afterAll(() => harness.close());
-afterEach(() => harness.clock.set(NIGHT));
+afterAll(async () => {
+  await harness.close();
+  await thamesValley.close();
+  await medway.close();
+});
+afterEach(() => {
+  for (const each of [harness, thamesValley, medway]) each.clock.set(NIGHT);
+});
 
-const auditOf = (conversation: Conversation) => auditTrail(harness.app, conversation.id);
+const auditOf = (conversation: Conversation, on: Harness = harness) => auditTrail(on.app, conversation.id);
 
 const walk = (conversation: Conversation, answers: string[]) => walkFrom(conversation, answers, { join: true });
 const last = lastTurn;
@@ -58,7 +70,7 @@ describe('carer', () => {
     const text = allText(last(turns));
     expect(text).toContain('5 of 5 done');
     expect(text).toContain('101');
-    expect(text).toContain('enquiries you have done');
+    expect(text).toContain('missing response plan');
     expect(text).toContain(number);
     expect(text).not.toContain(notNumber);
     // Kent: the council is told as soon as possible (004 §4.1), not Thames Valley's six hours.
@@ -67,15 +79,25 @@ describe('carer', () => {
     expect(await auditOf(conversation)).toEqual(['advised-101:C-REPORT-101', notifyRow]);
   });
 
-  it('a secure order: the absconder wording, then the enquiries', async () => {
-    const conversation = harness.conversation();
+  it('a secure order: the absconder wording where the area has the category (Thames Valley), then the enquiries', async () => {
+    const conversation = thamesValley.conversation();
     const turns = await walk(conversation, [...MISSING, 'Yes']);
     expect(allText(last(turns))).toContain('when it ends');
     expect(allText(last(turns))).toContain('Step 1 of 5');
   });
 
-  it('whereabouts known: unauthorised absence, hourly reviews up to 6 hours', async () => {
+  it('whereabouts known in Kent: follow the plan, collect them if safe, 101 if worried; no "unauthorised absence" and no hourly clock', async () => {
     const conversation = harness.conversation();
+    const turns = await walk(conversation, ABSENT);
+    const advice = allText(last(turns));
+    expect(advice).toContain('placement plan');
+    expect(advice).toContain('101');
+    expect(advice).not.toMatch(/every hour|Shall I remind you/);
+    expect(await harness.app.scheduler.pending(`carer:${conversation.id}`)).toEqual([]);
+  });
+
+  it('whereabouts known in Thames Valley: unauthorised absence, hourly reviews up to 6 hours', async () => {
+    const conversation = thamesValley.conversation();
     const turns = await walk(conversation, ABSENT);
     const advice = allText(last(turns));
     expect(advice).toContain('unauthorised absence');
@@ -84,26 +106,36 @@ describe('carer', () => {
     const set = allText(await conversation.say('Yes'));
     expect(set).toContain('03:00');
     expect(set).toContain('08:00');
-    const pending = await harness.app.scheduler.pending(`carer:${conversation.id}`);
+    const pending = await thamesValley.app.scheduler.pending(`carer:${conversation.id}`);
     expect(pending.map((reminder) => reminder.dueAt.toISOString())).toEqual(
       [3, 4, 5, 6, 7, 8].map((hour) => `2026-11-24T0${hour}:00:00.000Z`),
     );
-    expect(pending[5]?.messageKey).toBe('carer.reminders.sixHours');
+    expect(pending[5]?.messageKey).toBe('area.carer.reminders.sixHours');
   });
 
   it('"back now" cancels pending reminders and gives the return steps and the log', async () => {
-    const conversation = harness.conversation();
+    const conversation = thamesValley.conversation();
     await walk(conversation, [...ABSENT, 'Yes']);
-    harness.clock.set('2026-11-24T03:30:00Z');
+    thamesValley.clock.set('2026-11-24T03:30:00Z');
     const back = allText(await conversation.say('back now'));
-    for (const words of ['safe and well', 'diabetes or epilepsy', '72 hours', 'independent of the placement', 'risk assessment'])
-      expect(back).toContain(words);
+    for (const words of ['72 hours', 'independent of the placement']) expect(back).toContain(words);
     expect(back).toContain('stopped the reminders');
     expect(back).toMatch(/24\/11 02:00 Started[\s\S]*24\/11 03:30 Child back/);
-    const pending = await harness.app.scheduler.pending(`carer:${conversation.id}`);
+    const pending = await thamesValley.app.scheduler.pending(`carer:${conversation.id}`);
     // Only the return interview reminder remains.
-    expect(pending.map((reminder) => reminder.messageKey)).toEqual(['carer.reminders.returnInterview']);
-    expect(await auditOf(conversation)).toEqual(['advised-101:C-BACK-SAFE-WELL']);
+    expect(pending.map((reminder) => reminder.messageKey)).toEqual(['area.carer.reminders.returnInterview']);
+    expect(await auditOf(conversation, thamesValley)).toEqual(['advised-101:C-BACK-SAFE-WELL']);
+  });
+
+  it('"back now" in Kent: the Post Missing Intervention Meeting, the doctor, the key worker\'s return interview and the Young Lives Foundation', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ABSENT);
+    harness.clock.set('2026-11-24T03:30:00Z');
+    const back = allText(await conversation.say('back now'));
+    for (const words of ['safe and well', 'diabetes or epilepsy', '72 hours', 'key worker', 'Young Lives Foundation', 'risk assessment'])
+      expect(back).toContain(words);
+    // No reminders were asked for, so none is set for the return interview either.
+    expect(await harness.app.scheduler.pending(`carer:${conversation.id}`)).toEqual([]);
   });
 
   it('"show my log" lists each step with its time', async () => {
@@ -115,7 +147,7 @@ describe('carer', () => {
       'missing',
       'home and grounds searched',
       'Advised to report on 101',
-      'Out of Hours Service (Emergency Duty Team) 03000 419191',
+      'out-of-hours service (the Front Door, out of hours) 03000 419191',
     ]) {
       expect(log).toContain(line);
     }
@@ -136,14 +168,14 @@ describe('not sure about danger', () => {
   });
 });
 
-describe('review points count from when the child went or was due back', () => {
+describe('review points count from when the child went or was due back (Thames Valley)', () => {
   const CHAT = '2026-11-24T02:05:00Z';
 
   it.each(['22:00', '10pm last night'])(
     'curfew %s, chat at 02:05: the reviews already due are said now; the next at 03:00, "treat as missing" at 04:00',
     async (went) => {
-      harness.clock.set(CHAT);
-      const conversation = harness.conversation();
+      thamesValley.clock.set(CHAT);
+      const conversation = thamesValley.conversation();
       const turns = await walk(conversation, ['3', 'No', 'I know where they are', went, 'Yes', ...NO_RISKS]);
       expect(allText(turns[4] ?? [])).toContain('22:00');
       const overdue = allText(last(turns));
@@ -151,48 +183,48 @@ describe('review points count from when the child went or was due back', () => {
       const set = allText(await conversation.say('Yes'));
       expect(set).toContain('03:00');
       expect(set).toContain('04:00');
-      const pending = await harness.app.scheduler.pending(`carer:${conversation.id}`);
+      const pending = await thamesValley.app.scheduler.pending(`carer:${conversation.id}`);
       expect(pending.map((reminder) => [reminder.dueAt.toISOString(), reminder.messageKey])).toEqual([
         ['2026-11-24T03:00:00.000Z', 'carer.reminders.hourly'],
-        ['2026-11-24T04:00:00.000Z', 'carer.reminders.sixHours'],
+        ['2026-11-24T04:00:00.000Z', 'area.carer.reminders.sixHours'],
       ]);
       expect(allText(await conversation.say('Show my log'))).toContain('Went or due back: Monday 23 November at 22:00');
     },
   );
 
   it('"idk": the times count from the start of the chat, and it says so', async () => {
-    harness.clock.set(CHAT);
-    const conversation = harness.conversation();
+    thamesValley.clock.set(CHAT);
+    const conversation = thamesValley.conversation();
     const turns = await walk(conversation, ['3', 'No', 'I know where they are', 'idk']);
     expect(allText(last(turns))).toContain('count the review times from now');
     await walk(conversation, [...NO_RISKS, 'Yes']);
-    const pending = await harness.app.scheduler.pending(`carer:${conversation.id}`);
+    const pending = await thamesValley.app.scheduler.pending(`carer:${conversation.id}`);
     expect(pending.map((reminder) => reminder.dueAt.toISOString())).toEqual(
       [3, 4, 5, 6, 7, 8].map((hour) => `2026-11-24T0${hour}:05:00.000Z`),
     );
   });
 
   it('past the 6 hours already: "treat as missing" is said now, and the missing steps begin', async () => {
-    harness.clock.set('2026-11-24T04:30:00Z');
-    const conversation = harness.conversation();
+    thamesValley.clock.set('2026-11-24T04:30:00Z');
+    const conversation = thamesValley.conversation();
     const turns = await walk(conversation, ['3', 'No', 'I know where they are', '22:00', 'Yes', ...NO_RISKS]);
     const text = allText(last(turns));
     expect(text).toContain('6 hours since they went');
     expect(text).toContain('reasonable enquiries');
     expect(text).toContain('secure order');
-    expect(await harness.app.scheduler.pending(`carer:${conversation.id}`)).toEqual([]);
+    expect(await thamesValley.app.scheduler.pending(`carer:${conversation.id}`)).toEqual([]);
   });
 
-  it('missing since the day before: the 24-hour point is said now, the 48-hour one is the reminder', async () => {
-    const conversation = harness.conversation();
+  it('missing since the day before (Medway): the 24-hour point is said now, the 48-hour one is the reminder', async () => {
+    const conversation = medway.conversation();
     await walk(conversation, ['3', 'No', "I don't know", 'yesterday at 1am', 'Yes', ...NO_RISKS, 'No', ...ENQUIRIES_DONE.slice(0, 4)]);
     const notify = allText(await conversation.say('Done'));
     expect(notify).toContain('missing 24 hours');
     expect(notify).toContain('48 hours (a strategy meeting');
     await conversation.say('Yes');
-    const pending = await harness.app.scheduler.pending(`carer:${conversation.id}`);
+    const pending = await medway.app.scheduler.pending(`carer:${conversation.id}`);
     expect(pending.map((reminder) => [reminder.dueAt.toISOString(), reminder.messageKey])).toEqual([
-      ['2026-11-25T01:00:00.000Z', 'carer.reminders.twoDays'],
+      ['2026-11-25T01:00:00.000Z', 'area.carer.reminders.twoDays'],
     ]);
   });
 });
@@ -216,12 +248,11 @@ describe("the child's known risks", () => {
     expect(shown).toContain('report to the police at once');
   });
 
-  it('exploitation: the signs the guidance gives and where to go (SafeCall, the Exploitation Toolkit, CEOP, the NRM)', async () => {
+  it("exploitation: the signs Kent's guidance gives and where to go (the Exploitation Toolkit, the police's exploitation team, CEOP, the NRM)", async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, [...MISSING.slice(0, 4), ...risks('exploitation')]);
     const text = allText(last(turns));
-    for (const words of ['groomed', 'county lines', '020 8392 5710', 'contact them themselves', '116 000', 'Exploitation Toolkit', 'CEOP'])
-      expect(text).toContain(words);
+    for (const words of ['groom', 'Exploitation Toolkit', 'Missing Child Exploitation Team', 'CEOP']) expect(text).toContain(words);
     expect(text).toContain('National Referral Mechanism');
   });
 
@@ -256,9 +287,9 @@ describe("the child's known risks", () => {
 });
 
 describe('reminders that act', () => {
-  it('in the chat: the hourly review and the 6-hour "treat as missing" arrive by themselves', async () => {
+  it('in the chat (Thames Valley): the hourly review and the 6-hour "treat as missing" arrive by themselves', async () => {
     const connector = await startFakeConnector();
-    const harness = await startHarness({ now: NIGHT });
+    const harness = await startHarness({ now: NIGHT, env: { AREA: 'thames-valley' } });
     try {
       const conversation = harness.conversation(undefined, { channelId: 'webchat', serviceUrl: connector.url });
       await walk(conversation, [...ABSENT, 'Yes']);
@@ -279,9 +310,9 @@ describe('reminders that act', () => {
     }
   });
 
-  it('curfew 22:00, chat at 02:05: "treat as missing" arrives at 04:00, six hours after they were due back', async () => {
+  it('curfew 22:00, chat at 02:05 (Thames Valley): "treat as missing" arrives at 04:00, six hours after they were due back', async () => {
     const connector = await startFakeConnector();
-    const harness = await startHarness({ now: '2026-11-24T02:05:00Z' });
+    const harness = await startHarness({ now: '2026-11-24T02:05:00Z', env: { AREA: 'thames-valley' } });
     try {
       const conversation = harness.conversation(undefined, { channelId: 'webchat', serviceUrl: connector.url });
       await walk(conversation, ['3', 'No', 'I know where they are', '22:00', 'Yes', ...NO_RISKS, 'Yes']);
@@ -300,8 +331,8 @@ describe('reminders that act', () => {
     }
   });
 
-  it('by text: the 24-hour reminder arrives as an SMS; "back now" stops the rest', async () => {
-    const sms = await startSmsHarness({ now: NIGHT });
+  it('by text (Medway): the 24-hour reminder arrives as an SMS; "back now" stops the rest', async () => {
+    const sms = await startSmsHarness({ now: NIGHT, env: { AREA: 'medway' } });
     try {
       const phone = '+447700900661';
       for (const answer of ['hi', ...TO_NOTIFY, '1']) await sms.text(phone, answer);

@@ -7,10 +7,106 @@ import bidiFactory from 'bidi-js';
 import { areaVariables, createLocaliser } from '../bot/content/i18n';
 import { RuleBook } from '../bot/content/ruleBook';
 import { LIMIT_NAMES, thresholdsOf } from '../bot/content/ruleSchema';
+import { isPassage } from '../bot/content/sourceSchema';
+import { councilFactsOf, isConfirmed } from '../bot/content/ruleBookPage';
 import { ContentError, DIALOG_VARIABLES, flattenKeys, GUIDANCE_FILES, loadContent, variablesOf } from './support/contentFacts';
 import { projectPath } from '../bot/platform/paths';
 
+const AREAS = ['kent', 'medway', 'thames-valley', 'set'] as const;
+const packs = AREAS.map((area) => loadContent({ area }));
 const content = loadContent({ area: 'kent' });
+
+/** A limit's number as the guidance states it: "72 hours", or "5 days" for 120 hours. */
+function statedAs(value: number): string[] {
+  return value % 24 === 0 && value > 24 ? [`${value} hours`, `${value / 24} days`] : [`${value} hours`];
+}
+
+describe.each(packs.map((pack) => [pack.area.id, pack] as const))('the %s pack', (_id, pack) => {
+  it("loads: every rule it serves stands on its own documents, national guidance or the council's word, with a message in every locale", () => {
+    const documents = new Set(pack.area.guidance.documents.map((document) => document.file));
+    for (const { rule, standing } of pack.servedRules) {
+      expect(rule.source.length).toBeGreaterThan(0);
+      for (const source of rule.source.filter(isPassage)) {
+        if (!source.national && standing !== 'borrowed')
+          expect({ rule: rule.id, file: source.file, ok: documents.has(source.file) }).toEqual({
+            rule: rule.id,
+            file: source.file,
+            ok: true,
+          });
+      }
+      for (const locale of Object.keys(pack.locales)) expect(typeof flattenKeys(pack.locales[locale] ?? {}).get(rule.say)).toBe('string');
+    }
+  });
+
+  it("every message renders with the variables the bot supplies (the area's numbers and hours, and the dialogs' own)", () => {
+    const localiser = createLocaliser(pack);
+    for (const locale of localiser.locales) {
+      const messages = localiser.messages(locale);
+      for (const [key, value] of flattenKeys(pack.locales[locale] ?? {})) {
+        if (typeof value !== 'string' || key.startsWith('common.')) continue;
+        expect(() => messages.t(key, DIALOG_VARIABLES)).not.toThrow();
+        expect(messages.t(key, DIALOG_VARIABLES)).not.toMatch(/\{\{|\}\}/);
+      }
+    }
+  });
+
+  it("each limit it sets is carried by one rule whose passage and message state the number, and each condition uses a limit's number", () => {
+    const carriers = pack.rules.filter((rule) => rule.limit);
+    const book = new RuleBook(pack.rules);
+    for (const name of LIMIT_NAMES) {
+      const carrying = carriers.filter((rule) => rule.limit?.name === name);
+      expect(carrying.length).toBeLessThanOrEqual(1);
+      expect(book.optionalLimit(name)).toBe(carrying[0]?.limit?.value);
+    }
+    expect(book.limit('returnInterviewHours')).toBeGreaterThan(0);
+    for (const rule of carriers) {
+      const stated = statedAs(rule.limit?.value ?? 0);
+      const passages = rule.source.filter(isPassage).filter((source) => stated.some((words) => source.quote.toLowerCase().includes(words)));
+      expect({ rule: rule.id, stated, cited: passages.length > 0 }).toEqual({ rule: rule.id, stated, cited: true });
+      for (const locale of Object.keys(pack.locales)) {
+        const message = String(flattenKeys(pack.locales[locale] ?? {}).get(rule.say));
+        const figures = stated.map((words) => words.split(' ')[0] ?? '');
+        expect({ rule: rule.id, locale, gives: figures.some((figure) => message.includes(figure)) }).toEqual({
+          rule: rule.id,
+          locale,
+          gives: true,
+        });
+      }
+      if (rule.limit?.fact) expect(thresholdsOf(rule.when)).toContainEqual({ fact: rule.limit.fact, value: rule.limit.value });
+    }
+    for (const rule of pack.rules) {
+      for (const { fact, value } of thresholdsOf(rule.when)) {
+        const values = carriers.flatMap((carrier) => (carrier.limit?.fact === fact ? [carrier.limit.value] : []));
+        if (values.length > 0)
+          expect({ rule: rule.id, fact, value, oneOfTheLimits: values.includes(value) }).toEqual({
+            rule: rule.id,
+            fact,
+            value,
+            oneOfTheLimits: true,
+          });
+      }
+    }
+  });
+});
+
+describe('shared messages', () => {
+  const localNames = [...new Set(packs.flatMap((pack) => pack.area.localNames))];
+  const said = (locale: string) =>
+    [...flattenKeys(content.locales[locale] ?? {})].filter(
+      // An area's own messages are its pack's; what people may type (synonyms) is not said.
+      ([key]) => !key.startsWith('area.') && !key.endsWith('.synonyms'),
+    );
+
+  it('name no area, partnership or local system: those are in the area packs', () => {
+    for (const locale of Object.keys(content.locales)) {
+      for (const [key, value] of said(locale)) {
+        const text = Array.isArray(value) ? value.join(' ') : String(value);
+        const named = localNames.filter((name) => new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text));
+        expect({ locale, key, named }).toEqual({ locale, key, named: [] });
+      }
+    }
+  });
+});
 
 describe('content files', () => {
   it('load and validate', () => {
@@ -21,48 +117,29 @@ describe('content files', () => {
   it('every rule has a source in the guidance and a message in every locale', () => {
     for (const rule of content.rules) {
       expect(rule.source.length).toBeGreaterThan(0);
-      for (const source of rule.source) expect(GUIDANCE_FILES).toContain(source.file);
+      for (const source of rule.source.filter(isPassage)) expect(GUIDANCE_FILES).toContain(source.file);
       for (const locale of Object.keys(content.locales)) {
         expect(typeof flattenKeys(content.locales[locale] ?? {}).get(rule.say)).toBe('string');
       }
     }
   });
 
-  it('cited guidance files exist and each cited section is found in them (when shared/ is beside the repo)', () => {
-    const guidance = path.resolve(projectPath(), '..', 'shared', 'guidance');
+  it("the guidance held in content/ is the partnerships' documents as published (when shared/ is beside the repo)", () => {
+    const shared = path.resolve(projectPath(), '..', 'shared', 'guidance');
     let files: string[];
     try {
-      files = readdirSync(guidance);
+      files = readdirSync(shared);
     } catch {
-      return; // A clone without shared/ still checks the file names above.
+      return; // A clone without shared/ checks every quote against content/guidance at load.
     }
-    for (const file of GUIDANCE_FILES) expect(files).toContain(file);
-    const areaSources = Object.values(content.area.services).map((service) => service.source);
-    for (const source of [...content.rules.flatMap((rule) => rule.source), ...content.danger.source, ...areaSources]) {
-      // The quoted passage is in the document as written: its parts (split at "...") in order,
-      // ignoring case, line breaks and the shape of quotes and dashes.
-      const text = comparable(readFileSync(path.join(guidance, source.file), 'utf8'));
-      const parts = source.section
-        .split(/\s*(?:\.\.\.|…)\s*/)
-        .map(comparable)
-        .filter((part) => part !== '');
-      let from = 0;
-      const missing = parts.find((part) => {
-        const at = text.indexOf(part, from);
-        if (at < 0) return true;
-        from = at + part.length;
-        return false;
-      });
-      expect({ file: source.file, section: source.section, missing }).toEqual({
-        file: source.file,
-        section: source.section,
-        missing: undefined,
-      });
+    for (const file of GUIDANCE_FILES) {
+      expect(files).toContain(file);
+      expect(readFileSync(projectPath('content', 'guidance', file), 'utf8')).toBe(readFileSync(path.join(shared, file), 'utf8'));
     }
   });
 
   it('every message key is used by code or a rule, and every key used exists', () => {
-    const keys = [...flattenKeys(content.locales['en-GB'] ?? {}).keys()];
+    const keys = [...new Set(packs.flatMap((pack) => [...flattenKeys(pack.locales['en-GB'] ?? {}).keys()]))];
     const code = ['bot', 'dialogs', 'channels']
       .flatMap((folder) => listFiles(projectPath(folder)))
       .filter((file) => file.endsWith('.ts'))
@@ -90,7 +167,7 @@ describe('content files', () => {
         .slice(1, -1)
         .some((prefix) => code.includes(`keys: '${prefix}'`));
     const used = (key: string) =>
-      content.rules.some((rule) => rule.say === key) ||
+      packs.some((pack) => pack.rules.some((rule) => rule.say === key)) ||
       code.includes(`'${key}'`) ||
       templates.some((pattern) => pattern.test(key)) ||
       quotedPrefix(key);
@@ -99,94 +176,12 @@ describe('content files', () => {
     expect(literalKeys.filter((key) => !keys.includes(key))).toEqual([]);
   });
 
-  it("every message renders with the variables the bot supplies (area, numbers, hours, and the dialogs' own)", () => {
-    const localiser = createLocaliser(content);
-    for (const locale of localiser.locales) {
-      const messages = localiser.messages(locale);
-      for (const [key, value] of flattenKeys(content.locales[locale] ?? {})) {
-        if (typeof value !== 'string' || key.startsWith('common.')) continue;
-        expect(() => messages.t(key, DIALOG_VARIABLES)).not.toThrow();
-        expect(messages.t(key, DIALOG_VARIABLES)).not.toMatch(/\{\{|\}\}/);
-      }
-    }
-    expect(areaVariables(content.area).earlyHelpPhone).toBe('03000 419222');
-  });
-});
-
-describe('limits: the numbers from the guidance that code counts with', () => {
-  const carriers = content.rules.filter((rule) => rule.limit);
-  const guidanceText = (file: string): string | undefined => {
-    try {
-      return readFileSync(path.resolve(projectPath(), '..', 'shared', 'guidance', file), 'utf8')
-        .replace(/\s+/g, ' ')
-        .toLowerCase();
-    } catch {
-      return undefined; // A clone without shared/ still checks the cited sections below.
-    }
-  };
-
-  it('each limit is carried by exactly one rule, and code gets it by name from the rule book', () => {
-    const book = new RuleBook(content.rules);
-    for (const name of LIMIT_NAMES) {
-      const carrying = carriers.filter((rule) => rule.limit?.name === name);
-      expect({ name, rules: carrying.length }).toEqual({ name, rules: 1 });
-      expect(book.limit(name)).toBe(carrying[0]?.limit?.value);
-    }
-  });
-
-  it("each limit's rule cites a passage that states the number, and the passage is found in its document", () => {
-    for (const rule of carriers) {
-      const { value, unit } = rule.limit ?? { value: 0, unit: 'hours' };
-      const stated = `${value} ${unit}`;
-      const passages = rule.source.filter((source) => source.section.toLowerCase().includes(stated));
-      expect({ rule: rule.id, stated, cited: passages.length > 0 }).toEqual({ rule: rule.id, stated, cited: true });
-      for (const source of passages) {
-        const text = guidanceText(source.file);
-        if (text === undefined) continue;
-        const section = source.section.replace(/\s+/g, ' ').toLowerCase();
-        const upToNumber = section.slice(0, section.indexOf(stated) + stated.length);
-        expect({ rule: rule.id, file: source.file, upToNumber, found: text.includes(upToNumber) }).toEqual({
-          rule: rule.id,
-          file: source.file,
-          upToNumber,
-          found: true,
-        });
-      }
-    }
-  });
-
-  it("every rule that compares a limit's fact with a number uses that limit's number", () => {
-    const limitsOn = (fact: string) => carriers.flatMap((rule) => (rule.limit?.fact === fact ? [rule.limit.value] : []));
-    for (const rule of carriers) {
-      if (!rule.limit?.fact) continue;
-      // The rule carrying the limit states it in its own condition.
-      expect(thresholdsOf(rule.when)).toContainEqual({ fact: rule.limit.fact, value: rule.limit.value });
-    }
-    for (const rule of content.rules) {
-      for (const { fact, value } of thresholdsOf(rule.when)) {
-        const values = limitsOn(fact);
-        if (values.length > 0)
-          expect({ rule: rule.id, fact, value, oneOfTheLimits: values.includes(value) }).toEqual({
-            rule: rule.id,
-            fact,
-            value,
-            oneOfTheLimits: true,
-          });
-      }
-    }
-  });
-
-  it("the message of a limit's rule gives the same number, in every locale", () => {
-    for (const rule of carriers) {
-      for (const locale of Object.keys(content.locales)) {
-        const message = flattenKeys(content.locales[locale] ?? {}).get(rule.say);
-        expect({ rule: rule.id, locale, message }).toEqual({
-          rule: rule.id,
-          locale,
-          message: expect.stringContaining(String(rule.limit?.value)),
-        });
-      }
-    }
+  it("a service's number is the area's own, and one no document or council gives is said as the council's to give", () => {
+    expect(areaVariables(content.area, 'unknown').earlyHelpPhone).toBe('03000 419222');
+    const thamesValley = packs.find((pack) => pack.area.id === 'thames-valley');
+    expect(thamesValley && areaVariables(thamesValley.area, "the number on your council's website").outOfHoursPhone).toBe(
+      "the number on your council's website",
+    );
   });
 });
 
@@ -227,9 +222,9 @@ describe('a broken content file', () => {
     writeFileSync(target, JSON.stringify(json));
     return directory;
   };
-  const messageOf = (directory: string) => {
+  const messageOf = (directory: string, area = 'kent') => {
     try {
-      loadContent({ area: 'kent', directory });
+      loadContent({ area, directory });
     } catch (error) {
       expect(error).toBeInstanceOf(ContentError);
       return (error as Error).message;
@@ -254,11 +249,85 @@ describe('a broken content file', () => {
     );
   });
 
-  it('a rule without a source names the file and the path', () => {
-    const directory = brokenCopy('rules/general.json', (json) => {
-      ruleAt(json, 1).source = [];
+  it('a rule without a source is refused, naming the area and the rule', () => {
+    const directory = brokenCopy('rules/carer.json', (json) => {
+      ruleAt(json, ruleIndex(json, 'C-DANGER-999')).source = [];
     });
-    expect(messageOf(directory)).toMatch(/rules\/general\.json: rules\.1\.source: /);
+    expect(messageOf(directory)).toMatch(/content\/areas\/kent: rule C-DANGER-999 rests only on , not on Kent's documents/);
+  });
+
+  it('a quote that is not in its document word for word names the rule and the document', () => {
+    const directory = brokenCopy('rules/carer.json', (json) => {
+      const [first] = ruleAt(json, ruleIndex(json, 'C-DANGER-999')).source as Array<{ quote: string }>;
+      if (first) first.quote += ' and a word more';
+    });
+    expect(messageOf(directory)).toMatch(
+      /content\/rules: rule C-DANGER-999: ".* and a word more" is not in content\/guidance\/\S+ word for word/,
+    );
+  });
+
+  it('a quote joined from two places with "..." is refused: each place is a source of its own', () => {
+    let index = -1;
+    const directory = brokenCopy('rules/carer.json', (json) => {
+      index = ruleIndex(json, 'C-DANGER-999');
+      const [first] = ruleAt(json, index).source as Array<{ quote: string }>;
+      if (first) first.quote = 'If you think ... call 999';
+    });
+    expect(messageOf(directory)).toMatch(
+      new RegExp(`rules/carer\\.json: rules\\.${index}\\.source\\.0\\.quote: must be one passage word for word`),
+    );
+  });
+
+  it("a rule served on another partnership's document alone is refused; borrowed, it is said as theirs", () => {
+    const served = brokenCopy('areas/kent/rules.json', (json) => {
+      json.remove = (json.remove as Array<{ id: string }>).filter((entry) => entry.id !== 'C-REVIEW-HOURLY');
+    });
+    expect(messageOf(served)).toMatch(/content\/areas\/kent: rule C-REVIEW-HOURLY rests only on 001, not on Kent's documents/);
+    const borrowed = brokenCopy('areas/kent/rules.json', (json) => {
+      json.remove = (json.remove as Array<{ id: string }>).filter((entry) => entry.id !== 'C-REVIEW-HOURLY');
+      json.borrow = [
+        { id: 'C-REVIEW-HOURLY', from: '001_03c1220fa8561956.txt', reason: 'A test of borrowing: Kent has no hourly review.' },
+      ];
+    });
+    const content = loadContent({ area: 'kent', directory: borrowed });
+    const rule = content.servedRules.find((served) => served.rule.id === 'C-REVIEW-HOURLY');
+    expect(rule?.standing).toBe('borrowed');
+    expect(rule?.rule.source.every((source) => isPassage(source) && source.file === '001_03c1220fa8561956.txt')).toBe(true);
+    expect(
+      createLocaliser(content)
+        .messages('en-GB')
+        .t(rule?.rule.say ?? '', DIALOG_VARIABLES),
+    ).toMatch(/^Kent's guidance doesn't say; Thames Valley .*'s guidance says:/);
+  });
+
+  it("a rule standing only on national guidance quoted in another area's document is served, said as national guidance", () => {
+    const directory = brokenCopy('rules/carer.json', (json) => {
+      const rule = ruleAt(json, ruleIndex(json, 'C-REVIEW-HOURLY'));
+      rule.source = [
+        {
+          file: '003_4454952f043df8a0.txt',
+          quote: 'anyone whose whereabouts cannot be established will be considered as missing until located',
+          national: 'college-of-policing-app',
+        },
+      ];
+    });
+    const withRule = path.join(directory, 'areas', 'kent', 'rules.json');
+    const changes = JSON.parse(readFileSync(withRule, 'utf8')) as { remove: Array<{ id: string }> };
+    changes.remove = changes.remove.filter((entry) => entry.id !== 'C-REVIEW-HOURLY');
+    writeFileSync(withRule, JSON.stringify(changes));
+    const content = loadContent({ area: 'kent', directory });
+    const rule = content.servedRules.find((served) => served.rule.id === 'C-REVIEW-HOURLY');
+    expect(rule?.standing).toBe('national');
+    expect(
+      createLocaliser(content)
+        .messages('en-GB')
+        .t(rule?.rule.say ?? '', DIALOG_VARIABLES),
+    ).toMatch(/^Your local guidance doesn't say; national guidance says:/);
+  });
+
+  it("a council fact no one has confirmed is flagged, and a service without a number is said as the council's to give", () => {
+    const unconfirmed = councilFactsOf(content).filter(({ fact }) => !isConfirmed(fact));
+    expect(unconfirmed.map(({ where }) => where)).toEqual(expect.arrayContaining(['Childline', 'Shout', 'Office hours']));
   });
 
   it('a condition on an unknown fact, or with a value of the wrong type, is refused', () => {
@@ -277,43 +346,48 @@ describe('a broken content file', () => {
 
   it("a limit that differs from its rule's condition names the file and the path", () => {
     let index = -1;
-    const directory = brokenCopy('rules/carer.json', (json) => {
-      index = ruleIndex(json, 'C-REVIEW-6H');
-      (ruleAt(json, index).limit as Record<string, unknown>).value = 4;
+    const directory = brokenCopy('areas/thames-valley/rules.json', (json) => {
+      const added = json.add as Array<Record<string, unknown>>;
+      index = added.findIndex((rule) => rule.id === 'C-REVIEW-6H');
+      (added[index]?.limit as Record<string, unknown>).value = 4;
     });
-    expect(messageOf(directory)).toMatch(new RegExp(`rules/carer\\.json: rules\\.${index}\\.limit\\.value: .*reviewHour with 4`));
+    expect(messageOf(directory, 'thames-valley')).toMatch(
+      new RegExp(`areas/thames-valley/rules\\.json: add\\.${index}\\.limit\\.value: .*reviewHour with 4`),
+    );
   });
 
   it("a rule comparing a limit's fact with another number is refused, naming both", () => {
     const directory = brokenCopy('rules/carer.json', (json) => {
       ruleAt(json, ruleIndex(json, 'C-REVIEW-HOURLY')).when = { fact: 'reviewHour', below: 5 };
     });
-    expect(messageOf(directory)).toMatch(
+    expect(messageOf(directory, 'thames-valley')).toMatch(
       /rule C-REVIEW-HOURLY compares reviewHour with 5, but the limits on reviewHour are 6 \(unauthorisedAbsenceHours\)/,
     );
   });
 
   it('an unknown limit, or a known one given twice or not at all, is refused', () => {
-    const unknown = brokenCopy('rules/carer.json', (json) => {
-      (ruleAt(json, ruleIndex(json, 'C-RETURN-72H')).limit as Record<string, unknown>).name = 'returnHours';
+    const added = (json: Record<string, unknown>, id: string) =>
+      (json.add as Array<Record<string, unknown>>).find((rule) => rule.id === id) ?? {};
+    const unknown = brokenCopy('areas/kent/rules.json', (json) => {
+      (added(json, 'C-RETURN-72H').limit as Record<string, unknown>).name = 'returnHours';
     });
-    expect(messageOf(unknown)).toMatch(/rules\/carer\.json: rules\.\d+\.limit\.name: must be a known limit/);
-    const missing = brokenCopy('rules/carer.json', (json) => {
-      delete ruleAt(json, ruleIndex(json, 'C-RETURN-72H')).limit;
+    expect(messageOf(unknown)).toMatch(/areas\/kent\/rules\.json: add\.\d+\.limit\.name: must be a known limit/);
+    const missing = brokenCopy('areas/kent/rules.json', (json) => {
+      delete added(json, 'C-RETURN-72H').limit;
     });
     expect(messageOf(missing)).toMatch(/no rule carries the limit returnInterviewHours/);
-    const twice = brokenCopy('rules/carer.json', (json) => {
-      ruleAt(json, ruleIndex(json, 'C-BACK-RETURN-INTERVIEW')).limit = ruleAt(json, ruleIndex(json, 'C-RETURN-72H')).limit;
+    const twice = brokenCopy('areas/kent/rules.json', (json) => {
+      added(json, 'C-BACK-RETURN-INTERVIEW').limit = added(json, 'C-RETURN-72H').limit;
     });
     expect(messageOf(twice)).toMatch(/the limit returnInterviewHours is carried by C-BACK-RETURN-INTERVIEW and C-RETURN-72H/);
   });
 
   // Until the area file's copy of the window goes (the rule is the source of truth), it must agree.
   it("an area window that is not the guidance's names the area file", () => {
-    const directory = brokenCopy('areas/kent.json', (json) => {
+    const directory = brokenCopy('areas/kent/area.json', (json) => {
       (json.returnInterviews as Record<string, unknown>).windowHours = 48;
     });
-    expect(messageOf(directory)).toMatch(/areas\/kent\.json: returnInterviews\.windowHours: must be 72/);
+    expect(messageOf(directory)).toMatch(/areas\/kent\/area\.json: returnInterviews\.windowHours: must be 72/);
   });
 
   it('a message missing from a locale names the locale and the key', () => {
@@ -359,10 +433,10 @@ describe('a broken content file', () => {
     });
 
     it('the area offers only locales that exist, English first', () => {
-      expect(messageOf(brokenCopy('areas/kent.json', (json) => void (json.languages = ['en-GB', 'xx'])))).toMatch(
+      expect(messageOf(brokenCopy('areas/kent/area.json', (json) => void (json.languages = ['en-GB', 'xx'])))).toMatch(
         /languages: xx has no content\/locales\/xx/,
       );
-      expect(messageOf(brokenCopy('areas/kent.json', (json) => void (json.languages = ['pl', 'en-GB'])))).toMatch(
+      expect(messageOf(brokenCopy('areas/kent/area.json', (json) => void (json.languages = ['pl', 'en-GB'])))).toMatch(
         /languages: must begin with en-GB/,
       );
     });
@@ -376,10 +450,10 @@ describe('a broken content file', () => {
   });
 
   it('an area service with a malformed number names the file and the path', () => {
-    const directory = brokenCopy('areas/kent.json', (json) => {
+    const directory = brokenCopy('areas/kent/area.json', (json) => {
       ((json.services as Record<string, Record<string, unknown>>).earlyHelp ?? {}).phone = 'call us';
     });
-    expect(messageOf(directory)).toMatch(/areas\/kent\.json: services\.earlyHelp\.phone: /);
+    expect(messageOf(directory)).toMatch(/areas\/kent\/area\.json: services\.earlyHelp\.phone: /);
   });
 });
 
@@ -390,13 +464,3 @@ function listFiles(directory: string): string[] {
 }
 
 /** Text as compared with a quotation: lower case, one space for any run of white space, plain quotes and dashes. */
-function comparable(text: string): string {
-  return text
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\ufffd/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}

@@ -1,6 +1,7 @@
 // The self-hosted Direct Line without a browser: tokens scoped and expiring, watermarks,
 // the stream, CORS, and proactive messages into the widget's conversation.
 import { activitiesAfter, listen, openSession, postActivity, waitFor } from './support/directLine';
+import { startHarness, type Harness } from './support/harness';
 import { startSmsHarness, type SmsHarness } from './support/sms';
 import { CARER_RISKS } from '../bot/content/vocabulary';
 
@@ -165,6 +166,13 @@ describe('proactive messages into the widget', () => {
 });
 
 describe('reminders in the widget', () => {
+  // Thames Valley's guidance has the hourly reviews of an unauthorised absence.
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ now: '2026-11-24T11:00:00Z', env: { AREA: 'thames-valley' } });
+  });
+  afterAll(() => harness.close());
+
   it("a carer's hourly review arrives in the widget conversation by itself", async () => {
     const session = await openSession(harness.url);
     // Not known when they went: the reviews count from now. No to each risk question; yes to reminders.

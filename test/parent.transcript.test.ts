@@ -223,11 +223,11 @@ describe('parent journey', () => {
     }
   });
 
-  it('someone may be harming or using the child: the police, SafeCall, CEOP and the National Referral Mechanism', async () => {
+  it("someone may be harming or using the child: the police, Kent Police's exploitation team, CEOP and Missing People", async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, [...TO_SEARCH, ...SEARCH_ALL_DONE, 'No', 'No', 'Yes', 'No', 'No']);
     const text = allText(turns[turns.length - 1] ?? []);
-    for (const words of ['020 8392 5710', '116 000', 'www.ceop.police.uk', 'National Referral Mechanism']) expect(text).toContain(words);
+    for (const words of ['Missing Child Exploitation Team', '116 000', 'www.ceop.police.uk']) expect(text).toContain(words);
     expect(harness.app.services.rules.decideAll('parent-exploitation', { 'risk.exploitation': true }).map((rule) => rule.id)).toEqual([
       'P-EXPLOITATION-HELP',
     ]);
@@ -480,7 +480,11 @@ describe('parent journey', () => {
 
   it("the periods offered stay within the area's limit when it sets one", () => {
     expect(keepPeriodsFor({})).toEqual(['month', 'threeMonths', 'year']);
-    expect(keepPeriodsFor({ retention: { preparedProfileMaxDays: 90, source: 'Council setting' } })).toEqual(['month', 'threeMonths']);
+    expect(
+      keepPeriodsFor({
+        retention: { preparedProfileMaxDays: 90, council: { says: 'Council setting', confirmedBy: null, confirmedOn: null } },
+      }),
+    ).toEqual(['month', 'threeMonths']);
   });
 
   it('the profile is not kept without consent, and "delete my data" removes it', async () => {

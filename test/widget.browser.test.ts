@@ -264,4 +264,22 @@ onBrowser('the widget page', () => {
       await page.context().close();
     }
   });
+
+  it('the rule book at /rules is a page for people: every rule served, its sources word for word, the unconfirmed council facts, and no accessibility violations', async () => {
+    // axe is injected into the page, which the page's own policy would refuse.
+    const context = await browser.newContext({ viewport: PHONE, bypassCSP: true });
+    const page = await context.newPage();
+    try {
+      const response = await page.goto(`${harness.url}/rules`);
+      expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
+      expect(await page.locator('html').getAttribute('lang')).toBe('en-GB');
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toContain('Kent');
+      expect(await page.locator('article.rule').count()).toBe(harness.app.content.rules.length);
+      await expect(page.locator('#C-DANGER-999 blockquote').first().innerText()).resolves.toContain('immediate risk call 999');
+      await expect(page.locator('#unconfirmed + p + ul').innerText()).resolves.toContain('Childline');
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -84,7 +84,7 @@ describe('young person', () => {
     const turns = await walkFrom(conversation, ['i got kicked out', 'yes', 'yes']);
     const text = turns.map(allText).join('\n');
     expect(text).not.toContain('Welcome back');
-    expect(text).not.toContain('safe for you to go home');
+    expect(text).not.toContain('Is it safe for you to go home?');
     expect(allText(last(turns))).toContain('03000 419191');
     expect(await auditOf(conversation)).toContain('advised-999:Y-HOME-NOT-SAFE');
   });
@@ -95,7 +95,6 @@ describe('young person', () => {
     expect(text).toContain('Young Lives Foundation');
     expect(text).toContain('72 hours');
     expect(text).toContain("It's up to you");
-    expect(text).toContain('change your mind');
   });
 
   it('declining is recorded, the independent offer still comes (Kent 004 §5.7), and the door stays open with the free numbers', async () => {

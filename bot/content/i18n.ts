@@ -80,6 +80,7 @@ export function createLocaliser(content: Content): Localiser {
     return approved.find((locale) => locale.toLowerCase().split('-')[0] === language);
   };
   const cache = new Map<string, Messages>();
+  const standings = standingsByMessage(content);
 
   const build = (locale: string): Messages => {
     const fixed = instance.getFixedT(locale);
@@ -104,12 +105,16 @@ export function createLocaliser(content: Content): Localiser {
       const cached = cacheable ? plain.get(key) : undefined;
       if (cached !== undefined) return cached;
       if (!has(key)) throw new Error(`Missing message ${key} in ${locale}`);
-      const said = fixed(key, { ...base, ...variables });
+      const standing = standings.get(key);
+      const message = fixed(key, { ...base, ...variables });
+      const attribution = standing && fixed(`common.guidance.${standing.standing}`, { ...base, ...standing.variables });
+      // The council's general advice comes first and says after whose it is; another's guidance is named before.
+      const said = !attribution ? message : standing?.standing === 'council' ? `${message} ${attribution}` : `${attribution} ${message}`;
       const text = rightToLeft ? isolateNumbers(said) : said;
       if (cacheable) plain.set(key, text);
       return text;
     };
-    const base: Record<string, string> = { ...areaVariables(content.area) };
+    const base: Record<string, string> = { ...areaVariables(content.area, fixed('common.guidance.numberFromCouncil')) };
     base.officeHours = officeHoursText(content.area, (key, vars) => fixed(key, vars));
     return {
       locale,
@@ -176,8 +181,41 @@ export function createLocaliser(content: Content): Localiser {
   };
 }
 
-/** `area`, the handoff team and reply time, and for each service `<id>Name`, `<id>Phone`, `<id>Text`, `<id>Email`. */
-export function areaVariables(area: Area): Record<string, string> {
+/**
+ * Advice the area's own documents do not give is said as someone else's: "Your local guidance
+ * doesn't say; national guidance says:", "Thames Valley's guidance says:", or, after advice kept
+ * on the council's word, "(General advice: your local guidance doesn't cover this.)". Safety lines and
+ * commands are never held back by a preface. A message is said one way only, so two rules that
+ * stand differently cannot share it.
+ */
+type Attributed = { standing: 'national' | 'borrowed' | 'council'; variables: Record<string, string> };
+// Bookings are the council's own service, not advice; a young person is told plainly (the rule book keeps the standing).
+const SAID_WITHOUT_PREFACE = /^(area\.)?(safety|commands|sms|youngPerson)\.|\.booking\./;
+
+function standingsByMessage(content: Content): Map<string, Attributed> {
+  const byMessage = new Map<string, Attributed>();
+  const seen = new Map<string, string>();
+  for (const { rule, standing } of content.servedRules) {
+    const earlier = seen.get(rule.say);
+    if (earlier !== undefined && earlier !== standing) {
+      throw new Error(`Message ${rule.say} is said by rules that stand differently in ${content.area.id} (${earlier} and ${standing}): give each its own message`);
+    }
+    seen.set(rule.say, standing);
+    if (SAID_WITHOUT_PREFACE.test(rule.say)) continue;
+    if (standing === 'national' || standing === 'council') byMessage.set(rule.say, { standing, variables: {} });
+    if (standing === 'borrowed' && rule.borrowed) {
+      byMessage.set(rule.say, { standing, variables: { lender: content.guidance[rule.borrowed.from]?.partnership ?? rule.borrowed.from } });
+    }
+  }
+  return byMessage;
+}
+
+/**
+ * `area`, the handoff team and reply time, and for each service `<id>Name`, `<id>Phone`,
+ * `<id>Text`, `<id>Email`. A service whose number no document or council has given is said with
+ * `unknownNumber` ("the number on your council's website"), never another area's number.
+ */
+export function areaVariables(area: Area, unknownNumber: string): Record<string, string> {
   const variables: Record<string, string> = {
     area: area.name,
     handoffTeam: area.handoff.team,
@@ -185,7 +223,7 @@ export function areaVariables(area: Area): Record<string, string> {
   };
   for (const [id, service] of Object.entries(area.services)) {
     variables[`${id}Name`] = service.name;
-    if (service.phone) variables[`${id}Phone`] = service.phone;
+    variables[`${id}Phone`] = service.phone ?? unknownNumber;
     if (service.text) variables[`${id}Text`] = service.text;
     if (service.email) variables[`${id}Email`] = service.email;
   }

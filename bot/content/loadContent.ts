@@ -1,16 +1,20 @@
-// Loads and checks everything the bot says and decides from: locales (i18next resources),
-// the area's service directory, and the rule files. A broken file stops start-up with a
-// message naming the file and the path inside it.
+// Loads and checks everything the bot says and decides from: locales (i18next resources), the
+// area's pack (its guidance, services, rule changes and messages), the base rule book, and the
+// guidance documents every quote is checked against. A broken file stops start-up with a message
+// naming the file and the path inside it.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { projectPath } from '../platform/paths';
 import { normalise, words } from '../understanding/text';
 
 import { areaSchema, type Area } from './areaSchema';
+import { AreaPackError, serveRules, type ServedRule } from './areaPack';
+import { documentCatalogueSchema, GuidanceLibrary, type DocumentCatalogue } from './guidance';
 import { flattenKeys, localeMetaSchema, localeTreeSchema, variablesOf, type LocaleMeta, type LocaleResources } from './localeSchema';
-import { LIMIT_NAMES, ruleFileSchema, thresholdsOf, type Rule } from './ruleSchema';
+import { areaRulesSchema, LIMIT_NAMES, REQUIRED_LIMITS, ruleFileSchema, thresholdsOf, type AreaRules, type Rule } from './ruleSchema';
+import { isPassage, type Source } from './sourceSchema';
 import { dangerPhrasesSchema, understandingSchema, type DangerPhrases, type UnderstandingLexicon } from './understandingSchema';
 import { DEFAULT_LOCALE } from './vocabulary';
 import { MODEL_HEADS, modelFileSchema, type ModelFiles, type ModelName } from '../understanding/trainedModel';
@@ -22,7 +26,14 @@ export interface Content {
   /** Each locale's name in itself, its direction and whether it still awaits review. */
   localeMeta: Record<string, LocaleMeta>;
   area: Area;
+  /** The rules the area serves (the base rule book with the area's changes), by decision point in order. */
   rules: Rule[];
+  /** The same rules with how each stands in the area, for the rule book a safeguarding lead signs. */
+  servedRules: ServedRule[];
+  /** Base rules the area does not use, each with its reason. */
+  removedRules: Array<{ id: string; reason: string }>;
+  /** The guidance documents: whose, for which area, when (content/guidance/documents.json). */
+  guidance: DocumentCatalogue;
   danger: DangerPhrases;
   /** How typed text is read, by language ("en", "pl"...). */
   understanding: Record<string, UnderstandingLexicon>;
@@ -31,6 +42,12 @@ export interface Content {
 }
 
 const META_FILE = '_meta.json';
+
+/** How the carer's reminder question names each point an area may set while a child is missing. */
+const MISSING_POINT_MESSAGES = {
+  missingSeniorAlertHours: 'area.carer.missingPoints.day',
+  missingStrategyMeetingHours: 'area.carer.missingPoints.twoDays',
+} as const;
 
 export class ContentError extends Error {
   override readonly name = 'ContentError';
@@ -84,15 +101,65 @@ export function loadContent({ directory = projectPath('content'), area }: LoadCo
   }
   if (!locales[DEFAULT_LOCALE]) throw new ContentError(`content/locales/${DEFAULT_LOCALE}: missing`);
 
-  const areaFile = path.join(directory, 'areas', `${area}.json`);
-  const areaContent = parse(areaSchema, areaFile);
+  const areasDirectory = path.join(directory, 'areas');
+  const areaDirectory = path.join(areasDirectory, area);
+  if (!existsSync(path.join(areaDirectory, 'area.json'))) {
+    const packs = readdirSync(areasDirectory).filter((name) => existsSync(path.join(areasDirectory, name, 'area.json')));
+    throw new ContentError(`content/areas/${area}: no such area pack (there are: ${packs.sort().join(', ')})`);
+  }
+  const areaContent = parse(areaSchema, path.join(areaDirectory, 'area.json'));
+  if (areaContent.id !== area) throw new ContentError(`content/areas/${area}/area.json: id: must be "${area}", the pack's folder`);
+  const areaRulesFile = path.join(areaDirectory, 'rules.json');
+  const areaRules: AreaRules = existsSync(areaRulesFile)
+    ? parse(areaRulesSchema, areaRulesFile)
+    : { summary: 'none', remove: [], replace: [], add: [], borrow: [], council: [] };
+  const areaLocales = path.join(areaDirectory, 'locales');
+  if (existsSync(areaLocales)) {
+    for (const file of jsonFiles(areaLocales)) {
+      const locale = file.replace(/\.json$/, '');
+      const tree = locales[locale];
+      if (!tree) throw new ContentError(`content/areas/${area}/locales/${file}: no content/locales/${locale}`);
+      tree.area = parse(localeTreeSchema, path.join(areaLocales, file));
+    }
+  }
 
   const rulesDirectory = path.join(directory, 'rules');
   const danger = parse(dangerPhrasesSchema, path.join(rulesDirectory, 'danger-phrases.json'));
-  const rules: Rule[] = [];
+  const baseRules: Rule[] = [];
   for (const file of jsonFiles(rulesDirectory).filter((name) => name !== 'danger-phrases.json')) {
-    rules.push(...parse(ruleFileSchema, path.join(rulesDirectory, file)).rules);
+    baseRules.push(...parse(ruleFileSchema, path.join(rulesDirectory, file)).rules);
   }
+  const catalogue = parse(documentCatalogueSchema, path.join(directory, 'guidance', 'documents.json'));
+  const guidance = GuidanceLibrary.load(path.join(directory, 'guidance'), (file) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      throw new ContentError(`${path.relative(path.dirname(directory), file)}: cannot be read`);
+    }
+  });
+  checkQuotes(guidance, [
+    ...baseRules.flatMap((rule) => rule.source.filter(isPassage).map((source) => ({ where: `content/rules: rule ${rule.id}`, source }))),
+    ...[...areaRules.replace, ...areaRules.add].flatMap((rule) =>
+      rule.source.filter(isPassage).map((source) => ({ where: `content/areas/${area}/rules.json: rule ${rule.id}`, source })),
+    ),
+    ...[...danger.source, ...Object.values(danger.categories).flatMap((category) => category.source)].map((source) => ({
+      where: 'content/rules/danger-phrases.json',
+      source,
+    })),
+    ...Object.entries(areaContent.services).flatMap(([id, service]) =>
+      (service.source ?? []).map((source) => ({ where: `content/areas/${area}/area.json: services.${id}`, source })),
+    ),
+    ...areaContent.guidance.forReview.flatMap((entry) => entry.source.map((source) => ({ where: `content/areas/${area}/area.json: guidance.forReview`, source }))),
+    ...Object.entries(areaContent.model).flatMap(([part, entry]) => (entry?.source ?? []).map((source) => ({ where: `content/areas/${area}/area.json: model.${part}`, source }))),
+  ]);
+  let servedRules: ServedRule[];
+  try {
+    servedRules = serveRules(baseRules, areaRules, areaContent);
+  } catch (error) {
+    if (error instanceof AreaPackError) throw new ContentError(error.message);
+    throw error;
+  }
+  const rules = servedRules.map((served) => served.rule);
 
   const understandingDirectory = path.join(directory, 'understanding');
   const understanding: Record<string, UnderstandingLexicon> = {};
@@ -104,9 +171,28 @@ export function loadContent({ directory = projectPath('content'), area }: LoadCo
     (Object.keys(MODEL_HEADS) as ModelName[]).map((name) => [name, parse(modelFileSchema, path.join(understandingDirectory, 'model', `${name}.json`))]),
   ) as ModelFiles;
 
-  const content: Content = { version: hash.digest('hex').slice(0, 12), locales, localeMeta, area: areaContent, rules, danger, understanding, models };
+  const content: Content = {
+    version: hash.digest('hex').slice(0, 12),
+    locales,
+    localeMeta,
+    area: areaContent,
+    rules,
+    servedRules,
+    removedRules: areaRules.remove,
+    guidance: catalogue,
+    danger,
+    understanding,
+    models,
+  };
   checkConsistency(content);
   return content;
+}
+
+/** Every quoted passage is in its document word for word (case, line breaks and quote shapes aside). */
+function checkQuotes(guidance: GuidanceLibrary, cited: Array<{ where: string; source: Source }>): void {
+  for (const { where, source } of cited) {
+    if (!guidance.holds(source)) throw new ContentError(`${where}: "${source.quote}" is not in content/guidance/${source.file} word for word`);
+  }
 }
 
 /** Checks across files: unique rule ids, the limits, every rule's message in every locale, the same keys in every locale. */
@@ -143,7 +229,7 @@ function checkConsistency(content: Content): void {
   }
   checkOptionsAreNotCommands(content);
   for (const locale of content.area.languages) {
-    if (!content.locales[locale]) throw new ContentError(`content/areas/${content.area.id}.json: languages: ${locale} has no content/locales/${locale}`);
+    if (!content.locales[locale]) throw new ContentError(`content/areas/${content.area.id}/area.json: languages: ${locale} has no content/locales/${locale}`);
   }
   for (const [category, { phrases }] of Object.entries(content.danger.categories)) {
     for (const [language, list] of Object.entries(phrases)) {
@@ -186,7 +272,7 @@ function checkLimits(content: Content): void {
   const carriers = content.rules.filter((rule) => rule.limit);
   for (const name of LIMIT_NAMES) {
     const ids = carriers.filter((rule) => rule.limit?.name === name).map((rule) => rule.id);
-    if (ids.length === 0) throw new ContentError(`content/rules: no rule carries the limit ${name}`);
+    if (ids.length === 0 && REQUIRED_LIMITS.includes(name)) throw new ContentError(`content/rules: no rule carries the limit ${name}`);
     if (ids.length > 1) throw new ContentError(`content/rules: the limit ${name} is carried by ${ids.join(' and ')}; one rule only`);
   }
   for (const rule of content.rules) {
@@ -198,10 +284,17 @@ function checkLimits(content: Content): void {
       }
     }
   }
+  // The carer is offered a reminder at each point the area sets while a child is missing, named by its own words.
+  const english = flattenKeys(content.locales[DEFAULT_LOCALE] ?? {});
+  for (const [name, key] of Object.entries(MISSING_POINT_MESSAGES)) {
+    if (carriers.some((rule) => rule.limit?.name === name) && typeof english.get(key) !== 'string') {
+      throw new ContentError(`content/areas/${content.area.id}/locales/${DEFAULT_LOCALE}.json: ${key.replace(/^area\./, '')}: missing (the area sets ${name})`);
+    }
+  }
   const window = carriers.find((rule) => rule.limit?.name === 'returnInterviewHours')?.limit?.value;
   if (content.area.returnInterviews.windowHours !== window) {
     throw new ContentError(
-      `content/areas/${content.area.id}.json: returnInterviews.windowHours: must be ${window}, the limit returnInterviewHours in content/rules`,
+      `content/areas/${content.area.id}/area.json: returnInterviews.windowHours: must be ${window}, the limit returnInterviewHours in content/rules`,
     );
   }
 }

@@ -52,4 +52,9 @@ export class RuleBook {
     if (value === undefined) throw new Error(`No rule in content/rules carries the limit ${name}`);
     return value;
   }
+
+  /** A limit the area may not set (its guidance has no such category or meeting): undefined then. */
+  optionalLimit(name: LimitName): number | undefined {
+    return this.limits.get(name);
+  }
 }

@@ -3,6 +3,7 @@
 // counts with (hours until a review), that number as a named limit. Conditions are data, never
 // code in strings.
 import { z } from 'zod';
+import { councilFactSchema, ruleSourceSchema } from './sourceSchema';
 import {
   AUDIT_KINDS,
   CARER_ENQUIRIES,
@@ -70,13 +71,6 @@ export const factSchemas = {
 export type FactName = keyof typeof factSchemas;
 export type Facts = { [K in FactName]?: z.infer<(typeof factSchemas)[K]> };
 
-export const sourceSchema = z
-  .object({
-    file: z.enum(GUIDANCE_FILES, { message: `must be one of the guidance files: ${GUIDANCE_FILES.join(', ')}` }),
-    section: z.string().min(3),
-  })
-  .strict();
-export type Source = z.infer<typeof sourceSchema>;
 
 type Scalar = string | number | boolean;
 export type Condition =
@@ -136,6 +130,8 @@ export const LIMIT_NAMES = [
   'returnInterviewHours',
 ] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];
+/** The limits every area must give; the others are optional (an area may not use that category). */
+export const REQUIRED_LIMITS: readonly LimitName[] = ['returnInterviewHours'];
 
 const numericFacts = (Object.keys(factSchemas) as FactName[]).filter((fact) => factSchemas[fact].safeParse(0).success);
 
@@ -177,22 +173,52 @@ function checkLimitInCondition(rule: { when: Condition; limit?: Limit | undefine
   }
 }
 
-const ruleSchema = z
+const ruleId = z.string().regex(/^[A-Z]{1,2}(-[A-Z0-9]+)+$/, { message: 'must look like P-REPORT-101' });
+const reason = z.string().min(10);
+
+/** A rule served on another partnership's document, because the area's own is silent: said as theirs. */
+const borrowedSchema = z.object({ from: z.enum(GUIDANCE_FILES), reason }).strict();
+
+const ruleObject = z
   .object({
-    id: z.string().regex(/^[A-Z]{1,2}(-[A-Z0-9]+)+$/, { message: 'must look like P-REPORT-101' }),
+    id: ruleId,
     point: z.string().regex(/^[a-z][a-z-]*$/),
     summary: z.string().min(5),
     when: conditionSchema,
     say: z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z0-9]+)+$/, { message: 'must be a message key such as safety.danger.call999' }),
     audit: z.enum(AUDIT_KINDS).optional(),
-    source: z.array(sourceSchema).min(1, { message: 'every rule needs at least one source in the guidance' }),
+    /** Every area's passages: an area serves a rule on its own (checked when the area is loaded). */
+    source: z.array(ruleSourceSchema),
     limit: limitSchema.optional(),
+    borrowed: borrowedSchema.optional(),
   })
-  .strict()
-  .superRefine((rule, ctx) => {
-    checkFactValues(rule.when, ctx, ['when']);
-    checkLimitInCondition(rule, ctx);
-  });
+  .strict();
+
+function checkRule(rule: z.infer<typeof ruleObject>, ctx: z.RefinementCtx): void {
+  checkFactValues(rule.when, ctx, ['when']);
+  checkLimitInCondition(rule, ctx);
+}
+
+const ruleSchema = ruleObject.superRefine(checkRule);
 export type Rule = z.infer<typeof ruleSchema>;
 
 export const ruleFileSchema = z.object({ summary: z.string(), rules: z.array(ruleSchema).min(1) }).strict();
+
+/**
+ * An area's changes to the base rule book (content/areas/<id>/rules.json), each with its reason:
+ * base rules it removes or replaces (same id), rules of its own (before a rule at the same
+ * point, or last there), base rules it keeps on another partnership's document, and base rules
+ * it keeps on the council's word where its documents are silent.
+ */
+export const areaRulesSchema = z
+  .object({
+    summary: z.string().min(5),
+    remove: z.array(z.object({ id: ruleId, reason }).strict()).default([]),
+    replace: z.array(ruleObject.extend({ reason }).strict().superRefine(checkRule)).default([]),
+    add: z.array(ruleObject.extend({ before: ruleId.optional() }).strict().superRefine(checkRule)).default([]),
+    borrow: z.array(z.object({ id: ruleId }).merge(borrowedSchema).strict()).default([]),
+    /** Base rules the area's documents are silent on, kept on the council's word (a national helpline, how booking works). */
+    council: z.array(z.object({ id: ruleId }).merge(councilFactSchema).strict()).default([]),
+  })
+  .strict();
+export type AreaRules = z.infer<typeof areaRulesSchema>;

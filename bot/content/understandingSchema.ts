@@ -2,7 +2,7 @@
 // (text speak, negations, everyday answers, cues for who is writing, what is happening and
 // what they disclose) and content/rules/danger-phrases.json (danger, by category, each sourced).
 import { z } from 'zod';
-import { sourceSchema } from './ruleSchema';
+import { sourceSchema } from './sourceSchema';
 import { DANGER_CATEGORIES, DISCLOSURES, QUESTIONS_ASKED, SITUATIONS, STATED_FACTS } from './vocabulary';
 
 export const EVERYDAY_ANSWERS = ['yes', 'no', 'unknown', 'skip'] as const;

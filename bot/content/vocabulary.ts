@@ -8,6 +8,7 @@ export const GUIDANCE_FILES = [
   '003_4454952f043df8a0.txt',
   '004_aa5a32e21878de7f.txt',
 ] as const;
+export type GuidanceFile = (typeof GUIDANCE_FILES)[number];
 
 export const DEFAULT_LOCALE = 'en-GB';
 

@@ -45,7 +45,7 @@ export class CarerNotifyDialog extends ComponentDialog {
     const messages = messagesFor(context, this.services);
     const times = listOf(
       messages.locale,
-      coming.map((point) => messages.t(`carer.remindMissing.points.${point.name}`)),
+      coming.map((point) => messages.t(`area.carer.missingPoints.${point.name}`)),
     );
     return step.beginDialog(REMIND_MISSING, { variables: { times } });
   }
@@ -73,7 +73,9 @@ export class CarerNotifyDialog extends ComponentDialog {
       ['day', 'missingSeniorAlertHours'],
       ['twoDays', 'missingStrategyMeetingHours'],
     ] as const) {
-      const hours = this.services.rules.limit(limit);
+      const hours = this.services.rules.optionalLimit(limit);
+      // An area without this point (Kent sets neither) has nothing to remind of.
+      if (hours === undefined) continue;
       const rule = this.services.rules.decide('carer-missing-review', { hoursMissing: hours });
       const at = hoursAfter(from, hours);
       if (rule) points.push({ name, rule, at, past: this.reminders.isPast(at) });

@@ -1,8 +1,9 @@
-// Whereabouts known but not agreed: an unauthorised absence. It is recorded, and the carer is
-// offered a reminder at each hourly review up to the limit the guidance sets, the last of which
-// says to treat the child as missing, all counted from when the child went or was due back.
-// Reviews already due are said at once; past the limit, the child is treated as missing now.
-// Then the journey waits.
+// Whereabouts known but not agreed. It is recorded. Where the area's guidance has an unauthorised
+// absence category with hourly reviews up to a limit (Thames Valley), the carer is offered a
+// reminder at each review, the last of which says to treat the child as missing, all counted from
+// when the child went or was due back; reviews already due are said at once, and past the limit
+// the child is treated as missing now. Areas without the category (Kent, Medway) set no clock:
+// the advice already given stands. Then the journey waits.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { advise, adviseFirst } from '../../bot/turn/advice';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
@@ -35,8 +36,9 @@ export class UnauthorisedAbsenceDialog extends ComponentDialog {
     const { context } = step;
     const carerCase = await this.record.update(context, (current) => ({ ...current, status: 'unauthorised' }));
     await this.log.write(context, 'unauthorised');
+    const lastReview = this.services.rules.optionalLimit('unauthorisedAbsenceHours');
+    if (lastReview === undefined) return step.endDialog('wait' satisfies CarerPart);
     const from = await this.reminders.countFrom(context);
-    const lastReview = this.services.rules.limit('unauthorisedAbsenceHours');
     // The last review point has passed already: it is acted on now, and they are treated as missing.
     if (this.reminders.isPast(hoursAfter(from, lastReview))) {
       const rule = this.services.rules.decide('carer-review', { reviewHour: lastReview });
@@ -61,7 +63,7 @@ export class UnauthorisedAbsenceDialog extends ComponentDialog {
     if (resultOf(step, yesNoResult) === 'yes') {
       const { context } = step;
       const from = await this.reminders.countFrom(context);
-      const lastReview = this.services.rules.limit('unauthorisedAbsenceHours');
+      const lastReview = this.services.rules.optionalLimit('unauthorisedAbsenceHours') ?? 0;
       const coming = [...reviewHours(lastReview), lastReview].filter((hour) => !this.reminders.isPast(hoursAfter(from, hour)));
       for (const hour of coming) {
         const rule = this.services.rules.decide('carer-review', { reviewHour: hour });

@@ -139,7 +139,9 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
   private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const choice = resultOf(step, z.enum(OFFER_ANSWERS));
     if (choice === 'no') {
-      await adviseFirst(step.context, this.services, 'yp-decline', { returnChoice: 'no' });
+      const rule = await adviseFirst(step.context, this.services, 'yp-decline', { returnChoice: 'no' });
+      // An area whose guidance says nothing after a decline still leaves the door open.
+      if (!rule) await step.context.sendActivity(messagesFor(step.context, this.services).t('youngPerson.close'));
       return step.endDialog();
     }
     offerValues.keep(step, { withWhom: 'independent' });

@@ -26,13 +26,20 @@ export interface Harness {
 let counter = 0;
 
 export async function startHarness(
-  options: { now?: string; env?: Record<string, string>; database?: Database; startScheduler?: boolean } = {},
+  options: { now?: string; env?: Record<string, string>; database?: Database; startScheduler?: boolean; contentDirectory?: string } = {},
 ): Promise<Harness> {
   const clock = new ManualClock(options.now ?? '2026-11-24T23:00:00Z');
   const config = loadConfig({ LOG_LEVEL: 'silent', ID_HASH_SECRET: 'test-secret-test-secret', ...options.env });
   const database = options.database ?? (await openSharedPgliteSchema());
   // Tests tick the scheduler themselves, with the clock where they want it.
-  const app = await buildApp({ config, clock, database, logger: createLogger('silent'), startScheduler: options.startScheduler ?? false });
+  const app = await buildApp({
+    config,
+    clock,
+    database,
+    logger: createLogger('silent'),
+    startScheduler: options.startScheduler ?? false,
+    contentDirectory: options.contentDirectory,
+  });
   const url = await app.listen(0, '127.0.0.1');
   return {
     app,
