@@ -123,9 +123,9 @@ export const youngPersonChat: Journey = {
   ],
 };
 
-/** test/carer.transcript.test.ts TO_NOTIFY, then reminders on and "back now" (the "by text" reminder test). */
+/** test/carer.transcript.test.ts TO_NOTIFY in Kent (no review points to be reminded of), then "back now". */
 export const carerChat: Journey = {
-  name: 'carer sets reminders',
+  name: 'carer missing to return',
   channel: 'chat',
   steps: [
     step(JOIN, 'Who is writing?'),
@@ -145,9 +145,8 @@ export const carerChat: Journey = {
     step('Done', 'Step 3 of 5'),
     step('Done', 'Step 4 of 5'),
     step('Done', 'Step 5 of 5'),
-    step('Done', /5 of 5 done[\s\S]*101[\s\S]*as soon as possible/),
-    step('Yes', "I'll remind you at"),
-    step('back now', /safe and well check[\s\S]*stopped the reminders[\s\S]*Child back/),
+    step('Done', /5 of 5 done[\s\S]*101[\s\S]*as soon as possible[\s\S]*Tell me when anything changes/),
+    step('back now', /safe and well[\s\S]*Young Lives Foundation[\s\S]*Child back/),
   ],
 };
 
