@@ -173,6 +173,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     mountStaff(host, { config, bookings });
 
     retention = startRetentionJob({ db, clock, retentionDays: config.RETENTION_DAYS, logger });
+    // The date recognizers build their tables on first use (a third of a second, far more on a busy
+    // machine): do it once the server is up, not inside the first person's turn at a time question.
+    setImmediate(() => services.dates.readPast('yesterday at 9pm'));
     if (options.startScheduler ?? true) scheduler.start(config.SCHEDULER_INTERVAL_MS);
 
     const close = async () => {
