@@ -3,8 +3,11 @@ import { loadContent } from '../bot/content/loadContent';
 import { createLocaliser } from '../bot/content/i18n';
 import { roleChoices } from '../dialogs/root/rootDialog';
 import { matchCommand } from '../dialogs/base/interruptibleDialog';
+import { createUnderstanding } from '../bot/understanding/understand';
 
-const messages = createLocaliser(loadContent({ area: 'kent' })).messages('en-GB');
+const content = loadContent({ area: 'kent' });
+const messages = createLocaliser(content).messages('en-GB');
+const requestWords = createUnderstanding(content, { dangerAlwaysIn: content.area.languages }).commandRequestWords('en-GB');
 
 describe('role choices', () => {
   it('suggested actions carry the title as both what is seen and what is sent back', () => {
@@ -54,5 +57,25 @@ describe('commands', () => {
 
   it('a command is the whole message, not a word inside an answer', () => {
     expect(matchCommand('I need help finding him', list)).toBeUndefined();
+  });
+
+  it.each([
+    ['can i talk to a real person', 'talkToPerson'],
+    ['is there a human i can talk to', 'talkToPerson'],
+    ['i want to speak to someone', 'talkToPerson'],
+    ['can you delete my data please', 'deleteMyData'],
+    ['can we start again please', 'startAgain'],
+  ])('"%s" asks for the command around it: %s', (text, command) => {
+    expect(matchCommand(text, list, requestWords)).toBe(command);
+  });
+
+  it.each([
+    'I need help finding him',
+    'i want to talk to someone about my son',
+    'i want to stop',
+    'he wont stop crying',
+    'help me find my son',
+  ])('"%s" is not a command: words other than asking stand around it, or it is stop', (text) => {
+    expect(matchCommand(text, list, requestWords)).toBeUndefined();
   });
 });

@@ -25,6 +25,15 @@ async function webConversation(): Promise<Conversation> {
 }
 
 describe('in staffed hours', () => {
+  it('"can i talk to a real person please", typed mid-question, asks for a person as the command does', async () => {
+    const conversation = await webConversation();
+    for (const answer of ['1', 'Missing now']) await conversation.say(answer);
+    const before = sms.sent.length;
+    const replies = await conversation.say('can i talk to a real person please');
+    expect(referenceIn(allText(replies))).not.toBe('');
+    expect(alertsSince(before).map((alert) => alert.to)).toEqual(ON_CALL);
+  });
+
   it('from the web chat: every on-call number gets a handover with the reference, role and step, and no child name', async () => {
     const conversation = await webConversation();
     for (const answer of ['1', 'Missing now', 'Yes']) await conversation.say(answer);

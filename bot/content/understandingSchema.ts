@@ -78,6 +78,8 @@ export const understandingSchema = z
     schoolDay: z.array(z.string().min(1)).default([]),
     /** Words that may stand beside a language's name when someone asks for it ("Polish please", "in romana va rog"). */
     languageRequest: z.array(z.string().min(1)).default([]),
+    /** Words that may stand around a command and leave it a command ("can i talk to a real person please"). */
+    commandRequest: z.array(z.string().min(1)).default([]),
   })
   .strict();
 export type UnderstandingLexicon = z.infer<typeof understandingSchema>;

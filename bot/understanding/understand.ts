@@ -62,6 +62,8 @@ export interface Understanding {
   writtenIn(text: string): string | undefined;
   /** The message without the sentences that ask something ("..., is that right?"): what may answer a question. */
   withoutQuestions(text: string): string;
+  /** Words that may stand around a command in the conversation's language and English ("can i", "please", "a real"). */
+  commandRequestWords(locale: string): ReadonlySet<string>;
   /**
    * yes / no / not known / skip, in their everyday forms ("ye", "nah", "idk", "rather not say").
    * With `wholeMessage`, only when that is all the message says ("maybe at the park" is an answer, not "not known").
@@ -239,6 +241,7 @@ export function createUnderstanding(
   };
   const dangerLanguages = dangerAlwaysIn.map(languageOf);
   const languagesOf = (locale: string): string[] => [...new Set([languageOf(locale), 'en'])];
+  const commandWords = new Map<string, ReadonlySet<string>>();
 
   return {
     read(text, locale) {
@@ -298,6 +301,19 @@ export function createUnderstanding(
       return first.count >= 2 * (second?.count ?? 0) ? first.language : undefined;
     },
     withoutQuestions: withoutQuestionsAsked,
+    commandRequestWords(locale) {
+      const key = languagesOf(locale).join(' ');
+      let found = commandWords.get(key);
+      if (!found) {
+        found = new Set(
+          languagesOf(locale).flatMap((language) =>
+            (content.understanding[language]?.commandRequest ?? []).flatMap((word) => normalise(word).split(' ')),
+          ),
+        );
+        commandWords.set(key, found);
+      }
+      return found;
+    },
     everyday(text, locale, options = {}) {
       // "is that right?" asks; it does not answer yes.
       const answered = withoutQuestionsAsked(text);
@@ -519,6 +535,7 @@ function emptyLexicon(): UnderstandingLexicon {
     times: {},
     schoolDay: [],
     languageRequest: [],
+    commandRequest: [],
   };
 }
 

@@ -95,7 +95,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return this.carryOn(innerDc, active);
     }
 
-    switch (matchCommand(text, (key) => messages.list(key))) {
+    switch (matchCommand(text, (key) => messages.list(key), this.services.understanding.commandRequestWords(messages.locale))) {
       case 'help':
         await adviseFirst(context, this.services, 'interrupt', { command: 'help' });
         return this.carryOn(innerDc, active);
@@ -182,9 +182,31 @@ function innermost(dc: DialogContext): DialogContext {
   return current;
 }
 
-/** A command is the whole message: "help" stops a dialog, "I need help finding him" does not. */
-export function matchCommand(text: string, list: (key: string) => string[]): Command | undefined {
+/**
+ * A command is the whole message, or the whole message but for words of asking around it ("can
+ * i talk to a real person please"): "help" stops a dialog, "I need help finding him" does not.
+ */
+export function matchCommand(
+  text: string,
+  list: (key: string) => string[],
+  requestWords: ReadonlySet<string> = new Set(),
+): Command | undefined {
   const said = normalise(text);
   if (said === '') return undefined;
-  return COMMANDS.find((command) => list(`commands.${command}.synonyms`).some((synonym) => normalise(synonym) === said));
+  const words = said.split(' ');
+  const isCommand = (synonym: string): boolean => {
+    const wanted = normalise(synonym);
+    if (wanted === said) return true;
+    const parts = wanted.split(' ');
+    for (let at = 0; at + parts.length <= words.length; at += 1) {
+      if (parts.some((part, offset) => words[at + offset] !== part)) continue;
+      const around = [...words.slice(0, at), ...words.slice(at + parts.length)];
+      if (around.every((word) => requestWords.has(word))) return true;
+    }
+    return false;
+  };
+  // "i want to stop" may be about anything but the chat: stop is only ever the whole message.
+  return COMMANDS.find((command) =>
+    list(`commands.${command}.synonyms`).some((synonym) => (command === 'stop' ? normalise(synonym) === said : isCommand(synonym))),
+  );
 }
