@@ -256,6 +256,17 @@ describe("the child's known risks", () => {
     expect(text).toContain('National Referral Mechanism');
   });
 
+  it('"idk" at a yes/no risk question is told how to answer, not that it was not caught; twice, the way on', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, MISSING.slice(0, 4));
+    const once = allText(await conversation.say('idk tbh'));
+    expect(once).toContain('If you think it could be so, say yes');
+    expect(once).not.toContain("didn't catch that");
+    expect(once).toContain('care plan or missing plan');
+    expect(allText(await conversation.say('dunno'))).toContain('talk to a person');
+    expect(allText(await conversation.say('yes'))).toContain('exploitation');
+  });
+
   it('exploitation said earlier in the chat is not asked again', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['3', 'No']);

@@ -18,6 +18,8 @@ export interface ChoiceQuestionSpec<Value extends string> {
    * out" at "Who is writing?" is a young person, though "mum" is a parent's word.
    */
   read?: (context: TurnContext) => Value | undefined;
+  /** Message key said when the answer is "not sure" and no option means that (a yes/no question): how to answer. */
+  unsure?: string;
 }
 
 export class ChoiceQuestion<Value extends string> extends AskingDialog {
@@ -43,12 +45,16 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
     const value = this.spec.read?.(dc.context) ?? this.spec.choices.understand(activity.text ?? '', messages, this.services.understanding);
     if (value !== undefined) return dc.endDialog(value);
     const variables = (dc.activeDialog?.state as AskState | undefined)?.variables ?? {};
-    const reply = await replyToMiss(dc, this.spec.retry);
+    // "idk" is an answer a person means: say how to answer, not that it was not caught.
+    const unsure =
+      this.spec.unsure && this.services.understanding.everyday(activity.text ?? '', messages.locale, { wholeMessage: true }) === 'unknown';
+    const why = unsure && this.spec.unsure ? this.spec.unsure : this.spec.retry;
+    const reply = await replyToMiss(dc, why);
     if (reply === 'handled') return Dialog.EndOfTurn;
     if (reply === 'stuck') await this.sendWithOptions(dc.context, messages.t('common.miss.stuck'));
     else {
       const wayOn = reply === 'explainWithWayOn' ? ` ${messages.t('common.miss.wayOn')}` : '';
-      await this.sendWithOptions(dc.context, `${messages.t(this.spec.retry)} ${messages.t(this.spec.ask, variables)}${wayOn}`);
+      await this.sendWithOptions(dc.context, `${messages.t(why)} ${messages.t(this.spec.ask, variables)}${wayOn}`);
     }
     return Dialog.EndOfTurn;
   }

@@ -15,7 +15,10 @@ export const yesNoUnsureChoices = Choices.keyed<YesNoUnsure>(['yes', 'no', 'unsu
 });
 
 export function yesNoQuestion(id: string, ask: string, services: DialogServices): ChoiceQuestion<YesNo> {
-  return new ChoiceQuestion({ id, ask, retry: 'common.yesNo.retry', choices: yesNoChoices }, services);
+  return new ChoiceQuestion(
+    { id, ask, retry: 'common.yesNo.retry', unsure: 'common.yesNo.unsureHowToAnswer', choices: yesNoChoices },
+    services,
+  );
 }
 
 /** `read`: an answer the turn's reading gives before the words are matched (a risk heard is "yes"). */
