@@ -233,9 +233,16 @@ function mountRuleBook(server: Server, content: Content): void {
   });
 }
 
-/** GET /healthz: 200 once storage answers; 503 while it does not, or while shutting down. */
+/**
+ * GET /livez: 200 while the process serves requests (a liveness probe: a database blip must not
+ * restart the pod). GET /readyz and /healthz: 200 once storage answers; 503 while it does not, or
+ * while shutting down (a readiness probe takes the instance out of the load balancer).
+ */
 function mountHealth(server: Server, db: Database, isShuttingDown: () => boolean): void {
-  server.get('/healthz', async (_req, res) => {
+  server.get('/livez', async (_req, res) => {
+    res.send(200, { status: 'alive' });
+  });
+  const ready = async (_req: Request, res: Response): Promise<void> => {
     if (isShuttingDown()) {
       res.send(503, { status: 'shutting-down' });
       return;
@@ -246,7 +253,9 @@ function mountHealth(server: Server, db: Database, isShuttingDown: () => boolean
     } catch {
       res.send(503, { status: 'storage-unavailable' });
     }
-  });
+  };
+  server.get('/readyz', ready);
+  server.get('/healthz', ready);
 }
 
 async function listen(server: Server, port: number, host: string): Promise<string> {

@@ -13,6 +13,9 @@ it('storage down: the user still gets 999, 101 and 116 000, and /healthz says 50
     const text = allText(await conversation.say('1'));
     for (const number of ['999', '101', '116 000']) expect(text).toContain(number);
     expect((await fetch(`${harness.url}/healthz`)).status).toBe(503);
+    // Not ready, but alive: a liveness probe must not restart the instance for a database blip.
+    expect((await fetch(`${harness.url}/readyz`)).status).toBe(503);
+    expect((await fetch(`${harness.url}/livez`)).status).toBe(200);
   } finally {
     await harness.close();
   }

@@ -16,7 +16,8 @@ export function mountBotFramework(host: ChannelHost, { config }: { config: BotFr
     new ConfigurationBotFrameworkAuthentication({
       MicrosoftAppId: config.MICROSOFT_APP_ID,
       MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
-      MicrosoftAppType: config.MICROSOFT_APP_TYPE,
+      // Without an app id the endpoint is unauthenticated (local use), which botbuilder allows only as MultiTenant.
+      MicrosoftAppType: config.MICROSOFT_APP_ID ? config.MICROSOFT_APP_TYPE : 'MultiTenant',
       MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
     }),
   );
