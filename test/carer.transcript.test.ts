@@ -147,7 +147,7 @@ describe('carer', () => {
       'missing',
       'home and grounds searched',
       'Advised to report on 101',
-      'out-of-hours service (the Front Door, out of hours) 03000 419191',
+      'Front Door Service 03000 419191',
     ]) {
       expect(log).toContain(line);
     }

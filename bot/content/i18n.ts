@@ -14,6 +14,8 @@ export interface Messages {
   list(key: string): string[];
   /** Whether content has this message (for messages that exist for only some cases). */
   has(key: string): boolean;
+  /** For advice kept on the council's word: the note that says so, to be said once in a turn ("(General advice: ...)"). */
+  councilNote(key: string): string | undefined;
 }
 
 export interface OfferedLanguage {
@@ -107,9 +109,8 @@ export function createLocaliser(content: Content): Localiser {
       if (!has(key)) throw new Error(`Missing message ${key} in ${locale}`);
       const standing = standings.get(key);
       const message = fixed(key, { ...base, ...variables });
-      const attribution = standing && fixed(`common.guidance.${standing.standing}`, { ...base, ...standing.variables });
-      // The council's general advice comes first and says after whose it is; another's guidance is named before.
-      const said = !attribution ? message : standing?.standing === 'council' ? `${message} ${attribution}` : `${attribution} ${message}`;
+      // Another's guidance is named before its advice; the council's note is added by whoever advises, once a turn.
+      const said = standing && standing.standing !== 'council' ? `${fixed(`common.guidance.${standing.standing}`, { ...base, ...standing.variables })} ${message}` : message;
       const text = rightToLeft ? isolateNumbers(said) : said;
       if (cacheable) plain.set(key, text);
       return text;
@@ -120,6 +121,7 @@ export function createLocaliser(content: Content): Localiser {
       locale,
       t: translate,
       has,
+      councilNote: (key) => (standings.get(key)?.standing === 'council' ? fixed('common.guidance.council') : undefined),
       list(key) {
         let cached = lists.get(key);
         if (!cached) {
@@ -183,8 +185,8 @@ export function createLocaliser(content: Content): Localiser {
 
 /**
  * Advice the area's own documents do not give is said as someone else's: "Your local guidance
- * doesn't say; national guidance says:", "Thames Valley's guidance says:", or, after advice kept
- * on the council's word, "(General advice: your local guidance doesn't cover this.)". Safety lines and
+ * doesn't say; national guidance says:", "Thames Valley's guidance says:", or, once in a turn after
+ * advice kept on the council's word, "(General advice: your local guidance doesn't cover this.)". Safety lines and
  * commands are never held back by a preface. A message is said one way only, so two rules that
  * stand differently cannot share it.
  */

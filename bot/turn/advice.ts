@@ -3,13 +3,20 @@ import type { TurnContext } from 'botbuilder';
 import type { Facts, Rule } from '../content/ruleSchema';
 import { messagesFor, type DialogServices } from './services';
 
+/** turnState key: the note that advice is general, said already this turn. */
+const COUNCIL_NOTE_SAID = Symbol('helpline.councilNoteSaid');
+
 export async function advise(
   context: TurnContext,
   services: DialogServices,
   rule: Rule,
   variables: Record<string, string | number> = {},
 ): Promise<void> {
-  await context.sendActivity(messagesFor(context, services).t(rule.say, variables));
+  const messages = messagesFor(context, services);
+  const note = context.turnState.get(COUNCIL_NOTE_SAID) ? undefined : messages.councilNote(rule.say);
+  if (note) context.turnState.set(COUNCIL_NOTE_SAID, true);
+  const text = messages.t(rule.say, variables);
+  await context.sendActivity(note ? `${text} ${note}` : text);
   if (rule.audit) {
     await services.audit.record({
       conversationId: context.activity.conversation.id,
