@@ -2,6 +2,7 @@
 // Azure Bot Service requires when MICROSOFT_APP_ID is set), and later messages to a stored
 // conversation reference (Teams, Azure's Web Chat...) through the same adapter.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CachedBotFrameworkAuthentication } from './cachedAuthentication';
 import type { Config } from '../../bot/config';
 import type { ChannelHost } from '../channelHost';
 import { createMessagesHandler } from './messagesEndpoint';
@@ -13,13 +14,15 @@ type BotFrameworkSettings = Pick<
 
 export function mountBotFramework(host: ChannelHost, { config }: { config: BotFrameworkSettings }): { adapter: CloudAdapter } {
   const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: config.MICROSOFT_APP_ID,
-      MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
-      // Without an app id the endpoint is unauthenticated (local use), which botbuilder allows only as MultiTenant.
-      MicrosoftAppType: config.MICROSOFT_APP_ID ? config.MICROSOFT_APP_TYPE : 'MultiTenant',
-      MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
-    }),
+    new CachedBotFrameworkAuthentication(
+      new ConfigurationBotFrameworkAuthentication({
+        MicrosoftAppId: config.MICROSOFT_APP_ID,
+        MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
+        // Without an app id the endpoint is unauthenticated (local use), which botbuilder allows only as MultiTenant.
+        MicrosoftAppType: config.MICROSOFT_APP_ID ? config.MICROSOFT_APP_TYPE : 'MultiTenant',
+        MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+      }),
+    ),
   );
   adapter.onTurnError = host.failSafe.onTurnError;
   host.server.post('/api/messages', createMessagesHandler({ adapter, runTurn: host.runTurn, isShuttingDown: host.isShuttingDown }));
