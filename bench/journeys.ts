@@ -14,6 +14,7 @@
 //   BENCH_TRACE=1 npm run bench:journeys     (walks each journey once on PGlite, printing every reply)
 //   BENCH_ONLY=carer                         (only the journeys whose name contains it)
 //   BENCH_PROFILE=/tmp/prof                  (a CPU profile of each measured bot, node --cpu-prof)
+//   BENCH_TWILIO_DELAY_MS=10000              (Twilio answers each send after 10 s: a slow provider)
 import { percentile, runLoad, type LoadResult } from './journeys/load';
 import { startFakeTwilio, TWILIO, type FakeTwilio } from './journeys/fakeTwilio';
 import { peakRssMiB, startProcess, stopProcess, type Started } from './journeys/processes';
@@ -224,7 +225,7 @@ function notes(measured: Measured[]): string {
 
 async function main(): Promise<number> {
   const selected = journeys.filter((journey) => !only || journey.name.includes(only));
-  const twilio = await startFakeTwilio();
+  const twilio = await startFakeTwilio(Number(process.env.BENCH_TWILIO_DELAY_MS ?? 0));
   try {
     if (trace) return (await traceJourneys(twilio, selected)) ? 0 : 1;
     console.log(

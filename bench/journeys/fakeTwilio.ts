@@ -51,7 +51,8 @@ export interface FakeTwilio {
   close(): Promise<void>;
 }
 
-export async function startFakeTwilio(): Promise<FakeTwilio> {
+/** `delayMs`: how long each send takes to be answered (a slow provider). */
+export async function startFakeTwilio(delayMs = 0): Promise<FakeTwilio> {
   const byNumber = new Map<string, Text[]>();
   const waiters = new Map<string, Set<Waiter>>();
   let total = 0;
@@ -77,22 +78,25 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       for (const waiter of waiters.get(text.to) ?? []) waiter.check(list.slice(waiter.from));
       const sid = `SM${(++sequence).toString(16).padStart(32, '0')}`;
       const now = new Date().toUTCString();
-      res.writeHead(201, { 'content-type': 'application/json' }).end(
-        JSON.stringify({
-          sid,
-          account_sid: TWILIO.accountSid,
-          to: text.to,
-          from: form.get('From') ?? TWILIO.from,
-          body: text.body,
-          status: 'queued',
-          num_segments: '1',
-          direction: 'outbound-api',
-          api_version: '2010-04-01',
-          date_created: now,
-          date_updated: now,
-          uri: `${messagesPath.replace('.json', '')}/${sid}.json`,
-        }),
-      );
+      const answer = () =>
+        res.writeHead(201, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            sid,
+            account_sid: TWILIO.accountSid,
+            to: text.to,
+            from: form.get('From') ?? TWILIO.from,
+            body: text.body,
+            status: 'queued',
+            num_segments: '1',
+            direction: 'outbound-api',
+            api_version: '2010-04-01',
+            date_created: now,
+            date_updated: now,
+            uri: `${messagesPath.replace('.json', '')}/${sid}.json`,
+          }),
+        );
+      if (delayMs > 0) setTimeout(answer, delayMs);
+      else answer();
     });
   });
   server.keepAliveTimeout = 5_000;

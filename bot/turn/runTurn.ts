@@ -23,6 +23,7 @@ export function lockKeyOf(activity: Pick<Activity, 'channelId' | 'conversation'>
 }
 
 const TURN_END = Symbol('helpline.turnEnd');
+const TURN_AFTER = Symbol('helpline.afterTurn');
 const TURN_LOCK = Symbol('helpline.turnLock');
 
 /**
@@ -35,11 +36,23 @@ export function turnStillLocked(context: TurnContext): boolean {
 
 /**
  * For a channel that holds a turn's replies and sends them together (SMS joins them into one
- * text): `send` runs when the turn ends, still inside the lock, so the replies to one
- * conversation's messages leave in the order the messages came.
+ * text): `send` runs when the turn ends, after the conversation's lock is let go, so a slow
+ * provider holds no lock connection; a conversation's sends still leave one after another, in
+ * the order of its turns.
  */
 export function whenTurnEnds(context: TurnContext, send: () => Promise<void>): void {
   context.turnState.set(TURN_END, send);
+}
+
+/**
+ * Work a turn causes but need not wait for, whose result the reply does not depend on (a text to
+ * the return interview team): it runs once the conversation's lock is let go, so a slow provider
+ * holds neither the lock nor the reply. Outside a turn runner it runs at once.
+ */
+export async function afterTurn(context: TurnContext, task: () => Promise<unknown>): Promise<void> {
+  const tasks = context.turnState.get<Array<() => Promise<unknown>> | undefined>(TURN_AFTER);
+  if (tasks) tasks.push(task);
+  else await task();
 }
 
 export function createTurnRunner(deps: {
@@ -47,20 +60,67 @@ export function createTurnRunner(deps: {
   bot: { run(context: TurnContext): Promise<void> };
   failSafe: Pick<FailSafe, 'onTurnError'>;
 }): TurnRunner {
+  const sends = new SendQueues();
+  const background = new Set<Promise<unknown>>();
   return {
-    run: (context, first) =>
-      deps.lock.run(lockKeyOf(context.activity), async (lock) => {
-        context.turnState.set(TURN_LOCK, lock);
-        try {
-          const claimed = first ? await first(context) : false;
-          if (!claimed) await deps.bot.run(context);
-        } catch (error) {
-          // Answered here rather than by the adapter, so an SMS apology leaves with the turn's other replies.
-          await deps.failSafe.onTurnError(context, error instanceof Error ? error : new Error(String(error)));
+    run: async (context, first) => {
+      const key = lockKeyOf(context.activity);
+      let released!: () => void;
+      const afterLock = new Promise<void>((resolve) => {
+        released = resolve;
+      });
+      let sending: Promise<void> | undefined;
+      const after: Array<() => Promise<unknown>> = [];
+      context.turnState.set(TURN_AFTER, after);
+      try {
+        await deps.lock.run(key, async (lock) => {
+          context.turnState.set(TURN_LOCK, lock);
+          try {
+            const claimed = first ? await first(context) : false;
+            if (!claimed) await deps.bot.run(context);
+          } catch (error) {
+            // Answered here rather than by the adapter, so an SMS apology leaves with the turn's other replies.
+            await deps.failSafe.onTurnError(context, error instanceof Error ? error : new Error(String(error)));
+          }
+          const end = context.turnState.get<(() => Promise<void>) | undefined>(TURN_END);
+          // Queued while the lock is held, so the next turn's send queues behind this one.
+          if (end) sending = sends.add(key, () => afterLock.then(end));
+        });
+      } finally {
+        released();
+        // Failures are the task's own to log; nothing waits on them but a graceful stop.
+        for (const task of after) {
+          const running: Promise<unknown> = task()
+            .catch(() => undefined)
+            .finally(() => background.delete(running));
+          background.add(running);
         }
-        const end = context.turnState.get<(() => Promise<void>) | undefined>(TURN_END);
-        await end?.();
-      }),
-    idle: () => deps.lock.idle(),
+      }
+      await sending;
+    },
+    idle: async () => {
+      await deps.lock.idle();
+      await sends.idle();
+      await Promise.all([...background]);
+    },
   };
+}
+
+/** Each conversation's sends, one after another; a failed send does not stop the next. */
+class SendQueues {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  add(key: string, send: () => Promise<void>): Promise<void> {
+    const next = (this.tails.get(key) ?? Promise.resolve()).then(send, send);
+    const tail = next.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return next;
+  }
+
+  async idle(): Promise<void> {
+    await Promise.all([...this.tails.values()]);
+  }
 }

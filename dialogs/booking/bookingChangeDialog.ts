@@ -53,7 +53,7 @@ export class BookingChangeDialog extends ComponentDialog {
     if (cancelled) {
       await this.services.scheduler.cancel(reference);
       await advise(step.context, this.services, this.services.rules.get('Y-BOOKING-CANCELLED'), { reference });
-      await alertBookingTeam(this.services, 'youngPerson.team.cancelled', cancelled, conversationId);
+      await alertBookingTeam(step.context, this.services, 'youngPerson.team.cancelled', cancelled);
     }
     return step.endDialog();
   }
@@ -74,7 +74,7 @@ export class BookingChangeDialog extends ComponentDialog {
       reference,
       ...describeBooking(this.services, messages, moved),
     });
-    await alertBookingTeam(this.services, 'youngPerson.team.changed', moved, conversationId);
+    await alertBookingTeam(context, this.services, 'youngPerson.team.changed', moved);
     return step.endDialog();
   }
 }

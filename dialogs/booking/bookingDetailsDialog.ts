@@ -163,7 +163,7 @@ export class BookingDetailsDialog extends ComponentDialog {
       turnLocale(step.context),
       booking,
     );
-    await alertBookingTeam(this.services, 'youngPerson.team.booked', booking, step.context.activity.conversation.id);
+    await alertBookingTeam(step.context, this.services, 'youngPerson.team.booked', booking);
     return step.endDialog();
   }
 

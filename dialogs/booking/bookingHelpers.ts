@@ -1,5 +1,7 @@
 // What the booking steps share with changing and cancelling a booking: the words that
 // describe it, its reminder, and the text to the return interview team.
+import type { TurnContext } from 'botbuilder';
+import { afterTurn } from '../../bot/turn/runTurn';
 import { reminderAddressOf, type Booking } from '../../bot/bookings/bookingDesk';
 import { DEFAULT_LOCALE } from '../../bot/content/vocabulary';
 import type { Messages } from '../../bot/content/i18n';
@@ -54,16 +56,12 @@ export async function scheduleBookingReminder(
   });
 }
 
-/** Tells the area's return interview team (by text; logged without Twilio). No names. */
-export async function alertBookingTeam(services: DialogServices, key: string, booking: Booking, conversationId: string): Promise<void> {
+/** Tells the area's return interview team (by text; logged without Twilio), once the turn is over. No names. */
+export async function alertBookingTeam(context: TurnContext, services: DialogServices, key: string, booking: Booking): Promise<void> {
   const staff = services.localiser.messages(DEFAULT_LOCALE);
   const { who, place, when } = describeBooking(services, staff, booking);
   const late = booking.late ? staff.t('youngPerson.team.late') : '';
-  await services.sms.send(
-    services.area.returnInterviews.team.phone,
-    staff.t(key, { reference: booking.reference, who, place, when, late }),
-    {
-      conversationId,
-    },
-  );
+  const text = staff.t(key, { reference: booking.reference, who, place, when, late });
+  const conversationId = context.activity.conversation.id;
+  await afterTurn(context, () => services.sms.send(services.area.returnInterviews.team.phone, text, { conversationId }));
 }
