@@ -14,6 +14,7 @@ import {
   type Harness,
 } from './support/harness';
 import { startSmsHarness } from './support/sms';
+import { waitFor } from './support/directLine';
 
 const STAFF_TOKEN = 'staff-token-for-tests-0123456789';
 let harness: Harness;
@@ -289,8 +290,10 @@ describe('by text', () => {
       expect(row?.contact).toEqual({ how: 'text', phone });
       const { countSegments } = await import('../channels/sms/segments');
       for (const text of texts) expect(countSegments(text).segments).toBeLessThanOrEqual(3);
-      // The team is told, without a name or number.
-      const team = sms.sent.filter((text) => text.to === '+447700900103');
+      // The team is told, without a name or number, once the turn is over.
+      const toTeam = () => sms.sent.filter((text) => text.to === '+447700900103');
+      await waitFor(() => toTeam().length > 0);
+      const team = toTeam();
       expect(team).toHaveLength(1);
       expect(team[0]?.body).toContain(reference);
       expect(team[0]?.body).not.toContain(phone);
