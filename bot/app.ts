@@ -54,7 +54,8 @@ export interface AppOptions {
 export interface App {
   readonly config: Config;
   readonly server: Server;
-  readonly adapter: CloudAdapter;
+  /** The Bot Framework adapter, when the endpoint is offered (`CHANNELS`). */
+  readonly adapter: CloudAdapter | undefined;
   readonly db: Database;
   readonly content: Content;
   readonly audit: AuditLog;
@@ -167,9 +168,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       clientAddress: clientAddressReader(config.TRUST_PROXY),
       isShuttingDown: () => shuttingDown,
     };
-    const { adapter } = mountBotFramework(host, { config });
-    const webChat = await mountWebChat(host, { config, db, clock, localiser, hashId });
-    const sms = mountSms(host, { config, db, clock, sender: textSender, handoff, localiser, rules, hashId });
+    const channels = new Set(config.CHANNELS);
+    const adapter = channels.has('botframework') ? mountBotFramework(host, { config }).adapter : undefined;
+    const webChat = channels.has('widget') ? await mountWebChat(host, { config, db, clock, localiser, hashId }) : undefined;
+    // Texts to staff and reminders by text still go out without the inbound webhook.
+    const sms = mountSms(host, { config, db, clock, sender: textSender, handoff, localiser, rules, hashId, inbound: channels.has('sms') });
     mountStaff(host, { config, bookings });
 
     retention = startRetentionJob({ db, clock, retentionDays: config.RETENTION_DAYS, logger });
@@ -183,7 +186,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       shuttingDown = true;
       retention?.stop();
       scheduler?.stop();
-      webChat.close();
+      webChat?.close();
       const stopped = new Promise<void>((resolve) => {
         server.close(() => resolve());
       });

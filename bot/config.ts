@@ -3,6 +3,9 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { e164NumberSchema } from './platform/phoneNumbers';
 
+/** The ways in a council may offer (`CHANNELS`). */
+export const CHANNEL_NAMES = ['widget', 'sms', 'botframework'] as const;
+
 const emptyToUndefined = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
@@ -107,6 +110,22 @@ export const configSchema = z
     DIRECTLINE_GENERATE_BURST: integer(1, 1000, 10),
     DIRECTLINE_GENERATE_PER_SECOND: integer(1, 1000, 1),
     QUICK_EXIT_URL: z.preprocess(emptyToUndefined, z.string().url({ message: 'must be a URL' }).default('https://www.bbc.co.uk/weather')),
+    // The ways in a council offers: the widget (its page and Direct Line), texts (Twilio's webhook),
+    // and the Bot Framework endpoint (/api/messages). A way left out has no route at all.
+    CHANNELS: z.preprocess(
+      (value) => (typeof value === 'string' && value.trim() !== '' ? value.split(/[\s,]+/).filter(Boolean) : undefined),
+      z
+        .array(z.string())
+        .min(1)
+        .refine(
+          (names): names is Array<(typeof CHANNEL_NAMES)[number]> =>
+            names.every((name) => (CHANNEL_NAMES as readonly string[]).includes(name)),
+          {
+            message: `must be some of ${CHANNEL_NAMES.join(', ')}, separated by commas`,
+          },
+        )
+        .default([...CHANNEL_NAMES]),
+    ),
     // The council sites that may show the chat in a frame (embed.js); no other site can frame it.
     WIDGET_EMBED_ORIGINS: z.preprocess(
       (value) => (typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : []),

@@ -8,6 +8,8 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ PORT: 3978, DATA_DIR: './data', AREA: 'kent', TZ: 'Europe/London', RETENTION_DAYS: 30 });
     expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.CHANNELS).toEqual(['widget', 'sms', 'botframework']);
+    expect(loadConfig({ CHANNELS: 'widget, sms' }).CHANNELS).toEqual(['widget', 'sms']);
   });
 
   it('treats empty values as unset, as a copied .env.example leaves them', () => {
@@ -22,6 +24,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ AREA: '../etc/passwd' }, 'AREA'],
+    [{ CHANNELS: 'widget,fax' }, 'CHANNELS'],
     [{ PUBLIC_BASE_URL: 'ftp://example.org' }, 'PUBLIC_BASE_URL'],
     [{ MICROSOFT_APP_ID: 'abc' }, 'MICROSOFT_APP_PASSWORD'],
     [{ TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32) }, 'TWILIO_AUTH_TOKEN'],

@@ -136,3 +136,27 @@ it('shutdown lets a turn in flight finish, then closes the database', async () =
   expect(closedAt).toBeGreaterThanOrEqual(repliedAt - 50);
   expect(closedAt).toBeGreaterThan(0);
 });
+
+it('CHANNELS leaves a way in out entirely: without botframework there is no /api/messages; without the widget, no page', async () => {
+  const widgetAndTexts = await startHarness({ env: { CHANNELS: 'widget,sms' } });
+  try {
+    const messages = await fetch(`${widgetAndTexts.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(messages.status).toBe(404);
+    expect((await fetch(`${widgetAndTexts.url}/`)).status).toBe(200);
+    expect((await fetch(`${widgetAndTexts.url}/livez`)).status).toBe(200);
+  } finally {
+    await widgetAndTexts.close();
+  }
+  const endpointOnly = await startHarness({ env: { CHANNELS: 'botframework' } });
+  try {
+    expect((await fetch(`${endpointOnly.url}/`)).status).toBe(404);
+    expect((await fetch(`${endpointOnly.url}/api/sms`, { method: 'POST' })).status).toBe(404);
+    expect((await endpointOnly.conversation().say('hello')).length).toBeGreaterThan(0);
+  } finally {
+    await endpointOnly.close();
+  }
+});

@@ -80,6 +80,8 @@ export function mountSms(
     localiser: Localiser;
     rules: RuleBook;
     hashId: IdHasher;
+    /** Whether Twilio's webhook (/api/sms) is served: texts can be sent without it. */
+    inbound?: boolean;
   },
 ): SmsChannel {
   const { config, sender } = deps;
@@ -99,19 +101,20 @@ export function mountSms(
     logger,
   });
   host.delivery.register('sms', ({ phone }, texts, audit) => sender.send(phone, texts.join('\n\n'), audit));
-  host.server.post(
-    '/api/sms',
-    createSmsHandler({
-      twilio:
-        sender.live && config.TWILIO_AUTH_TOKEN && config.PUBLIC_BASE_URL
-          ? { authToken: config.TWILIO_AUTH_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL }
-          : undefined,
-      inbox,
-      failSafeText: host.failSafe.text(),
-      logger,
-      isShuttingDown: host.isShuttingDown,
-    }),
-  );
+  if (deps.inbound !== false)
+    host.server.post(
+      '/api/sms',
+      createSmsHandler({
+        twilio:
+          sender.live && config.TWILIO_AUTH_TOKEN && config.PUBLIC_BASE_URL
+            ? { authToken: config.TWILIO_AUTH_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL }
+            : undefined,
+        inbox,
+        failSafeText: host.failSafe.text(),
+        logger,
+        isShuttingDown: host.isShuttingDown,
+      }),
+    );
   void inbox.recover().catch((err: unknown) => logger.warn({ err }, 'pending texts could not be recovered'));
   return { sender, inbox, conversationIdFor: (phone) => adapter.conversationIdFor(phone) };
 }
