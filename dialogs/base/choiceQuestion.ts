@@ -46,9 +46,11 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
     if (value !== undefined) return dc.endDialog(value);
     const variables = (dc.activeDialog?.state as AskState | undefined)?.variables ?? {};
     // "idk" is an answer a person means: say how to answer, not that it was not caught.
-    const unsure =
-      this.spec.unsure && this.services.understanding.everyday(activity.text ?? '', messages.locale, { wholeMessage: true }) === 'unknown';
-    const why = unsure && this.spec.unsure ? this.spec.unsure : this.spec.retry;
+    const { unsure } = this.spec;
+    const why =
+      unsure && this.services.understanding.everyday(activity.text ?? '', messages.locale, { wholeMessage: true }) === 'unknown'
+        ? unsure
+        : this.spec.retry;
     const reply = await replyToMiss(dc, why);
     if (reply === 'handled') return Dialog.EndOfTurn;
     if (reply === 'stuck') await this.sendWithOptions(dc.context, messages.t('common.miss.stuck'));

@@ -194,10 +194,9 @@ export function matchCommand(
   const said = normalise(text);
   if (said === '') return undefined;
   const words = said.split(' ');
+  // The synonym's words in a row, and nothing around them but words of asking (or nothing at all).
   const isCommand = (synonym: string): boolean => {
-    const wanted = normalise(synonym);
-    if (wanted === said) return true;
-    const parts = wanted.split(' ');
+    const parts = normalise(synonym).split(' ');
     for (let at = 0; at + parts.length <= words.length; at += 1) {
       if (parts.some((part, offset) => words[at + offset] !== part)) continue;
       const around = [...words.slice(0, at), ...words.slice(at + parts.length)];
