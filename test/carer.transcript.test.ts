@@ -276,6 +276,19 @@ describe("the child's known risks", () => {
     expect(allText(last(turns))).toContain('self-harmed');
   });
 
+  it('a medical need said in passing at another risk question is kept, and that question is not asked', async () => {
+    const conversation = harness.conversation();
+    // care plan, exploitation, then self-harm answered "no" with the asthma in the same breath.
+    await walk(conversation, [...MISSING.slice(0, 4), 'No', 'No']);
+    const next = allText(await conversation.say('no he has asthma but has his inhaler'));
+    expect(next).not.toContain('medical needs');
+    expect(next).toContain('12 or younger');
+    await walk(conversation, ['No', 'No', 'No', 'No', ...ENQUIRIES_DONE]);
+    const shown = allText(await conversation.say('Show my log'));
+    expect(shown).toContain('medical needs');
+    expect(shown).not.toContain('self-harm');
+  });
+
   it('an unaccompanied asylum-seeking child: traffickers, the police at once, the social worker, the NRM', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, [...MISSING.slice(0, 4), ...risks('asylumSeeking')]);

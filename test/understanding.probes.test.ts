@@ -24,6 +24,9 @@ describe('a negation covers its own clause only', () => {
     ['nah not hurt tho someone is following him', 'immediate'],
     ['no\nhe has been stabbed', 'violenceAbuse'],
     ['no - he said the men took her', 'takenHeld'],
+    ['no he took all his tablets', 'suicideSelfHarm'],
+    ['nah she has diabetes and no insulin with her', 'medical'],
+    ['لا هو أخذ حبوب كثيرة', 'immediate'],
   ])('"%s" is danger (%s)', (text, category) => {
     expect(heard(text)).toContain(category);
   });
@@ -36,6 +39,12 @@ describe('a negation covers its own clause only', () => {
     'he has never taken drugs',
   ])('"%s" is not danger', (text) => {
     expect(understanding.read(text, 'en-GB').danger).toEqual([]);
+  });
+
+  it('a leading "no" before a new subject answers the question, with or without a comma', () => {
+    expect(yesNoUnsureChoices.understand('no he has asthma but has his inhaler', messages, understanding)).toBe('no');
+    expect(understanding.read('no he has asthma but has his inhaler', 'en-GB').facts.said).toContain('medicalCondition');
+    expect(understanding.read('no she hasnt got asthma', 'en-GB').facts.said).not.toContain('medicalCondition');
   });
 
   it('a leading "no," answers the question and the rest is read on its own', () => {

@@ -39,6 +39,15 @@ export const understandingSchema = z
     reflexives: z.array(z.string().min(1)),
     negations: phraseList,
     clauseBreaks: phraseList,
+    /**
+     * A clause that opens with one of `words` and goes on with one of `subjects` ("no he has
+     * asthma") answers the question first and then says something new: the answer word negates
+     * nothing after it.
+     */
+    answerFirst: z
+      .object({ words: z.array(z.string().min(1)), subjects: z.array(z.string().min(1)) })
+      .strict()
+      .default({ words: [], subjects: [] }),
     /** Everyday words a one-letter typo rule would otherwise turn into a danger word; each has a probe test. */
     protectedWords: z.array(z.string().regex(/^[\p{Ll}\p{N}]+$/u)).default([]),
     answers: z

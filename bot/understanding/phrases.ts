@@ -11,6 +11,8 @@ export interface Lexicon {
   reflexives: readonly string[];
   negations: ReadonlySet<string>;
   clauseBreaks: ReadonlySet<string>;
+  /** "no" before a new subject ("no he has asthma"): the answer ends there, as a comma would end it. */
+  answerFirst: { words: ReadonlySet<string>; subjects: ReadonlySet<string> };
   /** Real words that are never read as a typo of another ("batter" is not "battered"). */
   protectedWords: ReadonlySet<string>;
   stem(word: string): string;
@@ -58,7 +60,12 @@ export function tokenise(text: string, lexicon: Lexicon): Token[] {
   const tokens: Token[] = [];
   for (const sentence of text.split(CLAUSE_MARKS)) {
     if (tokens.length > 0 && tokens[tokens.length - 1] !== SENTENCE_END) tokens.push(SENTENCE_END);
-    tokens.push(...tokeniseSentence(sentence, lexicon));
+    const clause = tokeniseSentence(sentence, lexicon);
+    const [first, second] = clause;
+    if (first && second && lexicon.answerFirst.words.has(first.word) && lexicon.answerFirst.subjects.has(second.word)) {
+      clause.splice(1, 0, SENTENCE_END);
+    }
+    tokens.push(...clause);
   }
   if (tokens[tokens.length - 1] === SENTENCE_END) tokens.pop();
   return tokens;

@@ -465,6 +465,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     reflexives: words.reflexives,
     negations: new Set(words.negations),
     clauseBreaks: new Set(words.clauseBreaks),
+    answerFirst: { words: new Set(words.answerFirst.words), subjects: new Set(words.answerFirst.subjects) },
     protectedWords: new Set(words.protectedWords),
     stem,
   };
@@ -514,6 +515,7 @@ function emptyLexicon(): UnderstandingLexicon {
     reflexives: [],
     negations: none,
     clauseBreaks: none,
+    answerFirst: { words: [], subjects: [] },
     protectedWords: [],
     answers: { yes: none, no: none, unknown: none, skip: none, ageSooner: none, ageBirthdaySoon: none, fine: [] },
     disclosures: { hurtAtHome: none, thrownOut: none, scaredToGoHome: none, madeToDoThings: none, childExploited: none },

@@ -3,6 +3,7 @@
 // guidance names (an unaccompanied asylum-seeking child, a child placed by another council). Each
 // answer is kept at once; one already said in the conversation (exploitation, heard as a danger
 // or disclosure) is not asked again.
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { CARER_RISKS, type CarerRisk, type StatedFact } from '../../bot/content/vocabulary';
@@ -43,26 +44,33 @@ export class CarerRisksDialog extends ComponentDialog {
   }
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
-    const { flags, stated, ageYears } = await conversationFactsRecord(this.services).get(innerDc.context);
-    const said = CARER_RISKS.filter(
-      (risk) => SAID_ALREADY[risk]?.some((flag) => flags.includes(flag)) || STATED_AS[risk]?.some((fact) => stated.includes(fact)),
-    );
-    // The age the carer gave answers "12 or younger?" either way.
-    const byAge: Partial<Record<CarerRisk, boolean>> = ageYears === undefined ? {} : { underThirteen: ageYears < 13 };
-    if (said.length > 0 || ageYears !== undefined)
-      await this.record.update(innerDc.context, (current) => ({
-        ...current,
-        risks: { ...current.risks, ...byAge, ...Object.fromEntries(said.map((risk) => [risk, true])) },
-      }));
     await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('carer.risks.intro'));
     return super.onBeginDialog(innerDc, options);
   }
 
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // Read before each question, not once: "no, but he has asthma" said at one question answers
+    // a later one.
+    await this.keepWhatWasSaid(step.context);
     const { risks } = await this.record.get(step.context);
     const asked = CARER_RISKS.find((risk) => risks[risk] === undefined);
     loopValues.keep(step, { asked });
     return asked ? step.beginDialog(riskQuestion(asked)) : step.endDialog();
+  }
+
+  /** Risks the conversation has already answered: flags and facts said in passing, and the age given. */
+  private async keepWhatWasSaid(context: TurnContext): Promise<void> {
+    const { flags, stated, ageYears } = await conversationFactsRecord(this.services).get(context);
+    const said = CARER_RISKS.filter(
+      (risk) => SAID_ALREADY[risk]?.some((flag) => flags.includes(flag)) || STATED_AS[risk]?.some((fact) => stated.includes(fact)),
+    );
+    // The age the carer gave answers "12 or younger?" either way.
+    const byAge: Partial<Record<CarerRisk, boolean>> = ageYears === undefined ? {} : { underThirteen: ageYears < 13 };
+    if (said.length === 0 && ageYears === undefined) return;
+    await this.record.update(context, (current) => ({
+      ...current,
+      risks: { ...current.risks, ...byAge, ...Object.fromEntries(said.map((risk) => [risk, true])) },
+    }));
   }
 
   private async keep(step: WaterfallStepContext): Promise<DialogTurnResult> {
