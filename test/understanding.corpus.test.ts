@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { loadContent } from '../bot/content/loadContent';
 import { createLocaliser } from '../bot/content/i18n';
 import { createUnderstanding } from '../bot/understanding/understand';
+import { readAnswer } from '../bot/understanding/openQuestion';
 import type { Choices } from '../dialogs/base/choices';
 import { whereaboutsChoices } from '../dialogs/carer/carerJourneyDialog';
 import { situationChoices } from '../dialogs/parent/parentJourneyDialog';
@@ -141,7 +142,7 @@ describe('answers to the question asked, as people type them', () => {
       return String(understanding.age(message, 'en-GB') ?? (understanding.everyday(message, 'en-GB') === 'unknown' ? 'unknown' : 'none'));
     const choices = choiceQuestions[asked];
     if (!choices) throw new Error(`test/corpus/answers.csv: no question "${asked}"`);
-    return choices.understand(message, messages, understanding) ?? 'none';
+    return readAnswer(message, choices.asked(asked), messages, understanding).option ?? 'none';
   };
   const rows = corpus('answers.csv');
   const kinds = [...new Set(rows.map((row) => row.asked ?? ''))];

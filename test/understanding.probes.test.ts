@@ -6,10 +6,12 @@ import { loadContent } from '../bot/content/loadContent';
 import { createLocaliser } from '../bot/content/i18n';
 import { createUnderstanding } from '../bot/understanding/understand';
 import { yesNoUnsureChoices } from '../dialogs/base/yesNo';
+import { readAnswer } from '../bot/understanding/openQuestion';
 
 const content = loadContent({ area: 'kent' });
 const understanding = createUnderstanding(content, { dangerAlwaysIn: content.area.languages });
 const messages = createLocaliser(content).messages('en-GB');
+const yesNoMeant = (text: string) => readAnswer(text, yesNoUnsureChoices.asked('yesNo'), messages, understanding).option;
 const heard = (text: string, locale = 'en-GB') => {
   const reading = understanding.read(text, locale);
   return [...reading.danger, ...reading.concern];
@@ -42,13 +44,13 @@ describe('a negation covers its own clause only', () => {
   });
 
   it('a leading "no" before a new subject answers the question, with or without a comma', () => {
-    expect(yesNoUnsureChoices.understand('no he has asthma but has his inhaler', messages, understanding)).toBe('no');
+    expect(yesNoMeant('no he has asthma but has his inhaler')).toBe('no');
     expect(understanding.read('no he has asthma but has his inhaler', 'en-GB').facts.said).toContain('medicalCondition');
     expect(understanding.read('no she hasnt got asthma', 'en-GB').facts.said).not.toContain('medicalCondition');
   });
 
   it('a leading "no," answers the question and the rest is read on its own', () => {
-    expect(yesNoUnsureChoices.understand('no, but he has a knife', messages, understanding)).toBe('no');
+    expect(yesNoMeant('no, but he has a knife')).toBe('no');
     expect(understanding.read('no, but he has a knife', 'en-GB').danger).toContain('immediate');
   });
 });
@@ -65,7 +67,7 @@ describe('an answer is read as people mean it', () => {
     ['she is at her dads', undefined],
     ['nah dont think so', 'no'],
   ])('"%s" at a yes/no/not sure question is %s', (text, expected) => {
-    expect(yesNoUnsureChoices.understand(text, messages, understanding)).toBe(expected);
+    expect(yesNoMeant(text)).toBe(expected);
   });
 
   it.each([

@@ -1,10 +1,17 @@
 // The ActivityHandler: picks the turn's language, runs the dialog tree, and saves (or, when
 // asked, deletes) the conversation's state. No message turn ends without a reply.
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import {
+  ActivityHandler,
+  ActivityTypes,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { adviseFirst } from './advice';
 import { turnStillLocked } from './runTurn';
-import { messagesFor, TURN_DELETE_DATA, TURN_LOCALE, TURN_LOCALE_CHOSEN, type DialogServices } from './services';
+import { messagesFor, readTurn, TURN_DELETE_DATA, TURN_LOCALE, TURN_LOCALE_CHOSEN, type DialogServices } from './services';
 import { languageOf } from '../understanding/understand';
 
 export interface HelplineBotOptions {
@@ -105,6 +112,8 @@ export class HelplineBot extends ActivityHandler {
       await dc.cancelAllDialogs();
     }
     await this.treeVersion.set(context, version);
+    // One reading of the message, before any dialog, against the question the conversation waits on.
+    if (context.activity.type === ActivityTypes.Message) await readTurn(context, this.services);
 
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.root.id);

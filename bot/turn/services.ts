@@ -4,6 +4,15 @@ import type { AuditLog } from '../store/audit';
 import type { Clock } from '../platform/clock';
 import type { Area } from '../content/areaSchema';
 import type { Reading, Understanding } from '../understanding/understand';
+import {
+  matchCommand,
+  readAnswer,
+  readExit,
+  type AnswerReading,
+  type JourneyExits,
+  type OpenQuestion,
+} from '../understanding/openQuestion';
+import type { Command } from '../content/vocabulary';
 import type { DateReader } from '../understanding/dateReader';
 import type { Localiser, Messages } from '../content/i18n';
 import type { RuleBook } from '../content/ruleBook';
@@ -55,12 +64,85 @@ export function messagesFor(context: TurnContext, services: Pick<DialogServices,
 }
 
 const TURN_READING = Symbol('helpline.reading');
+const TURN_OPEN_QUESTION = Symbol('helpline.openQuestion');
+const OPEN_QUESTION_PROPERTY = 'openQuestion';
+const TURN_JOURNEY_EXITS = Symbol('helpline.journeyExits');
+const JOURNEY_EXITS_PROPERTY = 'journeyExits';
+
+/** The turn's one reading of the message: what it says, and what it answers of what the conversation waits for. */
+export interface TurnReading extends Reading {
+  /** The answer to the question the conversation was waiting on, when one was. */
+  answer: AnswerReading | undefined;
+  /** A command that holds everywhere ("help", "talk to a person"), said as one. */
+  command: Command | undefined;
+  /** The way out of the journey under way that the message takes ("found them"), and that journey. */
+  exit: { journey: string; value: string } | undefined;
+}
+
+type ReadingServices = Pick<DialogServices, 'understanding' | 'localiser'>;
+
+/**
+ * Reads this turn's message once, before any dialog, against the question the conversation is
+ * waiting on (kept in conversation state by the dialog that asked it). Called again, it returns
+ * the same reading.
+ */
+export async function readTurn(
+  context: TurnContext,
+  services: ReadingServices & Pick<DialogServices, 'conversationState'>,
+): Promise<TurnReading> {
+  const waiting = await services.conversationState.createProperty<OpenQuestion | undefined>(OPEN_QUESTION_PROPERTY).get(context);
+  context.turnState.set(TURN_OPEN_QUESTION, waiting);
+  context.turnState.set(
+    TURN_JOURNEY_EXITS,
+    await services.conversationState.createProperty<JourneyExits | undefined>(JOURNEY_EXITS_PROPERTY).get(context),
+  );
+  return readingOf(context, services);
+}
 
 /** What the understanding step read in this turn's message, read once per turn. */
-export function readingOf(context: TurnContext, services: Pick<DialogServices, 'understanding'>): Reading {
-  const cached = context.turnState.get<Reading | undefined>(TURN_READING);
+export function readingOf(context: TurnContext, services: ReadingServices): TurnReading {
+  const cached = context.turnState.get<TurnReading | undefined>(TURN_READING);
   if (cached) return cached;
-  const reading = services.understanding.read(context.activity.text ?? '', turnLocale(context));
+  const text = context.activity.text ?? '';
+  const messages = messagesFor(context, services);
+  const waiting = context.turnState.get<OpenQuestion | undefined>(TURN_OPEN_QUESTION);
+  const journey = context.turnState.get<JourneyExits | undefined>(TURN_JOURNEY_EXITS);
+  const exit = journey ? readExit(text, journey, messages, services.understanding) : undefined;
+  const reading: TurnReading = {
+    ...services.understanding.read(text, turnLocale(context)),
+    answer: waiting ? readAnswer(text, waiting, messages, services.understanding) : undefined,
+    command: matchCommand(text, (key) => messages.list(key), services.understanding.commandRequestWords(messages.locale)),
+    exit: journey && exit !== undefined ? { journey: journey.journey, value: exit } : undefined,
+  };
   context.turnState.set(TURN_READING, reading);
   return reading;
+}
+
+/** The question now asked: the next message is read against it. */
+export async function waitFor(
+  context: TurnContext,
+  services: Pick<DialogServices, 'conversationState'>,
+  question: OpenQuestion,
+): Promise<void> {
+  await services.conversationState.createProperty<OpenQuestion>(OPEN_QUESTION_PROPERTY).set(context, question);
+}
+
+/** The journey now under way: its ways out are read in every message from the next one on. */
+export async function enterJourney(
+  context: TurnContext,
+  services: Pick<DialogServices, 'conversationState'>,
+  exits: JourneyExits,
+): Promise<void> {
+  await services.conversationState.createProperty<JourneyExits>(JOURNEY_EXITS_PROPERTY).set(context, exits);
+}
+
+/**
+ * This turn's answer to the question described: the turn's reading of it, or, where the
+ * conversation was waiting on another question (a conversation saved by an earlier release), the
+ * same reading made against this one.
+ */
+export function answerTo(context: TurnContext, services: ReadingServices, question: OpenQuestion): AnswerReading {
+  const { answer } = readingOf(context, services);
+  if (answer?.questionId === question.id) return answer;
+  return readAnswer(context.activity.text ?? '', question, messagesFor(context, services), services.understanding);
 }

@@ -6,7 +6,7 @@ import { ActivityTypes, InputHints, MessageFactory, type TurnContext } from 'bot
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Facts } from '../../bot/content/ruleSchema';
 import { Choices } from './choices';
-import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { answerTo, messagesFor, waitFor, type DialogServices } from '../../bot/turn/services';
 import { replyToMiss, WaitingDialog, type AskState } from './waitingDialog';
 
 export const CHECKLIST_OUTCOMES = ['done', 'notPossible', 'foundSomething'] as const;
@@ -48,11 +48,7 @@ export class ChecklistDialog<Item extends string> extends WaitingDialog {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
-    const answer = this.choices.understand(
-      dc.context.activity.text ?? '',
-      messagesFor(dc.context, this.services),
-      this.services.understanding,
-    );
+    const answer = this.choices.valueOf(answerTo(dc.context, this.services, this.choices.asked(this.id)).option);
     const done = await this.spec.read(dc.context);
     const item = this.next(done);
     if (answer === undefined || item === undefined) {
@@ -112,6 +108,7 @@ export class ChecklistDialog<Item extends string> extends WaitingDialog {
       checked: this.checked(done),
     });
     const text = [...before.map((key) => messages.t(key)), progress, messages.t(rule.say)].join(' ');
+    await waitFor(context, this.services, this.choices.asked(this.id));
     await context.sendActivity(
       MessageFactory.suggestedActions(this.choices.suggestedActions(messages), text, undefined, InputHints.ExpectingInput),
     );

@@ -3,8 +3,7 @@ import { ActivityTypes, InputHints, MessageFactory, type TurnContext } from 'bot
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { AskingDialog, replyToMiss, type AskState } from './waitingDialog';
 import type { Choices } from './choices';
-import type { Messages } from '../../bot/content/i18n';
-import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { answerTo, messagesFor, waitFor, type DialogServices } from '../../bot/turn/services';
 
 export interface ChoiceQuestionSpec<Value extends string> {
   id: string;
@@ -33,24 +32,17 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
     this.askKey = spec.ask;
   }
 
-  /** Whether the message is one of this question's own option titles (a button tapped). */
-  offers(text: string, messages: Messages): boolean {
-    return this.spec.choices.isTitle(text, messages);
-  }
-
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const activity = dc.context.activity;
     if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const messages = messagesFor(dc.context, this.services);
-    const value = this.spec.read?.(dc.context) ?? this.spec.choices.understand(activity.text ?? '', messages, this.services.understanding);
+    const answer = answerTo(dc.context, this.services, this.asked);
+    const value = this.spec.read?.(dc.context) ?? this.spec.choices.valueOf(answer.option);
     if (value !== undefined) return dc.endDialog(value);
     const variables = (dc.activeDialog?.state as AskState | undefined)?.variables ?? {};
     // "idk" is an answer a person means: say how to answer, not that it was not caught.
     const { unsure } = this.spec;
-    const why =
-      unsure && this.services.understanding.everyday(activity.text ?? '', messages.locale, { wholeMessage: true }) === 'unknown'
-        ? unsure
-        : this.spec.retry;
+    const why = unsure && answer.everyday === 'unknown' ? unsure : this.spec.retry;
     const reply = await replyToMiss(dc, why);
     if (reply === 'handled') return Dialog.EndOfTurn;
     if (reply === 'stuck') await this.sendWithOptions(dc.context, messages.t('common.miss.stuck'));
@@ -65,8 +57,13 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
     await this.sendWithOptions(context, messagesFor(context, this.services).t(key, variables));
   }
 
+  private get asked() {
+    return this.spec.choices.asked(this.id);
+  }
+
   private async sendWithOptions(context: TurnContext, text: string): Promise<void> {
     const messages = messagesFor(context, this.services);
+    await waitFor(context, this.services, this.asked);
     await context.sendActivity(
       MessageFactory.suggestedActions(this.spec.choices.suggestedActions(messages), text, undefined, InputHints.ExpectingInput),
     );

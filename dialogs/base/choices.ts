@@ -1,16 +1,12 @@
-// A fixed-answer question described once (value, title key, synonyms key), yielding both the
-// suggested actions and the free-text matcher, so the two cannot drift apart.
+// A fixed-answer question's options described once (value, title key, synonyms key): the buttons
+// shown and the description the turn's reading reads answers against, so the two cannot drift
+// apart. Nothing here reads what people type (see bot/understanding/openQuestion.ts).
 import { ActionTypes, type CardAction } from 'botbuilder';
 import type { Messages } from '../../bot/content/i18n';
-import { findPhrase, normalise, words } from '../../bot/understanding/text';
-import type { Understanding } from '../../bot/understanding/understand';
+import type { OpenQuestion, OptionDescription } from '../../bot/understanding/openQuestion';
 
-export interface ChoiceOption<Value extends string> {
+export interface ChoiceOption<Value extends string> extends OptionDescription {
   value: Value;
-  /** Message key of what the user sees. */
-  title: string;
-  /** Message key of a list of other words that mean this option. */
-  synonyms?: string;
 }
 
 /** Which option a plain "yes", "no" or "don't know" stands for, where one plainly does. */
@@ -36,47 +32,19 @@ export class Choices<Value extends string> {
     );
   }
 
-  /**
-   * The option meant, as people write: the exact ways below first, then through the
-   * understanding step: "the second one", the option's words by stem and with typos, and a
-   * plain yes, no or "don't know" where the question says which option that means.
-   */
-  understand(text: string, messages: Messages, understanding: Understanding): Value | undefined {
-    const exact = this.matchExactly(text, messages) ?? this.byPosition(text, messages, understanding);
-    if (exact !== undefined) return exact;
-    // "..., is that right?" asks; it answers nothing.
-    const answered = understanding.withoutQuestions(text);
-    // By stem, and not where it is negated: "shes not back yet" is not "They are back".
-    const chosen = this.mentioned(answered, messages, understanding);
-    if (chosen !== undefined) return chosen;
-    const everyday = understanding.everyday(answered, messages.locale);
-    return everyday === 'yes' || everyday === 'no' || everyday === 'unknown' ? this.everyday[everyday] : undefined;
-  }
-
-  /**
-   * The option a sentence names in passing ("I'm a teacher, one of my pupils..."): by its words
-   * only, never by a number or a yes, which in a sentence answer nothing.
-   */
-  mentioned(text: string, messages: Messages, understanding: Understanding): Value | undefined {
-    return understanding.choose(
-      text,
-      messages.locale,
-      this.options.map((option) => ({ label: option.value, phrases: this.phrasesOf(option, messages) })),
-    );
-  }
-
-  private byPosition(text: string, messages: Messages, understanding: Understanding): Value | undefined {
-    const position = positionIn(text, this.options.length, messages.locale, understanding);
-    return position === undefined ? undefined : this.options[position - 1]?.value;
+  /** The question these options answer, as the turn's reading reads it. */
+  asked(id: string, extra: Partial<Omit<OpenQuestion, 'id' | 'options' | 'everyday'>> = {}): OpenQuestion {
+    return {
+      id,
+      options: this.options.map(({ value, title, synonyms }) => ({ value, title, synonyms })),
+      everyday: this.everyday,
+      ...extra,
+    };
   }
 
   /** The options as a numbered list, for a reply that must work without buttons. */
   numbered(messages: Messages): string {
     return this.options.map((option, index) => `${index + 1}. ${messages.t(option.title)}`).join('\n');
-  }
-
-  private phrasesOf(option: ChoiceOption<Value>, messages: Messages): string[] {
-    return [messages.t(option.title), ...(option.synonyms ? messages.list(option.synonyms) : [])];
   }
 
   suggestedActions(messages: Messages): CardAction[] {
@@ -86,58 +54,13 @@ export class Choices<Value extends string> {
     });
   }
 
-  /**
-   * The option the user meant: its number, its title, or one of its synonyms (whole words,
-   * case- and accent-insensitive). When several options match, the longest match wins; a tie
-   * is no answer, so the question is asked again rather than guessed.
-   */
-  match(text: string, messages: Messages): Value | undefined {
-    const said = normalise(text);
-    if (said === '') return undefined;
-    if (/^\d+$/.test(said)) return this.options[Number(said) - 1]?.value;
-    const saidWords = words(text);
-    const longestMatch = new Map<Value, number>();
-    for (const option of this.options) {
-      const phrases = [messages.t(option.title), ...(option.synonyms ? messages.list(option.synonyms) : [])];
-      for (const phrase of phrases) {
-        if (normalise(phrase) === said) return option.value;
-        const phraseWords = words(phrase);
-        if (findPhrase(saidWords, phraseWords) >= 0) {
-          longestMatch.set(option.value, Math.max(longestMatch.get(option.value) ?? 0, phraseWords.length));
-        }
-      }
-    }
-    const longest = Math.max(0, ...longestMatch.values());
-    const winners = [...longestMatch].filter(([, length]) => length === longest);
-    return winners.length === 1 ? winners[0]?.[0] : undefined;
-  }
-
-  /** Whether the whole message is one option's title, as a tapped button sends it. */
-  isTitle(text: string, messages: Messages): boolean {
-    const said = normalise(text);
-    return said !== '' && this.options.some((option) => normalise(messages.t(option.title)) === said);
-  }
-
   /** The options' values, in the order they are shown. */
   get values(): Value[] {
     return this.options.map((option) => option.value);
   }
 
-  /** The option whose title or a synonym is the whole message (numbers are left to the caller). */
-  matchExactly(text: string, messages: Messages): Value | undefined {
-    const said = normalise(text);
-    if (said === '') return undefined;
-    return this.options.find((option) =>
-      [messages.t(option.title), ...(option.synonyms ? messages.list(option.synonyms) : [])].some((phrase) => normalise(phrase) === said),
-    )?.value;
+  /** The value an answer's option stands for, when it is one of these. */
+  valueOf(option: string | undefined): Value | undefined {
+    return this.options.find((each) => each.value === option)?.value;
   }
-}
-
-/** Which of `count` options shown a message picks by place, from 1: "2", "option 2", "the second one", "the last one". */
-export function positionIn(text: string, count: number, locale: string, understanding: Understanding): number | undefined {
-  const said = normalise(text);
-  const numbered = /^(?:(?:option|number|no)\s*)?(\d+)$/.exec(said);
-  if (numbered) return Number(numbered[1]);
-  if (/^(?:the )?last(?: one)?$/.test(said)) return count;
-  return understanding.ordinal(text, locale);
 }

@@ -3,16 +3,14 @@
 // Every journey extends this; the outermost active one handles the turn.
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { COMMANDS, type Command, type Role } from '../../bot/content/vocabulary';
-import { normalise } from '../../bot/understanding/text';
+import type { Role } from '../../bot/content/vocabulary';
 import { adviseFirst } from '../../bot/turn/advice';
 import { conversationFactsRecord, flagRisk, keepStatedFacts } from './conversationFacts';
-import { ChoiceQuestion } from './choiceQuestion';
-import { Question } from './question';
 import { TURN_ALREADY_ANSWERED } from './waitingDialog';
 import type { Reading } from '../../bot/understanding/understand';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';
-import { chooseLocale, messagesFor, readingOf, TURN_DELETE_DATA, type DialogServices } from '../../bot/turn/services';
+import type { JourneyExits } from '../../bot/understanding/openQuestion';
+import { chooseLocale, enterJourney, messagesFor, readingOf, TURN_DELETE_DATA, type DialogServices } from '../../bot/turn/services';
 
 const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
 
@@ -25,7 +23,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     this.addDialog(new HandoffDialog(services));
   }
 
+  /** Words that leave this journey at any of its steps, read in every message while it is under way. */
+  protected readonly exits: JourneyExits | undefined = undefined;
+
   protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    if (this.exits) await enterJourney(innerDc.context, this.services, this.exits);
     const interrupted = await this.interrupt(innerDc, false);
     return interrupted ?? super.onBeginDialog(innerDc, options);
   }
@@ -61,14 +63,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
     // A tapped option is an answer in the bot's own words ("A worry about exploitation"), not a
     // disclosure: hearing it as danger would ask the same question again, for ever.
-    const waiting = waitingQuestion(innerDc);
-    const tapped = waiting instanceof ChoiceQuestion && waiting.offers(text, messages);
-    const reading = tapped ? undefined : readingOf(context, this.services);
+    const turnReading = readingOf(context, this.services);
+    const tapped = turnReading.answer?.tapped ?? false;
+    const reading = tapped ? undefined : turnReading;
     const before = await conversationFactsRecord(this.services).get(context);
     // Who is writing, for words that fit them: confirmed, or what this message or an earlier one said.
     const role = before.role ?? reading?.writer ?? before.writerHeard;
     if (reading) await keepStatedFacts(context, this.services, reading.facts, reading.writer);
-    const askedAboutRisk = waiting instanceof Question && waiting.asksAboutRisk;
+    const askedAboutRisk = turnReading.answer?.asksAboutRisk ?? false;
     const replied = reading ? await this.replyToWhatWasSaid(context, askedAboutRisk ? { ...reading, concern: [] } : reading, role) : false;
     // An age said (or corrected) mid-conversation is kept and said back, never "didn't catch that".
     const ageSaid = active ? reading?.facts.ageYears : undefined;
@@ -95,7 +97,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return this.carryOn(innerDc, active);
     }
 
-    switch (matchCommand(text, (key) => messages.list(key), this.services.understanding.commandRequestWords(messages.locale))) {
+    switch (turnReading.command) {
       case 'help':
         await adviseFirst(context, this.services, 'interrupt', { command: 'help' });
         return this.carryOn(innerDc, active);
@@ -169,43 +171,8 @@ function deepestActiveDialog(dc: DialogContext): string {
   return innermost(dc).activeDialog?.id ?? 'start';
 }
 
-/** The dialog the conversation waits in: the innermost active one. */
-function waitingQuestion(dc: DialogContext): Dialog | undefined {
-  const current = innermost(dc);
-  const id = current.activeDialog?.id;
-  return id ? current.findDialog(id) : undefined;
-}
-
 function innermost(dc: DialogContext): DialogContext {
   let current: DialogContext = dc;
   while (current.child) current = current.child;
   return current;
-}
-
-/**
- * A command is the whole message, or the whole message but for words of asking around it ("can
- * i talk to a real person please"): "help" stops a dialog, "I need help finding him" does not.
- */
-export function matchCommand(
-  text: string,
-  list: (key: string) => string[],
-  requestWords: ReadonlySet<string> = new Set(),
-): Command | undefined {
-  const said = normalise(text);
-  if (said === '') return undefined;
-  const words = said.split(' ');
-  // The synonym's words in a row, and nothing around them but words of asking (or nothing at all).
-  const isCommand = (synonym: string): boolean => {
-    const parts = normalise(synonym).split(' ');
-    for (let at = 0; at + parts.length <= words.length; at += 1) {
-      if (parts.some((part, offset) => words[at + offset] !== part)) continue;
-      const around = [...words.slice(0, at), ...words.slice(at + parts.length)];
-      if (around.every((word) => requestWords.has(word))) return true;
-    }
-    return false;
-  };
-  // "i want to stop" may be about anything but the chat: stop is only ever the whole message.
-  return COMMANDS.find((command) =>
-    list(`commands.${command}.synonyms`).some((synonym) => (command === 'stop' ? normalise(synonym) === said : isCommand(synonym))),
-  );
 }

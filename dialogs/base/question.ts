@@ -5,8 +5,8 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { AskingDialog, replyToMiss, type AskState } from './waitingDialog';
 import type { Messages } from '../../bot/content/i18n';
 import { Choices } from './choices';
-import { normalise } from '../../bot/understanding/text';
-import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import type { OpenQuestion } from '../../bot/understanding/openQuestion';
+import { answerTo, messagesFor, waitFor, type DialogServices } from '../../bot/turn/services';
 
 export type Parsed<Value> =
   | { ok: true; value: Value }
@@ -64,17 +64,11 @@ export class Question<Value> extends AskingDialog {
     const messages = messagesFor(dc.context, this.services);
     const state = (dc.activeDialog?.state ?? {}) as QuestionState;
     const fallback = this.spec.fallback;
-    if (fallback && state.fallbackShown) {
-      const picked = this.pickShown(text, messages, fallback.choices);
-      if (picked === 'skip' || picked === 'unknown')
-        return dc.endDialog({ kind: picked === 'skip' ? 'skipped' : 'unknown' } satisfies Answer<Value>);
-      if (picked !== undefined) return dc.endDialog({ kind: 'value', value: fallback.valueOf(picked) } satisfies Answer<Value>);
-    }
-    if (this.spec.skippable) {
-      const said = answerOptions.matchExactly(text, messages) ?? this.everydayAnswer(text, messages);
-      if (said === 'skip') return dc.endDialog({ kind: 'skipped' } satisfies Answer<Value>);
-      if (said === 'unknown') return dc.endDialog({ kind: 'unknown' } satisfies Answer<Value>);
-    }
+    const answer = answerTo(dc.context, this.services, this.asked(state.fallbackShown ?? false));
+    const picked = answer.option ?? (this.spec.skippable ? skipOrUnknown(answer.everyday) : undefined);
+    if (picked === 'skip' || picked === 'unknown')
+      return dc.endDialog({ kind: picked === 'skip' ? 'skipped' : 'unknown' } satisfies Answer<Value>);
+    if (fallback && picked !== undefined) return dc.endDialog({ kind: 'value', value: fallback.valueOf(picked) } satisfies Answer<Value>);
     const parsed: Parsed<Value> = text === '' ? { ok: false, retry: 'common.answers.empty' } : this.spec.parse(text, dc.context, messages);
     if (parsed.ok) return dc.endDialog({ kind: 'value', value: parsed.value } satisfies Answer<Value>);
     const reply = await replyToMiss(dc, parsed.retry);
@@ -91,6 +85,7 @@ export class Question<Value> extends AskingDialog {
     }
     const variables = state.variables ?? {};
     const stuck = messages.t('common.miss.stuckFree', { question: messages.t(this.spec.ask, variables) });
+    await waitFor(dc.context, this.services, this.asked(fallback !== undefined));
     await dc.context.sendActivity(
       fallback
         ? MessageFactory.suggestedActions(this.shownActions(messages, true), stuck, undefined, InputHints.ExpectingInput)
@@ -109,17 +104,6 @@ export class Question<Value> extends AskingDialog {
     await super.repromptDialog(context, instance);
   }
 
-  /** A shown answer by its words or its number (the fallback answers first, then Skip and Don't know). */
-  private pickShown(text: string, messages: Messages, choices: Choices<string>): string | undefined {
-    const byWords = choices.matchExactly(text, messages);
-    if (byWords !== undefined) return byWords;
-    // normalise reads Arabic-Indic digits too ("٢").
-    const numbered = /^(\d{1,2})$/.exec(normalise(text));
-    if (!numbered) return undefined;
-    const shown = [...choices.values, ...(this.spec.skippable ? answerOptions.values : [])];
-    return shown[Number(numbered[1]) - 1];
-  }
-
   private shownActions(messages: Messages, withFallback: boolean) {
     return [
       ...(withFallback && this.spec.fallback ? this.spec.fallback.choices.suggestedActions(messages) : []),
@@ -127,10 +111,22 @@ export class Question<Value> extends AskingDialog {
     ];
   }
 
-  /** "idk", "rather not say", "skip it": whole answers that mean not known or skip, however typed. */
-  private everydayAnswer(text: string, messages: Messages): 'skip' | 'unknown' | undefined {
-    const said = this.services.understanding.everyday(text, messages.locale, { wholeMessage: true });
-    return said === 'skip' || said === 'unknown' ? said : undefined;
+  /**
+   * The question as the turn reads its answer: the fallback answers while they are on screen
+   * (then a number picks one), and Skip and Don't know where it allows them.
+   */
+  private asked(fallbackShown: boolean): OpenQuestion {
+    const shown = [
+      ...(fallbackShown && this.spec.fallback ? this.spec.fallback.choices.options : []),
+      ...(this.spec.skippable ? answerOptions.options : []),
+    ];
+    return {
+      id: this.id,
+      options: shown.map(({ value, title, synonyms }) => ({ value, title, synonyms })),
+      free: true,
+      numbered: fallbackShown,
+      asksAboutRisk: this.asksAboutRisk,
+    };
   }
 
   protected async send(
@@ -144,10 +140,16 @@ export class Question<Value> extends AskingDialog {
     const asked = retry ? `${messages.t(key, variables)} ${messages.t(this.spec.ask, variables)}` : messages.t(key, variables);
     const text = wayOn ? `${asked} ${messages.t('common.miss.wayOn')}` : asked;
     const actions = this.shownActions(messages, retry);
+    await waitFor(context, this.services, this.asked(retry && this.spec.fallback !== undefined));
     const activity =
       actions.length > 0
         ? MessageFactory.suggestedActions(actions, text, undefined, InputHints.ExpectingInput)
         : MessageFactory.text(text, undefined, InputHints.ExpectingInput);
     await context.sendActivity(activity);
   }
+}
+
+/** "idk", "rather not say", "skip it": whole answers that mean not known or skip, however typed. */
+function skipOrUnknown(everyday: string | undefined): 'skip' | 'unknown' | undefined {
+  return everyday === 'skip' || everyday === 'unknown' ? everyday : undefined;
 }

@@ -5,10 +5,9 @@ import { ActionTypes, ActivityTypes, InputHints, MessageFactory, type TurnContex
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import type { SlotProblem } from '../../bot/bookings/bookingDesk';
-import { normalise } from '../../bot/understanding/text';
-import { messagesFor, turnLocale, type DialogServices } from '../../bot/turn/services';
+import { answerTo, messagesFor, turnLocale, waitFor, type DialogServices } from '../../bot/turn/services';
+import type { OpenQuestion } from '../../bot/understanding/openQuestion';
 import { languageOf } from '../../bot/understanding/understand';
-import { positionIn } from '../base/choices';
 import { replyToMiss, WaitingDialog, type AskState } from '../base/waitingDialog';
 
 export interface SlotQuestionOptions {
@@ -42,9 +41,10 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     const text = (dc.context.activity.text ?? '').trim();
     // An offered time by its label or number; by place ("the 2nd one") only when the words hold
     // no time, so "1st december" stays a date.
-    const offered = this.pickOffered(text, state, dc.context);
+    const answer = answerTo(dc.context, this.services, this.asked(state, dc.context));
+    const offered = answer.by === 'words' || answer.by === 'number' ? answer.option : undefined;
     const candidates = offered ? [] : this.futureTimes(text, dc.context);
-    const picked = offered ?? (candidates.length === 0 ? this.offeredByPlace(text, state, dc.context) : undefined);
+    const picked = offered ?? (candidates.length === 0 && answer.by === 'place' ? answer.option : undefined);
     if (picked) {
       const problem = await this.services.bookings.checkSlot(new Date(state.returnedAt), new Date(picked));
       if (!problem) return dc.endDialog(picked);
@@ -103,15 +103,10 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     return Dialog.EndOfTurn;
   }
 
-  private pickOffered(text: string, state: SlotQuestionState, context: TurnContext): string | undefined {
-    const said = normalise(text);
-    if (/^\d+$/.test(said)) return state.offered[Number(said) - 1];
-    return state.offered.find((slot) => normalise(this.label(slot, context)) === said);
-  }
-
-  private offeredByPlace(text: string, state: SlotQuestionState, context: TurnContext): string | undefined {
-    const position = positionIn(text, state.offered.length, turnLocale(context), this.services.understanding);
-    return position === undefined ? undefined : state.offered[position - 1];
+  /** The offered times, by their labels or their places. */
+  private asked(state: SlotQuestionState, context: TurnContext): OpenQuestion {
+    const options = state.offered.map((slot) => ({ value: slot, title: this.label(slot, context), literal: true }));
+    return { id: this.id, options, free: true, numbered: true };
   }
 
   /** "12:00" can mean noon or midnight: the times the words can mean, earliest first, from now on. */
@@ -133,6 +128,7 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
       .setLocale(messages.locale)
       .toFormat(messages.t('youngPerson.when.slotFormat'));
     const text = wayOn ? `${messages.t(key, { windowEnd })} ${messages.t('common.miss.wayOn')}` : messages.t(key, { windowEnd });
+    await waitFor(context, this.services, this.asked(state, context));
     const actions = state.offered.map((slot) => {
       const title = this.label(slot, context);
       return { type: ActionTypes.ImBack, title, value: title };

@@ -7,9 +7,9 @@
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { CARER_RISKS, type CarerRisk } from '../../bot/content/vocabulary';
-import { normalise } from '../../bot/understanding/text';
+import type { JourneyExits } from '../../bot/understanding/openQuestion';
 import { advise, adviseFirst } from '../../bot/turn/advice';
-import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { flagRisk, type RiskFlag } from '../base/conversationFacts';
@@ -110,16 +110,23 @@ export class CarerJourneyDialog extends InterruptibleDialog {
     this.initialDialogId = MAIN;
   }
 
+  protected override readonly exits: JourneyExits = {
+    journey: CARER_JOURNEY,
+    exits: [
+      { value: 'backNow', title: 'carer.wait.options.backNow.title', synonyms: 'carer.wait.options.backNow.synonyms' },
+      { value: 'showLog', title: 'carer.wait.options.showLog.title', synonyms: 'carer.wait.options.showLog.synonyms' },
+    ],
+  };
+
   /** "back now" at any step goes to the return; "log" shows the log and carries on. */
   protected override async interruptJourney(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-    const messages = messagesFor(innerDc.context, this.services);
-    const said = normalise(innerDc.context.activity.text ?? '');
-    const is = (key: string) => said !== '' && messages.list(key).some((phrase) => normalise(phrase) === said);
-    if (is('carer.wait.options.backNow.synonyms')) {
+    const { exit } = readingOf(innerDc.context, this.services);
+    const took = exit?.journey === CARER_JOURNEY ? exit.value : undefined;
+    if (took === 'backNow') {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(CARER_RETURN_DIALOG);
     }
-    if (is('carer.wait.options.showLog.synonyms')) {
+    if (took === 'showLog') {
       await this.log.send(innerDc.context);
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;

@@ -6,7 +6,6 @@ import { WaterfallDialog, type DialogContext, type DialogTurnResult, type Waterf
 import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { normalise } from '../../bot/understanding/text';
 import { adviseFirst } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
@@ -26,6 +25,7 @@ import {
   yesNoResult,
   yesNoUnsureResult,
 } from '../base/stepData';
+import type { JourneyExits } from '../../bot/understanding/openQuestion';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
 import { parentCaseRecord, parentCaseSchema, RISK_FACTORS, type ParentCase } from './parentCase';
@@ -38,6 +38,12 @@ import { RISK_FACTORS_DIALOG, RiskFactorsDialog } from './riskFactorsDialog';
 import { SEARCH_CHECKLIST_DIALOG, searchChecklistDialog } from './searchChecklistDialog';
 
 export const PARENT_JOURNEY = 'parent';
+/** "Found them", "shes home", as (nearly) the whole message at any step, goes to the return branch. */
+const PARENT_JOURNEY_EXITS: JourneyExits = {
+  journey: PARENT_JOURNEY,
+  exits: [{ value: 'foundThem', title: 'parent.search.options.foundThem.title', synonyms: 'parent.search.options.foundThem.synonyms' }],
+  nearlyWhole: true,
+};
 const START = 'parent.start';
 const MISSING = 'parent.missing';
 const SITUATION = 'parent.situation';
@@ -137,18 +143,13 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     this.initialDialogId = START;
   }
 
+  protected override readonly exits = PARENT_JOURNEY_EXITS;
+
   /** "Found them", "shes home", as (nearly) the whole message at any step, goes to the return branch. */
   protected override async interruptJourney(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     if (innerDc.activeDialog?.id === PARENT_RETURN_DIALOG) return undefined;
-    const text = innerDc.context.activity.text ?? '';
-    const messages = messagesFor(innerDc.context, this.services);
-    const phrases = messages.list('parent.search.options.foundThem.synonyms');
-    const said = normalise(text);
-    const found =
-      said !== '' &&
-      (phrases.some((phrase) => normalise(phrase) === said) ||
-        this.services.understanding.choose(text, messages.locale, [{ label: 'found', phrases }], { nearlyWholeMessage: true }) === 'found');
-    if (!found) return undefined;
+    const { exit } = readingOf(innerDc.context, this.services);
+    if (exit?.journey !== PARENT_JOURNEY || exit.value !== 'foundThem') return undefined;
     await innerDc.cancelAllDialogs();
     return innerDc.beginDialog(PARENT_RETURN_DIALOG);
   }

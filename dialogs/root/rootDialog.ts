@@ -11,6 +11,7 @@ import { ChoiceQuestion } from '../base/choiceQuestion';
 import { conversationFactsRecord } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
+import { optionMentioned } from '../../bot/understanding/openQuestion';
 import type { Messages } from '../../bot/content/i18n';
 import { CARER_JOURNEY, CarerJourneyDialog } from '../carer/carerJourneyDialog';
 import { PARENT_JOURNEY, ParentJourneyDialog } from '../parent/parentJourneyDialog';
@@ -121,7 +122,10 @@ export class RootDialog extends InterruptibleDialog {
   /** The profession a message names in passing ("I'm a teacher", "social worker here"). */
   private professionNamed(context: TurnContext): Profession | undefined {
     if (context.activity.type !== ActivityTypes.Message) return undefined;
-    return professionChoices.mentioned(context.activity.text ?? '', messagesFor(context, this.services), this.services.understanding);
+    const text = context.activity.text ?? '';
+    return professionChoices.valueOf(
+      optionMentioned(text, professionChoices.options, messagesFor(context, this.services), this.services.understanding),
+    );
   }
 
   /** The approved languages other than this one, each in its own name, for the welcome. */
