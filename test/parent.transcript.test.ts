@@ -318,6 +318,16 @@ describe('parent journey', () => {
     expect(await audit(conversation)).toEqual(['advised-101:P-RETURN-SAFE-WELL']);
   });
 
+  it('"idk" at a search step is told how to go on, not that it was not caught; "not possible" then moves on', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_SEARCH, 'Done']);
+    const unsure = allText(await conversation.say('idk tbh'));
+    expect(unsure).toContain('“Not possible”');
+    expect(unsure).not.toContain("didn't catch");
+    expect(unsure).toContain('Step 2 of 7');
+    expect(allText(await conversation.say('not possible'))).toContain('Step 3 of 7');
+  });
+
   it.each(['hes back now', 'shes home'])('"%s" mid-search is taken as the child being back', async (said) => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, [...TO_SEARCH, 'Done', said]);

@@ -48,16 +48,16 @@ export class ChecklistDialog<Item extends string> extends WaitingDialog {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
-    const answer = this.choices.valueOf(answerTo(dc.context, this.services, this.choices.asked(this.id)).option);
+    const read = answerTo(dc.context, this.services, this.choices.asked(this.id));
+    const answer = this.choices.valueOf(read.option);
     const done = await this.spec.read(dc.context);
     const item = this.next(done);
     if (answer === undefined || item === undefined) {
-      const reply = await replyToMiss(dc, `${this.spec.keys}.retry`);
+      // "idk" is an answer a person means: say how to go on, not that it was not caught.
+      const why = read.everyday === 'unknown' ? 'common.checklist.unsure' : `${this.spec.keys}.retry`;
+      const reply = await replyToMiss(dc, why);
       if (reply === 'handled') return Dialog.EndOfTurn;
-      const said =
-        reply === 'stuck'
-          ? ['common.miss.stuck']
-          : [`${this.spec.keys}.retry`, ...(reply === 'explainWithWayOn' ? ['common.miss.wayOn'] : [])];
+      const said = reply === 'stuck' ? ['common.miss.stuck'] : [why, ...(reply === 'explainWithWayOn' ? ['common.miss.wayOn'] : [])];
       await this.ask(dc.context, done, ...said);
       return Dialog.EndOfTurn;
     }
@@ -107,7 +107,8 @@ export class ChecklistDialog<Item extends string> extends WaitingDialog {
       total: this.spec.items.length,
       checked: this.checked(done),
     });
-    const text = [...before.map((key) => messages.t(key)), progress, messages.t(rule.say)].join(' ');
+    const notPossible = messages.t(`${this.spec.keys}.options.notPossible.title`);
+    const text = [...before.map((key) => messages.t(key, { notPossible })), progress, messages.t(rule.say)].join(' ');
     await waitFor(context, this.services, this.choices.asked(this.id));
     await context.sendActivity(
       MessageFactory.suggestedActions(this.choices.suggestedActions(messages), text, undefined, InputHints.ExpectingInput),
