@@ -189,6 +189,52 @@ describe('young person', () => {
     ]);
   });
 
+  it('the booking in their own words, with no reference: "can we do thursday instead", then "i dont want to do it anymore" (asked first)', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_WHEN, '1', 'No', 'Yes']);
+    const [booking] = await harness.app.db.query<{ reference: string }>('select reference from booking where conversation_hash = $1', [
+      harness.app.hashId(conversation.id),
+    ]);
+    const reference = booking?.reference ?? '';
+    const slotAt = async () =>
+      (
+        await harness.app.db.query<{ slot_start: string; status: string }>('select slot_start, status from booking where reference = $1', [
+          reference,
+        ])
+      )[0];
+
+    // The day said is read at once: the times free that Thursday are offered.
+    const offered = optionTitles(await conversation.say('actually can we do thursday instead'));
+    expect(offered.length).toBeGreaterThan(0);
+    for (const title of offered) expect(title).toMatch(/^Thu 26 Nov/);
+    expect(allText(await conversation.say('1'))).toContain('Thursday 26 November');
+    expect(new Date((await slotAt())?.slot_start ?? '').toISOString()).toMatch(/^2026-11-26/);
+
+    // Words that may also mean more than the meeting get the caring question too; nothing is
+    // cancelled until they say so, and a "no" keeps it.
+    const asked = allText(await conversation.say('i dont want to do it anymore'));
+    expect(asked).toContain('ending your life');
+    expect(asked).toContain(reference);
+    expect((await slotAt())?.status).toBe('booked');
+    await conversation.say('no');
+    expect((await slotAt())?.status).toBe('booked');
+    await conversation.say('cancel it');
+    expect(allText(await conversation.say('yes'))).toContain('cancelled');
+    expect((await slotAt())?.status).toBe('cancelled');
+    expect(await auditOf(conversation)).toEqual([
+      'booking-made:Y-BOOKING-MADE',
+      'booking-changed:Y-BOOKING-CHANGED',
+      'advised-999:G-CONCERN-SUICIDE-YP',
+      'booking-cancelled:Y-BOOKING-CANCELLED',
+    ]);
+  });
+
+  it('"cancel it" with no booking in the conversation is not taken as a booking change', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, TO_OFFER);
+    expect(allText(await conversation.say('cancel it'))).not.toContain('cancel your meeting');
+  });
+
   it('two conversations taking the last seat of a slot at once: one wins, the other is asked to pick again', async () => {
     const first = harness.conversation();
     await walk(first, [...TO_WHEN, 'Wed 25 Nov 12:00', 'No', 'Yes']);
@@ -297,6 +343,27 @@ describe('by text', () => {
       expect(team).toHaveLength(1);
       expect(team[0]?.body).toContain(reference);
       expect(team[0]?.body).not.toContain(phone);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('by text, in their own words', () => {
+  it('"cancel it" after booking by text asks first, then cancels the booking this phone made', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900446';
+      const texts: string[] = [];
+      for (const answer of ['hi', '2', '1', '2', '2', 'last night', '1', '3', '1', '1', '1'])
+        texts.push(...(await sms.text(phone, answer)).replies);
+      const reference = referenceIn(texts.join('\n'));
+      const statusOf = async () =>
+        (await sms.app.db.query<{ status: string }>('select status from booking where reference = $1', [reference]))[0]?.status;
+      expect((await sms.text(phone, 'can u cancel it pls')).replies.join('\n')).toContain(reference);
+      expect(await statusOf()).toBe('booked');
+      await sms.text(phone, '1');
+      expect(await statusOf()).toBe('cancelled');
     } finally {
       await sms.close();
     }

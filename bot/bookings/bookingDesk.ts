@@ -77,6 +77,8 @@ export interface BookingDesk {
   checkSlot(returnedAt: Date, slot: Date): Promise<SlotProblem | undefined>;
   book(draft: BookingDraft): Promise<Booking | undefined>;
   find(reference: string, conversationId: string): Promise<Booking | undefined>;
+  /** The conversation's own booking still to come, the latest made: what "cancel it" means. */
+  current(conversationId: string): Promise<Booking | undefined>;
   cancel(reference: string, conversationId: string): Promise<Booking | undefined>;
   /** Moves a booking to another slot; undefined when it was not found or the slot is full. */
   reschedule(reference: string, conversationId: string, slot: Date): Promise<Booking | undefined>;
@@ -231,6 +233,14 @@ export function createBookingDesk(deps: {
         reference,
         deps.hashId(conversationId),
       ]);
+      return row && toBooking(row);
+    },
+    async current(conversationId) {
+      const [row] = await deps.db.query<BookingRow>(
+        `select ${COLUMNS} from booking where conversation_hash = $1 and status = 'booked' and slot_start > $2
+         order by created_at desc limit 1`,
+        [deps.hashId(conversationId), deps.clock.now()],
+      );
       return row && toBooking(row);
     },
     async cancel(reference, conversationId) {

@@ -103,5 +103,9 @@ export type Disclosure = (typeof DISCLOSURES)[number];
 export const QUESTIONS_ASKED = ['police', 'trouble', 'confidential', 'returnInterview', 'wait24h', 'callForMe', 'policeSaidWait', 'collectThem'] as const;
 export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
 
+/** A booking asked to be cancelled or moved in one's own words ("cancel it", "can we do friday instead"). */
+export const BOOKING_REQUESTS = ['cancel', 'change'] as const;
+export type BookingRequest = (typeof BOOKING_REQUESTS)[number];
+
 export const SITUATIONS = ['missingNow', 'back', 'away', 'prepare'] as const;
 export type Situation = (typeof SITUATIONS)[number];

@@ -14,6 +14,7 @@ import {
   type DangerCategory,
   type Disclosure,
   type QuestionAsked,
+  type BookingRequest,
   type Situation,
   STATED_FACTS,
   type StatedFact,
@@ -42,6 +43,8 @@ export interface Reading {
   likely: { writer?: Role; situation?: Situation };
   /** A question asked at any point ("do I have to talk to the police?"). */
   question: QuestionAsked | undefined;
+  /** A booking asked to be cancelled or moved, in one's own words ("i dont want to do it anymore"). */
+  bookingRequest: BookingRequest | undefined;
   /** Facts said in passing, kept so that no journey asks them again. */
   facts: StatedFacts;
 }
@@ -153,6 +156,7 @@ interface LanguageReader {
   writers: PhraseBook<Role>;
   situations: PhraseBook<Situation | 'none'>;
   questions: PhraseBook<QuestionAsked>;
+  bookingRequests: PhraseBook<BookingRequest>;
   factCues: PhraseBook<StatedFact>;
   ageCues: { after: ReadonlySet<string>; before: ReadonlySet<string>; subjects: ReadonlySet<string> };
   answers: PhraseBook<EverydayAnswer>;
@@ -250,6 +254,7 @@ export function createUnderstanding(
       let writer: Role | undefined;
       let situation: Situation | undefined;
       let question: QuestionAsked | undefined;
+      let bookingRequest: BookingRequest | undefined;
       let ageYears: number | undefined;
       const said = new Set<StatedFact>();
       const own = languagesOf(locale);
@@ -276,6 +281,7 @@ export function createUnderstanding(
         );
         situation ??= strongest(situationCues(reader.situations.find(tokens)), writer ? SITUATION_PREFERENCE[writer] : SITUATIONS);
         question ??= earliest(asked);
+        bookingRequest ??= earliest(reader.bookingRequests.find(tokens).filter((match) => !match.negated));
         ageYears ??= ageSaid(tokens, reader.ageCues) ?? ageInBrackets(text, reader.ageCues);
         for (const match of reader.factCues.find(tokens)) if (!match.negated) said.add(match.label);
       }
@@ -293,6 +299,7 @@ export function createUnderstanding(
         likely: { ...(likelyWriter ? { writer: likelyWriter } : {}), ...(likelySituation ? { situation: likelySituation } : {}) },
         facts: { ...(ageYears === undefined ? {} : { ageYears }), said: STATED_FACTS.filter((fact) => said.has(fact)) },
         question,
+        bookingRequest,
       };
     },
     writtenIn(text) {
@@ -499,6 +506,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
       SITUATIONS.map((situation) => [situation, words.situations[situation]] as const),
     ),
     questions: labelled(words.questions),
+    bookingRequests: labelled(words.bookingRequests),
     factCues: labelled(words.factCues),
     ageCues: { after: new Set(words.ageCues.after), before: new Set(words.ageCues.before), subjects: new Set(words.ageCues.subjects) },
     answers: labelled({ yes: words.answers.yes, no: words.answers.no, unknown: words.answers.unknown, skip: words.answers.skip }),
@@ -534,6 +542,7 @@ function emptyLexicon(): UnderstandingLexicon {
       policeSaidWait: none,
       collectThem: none,
     },
+    bookingRequests: {},
     times: {},
     schoolDay: [],
     languageRequest: [],

@@ -80,14 +80,15 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         messages.t(role === 'youngPerson' ? 'common.facts.ageNotedYours' : 'common.facts.ageNoted', { age: ageSaid }),
       );
     }
+    // Asking about their booking in words that also worry ("i dont want to do it anymore") gets
+    // the caring reply and the booking question both.
+    const anywhere = !replied || reading?.bookingRequest ? await this.interruptAnywhere(innerDc) : undefined;
+    if (anywhere) return anywhere;
     if (replied || ageNoted) {
       // The message may also answer the question waiting: it reads on, and a miss is not a miss.
       context.turnState.set(TURN_ALREADY_ANSWERED, true);
       return undefined;
     }
-
-    const anywhere = await this.interruptAnywhere(innerDc);
-    if (anywhere) return anywhere;
 
     // A language's name switches to it, and the conversation carries on where it was.
     const named = this.services.localiser.languageNamed(text);

@@ -8,14 +8,21 @@ import { words } from '../../bot/understanding/text';
 import type { Messages } from '../../bot/content/i18n';
 import { advise } from '../../bot/turn/advice';
 import { messagesFor, turnLocale, type DialogServices } from '../../bot/turn/services';
-import { isoInstant, optionsOf, resultOf } from '../base/stepData';
+import { isoInstant, optionsOf, resultOf, yesNoResult } from '../base/stepData';
+import { yesNoQuestion } from '../base/yesNo';
 import { alertBookingTeam, describeBooking, scheduleBookingReminder } from './bookingHelpers';
-import { SlotQuestion } from './slotQuestion';
+import { SlotQuestion, type SlotQuestionOptions } from './slotQuestion';
 
 export const BOOKING_CHANGE_DIALOG = 'booking.change';
 const NEW_SLOT = 'booking.change.slot';
+const CONFIRM_CANCEL = 'booking.change.confirmCancel';
 
-const bookingCommand = z.object({ action: z.enum(['cancel', 'change']), reference: z.string().min(1) });
+const bookingCommand = z.object({
+  action: z.enum(['cancel', 'change']),
+  reference: z.string().min(1),
+  /** Asked in their own words ("cancel it", "can we do friday instead"): a cancel is confirmed first, a time said is read at once. */
+  ownWords: z.boolean().optional(),
+});
 export type BookingCommand = z.infer<typeof bookingCommand>;
 
 /** "cancel B1K4" or "change b1k4" as the whole message (a bare "cancel" is an SMS opt-out). */
@@ -35,12 +42,13 @@ export class BookingChangeDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(BOOKING_CHANGE_DIALOG);
     this.addDialog(new SlotQuestion(NEW_SLOT, services));
-    this.addDialog(new WaterfallDialog(`${BOOKING_CHANGE_DIALOG}.steps`, [(step) => this.start(step), (step) => this.move(step)]));
+    this.addDialog(yesNoQuestion(CONFIRM_CANCEL, 'youngPerson.commands.confirmCancel', services));
+    this.addDialog(new WaterfallDialog(`${BOOKING_CHANGE_DIALOG}.steps`, [(step) => this.start(step), (step) => this.finish(step)]));
     this.initialDialogId = `${BOOKING_CHANGE_DIALOG}.steps`;
   }
 
   private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { action, reference } = optionsOf(step, bookingCommand);
+    const { action, reference, ownWords } = optionsOf(step, bookingCommand);
     const conversationId = step.context.activity.conversation.id;
     const messages = messagesFor(step.context, this.services);
     const booking = await this.services.bookings.find(reference, conversationId);
@@ -48,14 +56,34 @@ export class BookingChangeDialog extends ComponentDialog {
       await step.context.sendActivity(messages.t('youngPerson.commands.notFound', { reference }));
       return step.endDialog();
     }
-    if (action === 'change') return step.beginDialog(NEW_SLOT, { returnedAt: booking.returnedAt.toISOString() });
-    const cancelled = await this.services.bookings.cancel(reference, conversationId);
-    if (cancelled) {
-      await this.services.scheduler.cancel(reference);
-      await advise(step.context, this.services, this.services.rules.get('Y-BOOKING-CANCELLED'), { reference });
-      await alertBookingTeam(step.context, this.services, 'youngPerson.team.cancelled', cancelled);
+    if (action === 'change') {
+      return step.beginDialog(NEW_SLOT, {
+        returnedAt: booking.returnedAt.toISOString(),
+        readSaid: ownWords ?? false,
+      } satisfies SlotQuestionOptions);
     }
+    if (ownWords) {
+      const { when } = describeBooking(this.services, messages, booking);
+      return step.beginDialog(CONFIRM_CANCEL, { variables: { when, reference } });
+    }
+    await this.cancel(step, reference);
     return step.endDialog();
+  }
+
+  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { action, reference } = optionsOf(step, bookingCommand);
+    if (action === 'change') return this.move(step);
+    if (resultOf(step, yesNoResult) === 'yes') await this.cancel(step, reference);
+    else await step.context.sendActivity(messagesFor(step.context, this.services).t('youngPerson.commands.kept', { reference }));
+    return step.endDialog();
+  }
+
+  private async cancel(step: WaterfallStepContext, reference: string): Promise<void> {
+    const cancelled = await this.services.bookings.cancel(reference, step.context.activity.conversation.id);
+    if (!cancelled) return;
+    await this.services.scheduler.cancel(reference);
+    await advise(step.context, this.services, this.services.rules.get('Y-BOOKING-CANCELLED'), { reference });
+    await alertBookingTeam(step.context, this.services, 'youngPerson.team.cancelled', cancelled);
   }
 
   private async move(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -13,6 +13,8 @@ import { replyToMiss, WaitingDialog, type AskState } from '../base/waitingDialog
 export interface SlotQuestionOptions {
   /** When the young person came back (ISO): the window runs from there. */
   returnedAt: string;
+  /** The message that began the question may already say when ("can we do friday instead"): read it at once. */
+  readSaid?: boolean;
 }
 
 interface SlotQuestionState extends SlotQuestionOptions, AskState {
@@ -31,6 +33,7 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     const returnedAt = options?.returnedAt ?? this.services.clock.now().toISOString();
     const state: SlotQuestionState = { returnedAt, offered: await this.offer(returnedAt) };
     if (dc.activeDialog) dc.activeDialog.state = state;
+    if (options?.readSaid && this.futureTimes(dc.context.activity.text ?? '', dc.context).length > 0) return this.continueDialog(dc);
     await this.ask(dc.context, state, state.offered.length > 0 ? 'youngPerson.when.ask' : 'youngPerson.when.none');
     return Dialog.EndOfTurn;
   }

@@ -1,6 +1,6 @@
 // The conversation's start: welcome, ask who is writing, and hand over to that person's journey.
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { BOOKING_CHANGE_DIALOG, BookingChangeDialog, readBookingCommand } from '../booking/bookingChangeDialog';
+import { BOOKING_CHANGE_DIALOG, type BookingCommand, BookingChangeDialog, readBookingCommand } from '../booking/bookingChangeDialog';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { PROFESSIONS, ROLES, SITUATIONS, type Profession, type Role } from '../../bot/content/vocabulary';
@@ -78,7 +78,17 @@ export class RootDialog extends InterruptibleDialog {
   /** "change B1K4" / "cancel B1K4" work at any point, in whichever journey made the booking. */
   protected override async interruptAnywhere(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const command = readBookingCommand(innerDc.context.activity.text ?? '', messagesFor(innerDc.context, this.services));
-    return command ? innerDc.beginDialog(BOOKING_CHANGE_DIALOG, command) : undefined;
+    if (command) return innerDc.beginDialog(BOOKING_CHANGE_DIALOG, command);
+    // "cancel it", "can we do friday instead": this conversation's booking, with no reference.
+    const { bookingRequest } = readingOf(innerDc.context, this.services);
+    if (!bookingRequest) return undefined;
+    const booking = await this.services.bookings.current(innerDc.context.activity.conversation.id);
+    if (!booking) return undefined;
+    return innerDc.beginDialog(BOOKING_CHANGE_DIALOG, {
+      action: bookingRequest,
+      reference: booking.reference,
+      ownWords: true,
+    } satisfies BookingCommand);
   }
 
   /**
