@@ -17,16 +17,16 @@ const share = (rate: Rate | undefined) => (rate && rate.of > 0 ? rate.found / ra
 
 /** Floors per language: recall (either reader) and the most false alarms allowed. */
 const FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
-  all: { recall: 0.905, falseAlarms: 0.081 },
-  en: { recall: 0.93, falseAlarms: 0.085 },
-  pl: { recall: 0.93, falseAlarms: 0.087 },
-  ro: { recall: 0.945, falseAlarms: 0.086 },
-  ar: { recall: 0.77, falseAlarms: 0.059 },
+  all: { recall: 0.925, falseAlarms: 0.07 },
+  en: { recall: 0.945, falseAlarms: 0.078 },
+  pl: { recall: 0.945, falseAlarms: 0.062 },
+  ro: { recall: 0.965, falseAlarms: 0.069 },
+  ar: { recall: 0.82, falseAlarms: 0.054 },
 };
-const IMMEDIATE_FLOOR = 0.955;
+const IMMEDIATE_FLOOR = 0.96;
 /** Who is writing and what is happening, where the writers labelled them: the words, or else the trained readers. */
-const WRITER_FLOOR = 0.74;
-const SITUATION_FLOOR = 0.755;
+const WRITER_FLOOR = 0.735;
+const SITUATION_FLOOR = 0.73;
 /** What the project aims for (issue "Hear what a person means"); printed, not yet reached. */
 const DANGER_TARGETS = { recall: 0.97, immediate: 1, falseAlarms: 0.03 };
 const READING_TARGET = 0.95;
