@@ -103,6 +103,7 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
   { waitsIn: 'professional.group', path: ['4', '1', '1'] },
   { waitsIn: 'professional.exploitationWorry', path: ['4', '1', '1', 'None of these'] },
   { waitsIn: 'booking.change.slot', path: [...YOUNG, 'Yes', 'change {{booking}}'] },
+  { waitsIn: 'booking.change.confirmCancel', path: [...YOUNG, 'Yes', 'cancel it'] },
   {
     waitsIn: 'parent.info.useProfile',
     path: [...PROFILE_KEPT, ...PROFILE_ANSWERS, 'hello', ...REPORT_NOW, ...RISK_ALL_NO_BUT_BEFORE.slice(0, 4), 'No'],
