@@ -310,6 +310,47 @@ describe("the child's known risks", () => {
   });
 });
 
+describe('how long they have been gone', () => {
+  it('13, in care, 10 hours past due back at 02:20, no risk said: report to the police now, not enquiries first', async () => {
+    harness.clock.set('2026-11-24T02:20:00Z');
+    const conversation = harness.conversation();
+    // The age said first answers "12 or younger?", so that question is not asked.
+    const noRisksButAge = CARER_RISKS.filter((risk) => risk !== 'underThirteen').map(() => 'No');
+    // The first message is the first thing said (no welcome before it), as on the widget.
+    const turns = await walkFrom(conversation, [
+      'foster carer here, our 13 year old was due back at 4.20pm and still isnt home',
+      'yes',
+      'no',
+      "I don't know",
+      '4.20pm',
+      'yes',
+      ...noRisksButAge,
+    ]);
+    const advice = allText(last(turns));
+    expect(advice).toContain('gone 10 hours');
+    expect(advice).toContain('report them missing to the police now on 101');
+    expect(advice).not.toContain('before you call the police');
+    expect(await auditOf(conversation)).toEqual(['advised-101:C-MISSING-OVERDUE']);
+  });
+
+  it('due back an hour ago: reasonable enquiries first, as long as it is safe', async () => {
+    harness.clock.set('2026-11-24T02:20:00Z');
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['3', 'No', "I don't know", '01:20', 'yes', ...risks()]);
+    expect(allText(last(turns))).toContain('reasonable enquiries before you call the police');
+    expect(await auditOf(conversation)).toEqual([]);
+  });
+
+  it("Thames Valley, whose guidance gives no time for a child whose whereabouts are not known, says it as Kent's", async () => {
+    thamesValley.clock.set('2026-11-24T02:20:00Z');
+    const conversation = thamesValley.conversation();
+    const turns = await walk(conversation, ['3', 'No', "I don't know", '20:00', 'yes', ...risks()]);
+    const advice = allText(last(turns));
+    expect(advice).toMatch(/Thames Valley's guidance doesn't say; Kent [^:]*'s guidance says:/);
+    expect(advice).toContain('report them missing to the police now');
+  });
+});
+
 describe('reminders that act', () => {
   it('in the chat (Thames Valley): the hourly review and the 6-hour "treat as missing" arrive by themselves', async () => {
     const connector = await startFakeConnector();

@@ -127,6 +127,18 @@ export const areaSchema = z
         council: councilFactSchema,
       })
       .strict(),
+    /**
+     * How long a carer's enquiries may come before the police are told about a child whose
+     * whereabouts are not known, from when they went or were due back. The guidance says "without
+     * delay" and gives no number: it is the council's.
+     */
+    carerEnquiries: z
+      .object({
+        reportAfterHours: z.number().int().min(1).max(24),
+        council: councilFactSchema,
+      })
+      .strict()
+      .optional(),
     /** The council's limit on how long a profile prepared in advance may be kept, if it sets one. */
     retention: z
       .object({

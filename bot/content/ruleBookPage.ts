@@ -142,6 +142,9 @@ export function councilFactsOf(content: Content): Array<{ where: string; fact: C
     { where: 'Return interview booking', fact: area.returnInterviews.council },
     { where: 'Talk to a person', fact: area.handoff.council },
     ...(area.retention ? [{ where: 'Prepared profiles', fact: area.retention.council }] : []),
+    ...(area.carerEnquiries
+      ? [{ where: `A carer's enquiries before the police: ${area.carerEnquiries.reportAfterHours} hours`, fact: area.carerEnquiries.council }]
+      : []),
     ...Object.values(area.services).flatMap((service) => (service.council ? [{ where: service.name, fact: service.council }] : [])),
     ...content.rules.flatMap((rule) => rule.source.flatMap((source) => (isPassage(source) ? [] : [{ where: `Rule ${rule.id}`, fact: source.council }]))),
   ];

@@ -64,6 +64,8 @@ export const factSchemas = {
   reviewsOverdue: z.number(),
   reviewHour: z.number(),
   hoursMissing: z.number(),
+  /** The carer's time for enquiries before the police are told is over (the area's council setting). */
+  enquiryTimeOver: z.boolean(),
   profession: z.enum(PROFESSIONS),
   professionalSituation: z.enum(PROFESSIONAL_SITUATIONS),
   childGroup: z.enum(CHILD_GROUPS),

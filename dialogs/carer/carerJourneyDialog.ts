@@ -178,8 +178,18 @@ export class CarerJourneyDialog extends InterruptibleDialog {
     const messages = messagesFor(context, this.services);
     const said = CARER_RISKS.filter((risk) => carerCase.risks[risk]).map((risk) => messages.t(`carer.log.risks.${risk}`));
     await this.log.write(context, 'risks', { risks: said.length > 0 ? listOf(messages.locale, said) : messages.t('carer.log.risks.none') });
-    const facts = { whereaboutsKnown: known, ...riskFacts(carerCase) };
-    const rule = await adviseFirst(context, this.services, 'carer-whereabouts', facts);
+    // How long they have been gone decides whether enquiries still come first.
+    const hours = carerCase.wentAt
+      ? Math.floor((this.services.clock.now().getTime() - Date.parse(carerCase.wentAt)) / 3_600_000)
+      : undefined;
+    const allowed = this.services.area.carerEnquiries?.reportAfterHours;
+    const facts = {
+      whereaboutsKnown: known,
+      ...riskFacts(carerCase),
+      enquiryTimeOver: hours !== undefined && allowed !== undefined && hours >= allowed,
+    };
+    const rule = this.services.rules.decide('carer-whereabouts', facts);
+    if (rule) await advise(context, this.services, rule, { hours: hours ?? 0 });
     if (rule?.audit === 'advised-101') await this.log.write(context, 'reportedAtOnce');
     for (const advice of this.services.rules.decideAll('carer-risk', facts)) await advise(context, this.services, advice);
     return step.replaceDialog(PARTS, { part: known ? 'absent' : 'missing' } satisfies PartOptions);

@@ -6,6 +6,7 @@ export { GUIDANCE_FILES } from '../../bot/content/vocabulary';
 /** What dialogs pass to messages; the area's names, numbers and hours are supplied to every message. */
 export const DIALOG_VARIABLES: Record<string, string | number> = {
   when: 'Monday 23 November at 21:00',
+  hours: 3,
   ago: '26 hours ago',
   step: 1,
   total: 7,
