@@ -357,6 +357,30 @@ describe('parent journey', () => {
     expect(rules).toEqual(['P-RETURN-HURT', 'P-RETURN-DOCTOR']);
   });
 
+  it('office-hours numbers given at night say they are closed and give the out-of-hours service; by day they do not', async () => {
+    const night = allText((await walk(harness.conversation(), ['hello', '1', 'They are back', 'No', 'No'])).flat());
+    expect(night).toMatch(/03000 419222 \(closed now; at night and at weekends call [^)]*03000 419191\)/);
+    harness.clock.set('2026-11-24T11:00:00Z');
+    try {
+      const day = allText((await walk(harness.conversation(), ['hello', '1', 'They are back', 'No', 'No'])).flat());
+      expect(day).toContain('03000 419222');
+      expect(day).not.toContain('closed now');
+    } finally {
+      harness.clock.set('2026-11-24T23:00:00Z');
+    }
+  });
+
+  it('by text at night too, the office-hours number says it is closed', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const replies: string[] = [];
+      for (const body of ['hello', '1', '2', '2', '2']) replies.push(...(await sms.text('+447700900661', body)).replies);
+      expect(replies.join('\n')).toMatch(/03000 419222 \(closed now; at night and at weekends call [^)]*03000 419191\)/);
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('"report to police now" leaves the checklist for 101 at once', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, [...TO_SEARCH, 'Report to police now']);

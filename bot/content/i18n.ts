@@ -226,10 +226,26 @@ export function areaVariables(area: Area, unknownNumber: string): Record<string,
   for (const [id, service] of Object.entries(area.services)) {
     variables[`${id}Name`] = service.name;
     variables[`${id}Phone`] = service.phone ?? unknownNumber;
+    // Said after an office-hours number: nothing while it is open (see closedNowVariables).
+    variables[`${id}WhenOpen`] = '';
     if (service.text) variables[`${id}Text`] = service.text;
     if (service.email) variables[`${id}Email`] = service.email;
   }
   return variables;
+}
+
+/**
+ * Out of office hours, each office-hours service's `<id>WhenOpen` says it is closed now and gives
+ * the out-of-hours service, or, where the area has none, when it opens.
+ */
+export function closedNowVariables(area: Area, messages: Pick<Messages, 't'>): Record<string, string> {
+  const outOfHours = area.services.outOfHours;
+  const closed = messages.t(outOfHours?.hours === 'always' ? 'common.closedNow.outOfHours' : 'common.closedNow.openHours');
+  return Object.fromEntries(
+    Object.entries(area.services)
+      .filter(([id, service]) => service.hours === 'office' && id !== 'outOfHours')
+      .map(([id]) => [`${id}WhenOpen`, closed]),
+  );
 }
 
 function officeHoursText(area: Area, translate: (key: string, variables?: Record<string, string>) => string): string {
@@ -257,7 +273,8 @@ const NUMBER_RUN = /\+?[0-9A-Za-z\u0660-\u0669]*[0-9\u0660-\u0669][0-9A-Za-z\u06
  * screen shows a number's groups in reverse order, 0800 1111 as 1111 0800 and 116 000 as 000 116.
  */
 export function isolateNumbers(text: string): string {
-  return text.replace(NUMBER_RUN, (run) => `\u2066${run}\u2069`);
+  // Once only: a message may hold a piece that was isolated already (a "closed now" note).
+  return text.replace(/[\u2066\u2069]/g, '').replace(NUMBER_RUN, (run) => `\u2066${run}\u2069`);
 }
 
 /** The most words a request for a language may have ("can we speak in polish please"). */

@@ -2,6 +2,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { Facts, Rule } from '../content/ruleSchema';
 import { messagesFor, type DialogServices } from './services';
+import { isOfficeOpen } from '../content/area';
+import { closedNowVariables } from '../content/i18n';
 
 /** turnState key: the note that advice is general, said already this turn. */
 const COUNCIL_NOTE_SAID = Symbol('helpline.councilNoteSaid');
@@ -15,7 +17,9 @@ export async function advise(
   const messages = messagesFor(context, services);
   const note = context.turnState.get(COUNCIL_NOTE_SAID) ? undefined : messages.councilNote(rule.say);
   if (note) context.turnState.set(COUNCIL_NOTE_SAID, true);
-  const text = messages.t(rule.say, variables);
+  // An office-hours number given at night says it is closed and what to call instead.
+  const closed = isOfficeOpen(services.area, services.clock.now(), services.timeZone) ? {} : closedNowVariables(services.area, messages);
+  const text = messages.t(rule.say, { ...closed, ...variables });
   await context.sendActivity(note ? `${text} ${note}` : text);
   if (rule.audit) {
     await services.audit.record({
