@@ -45,6 +45,27 @@ describe('parent journey', () => {
     expect(await audit(conversation)).toEqual(['advised-999:P-DANGER-999']);
   });
 
+  it('after 999, the later "report on 101" keeps the 999: call 999, not 101, if the danger is still there', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['hello', '1', 'Missing now', 'Yes', 'an hour ago', 'Yes', '15', 'Yes', 'Yes']);
+    const text = allText(turns[turns.length - 1] ?? []);
+    expect(text).toMatch(/call 999 now, not 101[\s\S]*101 now/);
+    expect(await audit(conversation)).toEqual(['advised-999:P-DANGER-999', 'advised-101:P-REPORT-NOW-AT-RISK']);
+    // Without the 999 first, the 101 advice stands alone (the test below).
+  });
+
+  it('by text too, 101 after 999 keeps the 999', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      let last: string[] = [];
+      for (const body of ['hello', '1', 'Missing now', 'yes', 'an hour ago', 'yes', '15', 'yes', 'yes'])
+        last = (await sms.text('+447700900662', body)).replies;
+      expect(last.join('\n')).toMatch(/call 999 now, not 101[\s\S]*101 now/);
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('danger not sure: 101 to talk it through, 999 if immediate', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, ['hello', '1', 'Missing now', 'not sure']);
@@ -297,6 +318,7 @@ describe('parent journey', () => {
     const turns = await walk(conversation, ['hello', '1', 'Missing now', 'No', 'an hour ago', 'Yes', '15', 'Yes', 'Yes']);
     const text = allText(turns[turns.length - 1] ?? []);
     expect(text).toMatch(/101 now[\s\S]*999/);
+    expect(text).not.toContain('not 101');
     expect(text).toContain('Step 2 of 7 (1 checked so far)');
     const rules = await audit(conversation);
     expect(rules).toContain('advised-101:P-REPORT-NOW-AT-RISK');

@@ -5,6 +5,9 @@ import { messagesFor, type DialogServices } from './services';
 import { isOfficeOpen } from '../content/area';
 import { closedNowVariables } from '../content/i18n';
 
+/** Conversation state: 999 was advised in this conversation. */
+const EMERGENCY_ADVISED = 'emergencyAdvised';
+
 /** turnState key: the note that advice is general, said already this turn. */
 const COUNCIL_NOTE_SAID = Symbol('helpline.councilNoteSaid');
 
@@ -19,8 +22,16 @@ export async function advise(
   if (note) context.turnState.set(COUNCIL_NOTE_SAID, true);
   // An office-hours number given at night says it is closed and what to call instead.
   const closed = isOfficeOpen(services.area, services.clock.now(), services.timeZone) ? {} : closedNowVariables(services.area, messages);
-  const text = messages.t(rule.say, { ...closed, ...variables });
+  const said = messages.t(rule.say, { ...closed, ...variables });
+  // 101 after 999 in the same conversation: the 999 stands, said first.
+  const emergency = services.conversationState.createProperty<boolean>(EMERGENCY_ADVISED);
+  const after999 =
+    rule.audit === 'advised-101' && (await emergency.get(context))
+      ? services.rules.decide('after-emergency', { dangerPhrase: true })
+      : undefined;
+  const text = after999 ? `${messages.t(after999.say)} ${said}` : said;
   await context.sendActivity(note ? `${text} ${note}` : text);
+  if (rule.audit === 'advised-999') await emergency.set(context, true);
   if (rule.audit) {
     await services.audit.record({
       conversationId: context.activity.conversation.id,
