@@ -6,7 +6,8 @@ import { startSmsHarness, type SmsHarness } from './support/sms';
 
 const ON_CALL = ['+447700900101', '+447700900102'];
 const IN_HOURS = '2026-11-24T11:00:00Z';
-const WEBCHAT = 'http://webchat.test';
+// Without an app id the endpoint answers only a serviceUrl on this machine.
+const WEBCHAT = 'http://127.0.0.1:9/webchat';
 
 let sms: SmsHarness;
 beforeAll(async () => {

@@ -44,6 +44,18 @@ it.each([
   expect(after).toEqual(before);
 });
 
+it('without MICROSOFT_APP_ID, an activity naming a serviceUrl off this machine is refused and stores nothing', async () => {
+  const before = await harness.app.db.query<{ count: string }>('select count(*)::text as count from bot_state');
+  const activity = { type: 'message', channelId: 'emulator', conversation: { id: 'far-away' }, from: { id: 'u' }, text: 'hi' };
+  const response = await postRaw(JSON.stringify({ ...activity, serviceUrl: 'https://attacker.example/' }));
+  expect(response.status).toBe(403);
+  expect(((await response.json()) as { code: string }).code).toBe('ServiceUrlNotAllowed');
+  expect(await harness.app.db.query('select count(*)::text as count from bot_state')).toEqual(before);
+  // The emulator on this machine is still answered.
+  const local = await postRaw(JSON.stringify({ ...activity, serviceUrl: 'http://localhost:9/', deliveryMode: 'expectReplies' }));
+  expect(local.status).toBe(200);
+});
+
 it('text longer than a message should be is refused with the field named', async () => {
   const response = await postRaw(
     JSON.stringify({

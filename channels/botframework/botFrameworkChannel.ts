@@ -25,7 +25,10 @@ export function mountBotFramework(host: ChannelHost, { config }: { config: BotFr
     ),
   );
   adapter.onTurnError = host.failSafe.onTurnError;
-  host.server.post('/api/messages', createMessagesHandler({ adapter, runTurn: host.runTurn, isShuttingDown: host.isShuttingDown }));
+  host.server.post(
+    '/api/messages',
+    createMessagesHandler({ adapter, runTurn: host.runTurn, isShuttingDown: host.isShuttingDown, localOnly: !config.MICROSOFT_APP_ID }),
+  );
 
   host.delivery.register('conversation', async ({ reference }, texts) => {
     try {

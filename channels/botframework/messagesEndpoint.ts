@@ -27,9 +27,24 @@ export interface MessagesEndpointOptions {
   adapter: CloudAdapter;
   runTurn: (context: TurnContext) => Promise<void>;
   isShuttingDown: () => boolean;
+  /**
+   * No app id is set, so no request is authenticated: the endpoint is for a local emulator, and
+   * replies go only to a serviceUrl on this machine, never to one a stranger names.
+   */
+  localOnly: boolean;
 }
 
-export function createMessagesHandler({ adapter, runTurn, isShuttingDown }: MessagesEndpointOptions) {
+/** A serviceUrl on this machine (the Bot Framework Emulator's). */
+export function isLoopbackUrl(serviceUrl: string): boolean {
+  try {
+    const { hostname } = new URL(serviceUrl);
+    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+  } catch {
+    return false;
+  }
+}
+
+export function createMessagesHandler({ adapter, runTurn, isShuttingDown, localOnly }: MessagesEndpointOptions) {
   return async (req: Request, res: Response): Promise<void> => {
     if (isShuttingDown()) {
       res.send(503, { code: 'ShuttingDown', message: 'The bot is restarting; try again in a moment.' });
@@ -41,6 +56,14 @@ export function createMessagesHandler({ adapter, runTurn, isShuttingDown }: Mess
       res.send(400, {
         code: 'InvalidActivity',
         message: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'is not a Bot Framework activity'}`,
+      });
+      return;
+    }
+    if (localOnly && !isLoopbackUrl(parsed.data.serviceUrl)) {
+      res.send(403, {
+        code: 'ServiceUrlNotAllowed',
+        message:
+          'Without MICROSOFT_APP_ID this endpoint answers only a local emulator (a serviceUrl on this machine). Set MICROSOFT_APP_ID to connect Azure Bot Service.',
       });
       return;
     }
