@@ -173,7 +173,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const webChat = channels.has('widget') ? await mountWebChat(host, { config, db, clock, localiser, hashId }) : undefined;
     // Texts to staff and reminders by text still go out without the inbound webhook.
     const sms = mountSms(host, { config, db, clock, sender: textSender, handoff, localiser, rules, hashId, inbound: channels.has('sms') });
-    mountStaff(host, { config, bookings });
+    mountStaff(host, { config, bookings, db, clock, hashId });
 
     retention = startRetentionJob({ db, clock, retentionDays: config.RETENTION_DAYS, logger });
     // The date recognizers build their tables on first use (a third of a second, far more on a busy

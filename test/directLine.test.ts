@@ -1,5 +1,6 @@
 // The self-hosted Direct Line without a browser: tokens scoped and expiring, watermarks,
 // the stream, CORS, and proactive messages into the widget's conversation.
+import { request as httpRequest } from 'node:http';
 import { activitiesAfter, listen, openSession, postActivity, waitFor } from './support/directLine';
 import { startHarness, type Harness } from './support/harness';
 import { startSmsHarness, type SmsHarness } from './support/sms';
@@ -20,6 +21,29 @@ describe('tokens and conversations', () => {
     const { body } = await activitiesAfter(harness.url, session);
     expect(body.activities.map((activity) => activity.text).join('\n')).toContain('999');
     expect(body.activities.flatMap((activity) => activity.suggestedActions?.actions.map((action) => action.title) ?? [])).toHaveLength(4);
+  });
+
+  it('the stream address believes X-Forwarded-Proto only behind trusted proxies, and never reflects a Host that is not a host', async () => {
+    const post = (path: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = httpRequest(`${harness.url}${path}`, { method: 'POST', headers }, (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        });
+        request.on('error', reject);
+        request.end();
+      });
+    const { token } = JSON.parse((await post('/v3/directline/tokens/generate', {})).body) as { token: string };
+    const started = await post('/v3/directline/conversations', {
+      authorization: `Bearer ${token}`,
+      'x-forwarded-proto': 'https',
+      host: 'evil.example/"><script>',
+    });
+    expect(started.status).toBe(201);
+    const { streamUrl } = JSON.parse(started.body) as { streamUrl: string };
+    // No TRUST_PROXY here: the scheme is the connection's, and the bad Host gives way to the bot's own address.
+    expect(streamUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/v3\/directline\//);
   });
 
   it("the user's activity is echoed with an id and its clientActivityID, then the bot answers", async () => {

@@ -454,6 +454,22 @@ describe('GET /api/bookings (staff)', () => {
   it('no token or a wrong one: 401', async () => {
     expect((await get('/api/bookings')).status).toBe(401);
     expect((await get('/api/bookings', 'wrong-token-wrong-token-wrong')).status).toBe(401);
+    expect((await get('/api/bookings', 'x')).status).toBe(401);
+  });
+
+  it('guessing is slowed: past 30 requests a quarter of an hour from one address, even the right token waits (429, Retry-After)', async () => {
+    const own = await startHarness({ env: { STAFF_API_TOKEN: STAFF_TOKEN } });
+    try {
+      const from = (token: string) => fetch(`${own.url}/api/bookings`, { headers: { authorization: `Bearer ${token}` } });
+      for (let tries = 0; tries < 30; tries += 1) expect((await from(`guess-${tries}`)).status).toBe(401);
+      const refused = await from(STAFF_TOKEN);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      own.clock.advance(15 * 60 * 1000);
+      expect((await from(STAFF_TOKEN)).status).toBe(200);
+    } finally {
+      await own.close();
+    }
   });
 
   it('the right token lists upcoming bookings with time, place, status, whether inside 72 hours, and how to reach them', async () => {

@@ -2,10 +2,12 @@
 // (?format=csv). A bearer token from STAFF_API_TOKEN is required; with no token set the
 // endpoint is off. Only what staff need to confirm and turn up: no names, and how to reach
 // the person only as they agreed for this booking (a number to text, whom to ask for).
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import type { Request, Response } from 'restify';
 import type { BookingDesk, Reach } from '../../bot/bookings/bookingDesk';
+import type { RateLimiter } from '../../bot/http/rateLimit';
+import type { ClientAddressReader } from '../../bot/http/clientAddress';
 
 /** The number to text, or whom to ask for; empty when none was given. */
 const reachDetailOf = (reach: Reach | undefined): string => {
@@ -13,15 +15,31 @@ const reachDetailOf = (reach: Reach | undefined): string => {
   return reach.how === 'text' ? reach.phone : (reach.who ?? '');
 };
 
-export function createBookingsHandler(deps: { token: string | undefined; bookings: BookingDesk; timeZone: string }) {
-  const expected = deps.token ? Buffer.from(deps.token) : undefined;
+/** Compared as digests: equal lengths whatever was sent, so the time taken tells nothing of the token's length. */
+const digestOf = (token: string): Buffer => createHash('sha256').update(token).digest();
+
+export function createBookingsHandler(deps: {
+  token: string | undefined;
+  bookings: BookingDesk;
+  timeZone: string;
+  /** Requests per client: staff fetch the list a few times a day, so guessing the token gets a few tries a window. */
+  tries: RateLimiter;
+  clientAddress: ClientAddressReader;
+}) {
+  const expected = deps.token ? digestOf(deps.token) : undefined;
   return async (req: Request, res: Response): Promise<void> => {
     if (!expected) {
       res.send(404, { code: 'NotFound', message: 'The staff bookings list is off: set STAFF_API_TOKEN to turn it on.' });
       return;
     }
-    const given = Buffer.from(/^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1] ?? '');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    const verdict = await deps.tries.take(deps.clientAddress(req));
+    if (!verdict.allowed) {
+      res.header('Retry-After', String(verdict.retryAfterSeconds));
+      res.send(429, { code: 'TooManyRequests', message: 'Too many requests for the staff list from this address; try again later.' });
+      return;
+    }
+    const given = digestOf(/^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1] ?? '');
+    if (!timingSafeEqual(given, expected)) {
       res.header('WWW-Authenticate', 'Bearer');
       res.send(401, { code: 'Unauthorized', message: 'A valid staff token is required.' });
       return;

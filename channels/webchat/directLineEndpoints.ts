@@ -65,7 +65,12 @@ export interface DirectLineOptions {
   /** New conversations per client (POST /tokens/generate). */
   generateLimit: RateLimiter;
   clientAddress: ClientAddressReader;
+  /** Proxies stand in front (TRUST_PROXY): only then is X-Forwarded-Proto believed. */
+  behindProxy: boolean;
 }
+
+/** A Host header as a browser sends it: a name or address, and a port. Anything else is not reflected. */
+const HOST_HEADER = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 export interface DirectLine {
   adapter: DirectLineAdapter;
@@ -85,11 +90,18 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
   adapter.onTurnError = options.onTurnError;
 
   const issue = (claims: TokenClaims) => ({ token: tokens.issue(claims), expires_in: tokens.ttlSeconds });
-  const streamUrl = (req: Request, claims: TokenClaims, token: string, watermark?: string) => {
-    const forwarded = req.header('x-forwarded-proto');
+  /** The bot's own address as the client reached it, believing a forwarded scheme only from trusted proxies. */
+  const origin = (req: Request): string => {
+    const forwarded = options.behindProxy ? req.header('x-forwarded-proto') : '';
     const secure = forwarded ? forwarded === 'https' : (req.socket as { encrypted?: boolean }).encrypted === true;
+    const host = req.header('host');
+    const address = req.socket.localAddress ?? '127.0.0.1';
+    const own = `${address.includes(':') ? `[${address}]` : address}:${req.socket.localPort ?? 80}`;
+    return `${secure ? 'wss' : 'ws'}://${host && HOST_HEADER.test(host) ? host : own}`;
+  };
+  const streamUrl = (req: Request, claims: TokenClaims, token: string, watermark?: string) => {
     const query = new URLSearchParams({ t: token, ...(watermark ? { watermark } : {}) });
-    return `${secure ? 'wss' : 'ws'}://${req.header('host')}${BASE}/conversations/${claims.conversationId}/stream?${query}`;
+    return `${origin(req)}${BASE}/conversations/${claims.conversationId}/stream?${query}`;
   };
 
   /** The token's claims; on a bad token the response is sent and undefined returned. */

@@ -24,6 +24,7 @@ type WebChatSettings = Pick<
   | 'QUICK_EXIT_URL'
   | 'WIDGET_EMBED_ORIGINS'
   | 'RETENTION_DAYS'
+  | 'TRUST_PROXY'
 >;
 
 export interface WebChatChannel {
@@ -55,6 +56,7 @@ export async function mountWebChat(
       { windows: createRateWindows(db), clock, hashId, logger: host.logger },
     ),
     clientAddress: host.clientAddress,
+    behindProxy: config.TRUST_PROXY > 0,
   });
   host.delivery.register('directline', async ({ conversationId }, texts, _audit, deliveryKey) => {
     await directLine.adapter.sendProactive(conversationId, texts, deliveryKey);
