@@ -35,6 +35,23 @@ describe('in staffed hours', () => {
     expect(alertsSince(before).map((alert) => alert.to)).toEqual(ON_CALL);
   });
 
+  it('asking again while the request is open alerts no one twice: the same reference, and the team has it', async () => {
+    const conversation = await webConversation();
+    await conversation.say('1');
+    const reference = referenceIn(allText(await conversation.say('talk to a person')));
+    const before = sms.sent.length;
+    for (const again of ['talk to a person', 'can i talk to a real person please', 'talk to a person']) {
+      const replies = allText(await conversation.say(again));
+      expect(replies).toContain(`(${reference})`);
+      expect(replies).toContain('999');
+    }
+    expect(alertsSince(before)).toEqual([]);
+    // The next day (in hours again) it is a new request.
+    sms.clock.advance(24 * 3_600_000);
+    await conversation.say('talk to a person');
+    expect(alertsSince(before).map((alert) => alert.to)).toEqual(ON_CALL);
+  });
+
   it('from the web chat: every on-call number gets a handover with the reference, role and step, and no child name', async () => {
     const conversation = await webConversation();
     for (const answer of ['1', 'Missing now', 'Yes']) await conversation.say(answer);

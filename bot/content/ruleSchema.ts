@@ -36,6 +36,8 @@ export const factSchemas = {
   command: z.enum(COMMANDS),
   officeOpen: z.boolean(),
   handoffAlerted: z.boolean(),
+  /** The conversation asked for a person again while its first request is open. */
+  handoffAlready: z.boolean(),
   role: z.enum(ROLES),
   turnFailed: z.boolean(),
   parentDangerNow: z.enum(['yes', 'no', 'unsure']),

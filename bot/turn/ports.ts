@@ -24,6 +24,10 @@ export interface HandoffRequest {
 }
 
 export interface PersonAlerter {
-  /** Opens a handoff and alerts the on-call numbers; returns the reference and how many were alerted. */
-  open(request: HandoffRequest): Promise<{ reference: string; alerted: number }>;
+  /**
+   * Opens a handoff and alerts the on-call numbers; returns the reference and how many were
+   * alerted. A conversation that already has one open gets that one back (`already`), and no one
+   * is alerted again.
+   */
+  open(request: HandoffRequest): Promise<{ reference: string; alerted: number; already?: boolean }>;
 }

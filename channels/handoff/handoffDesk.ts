@@ -14,6 +14,9 @@ import { nextReference, normaliseReference } from '../../bot/store/references';
 import type { SmsSender } from '../sms/smsSender';
 import type { PersonAlerter } from '../../bot/turn/ports';
 
+/** How long an open handoff stands for the conversation: asked again later, the team is alerted afresh. */
+const OPEN_HANDOFF_HOURS = 12;
+
 export type StaffTextResult = 'relayed' | 'ended' | 'not-delivered' | 'unknown-reference' | 'usage';
 
 export interface HandoffDesk extends PersonAlerter {
@@ -49,6 +52,12 @@ export function createHandoffDesk(deps: {
 
   return {
     async open(request) {
+      // Asking again while the team has the request alerts no one twice: one open handoff a conversation.
+      const [open] = await deps.db.query<{ reference: string }>(
+        `select reference from handoff where conversation_hash = $1 and status = 'open' and opened_at > $2 order by opened_at desc limit 1`,
+        [deps.hashId(request.conversationId), new Date(deps.clock.now().getTime() - OPEN_HANDOFF_HOURS * 3_600_000)],
+      );
+      if (open) return { reference: open.reference, alerted: 0, already: true };
       const reference = await nextReference(deps.db, 'H');
       await deps.db.query(
         `insert into handoff (reference, conversation_hash, channel, address, locale, status, opened_at)

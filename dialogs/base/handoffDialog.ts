@@ -43,7 +43,7 @@ export class HandoffDialog extends ComponentDialog {
     const phone = senderPhoneOf(context);
     const address = replyAddressOf(context);
     const facts = await conversationFactsRecord(this.services).get(context);
-    const { reference, alerted } = await this.services.handoff.open({
+    const { reference, alerted, already } = await this.services.handoff.open({
       conversationId: context.activity.conversation.id,
       channel: context.activity.channelId,
       address,
@@ -53,7 +53,7 @@ export class HandoffDialog extends ComponentDialog {
       riskFlags: facts.flags,
       callbackPhone: phone && (step.result as YesNo | undefined) === 'yes' ? phone : undefined,
     });
-    const rule = this.services.rules.decide('handoff', { officeOpen: true, handoffAlerted: alerted > 0 });
+    const rule = this.services.rules.decide('handoff', { officeOpen: true, handoffAlerted: alerted > 0, handoffAlready: already === true });
     if (rule) await advise(context, this.services, rule, { reference });
     return step.endDialog();
   }
