@@ -110,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const handoff = createHandoffDesk({
       db,
       clock,
+      timeZone: config.TZ,
       area: content.area,
       localiser,
       sms: textSender,

@@ -77,6 +77,15 @@ describe('in staffed hours', () => {
     ]);
   });
 
+  it('the handover carries what the parent said of the child: the age, when they went, no phone', async () => {
+    const conversation = await webConversation();
+    for (const answer of ['1', 'Missing now', 'No', 'last night at 9pm', 'Yes', '12', 'she has no phone']) await conversation.say(answer);
+    const before = sms.sent.length;
+    await conversation.say('talk to a person');
+    const [alert] = alertsSince(before);
+    expect(alert?.body).toContain('Said: age 12; gone since 23/11 21:00; no phone.');
+  });
+
   it("the child's name given to the bot never reaches the handover", async () => {
     const conversation = await webConversation();
     const answers = [

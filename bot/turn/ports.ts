@@ -1,5 +1,6 @@
 // The few things a journey asks of the world outside the conversation, declared here and
 // implemented by the channels: send a text to a phone, and alert a person on call.
+import type { StatedFact } from '../content/vocabulary';
 import type { Role } from '../content/vocabulary';
 import type { Address, AuditKey, DeliveryResult } from './delivery';
 
@@ -19,6 +20,8 @@ export interface HandoffRequest {
   /** The dialog the user was in (for the handover), e.g. "parent.search". */
   step: string;
   riskFlags: string[];
+  /** What was said of the child that a person needs first: the age, when they went, facts like "no phone". Never a name. */
+  said: { ageYears?: number; goneSince?: Date; stated: readonly StatedFact[] };
   /** Given only when the user agreed to share it. */
   callbackPhone: string | undefined;
 }

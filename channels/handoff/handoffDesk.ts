@@ -12,7 +12,8 @@ import type { Localiser } from '../../bot/content/i18n';
 import type { Logger } from '../../bot/platform/logger';
 import { nextReference, normaliseReference } from '../../bot/store/references';
 import type { SmsSender } from '../sms/smsSender';
-import type { PersonAlerter } from '../../bot/turn/ports';
+import type { HandoffRequest, PersonAlerter } from '../../bot/turn/ports';
+import { DateTime } from 'luxon';
 
 /** How long an open handoff stands for the conversation: asked again later, the team is alerted afresh. */
 const OPEN_HANDOFF_HOURS = 12;
@@ -43,12 +44,25 @@ export function createHandoffDesk(deps: {
   audit: AuditLog;
   hashId: (id: string) => string;
   logger: Logger;
+  /** The area's time zone: times in the handover are local. */
+  timeZone: string;
 }): HandoffDesk {
   const { area } = deps;
   const staff = deps.localiser.messages(DEFAULT_LOCALE);
   const onCallByPhone = new Map(area.handoff.onCall.map((person) => [person.phone, person]));
 
   const describeRole = (role: Role | undefined) => staff.t(`handoff.roles.${role ?? 'unknown'}`);
+  /** " Said: age 12; gone since 24/11 21:00; no phone." or nothing. */
+  const describeSaid = ({ ageYears, goneSince, stated }: HandoffRequest['said']): string => {
+    const items = [
+      ...(ageYears === undefined ? [] : [staff.t('handoff.facts.age', { age: ageYears })]),
+      ...(goneSince
+        ? [staff.t('handoff.facts.since', { when: DateTime.fromJSDate(goneSince, { zone: deps.timeZone }).toFormat('dd/MM HH:mm') })]
+        : []),
+      ...stated.map((fact) => staff.t(`handoff.facts.${fact}`)),
+    ];
+    return items.length > 0 ? ` ${staff.t('handoff.said', { items: items.join('; ') })}` : '';
+  };
 
   return {
     async open(request) {
@@ -77,6 +91,7 @@ export function createHandoffDesk(deps: {
         channel: staff.t(request.channel === 'sms' ? 'handoff.channels.sms' : 'handoff.channels.chat'),
         step: request.step,
         flags: request.riskFlags.length > 0 ? request.riskFlags.join(', ') : staff.t('handoff.noFlags'),
+        said: describeSaid(request.said),
         callback: request.callbackPhone ?? staff.t('handoff.noCallback'),
       });
       let alerted = 0;

@@ -34,6 +34,8 @@ const conversationFactsSchema = z.object({
   writerHeard: z.enum(ROLES).optional(),
   /** Other facts said in passing ("no phone", "asylum seeker"). */
   stated: z.array(z.enum(STATED_FACTS)).default([]),
+  /** When the child was last seen or went (as the journey read it), for whoever takes the conversation over. */
+  goneSince: z.string().datetime().optional(),
 });
 export type ConversationFacts = z.infer<typeof conversationFactsSchema>;
 
@@ -46,6 +48,11 @@ export async function flagRisk(
   ...flags: RiskFlag[]
 ): Promise<void> {
   await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, flags: [...new Set([...facts.flags, ...flags])] }));
+}
+
+/** When the child was last seen or went, as a journey read it. */
+export async function keepGoneSince(context: TurnContext, services: Pick<DialogServices, 'conversationState'>, at: Date): Promise<void> {
+  await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, goneSince: at.toISOString() }));
 }
 
 /** Keeps what a message stated in passing, and who it says is writing; an age said again replaces the one before (a correction). */

@@ -51,6 +51,7 @@ export class HandoffDialog extends ComponentDialog {
       role: facts.role,
       step: (step.options as Partial<HandoffOptions>).step ?? 'start',
       riskFlags: facts.flags,
+      said: { ageYears: facts.ageYears, goneSince: facts.goneSince ? new Date(facts.goneSince) : undefined, stated: facts.stated },
       callbackPhone: phone && (step.result as YesNo | undefined) === 'yes' ? phone : undefined,
     });
     const rule = this.services.rules.decide('handoff', { officeOpen: true, handoffAlerted: alerted > 0, handoffAlready: already === true });

@@ -12,7 +12,7 @@ import { advise, adviseFirst } from '../../bot/turn/advice';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { flagRisk, type RiskFlag } from '../base/conversationFacts';
+import { flagRisk, keepGoneSince, type RiskFlag } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { PastMomentDialog } from '../base/pastMomentDialog';
 import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoUnsureResult } from '../base/stepData';
@@ -157,8 +157,10 @@ export class CarerJourneyDialog extends InterruptibleDialog {
   private async afterWent(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const went = resultOf(step, pastMomentResult.optional());
     await this.record.update(step.context, (current) => ({ ...current, wentAt: went ? new Date(went.at).toISOString() : undefined }));
-    if (went) await this.log.write(step.context, 'went', { when: this.reminders.clockTime(step.context, new Date(went.at), true) });
-    else {
+    if (went) {
+      await keepGoneSince(step.context, this.services, new Date(went.at));
+      await this.log.write(step.context, 'went', { when: this.reminders.clockTime(step.context, new Date(went.at), true) });
+    } else {
       await this.log.write(step.context, 'wentUnknown');
       await step.context.sendActivity(messagesFor(step.context, this.services).t('carer.went.countFromNow'));
     }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { adviseFirst } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { conversationFactsRecord, flagRisk } from '../base/conversationFacts';
+import { conversationFactsRecord, flagRisk, keepGoneSince } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { journeyOptionsSchema } from '../base/journeyOptions';
 import { DANGER_CATEGORIES, type Situation } from '../../bot/content/vocabulary';
@@ -190,6 +190,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     const lastSeen = resultOf(step, pastMomentResult.optional());
     const now = this.services.clock.now().toISOString();
     await this.record.update(step.context, (current) => ({ ...current, lastSeen, saidAt: { ...current.saidAt, lastSeen: now } }));
+    if (lastSeen) await keepGoneSince(step.context, this.services, new Date(lastSeen.at));
     // An age said earlier in the conversation is confirmed, not asked again.
     const { ageYears } = await conversationFactsRecord(this.services).get(step.context);
     if (ageYears !== undefined) {
@@ -206,6 +207,10 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     const facts = await conversationFactsRecord(this.services).get(step.context);
     const saidAt = (ageYears === facts.ageYears ? facts.ageSaidAt : undefined) ?? this.services.clock.now().toISOString();
     await this.record.update(step.context, (current) => ({ ...current, ageYears, saidAt: { ...current.saidAt, age: saidAt } }));
+    // The age answered here is the conversation's too (a person taking over needs it).
+    if (ageYears !== undefined && ageYears !== facts.ageYears) {
+      await conversationFactsRecord(this.services).update(step.context, (current) => ({ ...current, ageYears, ageSaidAt: saidAt }));
+    }
     if (ageYears !== undefined && ageYears >= 18) {
       await flagRisk(step.context, this.services, 'adult');
       await adviseFirst(step.context, this.services, 'parent-triage', { ageYears });
