@@ -310,6 +310,39 @@ describe("the child's known risks", () => {
   });
 });
 
+describe('enquiries that fit what was said', () => {
+  it('"no phone" said earlier: the phone round is friends, family and places, not "phone the child"', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [
+      '3',
+      'no, he has no phone with him',
+      "I don't know",
+      'idk',
+      ...NO_RISKS,
+      'No',
+      'Done',
+      'Done',
+      'Done',
+    ]);
+    const step = allText(last(turns));
+    expect(step).toContain('Step 4 of 5');
+    expect(step).toContain('no phone with them');
+    expect(step).not.toContain('Phone the child');
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: NIGHT });
+    try {
+      let lastReplies: string[] = [];
+      for (const body of ['hi', '3', 'no, he has no phone with him', "I don't know", 'idk', ...NO_RISKS, 'No', 'Done', 'Done', 'Done'])
+        lastReplies = (await sms.text('+447700900771', body)).replies;
+      expect(lastReplies.join('\n')).toContain('no phone with them');
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe('how long they have been gone', () => {
   it('13, in care, 10 hours past due back at 02:20, no risk said: report to the police now, not enquiries first', async () => {
     harness.clock.set('2026-11-24T02:20:00Z');

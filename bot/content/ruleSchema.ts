@@ -60,6 +60,8 @@ export const factSchemas = {
   whereaboutsKnown: z.boolean(),
   secureOrder: z.boolean(),
   carerEnquiry: z.enum(CARER_ENQUIRIES),
+  /** The child has no phone with them (said in passing): nobody is told to phone them. */
+  noPhone: z.boolean(),
   /** A known risk the carer said yes to (one fact per risk: rules test each by name). */
   ...carerRiskFacts(),
   /** Review points of an unauthorised absence already passed when the carer wrote. */

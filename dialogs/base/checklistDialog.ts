@@ -23,6 +23,8 @@ export interface ChecklistSpec<Item extends string> {
   /** The rule point whose rules give each item's advice, and the fact naming the item. */
   rulePoint: string;
   itemFact: (item: Item) => Facts;
+  /** What the conversation already holds that changes an item's advice ("no phone"). */
+  contextFacts?: (context: TurnContext) => Promise<Facts>;
   read(context: TurnContext): Promise<Partial<Record<Item, ChecklistOutcome>>>;
   write(context: TurnContext, item: Item, outcome: ChecklistOutcome): Promise<void>;
 }
@@ -100,7 +102,8 @@ export class ChecklistDialog<Item extends string> extends WaitingDialog {
     const item = this.next(done);
     if (item === undefined) return;
     const messages = messagesFor(context, this.services);
-    const rule = this.services.rules.decide(this.spec.rulePoint, this.spec.itemFact(item));
+    const known = this.spec.contextFacts ? await this.spec.contextFacts(context) : {};
+    const rule = this.services.rules.decide(this.spec.rulePoint, { ...known, ...this.spec.itemFact(item) });
     if (!rule) throw new Error(`No rule at ${this.spec.rulePoint} for ${item}`);
     const progress = messages.t(`${this.spec.keys}.progress`, {
       step: this.spec.items.indexOf(item) + 1,

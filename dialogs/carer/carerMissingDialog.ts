@@ -6,6 +6,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { CARER_ENQUIRIES, type CarerEnquiry } from '../../bot/content/vocabulary';
 import { adviseFirst } from '../../bot/turn/advice';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { conversationFactsRecord } from '../base/conversationFacts';
 import { ChecklistDialog } from '../base/checklistDialog';
 import { checklistResult, resultOf, yesNoResult } from '../base/stepData';
 import { yesNoQuestion } from '../base/yesNo';
@@ -34,6 +35,7 @@ export class CarerMissingDialog extends ComponentDialog {
           keys: 'carer.enquiries',
           rulePoint: 'carer-enquiry',
           itemFact: (carerEnquiry) => ({ carerEnquiry }),
+          contextFacts: async (context) => ({ noPhone: (await conversationFactsRecord(services).get(context)).stated.includes('noPhone') }),
           read: async (context) => (await this.record.get(context)).enquiries,
           write: async (context, item, outcome) => {
             await this.record.update(context, (current) => ({ ...current, enquiries: { ...current.enquiries, [item]: outcome } }));
