@@ -84,8 +84,17 @@ describe('who is writing, by the words that say it', () => {
     ['I am night staff at childrens home. one boy is not returned', 'carer'],
     ['foster carer, 15yo lad not back, was due at 10', 'carer'],
     ['my daughter is 11 and she never came back from her dads', 'parent'],
+    // As strong either way: who they said they are, first.
+    ['residential worker here, one of our girls (15) never came back from college', 'carer'],
   ])('"%s" is written by a %s', (text, writer) => {
     expect(understanding.read(text, 'en-GB').writer).toBe(writer);
+  });
+
+  it('an age in brackets after "our girls" is the age; "came back" said first is a return, not "at a mates"', () => {
+    expect(understanding.read('residential worker here, one of our girls (15) never came back from college', 'en-GB').facts.ageYears).toBe(
+      15,
+    );
+    expect(understanding.read('i came back this morning, i was at a mates', 'en-GB').situation).toBe('back');
   });
 });
 

@@ -595,10 +595,19 @@ function strongest<Label extends string>(
   preference: readonly Label[],
 ): Label | undefined {
   const weight = new Map<Label, number>();
-  for (const match of matches) weight.set(match.label, (weight.get(match.label) ?? 0) + match.positions.length);
+  const first = new Map<Label, number>();
+  for (const match of matches) {
+    weight.set(match.label, (weight.get(match.label) ?? 0) + match.positions.length);
+    first.set(match.label, Math.min(first.get(match.label) ?? Infinity, ...match.positions));
+  }
   const best = Math.max(0, ...weight.values());
   if (best === 0) return undefined;
-  return preference.find((label) => weight.get(label) === best);
+  // As strong: the one said first ("residential worker here, one of our girls..."), then the preference.
+  const tied = preference.filter((label) => weight.get(label) === best);
+  return tied.reduce<Label | undefined>(
+    (chosen, label) => (chosen === undefined || (first.get(label) ?? 0) < (first.get(chosen) ?? 0) ? label : chosen),
+    undefined,
+  );
 }
 
 /**
