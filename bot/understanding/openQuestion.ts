@@ -74,10 +74,9 @@ export function readExit(text: string, journey: JourneyExits, messages: Messages
 /** Reads a message as the answer to the question described. */
 export function readAnswer(text: string, question: OpenQuestion, messages: Messages, understanding: Understanding): AnswerReading {
   const locale = messages.locale;
-  const titleOf = (option: OptionDescription) => (option.literal ? option.title : messages.t(option.title));
   const phrasesOf = (option: OptionDescription) => wordsOf(option, messages);
   const said = normalise(text);
-  const tapped = said !== '' && question.options.some((option) => normalise(titleOf(option)) === said);
+  const tapped = said !== '' && question.options.some((option) => normalise(titleOf(option, messages)) === said);
   const exactly =
     said === '' ? undefined : question.options.find((option) => phrasesOf(option).some((phrase) => normalise(phrase) === said));
   const numbered = question.numbered ?? !question.free;
@@ -123,8 +122,12 @@ export function optionMentioned(
 
 /** An option's title and its other words, in the conversation's language. */
 function wordsOf(option: OptionDescription, messages: Messages): string[] {
-  const title = option.literal ? option.title : messages.t(option.title);
-  return [title, ...(option.synonyms ? messages.list(option.synonyms) : [])];
+  return [titleOf(option, messages), ...(option.synonyms ? messages.list(option.synonyms) : [])];
+}
+
+/** What the user sees of an option, in the conversation's language. */
+function titleOf(option: OptionDescription, messages: Messages): string {
+  return option.literal ? option.title : messages.t(option.title);
 }
 
 /** Which of `count` options shown a message picks by place, from 1: "2", "option 2", "the second one", "the last one". */

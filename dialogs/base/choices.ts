@@ -36,10 +36,15 @@ export class Choices<Value extends string> {
   asked(id: string, extra: Partial<Omit<OpenQuestion, 'id' | 'options' | 'everyday'>> = {}): OpenQuestion {
     return {
       id,
-      options: this.options.map(({ value, title, synonyms }) => ({ value, title, synonyms })),
+      options: this.described,
       everyday: this.everyday,
       ...extra,
     };
+  }
+
+  /** The options as plain descriptions, to be kept with the question in conversation state. */
+  get described(): OptionDescription[] {
+    return this.options.map(({ value, title, synonyms }) => ({ value, title, synonyms }));
   }
 
   /** The options as a numbered list, for a reply that must work without buttons. */

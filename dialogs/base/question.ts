@@ -116,13 +116,13 @@ export class Question<Value> extends AskingDialog {
    * (then a number picks one), and Skip and Don't know where it allows them.
    */
   private asked(fallbackShown: boolean): OpenQuestion {
-    const shown = [
-      ...(fallbackShown && this.spec.fallback ? this.spec.fallback.choices.options : []),
-      ...(this.spec.skippable ? answerOptions.options : []),
+    const options = [
+      ...(fallbackShown && this.spec.fallback ? this.spec.fallback.choices.described : []),
+      ...(this.spec.skippable ? answerOptions.described : []),
     ];
     return {
       id: this.id,
-      options: shown.map(({ value, title, synonyms }) => ({ value, title, synonyms })),
+      options,
       free: true,
       numbered: fallbackShown,
       asksAboutRisk: this.asksAboutRisk,

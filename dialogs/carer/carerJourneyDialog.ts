@@ -19,7 +19,7 @@ import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoUnsureResult } 
 import { yesNoUnsureQuestion } from '../base/yesNo';
 import { CARER_PARTS, carerPartResult, carerCaseRecord, riskFacts, type CarerPart } from './carerCase';
 import { CarerLog } from './carerLog';
-import { CarerReminders, listOf } from './carerReminders';
+import { CarerReminders, hoursBetween, listOf } from './carerReminders';
 import { CARER_RISKS_DIALOG, CarerRisksDialog } from './carerRisksDialog';
 import { CARER_MISSING_DIALOG, CarerMissingDialog } from './carerMissingDialog';
 import { CARER_NOTIFY_DIALOG, CarerNotifyDialog } from './carerNotifyDialog';
@@ -181,9 +181,7 @@ export class CarerJourneyDialog extends InterruptibleDialog {
     const said = CARER_RISKS.filter((risk) => carerCase.risks[risk]).map((risk) => messages.t(`carer.log.risks.${risk}`));
     await this.log.write(context, 'risks', { risks: said.length > 0 ? listOf(messages.locale, said) : messages.t('carer.log.risks.none') });
     // How long they have been gone decides whether enquiries still come first.
-    const hours = carerCase.wentAt
-      ? Math.floor((this.services.clock.now().getTime() - Date.parse(carerCase.wentAt)) / 3_600_000)
-      : undefined;
+    const hours = carerCase.wentAt ? hoursBetween(new Date(carerCase.wentAt), this.services.clock.now()) : undefined;
     const allowed = this.services.area.carerEnquiries?.reportAfterHours;
     const facts = {
       whereaboutsKnown: known,

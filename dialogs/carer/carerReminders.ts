@@ -12,6 +12,8 @@ import { carerCaseRecord } from './carerCase';
 const HOUR_MS = 60 * 60 * 1000;
 
 export const hoursAfter = (from: Date, hours: number): Date => new Date(from.getTime() + hours * HOUR_MS);
+/** Whole hours from `from` to `to`. */
+export const hoursBetween = (from: Date, to: Date): number => Math.floor((to.getTime() - from.getTime()) / HOUR_MS);
 
 export class CarerReminders {
   private readonly record;
