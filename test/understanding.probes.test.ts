@@ -49,6 +49,20 @@ describe('a negation covers its own clause only', () => {
     expect(understanding.read('no she hasnt got asthma', 'en-GB').facts.said).not.toContain('medicalCondition');
   });
 
+  it('a condition with its medication is a fact, not a 999; without it, or never taken, it is danger', () => {
+    for (const text of [
+      'no she has diabetes but took her insulin kit',
+      'he has enough insulin for tonight',
+      'his insulin is in his bag with him',
+    ]) {
+      expect(understanding.read(text, 'en-GB').danger).toEqual([]);
+      expect(understanding.read(text, 'en-GB').facts.said).toContain('medicalCondition');
+    }
+    for (const text of ['she never took her insulin', 'she is type 1, left her hypo kit at home', 'only a bit of insulin left']) {
+      expect(understanding.read(text, 'en-GB').danger).toContain('medical');
+    }
+  });
+
   it('a leading "no," answers the question and the rest is read on its own', () => {
     expect(yesNoMeant('no, but he has a knife')).toBe('no');
     expect(understanding.read('no, but he has a knife', 'en-GB').danger).toContain('immediate');
