@@ -119,6 +119,10 @@ describe('a typo is forgiven only where no real word becomes a danger word', () 
     'shes got a sore throat',
     'the battery on his phone is low',
     'the car broke down on the way',
+    'ate a chicken wrap on the way home',
+    'how do we class a missing episode',
+    'he had a panic attack in class but is fine now',
+    'we had a shot at ringing his mates',
   ])('"%s" is not danger', (text) => {
     expect(understanding.read(text, 'en-GB').danger).toEqual([]);
   });
@@ -209,6 +213,12 @@ describe('facts said in passing', () => {
 describe('each language read as itself', () => {
   it('English text speak never reads a Polish word: "od" is "from", not "overdose"', () => {
     expect(understanding.read('nie ma jej od wczoraj, telefon wyłączony od 16', 'en-GB').danger).toEqual([]);
+  });
+
+  it('an English stem or typo never reads a Romanian word: "foame" is hunger, not "foaming"; English said in it is still heard', () => {
+    expect(understanding.read('mor de foame lol nu am mancat nimic, sunt la tanti acum', 'ro').danger).toEqual([]);
+    expect(understanding.read('mor de foame lol nu am mancat nimic, sunt la tanti acum', 'en-GB').danger).toEqual([]);
+    expect(heard('a luat pastile, overdose', 'ro')).not.toEqual([]);
   });
 
   it('a word one letter from an Arabic danger word is not that word ("her brother" is not "they took her")', () => {

@@ -15,6 +15,11 @@ export interface Lexicon {
   answerFirst: { words: ReadonlySet<string>; subjects: ReadonlySet<string> };
   /** Real words that are never read as a typo of another ("batter" is not "battered"). */
   protectedWords: ReadonlySet<string>;
+  /**
+   * For a message written in another language: its words are compared as written, with no stem
+   * and no typo forgiven ("foame", Romanian for hunger, is not "foaming").
+   */
+  readAsWritten?: boolean;
   stem(word: string): string;
 }
 
@@ -23,6 +28,8 @@ export interface Token {
   stem: string;
   /** A phrase's word written "=glassed": only that spelling counts, not its stem ("glasses") or a typo. */
   exact?: boolean;
+  /** A word of another language's message: never read as a typo. */
+  asWritten?: boolean;
 }
 
 /** A phrase as the words to find, in order. */
@@ -83,7 +90,7 @@ function tokeniseSentence(text: string, lexicon: Lexicon): Token[] {
     for (const word of expanded.split(' ')) {
       if (word === '') continue;
       const read = lexicon.reflexives.includes(word) ? SELF : dropTrailingG(word);
-      tokens.push({ word: read, stem: lexicon.stem(read) });
+      tokens.push(lexicon.readAsWritten ? { word: read, stem: read, asWritten: true } : { word: read, stem: lexicon.stem(read) });
     }
   }
   return tokens;
@@ -125,7 +132,7 @@ function sameWord(typed: Token, wanted: Token, protectedWords: ReadonlySet<strin
  * Latin letters only (in Arabic script one letter apart is often another everyday word).
  */
 function mayBeTypo(typed: Token, protectedWords: ReadonlySet<string>): boolean {
-  return !protectedWords.has(typed.word) && LATIN_WORD.test(typed.word);
+  return !typed.asWritten && !protectedWords.has(typed.word) && LATIN_WORD.test(typed.word);
 }
 
 /** Damerau-Levenshtein distance of at most one (one letter added, missing, changed or swapped). */

@@ -149,6 +149,8 @@ interface LanguageReader {
   lexicon: Lexicon;
   /** The same without text speak: for a message written in another language ("od" is Polish, not "overdose"). */
   plainLexicon: Lexicon;
+  /** For a message written in another language: its words are not this language's stems or typos either. */
+  foreignLexicon: Lexicon;
   /** The words this language's content uses, to tell which language a message is written in. */
   vocabulary: ReadonlySet<string>;
   danger: PhraseBook<DangerCategory | 'none'>;
@@ -265,7 +267,8 @@ export function createUnderstanding(
         // A language's text speak is for messages written in it: "od" is Polish, not "overdose".
         // A message that does not say is taken to be in the conversation's language.
         const ownTextSpeak = writtenIn === undefined ? language === own[0] : writtenIn === language;
-        const tokens = tokenise(text, ownTextSpeak ? reader.lexicon : reader.plainLexicon);
+        const foreign = writtenIn !== undefined && writtenIn !== language;
+        const tokens = tokenise(text, ownTextSpeak ? reader.lexicon : foreign ? reader.foreignLexicon : reader.plainLexicon);
         for (const match of reader.danger.find(tokens)) if (!match.negated && match.label !== 'none') danger.add(match.label);
         if (!own.includes(language)) continue;
         const asked = reader.questions.find(tokens);
@@ -494,6 +497,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
   return {
     lexicon,
     plainLexicon: { ...lexicon, textSpeak: {} },
+    foreignLexicon: { ...lexicon, textSpeak: {}, readAsWritten: true },
     vocabulary,
     danger: withLookAlikes(
       danger.lookAlikes[language] ?? [],
