@@ -102,6 +102,7 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
   { waitsIn: 'professional.situation', path: ['4', '1'] },
   { waitsIn: 'professional.group', path: ['4', '1', '1'] },
   { waitsIn: 'professional.exploitationWorry', path: ['4', '1', '1', 'None of these'] },
+  { waitsIn: 'professional.back.reported', path: ['4', '1', 'A child is back'] },
   { waitsIn: 'booking.change.slot', path: [...YOUNG, 'Yes', 'change {{booking}}'] },
   { waitsIn: 'booking.change.confirmCancel', path: [...YOUNG, 'Yes', 'cancel it'] },
   {
@@ -111,7 +112,7 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
 ];
 
 /** The professional's journey, walked to its end. */
-const PROFESSIONAL_TO_THE_END = ['4', 'Other', 'A child is back', 'None of these', 'No'];
+const PROFESSIONAL_TO_THE_END = ['4', 'Other', 'A child is back', 'Yes', 'None of these', 'No'];
 
 /**
  * A young person (the role chosen with '2') is given 999 in words for them, by their own rule;

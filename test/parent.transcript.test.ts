@@ -454,6 +454,23 @@ describe('parent journey', () => {
     expect(text).toContain('116 000');
   });
 
+  it('a child back who was never reported: no team "is told they are back", and nobody is said to be in touch', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['my lad came home this morning, he is 14. we never rang the police', 'yes', 'no']);
+    const advice = allText(turns[2] ?? []);
+    expect(advice).toContain('you do not need to call the police now');
+    // Kent's Early Help teams hear of a return from the police: not said when the police never knew.
+    expect(advice).not.toContain('is told they are back');
+    expect(advice).not.toContain('reported them missing to the police?');
+    const notNow = allText(await conversation.say('Not now'));
+    expect(notNow).toContain('nobody will contact you');
+
+    const reported = harness.conversation();
+    const told = await walk(reported, ['my lad came home this morning, he is 14', 'yes', 'no', 'yes we reported him']);
+    expect(allText(told[3] ?? [])).toContain('is told they are back');
+    expect(allText(await reported.say('Not now'))).not.toContain('nobody will contact you');
+  });
+
   it('prepare in advance asks only what can be known before the day, typed, and the profile is used when the child is missing', async () => {
     const conversation = harness.conversation();
     const prepared = await walk(conversation, [

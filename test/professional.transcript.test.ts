@@ -2,6 +2,7 @@
 // who they are and what is happening, what the guidance asks of each (the rule ids audited, the
 // numbers given), the groups of children it names, and exploitation with where to go.
 import { auditTrail, allText, optionTitles, startHarness, walk, type Conversation, type Harness, type Reply } from './support/harness';
+import { startSmsHarness } from './support/sms';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -17,6 +18,7 @@ const GROUPS = ['Unaccompanied asylum seeker', 'Placed from another area', 'Priv
 const SAFECALL = '020 8392 5710';
 const SPECIALIST_CHILDRENS_SERVICES = '03000 411111';
 const OUT_OF_HOURS = '03000 419191';
+const SPECIALIST_CHILDREN_SERVICES_OR_REFERRAL = SPECIALIST_CHILDRENS_SERVICES;
 
 const text = (turn: Reply[] | undefined) => allText(turn ?? []);
 
@@ -142,5 +144,40 @@ describe('the professional journey', () => {
     const handoff = await conversation.say('talk to a person');
     for (const number of ['116 000', OUT_OF_HOURS, '999', '101']) expect(text(handoff)).toContain(number);
     expect(await auditOf(conversation)).toEqual(['advised-101:PR-MISSING-POLICE', 'human-requested:G-HUMAN-OUT-OF-HOURS']);
+  });
+
+  it('a child back whom nobody reported: the school nurse is told to refer (police or children\'s social care), not "make sure the police know"', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['A professional', 'school nurse', 'A child is back', 'no not that i know of'], { join: true });
+    const advice = text(turns[4]);
+    for (const number of [SPECIALIST_CHILDREN_SERVICES_OR_REFERRAL, OUT_OF_HOURS]) expect(advice).toContain(number);
+    expect(advice).not.toContain('Make sure the police know the child is back');
+    expect(await auditOf(conversation)).toEqual(['notify-advised:PR-BACK-UNREPORTED']);
+  });
+
+  it('"nobody reported it" in the first message is not asked again; reported, the police are told the child is back', async () => {
+    const unreported = harness.conversation();
+    const first = await walk(unreported, [
+      "youth worker here. a lad from our project was away 3 nights last week, he's back home now, and his dad didn't report it",
+      'yes',
+    ]);
+    expect(text(first[1])).not.toContain('reported missing to the police while they were away');
+    expect(await auditOf(unreported)).toContain('notify-advised:PR-BACK-UNREPORTED');
+
+    const reported = harness.conversation();
+    await walk(reported, ['A professional', 'social worker', 'A child is back', 'yes they were']);
+    expect(await auditOf(reported)).toEqual(['advised-101:PR-BACK-TELL-POLICE']);
+  });
+
+  it('by SMS: a teacher told of an unreported night away is told to refer', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900612';
+      let replies: string[] = [];
+      for (const body of ['hi', '4', 'teacher', 'A child is back', 'no']) replies = (await sms.text(phone, body)).replies;
+      expect(replies.join('\n')).toContain(SPECIALIST_CHILDREN_SERVICES_OR_REFERRAL);
+    } finally {
+      await sms.close();
+    }
   });
 });

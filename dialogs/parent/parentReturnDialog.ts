@@ -13,6 +13,7 @@ import { yesNoUnsureChoices, yesNoUnsureQuestion, type YesNoUnsure } from '../ba
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, type DetailsOptions } from '../booking/bookingDetailsDialog';
 import { parentCaseRecord } from './parentCase';
+import { conversationFactsRecord } from '../base/conversationFacts';
 
 export const PARENT_RETURN_DIALOG = 'parent.back';
 const NEXT = 'parent.back.next';
@@ -88,19 +89,24 @@ export class ParentReturnDialog extends ComponentDialog {
     for (const rule of this.services.rules.decideAll('parent-back-health', { childBack: true, childHurtOrUnwell })) {
       await advise(step.context, this.services, rule);
     }
-    return step.beginDialog(REPORTED);
+    // "we never reported it" said already is not asked again.
+    const { stated } = await conversationFactsRecord(this.services).get(step.context);
+    return stated.includes('notReported') ? step.next('no') : step.beginDialog(REPORTED);
   }
 
   /** The police are told only if they were asked to look. */
   private async adviseReturn(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const reportedMissing = resultOf(step, yesNoUnsureResult);
-    const { ageYears } = await this.record.get(step.context);
+    // The age from the case, or as said in passing ("my lad came home, he is 14").
+    const ageYears =
+      (await this.record.get(step.context)).ageYears ?? (await conversationFactsRecord(this.services).get(step.context)).ageYears;
     const rules = this.services.rules.decideAll('parent-back', {
       childBack: true,
       reportedMissing,
       ...(ageYears === undefined ? {} : { ageYears }),
     });
     for (const rule of rules) await advise(step.context, this.services, rule);
+    Object.assign(step.values, { reportedMissing });
     return step.beginDialog(NEXT);
   }
 
@@ -113,7 +119,10 @@ export class ParentReturnDialog extends ComponentDialog {
         await step.context.sendActivity(messages.t('parent.back.childBooks'));
         return step.endDialog();
       case 'notNow':
-        await step.context.sendActivity(messages.t('parent.back.notNow'));
+        // Nobody offers an interview for a time the police never heard of.
+        await step.context.sendActivity(
+          messages.t(Reflect.get(step.values, 'reportedMissing') === 'no' ? 'parent.back.notNowUnreported' : 'parent.back.notNow'),
+        );
         return step.endDialog();
     }
   }

@@ -18,8 +18,9 @@ import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { journeyOptionsSchema } from '../base/journeyOptions';
-import { optionsOf, resultOf, stepValues, yesNoResult } from '../base/stepData';
-import { yesNoQuestion } from '../base/yesNo';
+import { optionsOf, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
+import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
+import { conversationFactsRecord } from '../base/conversationFacts';
 
 export const PROFESSIONAL_JOURNEY = 'professional';
 const STEPS = 'professional.steps';
@@ -27,6 +28,7 @@ const WHO = 'professional.who';
 const SITUATION = 'professional.situation';
 const GROUP = 'professional.group';
 const EXPLOITATION_WORRY = 'professional.exploitationWorry';
+const REPORTED = 'professional.back.reported';
 
 export const professionChoices = Choices.keyed(PROFESSIONS, (value) => `professional.who.options.${value}`, { unknown: 'other' });
 export const professionalSituationChoices = Choices.keyed(PROFESSIONAL_SITUATIONS, (value) => `professional.situation.options.${value}`);
@@ -41,13 +43,18 @@ const SITUATION_FROM_FIRST_MESSAGE: Partial<Record<Situation, ProfessionalSituat
 const valuesSchema = z.object({
   profession: z.enum(PROFESSIONS).optional(),
   situation: z.enum(PROFESSIONAL_SITUATIONS).optional(),
+  reportedMissing: z.enum(['yes', 'no', 'unsure']).optional(),
 });
 const values = stepValues(valuesSchema);
 
-/** The facts the professional's rules test: who they are and what is happening. */
+/** The facts the professional's rules test: who they are, what is happening, and whether it was reported. */
 function factsOf(step: WaterfallStepContext): Facts {
-  const { profession, situation } = values.read(step);
-  return { ...(profession ? { profession } : {}), ...(situation ? { professionalSituation: situation } : {}) };
+  const { profession, situation, reportedMissing } = values.read(step);
+  return {
+    ...(profession ? { profession } : {}),
+    ...(situation ? { professionalSituation: situation } : {}),
+    ...(reportedMissing ? { reportedMissing } : {}),
+  };
 }
 
 export class ProfessionalJourneyDialog extends InterruptibleDialog {
@@ -66,10 +73,12 @@ export class ProfessionalJourneyDialog extends InterruptibleDialog {
       new ChoiceQuestion({ id: GROUP, ask: 'professional.group.ask', retry: 'common.choiceRetry', choices: childGroupChoices }, services),
     );
     this.addDialog(yesNoQuestion(EXPLOITATION_WORRY, 'professional.exploitationWorry.ask', services));
+    this.addDialog(yesNoUnsureQuestion(REPORTED, 'professional.back.reported.ask', services));
     this.addDialog(
       new WaterfallDialog(STEPS, [
         (step) => this.askWho(step),
         (step) => this.askSituation(step),
+        (step) => this.askReported(step),
         (step) => this.adviseNow(step),
         (step) => this.adviseForGroup(step),
         (step) => this.close(step),
@@ -91,8 +100,20 @@ export class ProfessionalJourneyDialog extends InterruptibleDialog {
     return known ? step.next(known) : step.beginDialog(SITUATION);
   }
 
+  /**
+   * A child back: whether anyone reported them missing decides between "make sure the police
+   * know" and a referral. "nobody reported it" said earlier is not asked again.
+   */
+  private async askReported(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { situation, profession } = values.keep(step, { situation: resultOf(step, z.enum(PROFESSIONAL_SITUATIONS)) });
+    if (situation !== 'back' || profession === 'police') return step.next();
+    const { stated } = await conversationFactsRecord(this.services).get(step.context);
+    return stated.includes('notReported') ? step.next('no') : step.beginDialog(REPORTED);
+  }
+
   private async adviseNow(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { situation } = values.keep(step, { situation: resultOf(step, z.enum(PROFESSIONAL_SITUATIONS)) });
+    const { situation } = values.read(step);
+    if (step.result !== undefined) values.keep(step, { reportedMissing: resultOf(step, yesNoUnsureResult) });
     const facts = factsOf(step);
     if (situation === 'missingNow') await this.adviseAll(step, 'professional-missing', facts);
     if (situation === 'back') await this.adviseAll(step, 'professional-back', facts);
