@@ -11,8 +11,15 @@ import { normalise } from './text';
 export const MODEL_LABELS = ['none', ...DANGER_CATEGORIES] as const;
 export type ModelLabel = (typeof MODEL_LABELS)[number];
 
+/** A message that does not say who is writing or what is happening: the writer and situation models learn it too. */
+export const NOT_SAID = 'unknown';
+
 /** What each trained model tells apart; each has its own file, content/understanding/model/<name>.json. */
-export const MODEL_HEADS = { danger: MODEL_LABELS, writer: ROLES, situation: SITUATIONS } as const;
+export const MODEL_HEADS = {
+  danger: MODEL_LABELS,
+  writer: [...ROLES, NOT_SAID],
+  situation: [...SITUATIONS, NOT_SAID],
+} as const;
 export type ModelName = keyof typeof MODEL_HEADS;
 
 /** How a message becomes features; the model records it so training and reading cannot drift. */
@@ -35,6 +42,11 @@ export const modelFileSchema = z
      * it. Writer and situation: the likeliest label is said when its probability reaches it.
      */
     threshold: z.number().min(0).max(1),
+    /**
+     * Writer and situation: the probability at which the model's likeliest label is taken for the
+     * best guess over a different one the phrase book's cues say (chosen on the folds too).
+     */
+    overrules: z.number().min(0).max(1).optional(),
     /** Weights were stored as signed bytes times this. */
     scale: z.number().positive(),
     bias: z.array(z.number()),
@@ -62,8 +74,12 @@ export interface DangerModel {
 }
 
 export interface LabelModel<Label extends string> {
-  /** The likeliest label, when the model is sure enough of it. */
-  guess(features: readonly number[]): Label | undefined;
+  /**
+   * The best guess: the likeliest label when the model is sure enough of it, and none when the
+   * likeliest is that the message does not say. Where the phrase book's cues say another
+   * (`cued`), that one, unless the model is sure enough to overrule it.
+   */
+  guess(features: readonly number[], cued?: Label): Label | undefined;
   readonly features: FeatureSettings;
 }
 
@@ -160,18 +176,23 @@ export function dangerModelFrom(file: ModelFile): DangerModel {
 export function labelModelFrom<Name extends 'writer' | 'situation'>(
   file: ModelFile,
   name: Name,
-): LabelModel<(typeof MODEL_HEADS)[Name][number]> {
+): LabelModel<Exclude<(typeof MODEL_HEADS)[Name][number], typeof NOT_SAID>> {
   const weights = weightsOf(file, name);
-  const labels = file.labels as Array<(typeof MODEL_HEADS)[Name][number]>;
+  const labels = file.labels.map((label) => (label === NOT_SAID ? undefined : label)) as Array<
+    Exclude<(typeof MODEL_HEADS)[Name][number], typeof NOT_SAID> | undefined
+  >;
   return {
     features: file.features,
-    guess(features) {
+    guess(features, cued) {
       const probabilities = softmaxScores(features, weights, file.bias, file.features.buckets, file.scale);
       let best = 0;
       probabilities.forEach((probability, at) => {
         if (probability > (probabilities[best] ?? 0)) best = at;
       });
-      return (probabilities[best] ?? 0) >= file.threshold ? labels[best] : undefined;
+      const sureness = probabilities[best] ?? 0;
+      const likeliest = labels[best];
+      if (cued !== undefined) return likeliest !== undefined && sureness >= (file.overrules ?? 1) ? likeliest : cued;
+      return sureness >= file.threshold ? likeliest : undefined;
     },
   };
 }

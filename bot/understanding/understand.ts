@@ -37,8 +37,9 @@ export interface Reading {
   writer: Role | undefined;
   situation: Situation | undefined;
   /**
-   * Who is writing and what is happening, best guess: the words' own, or else the trained
-   * readers'. Good enough to ask "is that right?" about, not to act on unasked.
+   * Who is writing and what is happening, best guess: the words' own unless the trained readers
+   * are sure of another, or else the trained readers'. Good enough to ask "is that right?" about,
+   * not to act on unasked.
    */
   likely: { writer?: Role; situation?: Situation };
   /** A question asked at any point ("do I have to talk to the police?"). */
@@ -291,8 +292,8 @@ export function createUnderstanding(
       // The trained readers hear sentences; a word or two ("found them", "no") is the phrase book's.
       const features = textWords(text).length >= MODEL_MIN_WORDS ? featuresOf(text, models.danger.features) : undefined;
       const heard = danger.size === 0 && features ? models.danger.judgeFeatures(features).category : undefined;
-      const likelyWriter = writer ?? (features && models.writer.guess(features));
-      const likelySituation = situation ?? (features && models.situation.guess(features));
+      const likelyWriter = features ? models.writer.guess(features, writer) : writer;
+      const likelySituation = features ? models.situation.guess(features, situation) : situation;
       return {
         danger: DANGER_CATEGORIES.filter((category) => danger.has(category)),
         concern: heard ? [heard] : [],

@@ -14,8 +14,9 @@ export type Split = (typeof SPLITS)[number];
 
 const row = z.object({
   message: z.string().min(1),
-  writer: z.enum([...ROLES, 'unknown']).default('unknown'),
-  situation: z.enum([...SITUATIONS, 'unknown']).default('unknown'),
+  /** "unknown": the writers could not tell; absent: the file does not say (danger.csv has no situation). */
+  writer: z.enum([...ROLES, 'unknown']).optional(),
+  situation: z.enum([...SITUATIONS, 'unknown']).optional(),
   danger: z.enum(['none', ...DANGER_CATEGORIES]),
   /** How urgent: an emergency (999 now) or a concern (a real risk, not clearly this minute). */
   level: z.enum(['emergency', 'concern', 'none']).optional(),

@@ -26,6 +26,9 @@ export interface CorpusFigures {
   emergencies: Rate;
   writer: Rate;
   situation: Rate;
+  /** Messages whose writers could not tell, given a guess all the same. */
+  writerGuessedUnsaid: Rate;
+  situationGuessedUnsaid: Rate;
   misses: LabelledMessage[];
   falseAlarmMessages: LabelledMessage[];
 }
@@ -49,6 +52,8 @@ export function evaluate(understanding: Understanding, rows: readonly LabelledMe
     emergencies: { found: 0, of: 0 },
     writer: { found: 0, of: 0 },
     situation: { found: 0, of: 0 },
+    writerGuessedUnsaid: { found: 0, of: 0 },
+    situationGuessedUnsaid: { found: 0, of: 0 },
     misses: [],
     falseAlarmMessages: [],
   };
@@ -72,8 +77,12 @@ export function evaluate(understanding: Understanding, rows: readonly LabelledMe
       if (!heard) figures.misses.push(row);
     } else if (heard) figures.falseAlarmMessages.push(row);
     if (row.level === 'emergency') count(figures.emergencies, heard);
-    if (row.writer !== 'unknown') count(figures.writer, (reading.writer ?? reading.likely.writer) === row.writer);
-    if (row.situation !== 'unknown') count(figures.situation, (reading.situation ?? reading.likely.situation) === row.situation);
+    // What the bot says it understood and asks about: the best guess.
+    if (row.writer !== undefined && row.writer !== 'unknown') count(figures.writer, reading.likely.writer === row.writer);
+    if (row.situation !== undefined && row.situation !== 'unknown') count(figures.situation, reading.likely.situation === row.situation);
+    // A guess where the writers could not tell: the bot asks "is that right?" about something not said.
+    if (row.writer === 'unknown') count(figures.writerGuessedUnsaid, reading.likely.writer !== undefined);
+    if (row.situation === 'unknown') count(figures.situationGuessedUnsaid, reading.likely.situation !== undefined);
   }
   return figures;
 }
@@ -92,6 +101,9 @@ export function describeFigures(split: Split, figures: CorpusFigures): string {
   lines.push(`  emergencies (level)  recall ${percent(figures.emergencies)} (n=${figures.emergencies.of})`);
   lines.push(
     `  writer where labelled ${percent(figures.writer)} (n=${figures.writer.of}); situation where labelled ${percent(figures.situation)} (n=${figures.situation.of})`,
+  );
+  lines.push(
+    `  guessed where the writers could not tell: writer ${percent(figures.writerGuessedUnsaid)} (n=${figures.writerGuessedUnsaid.of}), situation ${percent(figures.situationGuessedUnsaid)} (n=${figures.situationGuessedUnsaid.of})`,
   );
   return lines.join('\n');
 }
