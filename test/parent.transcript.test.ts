@@ -435,15 +435,57 @@ describe('parent journey', () => {
     const turns = await walk(conversation, ['hello', '1', 'They are back', 'No', 'Yes']);
     expect(allText(turns[4] ?? [])).toContain('72 hours');
     expect(optionTitles(turns[4] ?? [])).toEqual(['Book it now', 'My child will book', 'Not now']);
-    await walk(conversation, ['Book it now', 'today at 6pm', 'Yes', 'Youth hub', '1', 'No']);
+    await walk(conversation, [
+      'Book it now',
+      'yes we talked about it',
+      'Someone independent',
+      'today at 6pm',
+      'Yes',
+      'Youth hub',
+      '1',
+      'No',
+    ]);
     const booked = allText(await conversation.say('Yes'));
     const reference = /number for it is (B[0-9A-Z]+)/.exec(booked)?.[1];
     expect(reference).toBeDefined();
-    const [row] = await harness.app.db.query<{ place: string; with_whom: string }>(
-      'select place, with_whom from booking where reference = $1',
+    const [row] = await harness.app.db.query<{ place: string; with_whom: string; asked_by: string }>(
+      'select place, with_whom, asked_by from booking where reference = $1',
       [reference],
     );
-    expect(row).toEqual({ place: 'youthHub', with_whom: 'independent' });
+    expect(row).toEqual({ place: 'youthHub', with_whom: 'independent', asked_by: 'parent' });
+  });
+
+  it('by SMS: a parent who has not asked the child is asked to, and nothing is booked', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      let replies: string[] = [];
+      for (const body of ['hi', '1', 'They are back', 'no', 'yes', 'Book it now', 'no not yet'])
+        replies = (await sms.text('+447700900613', body)).replies;
+      expect(replies.join('\n')).toContain('their choice');
+      expect(await sms.app.db.query('select reference from booking')).toEqual([]);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('booking for the child: asked first whether the child was asked; someone they know is their key worker (Kent), and the team is told who asked and the age band', async () => {
+    const notAsked = harness.conversation();
+    await walk(notAsked, ['my son got back last night, hes 13', 'yes', 'no', 'yes']);
+    const askFirst = allText(await walk(notAsked, ['Book it now', 'not yet']).then((turns) => turns[1] ?? []));
+    expect(askFirst).toContain('their choice');
+    expect(await harness.app.services.bookings.current(notAsked.id)).toBeUndefined();
+
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son got back last night, hes 13', 'yes', 'no', 'yes', 'Book it now', 'yes', 'his key worker']);
+    const confirm = await walk(conversation, ['last night', 'Yes', 'At home', '1', 'No']);
+    expect(allText(confirm[4] ?? [])).toContain('their key worker');
+    const booked = allText(await conversation.say('Yes'));
+    const reference = /number for it is (B[0-9A-Z]+)/.exec(booked)?.[1];
+    const [row] = await harness.app.db.query<{ with_whom: string; asked_by: string; age_band: string }>(
+      'select with_whom, asked_by, age_band from booking where reference = $1',
+      [reference],
+    );
+    expect(row).toEqual({ with_whom: 'worker', asked_by: 'parent', age_band: '13orOver' });
   });
 
   it('a child back: "my child will book" tells how, with 116 000', async () => {

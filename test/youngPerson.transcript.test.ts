@@ -486,6 +486,7 @@ describe('GET /api/bookings (staff)', () => {
       reminderByText: true,
       reach: 'text',
       reachDetail: '+447700900125',
+      askedBy: 'youngPerson',
     });
   });
 
@@ -505,6 +506,8 @@ describe('GET /api/bookings (staff)', () => {
       'reminderByText',
       'reach',
       'reachDetail',
+      'askedBy',
+      'ageBand',
     ]);
   });
 

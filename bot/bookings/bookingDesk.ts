@@ -18,6 +18,18 @@ import { nextReference } from '../store/references';
 export const WITH_WHOM = ['independent', 'worker', 'teacher', 'youthWorker'] as const;
 export type WithWhom = (typeof WITH_WHOM)[number];
 
+/** Who asked for the meeting: the young person, or a parent for them. */
+export const ASKED_BY = ['youngPerson', 'parent'] as const;
+export type AskedBy = (typeof ASKED_BY)[number];
+
+/** The child's age as the team needs it: in Kent it decides which Early Help team (004 5.6). */
+export const AGE_BANDS = ['12orUnder', '13orOver'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+const OLDER_BAND_FROM_YEARS = 13;
+
+export const ageBandOf = (ageYears: number | undefined): AgeBand | undefined =>
+  ageYears === undefined ? undefined : ageYears >= OLDER_BAND_FROM_YEARS ? '13orOver' : '12orUnder';
+
 /** How the team may reach them to confirm: by text, through their carer or social worker, or at school. */
 export const REACH_WAYS = ['text', 'carer', 'school'] as const;
 export type ReachWay = (typeof REACH_WAYS)[number];
@@ -52,6 +64,8 @@ export interface BookingDraft {
   place: BookingPlace;
   slotStart: Date;
   reach: Reach | undefined;
+  askedBy: AskedBy;
+  ageBand: AgeBand | undefined;
 }
 
 export interface Booking {
@@ -63,6 +77,8 @@ export interface Booking {
   status: 'booked' | 'cancelled';
   late: boolean;
   reach: Reach | undefined;
+  askedBy: AskedBy | undefined;
+  ageBand: AgeBand | undefined;
 }
 
 export type SlotProblem = 'past' | 'outsideWindow' | 'closed' | 'notOnSlot' | 'full';
@@ -95,9 +111,11 @@ interface BookingRow {
   status: 'booked' | 'cancelled';
   late: boolean;
   contact: unknown;
+  asked_by: AskedBy | null;
+  age_band: AgeBand | null;
 }
 
-const COLUMNS = 'reference, returned_at, with_whom, place, slot_start, status, late, contact';
+const COLUMNS = 'reference, returned_at, with_whom, place, slot_start, status, late, contact, asked_by, age_band';
 
 const toBooking = (row: BookingRow): Booking => {
   const reach = storedReachSchema.safeParse(row.contact);
@@ -110,6 +128,8 @@ const toBooking = (row: BookingRow): Booking => {
     status: row.status,
     late: row.late,
     reach: reach.success ? reach.data : undefined,
+    askedBy: row.asked_by ?? undefined,
+    ageBand: row.age_band ?? undefined,
   };
 };
 
@@ -207,8 +227,8 @@ export function createBookingDesk(deps: {
       const now = deps.clock.now();
       return takeSeat(async (seat) => {
         const [row] = await deps.db.query<BookingRow>(
-          `insert into booking (reference, conversation_hash, channel, returned_at, with_whom, place, slot_start, seat, status, late, contact, created_at, updated_at)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, 'booked', $9, $10::jsonb, $11, $11)
+          `insert into booking (reference, conversation_hash, channel, returned_at, with_whom, place, slot_start, seat, status, late, contact, asked_by, age_band, created_at, updated_at)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, 'booked', $9, $10::jsonb, $12, $13, $11, $11)
            on conflict (slot_start, seat) where status = 'booked' do nothing
            returning ${COLUMNS}`,
           [
@@ -223,6 +243,8 @@ export function createBookingDesk(deps: {
             isLate(draft.returnedAt),
             draft.reach ? JSON.stringify(draft.reach) : null,
             now,
+            draft.askedBy,
+            draft.ageBand ?? null,
           ],
         );
         return row;

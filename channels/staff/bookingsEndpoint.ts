@@ -1,7 +1,8 @@
 // GET /api/bookings: upcoming bookings for the return interview team, as JSON or CSV
 // (?format=csv). A bearer token from STAFF_API_TOKEN is required; with no token set the
 // endpoint is off. Only what staff need to confirm and turn up: no names, and how to reach
-// the person only as they agreed for this booking (a number to text, whom to ask for).
+// the person only as they agreed for this booking (a number to text, whom to ask for); who
+// asked for it (the young person or a parent) and the child's age band, which decides the team.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import type { Request, Response } from 'restify';
@@ -55,6 +56,8 @@ export function createBookingsHandler(deps: {
       reminderByText: booking.reach?.how === 'text',
       reach: booking.reach?.how ?? 'none',
       reachDetail: reachDetailOf(booking.reach),
+      askedBy: booking.askedBy ?? '',
+      ageBand: booking.ageBand ?? '',
     }));
     const format = new URL(req.url ?? '/', 'http://localhost').searchParams.get('format');
     if (format === 'csv') {
@@ -76,6 +79,8 @@ export function createBookingsHandler(deps: {
               reminderByText: '',
               reach: '',
               reachDetail: '',
+              askedBy: '',
+              ageBand: '',
             },
           ),
         }),

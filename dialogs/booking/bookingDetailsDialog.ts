@@ -5,7 +5,7 @@
 import { senderPhoneOf } from '../../bot/turn/turnChannel';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { REACH_WAYS, reachSchema, WITH_WHOM, type Reach } from '../../bot/bookings/bookingDesk';
+import { AGE_BANDS, ASKED_BY, REACH_WAYS, reachSchema, WITH_WHOM, type Reach } from '../../bot/bookings/bookingDesk';
 import { BOOKING_PLACES, type BookingPlace } from '../../bot/content/vocabulary';
 import { advise } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
@@ -44,8 +44,16 @@ const reachChoices = (text: 'thisNumber' | 'mobile') =>
   );
 const CONFIRM = 'youngPerson.confirm';
 
-/** Who the meeting is with, and when the child came back (ISO): the window runs from there. */
-const detailsOptions = z.object({ withWhom: z.enum(WITH_WHOM), returnedAt: isoInstant });
+/**
+ * Who the meeting is with, and when the child came back (ISO): the window runs from there. Who
+ * asked for it, and the child's age band when known, go to the team with the request.
+ */
+const detailsOptions = z.object({
+  withWhom: z.enum(WITH_WHOM),
+  returnedAt: isoInstant,
+  askedBy: z.enum(ASKED_BY),
+  ageBand: z.enum(AGE_BANDS).optional(),
+});
 export type DetailsOptions = z.infer<typeof detailsOptions>;
 
 /** What the steps gather: the options, then the place, the slot, the way chosen and the reach (null: none). */
@@ -58,6 +66,14 @@ const detailsValues = stepValues(
   }),
 );
 type DetailsValues = ReturnType<typeof detailsValues.read>;
+
+/** The options to start again with, from what was gathered. */
+const startAgainWith = ({ withWhom, returnedAt, askedBy, ageBand }: DetailsValues): DetailsOptions => ({
+  withWhom,
+  returnedAt,
+  askedBy,
+  ...(ageBand ? { ageBand } : {}),
+});
 
 export class BookingDetailsDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
@@ -135,11 +151,10 @@ export class BookingDetailsDialog extends ComponentDialog {
     const messages = messagesFor(step.context, this.services);
     if (resultOf(step, yesNoResult) !== 'yes') {
       await step.context.sendActivity(messages.t('youngPerson.confirm.again'));
-      return step.replaceDialog(STEPS, { withWhom: values.withWhom, returnedAt: values.returnedAt } satisfies DetailsOptions);
+      return step.replaceDialog(STEPS, startAgainWith(values));
     }
     const { place, slot } = values;
-    if (!place || !slot)
-      return step.replaceDialog(STEPS, { withWhom: values.withWhom, returnedAt: values.returnedAt } satisfies DetailsOptions);
+    if (!place || !slot) return step.replaceDialog(STEPS, startAgainWith(values));
     const booking = await this.services.bookings.book({
       conversationId: step.context.activity.conversation.id,
       channel: step.context.activity.channelId,
@@ -148,10 +163,12 @@ export class BookingDetailsDialog extends ComponentDialog {
       place,
       slotStart: new Date(slot),
       reach: values.reach ?? undefined,
+      askedBy: values.askedBy,
+      ageBand: values.ageBand,
     });
     if (!booking) {
       await step.context.sendActivity(messages.t('youngPerson.confirm.taken'));
-      return step.replaceDialog(STEPS, { withWhom: values.withWhom, returnedAt: values.returnedAt } satisfies DetailsOptions);
+      return step.replaceDialog(STEPS, startAgainWith(values));
     }
     const variables = { ...this.describe(step, values), reference: booking.reference };
     const rule = this.services.rules.decide('yp-booked', { bookingLate: booking.late });
@@ -173,6 +190,7 @@ export class BookingDetailsDialog extends ComponentDialog {
       place: values.place ?? 'phone',
       slotStart: new Date(values.slot ?? this.services.clock.now()),
       reach: values.reach ?? undefined,
+      askedBy: values.askedBy,
     });
   }
 }

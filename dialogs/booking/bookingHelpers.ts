@@ -8,7 +8,7 @@ import type { Messages } from '../../bot/content/i18n';
 import { DateTime } from 'luxon';
 import type { DialogServices } from '../../bot/turn/services';
 
-type Described = Pick<Booking, 'withWhom' | 'place' | 'slotStart' | 'reach'>;
+type Described = Pick<Booking, 'withWhom' | 'place' | 'slotStart' | 'reach'> & Partial<Pick<Booking, 'askedBy'>>;
 
 export interface BookingWords {
   who: string;
@@ -19,7 +19,8 @@ export interface BookingWords {
 
 export function describeBooking(services: DialogServices, messages: Messages, booking: Described): BookingWords {
   return {
-    who: messages.t(`youngPerson.with.${booking.withWhom}`),
+    // A parent hears "their key worker", a young person "your worker".
+    who: messages.t(booking.askedBy === 'parent' ? `parent.back.with.${booking.withWhom}` : `youngPerson.with.${booking.withWhom}`),
     place: messages.t(`youngPerson.place.options.${booking.place}.title`),
     when: DateTime.fromJSDate(booking.slotStart, { zone: services.timeZone })
       .setLocale(messages.locale)
@@ -61,7 +62,10 @@ export async function alertBookingTeam(context: TurnContext, services: DialogSer
   const staff = services.localiser.messages(DEFAULT_LOCALE);
   const { who, place, when } = describeBooking(services, staff, booking);
   const late = booking.late ? staff.t('youngPerson.team.late') : '';
-  const text = staff.t(key, { reference: booking.reference, who, place, when, late });
+  // Who asked, and the age band that decides the team in some areas: never a name.
+  const asked = booking.askedBy ? staff.t(`youngPerson.team.asked.${booking.askedBy}`) : '';
+  const age = booking.ageBand ? staff.t(`youngPerson.team.age.${booking.ageBand}`) : '';
+  const text = staff.t(key, { reference: booking.reference, who, place, when, late, asked, age });
   const conversationId = context.activity.conversation.id;
   await afterTurn(context, () => services.sms.send(services.area.returnInterviews.team.phone, text, { conversationId }));
 }

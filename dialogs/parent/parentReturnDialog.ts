@@ -8,8 +8,9 @@ import { advise } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { PastMomentDialog } from '../base/pastMomentDialog';
-import { pastMomentResult, resultOf, yesNoUnsureResult } from '../base/stepData';
-import { yesNoUnsureChoices, yesNoUnsureQuestion, type YesNoUnsure } from '../base/yesNo';
+import { pastMomentResult, resultOf, yesNoResult, yesNoUnsureResult } from '../base/stepData';
+import { yesNoQuestion, yesNoUnsureChoices, yesNoUnsureQuestion, type YesNoUnsure } from '../base/yesNo';
+import { ageBandOf, WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, type DetailsOptions } from '../booking/bookingDetailsDialog';
 import { parentCaseRecord } from './parentCase';
@@ -20,10 +21,17 @@ const NEXT = 'parent.back.next';
 const RETURNED = 'parent.back.returned';
 const HURT = 'parent.back.hurt';
 const REPORTED = 'parent.back.reported';
+const ASKED_CHILD = 'parent.back.askedChild';
+const WITH_WHOM_CHOSEN = 'parent.back.withWhom';
 
 const NEXT_ANSWERS = ['book', 'childBooks', 'notNow'] as const;
 
 const nextChoices = Choices.keyed(NEXT_ANSWERS, (value) => `parent.back.next.options.${value}`);
+
+/** Whom the child would like to see: someone they know, or someone independent. */
+const CHILD_WANTS = ['known', 'independent'] as const;
+const childWantsChoices = Choices.keyed(CHILD_WANTS, (value) => `parent.back.withWhom.options.${value}`);
+const WITH_WHOM_FOR: Record<(typeof CHILD_WANTS)[number], WithWhom> = { known: 'worker', independent: 'independent' };
 
 const WELLBEING_ANSWER: Record<'well' | 'notWell' | 'none', YesNoUnsure | undefined> = { well: 'no', notWell: 'yes', none: undefined };
 
@@ -50,6 +58,13 @@ export class ParentReturnDialog extends ComponentDialog {
       ),
     );
     this.addDialog(yesNoUnsureQuestion(REPORTED, 'parent.back.reported.ask', services));
+    this.addDialog(yesNoQuestion(ASKED_CHILD, 'parent.back.askedChild.ask', services));
+    this.addDialog(
+      new ChoiceQuestion(
+        { id: WITH_WHOM_CHOSEN, ask: 'parent.back.withWhom.ask', retry: 'common.choiceRetry', choices: childWantsChoices },
+        services,
+      ),
+    );
     this.addDialog(
       new ChoiceQuestion({ id: NEXT, ask: 'parent.back.next.ask', retry: 'common.choiceRetry', choices: nextChoices }, services),
     );
@@ -73,6 +88,8 @@ export class ParentReturnDialog extends ComponentDialog {
         (step) => this.adviseHealth(step),
         (step) => this.adviseReturn(step),
         (step) => this.afterNext(step),
+        (step) => this.afterAskedChild(step),
+        (step) => this.afterWithWhom(step),
         (step) => this.book(step),
       ]),
     );
@@ -114,7 +131,7 @@ export class ParentReturnDialog extends ComponentDialog {
     const messages = messagesFor(step.context, this.services);
     switch (resultOf(step, z.enum(NEXT_ANSWERS))) {
       case 'book':
-        return step.beginDialog(RETURNED);
+        return step.beginDialog(ASKED_CHILD);
       case 'childBooks':
         await step.context.sendActivity(messages.t('parent.back.childBooks'));
         return step.endDialog();
@@ -127,8 +144,36 @@ export class ParentReturnDialog extends ComponentDialog {
     }
   }
 
+  /** It is the child's choice whether to take part, and with whom: asked of them first. */
+  private async afterAskedChild(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (resultOf(step, yesNoResult) !== 'yes') {
+      await step.context.sendActivity(messagesFor(step.context, this.services).t('parent.back.askFirst'));
+      return step.endDialog();
+    }
+    // Every area offers both: someone the child knows (Kent: their key worker or Early Help,
+    // 004 5.7) or someone independent (Kent: Young Lives Foundation). Neither is assumed.
+    return step.beginDialog(WITH_WHOM_CHOSEN);
+  }
+
+  private async afterWithWhom(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    Object.assign(step.values, { withWhom: WITH_WHOM_FOR[resultOf(step, z.enum(CHILD_WANTS))] });
+    return step.beginDialog(RETURNED);
+  }
+
   private async book(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const returned = resultOf(step, pastMomentResult);
-    return step.replaceDialog(BOOKING_DETAILS_DIALOG, { withWhom: 'independent', returnedAt: returned.at } satisfies DetailsOptions);
+    const withWhom = z.enum(WITH_WHOM).parse(Reflect.get(step.values, 'withWhom'));
+    const ageBand = ageBandOf(await this.childAge(step));
+    return step.replaceDialog(BOOKING_DETAILS_DIALOG, {
+      withWhom,
+      returnedAt: returned.at,
+      askedBy: 'parent',
+      ...(ageBand ? { ageBand } : {}),
+    } satisfies DetailsOptions);
+  }
+
+  /** The age from the case, or as said in passing ("my lad came home, he is 14"). */
+  private async childAge(step: WaterfallStepContext): Promise<number | undefined> {
+    return (await this.record.get(step.context)).ageYears ?? (await conversationFactsRecord(this.services).get(step.context)).ageYears;
   }
 }

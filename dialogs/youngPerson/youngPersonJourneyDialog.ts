@@ -3,7 +3,7 @@
 // and, if they want one, a booking inside the 72 hours (or a decline, recorded, door open).
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
+import { ageBandOf, WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
 import { adviseFirst } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
@@ -158,6 +158,12 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
   private async afterReturned(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { withWhom = 'independent' } = offerValues.read(step);
     const returned = resultOf(step, pastMomentResult);
-    return step.replaceDialog(BOOKING_DETAILS_DIALOG, { withWhom, returnedAt: returned.at } satisfies DetailsOptions);
+    const ageBand = ageBandOf((await conversationFactsRecord(this.services).get(step.context)).ageYears);
+    return step.replaceDialog(BOOKING_DETAILS_DIALOG, {
+      withWhom,
+      returnedAt: returned.at,
+      askedBy: 'youngPerson',
+      ...(ageBand ? { ageBand } : {}),
+    } satisfies DetailsOptions);
   }
 }

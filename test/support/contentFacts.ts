@@ -34,6 +34,7 @@ export const DIALOG_VARIABLES: Record<string, string | number> = {
   place: 'Library',
   contact: 'a text reminder',
   late: '',
+  asked: ' Asked for by a parent, for the child.',
   next: '03:00',
   sixHours: '08:00',
   day: 'Wednesday 25 November at 02:00',
