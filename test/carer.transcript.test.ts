@@ -343,6 +343,37 @@ describe('enquiries that fit what was said', () => {
   });
 });
 
+describe('a child back with signs of exploitation', () => {
+  const FIRST = 'foster carer. our lad (14) came back at 2am with new trainers and £150 he wont explain';
+
+  it('the exploitation route (police, 999 only if in danger now, children\'s services), then the return steps, not "do you know where they are?"', async () => {
+    const conversation = harness.conversation();
+    const first = await conversation.say(FIRST);
+    expect(allText(first)).toContain('exploited');
+    for (const number of ['999', '101', '03000 419191']) expect(allText(first)).toContain(number);
+    expect(allText(first)).not.toContain('call 999 now');
+    const back = await conversation.say('yes');
+    expect(allText(back)).toContain('safe and well check');
+    expect(allText(back)).not.toContain('Do you know where the child is?');
+    const audit = await auditOf(conversation);
+    expect(audit).toContain('disclosure-heard:G-DISCLOSE-ADULT-EXPLOITED');
+    expect(audit.some((row) => row.startsWith('advised-999'))).toBe(false);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: NIGHT });
+    try {
+      const phone = '+447700900772';
+      const first = (await sms.text(phone, FIRST)).replies.join('\n');
+      expect(first).toContain('exploited');
+      const back = (await sms.text(phone, 'yes')).replies.join('\n');
+      expect(back).toContain('safe and well check');
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe('how long they have been gone', () => {
   it('13, in care, 10 hours past due back at 02:20, no risk said: report to the police now, not enquiries first', async () => {
     harness.clock.set('2026-11-24T02:20:00Z');

@@ -455,6 +455,16 @@ describe('parent journey', () => {
     expect(row).toEqual({ place: 'youthHub', with_whom: 'independent', asked_by: 'parent' });
   });
 
+  it('a child back with a phone and money nobody explains: a return, and the exploitation route, not a bare "call 999 now"', async () => {
+    const conversation = harness.conversation();
+    const [first] = await walk(conversation, ['my daughter came back at 4am with a new iphone and £200 she wont explain']);
+    expect(allText(first ?? [])).toContain('exploited');
+    expect(allText(first ?? [])).not.toContain('call 999 now');
+    const [relief] = await walk(conversation, ['yes']);
+    expect(allText(relief ?? [])).toContain("I'm glad they are back");
+    expect(await audit(conversation)).toEqual(['disclosure-heard:G-DISCLOSE-ADULT-EXPLOITED']);
+  });
+
   it('by SMS: a parent who has not asked the child is asked to, and nothing is booked', async () => {
     const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
     try {

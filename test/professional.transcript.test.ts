@@ -111,7 +111,8 @@ describe('the professional journey', () => {
     await conversation.say('yes');
     const situation = await conversation.say('school nurse');
     expect(optionTitles(situation)).toEqual(SITUATIONS);
-    // Typed, the word is heard as danger and as the answer: 999, then the exploitation advice.
+    // Typed, the word is heard as danger and as the answer: the exploitation route (999 if in
+    // danger now, otherwise 101), then the exploitation advice.
     const dangerRows = (await auditOf(conversation)).length;
     const typed = await conversation.say('exploitation');
     expect(typed[0]?.text).toContain('999');
@@ -120,7 +121,7 @@ describe('the professional journey', () => {
     expect(text(typed)).not.toContain('As the allocated social worker');
     expect(optionTitles(typed)).toEqual(GROUPS);
     const audit = await auditOf(conversation);
-    expect(audit.slice(dangerRows)).toEqual(['advised-999:G-DANGER-999', 'advised-101:PR-EXPLOIT-POLICE']);
+    expect(audit.slice(dangerRows)).toEqual(['disclosure-heard:G-DISCLOSE-ADULT-EXPLOITED', 'advised-101:PR-EXPLOIT-POLICE']);
     // Exploitation was the worry already: after the groups, the journey closes.
     const closing = await conversation.say('privately fostered');
     expect(text(closing)).toContain('under 16');

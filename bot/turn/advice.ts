@@ -20,9 +20,15 @@ export async function advise(
   const messages = messagesFor(context, services);
   const note = context.turnState.get(COUNCIL_NOTE_SAID) ? undefined : messages.councilNote(rule.say);
   if (note) context.turnState.set(COUNCIL_NOTE_SAID, true);
-  // An office-hours number given at night says it is closed and what to call instead.
-  const closed = isOfficeOpen(services.area, services.clock.now(), services.timeZone) ? {} : closedNowVariables(services.area, messages);
-  const said = messages.t(rule.say, { ...closed, ...variables });
+  // An office-hours number given at night says it is closed and what to call instead, unless
+  // the message gives the out-of-hours number itself ("... in the day, 03000 419191 at night").
+  const plain = messages.t(rule.say, variables);
+  const outOfHoursPhone = services.area.services.outOfHours?.phone;
+  const open = isOfficeOpen(services.area, services.clock.now(), services.timeZone);
+  const said =
+    open || (outOfHoursPhone !== undefined && plain.includes(outOfHoursPhone))
+      ? plain
+      : messages.t(rule.say, { ...closedNowVariables(services.area, messages), ...variables });
   // 101 after 999 in the same conversation: the 999 stands, said first.
   const emergency = services.conversationState.createProperty<boolean>(EMERGENCY_ADVISED);
   const after999 =

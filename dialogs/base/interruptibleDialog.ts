@@ -141,10 +141,16 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const [disclosure] = reading.disclosures;
     if (!dangerCategory && !concernCategory && !disclosure && !reading.question) return false;
     const who = role ? { role } : {};
-    if (dangerCategory) await adviseFirst(context, this.services, 'interrupt', { dangerPhrase: true, dangerCategory, ...who });
+    // Signs of exploitation an adult describes (money or a phone nobody explains, a taxi nobody
+    // paid for, an older "boyfriend"), and nothing worse: the exploitation route (999 if in danger
+    // now, otherwise the police on 101 and children's social care), not a bare "call 999 now".
+    const exploitationSigns = dangerCategory === 'exploitation' && reading.danger.length === 1 && role !== 'youngPerson';
+    if (exploitationSigns) await adviseFirst(context, this.services, 'disclosure', { disclosure: 'childExploited', ...who });
+    else if (dangerCategory) await adviseFirst(context, this.services, 'interrupt', { dangerPhrase: true, dangerCategory, ...who });
     else if (concernCategory) await adviseFirst(context, this.services, 'concern', { dangerCategory: concernCategory, ...who });
     // A disclosure is heard even beside danger: the 999 line alone does not acknowledge it.
-    if (disclosure) await adviseFirst(context, this.services, 'disclosure', { disclosure, ...who });
+    const acknowledged = exploitationSigns && (disclosure === 'childExploited' || disclosure === 'madeToDoThings');
+    if (disclosure && !acknowledged) await adviseFirst(context, this.services, 'disclosure', { disclosure, ...who });
     if (dangerCategory || concernCategory || disclosure) {
       await flagRisk(
         context,

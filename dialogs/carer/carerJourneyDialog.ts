@@ -15,6 +15,7 @@ import { ChoiceQuestion } from '../base/choiceQuestion';
 import { flagRisk, keepGoneSince, type RiskFlag } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { PastMomentDialog } from '../base/pastMomentDialog';
+import { journeyOptionsSchema } from '../base/journeyOptions';
 import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoUnsureResult } from '../base/stepData';
 import { yesNoUnsureQuestion } from '../base/yesNo';
 import { CARER_PARTS, carerPartResult, carerCaseRecord, riskFacts, type CarerPart } from './carerCase';
@@ -136,6 +137,8 @@ export class CarerJourneyDialog extends InterruptibleDialog {
 
   private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
     await this.record.set(step.context, { startedAt: this.services.clock.now().toISOString(), enquiries: {}, risks: {}, log: [] });
+    // "our lad came back at 2am with new trainers": the return steps, not "do you know where they are?".
+    if (optionsOf(step, journeyOptionsSchema).situation === 'back') return step.replaceDialog(CARER_RETURN_DIALOG);
     await this.log.write(step.context, 'started');
     return step.beginDialog(DANGER);
   }
