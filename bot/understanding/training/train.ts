@@ -45,7 +45,7 @@ const FOLDS = 5;
 const FALSE_ALARM_BUDGET = 0.05;
 // A guess is never acted on unasked: the bot says what it understood and asks "is that right?",
 // so a wrong one costs a "no" and the question it would have asked anyway.
-const GUESS_PRECISION = 0.8;
+const GUESS_PRECISION = 0.85;
 // Overruling what the words themselves cue ("my girl is 15" cues a parent) needs more.
 const OVERRULE_PRECISION = 0.9;
 export const modelFile = (name: ModelName): string => projectPath('content', 'understanding', 'model', `${name}.json`);
