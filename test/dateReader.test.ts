@@ -64,6 +64,23 @@ describe('readAll', () => {
   });
 });
 
+describe('readAhead', () => {
+  // Tuesday 24 November 2026, 10:00 in London.
+  const morning = createDateReader({
+    clock: new ManualClock('2026-11-24T10:00:00Z'),
+    timeZone: 'Europe/London',
+    sayings: { 'after school': '15:30' },
+  });
+  const ahead = (text: string) => morning.readAhead(text).map((moment) => moment.at.toISOString());
+
+  it("a time of day not yet come is today's; one gone is tomorrow's; a day named is kept", () => {
+    expect(ahead('4pm')[0]).toBe('2026-11-24T16:00:00.000Z');
+    expect(ahead('after school')[0]).toBe('2026-11-24T15:30:00.000Z');
+    expect(ahead('9am')[0]).toBe('2026-11-25T09:00:00.000Z');
+    expect(ahead('Friday at 4pm')).toEqual(['2026-11-27T16:00:00.000Z']);
+  });
+});
+
 it('a day and month without a year is the most recent one: 25/12 is last Christmas', () => {
   expect(readAt(winter, '25/12 14:00')).toEqual({ at: '2025-12-25T14:00:00.000Z', precision: 'minute' });
 });

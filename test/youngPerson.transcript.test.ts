@@ -152,7 +152,7 @@ describe('young person', () => {
 
   it.each([
     ['Thursday', 'Thu 26 Nov 09:00'],
-    ['tomorrow after school', 'Wed 25 Nov 09:00'],
+    ['tomorrow after school', 'Wed 25 Nov 16:00'],
     ['Thursday afternoon', 'Thu 26 Nov 12:00'],
   ])('"%s" offers the free times then, from %s', async (phrase, first) => {
     const conversation = harness.conversation();
@@ -364,6 +364,38 @@ describe('by text, in their own words', () => {
       expect(await statusOf()).toBe('booked');
       await sms.text(phone, '1');
       expect(await statusOf()).toBe('cancelled');
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('a time to meet in their own words', () => {
+  it('at 10:00, "4pm" is this afternoon, not yesterday\'s; "after school tomorrow" is offered only times after school', async () => {
+    harness.clock.set('2026-11-24T10:00:00Z');
+    const today = harness.conversation();
+    const booking = await walk(today, [...TO_WHEN, '4pm', 'Text my mobile', 'skip', 'Yes']);
+    const booked = referenceIn(allText(last(booking)));
+    const [row] = await harness.app.db.query<{ slot_start: Date }>('select slot_start from booking where reference = $1', [booked]);
+    expect(new Date(row?.slot_start ?? 0).toISOString()).toBe('2026-11-24T16:00:00.000Z');
+
+    const tomorrow = harness.conversation();
+    const turns = await walk(tomorrow, [...TO_WHEN, 'after school tomorrow']);
+    const offered = optionTitles(last(turns));
+    expect(offered.length).toBeGreaterThan(0);
+    for (const title of offered) expect(title).toMatch(/^Wed 25 Nov (1[6-9]|2\d):00$/);
+  });
+
+  it('by text: "after school" reads as this afternoon', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T10:00:00Z' });
+    try {
+      const phone = '+447700900447';
+      let replies: string[] = [];
+      for (const answer of ['hi', '2', '1', '2', '2', 'last night', '1', '3', 'after school'])
+        replies = (await sms.text(phone, answer)).replies;
+      const text = replies.join('\n');
+      expect(text).toContain('16:00');
+      expect(text).not.toMatch(/Tue 24 Nov (0\d|1[0-5]):00/);
     } finally {
       await sms.close();
     }

@@ -23,8 +23,14 @@ export type PastReading = { kind: 'read'; moment: ReadMoment } | { kind: 'future
 export interface DateReader {
   /** The most recent moment, not after now, that the text can mean; `language` adds its sayings. */
   readPast(text: string, language?: string): PastReading;
-  /** Every moment the text can mean, earliest first (for choosing future slots). */
+  /** Every moment the text can mean, earliest first. */
   readAll(text: string, language?: string): ReadMoment[];
+  /**
+   * Every moment from now on the text can mean, earliest first (for choosing a time to meet): a
+   * time of day already gone is the next one ("4pm" at five is tomorrow's, "after school" at ten
+   * is this afternoon's), as readPast takes a time still to come as yesterday's.
+   */
+  readAhead(text: string, language?: string): ReadMoment[];
 }
 
 export interface DateReaderOptions {
@@ -111,6 +117,20 @@ export function createDateReader({
 
   return {
     readAll,
+    readAhead(text, language) {
+      const from = clock.now().getTime() - FUTURE_TOLERANCE_MS;
+      const ahead = readAll(text, language).map((moment) => {
+        // Only a time of day read as earlier today or yesterday moves on; a day named further back stays past.
+        if (moment.precision !== 'minute' || moment.at.getTime() >= from || moment.at.getTime() < from - DAY_MS) return moment;
+        let at = moment.at.getTime();
+        while (at < from) at += DAY_MS;
+        return { ...moment, at: new Date(at) };
+      });
+      const seen = new Set<number>();
+      return ahead
+        .filter((moment) => moment.at.getTime() >= from && !seen.has(moment.at.getTime()) && seen.add(moment.at.getTime()))
+        .sort((a, b) => a.at.getTime() - b.at.getTime());
+    },
     readPast(text, language) {
       const moments = readAll(text, language);
       if (moments.length === 0) return { kind: 'unreadable' };

@@ -87,9 +87,13 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
   }
 
   private async refuse(dc: DialogContext, state: SlotQuestionState, problem: SlotProblem, near?: Date): Promise<DialogTurnResult> {
+    // The free times that day from the time said on: "after school" is not offered the morning.
     const nearby =
       near && problem !== 'outsideWindow' && problem !== 'past'
-        ? (await this.services.bookings.freeSlots(new Date(state.returnedAt), { day: near, limit: 3 })).map((slot) => slot.toISOString())
+        ? (await this.services.bookings.freeSlots(new Date(state.returnedAt), { day: near, limit: 24 }))
+            .filter((slot) => slot.getTime() >= near.getTime())
+            .slice(0, 3)
+            .map((slot) => slot.toISOString())
         : [];
     return this.retry(dc, state, `youngPerson.when.problem.${problem}`, nearby.length > 0 ? nearby : await this.offer(state.returnedAt));
   }
@@ -114,8 +118,7 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
 
   /** "12:00" can mean noon or midnight: the times the words can mean, earliest first, from now on. */
   private futureTimes(text: string, context: TurnContext) {
-    const now = this.services.clock.now().getTime();
-    return this.services.dates.readAll(text, languageOf(turnLocale(context))).filter((candidate) => candidate.at.getTime() > now - 60_000);
+    return this.services.dates.readAhead(text, languageOf(turnLocale(context)));
   }
 
   private label(slot: string, context: TurnContext): string {
