@@ -330,6 +330,36 @@ describe('enquiries that fit what was said', () => {
     expect(step).not.toContain('Phone the child');
   });
 
+  it('never came back from contact: the first enquiry is asking there and the way back, not "search the home"; the log says so', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [
+      '3',
+      'no, she never came back from contact with her mum',
+      "I don't know",
+      'idk',
+      ...NO_RISKS,
+      'No',
+    ]);
+    const first = allText(last(turns));
+    expect(first).toContain('never came back from contact');
+    expect(first).not.toContain('Search the home');
+    const logged = allText(await conversation.say('Done'));
+    expect(logged).toContain('Step 2 of 5');
+    expect(allText(await conversation.say('show log'))).toContain('asked where they were last');
+  });
+
+  it('by text: never came back from school, the school is asked first', async () => {
+    const sms = await startSmsHarness({ now: NIGHT });
+    try {
+      let replies: string[] = [];
+      for (const body of ['hi', '3', 'no, he didnt come home from school', "I don't know", 'idk', ...NO_RISKS, 'No'])
+        replies = (await sms.text('+447700900773', body)).replies;
+      expect(replies.join('\n')).toContain('never came back from school');
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('by text too', async () => {
     const sms = await startSmsHarness({ now: NIGHT });
     try {

@@ -62,6 +62,8 @@ export const factSchemas = {
   carerEnquiry: z.enum(CARER_ENQUIRIES),
   /** The child has no phone with them (said in passing): nobody is told to phone them. */
   noPhone: z.boolean(),
+  /** Where the child never came back from, when not home (said in passing): the enquiries start there. */
+  missingFrom: z.enum(['contact', 'school']),
   /** A known risk the carer said yes to (one fact per risk: rules test each by name). */
   ...carerRiskFacts(),
   /** Review points of an unauthorised absence already passed when the carer wrote. */

@@ -82,7 +82,15 @@ export const AUDIT_KINDS = [
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 /** Facts people say in passing that a journey would otherwise ask. */
-export const STATED_FACTS = ['noPhone', 'asylumSeeking', 'placedFromElsewhere', 'medicalCondition', 'notReported'] as const;
+export const STATED_FACTS = [
+  'noPhone',
+  'asylumSeeking',
+  'placedFromElsewhere',
+  'medicalCondition',
+  'notReported',
+  'missingFromContact',
+  'missingFromSchool',
+] as const;
 export type StatedFact = (typeof STATED_FACTS)[number];
 
 /** What the reader of typed text finds (bot/understanding). */

@@ -3,7 +3,7 @@
 // the report to the police on 101 with the enquiries done (or, for a high-risk child already
 // reported, what the enquiries found).
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { CARER_ENQUIRIES, type CarerEnquiry } from '../../bot/content/vocabulary';
+import { CARER_ENQUIRIES, type CarerEnquiry, type StatedFact } from '../../bot/content/vocabulary';
 import { adviseFirst } from '../../bot/turn/advice';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { conversationFactsRecord } from '../base/conversationFacts';
@@ -17,6 +17,12 @@ export const CARER_MISSING_DIALOG = 'carer.missingFlow';
 const STEPS = 'carer.missingFlow.steps';
 const ORDER = 'carer.order';
 const ENQUIRIES = 'carer.enquiries';
+
+/** Where the child never came back from, as said in passing; contact before school when both are. */
+function missingFromOf(stated: readonly StatedFact[]): 'contact' | 'school' | undefined {
+  if (stated.includes('missingFromContact')) return 'contact';
+  return stated.includes('missingFromSchool') ? 'school' : undefined;
+}
 
 export class CarerMissingDialog extends ComponentDialog {
   private readonly record;
@@ -35,12 +41,20 @@ export class CarerMissingDialog extends ComponentDialog {
           keys: 'carer.enquiries',
           rulePoint: 'carer-enquiry',
           itemFact: (carerEnquiry) => ({ carerEnquiry }),
-          contextFacts: async (context) => ({ noPhone: (await conversationFactsRecord(services).get(context)).stated.includes('noPhone') }),
+          contextFacts: async (context) => {
+            const { stated } = await conversationFactsRecord(services).get(context);
+            const missingFrom = missingFromOf(stated);
+            return { noPhone: stated.includes('noPhone'), ...(missingFrom ? { missingFrom } : {}) };
+          },
           read: async (context) => (await this.record.get(context)).enquiries,
           write: async (context, item, outcome) => {
             await this.record.update(context, (current) => ({ ...current, enquiries: { ...current.enquiries, [item]: outcome } }));
-            if (outcome !== 'notPossible')
-              await this.log.write(context, 'enquiry', { item: messagesFor(context, services).t(`carer.log.items.${item}`) });
+            if (outcome === 'notPossible') return;
+            // The first step, for a child who never came back from contact or school, was asking there.
+            const elsewhere = item === 'searchPremises' && missingFromOf((await conversationFactsRecord(services).get(context)).stated);
+            await this.log.write(context, 'enquiry', {
+              item: messagesFor(context, services).t(elsewhere ? 'carer.log.items.askedWhereLastSeen' : `carer.log.items.${item}`),
+            });
           },
         },
         services,
