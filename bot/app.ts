@@ -120,7 +120,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       logger,
     });
     const bookings = createBookingDesk({ db, clock, area: content.area, timeZone: config.TZ, hashId });
-    scheduler = createScheduler({ db, clock, deliverer: delivery, localiser, audit, hashId, logger });
+    scheduler = createScheduler({ db, clock, deliverer: delivery, localiser, audit, hashId, logger, timeZone: config.TZ });
     const services: DialogServices = {
       clock,
       timeZone: config.TZ,

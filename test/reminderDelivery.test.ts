@@ -46,6 +46,7 @@ describe.each(backEnds)('on %s', (_name, open) => {
       audit: app.audit,
       hashId: app.hashId,
       logger: app.logger,
+      timeZone: 'Europe/London',
     });
   };
 
@@ -102,6 +103,26 @@ describe.each(backEnds)('on %s', (_name, open) => {
     harness.clock.advance(TAKEOVER_AFTER_MS);
     expect(await harness.app.scheduler.tick()).toBe(1);
     expect(await outcome(conversation)).toEqual({ reviews: 1, auditRows: 1, status: 'sent' });
+  });
+
+  it('a reminder 30 minutes late says when it was due; one over 3 hours late is not sent at all', async () => {
+    const late = await conversationWithReminder();
+    harness.clock.advance(30 * 60 * 1000);
+    expect(await harness.app.scheduler.tick()).toBe(1);
+    const { body } = await activitiesAfter(harness.url, late.session, late.watermark);
+    const review = body.activities.find((activity) => activity.text?.startsWith('Hourly review'));
+    expect(review?.text).toMatch(/Sent late: this was due at \d\d:\d\d/);
+
+    harness.clock.set(NOW);
+    const stale = await conversationWithReminder();
+    harness.clock.advance(4 * 60 * 60 * 1000);
+    expect(await harness.app.scheduler.tick()).toBe(0);
+    const [row] = await harness.app.db.query<{ status: string }>('select status from reminder where subject = $1', [
+      `test:${stale.session.conversationId}`,
+    ]);
+    expect(row?.status).toBe('skipped');
+    const audit = await harness.app.audit.forConversation(stale.session.conversationId);
+    expect(audit.filter((entry) => entry.kind === 'reminder-sent')).toEqual([]);
   });
 
   it('a second send under the same delivery key writes nothing to the widget', async () => {

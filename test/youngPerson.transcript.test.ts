@@ -419,6 +419,7 @@ describe('the reminder job', () => {
         audit: sms.app.audit,
         hashId: sms.app.hashId,
         logger: createLogger('silent'),
+        timeZone: 'Europe/London',
       });
       sms.clock.set(new Date(new Date(booking?.slot_start ?? '').getTime() - 2 * 3600 * 1000 + 1000));
       const sentBefore = sms.sent.filter((text) => text.to === phone).length;

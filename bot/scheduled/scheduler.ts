@@ -4,6 +4,7 @@
 // later; the reminder's delivery key says whether that instance had sent it, so it is not sent
 // twice: the widget records the key with the message itself, other channels as soon as the
 // provider has accepted it.
+import { DateTime } from 'luxon';
 import type { AuditLog } from '../store/audit';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../store/database';
@@ -14,6 +15,13 @@ import type { Logger } from '../platform/logger';
 
 const BATCH = 20;
 const RECLAIM_AFTER_MS = 10 * 60 * 1000;
+/** Later than this (the bot was down, the database away), a reminder says when it was due. */
+const LATE_NOTE_AFTER_MS = 10 * 60 * 1000;
+/**
+ * Later than this it is not sent at all: "the meeting is in two hours" or "review now, at 02:00"
+ * five hours on would mislead more than help. It is logged and marked skipped.
+ */
+const STALE_AFTER_MS = 3 * 60 * 60 * 1000;
 
 export interface ReminderRequest {
   conversationId: string;
@@ -60,6 +68,8 @@ export function createScheduler(deps: {
   audit: AuditLog;
   hashId: (id: string) => string;
   logger: Logger;
+  /** The area's zone: a late reminder says when it was due in local time. */
+  timeZone: string;
 }): Scheduler {
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<number> | undefined;
@@ -107,7 +117,16 @@ export function createScheduler(deps: {
         await finish(row.id, 'skipped');
         continue;
       }
-      const text = deps.localiser.messages(row.locale).t(row.message_key, row.variables);
+      const late = now.getTime() - new Date(row.due_at).getTime();
+      if (late > STALE_AFTER_MS) {
+        deps.logger.warn({ reminder: row.id, rule: row.rule_id, minutesLate: Math.round(late / 60_000) }, 'reminder too late to send');
+        await finish(row.id, 'skipped');
+        continue;
+      }
+      const messages = deps.localiser.messages(row.locale);
+      const reminder = messages.t(row.message_key, row.variables);
+      const due = DateTime.fromJSDate(new Date(row.due_at), { zone: deps.timeZone }).toFormat('HH:mm');
+      const text = late > LATE_NOTE_AFTER_MS ? `${reminder} ${messages.t('common.reminderLate', { due })}` : reminder;
       const result = await deps.deliverer.deliver(address.data, [text], { conversationHash: row.conversation_hash }, deliveryKeyOf(row));
       if (result === 'sent') {
         sent += 1;

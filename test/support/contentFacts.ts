@@ -35,6 +35,7 @@ export const DIALOG_VARIABLES: Record<string, string | number> = {
   contact: 'a text reminder',
   late: '',
   asked: ' Asked for by a parent, for the child.',
+  due: '02:00',
   next: '03:00',
   sixHours: '08:00',
   day: 'Wednesday 25 November at 02:00',
