@@ -348,6 +348,40 @@ describe('enquiries that fit what was said', () => {
     expect(allText(await conversation.say('show log'))).toContain('asked where they were last');
   });
 
+  it('"a care order" is a court order: typed at the order question it is a yes; said in the first message, the question is not asked', async () => {
+    const typed = harness.conversation();
+    const answered = await walk(typed, [...MISSING, 'she is on a care order']);
+    expect(allText(last(answered))).toContain('Step 1 of 5');
+    expect(allText(await typed.say('show log'))).toContain('Under a secure or court order');
+
+    const said = harness.conversation();
+    const turns = await walkFrom(said, [
+      'foster carer here, 14 year old on a care order, not back since 6',
+      'yes',
+      'no',
+      "I don't know",
+      'idk',
+      // Their age is known, so "12 or younger?" is not asked.
+      ...NO_RISKS.slice(1),
+    ]);
+    const atOrder = allText(last(turns));
+    expect(atOrder).toContain('court order (a care order is one)');
+    expect(allText(await said.say('show log'))).toContain('Under a secure or court order');
+    expect(atOrder).not.toContain('Is the child under a secure order');
+  });
+
+  it('by text: "on a care order" said in passing is not asked about again', async () => {
+    const sms = await startSmsHarness({ now: NIGHT });
+    try {
+      let replies: string[] = [];
+      for (const body of ['hi', '3', 'no, shes on a care order', "I don't know", 'idk', ...NO_RISKS])
+        replies = (await sms.text('+447700900774', body)).replies;
+      expect(replies.join('\n')).toContain('a care order is one');
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('by text: never came back from school, the school is asked first', async () => {
     const sms = await startSmsHarness({ now: NIGHT });
     try {

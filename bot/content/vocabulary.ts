@@ -90,6 +90,7 @@ export const STATED_FACTS = [
   'notReported',
   'missingFromContact',
   'missingFromSchool',
+  'courtOrder',
 ] as const;
 export type StatedFact = (typeof STATED_FACTS)[number];
 

@@ -14,9 +14,15 @@ export const yesNoUnsureChoices = Choices.keyed<YesNoUnsure>(['yes', 'no', 'unsu
   unknown: 'unsure',
 });
 
-export function yesNoQuestion(id: string, ask: string, services: DialogServices): ChoiceQuestion<YesNo> {
+/** `read`: an answer the turn's reading gives before the words are matched ("a care order" is a yes). */
+export function yesNoQuestion(
+  id: string,
+  ask: string,
+  services: DialogServices,
+  read?: (context: TurnContext) => YesNo | undefined,
+): ChoiceQuestion<YesNo> {
   return new ChoiceQuestion(
-    { id, ask, retry: 'common.yesNo.retry', unsure: 'common.yesNo.unsureHowToAnswer', choices: yesNoChoices },
+    { id, ask, retry: 'common.yesNo.retry', unsure: 'common.yesNo.unsureHowToAnswer', choices: yesNoChoices, ...(read ? { read } : {}) },
     services,
   );
 }

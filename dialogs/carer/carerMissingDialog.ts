@@ -5,7 +5,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CARER_ENQUIRIES, type CarerEnquiry, type StatedFact } from '../../bot/content/vocabulary';
 import { adviseFirst } from '../../bot/turn/advice';
-import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 import { conversationFactsRecord } from '../base/conversationFacts';
 import { ChecklistDialog } from '../base/checklistDialog';
 import { checklistResult, resultOf, yesNoResult } from '../base/stepData';
@@ -32,7 +32,12 @@ export class CarerMissingDialog extends ComponentDialog {
     super(CARER_MISSING_DIALOG);
     this.record = carerCaseRecord(services);
     this.log = new CarerLog(services);
-    this.addDialog(yesNoQuestion(ORDER, 'carer.order.ask', services));
+    // "she's on a care order": a care order is a court order, so a yes.
+    this.addDialog(
+      yesNoQuestion(ORDER, 'carer.order.ask', services, (context) =>
+        readingOf(context, services).facts.said.includes('courtOrder') ? 'yes' : undefined,
+      ),
+    );
     this.addDialog(
       new ChecklistDialog<CarerEnquiry>(
         {
@@ -61,9 +66,16 @@ export class CarerMissingDialog extends ComponentDialog {
       ),
     );
     this.addDialog(
-      new WaterfallDialog(STEPS, [(step) => step.beginDialog(ORDER), (step) => this.afterOrder(step), (step) => this.afterEnquiries(step)]),
+      new WaterfallDialog(STEPS, [(step) => this.askOrder(step), (step) => this.afterOrder(step), (step) => this.afterEnquiries(step)]),
     );
     this.initialDialogId = STEPS;
+  }
+
+  /** An order said already ("13, on a care order") is not asked about again. */
+  private async askOrder(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (!(await conversationFactsRecord(this.services).get(step.context)).stated.includes('courtOrder')) return step.beginDialog(ORDER);
+    await step.context.sendActivity(messagesFor(step.context, this.services).t('carer.order.known'));
+    return step.next('yes');
   }
 
   private async afterOrder(step: WaterfallStepContext): Promise<DialogTurnResult> {
