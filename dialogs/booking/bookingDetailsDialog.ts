@@ -5,7 +5,7 @@
 import { senderPhoneOf } from '../../bot/turn/turnChannel';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { AGE_BANDS, ASKED_BY, REACH_WAYS, reachSchema, WITH_WHOM, type Reach } from '../../bot/bookings/bookingDesk';
+import { AGE_BANDS, ageBandOf, ASKED_BY, REACH_WAYS, reachSchema, WITH_WHOM, type Reach } from '../../bot/bookings/bookingDesk';
 import { BOOKING_PLACES, type BookingPlace } from '../../bot/content/vocabulary';
 import { advise } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
@@ -55,6 +55,17 @@ const detailsOptions = z.object({
   ageBand: z.enum(AGE_BANDS).optional(),
 });
 export type DetailsOptions = z.infer<typeof detailsOptions>;
+
+/** The options for a booking asked for by `askedBy`, with the child's age band when their age is known. */
+export const detailsFor = (
+  askedBy: DetailsOptions['askedBy'],
+  withWhom: DetailsOptions['withWhom'],
+  returnedAt: string,
+  ageYears: number | undefined,
+): DetailsOptions => {
+  const ageBand = ageBandOf(ageYears);
+  return { withWhom, returnedAt, askedBy, ...(ageBand ? { ageBand } : {}) };
+};
 
 /** What the steps gather: the options, then the place, the slot, the way chosen and the reach (null: none). */
 const detailsValues = stepValues(

@@ -10,9 +10,9 @@ import { ChoiceQuestion } from '../base/choiceQuestion';
 import { PastMomentDialog } from '../base/pastMomentDialog';
 import { pastMomentResult, resultOf, yesNoResult, yesNoUnsureResult } from '../base/stepData';
 import { yesNoQuestion, yesNoUnsureChoices, yesNoUnsureQuestion, type YesNoUnsure } from '../base/yesNo';
-import { ageBandOf, WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
+import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
-import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, type DetailsOptions } from '../booking/bookingDetailsDialog';
+import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, detailsFor } from '../booking/bookingDetailsDialog';
 import { parentCaseRecord } from './parentCase';
 import { conversationFactsRecord } from '../base/conversationFacts';
 
@@ -163,13 +163,7 @@ export class ParentReturnDialog extends ComponentDialog {
   private async book(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const returned = resultOf(step, pastMomentResult);
     const withWhom = z.enum(WITH_WHOM).parse(Reflect.get(step.values, 'withWhom'));
-    const ageBand = ageBandOf(await this.childAge(step));
-    return step.replaceDialog(BOOKING_DETAILS_DIALOG, {
-      withWhom,
-      returnedAt: returned.at,
-      askedBy: 'parent',
-      ...(ageBand ? { ageBand } : {}),
-    } satisfies DetailsOptions);
+    return step.replaceDialog(BOOKING_DETAILS_DIALOG, detailsFor('parent', withWhom, returned.at, await this.childAge(step)));
   }
 
   /** The age from the case, or as said in passing ("my lad came home, he is 14"). */

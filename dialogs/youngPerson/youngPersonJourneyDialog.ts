@@ -3,7 +3,7 @@
 // and, if they want one, a booking inside the 72 hours (or a decline, recorded, door open).
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { ageBandOf, WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
+import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
 import { adviseFirst } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
@@ -15,7 +15,7 @@ import { PastMomentDialog } from '../base/pastMomentDialog';
 import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
-import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, type DetailsOptions } from '../booking/bookingDetailsDialog';
+import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, detailsFor } from '../booking/bookingDetailsDialog';
 
 export const YOUNG_PERSON_JOURNEY = 'youngPerson';
 const MAIN = 'youngPerson.main';
@@ -158,12 +158,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
   private async afterReturned(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { withWhom = 'independent' } = offerValues.read(step);
     const returned = resultOf(step, pastMomentResult);
-    const ageBand = ageBandOf((await conversationFactsRecord(this.services).get(step.context)).ageYears);
-    return step.replaceDialog(BOOKING_DETAILS_DIALOG, {
-      withWhom,
-      returnedAt: returned.at,
-      askedBy: 'youngPerson',
-      ...(ageBand ? { ageBand } : {}),
-    } satisfies DetailsOptions);
+    const { ageYears } = await conversationFactsRecord(this.services).get(step.context);
+    return step.replaceDialog(BOOKING_DETAILS_DIALOG, detailsFor('youngPerson', withWhom, returned.at, ageYears));
   }
 }

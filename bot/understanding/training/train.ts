@@ -175,11 +175,7 @@ function chooseGuessThreshold(
       if (labels[best] === NOT_SAID) return [];
       return [{ probability: scores[best] ?? 0, right: labels[best] === LABEL_OF[name](rows[row] as LabelledMessage) }];
     });
-  for (const threshold of candidatesOf(guesses.map((guess) => guess.probability))) {
-    const made = guesses.filter((guess) => guess.probability >= threshold);
-    if (made.length > 0 && made.filter((guess) => guess.right).length / made.length >= GUESS_PRECISION) return threshold;
-  }
-  return 1;
+  return lowestThresholdRight(guesses, GUESS_PRECISION);
 }
 
 /**
@@ -204,9 +200,14 @@ function chooseOverruleThreshold(
       ? []
       : [{ probability: scores[best] ?? 0, right: labels[best] === LABEL_OF[name](rows[row] as LabelledMessage) }];
   });
-  for (const threshold of candidatesOf(disagreements.map((found) => found.probability))) {
-    const made = disagreements.filter((found) => found.probability >= threshold);
-    if (made.length > 0 && made.filter((found) => found.right).length / made.length >= OVERRULE_PRECISION) return threshold;
+  return lowestThresholdRight(disagreements, OVERRULE_PRECISION);
+}
+
+/** The lowest probability at which the guesses made are right `precision` of the time; 1 when none is. */
+function lowestThresholdRight(guesses: ReadonlyArray<{ probability: number; right: boolean }>, precision: number): number {
+  for (const threshold of candidatesOf(guesses.map((guess) => guess.probability))) {
+    const made = guesses.filter((guess) => guess.probability >= threshold);
+    if (made.length > 0 && made.filter((guess) => guess.right).length / made.length >= precision) return threshold;
   }
   return 1;
 }
