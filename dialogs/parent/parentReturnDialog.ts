@@ -8,7 +8,7 @@ import { advise } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { PastMomentDialog } from '../base/pastMomentDialog';
-import { pastMomentResult, resultOf, yesNoResult, yesNoUnsureResult } from '../base/stepData';
+import { pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
 import { yesNoQuestion, yesNoUnsureChoices, yesNoUnsureQuestion, type YesNoUnsure } from '../base/yesNo';
 import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
@@ -32,6 +32,9 @@ const nextChoices = Choices.keyed(NEXT_ANSWERS, (value) => `parent.back.next.opt
 const CHILD_WANTS = ['known', 'independent'] as const;
 const childWantsChoices = Choices.keyed(CHILD_WANTS, (value) => `parent.back.withWhom.options.${value}`);
 const WITH_WHOM_FOR: Record<(typeof CHILD_WANTS)[number], WithWhom> = { known: 'worker', independent: 'independent' };
+
+/** What the return steps keep: whether the police were told, and whom the child would like to see. */
+const backValues = stepValues(z.object({ reportedMissing: yesNoUnsureResult.optional(), withWhom: z.enum(WITH_WHOM).optional() }));
 
 const WELLBEING_ANSWER: Record<'well' | 'notWell' | 'none', YesNoUnsure | undefined> = { well: 'no', notWell: 'yes', none: undefined };
 
@@ -123,7 +126,7 @@ export class ParentReturnDialog extends ComponentDialog {
       ...(ageYears === undefined ? {} : { ageYears }),
     });
     for (const rule of rules) await advise(step.context, this.services, rule);
-    Object.assign(step.values, { reportedMissing });
+    backValues.keep(step, { reportedMissing });
     return step.beginDialog(NEXT);
   }
 
@@ -138,7 +141,7 @@ export class ParentReturnDialog extends ComponentDialog {
       case 'notNow':
         // Nobody offers an interview for a time the police never heard of.
         await step.context.sendActivity(
-          messages.t(Reflect.get(step.values, 'reportedMissing') === 'no' ? 'parent.back.notNowUnreported' : 'parent.back.notNow'),
+          messages.t(backValues.read(step).reportedMissing === 'no' ? 'parent.back.notNowUnreported' : 'parent.back.notNow'),
         );
         return step.endDialog();
     }
@@ -156,13 +159,14 @@ export class ParentReturnDialog extends ComponentDialog {
   }
 
   private async afterWithWhom(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    Object.assign(step.values, { withWhom: WITH_WHOM_FOR[resultOf(step, z.enum(CHILD_WANTS))] });
+    backValues.keep(step, { withWhom: WITH_WHOM_FOR[resultOf(step, z.enum(CHILD_WANTS))] });
     return step.beginDialog(RETURNED);
   }
 
   private async book(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const returned = resultOf(step, pastMomentResult);
-    const withWhom = z.enum(WITH_WHOM).parse(Reflect.get(step.values, 'withWhom'));
+    // Chosen at the step before; never assumed.
+    const withWhom = z.enum(WITH_WHOM).parse(backValues.read(step).withWhom);
     return step.replaceDialog(BOOKING_DETAILS_DIALOG, detailsFor('parent', withWhom, returned.at, await this.childAge(step)));
   }
 
