@@ -112,6 +112,20 @@ describe('who is writing, by the words that say it', () => {
   });
 });
 
+describe('a return and where they went missing from, in their own words', () => {
+  it('"got home" and "turned up" are a return; "hasnt got home" is not', () => {
+    expect(understanding.read('my son got home an hour ago hes 12', 'en-GB').situation).toBe('back');
+    expect(understanding.read('she turned up at her nans this morning', 'en-GB').situation).toBe('back');
+    expect(understanding.read('he hasnt got home yet', 'en-GB').situation).not.toBe('back');
+  });
+
+  it('"never came back from contact" is where they went missing from; "got home from school, then went out" is not', () => {
+    expect(understanding.read('no, she never came back from contact with her mum', 'en-GB').facts.said).toContain('missingFromContact');
+    const cameHome = understanding.read('he got home from school at 4 then went out again', 'en-GB').facts.said;
+    expect(cameHome).not.toContain('missingFromSchool');
+  });
+});
+
 describe('a typo is forgiven only where no real word becomes a danger word', () => {
   it.each([
     'tall, brown hair, glasses',
