@@ -17,18 +17,18 @@ const share = (rate: Rate | undefined) => (rate && rate.of > 0 ? rate.found / ra
 
 /** Floors per language: recall (either reader) and the most false alarms allowed. */
 const FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
-  all: { recall: 0.903, falseAlarms: 0.066 },
+  all: { recall: 0.915, falseAlarms: 0.066 },
   en: { recall: 0.945, falseAlarms: 0.073 },
-  pl: { recall: 0.935, falseAlarms: 0.076 },
-  ro: { recall: 0.955, falseAlarms: 0.057 },
-  ar: { recall: 0.77, falseAlarms: 0.05 },
+  pl: { recall: 0.935, falseAlarms: 0.08 },
+  ro: { recall: 0.94, falseAlarms: 0.05 },
+  ar: { recall: 0.83, falseAlarms: 0.053 },
 };
-const IMMEDIATE_FLOOR = 0.94;
+const IMMEDIATE_FLOOR = 0.95;
 /** Who is writing and what is happening, where the writers labelled them: the words, or else the trained readers. */
-const WRITER_FLOOR = 0.78;
-const SITUATION_FLOOR = 0.67;
+const WRITER_FLOOR = 0.765;
+const SITUATION_FLOOR = 0.68;
 /** The most guesses allowed on messages whose writers could not tell who writes or what is happening. */
-const GUESSED_UNSAID_CEILING = { writer: 0.55, situation: 0.35 };
+const GUESSED_UNSAID_CEILING = { writer: 0.45, situation: 0.35 };
 /** What the project aims for (issue "Hear what a person means"); printed, not yet reached. */
 const DANGER_TARGETS = { recall: 0.97, immediate: 1, falseAlarms: 0.03 };
 const READING_TARGET = 0.95;

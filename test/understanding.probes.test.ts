@@ -161,6 +161,23 @@ describe('everyday sayings that hold danger words', () => {
   });
 });
 
+describe("a phrase's words stand close together", () => {
+  it.each([
+    'how do i prepare a grab pack for my daughter in case she goes missing again',
+    'found her at a friends, so sorry to waste your time',
+    'we put a lock on the front door just in case',
+  ])('"%s" is not danger: the words between are not a noun phrase', (text) => {
+    expect(understanding.read(text, 'en-GB').danger).toEqual([]);
+  });
+
+  it.each(['a man just pulled my daughter into a car', 'someone forced the lad into the back of a van'])(
+    '"%s" is danger: "my daughter", "the lad" may stand inside a phrase',
+    (text) => {
+      expect(understanding.read(text, 'en-GB').danger).toContain('takenHeld');
+    },
+  );
+});
+
 describe('"back" is a return only when it says so', () => {
   it.each([
     ['he never came back from school', 'missingNow'],

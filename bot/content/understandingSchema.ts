@@ -48,6 +48,11 @@ export const understandingSchema = z
       .object({ words: z.array(z.string().min(1)), subjects: z.array(z.string().min(1)) })
       .strict()
       .default({ words: [], subjects: [] }),
+    /**
+     * Words that open a noun phrase ("my", "the"): a phrase may have one other word between two
+     * of its own, or two when the first of them is one of these ("pulled my daughter into a car").
+     */
+    nounOpeners: z.array(z.string().regex(/^[\p{Ll}\p{N}]+$/u)).default([]),
     /** Everyday words a one-letter typo rule would otherwise turn into a danger word; each has a probe test. */
     protectedWords: z.array(z.string().regex(/^[\p{Ll}\p{N}]+$/u)).default([]),
     answers: z

@@ -15,6 +15,8 @@ export interface Lexicon {
   answerFirst: { words: ReadonlySet<string>; subjects: ReadonlySet<string> };
   /** Real words that are never read as a typo of another ("batter" is not "battered"). */
   protectedWords: ReadonlySet<string>;
+  /** Words that open a noun phrase ("my", "the"): only such a gap may be two words long. */
+  nounOpeners: ReadonlySet<string>;
   /**
    * For a message written in another language: its words are compared as written, with no stem
    * and no typo forgiven ("foame", Romanian for hunger, is not "foaming").
@@ -47,7 +49,11 @@ export interface PhraseMatch<Label> {
 }
 
 const SELF = 'self';
-/** Other words a phrase may have between two of its own ("forcing her into a car"). */
+/**
+ * Other words a phrase may have between two of its own: one ("forcing her into a car"), or two
+ * when they open with a noun opener ("pulled my daughter into a car"). Any two let "grab pack for
+ * my daughter" be "grabbed my daughter" and "so sorry to waste" "so wasted".
+ */
 const MAX_GAP = 2;
 /** How far before a phrase a negation is looked for, within its clause. */
 const NEGATION_REACH = 4;
@@ -172,6 +178,7 @@ function locate(
       for (let look = at + 1; look <= Math.min(tokens.length - 1, at + 1 + MAX_GAP); look += 1) {
         const candidate = tokens[look];
         if (candidate === SENTENCE_END) break;
+        if (look - at > 2 && !lexicon.nounOpeners.has(tokens[at + 1]?.word ?? '')) break;
         if (candidate && sameWord(candidate, wanted, lexicon.protectedWords)) {
           next = look;
           break;

@@ -27,6 +27,8 @@ export const featureSettingsSchema = z
   .object({
     buckets: z.number().int().positive(),
     charGrams: z.array(z.number().int().min(2).max(6)).min(1),
+    /** Character n-grams that run across a space ("e me", "ake me u"): word order in short words, and words run together or split. */
+    crossGrams: z.array(z.number().int().min(3).max(6)),
     wordBigrams: z.boolean(),
   })
   .strict();
@@ -103,7 +105,8 @@ export function hash(text: string, seed = 0): number {
 
 /** The message's features as bucket indices (repeats kept: a feature said twice counts twice). */
 export function featuresOf(text: string, settings: FeatureSettings): number[] {
-  const words = normalise(text).split(' ').filter(Boolean);
+  const normalised = normalise(text);
+  const words = normalised.split(' ').filter(Boolean);
   const features: number[] = [];
   const add = (feature: string) => features.push(hash(feature) % settings.buckets);
   words.forEach((word, at) => {
@@ -114,6 +117,13 @@ export function featuresOf(text: string, settings: FeatureSettings): number[] {
       for (let start = 0; start + size <= padded.length; start += 1) add(`c${padded.slice(start, start + size)}`);
     }
   });
+  const line = ` ${normalised} `;
+  for (const size of settings.crossGrams) {
+    for (let start = 0; start + size <= line.length; start += 1) {
+      const gram = line.slice(start, start + size);
+      if (gram.slice(1, -1).includes(' ')) add(`x${gram}`);
+    }
+  }
   return features;
 }
 

@@ -478,6 +478,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     clauseBreaks: new Set(words.clauseBreaks),
     answerFirst: { words: new Set(words.answerFirst.words), subjects: new Set(words.answerFirst.subjects) },
     protectedWords: new Set(words.protectedWords),
+    nounOpeners: new Set(words.nounOpeners),
     stem,
   };
   // Look-alikes first: of two phrases as long, the first listed is matched, so "fit as a fiddle"
@@ -530,6 +531,7 @@ function emptyLexicon(): UnderstandingLexicon {
     clauseBreaks: none,
     answerFirst: { words: [], subjects: [] },
     protectedWords: [],
+    nounOpeners: [],
     answers: { yes: none, no: none, unknown: none, skip: none, ageSooner: none, ageBirthdaySoon: none, fine: [] },
     disclosures: { hurtAtHome: none, thrownOut: none, scaredToGoHome: none, madeToDoThings: none, childExploited: none },
     writers: { parent: none, youngPerson: none, carer: none, professional: none },
