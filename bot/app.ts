@@ -27,7 +27,7 @@ import { openDatabase, type Database } from './store/database';
 import { migrate } from './store/migrate';
 import { HelplineBot } from './turn/helplineBot';
 import { createLocaliser } from './content/i18n';
-import { createIdHasher, resolveSecret, type IdHasher } from './platform/ids';
+import { createIdHasher, resolveIdHashSecret, type IdHasher } from './platform/ids';
 import { createLogger, type Logger } from './platform/logger';
 import { forgetConversation, startRetentionJob } from './scheduled/retention';
 import { RuleBook } from './content/ruleBook';
@@ -94,7 +94,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   let scheduler: Scheduler | undefined;
   try {
     await migrate(db);
-    const hashId = createIdHasher(await resolveSecret(db, 'id-hash', config.ID_HASH_SECRET));
+    const hashId = createIdHasher(await resolveIdHashSecret(db, config.ID_HASH_SECRET, config.DATA_DIR));
     const audit = createAuditLog(db, clock, hashId, content.version);
     const localiser = createLocaliser(content);
     const rules = new RuleBook(content.rules);
@@ -277,6 +277,14 @@ const INTERNAL_ERROR_MESSAGE = 'Something went wrong. In danger now, call 999. P
 function createHttpServer(config: Config, logger: Logger): Server {
   const server = restify.createServer({ name: 'helpline-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+  // Served over HTTPS, browsers are told to come back only that way: a parent on public wifi is
+  // not turned to a look-alike page.
+  if (config.PUBLIC_BASE_URL?.startsWith('https:')) {
+    server.pre((_req: Request, res: Response, next: () => void) => {
+      res.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+      next();
+    });
+  }
   // Clients see no internals on a 5xx; the log has the detail and the request id.
   server.on('restifyError', (req: Request, _res: Response, err: RestifyError, callback: () => void) => {
     if ((err.statusCode ?? 500) >= 500) {

@@ -83,6 +83,8 @@ export const configSchema = z
         .default('Europe/London'),
     ),
     PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),
+    // "production" refuses to start without the secrets a development instance may make for itself.
+    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
     TWILIO_ACCOUNT_SID: z.preprocess(
       emptyToUndefined,
       z
@@ -159,6 +161,13 @@ export const configSchema = z
         code: 'custom',
         path: [missing ?? 'TWILIO_ACCOUNT_SID'],
         message: 'is required when any TWILIO_ setting is set (set all three or none)',
+      });
+    }
+    if (config.NODE_ENV === 'production' && !config.ID_HASH_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ID_HASH_SECRET'],
+        message: 'is required when NODE_ENV is production: a key made by the bot would be kept beside the hashes it protects',
       });
     }
     if (twilioSet === twilio.length && !config.PUBLIC_BASE_URL) {

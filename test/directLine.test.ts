@@ -11,22 +11,26 @@ beforeAll(async () => {
   harness = await startSmsHarness({ now: '2026-11-24T11:00:00Z', env: { DIRECTLINE_GENERATE_BURST: '200' } });
 });
 afterAll(() => harness.close());
+/** The public stream address reached as the proxy in front of the bot would reach it. */
+const throughProxy = (streamUrl: string) => streamUrl.replace('wss://helpline.example.org', harness.url.replace(/^http/, 'ws'));
 
 describe('tokens and conversations', () => {
   it('a new conversation gets the welcome, with the options as suggested actions', async () => {
     const session = await openSession(harness.url);
+    // The stream is at the public address (PUBLIC_BASE_URL), as a proxy in front would serve it.
     expect(session.streamUrl).toMatch(
-      new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${session.conversationId}/stream\\?t=`),
+      new RegExp(`^wss://helpline\\.example\\.org/v3/directline/conversations/${session.conversationId}/stream\\?t=`),
     );
     const { body } = await activitiesAfter(harness.url, session);
     expect(body.activities.map((activity) => activity.text).join('\n')).toContain('999');
     expect(body.activities.flatMap((activity) => activity.suggestedActions?.actions.map((action) => action.title) ?? [])).toHaveLength(4);
   });
 
-  it('the stream address believes X-Forwarded-Proto only behind trusted proxies, and never reflects a Host that is not a host', async () => {
+  it('without PUBLIC_BASE_URL the stream address believes X-Forwarded-Proto only behind trusted proxies, and never reflects a Host that is not a host', async () => {
+    const withoutPublicAddress = await startHarness({ now: '2026-11-24T11:00:00Z' });
     const post = (path: string, headers: Record<string, string>) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const request = httpRequest(`${harness.url}${path}`, { method: 'POST', headers }, (response) => {
+        const request = httpRequest(`${withoutPublicAddress.url}${path}`, { method: 'POST', headers }, (response) => {
           let body = '';
           response.on('data', (chunk: Buffer) => (body += chunk.toString()));
           response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
@@ -44,6 +48,7 @@ describe('tokens and conversations', () => {
     const { streamUrl } = JSON.parse(started.body) as { streamUrl: string };
     // No TRUST_PROXY here: the scheme is the connection's, and the bad Host gives way to the bot's own address.
     expect(streamUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/v3\/directline\//);
+    await withoutPublicAddress.close();
   });
 
   it("the user's activity is echoed with an id and its clientActivityID, then the bot answers", async () => {
@@ -135,7 +140,7 @@ describe('tokens and conversations', () => {
 
   it('the WebSocket stream delivers the echo and the replies in order', async () => {
     const session = await openSession(harness.url);
-    const stream = listen(session.streamUrl);
+    const stream = listen(throughProxy(session.streamUrl));
     await stream.ready;
     try {
       await waitFor(() => stream.messages.length > 0);
@@ -156,7 +161,7 @@ describe('tokens and conversations', () => {
   it('a stream with a token for another conversation is refused', async () => {
     const a = await openSession(harness.url);
     const b = await openSession(harness.url);
-    const stream = listen(b.streamUrl.replace(/t=[^&]+/, `t=${a.token}`));
+    const stream = listen(throughProxy(b.streamUrl).replace(/t=[^&]+/, `t=${a.token}`));
     await expect(stream.ready).rejects.toThrow(/403/);
   });
 

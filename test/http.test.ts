@@ -92,6 +92,31 @@ it('no site but this one may show the chat in a frame, unless the council names 
   const policy = (await fetch(`${harness.url}/chat`)).headers.get('content-security-policy') ?? '';
   expect(policy).toContain("frame-ancestors 'self'");
   expect(policy).not.toMatch(/frame-ancestors[^;]*\*/);
+  // The page may open connections to this server only, not to any WebSocket host.
+  expect(policy).toMatch(/connect-src 'self'(;|$)/);
+  expect(policy).not.toMatch(/connect-src[^;]*(ws:|wss:)\s/);
+  expect((await fetch(`${harness.url}/chat`)).headers.get('strict-transport-security')).toBeNull();
+});
+
+it('with an https PUBLIC_BASE_URL: HSTS on every answer, the stream URL and connect-src from it, whatever Host says', async () => {
+  const behindTls = await startHarness({ env: { PUBLIC_BASE_URL: 'https://help.example.gov.uk' } });
+  try {
+    const page = await fetch(`${behindTls.url}/chat`);
+    expect(page.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self' wss://help.example.gov.uk;");
+    expect((await fetch(`${behindTls.url}/nothing-here`)).headers.get('strict-transport-security')).toMatch(/max-age/);
+    const { token } = (await (await fetch(`${behindTls.url}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as {
+      token: string;
+    };
+    const started = await fetch(`${behindTls.url}/v3/directline/conversations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, host: 'evil.example' },
+    });
+    const { streamUrl } = (await started.json()) as { streamUrl: string };
+    expect(streamUrl).toMatch(/^wss:\/\/help\.example\.gov\.uk\/v3\/directline\/conversations\//);
+  } finally {
+    await behindTls.close();
+  }
 });
 
 it('unknown routes answer JSON 404', async () => {

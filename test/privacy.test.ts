@@ -1,7 +1,11 @@
 // Personal data stays out of logs, and state is deleted when the retention period ends.
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
+import { ConfigError, loadConfig } from '../bot/config';
 import { ManualClock } from '../bot/platform/clock';
-import { createIdHasher } from '../bot/platform/ids';
+import { createIdHasher, idHashSecretFile, resolveIdHashSecret } from '../bot/platform/ids';
 import { createLogger } from '../bot/platform/logger';
 import { purgeExpiredState } from '../bot/scheduled/retention';
 import { PostgresStorage } from '../bot/store/postgresStorage';
@@ -37,6 +41,39 @@ it('conversation ids are hashed with a key: stable, and not the id', () => {
   expect(hash('+447700900123')).toBe(hash('+447700900123'));
   expect(hash('+447700900123')).not.toContain('7700900123');
   expect(createIdHasher('another-secret-16+')('+447700900123')).not.toBe(hash('+447700900123'));
+});
+
+describe('the key for hashing ids is never kept beside the hashes', () => {
+  const idHashRows = async (db: Awaited<ReturnType<typeof pgliteInMemory>>) =>
+    db.query("select value from app_secret where name = 'id-hash'");
+
+  it('production refuses to start without ID_HASH_SECRET', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ID_HASH_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', ID_HASH_SECRET: 'a-secret-of-sixteen+' }).ID_HASH_SECRET).toBe('a-secret-of-sixteen+');
+  });
+
+  it('in development the key made is kept in DATA_DIR, readable by its owner only, and kept across restarts', async () => {
+    const db = await pgliteInMemory();
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'helpline-secret-'));
+    const made = await resolveIdHashSecret(db, undefined, dataDir);
+    expect(made.length).toBeGreaterThanOrEqual(32);
+    expect(await resolveIdHashSecret(db, undefined, dataDir)).toBe(made);
+    expect(statSync(idHashSecretFile(dataDir)).mode & 0o077).toBe(0);
+    expect(await idHashRows(db)).toEqual([]);
+    expect(await resolveIdHashSecret(db, 'a-secret-of-sixteen+', dataDir)).toBe('a-secret-of-sixteen+');
+    await db.close();
+  });
+
+  it('a key an earlier version kept in the database moves out to DATA_DIR, so old hashes still match', async () => {
+    const db = await pgliteInMemory();
+    await db.query("insert into app_secret (name, value) values ('id-hash', 'kept-by-an-earlier-version')");
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'helpline-secret-'));
+    expect(await resolveIdHashSecret(db, undefined, dataDir)).toBe('kept-by-an-earlier-version');
+    expect(readFileSync(idHashSecretFile(dataDir), 'utf8')).toBe('kept-by-an-earlier-version');
+    expect(await idHashRows(db)).toEqual([]);
+    await db.close();
+  });
 });
 
 it('state untouched for RETENTION_DAYS is deleted; newer state stays', async () => {

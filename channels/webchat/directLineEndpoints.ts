@@ -67,7 +67,15 @@ export interface DirectLineOptions {
   clientAddress: ClientAddressReader;
   /** Proxies stand in front (TRUST_PROXY): only then is X-Forwarded-Proto believed. */
   behindProxy: boolean;
+  /** The bot's public address (PUBLIC_BASE_URL): when set, stream URLs are built from it, never from the request. */
+  publicBaseUrl?: string;
 }
+
+/** The WebSocket origin of a public address: "https://help.example" -> "wss://help.example". */
+export const streamOriginOf = (publicBaseUrl: string): string => {
+  const url = new URL(publicBaseUrl);
+  return `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`;
+};
 
 /** A Host header as a browser sends it: a name or address, and a port. Anything else is not reflected. */
 const HOST_HEADER = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
@@ -91,7 +99,9 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
 
   const issue = (claims: TokenClaims) => ({ token: tokens.issue(claims), expires_in: tokens.ttlSeconds });
   /** The bot's own address as the client reached it, believing a forwarded scheme only from trusted proxies. */
+  const publicOrigin = options.publicBaseUrl ? streamOriginOf(options.publicBaseUrl) : undefined;
   const origin = (req: Request): string => {
+    if (publicOrigin) return publicOrigin;
     const forwarded = options.behindProxy ? req.header('x-forwarded-proto') : '';
     const secure = forwarded ? forwarded === 'https' : (req.socket as { encrypted?: boolean }).encrypted === true;
     const host = req.header('host');

@@ -7,6 +7,7 @@ import type { Request, Response, Server } from 'restify';
 import type { Localiser, Messages } from '../../bot/content/i18n';
 import { LANGUAGE_TAG } from '../../bot/content/localeSchema';
 import { projectPath } from '../../bot/platform/paths';
+import { streamOriginOf } from './directLineEndpoints';
 
 const PAGE_DIRECTORY = projectPath('channels', 'webchat', 'page');
 // The package exports no path to its browser bundle; find it beside the package's entry point.
@@ -18,16 +19,23 @@ const CONTENT_SECURITY_POLICY = [
   // Web Chat writes its styles into <style> elements at run time.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "connect-src 'self' ws: wss:",
   "font-src 'self' data:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
 ].join('; ');
 
-/** Only this server and the council sites named may show a page in a frame. */
-const contentSecurityPolicy = (embedOrigins: readonly string[]) =>
-  `${CONTENT_SECURITY_POLICY}; frame-ancestors 'self'${embedOrigins.map((origin) => ` ${origin}`).join('')}`;
+/**
+ * Only this server and the council sites named may show a page in a frame. The page talks to
+ * this server alone: 'self' covers its own WebSocket in current browsers, and the public
+ * address's is named for those that read 'self' as http(s) only.
+ */
+const contentSecurityPolicy = (embedOrigins: readonly string[], publicBaseUrl: string | undefined) =>
+  [
+    CONTENT_SECURITY_POLICY,
+    `connect-src 'self'${publicBaseUrl ? ` ${streamOriginOf(publicBaseUrl)}` : ''}`,
+    `frame-ancestors 'self'${embedOrigins.map((origin) => ` ${origin}`).join('')}`,
+  ].join('; ');
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
@@ -58,10 +66,11 @@ export interface PageOptions {
   /** Council sites allowed to frame the chat (embed.js). */
   embedOrigins: readonly string[];
   retentionDays: number;
+  publicBaseUrl?: string;
 }
 
-export function mountPages({ server, localiser, quickExitUrl, retentionDays, embedOrigins }: PageOptions): void {
-  const policy = contentSecurityPolicy(embedOrigins);
+export function mountPages({ server, localiser, quickExitUrl, retentionDays, embedOrigins, publicBaseUrl }: PageOptions): void {
+  const policy = contentSecurityPolicy(embedOrigins, publicBaseUrl);
   const read = (name: string) => readFileSync(path.join(PAGE_DIRECTORY, name), 'utf8');
   const chatTemplate = read('chat.html');
   const privacyTemplate = read('privacy.html');

@@ -5,7 +5,7 @@ import type { Config } from '../../bot/config';
 import type { Localiser } from '../../bot/content/i18n';
 import { createRateLimiter } from '../../bot/http/rateLimit';
 import type { Clock } from '../../bot/platform/clock';
-import { resolveSecret, type IdHasher } from '../../bot/platform/ids';
+import { resolveTokenSecret, type IdHasher } from '../../bot/platform/ids';
 import type { Database } from '../../bot/store/database';
 import { createRateWindows } from '../../bot/store/rateLimitWindows';
 import type { ChannelHost } from '../channelHost';
@@ -25,6 +25,7 @@ type WebChatSettings = Pick<
   | 'WIDGET_EMBED_ORIGINS'
   | 'RETENTION_DAYS'
   | 'TRUST_PROXY'
+  | 'PUBLIC_BASE_URL'
 >;
 
 export interface WebChatChannel {
@@ -36,7 +37,7 @@ export async function mountWebChat(
   host: ChannelHost,
   { config, db, clock, localiser, hashId }: { config: WebChatSettings; db: Database; clock: Clock; localiser: Localiser; hashId: IdHasher },
 ): Promise<WebChatChannel> {
-  const tokenSecret = await resolveSecret(db, 'directline-token', config.DIRECTLINE_TOKEN_SECRET);
+  const tokenSecret = await resolveTokenSecret(db, config.DIRECTLINE_TOKEN_SECRET);
   const directLine = mountDirectLine({
     server: host.server,
     // With the database down, the user's message and the fail-safe reply are held, not lost.
@@ -57,6 +58,7 @@ export async function mountWebChat(
     ),
     clientAddress: host.clientAddress,
     behindProxy: config.TRUST_PROXY > 0,
+    ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
   });
   host.delivery.register('directline', async ({ conversationId }, texts, _audit, deliveryKey) => {
     await directLine.adapter.sendProactive(conversationId, texts, deliveryKey);
@@ -68,6 +70,7 @@ export async function mountWebChat(
     quickExitUrl: config.QUICK_EXIT_URL,
     retentionDays: config.RETENTION_DAYS,
     embedOrigins: config.WIDGET_EMBED_ORIGINS,
+    ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
   });
   return { close: () => directLine.close() };
 }
