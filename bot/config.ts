@@ -109,6 +109,8 @@ export const configSchema = z
     DIRECTLINE_TOKEN_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, { message: 'must be at least 32 characters' }).optional()),
     // Direct Line clients refresh a token every 15 minutes, so one that lasts less than 30 breaks every chat.
     DIRECTLINE_TOKEN_TTL_SECONDS: integer(1800, 86_400, 3600),
+    // However often it is refreshed, a widget conversation's token ends this long after the first.
+    DIRECTLINE_TOKEN_MAX_LIFE_SECONDS: integer(1800, 7 * 86_400, 86_400),
     DIRECTLINE_GENERATE_BURST: integer(1, 1000, 10),
     DIRECTLINE_GENERATE_PER_SECOND: integer(1, 1000, 1),
     QUICK_EXIT_URL: z.preprocess(emptyToUndefined, z.string().url({ message: 'must be a URL' }).default('https://www.bbc.co.uk/weather')),

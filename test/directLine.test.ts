@@ -100,6 +100,32 @@ describe('tokens and conversations', () => {
     expect((await activitiesAfter(harness.url, { ...session, token: refreshed.token })).status).toBe(200);
   });
 
+  it('refreshing never carries a conversation past DIRECTLINE_TOKEN_MAX_LIFE_SECONDS (a day) from its first token', async () => {
+    const refresh = async (token: string) =>
+      fetch(`${harness.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const session = await openSession(harness.url);
+    let token = session.token;
+    let minutes = 0;
+    try {
+      for (;;) {
+        harness.clock.advance(50 * 60 * 1000);
+        minutes += 50;
+        const response = await refresh(token);
+        if (response.status !== 200) {
+          expect(response.status).toBe(403);
+          break;
+        }
+        const renewed = (await response.json()) as { token: string; expires_in: number };
+        expect(minutes * 60 + renewed.expires_in).toBeLessThanOrEqual(24 * 3600);
+        token = renewed.token;
+      }
+      expect(minutes).toBeGreaterThanOrEqual(23 * 60);
+      expect(minutes).toBeLessThanOrEqual(25 * 60);
+    } finally {
+      harness.clock.set('2026-11-24T11:00:00Z');
+    }
+  });
+
   it('malformed activities get a clear 400 and change nothing', async () => {
     const session = await openSession(harness.url);
     const { body: before } = await activitiesAfter(harness.url, session);
@@ -246,6 +272,20 @@ describe('personal data in the widget', () => {
     expect(texts.join('\n')).not.toContain('Zebedee');
     expect(texts).toHaveLength(1);
     expect(texts[0]).toContain('deleted');
+  });
+
+  it('after "delete my data" the token is not renewed, and until it runs out danger still gets its answer', async () => {
+    const session = await openSession(harness.url);
+    await postActivity(harness.url, session, 'delete my data');
+    const refresh = await fetch(`${harness.url}/v3/directline/tokens/refresh`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.token}` },
+    });
+    expect(refresh.status).toBe(403);
+    const { body: before } = await activitiesAfter(harness.url, session);
+    expect((await postActivity(harness.url, session, 'he has a knife')).status).toBe(200);
+    const { body } = await activitiesAfter(harness.url, session, before.watermark);
+    expect(body.activities.map((activity) => activity.text ?? '').join('\n')).toContain('999');
   });
 
   it('widget conversations are deleted when the retention period ends', async () => {

@@ -54,7 +54,8 @@ export async function purgeExpiredState(db: Queryable, clock: Clock, retentionDa
 /**
  * Removes what the bot keeps of this conversation's person (its state is deleted by the bot):
  * the ways to reach them, and in the widget what was said up to their "delete my data" (the
- * bot's answer to it stays, so the page still shows that it was done).
+ * bot's answer to it stays, so the page still shows that it was done) and the renewal of its
+ * tokens.
  */
 export async function forgetConversation(db: Queryable, clock: Clock, conversationId: string, conversationHash: string): Promise<void> {
   const now = clock.now();
@@ -63,6 +64,7 @@ export async function forgetConversation(db: Queryable, clock: Clock, conversati
        (select max(seq) from dl_activity where conversation_id = $1 and activity->'from'->>'role' = 'user'), 0)`,
     [conversationId],
   );
+  await db.query('update dl_conversation set forgotten_at = coalesce(forgotten_at, $2) where id = $1', [conversationId, now]);
   await db.query(`update handoff set address = null, status = 'closed', closed_at = coalesce(closed_at, $2) where conversation_hash = $1`, [
     conversationHash,
     now,

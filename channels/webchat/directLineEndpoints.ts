@@ -97,7 +97,10 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
   const adapter = new DirectLineAdapter({ store, notify: (conversationId) => activity.emit(conversationId) });
   adapter.onTurnError = options.onTurnError;
 
-  const issue = (claims: TokenClaims) => ({ token: tokens.issue(claims), expires_in: tokens.ttlSeconds });
+  const issue = (claims: TokenClaims) => {
+    const issued = tokens.issue(claims);
+    return issued && { token: issued.token, expires_in: issued.expiresIn };
+  };
   /** The bot's own address as the client reached it, believing a forwarded scheme only from trusted proxies. */
   const publicOrigin = options.publicBaseUrl ? streamOriginOf(options.publicBaseUrl) : undefined;
   const origin = (req: Request): string => {
@@ -181,10 +184,20 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
     res.send(200, { conversationId, userId, ...issue({ conversationId, userId, ...(locale ? { locale } : {}) }) });
   });
 
+  // A conversation's tokens are not renewed after "delete my data", nor past their maximum life:
+  // the token in hand runs out (at most DIRECTLINE_TOKEN_TTL_SECONDS), and until then the user can
+  // still write, so a message about danger still gets its answer.
   server.post(`${BASE}/tokens/refresh`, async (req: Request, res: Response) => {
     const auth = authorise(req, res);
     if (!auth) return;
-    res.send(200, { conversationId: auth.claims.conversationId, ...issue(auth.claims) });
+    const renewed = (await store.forgotten(auth.claims.conversationId)) ? undefined : issue(auth.claims);
+    if (!renewed) {
+      res.send(403, {
+        error: { code: 'TokenExpired', message: 'This conversation can no longer be renewed: start a new chat.' },
+      });
+      return;
+    }
+    res.send(200, { conversationId: auth.claims.conversationId, ...renewed });
   });
 
   server.post(`${BASE}/conversations`, async (req: Request, res: Response) => {

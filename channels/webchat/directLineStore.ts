@@ -14,6 +14,8 @@ export interface StoredActivity {
 export interface DirectLineStore {
   create(conversationId: string): Promise<void>;
   exists(conversationId: string): Promise<boolean>;
+  /** Whether the user asked for their data to be deleted (its tokens are not renewed). */
+  forgotten(conversationId: string): Promise<boolean>;
   /** Marks the conversation started; true only the first time (the welcome is sent once). */
   start(conversationId: string): Promise<boolean>;
   /** Appends an activity, giving it its id (`<conversation>|<seq>`); returns the stored activity. */
@@ -73,6 +75,9 @@ export function createDirectLineStore(db: Database, clock: Clock): DirectLineSto
     },
     async exists(conversationId) {
       return (await db.query('select 1 from dl_conversation where id = $1', [conversationId])).length > 0;
+    },
+    async forgotten(conversationId) {
+      return (await db.query('select 1 from dl_conversation where id = $1 and forgotten_at is not null', [conversationId])).length > 0;
     },
     async start(conversationId) {
       const rows = await db.query('update dl_conversation set started = true where id = $1 and not started returning id', [conversationId]);

@@ -68,6 +68,14 @@ export function withHeldActivities(store: DirectLineStore, deps: { clock: Clock;
         return true;
       }
     },
+    async forgotten(conversationId) {
+      try {
+        return await store.forgotten(conversationId);
+      } catch {
+        // Storage cannot say: a blip must not end every open chat, so the token is renewed.
+        return false;
+      }
+    },
     async start(conversationId) {
       try {
         return await store.start(conversationId);

@@ -1,5 +1,6 @@
 // Direct Line tokens: signed (HS256, jsonwebtoken) for one conversation and its user, with an
-// expiry read against the injected clock. A token for one conversation never opens another.
+// expiry read against the injected clock. A token for one conversation never opens another, and
+// refreshing never carries a conversation's tokens past their maximum life from the first one.
 import jwt from 'jsonwebtoken';
 import type { Clock } from '../../bot/platform/clock';
 
@@ -8,11 +9,14 @@ export interface TokenClaims {
   userId: string;
   /** The page's language, so the welcome (sent before the user types) is in it. */
   locale?: string;
+  /** When the conversation's first token was issued (seconds): refreshed tokens keep it. */
+  born?: number;
 }
 
 export interface TokenIssuer {
   readonly ttlSeconds: number;
-  issue(claims: TokenClaims): string;
+  /** A token for the claims, expiring after the TTL or at the end of the conversation's maximum life, whichever is first; undefined once that has passed. */
+  issue(claims: TokenClaims): { token: string; expiresIn: number } | undefined;
   /** The claims of a valid, unexpired token; undefined otherwise. */
   verify(token: string): TokenClaims | undefined;
   /** Whether a token is one this bot signed, now past its expiry (Direct Line answers 403 TokenExpired). */
@@ -21,22 +25,32 @@ export interface TokenIssuer {
 
 const ISSUER = 'helpline-bot/directline';
 
-export function createTokenIssuer(secret: string, clock: Clock, ttlSeconds: number): TokenIssuer {
+export function createTokenIssuer(secret: string, clock: Clock, ttlSeconds: number, maxLifeSeconds: number): TokenIssuer {
   const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
   return {
     ttlSeconds,
-    issue({ conversationId, userId, locale }) {
+    issue({ conversationId, userId, locale, born }) {
       const iat = nowSeconds();
-      return jwt.sign({ conv: conversationId, user: userId, ...(locale ? { lang: locale } : {}), iat, exp: iat + ttlSeconds }, secret, {
-        algorithm: 'HS256',
-        issuer: ISSUER,
-      });
+      const exp = Math.min(iat + ttlSeconds, (born ?? iat) + maxLifeSeconds);
+      if (exp <= iat) return undefined;
+      const token = jwt.sign(
+        { conv: conversationId, user: userId, ...(locale ? { lang: locale } : {}), born: born ?? iat, iat, exp },
+        secret,
+        { algorithm: 'HS256', issuer: ISSUER },
+      );
+      return { token, expiresIn: exp - iat };
     },
     verify(token) {
       try {
         const claims = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, clockTimestamp: nowSeconds() });
         if (typeof claims !== 'object' || typeof claims.conv !== 'string' || typeof claims.user !== 'string') return undefined;
-        return { conversationId: claims.conv, userId: claims.user, ...(typeof claims.lang === 'string' ? { locale: claims.lang } : {}) };
+        return {
+          conversationId: claims.conv,
+          userId: claims.user,
+          ...(typeof claims.lang === 'string' ? { locale: claims.lang } : {}),
+          // Tokens signed before `born` was kept count from their own issue.
+          born: typeof claims.born === 'number' ? claims.born : (claims.iat ?? nowSeconds()),
+        };
       } catch {
         return undefined;
       }

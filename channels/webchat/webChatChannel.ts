@@ -19,6 +19,7 @@ type WebChatSettings = Pick<
   Config,
   | 'DIRECTLINE_TOKEN_SECRET'
   | 'DIRECTLINE_TOKEN_TTL_SECONDS'
+  | 'DIRECTLINE_TOKEN_MAX_LIFE_SECONDS'
   | 'DIRECTLINE_GENERATE_BURST'
   | 'DIRECTLINE_GENERATE_PER_SECOND'
   | 'QUICK_EXIT_URL'
@@ -42,7 +43,7 @@ export async function mountWebChat(
     server: host.server,
     // With the database down, the user's message and the fail-safe reply are held, not lost.
     store: withHeldActivities(createDirectLineStore(db, clock), { clock, logger: host.logger }),
-    tokens: createTokenIssuer(tokenSecret, clock, config.DIRECTLINE_TOKEN_TTL_SECONDS),
+    tokens: createTokenIssuer(tokenSecret, clock, config.DIRECTLINE_TOKEN_TTL_SECONDS, config.DIRECTLINE_TOKEN_MAX_LIFE_SECONDS),
     runTurn: host.runTurn,
     onTurnError: host.failSafe.onTurnError,
     logger: host.logger,
