@@ -153,7 +153,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       forget: (conversationId) => forgetConversation(db, clock, conversationId, hashId(conversationId)),
       saveTogether: (save) => storage.writeTogether(save),
     });
-    const turns = createTurnRunner({ lock: createTurnLock(db), bot, failSafe });
+    const turns = createTurnRunner({ lock: createTurnLock(db), bot, failSafe, deadlineMs: config.TURN_DEADLINE_MS });
 
     // The channels, each mounted on the server; they register their delivery routes as they do.
     let shuttingDown = false;

@@ -106,6 +106,9 @@ export const configSchema = z
     STAFF_API_TOKEN: z.preprocess(emptyToUndefined, z.string().min(24, { message: 'must be at least 24 characters' }).optional()),
     SCHEDULER_INTERVAL_MS: integer(1000, 3_600_000, 30_000),
     PROACTIVE_TIMEOUT_MS: integer(1000, 120_000, 15_000),
+    // A turn with nothing sent this long after the message came in sends the fail-safe (999, 101,
+    // 116 000) then, on its channel; its own answer follows when it can.
+    TURN_DEADLINE_MS: integer(500, 30_000, 3000),
     DIRECTLINE_TOKEN_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, { message: 'must be at least 32 characters' }).optional()),
     // Direct Line clients refresh a token every 15 minutes, so one that lasts less than 30 breaks every chat.
     DIRECTLINE_TOKEN_TTL_SECONDS: integer(1800, 86_400, 3600),

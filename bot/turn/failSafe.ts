@@ -14,6 +14,8 @@ export interface FailSafe {
   text(locale?: string): string;
   /** The adapters' onTurnError: logs the fault and replies with the words in the turn's locale. */
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+  /** A turn past its deadline with nothing sent: the same words now, while the turn goes on. */
+  onSlowTurn: (context: TurnContext) => Promise<void>;
 }
 
 export function createFailSafe(deps: { localiser: Localiser; rules: RuleBook; logger: Logger; hashId: IdHasher }): FailSafe {
@@ -54,5 +56,21 @@ export function createFailSafe(deps: { localiser: Localiser; rules: RuleBook; lo
     }
   };
 
-  return { text, onTurnError };
+  const onSlowTurn = async (context: TurnContext): Promise<void> => {
+    try {
+      deps.logger.warn(
+        { conversation: deps.hashId(context.activity?.conversation?.id ?? ''), channel: context.activity?.channelId, rule: rule.id },
+        'turn past its deadline: fail-safe sent',
+      );
+    } catch {
+      // Logging must not stop the reply.
+    }
+    try {
+      await context.sendActivity(text(context.activity?.locale));
+    } catch (sendError) {
+      deps.logger.error({ err: sendError }, 'fail-safe reply for a slow turn could not be sent');
+    }
+  };
+
+  return { text, onTurnError, onSlowTurn };
 }

@@ -23,6 +23,7 @@ export function lockKeyOf(activity: Pick<Activity, 'channelId' | 'conversation'>
 }
 
 const TURN_END = Symbol('helpline.turnEnd');
+const SLOW_TURNS_ANSWERED_BY_CHANNEL = Symbol('helpline.slowTurnsAnsweredByChannel');
 const TURN_AFTER = Symbol('helpline.afterTurn');
 const TURN_LOCK = Symbol('helpline.turnLock');
 
@@ -45,6 +46,14 @@ export function whenTurnEnds(context: TurnContext, send: () => Promise<void>): v
 }
 
 /**
+ * For a channel that answers a turn past its deadline itself (SMS: in the answer to Twilio's
+ * webhook), so the runner does not add its own fail-safe to the replies held for the turn's end.
+ */
+export function answersSlowTurnsItself(context: TurnContext): void {
+  context.turnState.set(SLOW_TURNS_ANSWERED_BY_CHANNEL, true);
+}
+
+/**
  * Work a turn causes but need not wait for, whose result the reply does not depend on (a text to
  * the return interview team): it runs once the conversation's lock is let go, so a slow provider
  * holds neither the lock nor the reply. Outside a turn runner it runs at once.
@@ -58,7 +67,12 @@ export async function afterTurn(context: TurnContext, task: () => Promise<unknow
 export function createTurnRunner(deps: {
   lock: TurnLock;
   bot: { run(context: TurnContext): Promise<void> };
-  failSafe: Pick<FailSafe, 'onTurnError'>;
+  failSafe: Pick<FailSafe, 'onTurnError' | 'onSlowTurn'>;
+  /**
+   * A turn that has sent nothing this long after it came in (waiting for the conversation's lock
+   * or a slow store) sends the fail-safe then; its own replies follow when it ends.
+   */
+  deadlineMs: number;
 }): TurnRunner {
   const sends = new SendQueues();
   const background = new Set<Promise<unknown>>();
@@ -72,6 +86,15 @@ export function createTurnRunner(deps: {
       let sending: Promise<void> | undefined;
       const after: Array<() => Promise<unknown>> = [];
       context.turnState.set(TURN_AFTER, after);
+      let replied = false;
+      context.onSendActivities(async (_context, activities, next) => {
+        replied = true;
+        return next();
+      });
+      const deadline = setTimeout(() => {
+        if (!replied && !context.turnState.get(SLOW_TURNS_ANSWERED_BY_CHANNEL)) void deps.failSafe.onSlowTurn(context);
+      }, deps.deadlineMs);
+      deadline.unref();
       try {
         await deps.lock.run(key, async (lock) => {
           context.turnState.set(TURN_LOCK, lock);
@@ -87,6 +110,7 @@ export function createTurnRunner(deps: {
           if (end) sending = sends.add(key, () => afterLock.then(end));
         });
       } finally {
+        clearTimeout(deadline);
         released();
         // Failures are the task's own to log; nothing waits on them but a graceful stop.
         for (const task of after) {

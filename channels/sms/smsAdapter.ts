@@ -7,7 +7,7 @@ import type { Localiser } from '../../bot/content/i18n';
 import type { IdHasher } from '../../bot/platform/ids';
 import type { Clock } from '../../bot/platform/clock';
 import { messagesFor } from '../../bot/turn/services';
-import { whenTurnEnds } from '../../bot/turn/runTurn';
+import { answersSlowTurnsItself, whenTurnEnds } from '../../bot/turn/runTurn';
 import { setTurnChannel } from '../../bot/turn/turnChannel';
 import { renderForSms } from './renderForSms';
 import { SMS_CHANNEL, type DeliveryResult, type SmsSender } from './smsSender';
@@ -60,6 +60,8 @@ export class SmsAdapter extends BotAdapter {
       if (delivery !== 'failed') delivery = result;
     };
     whenTurnEnds(context, sendReplies);
+    // A slow turn is answered in the webhook's TwiML: a fail-safe held here would go only at the end.
+    answersSlowTurnsItself(context);
     await this.runMiddleware(context, logic);
     // Held here only when the turn never began (its lock failed) and the adapter's onTurnError answered.
     await sendReplies();

@@ -72,7 +72,7 @@ export interface SmsChannel {
 export function mountSms(
   host: ChannelHost,
   deps: {
-    config: Pick<Config, 'TWILIO_AUTH_TOKEN' | 'PUBLIC_BASE_URL'>;
+    config: Pick<Config, 'TWILIO_AUTH_TOKEN' | 'PUBLIC_BASE_URL' | 'TURN_DEADLINE_MS'>;
     db: Database;
     clock: Clock;
     sender: SmsSender;
@@ -111,6 +111,7 @@ export function mountSms(
             : undefined,
         inbox,
         failSafeText: host.failSafe.text(),
+        replyWaitMs: config.TURN_DEADLINE_MS,
         logger,
         isShuttingDown: host.isShuttingDown,
       }),

@@ -1,9 +1,10 @@
 // POST /api/sms: Twilio's inbound webhook. The signature is checked first (against
 // PUBLIC_BASE_URL and the path, with TWILIO_AUTH_TOKEN); a bad or missing one is refused with
 // 403 and nothing stored. A good one is recorded, and its turn runs; its replies go out through
-// the REST API. The webhook is answered when the turn is done, or after `replyWaitMs` at most,
-// with an empty TwiML <Response/>; or, when the replies could not be sent (the REST API down),
-// with the fail-safe text in the TwiML itself, which reaches the sender by Twilio's other path.
+// the REST API. The webhook is answered when the turn is done with an empty TwiML <Response/>;
+// or with the fail-safe text in the TwiML itself, which reaches the sender by Twilio's other
+// path, when the replies could not be sent (the REST API down) or are not sent by `replyWaitMs`
+// (TURN_DEADLINE_MS: a slow store or provider).
 import type { Request, Response } from 'restify';
 import twilio from 'twilio';
 import { z } from 'zod';
@@ -27,14 +28,14 @@ export interface SmsEndpointOptions {
   inbox: SmsInbox;
   /** Said in the webhook's own answer when the text cannot even be recorded (storage down). */
   failSafeText: string;
-  /** The longest the webhook waits for the turn before answering (Twilio gives up after 15 s). */
+  /** The longest the webhook waits for the turn's replies to be sent before it gives the fail-safe itself. */
   replyWaitMs?: number;
   logger: Logger;
   isShuttingDown: () => boolean;
 }
 
-/** Twilio waits 15 s for a webhook's answer; well inside that. */
-const DEFAULT_REPLY_WAIT_MS = 8000;
+/** TURN_DEADLINE_MS's default; Twilio waits 15 s for a webhook's answer. */
+const DEFAULT_REPLY_WAIT_MS = 3000;
 
 export function createSmsHandler({
   twilio: settings,
@@ -96,7 +97,9 @@ export function createSmsHandler({
       }),
     ]);
     clearTimeout(waited);
-    res.sendRaw(200, delivery === 'failed' ? failSafeXml : EMPTY_TWIML, { 'Content-Type': 'text/xml' });
+    // Failed, or past the deadline with the replies not yet sent: the fail-safe goes in the
+    // answer to the webhook now, and the replies follow by the REST API when the turn ends.
+    res.sendRaw(200, delivery === 'failed' || delivery === 'still running' ? failSafeXml : EMPTY_TWIML, { 'Content-Type': 'text/xml' });
   };
 }
 

@@ -110,3 +110,25 @@ export function databasesUnderTest(): Array<[string, () => Promise<{ db: Databas
   }
   return backEnds;
 }
+
+/**
+ * A database whose conversation locks are slow to come while `slow` is set, as when another
+ * instance's stuck turn holds one, or the server is overloaded.
+ */
+export async function slowLockDatabase(delayMs: number): Promise<{ db: Database; slow(on: boolean): void }> {
+  const real = await pgliteInMemory();
+  let slow = false;
+  return {
+    slow: (on) => (slow = on),
+    db: {
+      ...real,
+      query: (sql, params) => real.query(sql, params),
+      transaction: (work) => real.transaction(work),
+      async withExclusiveLock(key, work) {
+        if (slow && key.startsWith('helpline-bot:turn:')) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        return real.withExclusiveLock(key, work);
+      },
+      close: () => real.close(),
+    },
+  };
+}

@@ -29,7 +29,8 @@ export async function startHarness(
   options: { now?: string; env?: Record<string, string>; database?: Database; startScheduler?: boolean; contentDirectory?: string } = {},
 ): Promise<Harness> {
   const clock = new ManualClock(options.now ?? '2026-11-24T23:00:00Z');
-  const config = loadConfig({ LOG_LEVEL: 'silent', ID_HASH_SECRET: 'test-secret-test-secret', ...options.env });
+  // A busy test machine must not turn an ordinary turn into a slow one: the deadline's own tests set it.
+  const config = loadConfig({ LOG_LEVEL: 'silent', ID_HASH_SECRET: 'test-secret-test-secret', TURN_DEADLINE_MS: '30000', ...options.env });
   const database = options.database ?? (await openSharedPgliteSchema());
   // Tests tick the scheduler themselves, with the clock where they want it.
   const app = await buildApp({

@@ -34,7 +34,8 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 3
   const port = await freePort();
   const child = spawn(process.execPath, ['--no-deprecation', serverScript], {
     cwd: projectPath(),
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+    // A busy machine must not make an ordinary turn a slow one (test/slowTurn.test.ts tries the deadline).
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), TURN_DEADLINE_MS: '30000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
