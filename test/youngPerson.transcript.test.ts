@@ -349,6 +349,57 @@ describe('by text', () => {
   });
 });
 
+describe('a threat said while booking (issue 20, item 11)', () => {
+  it('"he\'ll hurt me if I talk" gets the 999 message, the booking carries on and keeps its kind for the team; danger said after is added, and the team told', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900446';
+      const texts: string[] = [];
+      const say = async (answer: string) => {
+        const { replies } = await sms.text(phone, answer);
+        texts.push(...replies);
+        return replies.join('\n');
+      };
+      for (const answer of ['hi', '2', '1', '2', '2', 'last night']) await say(answer);
+      // At "Is that right?" about the time they got back: the threat, then the answer.
+      expect(await say("he'll hurt me if I talk")).toContain('999');
+      for (const answer of ['1', '3', '1', '1', '1']) await say(answer);
+      const reference = referenceIn(texts.join('\n'));
+      expect(reference).toMatch(/^B/);
+      const safetyOf = async () =>
+        (await sms.app.db.query<{ safety: unknown }>('select safety from booking where reference = $1', [reference]))[0]?.safety;
+      expect(await safetyOf()).toEqual(['violenceAbuse']);
+      const toTeam = () => sms.sent.filter((text) => text.to === '+447700900103').map((text) => text.body);
+      await waitFor(() => toTeam().length > 0);
+      expect(toTeam()[0]).toContain('violenceAbuse');
+      expect(toTeam()[0]).not.toContain('hurt');
+
+      expect(await say('i took a load of pills')).toContain('999');
+      expect(await safetyOf()).toEqual(['medical', 'violenceAbuse']);
+      await waitFor(() => toTeam().length > 1);
+      expect(toTeam()[1]).toContain(reference);
+      expect(toTeam()[1]).toContain('medical');
+      // The same kind said again tells the team nothing new.
+      await say('he said hed kill me if i tell anyone');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(toTeam()).toHaveLength(2);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('a kind of danger the trained reader guessed and the user answered "no" to is not carried to the booking', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_WHEN, '1', 'No', 'Yes']);
+    expect(allText(await conversation.say('i dont want to do it anymore'))).toContain('ending your life');
+    await conversation.say('no');
+    const [row] = await harness.app.db.query<{ safety: unknown }>('select safety from booking where conversation_hash = $1', [
+      harness.app.hashId(conversation.id),
+    ]);
+    expect(row?.safety).toEqual([]);
+  });
+});
+
 describe('by text, in their own words', () => {
   it('"cancel it" after booking by text asks first, then cancels the booking this phone made', async () => {
     const sms = await startSmsHarness();
@@ -541,6 +592,7 @@ describe('GET /api/bookings (staff)', () => {
       'reachDetail',
       'askedBy',
       'ageBand',
+      'safety',
     ]);
   });
 

@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { WEEKDAYS } from '../content/area';
 import type { Clock } from '../platform/clock';
 import type { Area } from '../content/areaSchema';
-import type { BookingPlace } from '../content/vocabulary';
+import { DANGER_CATEGORIES, type BookingPlace, type DangerCategory } from '../content/vocabulary';
 import type { Database } from '../store/database';
 import { z } from 'zod';
 import type { Address } from '../turn/delivery';
@@ -66,6 +66,8 @@ export interface BookingDraft {
   reach: Reach | undefined;
   askedBy: AskedBy;
   ageBand: AgeBand | undefined;
+  /** Kinds of danger said in the chat before booking. */
+  safety: DangerCategory[];
 }
 
 export interface Booking {
@@ -79,6 +81,8 @@ export interface Booking {
   reach: Reach | undefined;
   askedBy: AskedBy | undefined;
   ageBand: AgeBand | undefined;
+  /** Kinds of danger said in the chat (categories only, never words): the team meets them knowing it. */
+  safety: DangerCategory[];
 }
 
 export type SlotProblem = 'past' | 'outsideWindow' | 'closed' | 'notOnSlot' | 'full';
@@ -96,6 +100,11 @@ export interface BookingDesk {
   /** The conversation's own booking still to come, the latest made: what "cancel it" means. */
   current(conversationId: string): Promise<Booking | undefined>;
   cancel(reference: string, conversationId: string): Promise<Booking | undefined>;
+  /**
+   * Adds kinds of danger said after booking to the conversation's booking still to come; the
+   * booking when that added any (the team is then told), undefined otherwise.
+   */
+  noteSafety(conversationId: string, said: readonly DangerCategory[]): Promise<Booking | undefined>;
   /** Moves a booking to another slot; undefined when it was not found or the slot is full. */
   reschedule(reference: string, conversationId: string, slot: Date): Promise<Booking | undefined>;
   /** Bookings from the start of today on, for staff. */
@@ -113,9 +122,11 @@ interface BookingRow {
   contact: unknown;
   asked_by: AskedBy | null;
   age_band: AgeBand | null;
+  safety: unknown;
 }
 
-const COLUMNS = 'reference, returned_at, with_whom, place, slot_start, status, late, contact, asked_by, age_band';
+const COLUMNS = 'reference, returned_at, with_whom, place, slot_start, status, late, contact, asked_by, age_band, safety';
+const safetySchema = z.array(z.enum(DANGER_CATEGORIES)).catch([]);
 
 const toBooking = (row: BookingRow): Booking => {
   const reach = storedReachSchema.safeParse(row.contact);
@@ -130,6 +141,7 @@ const toBooking = (row: BookingRow): Booking => {
     reach: reach.success ? reach.data : undefined,
     askedBy: row.asked_by ?? undefined,
     ageBand: row.age_band ?? undefined,
+    safety: safetySchema.parse(row.safety),
   };
 };
 
@@ -227,8 +239,8 @@ export function createBookingDesk(deps: {
       const now = deps.clock.now();
       return takeSeat(async (seat) => {
         const [row] = await deps.db.query<BookingRow>(
-          `insert into booking (reference, conversation_hash, channel, returned_at, with_whom, place, slot_start, seat, status, late, contact, asked_by, age_band, created_at, updated_at)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, 'booked', $9, $10::jsonb, $12, $13, $11, $11)
+          `insert into booking (reference, conversation_hash, channel, returned_at, with_whom, place, slot_start, seat, status, late, contact, asked_by, age_band, safety, created_at, updated_at)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, 'booked', $9, $10::jsonb, $12, $13, $14::jsonb, $11, $11)
            on conflict (slot_start, seat) where status = 'booked' do nothing
            returning ${COLUMNS}`,
           [
@@ -245,6 +257,7 @@ export function createBookingDesk(deps: {
             now,
             draft.askedBy,
             draft.ageBand ?? null,
+            JSON.stringify(DANGER_CATEGORIES.filter((category) => draft.safety.includes(category))),
           ],
         );
         return row;
@@ -262,6 +275,17 @@ export function createBookingDesk(deps: {
         `select ${COLUMNS} from booking where conversation_hash = $1 and status = 'booked' and slot_start > $2
          order by created_at desc limit 1`,
         [deps.hashId(conversationId), deps.clock.now()],
+      );
+      return row && toBooking(row);
+    },
+    async noteSafety(conversationId, said) {
+      const booking = await desk.current(conversationId);
+      if (!booking || said.every((category) => booking.safety.includes(category))) return undefined;
+      const safety = DANGER_CATEGORIES.filter((category) => booking.safety.includes(category) || said.includes(category));
+      const [row] = await deps.db.query<BookingRow>(
+        `update booking set safety = $3::jsonb, updated_at = $4
+         where reference = $1 and conversation_hash = $2 and status = 'booked' returning ${COLUMNS}`,
+        [booking.reference, deps.hashId(conversationId), JSON.stringify(safety), deps.clock.now()],
       );
       return row && toBooking(row);
     },

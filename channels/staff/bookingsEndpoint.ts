@@ -58,6 +58,8 @@ export function createBookingsHandler(deps: {
       reachDetail: reachDetailOf(booking.reach),
       askedBy: booking.askedBy ?? '',
       ageBand: booking.ageBand ?? '',
+      // Kinds of danger said in the chat (category names), never what was said.
+      safety: booking.safety.join(' '),
     }));
     const format = new URL(req.url ?? '/', 'http://localhost').searchParams.get('format');
     if (format === 'csv') {
@@ -81,6 +83,7 @@ export function createBookingsHandler(deps: {
               reachDetail: '',
               askedBy: '',
               ageBand: '',
+              safety: '',
             },
           ),
         }),

@@ -34,6 +34,8 @@ const conversationFactsSchema = z.object({
   writerHeard: z.enum(ROLES).optional(),
   /** Other facts said in passing ("no phone", "asylum seeker"). */
   stated: z.array(z.enum(STATED_FACTS)).default([]),
+  /** Kinds of danger the words said (the phrase book's, not a trained reader's guess): a booking carries them. */
+  dangerSaid: z.array(z.enum(DANGER_CATEGORIES)).default([]),
   /** When the child was last seen or went (as the journey read it), for whoever takes the conversation over. */
   goneSince: z.string().datetime().optional(),
 });

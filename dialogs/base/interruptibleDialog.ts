@@ -5,6 +5,7 @@ import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Role } from '../../bot/content/vocabulary';
 import { adviseFirst } from '../../bot/turn/advice';
+import { keepDangerForBooking } from './bookingSafety';
 import { conversationFactsRecord, flagRisk, keepStatedFacts } from './conversationFacts';
 import { TURN_ALREADY_ANSWERED } from './waitingDialog';
 import type { Reading } from '../../bot/understanding/understand';
@@ -160,6 +161,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         ...reading.concern,
         ...reading.disclosures,
       );
+      await keepDangerForBooking(context, this.services, reading.danger);
     }
     if (reading.question) await adviseFirst(context, this.services, 'question', { questionAsked: reading.question });
     return true;

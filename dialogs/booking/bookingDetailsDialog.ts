@@ -9,6 +9,7 @@ import { AGE_BANDS, ageBandOf, ASKED_BY, REACH_WAYS, reachSchema, WITH_WHOM, typ
 import { BOOKING_PLACES, type BookingPlace } from '../../bot/content/vocabulary';
 import { advise } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
+import { conversationFactsRecord } from '../base/conversationFacts';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { mobileNumberQuestion } from '../base/mobileNumber';
 import { Question, type Parsed } from '../base/question';
@@ -166,6 +167,7 @@ export class BookingDetailsDialog extends ComponentDialog {
     }
     const { place, slot } = values;
     if (!place || !slot) return step.replaceDialog(STEPS, startAgainWith(values));
+    const { dangerSaid } = await conversationFactsRecord(this.services).get(step.context);
     const booking = await this.services.bookings.book({
       conversationId: step.context.activity.conversation.id,
       channel: step.context.activity.channelId,
@@ -176,6 +178,8 @@ export class BookingDetailsDialog extends ComponentDialog {
       reach: values.reach ?? undefined,
       askedBy: values.askedBy,
       ageBand: values.ageBand,
+      // What was said in the chat ("he'll hurt me if I talk") goes with the booking, as its kind only.
+      safety: dangerSaid,
     });
     if (!booking) {
       await step.context.sendActivity(messages.t('youngPerson.confirm.taken'));

@@ -65,7 +65,9 @@ export async function alertBookingTeam(context: TurnContext, services: DialogSer
   // Who asked, and the age band that decides the team in some areas: never a name.
   const asked = booking.askedBy ? staff.t(`youngPerson.team.asked.${booking.askedBy}`) : '';
   const age = booking.ageBand ? staff.t(`youngPerson.team.age.${booking.ageBand}`) : '';
-  const text = staff.t(key, { reference: booking.reference, who, place, when, late, asked, age });
+  const safety = booking.safety.length > 0 ? staff.t('youngPerson.team.safety.said', { kinds: booking.safety.join(', ') }) : '';
+  const text = staff.t(key, { reference: booking.reference, who, place, when, late, asked, age, safety });
   const conversationId = context.activity.conversation.id;
   await afterTurn(context, () => services.sms.send(services.area.returnInterviews.team.phone, text, { conversationId }));
 }
+

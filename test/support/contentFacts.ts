@@ -35,6 +35,8 @@ export const DIALOG_VARIABLES: Record<string, string | number> = {
   contact: 'a text reminder',
   late: '',
   asked: ' Asked for by a parent, for the child.',
+  safety: '',
+  kinds: 'violenceAbuse',
   due: '02:00',
   next: '03:00',
   sixHours: '08:00',
