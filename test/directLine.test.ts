@@ -126,6 +126,17 @@ describe('tokens and conversations', () => {
     }
   });
 
+  it('each reply says its language, so the widget can follow a switch made in the chat', async () => {
+    const session = await openSession(harness.url);
+    const { body: welcome } = await activitiesAfter(harness.url, session);
+    expect(welcome.activities.map((activity) => activity.locale)).toContain('en-GB');
+    await postActivity(harness.url, session, 'Polski');
+    const { body } = await activitiesAfter(harness.url, session, welcome.watermark);
+    const replies = body.activities.filter((activity) => activity.from?.role !== 'user');
+    expect(replies.length).toBeGreaterThan(0);
+    for (const reply of replies) expect(reply.locale).toBe('pl');
+  });
+
   it('malformed activities get a clear 400 and change nothing', async () => {
     const session = await openSession(harness.url);
     const { body: before } = await activitiesAfter(harness.url, session);

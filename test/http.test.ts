@@ -119,6 +119,17 @@ it('with an https PUBLIC_BASE_URL: HSTS on every answer, the stream URL and conn
   }
 });
 
+it("the page's own words in another approved language (the widget follows a switch made in the chat); any other is a 404", async () => {
+  const polish = await fetch(`${harness.url}/widget/words?lang=pl`);
+  expect(polish.status).toBe(200);
+  const words = (await polish.json()) as { locale: string; dir: string; text: Record<string, string>; html: Record<string, string> };
+  expect(words).toMatchObject({ locale: 'pl', dir: 'ltr', text: { quickExit: 'Szybkie wyjście' } });
+  expect(words.html.dangerLine).toContain('<a href="tel:999">999</a>');
+  expect(((await (await fetch(`${harness.url}/widget/words?lang=ar`)).json()) as { dir: string }).dir).toBe('rtl');
+  for (const lang of ['xx', 'cy', '<script>', ''])
+    expect((await fetch(`${harness.url}/widget/words?lang=${encodeURIComponent(lang)}`)).status).toBe(404);
+});
+
 it('unknown routes answer JSON 404', async () => {
   const response = await fetch(`${harness.url}/nothing-here`);
   expect(response.status).toBe(404);

@@ -213,6 +213,32 @@ onBrowser('the widget page', () => {
     }
   });
 
+  it('a language chosen in the chat: the page follows without a reload (its words, direction and Web Chat), and the conversation stays', async () => {
+    const page = await openChat({ bypassCSP: true });
+    try {
+      const sendBox = page.getByRole('textbox');
+      await sendBox.fill('Polski');
+      await sendBox.press('Enter');
+      await page.waitForFunction(() => document.documentElement.lang === 'pl');
+      await expect(page.locator('#quick-exit').innerText()).resolves.toBe('Szybkie wyjście');
+      expect(await page.locator('h1').innerText()).toBe('Infolinia: zaginione dziecko');
+      expect(await page.getByRole('banner').getByRole('link', { name: '999', exact: true }).getAttribute('href')).toBe('tel:999');
+      // The welcome typed before the switch is still there.
+      await seen(page, 'Who is writing?');
+
+      await page.getByRole('textbox').fill('العربية');
+      await page.getByRole('textbox').press('Enter');
+      await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+      expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+      await expect(page.locator('#quick-exit').innerText()).resolves.toBe('خروج سريع');
+      // Web Chat itself speaks Arabic now (the send box's name).
+      await page.getByRole('toolbar', { name: 'الإجراءات المقترحة' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('at 360x740 nothing scrolls sideways, the 999 line is in view, and the screenshot is taken', async () => {
     const page = await openChat();
     try {

@@ -11,7 +11,7 @@ import {
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { adviseFirst } from './advice';
 import { turnStillLocked } from './runTurn';
-import { messagesFor, readTurn, TURN_DELETE_DATA, TURN_LOCALE, TURN_LOCALE_CHOSEN, type DialogServices } from './services';
+import { messagesFor, readTurn, turnLocale, TURN_DELETE_DATA, TURN_LOCALE, TURN_LOCALE_CHOSEN, type DialogServices } from './services';
 import { languageOf } from '../understanding/understand';
 
 export interface HelplineBotOptions {
@@ -64,6 +64,11 @@ export class HelplineBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    // Each reply says its language, so a widget can follow a switch made in the chat.
+    context.onSendActivities(async (_context, activities, next) => {
+      for (const activity of activities) if (activity.type === ActivityTypes.Message) activity.locale = turnLocale(context);
+      return next();
+    });
     await super.run(context);
     // Saving without the lock could overwrite a turn another instance ran meanwhile (the saves
     // are last-writer-wins): the fail-safe reply instead, and the next turn starts from the last save.

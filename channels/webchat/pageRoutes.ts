@@ -122,6 +122,29 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays, emb
   };
   server.get('/', chat);
   server.get('/chat', chat);
+  // The page's own words in another approved language: the widget follows a switch made in the chat.
+  server.get('/widget/words', async (req: Request, res: Response) => {
+    const asked = new URL(req.url ?? '/', 'http://page').searchParams.get('lang') ?? '';
+    const locale = LANGUAGE_TAG.test(asked) ? localiser.approvedLocale(asked) : undefined;
+    if (!locale) {
+      res.send(404, { code: 'NotFound', message: 'That language is not offered here.' });
+      return;
+    }
+    const messages = localiser.messages(locale);
+    res.header('Cache-Control', 'public, max-age=3600');
+    res.send(200, {
+      locale: messages.locale,
+      dir: direction(messages),
+      // Escaped, with phone numbers as call links, as the page itself has them.
+      html: { ...callable(words(messages, ['dangerLine', 'otherNumbers'])) },
+      text: Object.fromEntries(
+        ['title', 'heading', 'quickExit', 'quickExitHint', 'dataLink', 'chatLabel', 'failed'].map((key) => [
+          key,
+          messages.t(`widget.${key}`),
+        ]),
+      ),
+    });
+  });
   server.get('/privacy', async (req: Request, res: Response) => {
     const messages = messagesFor(req);
     sendHtml(

@@ -28,6 +28,7 @@ export interface DlActivity {
   id: string;
   type: string;
   text?: string;
+  locale?: string;
   from: { id: string; role?: string };
   channelData?: { clientActivityID?: string };
   suggestedActions?: { actions: Array<{ title: string }> };

@@ -61,6 +61,57 @@
   }
   var renderMarkdown = window.WebChat.renderMarkdown;
 
+  // The bot says each reply's language; when the user switches in the chat, the page's own
+  // words, its direction and Web Chat's follow, with the conversation kept.
+  var shown = config.locale;
+  var asked;
+  var renderChat = function () {};
+  function setText(id, text) {
+    var element = document.getElementById(id);
+    if (element) element.textContent = text;
+  }
+  function follow(locale) {
+    if (!locale || locale === shown || locale === asked) return;
+    asked = locale;
+    fetch('/widget/words?lang=' + encodeURIComponent(locale))
+      .then(function (response) {
+        if (!response.ok) throw new Error('words ' + response.status);
+        return response.json();
+      })
+      .then(function (words) {
+        shown = words.locale;
+        config.dir = words.dir;
+        config.failed = words.text.failed;
+        document.documentElement.lang = words.locale;
+        document.documentElement.dir = words.dir;
+        document.title = words.text.title;
+        setText('heading', words.text.heading);
+        setText('quick-exit', words.text.quickExit);
+        setText('quick-exit-hint', words.text.quickExitHint);
+        setText('data-link', words.text.dataLink);
+        document.getElementById('chat').setAttribute('aria-label', words.text.chatLabel);
+        root.setAttribute('aria-label', words.text.chatLabel);
+        // Escaped by the server, with the numbers as call links, as on the page it served.
+        document.getElementById('danger-line').innerHTML = words.html.dangerLine;
+        document.getElementById('other-numbers').innerHTML = words.html.otherNumbers;
+        renderChat();
+      })
+      .catch(function () {
+        asked = undefined;
+      });
+  }
+  var store = window.WebChat.createStore({}, function () {
+    return function (next) {
+      return function (action) {
+        if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+          var activity = action.payload && action.payload.activity;
+          if (activity && activity.type === 'message' && activity.from && activity.from.role !== 'user') follow(activity.locale);
+        }
+        return next(action);
+      };
+    };
+  });
+
   var base = window.location.origin + '/v3/directline';
   fetch(base + '/tokens/generate', {
     method: 'POST',
@@ -73,28 +124,33 @@
     })
     .then(function (session) {
       root.replaceChildren();
-      window.WebChat.renderWebChat(
-        {
-          directLine: window.WebChat.createDirectLine({ domain: base, token: session.token }),
-          userID: session.userId,
-          locale: config.locale,
-          dir: config.dir,
-          renderMarkdown: function (markdown, options, linkOptions) {
-            return withCallLinks(renderMarkdown(markdown, options, linkOptions));
+      var directLine = window.WebChat.createDirectLine({ domain: base, token: session.token });
+      renderChat = function () {
+        window.WebChat.renderWebChat(
+          {
+            directLine: directLine,
+            store: store,
+            userID: session.userId,
+            locale: shown,
+            dir: config.dir,
+            renderMarkdown: function (markdown, options, linkOptions) {
+              return withCallLinks(renderMarkdown(markdown, options, linkOptions));
+            },
+            styleOptions: {
+              primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+              bubbleBackground: '#f3f2f1',
+              bubbleFromUserBackground: '#1d70b8',
+              bubbleFromUserTextColor: '#ffffff',
+              suggestedActionLayout: 'stacked',
+              hideUploadButton: true,
+              sendBoxButtonColor: '#1d70b8',
+              timestampColor: '#505a5f',
+            },
           },
-          styleOptions: {
-            primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
-            bubbleBackground: '#f3f2f1',
-            bubbleFromUserBackground: '#1d70b8',
-            bubbleFromUserTextColor: '#ffffff',
-            suggestedActionLayout: 'stacked',
-            hideUploadButton: true,
-            sendBoxButtonColor: '#1d70b8',
-            timestampColor: '#505a5f',
-          },
-        },
-        root
-      );
+          root
+        );
+      };
+      renderChat();
     })
     .catch(fail);
 })();
