@@ -45,6 +45,20 @@ describe('embedded PGlite in DATA_DIR', () => {
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
   });
 
+  it('after the process is killed (SIGKILL, the lock left behind), a new one on the same DATA_DIR starts at once and carries on', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'helpline-data-'));
+    const first = await start({ DATA_DIR: dataDir });
+    await new Conversation(first.url, 'killed-1').join();
+    first.child.kill('SIGKILL');
+    await first.exited;
+    running.splice(0);
+    // Well inside the lock's 15 s staleness: before, this start was refused as "in use".
+    const second = await start({ DATA_DIR: dataDir });
+    expect(second.url).not.toBe('');
+    const replies = await new Conversation(second.url, 'killed-1').say('2');
+    expect(allText(replies)).toContain('safe right now');
+  });
+
   it('a bad setting stops start-up with one line naming it', async () => {
     const bot = await start({ PORT: 'not-a-port' });
     expect(await bot.exited).toBe(1);

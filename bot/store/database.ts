@@ -1,6 +1,7 @@
 // One small SQL interface over the two back ends: embedded PGlite (default) and a PostgreSQL
 // server through a `pg` pool. Everything else in the bot speaks only to this interface.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Pool, type PoolClient } from 'pg';
@@ -150,22 +151,35 @@ export async function openPostgres(connectionString: string, timeoutMs = DEFAULT
 export async function openPglite(dataDir: string): Promise<Database> {
   const directory = path.resolve(dataDir, 'pglite');
   mkdirSync(directory, { recursive: true });
+  const lockOptions = { stale: 15_000, update: 5_000, realpath: false, onCompromised: () => undefined };
+  const inUse = () =>
+    new DataDirInUseError(
+      `DATA_DIR ${path.resolve(dataDir)} is in use by another bot process; the embedded database serves one process only. Stop the other process, choose another DATA_DIR, or set DATABASE_URL to share a PostgreSQL server.`,
+    );
+  const lockOrRefuse = async () => {
+    try {
+      return await lockDirectory(directory, lockOptions);
+    } catch (error) {
+      throw (error as NodeJS.ErrnoException).code === 'ELOCKED' ? inUse() : error;
+    }
+  };
   let releaseDirectory: () => Promise<void>;
   try {
-    releaseDirectory = await lockDirectory(directory, {
-      stale: 15_000,
-      update: 5_000,
-      realpath: false,
-      onCompromised: () => undefined,
-    });
+    releaseDirectory = await lockOrRefuse();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new DataDirInUseError(
-        `DATA_DIR ${path.resolve(dataDir)} is in use by another bot process; the embedded database serves one process only. Stop the other process, choose another DATA_DIR, or set DATABASE_URL to share a PostgreSQL server.`,
-      );
-    }
-    throw error;
+    // A process killed with the lock held leaves it for `stale` ms; one known dead is not waited for.
+    if (!(error instanceof DataDirInUseError) || !ownerIsGone(directory)) throw error;
+    // proper-lockfile's own unlock is for a lock this process took: its lock directory goes instead.
+    rmSync(`${directory}.lock`, { recursive: true, force: true });
+    releaseDirectory = await lockOrRefuse();
   }
+  writeFileSync(ownerFile(directory), JSON.stringify({ pid: process.pid, host: hostname() }));
+  lockedHere.add(directory);
+  const release = releaseDirectory;
+  releaseDirectory = async () => {
+    lockedHere.delete(directory);
+    await release();
+  };
 
   let thread: PgliteThread;
   try {
@@ -188,6 +202,32 @@ export async function openPglite(dataDir: string): Promise<Database> {
       }
     },
   };
+}
+
+const ownerFile = (directory: string) => `${directory}.owner`;
+/** Directories this process holds now: its own lock is never taken for a dead one's. */
+const lockedHere = new Set<string>();
+
+/**
+ * Whether the process that holds the directory's lock is known to have ended: it ran on this
+ * machine and no process has its id, or it had this process's own id (a container restarted
+ * with the same pid). Anything unsure counts as alive: two processes on one PGlite corrupt it.
+ */
+function ownerIsGone(directory: string): boolean {
+  let owner: { pid?: unknown; host?: unknown };
+  try {
+    owner = JSON.parse(readFileSync(ownerFile(directory), 'utf8')) as { pid?: unknown; host?: unknown };
+  } catch {
+    return false;
+  }
+  if (owner.host !== hostname() || typeof owner.pid !== 'number') return false;
+  if (owner.pid === process.pid) return !lockedHere.has(directory);
+  try {
+    process.kill(owner.pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
 
 /** PGlite held in memory only; for tests that need no files. */
