@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { ContentError } from './content/loadContent';
 import { DataDirInUseError } from './store/database';
+import { MigrationChangedError } from './store/migrate';
 import { createLogger } from './platform/logger';
 
 async function main(): Promise<void> {
@@ -41,7 +42,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof ContentError || error instanceof DataDirInUseError;
+  const known =
+    error instanceof ConfigError ||
+    error instanceof ContentError ||
+    error instanceof DataDirInUseError ||
+    error instanceof MigrationChangedError;
   // One line naming what is wrong; a stack only for the unexpected.
   process.stderr.write(`${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
   process.exit(1);
