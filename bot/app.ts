@@ -4,6 +4,7 @@
 // bot/server.ts only listens and handles signals.
 import { ConversationState, UserState, type CloudAdapter } from 'botbuilder';
 import type { Duplex } from 'node:stream';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { mountBotFramework } from '../channels/botframework/botFrameworkChannel';
 import type { ChannelHost } from '../channels/channelHost';
@@ -33,6 +34,7 @@ import { forgetConversation, startRetentionJob } from './scheduled/retention';
 import { RuleBook } from './content/ruleBook';
 import { PostgresStorage } from './store/postgresStorage';
 import { createFailSafe } from './turn/failSafe';
+import { createMetrics, type Metrics } from './platform/metrics';
 import { createTurnRunner, type RunTurn } from './turn/runTurn';
 import { createTurnLock } from './turn/turnLock';
 import { clientAddressReader } from './http/clientAddress';
@@ -98,11 +100,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const audit = createAuditLog(db, clock, hashId, content.version);
     const localiser = createLocaliser(content);
     const rules = new RuleBook(content.rules);
-    const failSafe = createFailSafe({ localiser, rules, logger, hashId });
+    const metrics = createMetrics();
+    const failSafe = createFailSafe({ localiser, rules, logger, hashId, metrics });
     // Empty until the channels mount and register their routes; nothing delivers before then.
     const delivery = createDeliverer(logger);
     // Texts out exist before the bot: the dialogs and the handoff desk send them.
-    const textSender = openSmsSender({ config, db, clock, audit, logger, hashId });
+    const textSender = openSmsSender({ config, db, clock, audit, logger, hashId, metrics });
 
     const storage = new PostgresStorage(db, clock);
     const conversationState = new ConversationState(storage);
@@ -152,13 +155,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
       services,
       forget: (conversationId) => forgetConversation(db, clock, conversationId, hashId(conversationId)),
       saveTogether: (save) => storage.writeTogether(save),
+      metrics,
     });
-    const turns = createTurnRunner({ lock: createTurnLock(db), bot, failSafe, deadlineMs: config.TURN_DEADLINE_MS });
+    const turns = createTurnRunner({ lock: createTurnLock(db), bot, failSafe, deadlineMs: config.TURN_DEADLINE_MS, metrics });
 
     // The channels, each mounted on the server; they register their delivery routes as they do.
     let shuttingDown = false;
     const server = createHttpServer(config, logger);
     mountHealth(server, db, () => shuttingDown);
+    mountMetrics(server, metrics, config.METRICS_TOKEN);
     mountRuleBook(server, content);
     const host: ChannelHost = {
       server,
@@ -260,6 +265,27 @@ function mountHealth(server: Server, db: Database, isShuttingDown: () => boolean
   };
   server.get('/readyz', ready);
   server.get('/healthz', ready);
+}
+
+/**
+ * GET /metrics in Prometheus's text format, for a scraper holding METRICS_TOKEN (compared in
+ * constant time, whatever its length); off without one.
+ */
+function mountMetrics(server: Server, metrics: Metrics, token: string | undefined): void {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  const expected = token ? digest(token) : undefined;
+  server.get('/metrics', async (req: Request, res: Response) => {
+    if (!expected) {
+      res.send(404, { code: 'NotFound', message: 'Metrics are off: set METRICS_TOKEN to turn them on.' });
+      return;
+    }
+    if (!timingSafeEqual(digest(/^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1] ?? ''), expected)) {
+      res.header('WWW-Authenticate', 'Bearer');
+      res.send(401, { code: 'Unauthorized', message: 'A valid metrics token is required.' });
+      return;
+    }
+    res.sendRaw(200, await metrics.registry.metrics(), { 'Content-Type': metrics.registry.contentType });
+  });
 }
 
 async function listen(server: Server, port: number, host: string): Promise<string> {

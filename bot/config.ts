@@ -103,6 +103,8 @@ export const configSchema = z
     MAX_BODY_BYTES: integer(1024, 10 * 1024 * 1024, 64 * 1024),
     ID_HASH_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, { message: 'must be at least 16 characters' }).optional()),
     SHUTDOWN_GRACE_MS: integer(0, 120_000, 10_000),
+    // Bearer token for GET /metrics (Prometheus); without it the endpoint is off.
+    METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(24, { message: 'must be at least 24 characters' }).optional()),
     STAFF_API_TOKEN: z.preprocess(emptyToUndefined, z.string().min(24, { message: 'must be at least 24 characters' }).optional()),
     SCHEDULER_INTERVAL_MS: integer(1000, 3_600_000, 30_000),
     PROACTIVE_TIMEOUT_MS: integer(1000, 120_000, 15_000),

@@ -6,7 +6,8 @@ import { startHarness } from './support/harness';
 import { startSmsHarness } from './support/sms';
 
 const SAFE_NUMBERS = ['999', '101', '116 000'];
-const DEADLINE = { TURN_DEADLINE_MS: '500' };
+const METRICS_TOKEN = 'metrics-token-for-tests-0123456789';
+const DEADLINE = { TURN_DEADLINE_MS: '500', METRICS_TOKEN };
 
 async function eventually(condition: () => Promise<boolean>, ms = 5000): Promise<void> {
   const until = Date.now() + ms;
@@ -37,6 +38,8 @@ it('the widget: the fail-safe within the deadline, then the answer once the turn
     // The turn itself then answers the "1" (a parent whose child is missing).
     expect((await posting).status).toBe(200);
     await eventually(async () => (await botTexts()).length > 1, 10_000);
+    const metrics = await (await fetch(`${harness.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    expect(metrics).toContain('helpline_failsafes_total{reason="deadline"} 1');
   } finally {
     database.slow(false);
     await harness.close();

@@ -8,6 +8,7 @@ import type { Localiser } from '../content/i18n';
 import type { IdHasher } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import type { RuleBook } from '../content/ruleBook';
+import type { Metrics } from '../platform/metrics';
 
 export interface FailSafe {
   /** The words in the locale asked for, or the default language (a channel answering outside a turn). */
@@ -18,7 +19,13 @@ export interface FailSafe {
   onSlowTurn: (context: TurnContext) => Promise<void>;
 }
 
-export function createFailSafe(deps: { localiser: Localiser; rules: RuleBook; logger: Logger; hashId: IdHasher }): FailSafe {
+export function createFailSafe(deps: {
+  localiser: Localiser;
+  rules: RuleBook;
+  logger: Logger;
+  hashId: IdHasher;
+  metrics?: Pick<Metrics, 'failSafes'>;
+}): FailSafe {
   const rule = deps.rules.decide('failure', { turnFailed: true });
   if (!rule) throw new Error('content/rules has no rule for a failed turn (point "failure")');
   const pickLocale = deps.localiser.pickLocale.bind(deps.localiser);
@@ -35,6 +42,7 @@ export function createFailSafe(deps: { localiser: Localiser; rules: RuleBook; lo
 
   const onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
     const correlationId = randomUUID();
+    deps.metrics?.failSafes.inc({ reason: 'error' });
     try {
       deps.logger.error(
         {
@@ -57,6 +65,7 @@ export function createFailSafe(deps: { localiser: Localiser; rules: RuleBook; lo
   };
 
   const onSlowTurn = async (context: TurnContext): Promise<void> => {
+    deps.metrics?.failSafes.inc({ reason: 'deadline' });
     try {
       deps.logger.warn(
         { conversation: deps.hashId(context.activity?.conversation?.id ?? ''), channel: context.activity?.channelId, rule: rule.id },

@@ -11,7 +11,8 @@ import {
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { adviseFirst } from './advice';
 import { turnStillLocked } from './runTurn';
-import { messagesFor, readTurn, turnLocale, TURN_DELETE_DATA, TURN_LOCALE, TURN_LOCALE_CHOSEN, type DialogServices } from './services';
+import type { Metrics } from '../platform/metrics';
+import { messagesFor, readingIfRead, readTurn, turnLocale, TURN_DELETE_DATA, TURN_LOCALE, TURN_LOCALE_CHOSEN, type DialogServices } from './services';
 import { languageOf } from '../understanding/understand';
 
 export interface HelplineBotOptions {
@@ -23,10 +24,12 @@ export interface HelplineBotOptions {
   forget: (conversationId: string) => Promise<void>;
   /** Runs the saves of a turn so that they land together or not at all. */
   saveTogether?: (save: () => Promise<void>) => Promise<void>;
+  metrics?: Pick<Metrics, 'dangerHeard'>;
 }
 
 export class HelplineBot extends ActivityHandler {
   private readonly conversationState: ConversationState;
+  private readonly metrics: Pick<Metrics, 'dangerHeard'> | undefined;
   private readonly userState: UserState;
   private readonly root: Dialog;
   private readonly services: DialogServices;
@@ -37,8 +40,9 @@ export class HelplineBot extends ActivityHandler {
   private readonly userLocale: StatePropertyAccessor<string>;
   private readonly chosenLocale: StatePropertyAccessor<string>;
 
-  constructor({ conversationState, userState, root, services, forget, saveTogether }: HelplineBotOptions) {
+  constructor({ conversationState, userState, root, services, forget, saveTogether, metrics }: HelplineBotOptions) {
     super();
+    this.metrics = metrics;
     this.forget = forget;
     this.saveTogether = saveTogether ?? ((save) => save());
     this.conversationState = conversationState;
@@ -70,6 +74,9 @@ export class HelplineBot extends ActivityHandler {
       return next();
     });
     await super.run(context);
+    const reading = readingIfRead(context);
+    for (const category of reading?.danger ?? []) this.metrics?.dangerHeard.inc({ category, heard_by: 'phrases' });
+    for (const category of reading?.concern ?? []) this.metrics?.dangerHeard.inc({ category, heard_by: 'model' });
     // Saving without the lock could overwrite a turn another instance ran meanwhile (the saves
     // are last-writer-wins): the fail-safe reply instead, and the next turn starts from the last save.
     if (!turnStillLocked(context)) throw new Error("the conversation's lock was lost with its database connection");

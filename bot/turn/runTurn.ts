@@ -5,6 +5,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { FailSafe } from './failSafe';
 import type { HeldLock } from '../store/database';
 import type { TurnLock } from './turnLock';
+import type { Metrics } from '../platform/metrics';
 
 /** Runs inside the lock before the bot; true when it handled the turn and the bot stays out. */
 export type FirstStep = (context: TurnContext) => Promise<boolean>;
@@ -73,6 +74,7 @@ export function createTurnRunner(deps: {
    * or a slow store) sends the fail-safe then; its own replies follow when it ends.
    */
   deadlineMs: number;
+  metrics?: Pick<Metrics, 'turns' | 'turnSeconds' | 'turnsInFlight' | 'replies'>;
 }): TurnRunner {
   const sends = new SendQueues();
   const background = new Set<Promise<unknown>>();
@@ -86,9 +88,13 @@ export function createTurnRunner(deps: {
       let sending: Promise<void> | undefined;
       const after: Array<() => Promise<unknown>> = [];
       context.turnState.set(TURN_AFTER, after);
+      const channel = context.activity.channelId ?? 'unknown';
+      const timer = deps.metrics?.turnSeconds.startTimer({ channel });
+      deps.metrics?.turnsInFlight.inc();
       let replied = false;
       context.onSendActivities(async (_context, activities, next) => {
         replied = true;
+        deps.metrics?.replies.inc({ channel }, activities.filter((activity) => activity.type === 'message').length);
         return next();
       });
       const deadline = setTimeout(() => {
@@ -111,6 +117,9 @@ export function createTurnRunner(deps: {
         });
       } finally {
         clearTimeout(deadline);
+        deps.metrics?.turnsInFlight.dec();
+        deps.metrics?.turns.inc({ channel });
+        timer?.();
         released();
         // Failures are the task's own to log; nothing waits on them but a graceful stop.
         for (const task of after) {

@@ -100,6 +100,11 @@ export async function readTurn(
 }
 
 /** What the understanding step read in this turn's message, read once per turn. */
+/** The turn's reading when the turn has read its message; undefined when nothing read it (a keyword, a relay). */
+export function readingIfRead(context: TurnContext): TurnReading | undefined {
+  return context.turnState.get<TurnReading | undefined>(TURN_READING);
+}
+
 export function readingOf(context: TurnContext, services: ReadingServices): TurnReading {
   const cached = context.turnState.get<TurnReading | undefined>(TURN_READING);
   if (cached) return cached;

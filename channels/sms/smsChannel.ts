@@ -10,6 +10,7 @@ import type { IdHasher } from '../../bot/platform/ids';
 import type { Logger } from '../../bot/platform/logger';
 import type { AuditLog } from '../../bot/store/audit';
 import type { Database } from '../../bot/store/database';
+import type { Metrics } from '../../bot/platform/metrics';
 import type { ChannelHost } from '../channelHost';
 import type { HandoffDesk } from '../handoff/handoffDesk';
 import { SmsAdapter } from './smsAdapter';
@@ -37,6 +38,7 @@ export function openSmsSender(deps: {
   audit: AuditLog;
   logger: Logger;
   hashId: IdHasher;
+  metrics?: Pick<Metrics, 'smsSegments'>;
 }): SmsSender {
   const { config, logger } = deps;
   const gateway =
@@ -59,6 +61,7 @@ export function openSmsSender(deps: {
     audit: deps.audit,
     logger,
     hashId: deps.hashId,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
 }
 

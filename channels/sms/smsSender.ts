@@ -7,7 +7,8 @@ import type { Clock } from '../../bot/platform/clock';
 import type { Queryable } from '../../bot/store/database';
 import type { IdHasher } from '../../bot/platform/ids';
 import type { Logger } from '../../bot/platform/logger';
-import { splitForSms } from './segments';
+import type { Metrics } from '../../bot/platform/metrics';
+import { countSegments, splitForSms } from './segments';
 import type { TextGateway } from './textGateway';
 
 export const SMS_CHANNEL = 'sms';
@@ -55,6 +56,7 @@ export function createSmsSender(deps: {
   audit: AuditLog;
   logger: Logger;
   hashId: IdHasher;
+  metrics?: Pick<Metrics, 'smsSegments'>;
 }): SmsSender {
   return {
     live: deps.gateway.live,
@@ -63,6 +65,7 @@ export function createSmsSender(deps: {
       if (!evenIfOptedOut && (await deps.optOuts.isOptedOut(phone))) return 'opted-out';
       for (const part of splitForSms(text, MAX_SEGMENTS_PER_TEXT)) {
         const outcome = await deps.gateway.send(phone, part);
+        if (outcome.status === 'sent' && deps.gateway.live) deps.metrics?.smsSegments.inc(countSegments(part).segments);
         if (outcome.status === 'opted-out') {
           await deps.optOuts.optOut(phone);
           return 'opted-out';
