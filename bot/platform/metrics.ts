@@ -29,7 +29,12 @@ export function createMetrics(): Metrics {
       registers,
     }),
     turnsInFlight: new Gauge({ name: 'helpline_turns_in_flight', help: 'Turns running or waiting for their conversation.', registers }),
-    replies: new Counter({ name: 'helpline_replies_total', help: 'Messages the bot sent in turns, by channel.', labelNames: ['channel'], registers }),
+    replies: new Counter({
+      name: 'helpline_replies_total',
+      help: 'Messages the bot sent in turns, by channel.',
+      labelNames: ['channel'],
+      registers,
+    }),
     failSafes: new Counter({
       name: 'helpline_failsafes_total',
       help: 'Fail-safe replies (999, 101, 116 000) given: the turn failed, or passed its deadline.',

@@ -12,7 +12,16 @@ import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botb
 import { adviseFirst } from './advice';
 import { turnStillLocked } from './runTurn';
 import type { Metrics } from '../platform/metrics';
-import { messagesFor, readingIfRead, readTurn, turnLocale, TURN_DELETE_DATA, TURN_LOCALE, TURN_LOCALE_CHOSEN, type DialogServices } from './services';
+import {
+  messagesFor,
+  readingIfRead,
+  readTurn,
+  turnLocale,
+  TURN_DELETE_DATA,
+  TURN_LOCALE,
+  TURN_LOCALE_CHOSEN,
+  type DialogServices,
+} from './services';
 import { languageOf } from '../understanding/understand';
 
 export interface HelplineBotOptions {

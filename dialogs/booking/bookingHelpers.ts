@@ -70,4 +70,3 @@ export async function alertBookingTeam(context: TurnContext, services: DialogSer
   const conversationId = context.activity.conversation.id;
   await afterTurn(context, () => services.sms.send(services.area.returnInterviews.team.phone, text, { conversationId }));
 }
-
