@@ -300,6 +300,8 @@ async function listen(server: Server, port: number, host: string): Promise<strin
 /** What a client is told of a failure inside the bot: nothing of its internals, and the numbers to call. */
 const INTERNAL_ERROR_MESSAGE = 'Something went wrong. In danger now, call 999. Police non-emergency: 101. Missing People: 116 000.';
 
+const QUIET_ROUTES = new Set(['/livez', '/readyz', '/healthz', '/metrics']);
+
 function createHttpServer(config: Config, logger: Logger): Server {
   const server = restify.createServer({ name: 'helpline-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
@@ -339,8 +341,19 @@ function createHttpServer(config: Config, logger: Logger): Server {
       `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   });
+  // One line a request: the route as declared (":conversationId", never the id), the status and
+  // the time taken. Probes and scrapes, many a minute, only at debug.
   server.on('after', (req: Request, res: Response) => {
-    logger.debug({ requestId: req.id(), method: req.method, path: req.path(), status: res.statusCode }, 'request');
+    const route = req.getRoute()?.path;
+    const line = {
+      requestId: req.id(),
+      method: req.method,
+      route: typeof route === 'string' ? route : 'unrouted',
+      status: res.statusCode,
+      ms: Date.now() - req.time(),
+    };
+    if (QUIET_ROUTES.has(line.route)) logger.debug(line, 'request');
+    else logger.info(line, 'request');
   });
   return server;
 }

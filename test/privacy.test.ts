@@ -146,3 +146,43 @@ describe('numbers kept to reach a person', () => {
     }
   });
 });
+
+it('each request is logged by its route as declared, status and time: never a conversation id, a number or what was said', async () => {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  const { buildApp } = await import('../bot/app');
+  const app = await buildApp({
+    config: loadConfig({ LOG_LEVEL: 'info', ID_HASH_SECRET: 'test-secret-test-secret' }),
+    database: await pgliteInMemory(),
+    logger: createLogger('info', sink),
+    startScheduler: false,
+  });
+  try {
+    const url = await app.listen(0, '127.0.0.1');
+    const { token, conversationId } = (await (await fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as {
+      token: string;
+      conversationId: string;
+    };
+    await fetch(`${url}/v3/directline/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'my son Zebedee 07700 900123', from: { id: 'u' } }),
+    });
+    await fetch(`${url}/livez`);
+    const requests = lines.map((line) => JSON.parse(line) as { msg: string; route?: string; status?: number; ms?: number });
+    const logged = requests.filter((line) => line.msg === 'request');
+    expect(logged).toContainEqual(
+      expect.objectContaining({ route: '/v3/directline/conversations/:conversationId/activities', status: 200, ms: expect.any(Number) }),
+    );
+    expect(logged.some((line) => line.route === '/livez')).toBe(false);
+    const output = lines.join('');
+    for (const secret of [conversationId, token, 'Zebedee', '900123']) expect(output).not.toContain(secret);
+  } finally {
+    await app.close();
+  }
+});
