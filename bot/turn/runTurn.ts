@@ -88,7 +88,7 @@ export function createTurnRunner(deps: {
       let sending: Promise<void> | undefined;
       const after: Array<() => Promise<unknown>> = [];
       context.turnState.set(TURN_AFTER, after);
-      const channel = context.activity.channelId ?? 'unknown';
+      const channel = channelLabel(context.activity.channelId);
       const timer = deps.metrics?.turnSeconds.startTimer({ channel });
       deps.metrics?.turnsInFlight.inc();
       let replied = false;
@@ -138,6 +138,10 @@ export function createTurnRunner(deps: {
     },
   };
 }
+
+/** Bot Framework channels a council may connect, and ours; any other id a client sends counts as "other". */
+const CHANNEL_LABELS = new Set(['directline', 'sms', 'webchat', 'msteams', 'emulator', 'test', 'facebook', 'telegram', 'slack']);
+const channelLabel = (channelId: string | undefined): string => (channelId && CHANNEL_LABELS.has(channelId) ? channelId : 'other');
 
 /** Each conversation's sends, one after another; a failed send does not stop the next. */
 class SendQueues {
