@@ -73,6 +73,15 @@ describe('young person', () => {
     expect(await auditOf(conversation)).toContain('advised-999:Y-HOME-NOT-SAFE');
   });
 
+  it('"kinda" to "are you safe right now?" is not a yes: 999 and 116 000 first; "sleepin in the bus station 3 nights" is away', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['2', 'kinda']);
+    expect(allText(last(turns))).toMatch(/999[\s\S]*116 000/);
+    const away = allText(await conversation.say('sleepin in the bus station in maidstone 3 nights'));
+    expect(away).toContain('somewhere safe tonight');
+    expect(away).not.toContain("didn't catch");
+  });
+
   it('in the widget, "i ran away" as the answer to "Who is writing?" goes straight to the help while away', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, ['i ran away', 'yes']);

@@ -13,7 +13,7 @@ import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { journeyOptionsSchema } from '../base/journeyOptions';
 import { PastMomentDialog } from '../base/pastMomentDialog';
 import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
-import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
 import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, detailsFor } from '../booking/bookingDetailsDialog';
 
@@ -48,7 +48,21 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     super(YOUNG_PERSON_JOURNEY, services);
     this.addDialog(yesNoUnsureQuestion(SAFE, 'youngPerson.safe.ask', services));
     this.addDialog(
-      new ChoiceQuestion({ id: WHERE, ask: 'youngPerson.where.ask', retry: 'common.choiceRetry', choices: whereChoices }, services),
+      new ChoiceQuestion(
+        {
+          id: WHERE,
+          ask: 'youngPerson.where.ask',
+          retry: 'common.choiceRetry',
+          choices: whereChoices,
+          // "sleepin in the bus station 3 nights" says away, though it names neither option; a
+          // question of their own ("what is a return interview") answers nothing.
+          read: (context) => {
+            const { situation, question } = readingOf(context, services);
+            return !question && (situation === 'away' || situation === 'back') ? situation : undefined;
+          },
+        },
+        services,
+      ),
     );
     this.addDialog(yesNoQuestion(TALK, 'youngPerson.away.talk', services));
     this.addDialog(yesNoUnsureQuestion(HOME_SAFE, 'youngPerson.away.homeSafe.ask', services));
