@@ -82,6 +82,16 @@ describe('young person', () => {
     expect(away).not.toContain("didn't catch");
   });
 
+  it('stuck twice at a question: every way on, with 999, 101 and 116 000, and nothing that speaks to them as the one reporting', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['2', 'yes']);
+    await conversation.say('ok yeah');
+    const stuck = allText(await conversation.say('so theres no one?'));
+    expect(stuck).toContain('talk to a person');
+    for (const number of ['999', '101', '116 000']) expect(stuck).toContain(number);
+    expect(stuck).not.toContain('report a child missing');
+  });
+
   it('in the widget, "i ran away" as the answer to "Who is writing?" goes straight to the help while away', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, ['i ran away', 'yes']);
