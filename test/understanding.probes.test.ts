@@ -161,6 +161,22 @@ describe('everyday sayings that hold danger words', () => {
   });
 });
 
+describe("grooming told in a young person's words", () => {
+  it.each([
+    "he says if i tell anyone about us he'll get in trouble n its my fault",
+    'he said its our little secret',
+    'his mates give me stuff to hold',
+  ])('"%s" is heard as danger (exploitation or sexual harm)', (text) => {
+    expect(understanding.read(text, 'en-GB').danger.some((category) => category === 'exploitation' || category === 'sexualHarm')).toBe(
+      true,
+    );
+  });
+
+  it.each(['my nan gives me money for the bus', 'mum picks me up from school', 'can you hold my bag'])('"%s" is not danger', (text) => {
+    expect(understanding.read(text, 'en-GB').danger).toEqual([]);
+  });
+});
+
 describe("a phrase's words stand close together", () => {
   it.each([
     'how do i prepare a grab pack for my daughter in case she goes missing again',
