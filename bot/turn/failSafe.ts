@@ -40,20 +40,17 @@ export function createFailSafe(deps: {
     }
   };
 
-  const onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
+  /** Logs why (never the message), then sends the words in the turn's locale; neither may stop the other. */
+  const give = async (context: TurnContext, reason: 'error' | 'deadline', log: (fields: object) => void): Promise<void> => {
     const correlationId = randomUUID();
-    deps.metrics?.failSafes.inc({ reason: 'error' });
+    deps.metrics?.failSafes.inc({ reason });
     try {
-      deps.logger.error(
-        {
-          err: error,
-          correlationId,
-          conversation: deps.hashId(context.activity?.conversation?.id ?? ''),
-          channel: context.activity?.channelId,
-          rule: rule.id,
-        },
-        'turn failed',
-      );
+      log({
+        correlationId,
+        conversation: deps.hashId(context.activity?.conversation?.id ?? ''),
+        channel: context.activity?.channelId,
+        rule: rule.id,
+      });
     } catch {
       // Logging must not stop the reply.
     }
@@ -64,22 +61,11 @@ export function createFailSafe(deps: {
     }
   };
 
-  const onSlowTurn = async (context: TurnContext): Promise<void> => {
-    deps.metrics?.failSafes.inc({ reason: 'deadline' });
-    try {
-      deps.logger.warn(
-        { conversation: deps.hashId(context.activity?.conversation?.id ?? ''), channel: context.activity?.channelId, rule: rule.id },
-        'turn past its deadline: fail-safe sent',
-      );
-    } catch {
-      // Logging must not stop the reply.
-    }
-    try {
-      await context.sendActivity(text(context.activity?.locale));
-    } catch (sendError) {
-      deps.logger.error({ err: sendError }, 'fail-safe reply for a slow turn could not be sent');
-    }
-  };
+  const onTurnError = (context: TurnContext, error: Error): Promise<void> =>
+    give(context, 'error', (fields) => deps.logger.error({ err: error, ...fields }, 'turn failed'));
+
+  const onSlowTurn = (context: TurnContext): Promise<void> =>
+    give(context, 'deadline', (fields) => deps.logger.warn(fields, 'turn past its deadline: fail-safe sent'));
 
   return { text, onTurnError, onSlowTurn };
 }
