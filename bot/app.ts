@@ -4,7 +4,6 @@
 // bot/server.ts only listens and handles signals.
 import { ConversationState, UserState, type CloudAdapter } from 'botbuilder';
 import type { Duplex } from 'node:stream';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { mountBotFramework } from '../channels/botframework/botFrameworkChannel';
 import type { ChannelHost } from '../channels/channelHost';
@@ -38,6 +37,7 @@ import { createMetrics, type Metrics } from './platform/metrics';
 import { createTurnRunner, type RunTurn } from './turn/runTurn';
 import { createTurnLock } from './turn/turnLock';
 import { clientAddressReader } from './http/clientAddress';
+import { bearerTokenCheck } from './http/bearerToken';
 
 /** What restify hands its error event: the error, and how a client is to see it. */
 type RestifyError = Error & { statusCode?: number; toJSON?: () => object };
@@ -272,14 +272,13 @@ function mountHealth(server: Server, db: Database, isShuttingDown: () => boolean
  * constant time, whatever its length); off without one.
  */
 function mountMetrics(server: Server, metrics: Metrics, token: string | undefined): void {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  const expected = token ? digest(token) : undefined;
+  const carriesToken = bearerTokenCheck(token);
   server.get('/metrics', async (req: Request, res: Response) => {
-    if (!expected) {
+    if (!carriesToken) {
       res.send(404, { code: 'NotFound', message: 'Metrics are off: set METRICS_TOKEN to turn them on.' });
       return;
     }
-    if (!timingSafeEqual(digest(/^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1] ?? ''), expected)) {
+    if (!carriesToken(req)) {
       res.header('WWW-Authenticate', 'Bearer');
       res.send(401, { code: 'Unauthorized', message: 'A valid metrics token is required.' });
       return;

@@ -3,7 +3,7 @@
 // endpoint is off. Only what staff need to confirm and turn up: no names, and how to reach
 // the person only as they agreed for this booking (a number to text, whom to ask for); who
 // asked for it (the young person or a parent) and the child's age band, which decides the team.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { bearerTokenCheck } from '../../bot/http/bearerToken';
 import { stringify } from 'csv-stringify/sync';
 import type { Request, Response } from 'restify';
 import type { BookingDesk, Reach } from '../../bot/bookings/bookingDesk';
@@ -17,7 +17,6 @@ const reachDetailOf = (reach: Reach | undefined): string => {
 };
 
 /** Compared as digests: equal lengths whatever was sent, so the time taken tells nothing of the token's length. */
-const digestOf = (token: string): Buffer => createHash('sha256').update(token).digest();
 
 export function createBookingsHandler(deps: {
   token: string | undefined;
@@ -27,9 +26,9 @@ export function createBookingsHandler(deps: {
   tries: RateLimiter;
   clientAddress: ClientAddressReader;
 }) {
-  const expected = deps.token ? digestOf(deps.token) : undefined;
+  const carriesToken = bearerTokenCheck(deps.token);
   return async (req: Request, res: Response): Promise<void> => {
-    if (!expected) {
+    if (!carriesToken) {
       res.send(404, { code: 'NotFound', message: 'The staff bookings list is off: set STAFF_API_TOKEN to turn it on.' });
       return;
     }
@@ -39,8 +38,7 @@ export function createBookingsHandler(deps: {
       res.send(429, { code: 'TooManyRequests', message: 'Too many requests for the staff list from this address; try again later.' });
       return;
     }
-    const given = digestOf(/^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1] ?? '');
-    if (!timingSafeEqual(given, expected)) {
+    if (!carriesToken(req)) {
       res.header('WWW-Authenticate', 'Bearer');
       res.send(401, { code: 'Unauthorized', message: 'A valid staff token is required.' });
       return;
