@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { WEEKDAYS } from '../content/area';
 import type { Clock } from '../platform/clock';
 import type { Area } from '../content/areaSchema';
-import { DANGER_CATEGORIES, type BookingPlace, type DangerCategory } from '../content/vocabulary';
+import { DANGER_CATEGORIES, dangerKinds, type BookingPlace, type DangerCategory } from '../content/vocabulary';
 import type { Database } from '../store/database';
 import { z } from 'zod';
 import type { Address } from '../turn/delivery';
@@ -257,7 +257,7 @@ export function createBookingDesk(deps: {
             now,
             draft.askedBy,
             draft.ageBand ?? null,
-            JSON.stringify(DANGER_CATEGORIES.filter((category) => draft.safety.includes(category))),
+            JSON.stringify(dangerKinds(draft.safety)),
           ],
         );
         return row;
@@ -281,7 +281,7 @@ export function createBookingDesk(deps: {
     async noteSafety(conversationId, said) {
       const booking = await desk.current(conversationId);
       if (!booking || said.every((category) => booking.safety.includes(category))) return undefined;
-      const safety = DANGER_CATEGORIES.filter((category) => booking.safety.includes(category) || said.includes(category));
+      const safety = dangerKinds(booking.safety, said);
       const [row] = await deps.db.query<BookingRow>(
         `update booking set safety = $3::jsonb, updated_at = $4
          where reference = $1 and conversation_hash = $2 and status = 'booked' returning ${COLUMNS}`,

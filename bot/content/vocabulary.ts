@@ -106,6 +106,10 @@ export const DANGER_CATEGORIES = [
 ] as const;
 export type DangerCategory = (typeof DANGER_CATEGORIES)[number];
 
+/** The kinds in any of the lists, once each, in DANGER_CATEGORIES' order: what a booking keeps. */
+export const dangerKinds = (...lists: ReadonlyArray<readonly DangerCategory[]>): DangerCategory[] =>
+  DANGER_CATEGORIES.filter((category) => lists.some((list) => list.includes(category)));
+
 export const DISCLOSURES = ['hurtAtHome', 'thrownOut', 'scaredToGoHome', 'madeToDoThings', 'childExploited'] as const;
 export type Disclosure = (typeof DISCLOSURES)[number];
 

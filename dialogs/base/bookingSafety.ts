@@ -3,7 +3,7 @@
 // changing it, or later in the chat), with the return interview team told. A trained reader's
 // guess, put to the user as a question, is not carried: they may well have said no.
 import type { TurnContext } from 'botbuilder';
-import { DANGER_CATEGORIES, DEFAULT_LOCALE, type DangerCategory } from '../../bot/content/vocabulary';
+import { dangerKinds, DEFAULT_LOCALE, type DangerCategory } from '../../bot/content/vocabulary';
 import { afterTurn } from '../../bot/turn/runTurn';
 import type { DialogServices } from '../../bot/turn/services';
 import { conversationFactsRecord } from './conversationFacts';
@@ -12,7 +12,7 @@ export async function keepDangerForBooking(context: TurnContext, services: Dialo
   if (said.length === 0) return;
   await conversationFactsRecord(services).update(context, (facts) => ({
     ...facts,
-    dangerSaid: DANGER_CATEGORIES.filter((category) => facts.dangerSaid.includes(category) || said.includes(category)),
+    dangerSaid: dangerKinds(facts.dangerSaid, said),
   }));
   const conversationId = context.activity.conversation.id;
   const booking = await services.bookings.noteSafety(conversationId, said);
