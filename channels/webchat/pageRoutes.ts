@@ -37,6 +37,10 @@ const contentSecurityPolicy = (embedOrigins: readonly string[], publicBaseUrl: s
     `frame-ancestors 'self'${embedOrigins.map((origin) => ` ${origin}`).join('')}`,
   ].join('; ');
 
+/** The chat page's own words (widget.*) that follow a language switch: plain, and with phone numbers as call links. */
+const PAGE_WORDS = ['title', 'heading', 'quickExit', 'quickExitHint', 'dataLink', 'chatLabel'];
+const PAGE_CALLABLE_WORDS = ['dangerLine', 'otherNumbers'];
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 /** 999, 101, 116 000, 0800 1111 and other UK numbers, as the words say them. */
@@ -114,8 +118,8 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays, emb
       fill(chatTemplate, {
         lang: escapeHtml(messages.locale),
         dir: direction(messages),
-        ...callable(words(messages, ['dangerLine', 'otherNumbers', 'noScript'])),
-        ...words(messages, ['title', 'heading', 'quickExit', 'quickExitHint', 'dataLink', 'chatLabel', 'loading']),
+        ...callable(words(messages, [...PAGE_CALLABLE_WORDS, 'noScript'])),
+        ...words(messages, [...PAGE_WORDS, 'loading']),
         config: scriptJson({ locale: messages.locale, dir: direction(messages), quickExitUrl, failed: messages.t('widget.failed') }),
       }),
     );
@@ -136,13 +140,8 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays, emb
       locale: messages.locale,
       dir: direction(messages),
       // Escaped, with phone numbers as call links, as the page itself has them.
-      html: { ...callable(words(messages, ['dangerLine', 'otherNumbers'])) },
-      text: Object.fromEntries(
-        ['title', 'heading', 'quickExit', 'quickExitHint', 'dataLink', 'chatLabel', 'failed'].map((key) => [
-          key,
-          messages.t(`widget.${key}`),
-        ]),
-      ),
+      html: { ...callable(words(messages, PAGE_CALLABLE_WORDS)) },
+      text: Object.fromEntries([...PAGE_WORDS, 'failed'].map((key) => [key, messages.t(`widget.${key}`)])),
     });
   });
   server.get('/privacy', async (req: Request, res: Response) => {
@@ -155,7 +154,7 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays, emb
         ...words(messages, ['privacy.title', 'privacy.intro', 'privacy.kept', 'privacy.numbers', 'privacy.records', 'privacy.back'], {
           days: retentionDays,
         }),
-        ...callable(words(messages, ['dangerLine', 'otherNumbers'])),
+        ...callable(words(messages, PAGE_CALLABLE_WORDS)),
       }),
     );
   });
