@@ -50,6 +50,39 @@ describe('on the Bot Framework endpoint', () => {
     expect(audit.some((row) => row === 'advised-999:G-DANGER-YP-SUICIDE' || row === 'advised-999:G-CONCERN-SUICIDE-YP')).toBe(true);
   });
 
+  it('a young person asked straight about ending their life: no other question that turn, and their "yes" answers it', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person'], { join: true });
+    const [asked] = await walk(conversation, ['i came back this morning but honestly whats the point of anything']);
+    expect(allText(asked ?? [])).toMatch(/ending your life/);
+    expect(optionTitles(asked ?? [])).toEqual([]);
+    const [answered] = await walk(conversation, ['Yes']);
+    const text = allText(answered ?? []);
+    for (const number of ['999', '85258', '116 000']) expect(text).toContain(number);
+    // The question waiting is asked again: the "yes" was not taken as "I am safe".
+    expect(text).toMatch(/are you safe right now/);
+    const audit = await auditTrail(harness.app, conversation.id);
+    expect(audit).toContain('advised-999:Y-THINKING-OF-SUICIDE');
+    expect(audit.filter((row) => row.endsWith(':Y-NOT-SAFE'))).toEqual([]);
+  });
+
+  it('"meant to be home at 10" at "missing now or back?" is missing, not back', async () => {
+    const conversation = harness.conversation();
+    const [, , situation] = await walk(conversation, ['1', 'he was meant to be home at 10'], { join: true });
+    expect(allText(situation ?? [])).toMatch(/in danger right now/);
+    expect(allText(situation ?? [])).not.toMatch(/glad they are back/);
+  });
+
+  it('"no hes NOT back" in the return branch goes back to the missing one', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son is back', 'no', 'no'], { join: true });
+    const [turn] = await walk(conversation, ['no hes NOT back']);
+    const text = allText(turn ?? []);
+    expect(text).toMatch(/still missing/);
+    expect(text).toMatch(/in danger right now/);
+    expect(optionTitles(turn ?? [])).toEqual(['Yes', 'No', 'Not sure']);
+  });
+
   it('a child back home but drowsy and being sick: 999 at "hurt or unwell?", and the answer is kept', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['my son is home now', 'yes']);
@@ -107,6 +140,46 @@ describe('their own questions, asked at any point', () => {
     for (const number of ['999', '101']) expect(text).toContain(number);
     expect(text).toMatch(/can't make calls/);
     expect(text).not.toMatch(DIDNT_CATCH);
+  });
+});
+
+describe('questions the bot has no answer of its own for', () => {
+  it('"should i ring the police now?" at "in danger now?": 999 if in danger, 101 now once looked, and the question waits', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son hasnt come home', 'yes']);
+    const [turn] = await walk(conversation, ['should i ring the police now or is it too early']);
+    const text = allText(turn ?? []);
+    for (const number of ['999', '101']) expect(text).toContain(number);
+    expect(text).toContain('do not have to wait 24 hours');
+    expect(text).not.toMatch(/^No\./);
+    expect(text).toMatch(/in danger right now/);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual([]);
+  });
+
+  it('a question nobody wrote an answer for is told where answers are (116 000, 101, 999), never "didn\'t catch that"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son hasnt come home', 'yes']);
+    const [turn] = await walk(conversation, ['what happens if the police come round and hes got weed on him']);
+    const text = allText(turn ?? []);
+    for (const number of ['116 000', '101', '999']) expect(text).toContain(number);
+    expect(text).not.toMatch(DIDNT_CATCH);
+    // The question waiting is asked again, and a plain answer to it still counts.
+    expect(text).toMatch(/in danger right now/);
+    const [next] = await walk(conversation, ['no']);
+    expect(allText(next ?? [])).toMatch(/last see/i);
+  });
+
+  it('"me and him had a row" is no answer to "in danger now?": "and" is not "n" for no', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son hasnt come home', 'yes']);
+    const [turn] = await walk(conversation, ['me and him had a row about his phone']);
+    expect(allText(turn ?? [])).not.toMatch(/last see/i);
+  });
+
+  it('"does anyone speak arabic?" switches to Arabic', async () => {
+    const conversation = harness.conversation();
+    const [turn] = await walk(conversation, ['does anyone there speak arabic?'], { join: true }).then((turns) => turns.slice(1));
+    expect(allText(turn ?? [])).toMatch(/[\u0600-\u06ff]/);
   });
 });
 
@@ -171,6 +244,27 @@ describe('by SMS', () => {
     expect(next.replies.join('\n')).not.toBe('');
   });
 
+  it('by text, "no" to the straight question about ending their life answers it, and the chat goes on where it was', async () => {
+    const phone = '+447700900617';
+    await sms.text(phone, 'im 14 and i ran off last night');
+    await sms.text(phone, 'yes');
+    const asked = await sms.text(phone, 'no one would even care if i was gone tbh');
+    expect(asked.replies.join('\n')).toMatch(/ending your life/);
+    const { replies } = await sms.text(phone, 'nah');
+    const text = replies.join('\n');
+    expect(text).toContain('85258');
+    expect(text).toMatch(/are you safe right now/);
+    expect(text).not.toMatch(DIDNT_CATCH);
+  });
+
+  it('by text, "usually home by 6 but not today" is missing, not back', async () => {
+    const phone = '+447700900618';
+    await sms.text(phone, 'hello');
+    await sms.text(phone, '1');
+    const { replies } = await sms.text(phone, 'she is usually home by 6 but not today');
+    expect(replies.join('\n')).toMatch(/in danger right now/);
+  });
+
   it('"police told us to wait till morning, is that right" by text: never low risk, 101 again', async () => {
     const phone = '+447700900614';
     await sms.text(phone, 'my boy is 13 and still not home');
@@ -185,6 +279,17 @@ describe('by SMS', () => {
     const { replies } = await sms.text(phone, 'hes 19 and gives her money and lifts, she says hes her boyfriend');
     expect(replies.join('\n')).toMatch(/don't search first/);
     expect(replies.join('\n')).toContain('101');
+  });
+
+  it('by text, an unanswered question at "in danger now?" gets 116 000 and the question again', async () => {
+    const phone = '+447700900616';
+    await sms.text(phone, 'my daughter is 14 and not home');
+    await sms.text(phone, 'yes');
+    const { replies } = await sms.text(phone, 'who else can i ring tonight, her dad isnt answering');
+    const text = replies.join('\n');
+    expect(text).toContain('116 000');
+    expect(text).not.toMatch(DIDNT_CATCH);
+    expect(text).toMatch(/in danger right now/);
   });
 
   it('"do i have to wait 24 hours" by text: no, and 101', async () => {

@@ -20,6 +20,7 @@ const riskFlags = async (conversationId: string) => {
 
 const DIDNT_CATCH = /didn.t catch/i;
 
+const SAYS_MISSING = new Set(['a man is forcing her into a car']);
 const SUICIDE_TALK = new Set(['she said she wants to die', 'wants to end it all', "she's cutting herself", 'self harmed', 'kms']);
 
 describe('danger in words not on the list', () => {
@@ -34,14 +35,18 @@ describe('danger in words not on the list', () => {
     'self harmed',
     'beaten up',
     'kms',
-  ])('"%s" mid-journey gives 999 first, records the rule, and asks the same question again', async (message) => {
+  ])('"%s" mid-journey gives 999 first, records the rule, and goes on from the same question', async (message) => {
     const conversation = harness.conversation();
     const [, , situation] = await walk(conversation, ['1'], { join: true });
     expect(situation).toBeUndefined();
     const replies = await conversation.say(message);
     expect(replies[0]?.text).toContain('999');
     expect(allText(replies)).not.toMatch(DIDNT_CATCH);
-    expect(optionTitles(replies)).toEqual(['Missing now', 'They are back', 'Prepare in advance']);
+    // An answer that holds danger is both: "forcing her into a car" also says she is missing, so the
+    // journey moves on to "in danger now?"; the others are asked the same question again.
+    expect(optionTitles(replies)).toEqual(
+      SAYS_MISSING.has(message) ? ['Yes', 'No', 'Not sure'] : ['Missing now', 'They are back', 'Prepare in advance'],
+    );
     // Talk of suicide or self-harm from an adult gets what to do about it, with 999.
     expect(await ruleIds(conversation.id)).toEqual([SUICIDE_TALK.has(message) ? 'G-DANGER-SUICIDE' : 'G-DANGER-999']);
   });

@@ -16,6 +16,7 @@ import {
   PROFESSIONAL_SITUATIONS,
   PROFESSIONS,
   QUESTIONS_ASKED,
+  QUESTION_UNANSWERED,
   ROLES,
   SEARCH_ITEMS,
 } from './vocabulary';
@@ -32,7 +33,7 @@ export const factSchemas = {
   dangerPhrase: z.boolean(),
   dangerCategory: z.enum(DANGER_CATEGORIES),
   disclosure: z.enum(DISCLOSURES),
-  questionAsked: z.enum(QUESTIONS_ASKED),
+  questionAsked: z.enum([...QUESTIONS_ASKED, QUESTION_UNANSWERED]),
   command: z.enum(COMMANDS),
   officeOpen: z.boolean(),
   handoffAlerted: z.boolean(),
@@ -52,6 +53,8 @@ export const factSchemas = {
   childHurtOrUnwell: z.enum(['yes', 'no', 'unsure']),
   reportedMissing: z.enum(['yes', 'no', 'unsure']),
   ypSafeNow: z.enum(['yes', 'no', 'unsure']),
+  /** A young person's answer to being asked straight whether they are thinking of ending their life. */
+  ypThinkingOfSuicide: z.enum(['yes', 'no', 'unsure']),
   ypWhere: z.enum(['away', 'back']),
   ypHomeSafe: z.enum(['yes', 'no', 'unsure']),
   returnChoice: z.enum(['trusted', 'independent', 'no']),

@@ -96,6 +96,8 @@ export const understandingSchema = z
     languageRequest: z.array(z.string().min(1)).default([]),
     /** Words that may stand around a command and leave it a command ("can i talk to a real person please"). */
     commandRequest: z.array(z.string().min(1)).default([]),
+    /** First words (one or two) that ask, with or without a question mark ("where can i go tonight", "czy"). */
+    questionOpeners: z.array(z.string().min(1)).default([]),
   })
   .strict();
 export type UnderstandingLexicon = z.infer<typeof understandingSchema>;

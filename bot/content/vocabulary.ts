@@ -113,8 +113,21 @@ export const dangerKinds = (...lists: ReadonlyArray<readonly DangerCategory[]>):
 export const DISCLOSURES = ['hurtAtHome', 'thrownOut', 'scaredToGoHome', 'madeToDoThings', 'childExploited'] as const;
 export type Disclosure = (typeof DISCLOSURES)[number];
 
-export const QUESTIONS_ASKED = ['police', 'trouble', 'confidential', 'returnInterview', 'wait24h', 'callForMe', 'policeSaidWait', 'collectThem'] as const;
+export const QUESTIONS_ASKED = [
+  'police',
+  'trouble',
+  'confidential',
+  'returnInterview',
+  'wait24h',
+  'callForMe',
+  'policeSaidWait',
+  'collectThem',
+  'whenToReport',
+] as const;
 export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
+
+/** A question asked that the bot has no answer of its own for: it says where answers are. */
+export const QUESTION_UNANSWERED = 'unanswered';
 
 /** A booking asked to be cancelled or moved in one's own words ("cancel it", "can we do friday instead"). */
 export const BOOKING_REQUESTS = ['cancel', 'change'] as const;

@@ -96,7 +96,7 @@ export function readAnswer(text: string, question: OpenQuestion, messages: Messa
 /** An option by its words in a sentence (by stem, not where negated), or a plain yes, no or "don't know". */
 function byMeaning(text: string, question: OpenQuestion, messages: Messages, understanding: Understanding): string | undefined {
   // "..., is that right?" asks; it answers nothing.
-  const answered = understanding.withoutQuestions(text);
+  const answered = understanding.withoutQuestions(text, messages.locale);
   const mentioned = optionMentioned(answered, question.options, messages, understanding);
   if (mentioned !== undefined) return mentioned;
   const everyday = understanding.everyday(answered, messages.locale);

@@ -46,6 +46,11 @@ export interface Reading {
   question: QuestionAsked | undefined;
   /** A booking asked to be cancelled or moved, in one's own words ("i dont want to do it anymore"). */
   bookingRequest: BookingRequest | undefined;
+  /**
+   * The message asks something, known or not ("where can i go tonight", "does it matter?"): a
+   * question the bot cannot answer is told where answers are, not that it was not caught.
+   */
+  asks: boolean;
   /** Facts said in passing, kept so that no journey asks them again. */
   facts: StatedFacts;
 }
@@ -65,7 +70,7 @@ export interface Understanding {
    */
   writtenIn(text: string): string | undefined;
   /** The message without the sentences that ask something ("..., is that right?"): what may answer a question. */
-  withoutQuestions(text: string): string;
+  withoutQuestions(text: string, locale: string): string;
   /** Words that may stand around a command in the conversation's language and English ("can i", "please", "a real"). */
   commandRequestWords(locale: string): ReadonlySet<string>;
   /**
@@ -159,6 +164,8 @@ interface LanguageReader {
   writers: PhraseBook<Role>;
   situations: PhraseBook<Situation | 'none'>;
   questions: PhraseBook<QuestionAsked>;
+  /** First words that ask ("where", "czy", "هل"). */
+  questionOpeners: ReadonlySet<string>;
   bookingRequests: PhraseBook<BookingRequest>;
   factCues: PhraseBook<StatedFact>;
   ageCues: { after: ReadonlySet<string>; before: ReadonlySet<string>; subjects: ReadonlySet<string> };
@@ -249,6 +256,15 @@ export function createUnderstanding(
   const dangerLanguages = dangerAlwaysIn.map(languageOf);
   const languagesOf = (locale: string): string[] => [...new Set([languageOf(locale), 'en'])];
   const commandWords = new Map<string, ReadonlySet<string>>();
+  const openersByLocale = new Map<string, ReadonlySet<string>>();
+  const openersOf = (locale: string): ReadonlySet<string> => {
+    let found = openersByLocale.get(locale);
+    if (!found) {
+      found = new Set(languagesOf(locale).flatMap((language) => [...readerFor(language).questionOpeners]));
+      openersByLocale.set(locale, found);
+    }
+    return found;
+  };
 
   return {
     read(text, locale) {
@@ -304,6 +320,7 @@ export function createUnderstanding(
         facts: { ...(ageYears === undefined ? {} : { ageYears }), said: STATED_FACTS.filter((fact) => said.has(fact)) },
         question,
         bookingRequest,
+        asks: question !== undefined || sentencesOf(text).some((sentence) => sentenceAsks(sentence, openersOf(locale))),
       };
     },
     writtenIn(text) {
@@ -311,7 +328,7 @@ export function createUnderstanding(
       if (!first || first.language === 'en' || first.count < WRITTEN_IN_MIN_WORDS) return undefined;
       return first.count >= 2 * (second?.count ?? 0) ? first.language : undefined;
     },
-    withoutQuestions: withoutQuestionsAsked,
+    withoutQuestions: (text, locale) => withoutQuestionsAsked(text, openersOf(locale)),
     commandRequestWords(locale) {
       const key = languagesOf(locale).join(' ');
       let found = commandWords.get(key);
@@ -327,7 +344,7 @@ export function createUnderstanding(
     },
     everyday(text, locale, options = {}) {
       // "is that right?" asks; it does not answer yes.
-      const answered = withoutQuestionsAsked(text);
+      const answered = withoutQuestionsAsked(text, openersOf(locale));
       // The user's language first; English too, which people mix in ("ok", "yes").
       for (const language of languagesOf(locale)) {
         const found = everydayIn(readerFor(language), language, answered, options.wholeMessage ?? false);
@@ -363,7 +380,13 @@ export function createUnderstanding(
       const key = `${languageOf(locale)}\u0000${JSON.stringify(options)}`;
       let book = optionBooks.get(key);
       if (!book) {
-        book = compilePhraseBook(options, reader.lexicon);
+        // A one-letter answer ("n", "y") is one only as the whole message: in a sentence it is a
+        // letter, or text speak for another word ("n" is "and").
+        const inSentences = options.map((option) => ({
+          ...option,
+          phrases: option.phrases.filter((phrase) => normalise(phrase).length > 1),
+        }));
+        book = compilePhraseBook(inSentences, reader.lexicon);
         if (optionBooks.size > 500) optionBooks.clear();
         optionBooks.set(key, book);
       }
@@ -512,6 +535,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
       SITUATIONS.map((situation) => [situation, words.situations[situation]] as const),
     ),
     questions: labelled(words.questions),
+    questionOpeners: new Set(words.questionOpeners.map(normalise)),
     bookingRequests: labelled(words.bookingRequests),
     factCues: labelled(words.factCues),
     ageCues: { after: new Set(words.ageCues.after), before: new Set(words.ageCues.before), subjects: new Set(words.ageCues.subjects) },
@@ -548,12 +572,14 @@ function emptyLexicon(): UnderstandingLexicon {
       callForMe: none,
       policeSaidWait: none,
       collectThem: none,
+      whenToReport: none,
     },
     bookingRequests: {},
     times: {},
     schoolDay: [],
     languageRequest: [],
     commandRequest: [],
+    questionOpeners: [],
   };
 }
 
@@ -635,10 +661,20 @@ function situationCues(matches: ReadonlyArray<PhraseMatch<Situation | 'none'>>):
 /** The fewest words a sentence ending in a question mark needs to be the user's own question, not a doubtful answer ("yes?"). */
 const QUESTION_MIN_WORDS = 3;
 
+const sentencesOf = (text: string): string[] => text.match(/[^.!?؟\n]+[.!?؟\n]*/g) ?? [text];
+
+/** A sentence of a few words that ends in a question mark, or opens with words that ask ("where can", "czy"). */
+function sentenceAsks(sentence: string, openers: ReadonlySet<string>): boolean {
+  const words = textWords(sentence);
+  if (words.length < QUESTION_MIN_WORDS) return false;
+  const [first = '', second = ''] = words;
+  return /[?؟]\s*$/.test(sentence) || openers.has(first) || openers.has(`${first} ${second}`);
+}
+
 /** The message without the sentences that ask something ("..., is that right?"). */
-function withoutQuestionsAsked(text: string): string {
-  return (text.match(/[^.!?؟\n]+[.!?؟\n]*/g) ?? [text])
-    .filter((sentence) => !(/[?؟]\s*$/.test(sentence) && textWords(sentence).length >= QUESTION_MIN_WORDS))
+function withoutQuestionsAsked(text: string, openers: ReadonlySet<string>): string {
+  return sentencesOf(text)
+    .filter((sentence) => !sentenceAsks(sentence, openers))
     .join(' ');
 }
 

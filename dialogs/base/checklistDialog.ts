@@ -57,7 +57,7 @@ export class ChecklistDialog<Item extends string> extends WaitingDialog {
     if (answer === undefined || item === undefined) {
       // "idk" is an answer a person means: say how to go on, not that it was not caught.
       const why = read.everyday === 'unknown' ? 'common.checklist.unsure' : `${this.spec.keys}.retry`;
-      const reply = await replyToMiss(dc, why);
+      const reply = await replyToMiss(dc, why, this.services);
       if (reply === 'handled') return Dialog.EndOfTurn;
       const said = reply === 'stuck' ? ['common.miss.stuck'] : [why, ...(reply === 'explainWithWayOn' ? ['common.miss.wayOn'] : [])];
       await this.ask(dc.context, done, ...said);

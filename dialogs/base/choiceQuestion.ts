@@ -43,7 +43,7 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
     // "idk" is an answer a person means: say how to answer, not that it was not caught.
     const { unsure } = this.spec;
     const why = unsure && answer.everyday === 'unknown' ? unsure : this.spec.retry;
-    const reply = await replyToMiss(dc, why);
+    const reply = await replyToMiss(dc, why, this.services);
     if (reply === 'handled') return Dialog.EndOfTurn;
     if (reply === 'stuck') await this.sendWithOptions(dc.context, messages.t('common.miss.stuck'));
     else {

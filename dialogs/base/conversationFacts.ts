@@ -38,6 +38,8 @@ const conversationFactsSchema = z.object({
   dangerSaid: z.array(z.enum(DANGER_CATEGORIES)).default([]),
   /** When the child was last seen or went (as the journey read it), for whoever takes the conversation over. */
   goneSince: z.string().datetime().optional(),
+  /** A young person was just asked straight whether they are thinking of ending their life: their next yes or no answers that. */
+  caringQuestionOpen: z.boolean().default(false),
 });
 export type ConversationFacts = z.infer<typeof conversationFactsSchema>;
 

@@ -14,6 +14,8 @@ import type { JourneyExits } from '../../bot/understanding/openQuestion';
 import { chooseLocale, enterJourney, messagesFor, readingOf, TURN_DELETE_DATA, type DialogServices } from '../../bot/turn/services';
 
 const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
+/** turnState key: a young person was asked straight about ending their life; that is the turn's only question. */
+const TURN_ASKED_STRAIGHT = Symbol('helpline.askedStraight');
 
 export abstract class InterruptibleDialog extends ComponentDialog {
   protected constructor(
@@ -71,6 +73,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // Who is writing, for words that fit them: confirmed, or what this message or an earlier one said.
     const role = before.role ?? reading?.writer ?? before.writerHeard;
     if (reading) await keepStatedFacts(context, this.services, reading.facts, reading.writer);
+    // No buttons are shown under the straight question: a "Yes" then is typed, not tapped.
+    const caringAnswer = before.caringQuestionOpen ? await this.answerToCaringQuestion(context, turnReading) : undefined;
+    if (caringAnswer) return this.carryOn(innerDc, active);
     const askedAboutRisk = turnReading.answer?.asksAboutRisk ?? false;
     const replied = reading ? await this.replyToWhatWasSaid(context, askedAboutRisk ? { ...reading, concern: [] } : reading, role) : false;
     // An age said (or corrected) mid-conversation is kept and said back, never "didn't catch that".
@@ -85,6 +90,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // the caring reply and the booking question both.
     const anywhere = !replied || reading?.bookingRequest ? await this.interruptAnywhere(innerDc) : undefined;
     if (anywhere) return anywhere;
+    // The next message answers the straight question, so no other question is asked after it.
+    if (replied && active && context.turnState.get(TURN_ASKED_STRAIGHT)) return Dialog.EndOfTurn;
     if (replied || ageNoted) {
       // The message may also answer the question waiting: it reads on, and a miss is not a miss.
       context.turnState.set(TURN_ALREADY_ANSWERED, true);
@@ -149,6 +156,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (exploitationSigns) await adviseFirst(context, this.services, 'disclosure', { disclosure: 'childExploited', ...who });
     else if (dangerCategory) await adviseFirst(context, this.services, 'interrupt', { dangerPhrase: true, dangerCategory, ...who });
     else if (concernCategory) await adviseFirst(context, this.services, 'concern', { dangerCategory: concernCategory, ...who });
+    // A young person is asked straight whether they are thinking of ending their life (those rules'
+    // words ask it): their next yes or no answers that, not the question on screen.
+    if (role === 'youngPerson' && (dangerCategory ?? concernCategory) === 'suicideSelfHarm' && !exploitationSigns) {
+      await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, caringQuestionOpen: true }));
+      context.turnState.set(TURN_ASKED_STRAIGHT, true);
+    }
     // A disclosure is heard even beside danger: the 999 line alone does not acknowledge it.
     const acknowledged = exploitationSigns && (disclosure === 'childExploited' || disclosure === 'madeToDoThings');
     if (disclosure && !acknowledged) await adviseFirst(context, this.services, 'disclosure', { disclosure, ...who });
@@ -164,6 +177,23 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await keepDangerForBooking(context, this.services, reading.danger);
     }
     if (reading.question) await adviseFirst(context, this.services, 'question', { questionAsked: reading.question });
+    return true;
+  }
+
+  /**
+   * The message after the straight question about ending their life: a plain yes, no or "not sure"
+   * answers it and is answered (crisis lines, kept as a risk). Anything else is read as usual.
+   */
+  private async answerToCaringQuestion(context: TurnContext, reading: Reading): Promise<boolean> {
+    await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, caringQuestionOpen: false }));
+    if (reading.danger.length > 0 || reading.concern.length > 0 || reading.disclosures.length > 0) return false;
+    const { locale } = messagesFor(context, this.services);
+    const said = this.services.understanding.everyday(context.activity.text ?? '', locale, { wholeMessage: true });
+    if (said !== 'yes' && said !== 'no' && said !== 'unknown') return false;
+    const ypThinkingOfSuicide = said === 'unknown' ? 'unsure' : said;
+    if (ypThinkingOfSuicide !== 'no') await flagRisk(context, this.services, 'suicideSelfHarm');
+    await adviseFirst(context, this.services, 'yp-caring-answer', { ypThinkingOfSuicide });
+    context.turnState.set(TURN_ALREADY_ANSWERED, true);
     return true;
   }
 

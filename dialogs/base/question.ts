@@ -71,7 +71,7 @@ export class Question<Value> extends AskingDialog {
     if (fallback && picked !== undefined) return dc.endDialog({ kind: 'value', value: fallback.valueOf(picked) } satisfies Answer<Value>);
     const parsed: Parsed<Value> = text === '' ? { ok: false, retry: 'common.answers.empty' } : this.spec.parse(text, dc.context, messages);
     if (parsed.ok) return dc.endDialog({ kind: 'value', value: parsed.value } satisfies Answer<Value>);
-    const reply = await replyToMiss(dc, parsed.retry);
+    const reply = await replyToMiss(dc, parsed.retry, this.services);
     if (reply === 'handled') return Dialog.EndOfTurn;
     state.fallbackShown = fallback !== undefined;
     if (reply !== 'stuck') {

@@ -4,6 +4,9 @@
 // rather than take that dialog's result as its answer.
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { QUESTION_UNANSWERED } from '../../bot/content/vocabulary';
+import { adviseFirst } from '../../bot/turn/advice';
+import { readingOf, type DialogServices } from '../../bot/turn/services';
 
 /**
  * turnState key: this turn's message was already answered for what it said (danger, a concern, a
@@ -39,12 +42,17 @@ export interface AskState {
 export type MissReply = 'explain' | 'stuck' | 'explainWithWayOn';
 
 /**
- * A message that read as no answer: either the turn already replied to what it said (then the
- * question is asked again plainly, but never twice running: the reply given stands alone) and
- * 'handled' is returned, or how to answer the miss.
+ * A message that read as no answer: either the turn already replied to what it said, or it asked
+ * something the bot has no answer for and is told where answers are (then the question is asked
+ * again plainly, but never twice running: the reply given stands alone) and 'handled' is
+ * returned, or how to answer the miss.
  */
-export async function replyToMiss(dc: DialogContext, reason: string): Promise<MissReply | 'handled'> {
+export async function replyToMiss(dc: DialogContext, reason: string, services: DialogServices): Promise<MissReply | 'handled'> {
   const state = (dc.activeDialog?.state ?? {}) as AskState;
+  if (!dc.context.turnState.get(TURN_ALREADY_ANSWERED) && readingOf(dc.context, services).asks) {
+    await adviseFirst(dc.context, services, 'question', { questionAsked: QUESTION_UNANSWERED });
+    dc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
+  }
   if (dc.context.turnState.get(TURN_ALREADY_ANSWERED)) {
     const askedAgainLastTurn = state.lastMiss === ALREADY_ANSWERED;
     state.lastMiss = askedAgainLastTurn ? undefined : ALREADY_ANSWERED;

@@ -55,7 +55,7 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     }
     const moment = candidates[0];
     if (!moment) {
-      const reply = await replyToMiss(dc, 'youngPerson.when.unreadable');
+      const reply = await replyToMiss(dc, 'youngPerson.when.unreadable', this.services);
       if (reply === 'handled') return Dialog.EndOfTurn;
       const said = reply === 'stuck' ? 'common.miss.stuck' : 'youngPerson.when.unreadable';
       return this.retry(dc, state, said, await this.offer(state.returnedAt), reply === 'explainWithWayOn');

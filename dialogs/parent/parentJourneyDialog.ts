@@ -41,7 +41,10 @@ export const PARENT_JOURNEY = 'parent';
 /** "Found them", "shes home", as (nearly) the whole message at any step, goes to the return branch. */
 const PARENT_JOURNEY_EXITS: JourneyExits = {
   journey: PARENT_JOURNEY,
-  exits: [{ value: 'foundThem', title: 'parent.search.options.foundThem.title', synonyms: 'parent.search.options.foundThem.synonyms' }],
+  exits: [
+    { value: 'foundThem', title: 'parent.search.options.foundThem.title', synonyms: 'parent.search.options.foundThem.synonyms' },
+    { value: 'stillMissing', title: 'parent.situation.options.missing.title', synonyms: 'parent.notBack.synonyms' },
+  ],
   nearlyWhole: true,
 };
 const START = 'parent.start';
@@ -74,7 +77,20 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     super(PARENT_JOURNEY, services);
     this.record = parentCaseRecord(services);
     this.addDialog(
-      new ChoiceQuestion({ id: SITUATION, ask: 'parent.situation.ask', retry: 'common.choiceRetry', choices: situationChoices }, services),
+      new ChoiceQuestion(
+        {
+          id: SITUATION,
+          ask: 'parent.situation.ask',
+          retry: 'common.choiceRetry',
+          choices: situationChoices,
+          // "he was meant to be home at 10" names home but says missing; "hes NOT back" too.
+          read: (context) => {
+            const { situation, question } = readingOf(context, services);
+            return question || !situation ? undefined : SITUATION_FROM_FIRST_MESSAGE[situation];
+          },
+        },
+        services,
+      ),
     );
     this.addDialog(yesNoUnsureQuestion(DANGER, 'parent.danger.ask', services));
     this.addDialog(
@@ -145,13 +161,25 @@ export class ParentJourneyDialog extends InterruptibleDialog {
 
   protected override readonly exits = PARENT_JOURNEY_EXITS;
 
-  /** "Found them", "shes home", as (nearly) the whole message at any step, goes to the return branch. */
+  /**
+   * "Found them", "shes home", as (nearly) the whole message at any step, goes to the return
+   * branch; "no hes NOT back" in the return branch goes back to the missing one.
+   */
   protected override async interruptJourney(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-    if (innerDc.activeDialog?.id === PARENT_RETURN_DIALOG) return undefined;
     const { exit } = readingOf(innerDc.context, this.services);
-    if (exit?.journey !== PARENT_JOURNEY || exit.value !== 'foundThem') return undefined;
-    await innerDc.cancelAllDialogs();
-    return innerDc.beginDialog(PARENT_RETURN_DIALOG);
+    if (exit?.journey !== PARENT_JOURNEY) return undefined;
+    const returning = innerDc.activeDialog?.id === PARENT_RETURN_DIALOG;
+    if (!returning && exit.value === 'foundThem') {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(PARENT_RETURN_DIALOG);
+    }
+    if (returning && exit.value === 'stillMissing') {
+      await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('parent.notBack.reply'));
+      await innerDc.cancelAllDialogs();
+      await this.record.set(innerDc.context, parentCaseSchema.parse({}));
+      return innerDc.beginDialog(MISSING);
+    }
+    return undefined;
   }
 
   /** Asked unless the first message said it ("my daughter didnt come home", "shes back"). */
