@@ -3,7 +3,7 @@
 // direct, caring question with the crisis lines, never "didn't catch that"; facts said in passing
 // are confirmed, not asked again; "never came back" is not a return. On the Bot Framework
 // endpoint and by SMS, in sentences written for these tests (none is in the corpus).
-import { allText, auditTrail, optionTitles, startHarness, walk, type Harness } from './support/harness';
+import { allText, auditTrail, lastTurn as lastTurnOf, optionTitles, startHarness, walk, type Harness } from './support/harness';
 import { startSmsHarness, type SmsHarness } from './support/sms';
 
 let harness: Harness;
@@ -212,6 +212,45 @@ describe('more of their own questions', () => {
     expect(text).toMatch(/not a crime/);
     expect(text).not.toMatch(/not your fault/);
     expect(await auditTrail(harness.app, conversation.id)).not.toContain('disclosure-heard:G-DISCLOSURE-HOME');
+  });
+});
+
+describe('in the words people use, in their languages', () => {
+  it('Arabic "ابدا" (never) is an answer, not "start again" (ابدأ)', async () => {
+    const conversation = harness.conversation(undefined, { locale: 'ar' });
+    await walk(conversation, ['ابني لم يرجع للبيت', 'لا'], { join: true });
+    const [turn] = await walk(conversation, ['ابدا']);
+    expect(allText(turn ?? [])).not.toContain('لنبدأ من جديد');
+    expect(optionTitles(turn ?? [])).toContain('لا أعرف');
+  });
+
+  it('Polish "no" (yeah) is asked again, not taken as No', async () => {
+    const conversation = harness.conversation(undefined, { locale: 'pl' });
+    await walk(conversation, ['moja córka nie wróciła do domu'], { join: true });
+    const [turn] = await walk(conversation, ['no']);
+    expect(optionTitles(turn ?? [])).toEqual(['Tak', 'Nie', 'Nie mam pewności']);
+    expect(allText(turn ?? [])).not.toMatch(/Kiedy ostatnio/);
+  });
+
+  it('tablets and a child who will not wake, in Polish: 999 and an ambulance', async () => {
+    const conversation = harness.conversation(undefined, { locale: 'pl' });
+    await walk(conversation, ['moja córka nie wróciła do domu'], { join: true });
+    const [turn] = await walk(conversation, ['wziął dużo tabletek i nie mogę go obudzić']);
+    expect(allText(turn ?? [])).toContain('999');
+    expect(allText(turn ?? [])).toMatch(/karetk/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-MEDICAL');
+  });
+
+  it('"his phone goes straight to voicemail" in the first message: calling them is not asked', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['my son is 15 and hasnt come home, his phone goes straight to voicemail', 'yes', 'no', 'about 6pm', 'yes'],
+      { join: true },
+    );
+    const text = turns.map(allText).join('\n');
+    expect(text).not.toMatch(/tried to call, text or message/);
+    expect(allText(lastTurnOf(turns))).toMatch(/extra risk/);
   });
 });
 

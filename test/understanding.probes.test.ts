@@ -272,3 +272,33 @@ describe('each language read as itself', () => {
     expect(understanding.read('انا اخوها الكبير', 'ar').danger).toEqual([]);
   });
 });
+
+describe('words that look like an answer and are not one', () => {
+  it.each([
+    ['nie odbiera', 'pl'],
+    ['no', 'pl'],
+    ['nu raspunde', 'ro'],
+  ])('"%s" (%s) is neither yes nor no', (text, locale) => {
+    expect(understanding.everyday(text, locale)).toBeUndefined();
+  });
+
+  it('"nie" is still a no, and English "no" still a no in English', () => {
+    expect(understanding.everyday('nie', 'pl')).toBe('no');
+    expect(understanding.everyday('no', 'en-GB')).toBe('no');
+  });
+
+  it('"not answering" is kept as a fact: contact was tried', () => {
+    expect(understanding.read('she isnt answering her phone', 'en-GB').facts.said).toContain('notAnswering');
+    expect(understanding.read('nie odbiera telefonu', 'pl').facts.said).toContain('notAnswering');
+  });
+});
+
+describe('words that say two kinds of danger count for both', () => {
+  it.each([
+    ['wziął dużo tabletek i nie mogę go obudzić', 'pl'],
+    ['a luat multe pastile si nu se trezeste', 'ro'],
+    ['أخذ حبوب كثيرة ولا يستيقظ', 'ar'],
+  ])('"%s" is a medical emergency', (text, locale) => {
+    expect(understanding.read(text, locale).danger).toContain('medical');
+  });
+});

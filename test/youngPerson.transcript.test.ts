@@ -394,7 +394,8 @@ describe('a threat said while booking (issue 20, item 11)', () => {
       expect(toTeam()[0]).not.toContain('hurt');
 
       expect(await say('i took a load of pills')).toContain('999');
-      expect(await safetyOf()).toEqual(['medical', 'violenceAbuse']);
+      // Words that say two kinds of danger count for both ("a load of pills": danger now, and medical).
+      expect(await safetyOf()).toEqual(['immediate', 'medical', 'violenceAbuse']);
       await waitFor(() => toTeam().length > 1);
       expect(toTeam()[1]).toContain(reference);
       expect(toTeam()[1]).toContain('medical');

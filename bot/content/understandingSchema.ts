@@ -67,6 +67,8 @@ export const understandingSchema = z
         ageBirthdaySoon: phraseList,
         /** "hes ok", "she's fine": well, which is a no to "are they hurt or unwell?". */
         fine: z.array(z.string().min(1)).default([]),
+        /** A whole message that answers in English but means another thing here (Polish "no" is "yeah"): asked again. */
+        notInThisLanguage: z.array(z.string().min(1)).default([]),
       })
       .strict(),
     disclosures: labelled(DISCLOSURES),

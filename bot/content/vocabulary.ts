@@ -91,6 +91,8 @@ export const STATED_FACTS = [
   'missingFromContact',
   'missingFromSchool',
   'courtOrder',
+  /** Rung or messaged and not answering ("straight to voicemail"): contact was tried. */
+  'notAnswering',
 ] as const;
 export type StatedFact = (typeof STATED_FACTS)[number];
 

@@ -219,9 +219,15 @@ export interface PhraseBook<Label> {
   find(tokens: readonly Token[]): PhraseMatch<Label>[];
 }
 
+/**
+ * `labelsShareWords`: a phrase's words are used up for its own label only (and for every label
+ * when matched by `except`'s phrases, the look-alikes), so words that mean two things count for
+ * both: "took a load of tablets and I cant wake him" is a medical emergency and immediate danger.
+ */
 export function compilePhraseBook<Label>(
   entries: ReadonlyArray<{ label: Label; phrases: readonly string[] }>,
   lexicon: Lexicon,
+  options: { labelsShareWords?: { except: Label } } = {},
 ): PhraseBook<Label> {
   const compiled = entries
     .flatMap(({ label, phrases }) => phrases.map((text) => ({ label, text, phrase: compilePhrase(text, lexicon) })))
@@ -295,7 +301,13 @@ export function compilePhraseBook<Label>(
   };
   return {
     find(tokens) {
-      const used = new Set<number>();
+      const usedFor = new Map<number, Set<Label>>();
+      const shared = options.labelsShareWords;
+      const usedUp = (at: number, label: Label): boolean => {
+        const labels = usedFor.get(at);
+        if (!labels) return false;
+        return !shared || labels.has(label) || labels.has(shared.except);
+      };
       const matches: PhraseMatch<Label>[] = [];
       for (const candidate of candidatesFor(tokens)) {
         const entry = compiled[candidate];
@@ -304,8 +316,8 @@ export function compilePhraseBook<Label>(
         const place = locate(tokens, phrase, lexicon);
         if (!place) continue;
         // A phrase's own words are used up; the words between them stay free for another.
-        if (place.positions.some((at) => used.has(at))) continue;
-        for (const at of place.positions) used.add(at);
+        if (place.positions.some((at) => usedUp(at, label))) continue;
+        for (const at of place.positions) usedFor.set(at, (usedFor.get(at) ?? new Set<Label>()).add(label));
         const ownNegation = phrase.some((token) => lexicon.negations.has(token.word));
         matches.push({ label, phrase: text, ...place, negated: !ownNegation && isNegated(tokens, place.start, lexicon) });
       }

@@ -164,6 +164,8 @@ interface LanguageReader {
   writers: PhraseBook<Role>;
   situations: PhraseBook<Situation | 'none'>;
   questions: PhraseBook<QuestionAsked>;
+  /** Whole messages that are no answer in this language, though English reads one (Polish "no"). */
+  notAnswers: ReadonlySet<string>;
   /** First words that ask ("where", "czy", "هل"). */
   questionOpeners: ReadonlySet<string>;
   bookingRequests: PhraseBook<BookingRequest>;
@@ -343,6 +345,7 @@ export function createUnderstanding(
       return found;
     },
     everyday(text, locale, options = {}) {
+      if (readerFor(languageOf(locale)).notAnswers.has(normalise(text))) return undefined;
       // "is that right?" asks; it does not answer yes.
       const answered = withoutQuestionsAsked(text, openersOf(locale));
       // The user's language first; English too, which people mix in ("ok", "yes").
@@ -417,6 +420,13 @@ export function createUnderstanding(
 
 function everydayIn(reader: LanguageReader, language: string, text: string, wholeMessage: boolean): EverydayAnswer | undefined {
   const tokens = tokenise(text, reader.lexicon);
+  // "nie odbiera" (not answering) holds "nie" but answers no question with it.
+  const notAnswering = new Set(
+    reader.factCues
+      .find(tokens)
+      .filter((match) => match.label === 'notAnswering')
+      .flatMap((match) => match.positions),
+  );
   // "yes she is" is a yes; "she is not breathing", "he is 13" and "she is at her dads" are not:
   // a yes of more than one word must end its clause, and no yes is followed by a negation in its
   // clause ("nah dont think so" is still a no).
@@ -425,6 +435,7 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
     .filter(
       (match) =>
         !match.negated &&
+        !match.positions.some((position) => notAnswering.has(position)) &&
         !(
           match.label === 'yes' &&
           (negatedAfter(tokens, match.end, reader.lexicon) || (match.positions.length > 1 && !endsClause(tokens, match.end)))
@@ -506,10 +517,15 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
   };
   // Look-alikes first: of two phrases as long, the first listed is matched, so "fit as a fiddle"
   // is taken before "fit" can be, and a look-alike says nothing.
-  const withLookAlikes = <Label extends string>(lookAlikes: readonly string[], lists: ReadonlyArray<readonly [Label, readonly string[]]>) =>
+  const withLookAlikes = <Label extends string>(
+    lookAlikes: readonly string[],
+    lists: ReadonlyArray<readonly [Label, readonly string[]]>,
+    options: { labelsShareWords?: boolean } = {},
+  ) =>
     compilePhraseBook<Label | 'none'>(
       [{ label: 'none', phrases: lookAlikes }, ...lists.map(([label, phrases]) => ({ label, phrases }))],
       lexicon,
+      options.labelsShareWords ? { labelsShareWords: { except: 'none' } } : {},
     );
   const labelled = <Label extends string>(lists: Partial<Record<Label, readonly string[]>>) =>
     compilePhraseBook(
@@ -527,6 +543,8 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     danger: withLookAlikes(
       danger.lookAlikes[language] ?? [],
       DANGER_CATEGORIES.map((category) => [category, danger.categories[category].phrases[language] ?? []] as const),
+      // Every kind of danger the words say is heard, so the advice fits the worst need (an ambulance).
+      { labelsShareWords: true },
     ),
     disclosures: labelled(words.disclosures),
     writers: labelled(words.writers),
@@ -536,6 +554,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     ),
     questions: labelled(words.questions),
     questionOpeners: new Set(words.questionOpeners.map(normalise)),
+    notAnswers: new Set(words.answers.notInThisLanguage.map(normalise)),
     bookingRequests: labelled(words.bookingRequests),
     factCues: labelled(words.factCues),
     ageCues: { after: new Set(words.ageCues.after), before: new Set(words.ageCues.before), subjects: new Set(words.ageCues.subjects) },
@@ -556,7 +575,7 @@ function emptyLexicon(): UnderstandingLexicon {
     answerFirst: { words: [], subjects: [] },
     protectedWords: [],
     nounOpeners: [],
-    answers: { yes: none, no: none, unknown: none, skip: none, ageSooner: none, ageBirthdaySoon: none, fine: [] },
+    answers: { yes: none, no: none, unknown: none, skip: none, ageSooner: none, ageBirthdaySoon: none, fine: [], notInThisLanguage: [] },
     disclosures: { hurtAtHome: none, thrownOut: none, scaredToGoHome: none, madeToDoThings: none, childExploited: none },
     writers: { parent: none, youngPerson: none, carer: none, professional: none },
     situations: { missingNow: none, back: none, away: none, prepare: none },

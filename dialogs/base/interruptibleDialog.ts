@@ -3,7 +3,7 @@
 // Every journey extends this; the outermost active one handles the turn.
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { Role } from '../../bot/content/vocabulary';
+import type { DangerCategory, Role } from '../../bot/content/vocabulary';
 import { adviseFirst } from '../../bot/turn/advice';
 import { keepDangerForBooking } from './bookingSafety';
 import { conversationFactsRecord, flagRisk, keepStatedFacts } from './conversationFacts';
@@ -144,7 +144,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    * user's own question: each is answered before anything else. Returns whether any was.
    */
   private async replyToWhatWasSaid(context: TurnContext, reading: Reading, role: Role | undefined): Promise<boolean> {
-    const [dangerCategory] = reading.danger;
+    const dangerCategory = mostUrgentCare(reading.danger, role);
     const [concernCategory] = reading.concern;
     const [disclosure] = reading.disclosures;
     if (!dangerCategory && !concernCategory && !disclosure && !reading.question) return false;
@@ -203,6 +203,19 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     await innerDc.repromptDialog();
     return Dialog.EndOfTurn;
   }
+}
+
+/** Kinds of danger where, if it is also a medical emergency, the ambulance comes first. */
+const AMBULANCE_FIRST: readonly DangerCategory[] = ['immediate', 'medical', 'suicideSelfHarm'];
+
+/**
+ * The kind of danger whose advice an adult is given first: a medical emergency ("took a load of
+ * tablets and I cant wake him", "she overdosed") needs an ambulance asked for, unless someone is
+ * also hurting or holding the child. A young person is asked straight about ending their life.
+ */
+function mostUrgentCare(danger: readonly DangerCategory[], role: Role | undefined): DangerCategory | undefined {
+  if (role === 'youngPerson' || !danger.includes('medical')) return danger[0];
+  return danger.every((category) => AMBULANCE_FIRST.includes(category)) ? 'medical' : danger[0];
 }
 
 /** The innermost dialog running, e.g. "parent.search": where the user was, for a handover. */

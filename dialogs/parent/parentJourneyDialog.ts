@@ -123,7 +123,12 @@ export class ParentJourneyDialog extends InterruptibleDialog {
         services,
       ),
     );
-    this.addDialog(yesNoQuestion(CONTACT, 'parent.contact.ask', services));
+    // "she isnt answering", "nie odbiera": they tried.
+    this.addDialog(
+      yesNoQuestion(CONTACT, 'parent.contact.ask', services, (context) =>
+        readingOf(context, services).facts.said.includes('notAnswering') ? 'yes' : undefined,
+      ),
+    );
     // Danger or a worry heard in the answer ("no, but she has an older boyfriend who buys her things") is a risk.
     this.addDialog(
       yesNoUnsureQuestion(AT_RISK, 'parent.atRisk.ask', services, (context) => {
@@ -247,6 +252,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     // "no phone on him": calling or texting them cannot be asked about.
     const { stated } = await conversationFactsRecord(this.services).get(step.context);
     if (stated.includes('noPhone')) return step.next('no');
+    if (stated.includes('notAnswering')) return step.next('yes');
     return step.beginDialog(CONTACT);
   }
 
