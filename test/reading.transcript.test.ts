@@ -215,6 +215,22 @@ describe('more of their own questions', () => {
   });
 });
 
+describe('a parent who has called the police already', () => {
+  it('is not told to call them as news, and the 101 later does not say "earlier I said 999"', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['my son is 14 and hasnt come home, ive already rung the police', 'yes', 'about 6pm', 'yes', 'no', 'yes'],
+      { join: true },
+    );
+    const audit = await auditTrail(harness.app, conversation.id);
+    expect(audit).toContain('advised-999:P-POLICE-TOLD-DANGER');
+    expect(audit).toContain('advised-101:P-POLICE-TOLD-REPORT-NOW');
+    expect(audit).not.toContain('advised-999:P-DANGER-999');
+    expect(turns.map(allText).join('\n')).not.toMatch(/Earlier I said/);
+  });
+});
+
 describe('in the words people use, in their languages', () => {
   it('Arabic "ابدا" (never) is an answer, not "start again" (ابدأ)', async () => {
     const conversation = harness.conversation(undefined, { locale: 'ar' });
@@ -302,6 +318,26 @@ describe('by SMS', () => {
     await sms.text(phone, '1');
     const { replies } = await sms.text(phone, 'she is usually home by 6 but not today');
     expect(replies.join('\n')).toMatch(/in danger right now/);
+  });
+
+  it('by text, "a man touched her" after she came back: 999 or 101, and the Sexual Assault Referral Centre', async () => {
+    const phone = '+447700900619';
+    await sms.text(phone, 'my daughter came home last night');
+    await sms.text(phone, 'yes');
+    const { replies } = await sms.text(phone, 'a man touched her');
+    const text = replies.join('\n');
+    for (const number of ['999', '101', '01622 726461']) expect(text).toContain(number);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-SEXUAL');
+  });
+
+  it('by text, "yes i called 999 already" at "in danger now?" is both the answer and the call made', async () => {
+    const phone = '+447700900620';
+    await sms.text(phone, 'my daughter is 12 and not home');
+    await sms.text(phone, 'yes');
+    const { replies } = await sms.text(phone, 'yes i called 999 already');
+    expect(replies.join('\n')).toMatch(/already called the police/);
+    expect(replies.join('\n')).toMatch(/last see/i);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:P-POLICE-TOLD-DANGER');
   });
 
   it('"police told us to wait till morning, is that right" by text: never low risk, 101 again', async () => {

@@ -302,3 +302,14 @@ describe('words that say two kinds of danger count for both', () => {
     expect(understanding.read(text, locale).danger).toContain('medical');
   });
 });
+
+describe('an age said of someone else is not the child’s', () => {
+  it.each([
+    ['shes with her boyfriend who is 17', undefined],
+    ['her boyfriend is 16 years old and she is 13', 13],
+    ['she is 15 and with a man who is 22', 15],
+    ['sorry i meant 14 not 13', 14],
+  ])('"%s" gives %s', (text, age) => {
+    expect(understanding.read(text, 'en-GB').facts.ageYears).toBe(age);
+  });
+});

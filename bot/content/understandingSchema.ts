@@ -79,9 +79,15 @@ export const understandingSchema = z
      * words just before it, and who the number is said of ("he is 14").
      */
     ageCues: z
-      .object({ after: z.array(z.string().min(1)), before: z.array(z.string().min(1)), subjects: z.array(z.string().min(1)) })
+      .object({
+        after: z.array(z.string().min(1)),
+        before: z.array(z.string().min(1)),
+        subjects: z.array(z.string().min(1)),
+        /** Someone other than the child ("her boyfriend is 17", "a man who is 20"): an age said of them is not the child's. */
+        others: z.array(z.string().min(1)).default([]),
+      })
       .strict()
-      .default({ after: [], before: [], subjects: [] }),
+      .default({ after: [], before: [], subjects: [], others: [] }),
     /** Facts said in passing that a journey would otherwise ask ("no phone", "asylum seeker"). */
     factCues: z.partialRecord(z.enum(STATED_FACTS), phraseList).default({}),
     /** Words that look like a situation's cue but are not one ("the back door", "usually back by"). */

@@ -93,6 +93,8 @@ export const STATED_FACTS = [
   'courtOrder',
   /** Rung or messaged and not answering ("straight to voicemail"): contact was tried. */
   'notAnswering',
+  /** The police were called already ("ive rung 999", "police are on their way"): not told to call them as news. */
+  'policeTold',
 ] as const;
 export type StatedFact = (typeof STATED_FACTS)[number];
 

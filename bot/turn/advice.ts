@@ -16,6 +16,7 @@ export async function advise(
   services: DialogServices,
   rule: Rule,
   variables: Record<string, string | number> = {},
+  facts: Facts = {},
 ): Promise<void> {
   const messages = messagesFor(context, services);
   const note = context.turnState.get(COUNCIL_NOTE_SAID) ? undefined : messages.councilNote(rule.say);
@@ -33,7 +34,7 @@ export async function advise(
   const emergency = services.conversationState.createProperty<boolean>(EMERGENCY_ADVISED);
   const after999 =
     rule.audit === 'advised-101' && (await emergency.get(context))
-      ? services.rules.decide('after-emergency', { dangerPhrase: true })
+      ? services.rules.decide('after-emergency', { dangerPhrase: true, policeTold: facts.policeTold ?? false })
       : undefined;
   const text = after999 ? `${messages.t(after999.say)} ${said}` : said;
   await context.sendActivity(note ? `${text} ${note}` : text);
@@ -51,6 +52,6 @@ export async function advise(
 /** Decides at `point` and advises; returns the rule used, if any applied. */
 export async function adviseFirst(context: TurnContext, services: DialogServices, point: string, facts: Facts): Promise<Rule | undefined> {
   const rule = services.rules.decide(point, facts);
-  if (rule) await advise(context, services, rule);
+  if (rule) await advise(context, services, rule, {}, facts);
   return rule;
 }

@@ -170,7 +170,7 @@ interface LanguageReader {
   questionOpeners: ReadonlySet<string>;
   bookingRequests: PhraseBook<BookingRequest>;
   factCues: PhraseBook<StatedFact>;
-  ageCues: { after: ReadonlySet<string>; before: ReadonlySet<string>; subjects: ReadonlySet<string> };
+  ageCues: { after: ReadonlySet<string>; before: ReadonlySet<string>; subjects: ReadonlySet<string>; others: ReadonlySet<string> };
   answers: PhraseBook<EverydayAnswer>;
   ageSooner: PhraseBook<'sooner'>;
   fine: PhraseBook<'fine'>;
@@ -557,7 +557,12 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     notAnswers: new Set(words.answers.notInThisLanguage.map(normalise)),
     bookingRequests: labelled(words.bookingRequests),
     factCues: labelled(words.factCues),
-    ageCues: { after: new Set(words.ageCues.after), before: new Set(words.ageCues.before), subjects: new Set(words.ageCues.subjects) },
+    ageCues: {
+      after: new Set(words.ageCues.after),
+      before: new Set(words.ageCues.before),
+      subjects: new Set(words.ageCues.subjects),
+      others: new Set(words.ageCues.others),
+    },
     answers: labelled({ yes: words.answers.yes, no: words.answers.no, unknown: words.answers.unknown, skip: words.answers.skip }),
     ageSooner: labelled({ sooner: [...words.answers.ageSooner, ...words.answers.ageBirthdaySoon] }),
     fine: labelled({ fine: words.answers.fine }),
@@ -580,7 +585,7 @@ function emptyLexicon(): UnderstandingLexicon {
     writers: { parent: none, youngPerson: none, carer: none, professional: none },
     situations: { missingNow: none, back: none, away: none, prepare: none },
     situationLookAlikes: [],
-    ageCues: { after: [], before: [], subjects: [] },
+    ageCues: { after: [], before: [], subjects: [], others: [] },
     factCues: {},
     questions: {
       police: none,
@@ -623,6 +628,18 @@ function ageInBrackets(text: string, cues: LanguageReader['ageCues']): number | 
   return undefined;
 }
 
+/** How far back, in its own sentence, a word for someone else makes an age theirs ("her boyfriend who is 17"). */
+const OTHER_PERSON_REACH = 4;
+
+function saidOfSomeoneElse(tokens: readonly Token[], at: number, cues: LanguageReader['ageCues']): boolean {
+  for (let back = at - 1; back >= 0 && back >= at - OTHER_PERSON_REACH; back -= 1) {
+    const word = tokens[back]?.word ?? '';
+    if (word === '.') return false;
+    if (cues.others.has(word)) return true;
+  }
+  return false;
+}
+
 function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): number | undefined {
   let found: number | undefined;
   tokens.forEach((token, at) => {
@@ -636,7 +653,8 @@ function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): num
     const verb = tokens[verbAt]?.word ?? '';
     const saidOf =
       (verb === 'is' || verb === 'are' || verb === 'am' || verb === 'turned') && cues.subjects.has(tokens[verbAt - 1]?.word ?? '');
-    if (found === undefined && (cues.after.has(next) || cues.before.has(previous) || saidOf)) found = value;
+    if (found === undefined && (cues.after.has(next) || cues.before.has(previous) || saidOf) && !saidOfSomeoneElse(tokens, at, cues))
+      found = value;
   });
   return found;
 }

@@ -207,6 +207,12 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     }
   }
 
+  /** "ive rung 999", said at any point: the advice to report is not given as news. */
+  private async policeTold(step: WaterfallStepContext): Promise<boolean> {
+    const { stated } = await conversationFactsRecord(this.services).get(step.context);
+    return stated.includes('policeTold');
+  }
+
   private async askDanger(step: WaterfallStepContext): Promise<DialogTurnResult> {
     return step.beginDialog(DANGER);
   }
@@ -215,7 +221,10 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     const dangerNow = resultOf(step, yesNoUnsureResult);
     await this.record.update(step.context, (current) => ({ ...current, dangerNow }));
     if (dangerNow === 'yes') await flagRisk(step.context, this.services, 'danger-now');
-    await adviseFirst(step.context, this.services, 'parent-danger', { parentDangerNow: dangerNow });
+    await adviseFirst(step.context, this.services, 'parent-danger', {
+      parentDangerNow: dangerNow,
+      policeTold: await this.policeTold(step),
+    });
     return step.beginDialog(LAST_SEEN);
   }
 
@@ -281,6 +290,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     if (parentBelievesAtRisk !== 'no') await flagRisk(step.context, this.services, 'parent-believes-at-risk');
     const reportNow = await adviseFirst(step.context, this.services, 'parent-report-now', {
       parentBelievesAtRisk,
+      policeTold: await this.policeTold(step),
       ...(ageYears === undefined ? {} : { ageYears }),
     });
     if (!reportNow) await adviseFirst(step.context, this.services, 'parent-triage', { ageYears: ageYears ?? 0 });
@@ -290,7 +300,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   private async afterSearch(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (resultOf(step, checklistResult) === 'found') return step.replaceDialog(PARENT_RETURN_DIALOG);
     const { ageYears } = await this.withCorrectedAge(step.context);
-    await adviseFirst(step.context, this.services, 'parent-report', { reportToPolice: true });
+    await adviseFirst(step.context, this.services, 'parent-report', { reportToPolice: true, policeTold: await this.policeTold(step) });
     await adviseFirst(step.context, this.services, 'parent-report-detail', { ageYears: ageYears ?? 0 });
     return step.beginDialog(RISK_FACTORS_DIALOG);
   }
@@ -360,6 +370,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   private async summaryAgain(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const messages = messagesFor(step.context, this.services);
     if (resultOf(step, yesNoResult) === 'yes') {
+      await this.withCorrectedAge(step.context);
       const parentCase = await this.record.get(step.context);
       for (const activity of summaryActivities(step.context, parentCase, this.services)) await step.context.sendActivity(activity);
     }
