@@ -140,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         schoolDayByLanguage: Object.fromEntries(
           Object.entries(content.understanding).map(([language, words]) => [language, words.schoolDay]),
         ),
+        notThenByLanguage: Object.fromEntries(Object.entries(content.understanding).map(([language, words]) => [language, words.notThen])),
       }),
       conversationState,
       userState,

@@ -457,6 +457,42 @@ describe('a time to meet in their own words', () => {
     for (const title of offered) expect(title).toMatch(/^Wed 25 Nov (1[6-9]|2\d):00$/);
   });
 
+  it.each([
+    ['thursday after school about 4', '2026-11-26T16:00:00.000Z'],
+    ['not wednesday, thursday at 5', '2026-11-26T17:00:00.000Z'],
+    ['cant do wednesday. thursday at 4 pls', '2026-11-26T16:00:00.000Z'],
+  ])('"%s" books the day named, at the time said', async (said, slot) => {
+    harness.clock.set('2026-11-24T10:00:00Z');
+    const conversation = harness.conversation();
+    const booking = await walk(conversation, [...TO_WHEN, said, 'Text my mobile', 'skip', 'Yes']);
+    const booked = referenceIn(allText(last(booking)));
+    const [row] = await harness.app.db.query<{ slot_start: Date }>('select slot_start from booking where reference = $1', [booked]);
+    expect(new Date(row?.slot_start ?? 0).toISOString()).toBe(slot);
+  });
+
+  it('"the library on thursday about 2" at "where?" gives the time too: it is not asked again', async () => {
+    harness.clock.set('2026-11-24T10:00:00Z');
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...TO_OFFER, 'Someone new', 'last night', 'Yes', 'the library on thursday about 2']);
+    expect(allText(last(turns))).not.toMatch(/When can you meet/);
+    const booking = await walk(conversation, ['Text my mobile', 'skip', 'Yes']);
+    const booked = referenceIn(allText(last(booking)));
+    const [row] = await harness.app.db.query<{ slot_start: Date; place: string }>(
+      'select slot_start, place from booking where reference = $1',
+      [booked],
+    );
+    expect(new Date(row?.slot_start ?? 0).toISOString()).toBe('2026-11-26T14:00:00.000Z');
+    expect(row?.place).toBe('library');
+  });
+
+  it.each(['keep it thursday', 'cant make wednesday anymore'])('"%s" is about a day, not a life: no crisis question', async (said) => {
+    harness.clock.set('2026-11-24T10:00:00Z');
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...TO_WHEN, said]);
+    expect(allText(last(turns))).not.toMatch(/ending your life/);
+    expect(await auditOf(conversation)).toEqual([]);
+  });
+
   it('by text: "after school" reads as this afternoon', async () => {
     const sms = await startSmsHarness({ now: '2026-11-24T10:00:00Z' });
     try {

@@ -16,6 +16,10 @@ export interface ReadMoment {
   matched: string;
   /** The other reading of an hour said without am or pm ("yesterday at 4": 16:00, or 04:00). */
   alternative?: Date;
+  /** A clock time said with no day ("about 4"): in a message that names a day, it is that day's. */
+  timeOnly?: boolean;
+  /** Said after a negation ("not tuesday", "cant do monday"): a time the person does not mean. */
+  ruledOut?: boolean;
 }
 
 export type PastReading = { kind: 'read'; moment: ReadMoment } | { kind: 'future'; moment: ReadMoment } | { kind: 'unreadable' };
@@ -47,7 +51,12 @@ export interface DateReaderOptions {
   sayingsByLanguage?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** By language, words that put an hour said without am or pm in the school day ("school", "lessons"). */
   schoolDayByLanguage?: Readonly<Record<string, readonly string[]>>;
+  /** By language, words that rule out the day or time said after them ("not", "cant do"). */
+  notThenByLanguage?: Readonly<Record<string, readonly string[]>>;
 }
+
+/** How many words before a time, in its clause, words that rule it out may stand ("i cant make tuesday"). */
+const RULED_OUT_REACH = 3;
 
 /** The hours of a school day, from the first bus to the last club: an hour in it is the one meant. */
 const SCHOOL_DAY_HOURS = { from: 7, to: 18 };
@@ -71,7 +80,23 @@ export function createDateReader({
   sayings = {},
   sayingsByLanguage = {},
   schoolDayByLanguage = {},
+  notThenByLanguage = {},
 }: DateReaderOptions): DateReader {
+  const notThen = new Map(
+    Object.entries(notThenByLanguage).map(([language, words]) => [language, words.map((word) => normalise(word)).filter(Boolean)] as const),
+  );
+  /** Whether words that rule a time out stand just before `start`, in its own clause ("not wednesday, thursday at 5"). */
+  const ruledOutAt = (prepared: string, start: number, language: string): boolean => {
+    const clause =
+      prepared
+        .slice(0, start)
+        .split(/[,.;:!?\n]|\b(?:but|and|or)\b/)
+        .pop() ?? '';
+    const before = ` ${normalise(clause).split(' ').filter(Boolean).slice(-RULED_OUT_REACH).join(' ')} `;
+    return [...(notThen.get(language) ?? []), ...(language === 'en' ? [] : (notThen.get('en') ?? []))].some((words) =>
+      before.includes(` ${words} `),
+    );
+  };
   const schoolWords = new Map(
     Object.entries(schoolDayByLanguage).map(
       ([language, words]) => [language, words.map((word) => normalise(word)).filter(Boolean)] as const,
@@ -101,11 +126,16 @@ export function createDateReader({
     // The recognizers compute with the reference date's process-local fields: hand them the
     // area's wall-clock time and read their answers back in the area's zone.
     const reference = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
-    const results = recognizeDateTime(prepare(westernDigits(text), byLanguage.get(language) ?? english), culture, undefined, reference);
+    const prepared = prepare(westernDigits(text), byLanguage.get(language) ?? english);
+    const results = recognizeDateTime(prepared, culture, undefined, reference);
     const moments: ReadMoment[] = [];
     for (const result of results) {
       const values = (result.resolution?.values ?? []) as Resolution[];
-      const read = values.flatMap((value) => toMoment(value, result.text, now, timeZone) ?? []);
+      const ruledOut = ruledOutAt(prepared, result.start, language);
+      const read = values.flatMap((value) => {
+        const moment = toMoment(value, result.text, now, timeZone);
+        return moment ? [ruledOut ? { ...moment, ruledOut } : moment] : [];
+      });
       // Two readings twelve hours apart: an hour said without am or pm.
       const [first, second] = read;
       if (read.length === 2 && first && second && Math.abs(Math.abs(first.at.getTime() - second.at.getTime()) - 12 * HOUR_MS) < 60_000) {
@@ -119,7 +149,10 @@ export function createDateReader({
     readAll,
     readAhead(text, language) {
       const from = clock.now().getTime() - FUTURE_TOLERANCE_MS;
-      const ahead = readAll(text, language).map((moment) => {
+      const ahead = onTheDayNamed(
+        readAll(text, language).filter((moment) => !moment.ruledOut),
+        timeZone,
+      ).map((moment) => {
         // Only a time of day read as earlier today or yesterday moves on; a day named further back stays past.
         if (moment.precision !== 'minute' || moment.at.getTime() >= from || moment.at.getTime() < from - DAY_MS) return moment;
         let at = moment.at.getTime();
@@ -198,6 +231,32 @@ function prepare(text: string, sayings: ReadonlyArray<readonly [string, string]>
 
 const HOUR_MS = 60 * 60 * 1000;
 
+/**
+ * "thursday after school, about 4": the recognizers read the day and the bare time apart, and the
+ * time alone as the next 4 o'clock. A bare time said with a day is put on that day, and stands
+ * for it (the time said is more exact than "after school").
+ */
+function onTheDayNamed(moments: readonly ReadMoment[], zone: string): ReadMoment[] {
+  const times = moments.filter((moment) => moment.timeOnly);
+  const days = moments.filter((moment) => !moment.timeOnly);
+  if (times.length === 0 || days.length === 0) return [...moments];
+  return days.flatMap((day) => {
+    const date = DateTime.fromJSDate(day.at, { zone });
+    return times.map((time) => {
+      const clock = DateTime.fromJSDate(time.at, { zone });
+      const at = date.set({ hour: clock.hour, minute: clock.minute, second: 0, millisecond: 0 }).toJSDate();
+      const { timeOnly: _time, alternative, ...rest } = time;
+      const other = alternative && DateTime.fromJSDate(alternative, { zone });
+      return {
+        ...rest,
+        at,
+        matched: `${day.matched} ${time.matched}`,
+        ...(other ? { alternative: date.set({ hour: other.hour, minute: other.minute, second: 0, millisecond: 0 }).toJSDate() } : {}),
+      };
+    });
+  });
+}
+
 function toMoment(value: Resolution, matched: string, now: DateTime, zone: string): ReadMoment | undefined {
   const wall = (text: string | undefined): DateTime | undefined => {
     if (!text) return undefined;
@@ -229,7 +288,7 @@ function toMoment(value: Resolution, matched: string, now: DateTime, zone: strin
       if (!time || !time.isValid) return undefined;
       let at = now.set({ hour: time.hour, minute: time.minute, second: time.second, millisecond: 0 });
       if (at.toMillis() > now.toMillis() + FUTURE_TOLERANCE_MS) at = at.minus({ days: 1 });
-      return { at: at.toJSDate(), precision: 'minute', matched };
+      return { at: at.toJSDate(), precision: 'minute', matched, timeOnly: true };
     }
     default:
       return undefined;

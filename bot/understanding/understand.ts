@@ -601,6 +601,7 @@ function emptyLexicon(): UnderstandingLexicon {
     bookingRequests: {},
     times: {},
     schoolDay: [],
+    notThen: [],
     languageRequest: [],
     commandRequest: [],
     questionOpeners: [],

@@ -8,12 +8,15 @@ import { adviseFirst } from '../../bot/turn/advice';
 import { keepDangerForBooking } from './bookingSafety';
 import { conversationFactsRecord, flagRisk, keepStatedFacts } from './conversationFacts';
 import { TURN_ALREADY_ANSWERED } from './waitingDialog';
-import type { Reading } from '../../bot/understanding/understand';
+import { languageOf, type Reading } from '../../bot/understanding/understand';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';
 import type { JourneyExits } from '../../bot/understanding/openQuestion';
 import { chooseLocale, enterJourney, messagesFor, readingOf, TURN_DELETE_DATA, type DialogServices } from '../../bot/turn/services';
 
 const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
+/** Few enough words that a day or time in them is what the message is about. */
+const FEW_WORDS = 6;
+const textWordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 /** turnState key: a young person was asked straight about ending their life; that is the turn's only question. */
 const TURN_ASKED_STRAIGHT = Symbol('helpline.askedStraight');
 
@@ -77,7 +80,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const caringAnswer = before.caringQuestionOpen ? await this.answerToCaringQuestion(context, turnReading) : undefined;
     if (caringAnswer) return this.carryOn(innerDc, active);
     const askedAboutRisk = turnReading.answer?.asksAboutRisk ?? false;
-    const replied = reading ? await this.replyToWhatWasSaid(context, askedAboutRisk ? { ...reading, concern: [] } : reading, role) : false;
+    // A guess of worry in a few words that say when ("keep it friday", "cant make tuesday anymore")
+    // is about a day, not a life: the trained reader's guess gives way; danger words never do.
+    const aboutADay = textWordCount(text) <= FEW_WORDS && this.services.dates.readAll(text, languageOf(messages.locale)).length > 0;
+    const replied = reading
+      ? await this.replyToWhatWasSaid(context, askedAboutRisk || aboutADay ? { ...reading, concern: [] } : reading, role)
+      : false;
     // An age said (or corrected) mid-conversation is kept and said back, never "didn't catch that".
     const ageSaid = active ? reading?.facts.ageYears : undefined;
     const ageNoted = ageSaid !== undefined && ageSaid !== before.ageYears;

@@ -14,7 +14,7 @@ import { ChoiceQuestion } from '../base/choiceQuestion';
 import { mobileNumberQuestion } from '../base/mobileNumber';
 import { Question, type Parsed } from '../base/question';
 import { isoInstant, optionsOf, resultOf, stepValues, textAnswerResult, yesNoResult } from '../base/stepData';
-import { messagesFor, turnLocale, type DialogServices } from '../../bot/turn/services';
+import { messagesFor, readingOf, turnLocale, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion } from '../base/yesNo';
 import { alertBookingTeam, describeBooking, scheduleBookingReminder, type BookingWords } from './bookingHelpers';
 import { SlotQuestion } from './slotQuestion';
@@ -122,7 +122,10 @@ export class BookingDetailsDialog extends ComponentDialog {
 
   private async afterPlace(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = detailsValues.keep(step, { place: resultOf(step, z.enum(BOOKING_PLACES)) });
-    return step.beginDialog(WHEN, { returnedAt: values.returnedAt });
+    // "the library, thursday at 4" says when too: it is read at once, not asked again. A place
+    // given by its number or button ("3") says nothing of when.
+    const placeInWords = readingOf(step.context, this.services).answer?.by === 'meaning';
+    return step.beginDialog(WHEN, { returnedAt: values.returnedAt, readSaid: placeInWords });
   }
 
   private async afterSlot(step: WaterfallStepContext): Promise<DialogTurnResult> {
