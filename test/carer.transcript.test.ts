@@ -96,6 +96,15 @@ describe('carer', () => {
     expect(await harness.app.scheduler.pending(`carer:${conversation.id}`)).toEqual([]);
   });
 
+  it('"probably at her mums" is a guess, not knowing where she is: the missing route, not "collect them"', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['foster carer here, my 14 year old girl isnt back', 'No']);
+    expect(allText(last(turns))).toMatch(/Do you know where the child is/);
+    const [answer] = await walkFrom(conversation, ['probably at her mums but shes not allowed contact with her']);
+    expect(allText(answer ?? [])).toMatch(/When did they go/);
+    expect(allText(answer ?? [])).not.toMatch(/collect/);
+  });
+
   it('whereabouts known in Thames Valley: unauthorised absence, hourly reviews up to 6 hours', async () => {
     const conversation = thamesValley.conversation();
     const turns = await walk(conversation, ABSENT);

@@ -232,6 +232,18 @@ describe('a parent who has called the police already', () => {
 });
 
 describe('in the words people use, in their languages', () => {
+  it.each([
+    ['hi', 'en-GB', 'Hello.'],
+    ['dzien dobry', 'pl', 'Dzień dobry.'],
+    ['السلام عليكم', 'ar', 'مرحبًا.'],
+  ])('"%s" at "who is writing?" is greeted back and asked again, not "didn\'t catch that"', async (said, locale, hello) => {
+    const conversation = harness.conversation(undefined, { locale });
+    const [, turn] = await walk(conversation, [said], { join: true });
+    expect(turn?.[0]?.text).toBe(hello);
+    expect(optionTitles(turn ?? [])).toHaveLength(4);
+    expect(allText(turn ?? [])).not.toMatch(/didn.t catch|nie rozumiem|لم أفهم/);
+  });
+
   it('Arabic "ابدا" (never) is an answer, not "start again" (ابدأ)', async () => {
     const conversation = harness.conversation(undefined, { locale: 'ar' });
     await walk(conversation, ['ابني لم يرجع للبيت', 'لا'], { join: true });

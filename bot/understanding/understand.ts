@@ -51,6 +51,8 @@ export interface Reading {
    * question the bot cannot answer is told where answers are, not that it was not caught.
    */
   asks: boolean;
+  /** The whole message is a greeting ("hi", "salut"). */
+  greets: boolean;
   /** Facts said in passing, kept so that no journey asks them again. */
   facts: StatedFacts;
 }
@@ -164,6 +166,8 @@ interface LanguageReader {
   writers: PhraseBook<Role>;
   situations: PhraseBook<Situation | 'none'>;
   questions: PhraseBook<QuestionAsked>;
+  /** Greetings, as whole messages. */
+  greetings: ReadonlySet<string>;
   /** Whole messages that are no answer in this language, though English reads one (Polish "no"). */
   notAnswers: ReadonlySet<string>;
   /** First words that ask ("where", "czy", "هل"). */
@@ -297,8 +301,12 @@ export function createUnderstanding(
             match.label === 'scaredToGoHome' && asked.some((question) => sameSentence(tokens, question.start, match.start));
           if (!match.negated && !askedAbout) disclosures.add(match.label);
         }
+        // Each cue counts once, however long: "foster carer here" says who writes as much as "my 14 year old" does.
         writer ??= strongest(
-          reader.writers.find(tokens).filter((match) => !match.negated),
+          reader.writers
+            .find(tokens)
+            .filter((match) => !match.negated)
+            .map((match) => ({ ...match, positions: match.positions.slice(0, 1) })),
           ROLES,
         );
         situation ??= strongest(situationCues(reader.situations.find(tokens)), writer ? SITUATION_PREFERENCE[writer] : SITUATIONS);
@@ -323,6 +331,7 @@ export function createUnderstanding(
         question,
         bookingRequest,
         asks: question !== undefined || sentencesOf(text).some((sentence) => sentenceAsks(sentence, openersOf(locale))),
+        greets: own.some((language) => readerFor(language).greetings.has(normalise(text))),
       };
     },
     writtenIn(text) {
@@ -555,6 +564,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     questions: labelled(words.questions),
     questionOpeners: new Set(words.questionOpeners.map(normalise)),
     notAnswers: new Set(words.answers.notInThisLanguage.map(normalise)),
+    greetings: new Set(words.greetings.map(normalise)),
     bookingRequests: labelled(words.bookingRequests),
     factCues: labelled(words.factCues),
     ageCues: {
@@ -602,6 +612,7 @@ function emptyLexicon(): UnderstandingLexicon {
     times: {},
     schoolDay: [],
     notThen: [],
+    greetings: [],
     languageRequest: [],
     commandRequest: [],
     questionOpeners: [],

@@ -6,7 +6,7 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { QUESTION_UNANSWERED } from '../../bot/content/vocabulary';
 import { adviseFirst } from '../../bot/turn/advice';
-import { readingOf, type DialogServices } from '../../bot/turn/services';
+import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 
 /**
  * turnState key: this turn's message was already answered for what it said (danger, a concern, a
@@ -49,7 +49,12 @@ export type MissReply = 'explain' | 'stuck' | 'explainWithWayOn';
  */
 export async function replyToMiss(dc: DialogContext, reason: string, services: DialogServices): Promise<MissReply | 'handled'> {
   const state = (dc.activeDialog?.state ?? {}) as AskState;
-  if (!dc.context.turnState.get(TURN_ALREADY_ANSWERED) && readingOf(dc.context, services).asks) {
+  const reading = readingOf(dc.context, services);
+  if (!dc.context.turnState.get(TURN_ALREADY_ANSWERED) && reading.greets) {
+    await dc.context.sendActivity(messagesFor(dc.context, services).t('common.hello'));
+    dc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
+  }
+  if (!dc.context.turnState.get(TURN_ALREADY_ANSWERED) && reading.asks) {
     await adviseFirst(dc.context, services, 'question', { questionAsked: QUESTION_UNANSWERED });
     dc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
   }

@@ -74,7 +74,18 @@ export class CarerJourneyDialog extends InterruptibleDialog {
     this.addDialog(yesNoUnsureQuestion(DANGER, 'carer.danger.ask', services));
     this.addDialog(
       new ChoiceQuestion(
-        { id: WHEREABOUTS, ask: 'carer.whereabouts.ask', retry: 'common.choiceRetry', choices: whereaboutsChoices },
+        {
+          id: WHEREABOUTS,
+          ask: 'carer.whereabouts.ask',
+          retry: 'common.choiceRetry',
+          choices: whereaboutsChoices,
+          // "probably at her mums", "might be at his mates": a guess is not knowing where they are
+          // (004 §1.5: whereabouts that cannot be established are missing).
+          read: (context) =>
+            services.understanding.everyday(context.activity.text ?? '', messagesFor(context, services).locale) === 'unknown'
+              ? 'unknown'
+              : undefined,
+        },
         services,
       ),
     );
