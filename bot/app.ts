@@ -141,6 +141,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
           Object.entries(content.understanding).map(([language, words]) => [language, words.schoolDay]),
         ),
         notThenByLanguage: Object.fromEntries(Object.entries(content.understanding).map(([language, words]) => [language, words.notThen])),
+        halfPastByLanguage: Object.fromEntries(
+          Object.entries(content.understanding).map(([language, words]) => [language, words.halfPast]),
+        ),
       }),
       conversationState,
       userState,

@@ -191,3 +191,33 @@ describe('an hour said of the school day is in the school day', () => {
     expect(date.kind === 'read' && date.moment.at.toISOString().slice(0, 10)).toBe('2012-03-14');
   });
 });
+
+describe('half past in words, and a day named with a bare time', () => {
+  const content = loadContent({ area: 'kent' });
+  const reader = createDateReader({
+    clock: new ManualClock('2026-11-24T23:00:00Z'),
+    timeZone: 'Europe/London',
+    sayings: content.understanding.en?.times,
+    halfPastByLanguage: Object.fromEntries(Object.entries(content.understanding).map(([language, words]) => [language, words.halfPast])),
+    notThenByLanguage: Object.fromEntries(Object.entries(content.understanding).map(([language, words]) => [language, words.notThen])),
+  });
+
+  it.each([
+    ['la 9 și jumătate', 'ro'],
+    ['الساعة ٩ ونص', 'ar'],
+  ])('"%s" is 21:30', (text, language) => {
+    const read = reader.readPast(text, language);
+    expect(read.kind === 'read' && read.moment.at.toISOString()).toBe('2026-11-24T21:30:00.000Z');
+  });
+
+  it('"thursday after school about 4" is Thursday at 16:00 (or 04:00), never Wednesday', () => {
+    const days = reader.readAhead('thursday after school about 4', 'en').map((moment) => moment.at.toISOString().slice(0, 10));
+    expect(new Set(days)).toEqual(new Set(['2026-11-26']));
+  });
+
+  it('"not wednesday, thursday at 5" rules Wednesday out', () => {
+    const days = reader.readAhead('not wednesday, thursday at 5', 'en').map((moment) => moment.at.toISOString().slice(0, 10));
+    expect(days).not.toContain('2026-11-25');
+    expect(days).toContain('2026-11-26');
+  });
+});

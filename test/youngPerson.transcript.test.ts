@@ -441,6 +441,18 @@ describe('by text, in their own words', () => {
   });
 });
 
+describe('writing again after the chat ended', () => {
+  it('a young person whose chat closed at night is welcomed back and asked first if they are safe, not "Who is writing?"', async () => {
+    harness.clock.set('2026-11-25T01:30:00Z');
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person', 'yes', 'away now', 'no', 'yes']);
+    const [again] = await walkFrom(conversation, ['hello?']);
+    const text = allText(again ?? []);
+    expect(text).toMatch(/are you safe right now/);
+    expect(text).not.toMatch(/Who is writing/);
+  });
+});
+
 describe('a time to meet in their own words', () => {
   it('at 10:00, "4pm" is this afternoon, not yesterday\'s; "after school tomorrow" is offered only times after school', async () => {
     harness.clock.set('2026-11-24T10:00:00Z');

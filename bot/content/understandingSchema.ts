@@ -102,6 +102,8 @@ export const understandingSchema = z
     schoolDay: z.array(z.string().min(1)).default([]),
     /** Greetings said as a whole message ("hi", "dzień dobry"): greeted back, not "didn't catch that". */
     greetings: z.array(z.string().min(1)).default([]),
+    /** Words after an hour that add half of one ("9 și jumătate" is 9:30). */
+    halfPast: z.array(z.string().min(1)).default([]),
     /** Words before a day or time that rule it out ("cant do", "not", "except"), when choosing a time to meet. */
     notThen: z.array(z.string().min(1)).default([]),
     /** Words that may stand beside a language's name when someone asks for it ("Polish please", "in romana va rog"). */

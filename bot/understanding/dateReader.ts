@@ -51,6 +51,8 @@ export interface DateReaderOptions {
   sayingsByLanguage?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** By language, words that put an hour said without am or pm in the school day ("school", "lessons"). */
   schoolDayByLanguage?: Readonly<Record<string, readonly string[]>>;
+  /** By language, words after an hour that add half of one ("9 și jumătate", "9 ونص"). */
+  halfPastByLanguage?: Readonly<Record<string, readonly string[]>>;
   /** By language, words that rule out the day or time said after them ("not", "cant do"). */
   notThenByLanguage?: Readonly<Record<string, readonly string[]>>;
 }
@@ -81,7 +83,17 @@ export function createDateReader({
   sayingsByLanguage = {},
   schoolDayByLanguage = {},
   notThenByLanguage = {},
+  halfPastByLanguage = {},
 }: DateReaderOptions): DateReader {
+  const halfPast = new Map(
+    Object.entries(halfPastByLanguage).map(([language, words]) => {
+      const alternatives = words.map((word) => word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+      return [
+        language,
+        alternatives ? new RegExp(`(?<![\\d:])(\\d{1,2})\\s+(?:${alternatives})(?=\\s|$|[.,!?])`, 'gu') : undefined,
+      ] as const;
+    }),
+  );
   const notThen = new Map(
     Object.entries(notThenByLanguage).map(([language, words]) => [language, words.map((word) => normalise(word)).filter(Boolean)] as const),
   );
@@ -126,7 +138,9 @@ export function createDateReader({
     // The recognizers compute with the reference date's process-local fields: hand them the
     // area's wall-clock time and read their answers back in the area's zone.
     const reference = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
-    const prepared = prepare(westernDigits(text), byLanguage.get(language) ?? english);
+    const halves = halfPast.get(language);
+    const said = westernDigits(text).toLowerCase();
+    const prepared = prepare(halves ? said.replace(halves, '$1:30') : said, byLanguage.get(language) ?? english);
     const results = recognizeDateTime(prepared, culture, undefined, reference);
     const moments: ReadMoment[] = [];
     for (const result of results) {

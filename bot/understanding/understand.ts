@@ -613,6 +613,7 @@ function emptyLexicon(): UnderstandingLexicon {
     schoolDay: [],
     notThen: [],
     greetings: [],
+    halfPast: [],
     languageRequest: [],
     commandRequest: [],
     questionOpeners: [],

@@ -111,6 +111,14 @@ export class RootDialog extends InterruptibleDialog {
       Object.assign(step.values, { first: { writer: role, situation: 'missingNow' }, resume: true });
       return step.next('yes');
     }
+    // A young person writing again after their chat ended ("hello?", "im still here") is welcomed
+    // back and asked first whether they are safe, not "Who is writing?".
+    if (role === 'youngPerson') {
+      await step.context.sendActivity(messages.t('root.welcomeBackYoungPerson'));
+      const situation = reading?.situation === 'away' || reading?.situation === 'missingNow' ? 'away' : undefined;
+      Object.assign(step.values, { first: { writer: role, ...(situation ? { situation } : {}) } });
+      return step.next('yes');
+    }
     // A guess is fine here: the bot says what it understood and asks whether that is right.
     const first = firstReadingSchema.parse({
       writer: reading?.likely.writer,
