@@ -129,7 +129,8 @@ const MEDICAL_MESSAGE = "she's not breathing";
 const dangerRuleFor = (path: string[], message = '') => {
   const youngPerson = path[0] === '2';
   if (message === SUICIDE_MESSAGE) return youngPerson ? 'G-DANGER-YP-SUICIDE' : 'G-DANGER-SUICIDE';
-  if (message === MEDICAL_MESSAGE && !youngPerson) return 'G-DANGER-MEDICAL';
+  // A medical emergency is an ambulance for anyone: a young person gets it in words for them.
+  if (message === MEDICAL_MESSAGE) return youngPerson ? 'G-DANGER-YP-MEDICAL' : 'G-DANGER-MEDICAL';
   return youngPerson ? 'G-DANGER-YP' : 'G-DANGER-999';
 };
 

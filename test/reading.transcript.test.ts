@@ -215,6 +215,52 @@ describe('more of their own questions', () => {
   });
 });
 
+describe('after a fresh walk in new words', () => {
+  it('a young person who took pills, in Romanian: 999 and an ambulance, not "if you are in danger"', async () => {
+    const conversation = harness.conversation(undefined, { locale: 'ro' });
+    await walk(conversation, ['2', 'da'], { join: true });
+    const [turn] = await walk(conversation, ['am luat niste paracetamol, vreo 10 si jumate de sticla de vodka']);
+    expect(allText(turn ?? [])).toMatch(/ambulanț/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-YP-MEDICAL');
+  });
+
+  it('"czasem tak. mam tabletki w plecaku" answers the straight question, which is not asked a second time', async () => {
+    const conversation = harness.conversation(undefined, { locale: 'pl' });
+    await walk(conversation, ['2'], { join: true });
+    const [asked] = await walk(conversation, ['nikt by nawet nie zauważył gdyby mnie nie było']);
+    expect(optionTitles(asked ?? [])).toEqual([]);
+    await walk(conversation, ['czasem tak. mam tabletki w plecaku']);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:Y-THINKING-OF-SUICIDE');
+    await walk(conversation, ['nikt by nawet nie zauważył gdyby mnie nie było']);
+    const straight = (await auditTrail(harness.app, conversation.id)).filter((row) =>
+      /G-(CONCERN-SUICIDE-YP|DANGER-YP-SUICIDE)$/.test(row),
+    );
+    expect(straight).toHaveLength(1);
+  });
+
+  it('"can you phone the police for me" is not taken as the police called, and "no one has called them" takes it back', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son is 14 and hasnt come home', 'can you phone the police for me', 'yes'], { join: true });
+    expect(await auditTrail(harness.app, conversation.id)).not.toContain('advised-999:P-POLICE-TOLD-DANGER');
+    const other = harness.conversation();
+    await walk(other, ['my son is 14 and hasnt come home, i rang the police', 'yes. sorry, no one has called the police yet'], {
+      join: true,
+    });
+    const audit = await auditTrail(harness.app, other.id);
+    expect(audit).toContain('advised-999:P-DANGER-999');
+    expect(audit).not.toContain('advised-999:P-POLICE-TOLD-DANGER');
+  });
+
+  it('"is it 999 or 101" is answered: 999 in danger, 101 if they cannot be found', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son is 14 and hasnt come home'], { join: true });
+    const [turn] = await walk(conversation, ['is it 999 or 101 just tell me']);
+    const text = allText(turn ?? []);
+    expect(text).toMatch(/cannot find them, call the police on 101/);
+    expect(text).not.toMatch(/only answer a few questions/);
+  });
+});
+
 describe('a parent who has called the police already', () => {
   it('is not told to call them as news, and the 101 later does not say "earlier I said 999"', async () => {
     const conversation = harness.conversation();

@@ -53,6 +53,8 @@ export const factSchemas = {
   childHurtOrUnwell: z.enum(['yes', 'no', 'unsure']),
   reportedMissing: z.enum(['yes', 'no', 'unsure']),
   ypSafeNow: z.enum(['yes', 'no', 'unsure']),
+  /** A young person was already asked straight, in this conversation, whether they are thinking of ending their life. */
+  askedStraightBefore: z.boolean(),
   /** The parent said they have already called the police (999 or 101). */
   policeTold: z.boolean(),
   /** A young person's answer to being asked straight whether they are thinking of ending their life. */

@@ -8,6 +8,12 @@ import { closedNowVariables } from '../content/i18n';
 /** Conversation state: 999 was advised in this conversation. */
 const EMERGENCY_ADVISED = 'emergencyAdvised';
 
+/**
+ * Decision points whose 999 is said with an "if" ("if you are in danger now, call 999"): advised
+ * and audited, but a later 101 does not open with "Earlier I said to call 999".
+ */
+const CONDITIONAL_999_POINTS: readonly string[] = ['concern', 'yp-safe', 'yp-home-safe', 'yp-caring-answer'];
+
 /** turnState key: the note that advice is general, said already this turn. */
 const COUNCIL_NOTE_SAID = Symbol('helpline.councilNoteSaid');
 
@@ -38,7 +44,7 @@ export async function advise(
       : undefined;
   const text = after999 ? `${messages.t(after999.say)} ${said}` : said;
   await context.sendActivity(note ? `${text} ${note}` : text);
-  if (rule.audit === 'advised-999') await emergency.set(context, true);
+  if (rule.audit === 'advised-999' && !CONDITIONAL_999_POINTS.includes(rule.point)) await emergency.set(context, true);
   if (rule.audit) {
     await services.audit.record({
       conversationId: context.activity.conversation.id,

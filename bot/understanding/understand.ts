@@ -61,6 +61,8 @@ export interface StatedFacts {
   /** An age said of someone ("hes 14", "my 12yo", "aged 9"). */
   ageYears?: number;
   said: StatedFact[];
+  /** Facts said not to hold ("no one has called the police"): a fact kept earlier is dropped. */
+  denied?: StatedFact[];
 }
 
 export interface Understanding {
@@ -282,6 +284,7 @@ export function createUnderstanding(
       let bookingRequest: BookingRequest | undefined;
       let ageYears: number | undefined;
       const said = new Set<StatedFact>();
+      const denied = new Set<StatedFact>();
       const own = languagesOf(locale);
       const languages = [...new Set([...own, ...dangerLanguages])];
       const writtenIn = likelyLanguage(text, ownWordsOf(languages));
@@ -313,7 +316,7 @@ export function createUnderstanding(
         question ??= earliest(asked);
         bookingRequest ??= earliest(reader.bookingRequests.find(tokens).filter((match) => !match.negated));
         ageYears ??= ageSaid(tokens, reader.ageCues) ?? ageInBrackets(text, reader.ageCues);
-        for (const match of reader.factCues.find(tokens)) if (!match.negated) said.add(match.label);
+        for (const match of reader.factCues.find(tokens)) (match.negated ? denied : said).add(match.label);
       }
       // The trained readers hear sentences; a word or two ("found them", "no") is the phrase book's.
       const features = textWords(text).length >= MODEL_MIN_WORDS ? featuresOf(text, models.danger.features) : undefined;
@@ -327,7 +330,11 @@ export function createUnderstanding(
         writer,
         situation,
         likely: { ...(likelyWriter ? { writer: likelyWriter } : {}), ...(likelySituation ? { situation: likelySituation } : {}) },
-        facts: { ...(ageYears === undefined ? {} : { ageYears }), said: STATED_FACTS.filter((fact) => said.has(fact)) },
+        facts: {
+          ...(ageYears === undefined ? {} : { ageYears }),
+          said: STATED_FACTS.filter((fact) => said.has(fact)),
+          ...(denied.size > 0 ? { denied: STATED_FACTS.filter((fact) => denied.has(fact) && !said.has(fact)) } : {}),
+        },
         question,
         bookingRequest,
         asks: question !== undefined || sentencesOf(text).some((sentence) => sentenceAsks(sentence, openersOf(locale))),

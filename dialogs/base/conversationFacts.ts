@@ -40,6 +40,8 @@ const conversationFactsSchema = z.object({
   goneSince: z.string().datetime().optional(),
   /** A young person was just asked straight whether they are thinking of ending their life: their next yes or no answers that. */
   caringQuestionOpen: z.boolean().default(false),
+  /** That straight question was asked in this conversation: it is not asked again. */
+  askedStraight: z.boolean().default(false),
 });
 export type ConversationFacts = z.infer<typeof conversationFactsSchema>;
 
@@ -66,13 +68,14 @@ export async function keepStatedFacts(
   facts: StatedFacts,
   writer: Role | undefined,
 ): Promise<void> {
-  if (facts.ageYears === undefined && facts.said.length === 0 && writer === undefined) return;
+  const denied = facts.denied ?? [];
+  if (facts.ageYears === undefined && facts.said.length === 0 && denied.length === 0 && writer === undefined) return;
   await conversationFactsRecord(services).update(context, (current) => ({
     ...current,
     ...(writer ? { writerHeard: writer } : {}),
     ...(facts.ageYears === undefined || facts.ageYears === current.ageYears
       ? {}
       : { ageYears: facts.ageYears, ageSaidAt: services.clock.now().toISOString() }),
-    stated: [...new Set([...current.stated, ...facts.said])],
+    stated: [...new Set([...current.stated, ...facts.said])].filter((fact) => !denied.includes(fact)),
   }));
 }

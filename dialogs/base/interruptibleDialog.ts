@@ -84,7 +84,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // is about a day, not a life: the trained reader's guess gives way; danger words never do.
     const aboutADay = textWordCount(text) <= FEW_WORDS && this.services.dates.readAll(text, languageOf(messages.locale)).length > 0;
     const replied = reading
-      ? await this.replyToWhatWasSaid(context, askedAboutRisk || aboutADay ? { ...reading, concern: [] } : reading, role)
+      ? await this.replyToWhatWasSaid(
+          context,
+          askedAboutRisk || aboutADay ? { ...reading, concern: [] } : reading,
+          role,
+          before.askedStraight,
+        )
       : false;
     // An age said (or corrected) mid-conversation is kept and said back, never "didn't catch that".
     const ageSaid = active ? reading?.facts.ageYears : undefined;
@@ -151,8 +156,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    * Danger (999), a concern (a direct, caring question and the crisis lines), a disclosure, or the
    * user's own question: each is answered before anything else. Returns whether any was.
    */
-  private async replyToWhatWasSaid(context: TurnContext, reading: Reading, role: Role | undefined): Promise<boolean> {
-    const dangerCategory = mostUrgentCare(reading.danger, role);
+  private async replyToWhatWasSaid(
+    context: TurnContext,
+    reading: Reading,
+    role: Role | undefined,
+    askedStraightBefore: boolean,
+  ): Promise<boolean> {
+    const dangerCategory = mostUrgentCare(reading.danger);
     const [concernCategory] = reading.concern;
     const [disclosure] = reading.disclosures;
     if (!dangerCategory && !concernCategory && !disclosure && !reading.question) return false;
@@ -162,12 +172,18 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // now, otherwise the police on 101 and children's social care), not a bare "call 999 now".
     const exploitationSigns = dangerCategory === 'exploitation' && reading.danger.length === 1 && role !== 'youngPerson';
     if (exploitationSigns) await adviseFirst(context, this.services, 'disclosure', { disclosure: 'childExploited', ...who });
-    else if (dangerCategory) await adviseFirst(context, this.services, 'interrupt', { dangerPhrase: true, dangerCategory, ...who });
-    else if (concernCategory) await adviseFirst(context, this.services, 'concern', { dangerCategory: concernCategory, ...who });
-    // A young person is asked straight whether they are thinking of ending their life (those rules'
-    // words ask it): their next yes or no answers that, not the question on screen.
-    if (role === 'youngPerson' && (dangerCategory ?? concernCategory) === 'suicideSelfHarm' && !exploitationSigns) {
-      await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, caringQuestionOpen: true }));
+    else if (dangerCategory)
+      await adviseFirst(context, this.services, 'interrupt', { dangerPhrase: true, dangerCategory, askedStraightBefore, ...who });
+    else if (concernCategory)
+      await adviseFirst(context, this.services, 'concern', { dangerCategory: concernCategory, askedStraightBefore, ...who });
+    // A young person is asked straight, once, whether they are thinking of ending their life (those
+    // rules' words ask it): their next yes or no answers that, not the question on screen.
+    if (role === 'youngPerson' && (dangerCategory ?? concernCategory) === 'suicideSelfHarm' && !exploitationSigns && !askedStraightBefore) {
+      await conversationFactsRecord(this.services).update(context, (facts) => ({
+        ...facts,
+        caringQuestionOpen: true,
+        askedStraight: true,
+      }));
       context.turnState.set(TURN_ASKED_STRAIGHT, true);
     }
     // A disclosure is heard even beside danger: the 999 line alone does not acknowledge it.
@@ -194,9 +210,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    */
   private async answerToCaringQuestion(context: TurnContext, reading: Reading): Promise<boolean> {
     await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, caringQuestionOpen: false }));
-    if (reading.danger.length > 0 || reading.concern.length > 0 || reading.disclosures.length > 0) return false;
+    // A medical emergency in the answer ("yes, ive taken them") gets the ambulance first.
+    if (reading.danger.includes('medical')) return false;
     const { locale } = messagesFor(context, this.services);
-    const said = this.services.understanding.everyday(context.activity.text ?? '', locale, { wholeMessage: true });
+    // The answer opens the message ("czasem tak. mam tabletki w plecaku", "idk. maybe. im tired").
+    const [opening = ''] = (context.activity.text ?? '').split(/[.,;!?\n]/).filter((clause) => clause.trim() !== '');
+    const said = this.services.understanding.everyday(opening, locale, { wholeMessage: true });
     if (said !== 'yes' && said !== 'no' && said !== 'unknown') return false;
     const ypThinkingOfSuicide = said === 'unknown' ? 'unsure' : said;
     if (ypThinkingOfSuicide !== 'no') await flagRisk(context, this.services, 'suicideSelfHarm');
@@ -217,12 +236,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 const AMBULANCE_FIRST: readonly DangerCategory[] = ['immediate', 'medical', 'suicideSelfHarm'];
 
 /**
- * The kind of danger whose advice an adult is given first: a medical emergency ("took a load of
- * tablets and I cant wake him", "she overdosed") needs an ambulance asked for, unless someone is
- * also hurting or holding the child. A young person is asked straight about ending their life.
+ * The kind of danger whose advice is given first: a medical emergency ("took a load of tablets and
+ * I cant wake him", "i took 10 paracetamol") needs an ambulance asked for, before the straight
+ * question about ending their life, unless someone is also hurting or holding the child.
  */
-function mostUrgentCare(danger: readonly DangerCategory[], role: Role | undefined): DangerCategory | undefined {
-  if (role === 'youngPerson' || !danger.includes('medical')) return danger[0];
+function mostUrgentCare(danger: readonly DangerCategory[]): DangerCategory | undefined {
+  if (!danger.includes('medical')) return danger[0];
   return danger.every((category) => AMBULANCE_FIRST.includes(category)) ? 'medical' : danger[0];
 }
 
