@@ -105,6 +105,15 @@ describe('carer', () => {
     expect(allText(answer ?? [])).not.toMatch(/collect/);
   });
 
+  it('whereabouts thought known, but the care plan says report at once: report now on 101 before anything else', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['3', 'No', 'I know where they are', 'idk', ...risks('carePlanReportNow')]);
+    const advice = allText(last(turns));
+    expect(advice.indexOf('care plan says to report')).toBeGreaterThanOrEqual(0);
+    expect(advice.indexOf('care plan says to report')).toBeLessThan(advice.indexOf('collect'));
+    expect(await auditOf(conversation)).toContain('advised-101:C-KNOWN-PLAN-REPORT');
+  });
+
   it('whereabouts known in Thames Valley: unauthorised absence, hourly reviews up to 6 hours', async () => {
     const conversation = thamesValley.conversation();
     const turns = await walk(conversation, ABSENT);

@@ -261,6 +261,22 @@ describe('after a fresh walk in new words', () => {
   });
 });
 
+describe('the child coming back, or not, in their words', () => {
+  it('"ex was meant to drop my son back at 6" is missing, not back', async () => {
+    const conversation = harness.conversation();
+    const [, , turn] = await walk(conversation, ['1', 'ex was meant to drop my son back at 6'], { join: true });
+    expect(allText(turn ?? [])).not.toMatch(/glad they are back/);
+    expect(allText(turn ?? [])).toMatch(/in danger right now/);
+  });
+
+  it.each(['4 hes here!!', 'police found him at the lock'])('"%s" mid-search is the return', async (said) => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son is 12 and hasnt come home', 'no', 'about 6pm', 'yes', 'no', 'no'], { join: true });
+    const [turn] = await walk(conversation, [said]);
+    expect(allText(turn ?? [])).toMatch(/glad they are back/);
+  });
+});
+
 describe('a parent who has called the police already', () => {
   it('is not told to call them as news, and the 101 later does not say "earlier I said 999"', async () => {
     const conversation = harness.conversation();

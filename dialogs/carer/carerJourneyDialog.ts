@@ -202,9 +202,12 @@ export class CarerJourneyDialog extends InterruptibleDialog {
       ...riskFacts(carerCase),
       enquiryTimeOver: hours !== undefined && allowed !== undefined && hours >= allowed,
     };
+    // Thought to be somewhere, but the care plan says to report at once: that comes first.
+    const planSaysReport = known ? this.services.rules.decide('carer-known-report', facts) : undefined;
+    if (planSaysReport) await advise(context, this.services, planSaysReport);
     const rule = this.services.rules.decide('carer-whereabouts', facts);
     if (rule) await advise(context, this.services, rule, { hours: hours ?? 0 });
-    if (rule?.audit === 'advised-101') await this.log.write(context, 'reportedAtOnce');
+    if (rule?.audit === 'advised-101' || planSaysReport) await this.log.write(context, 'reportedAtOnce');
     for (const advice of this.services.rules.decideAll('carer-risk', facts)) await advise(context, this.services, advice);
     return step.replaceDialog(PARTS, { part: known ? 'absent' : 'missing' } satisfies PartOptions);
   }
