@@ -9,6 +9,7 @@ import { keepDangerForBooking } from './bookingSafety';
 import { conversationFactsRecord, flagRisk, keepStatedFacts } from './conversationFacts';
 import { TURN_ALREADY_ANSWERED } from './waitingDialog';
 import { languageOf, type Reading } from '../../bot/understanding/understand';
+import { words } from '../../bot/understanding/text';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';
 import type { JourneyExits } from '../../bot/understanding/openQuestion';
 import { chooseLocale, enterJourney, messagesFor, readingOf, TURN_DELETE_DATA, type DialogServices } from '../../bot/turn/services';
@@ -16,7 +17,6 @@ import { chooseLocale, enterJourney, messagesFor, readingOf, TURN_DELETE_DATA, t
 const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
 /** Few enough words that a day or time in them is what the message is about. */
 const FEW_WORDS = 6;
-const textWordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 /** turnState key: a young person was asked straight about ending their life; that is the turn's only question. */
 const TURN_ASKED_STRAIGHT = Symbol('helpline.askedStraight');
 
@@ -82,7 +82,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const askedAboutRisk = turnReading.answer?.asksAboutRisk ?? false;
     // A guess of worry in a few words that say when ("keep it friday", "cant make tuesday anymore")
     // is about a day, not a life: the trained reader's guess gives way; danger words never do.
-    const aboutADay = textWordCount(text) <= FEW_WORDS && this.services.dates.readAll(text, languageOf(messages.locale)).length > 0;
+    const aboutADay = words(text).length <= FEW_WORDS && this.services.dates.readAll(text, languageOf(messages.locale)).length > 0;
     const replied = reading
       ? await this.replyToWhatWasSaid(
           context,
