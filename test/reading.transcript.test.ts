@@ -414,6 +414,19 @@ describe('by SMS', () => {
     expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:P-POLICE-TOLD-DANGER');
   });
 
+  it.each([
+    ['i cant ring anyone theyll hear me. im in the bathroom now', '+447700900631'],
+    ['can i text 999??', '+447700900632'],
+  ])('by text, "%s": call 999 anyway, and how to be heard without speaking', async (said, phone) => {
+    await sms.text(phone, 'hi');
+    await sms.text(phone, '2');
+    const { replies } = await sms.text(phone, said);
+    const text = replies.join('\n');
+    expect(text).toContain('999');
+    expect(text).toContain('55');
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-ASK-CANT-CALL');
+  });
+
   it('"police told us to wait till morning, is that right" by text: never low risk, 101 again', async () => {
     const phone = '+447700900614';
     await sms.text(phone, 'my boy is 13 and still not home');

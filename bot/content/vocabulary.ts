@@ -127,6 +127,7 @@ export const QUESTIONS_ASKED = [
   'policeSaidWait',
   'collectThem',
   'whenToReport',
+  'cantCallSafely',
 ] as const;
 export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
 

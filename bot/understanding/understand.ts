@@ -614,6 +614,7 @@ function emptyLexicon(): UnderstandingLexicon {
       policeSaidWait: none,
       collectThem: none,
       whenToReport: none,
+      cantCallSafely: none,
     },
     bookingRequests: {},
     times: {},
