@@ -238,6 +238,18 @@ describe('after a fresh walk in new words', () => {
     expect(straight).toHaveLength(1);
   });
 
+  it('"i just want to disappear and not wake up" is the straight question, not an ambulance; "no, not like that. i just want it to stop" is a no, and the danger after it is answered', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person'], { join: true });
+    const [asked] = await walk(conversation, ['tbh i just want to disappear and not wake up']);
+    expect(allText(asked ?? [])).toMatch(/ending your life/);
+    expect(allText(asked ?? [])).not.toMatch(/ambulance/);
+    await walk(conversation, ['no, not like that. i just want it to stop']);
+    const audit = await auditTrail(harness.app, conversation.id);
+    expect(audit).toContain('advised-999:G-DANGER-YP');
+    expect(audit.filter((row) => /G-DANGER-YP-SUICIDE$/.test(row))).toHaveLength(1);
+  });
+
   it('"can you phone the police for me" is not taken as the police called, and "no one has called them" takes it back', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['my son is 14 and hasnt come home', 'can you phone the police for me', 'yes'], { join: true });

@@ -78,7 +78,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (reading) await keepStatedFacts(context, this.services, reading.facts, reading.writer);
     // No buttons are shown under the straight question: a "Yes" then is typed, not tapped.
     const caringAnswer = before.caringQuestionOpen ? await this.answerToCaringQuestion(context, turnReading) : undefined;
-    if (caringAnswer) return this.carryOn(innerDc, active);
+    if (caringAnswer) {
+      // "no, not like that. i just want it to stop": the answer is taken, and danger words after it are still answered.
+      if (turnReading.danger.length > 0)
+        await this.replyToWhatWasSaid(context, { ...turnReading, concern: [], question: undefined }, role, true);
+      return this.carryOn(innerDc, active);
+    }
     const askedAboutRisk = turnReading.answer?.asksAboutRisk ?? false;
     // A guess of worry in a few words that say when ("keep it friday", "cant make tuesday anymore")
     // is about a day, not a life: the trained reader's guess gives way; danger words never do.
@@ -232,13 +237,17 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 }
 
-/** Kinds of danger where, if it is also a medical emergency, the ambulance comes first. */
-const AMBULANCE_FIRST: readonly DangerCategory[] = ['immediate', 'medical', 'suicideSelfHarm'];
+/**
+ * Kinds of danger where, if it is also a medical emergency, the ambulance comes first. Not talk of
+ * suicide: "i want to not wake up" says both in the same words, and it is the straight question
+ * that is owed.
+ */
+const AMBULANCE_FIRST: readonly DangerCategory[] = ['immediate', 'medical'];
 
 /**
  * The kind of danger whose advice is given first: a medical emergency ("took a load of tablets and
- * I cant wake him", "i took 10 paracetamol") needs an ambulance asked for, before the straight
- * question about ending their life, unless someone is also hurting or holding the child.
+ * I cant wake him", "took 10 paracetamol and vodka") needs an ambulance asked for, unless someone
+ * is also hurting or holding the child, or the words speak of ending their life.
  */
 function mostUrgentCare(danger: readonly DangerCategory[]): DangerCategory | undefined {
   if (!danger.includes('medical')) return danger[0];
