@@ -114,6 +114,16 @@ describe('carer', () => {
     expect(await auditOf(conversation)).toContain('advised-101:C-KNOWN-PLAN-REPORT');
   });
 
+  it('a police reference given at any step goes in the log and is said back, not "didn\'t catch that"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['3', 'No']);
+    const [noted] = await walkFrom(conversation, ['ref 0031 from when i rang 101 earlier']);
+    expect(allText(noted ?? [])).toContain('0031');
+    expect(allText(noted ?? [])).not.toMatch(/didn.t catch/);
+    const [log] = await walkFrom(conversation, ['log']);
+    expect(allText(log ?? [])).toMatch(/Police reference: 0031/);
+  });
+
   it('whereabouts known in Thames Valley: unauthorised absence, hourly reviews up to 6 hours', async () => {
     const conversation = thamesValley.conversation();
     const turns = await walk(conversation, ABSENT);

@@ -100,6 +100,8 @@ export const understandingSchema = z
     times: z.record(z.string().min(1), z.string().min(2)).default({}),
     /** Words that put an hour said without am or pm in the school day: "finished school at 3.15" is 15:15, "left for school at 8" is 08:00. */
     schoolDay: z.array(z.string().min(1)).default([]),
+    /** Words before a police reference ("ref", "log number", "numer zgłoszenia"): the reference after them is kept. */
+    referenceCues: z.array(z.string().min(1)).default([]),
     /** Greetings said as a whole message ("hi", "dzień dobry"): greeted back, not "didn't catch that". */
     greetings: z.array(z.string().min(1)).default([]),
     /** Words after an hour that add half of one ("9 și jumătate" is 9:30). */

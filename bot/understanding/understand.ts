@@ -63,6 +63,8 @@ export interface StatedFacts {
   said: StatedFact[];
   /** Facts said not to hold ("no one has called the police"): a fact kept earlier is dropped. */
   denied?: StatedFact[];
+  /** A police reference given ("ref 46-0212", "log number 5512"), as written. */
+  policeReference?: string;
 }
 
 export interface Understanding {
@@ -168,6 +170,8 @@ interface LanguageReader {
   writers: PhraseBook<Role>;
   situations: PhraseBook<Situation | 'none'>;
   questions: PhraseBook<QuestionAsked>;
+  /** What stands before a police reference, as one pattern (undefined: the language has no cues). */
+  referenceCue: RegExp | undefined;
   /** Greetings, as whole messages. */
   greetings: ReadonlySet<string>;
   /** Whole messages that are no answer in this language, though English reads one (Polish "no"). */
@@ -334,6 +338,10 @@ export function createUnderstanding(
           ...(ageYears === undefined ? {} : { ageYears }),
           said: STATED_FACTS.filter((fact) => said.has(fact)),
           ...(denied.size > 0 ? { denied: STATED_FACTS.filter((fact) => denied.has(fact) && !said.has(fact)) } : {}),
+          ...policeReferenceIn(
+            text,
+            own.map((language) => readerFor(language).referenceCue),
+          ),
         },
         question,
         bookingRequest,
@@ -572,6 +580,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     questionOpeners: new Set(words.questionOpeners.map(normalise)),
     notAnswers: new Set(words.answers.notInThisLanguage.map(normalise)),
     greetings: new Set(words.greetings.map(normalise)),
+    referenceCue: referenceCuePattern(words.referenceCues),
     bookingRequests: labelled(words.bookingRequests),
     factCues: labelled(words.factCues),
     ageCues: {
@@ -622,6 +631,7 @@ function emptyLexicon(): UnderstandingLexicon {
     notThen: [],
     greetings: [],
     halfPast: [],
+    referenceCues: [],
     languageRequest: [],
     commandRequest: [],
     questionOpeners: [],
@@ -734,6 +744,26 @@ function withoutQuestionsAsked(text: string, openers: ReadonlySet<string>): stri
   return sentencesOf(text)
     .filter((sentence) => !sentenceAsks(sentence, openers))
     .join(' ');
+}
+
+/** A police reference after its cue: letters, digits, dashes and slashes, with at least one digit. */
+const REFERENCE = String.raw`([\p{L}\p{N}][\p{L}\p{N}\-/]{1,24})`;
+
+function referenceCuePattern(cues: readonly string[]): RegExp | undefined {
+  if (cues.length === 0) return undefined;
+  const alternatives = [...cues]
+    .sort((a, b) => b.length - a.length)
+    .map((cue) => cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+  return new RegExp(String.raw`(?:^|[^\p{L}])(?:${alternatives})\s*(?:no\.?|number|is|was|:|#)?\s*:?\s*${REFERENCE}`, 'iu');
+}
+
+function policeReferenceIn(text: string, cues: ReadonlyArray<RegExp | undefined>): { policeReference?: string } {
+  for (const cue of cues) {
+    const found = cue?.exec(text)?.[1];
+    if (found && /\p{N}/u.test(found)) return { policeReference: found };
+  }
+  return {};
 }
 
 /** Whether no sentence end stands between two token positions. */

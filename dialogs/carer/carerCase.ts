@@ -25,6 +25,7 @@ export const LOG_EVENTS = [
   'notified',
   'remindersOn',
   'back',
+  'policeReference',
 ] as const;
 
 const logEntrySchema = z.object({

@@ -14,6 +14,7 @@ import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { flagRisk, keepGoneSince, type RiskFlag } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
+import { TURN_ALREADY_ANSWERED } from '../base/waitingDialog';
 import { PastMomentDialog } from '../base/pastMomentDialog';
 import { journeyOptionsSchema } from '../base/journeyOptions';
 import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoUnsureResult } from '../base/stepData';
@@ -132,7 +133,15 @@ export class CarerJourneyDialog extends InterruptibleDialog {
 
   /** "back now" at any step goes to the return; "log" shows the log and carries on. */
   protected override async interruptJourney(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-    const { exit } = readingOf(innerDc.context, this.services);
+    const { exit, facts } = readingOf(innerDc.context, this.services);
+    // "ref 46-0212" at any step goes in the log, said back, and is not a miss of the question waiting.
+    if (facts.policeReference) {
+      await this.log.write(innerDc.context, 'policeReference', { reference: facts.policeReference });
+      await innerDc.context.sendActivity(
+        messagesFor(innerDc.context, this.services).t('carer.referenceNoted', { reference: facts.policeReference }),
+      );
+      innerDc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
+    }
     const took = exit?.journey === CARER_JOURNEY ? exit.value : undefined;
     if (took === 'backNow') {
       await innerDc.cancelAllDialogs();
