@@ -313,3 +313,16 @@ describe('an age said of someone else is not the child’s', () => {
     expect(understanding.read(text, 'en-GB').facts.ageYears).toBe(age);
   });
 });
+
+describe('a police reference said in passing', () => {
+  it.each([
+    ['ref 46-0212', '46-0212'],
+    ['police ref is KP-20261126-1487', 'KP-20261126-1487'],
+    ['ref:0031.', '0031'],
+    ['reference no. 123/24, they said', '123/24'],
+    ['my preference is thursday', undefined],
+    ['ref number is on the letter', undefined],
+  ])('"%s" gives %s', (text, reference) => {
+    expect(understanding.read(text, 'en-GB').facts.policeReference).toBe(reference);
+  });
+});

@@ -85,18 +85,8 @@ export function createDateReader({
   notThenByLanguage = {},
   halfPastByLanguage = {},
 }: DateReaderOptions): DateReader {
-  const halfPast = new Map(
-    Object.entries(halfPastByLanguage).map(([language, words]) => {
-      const alternatives = words.map((word) => word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-      return [
-        language,
-        alternatives ? new RegExp(`(?<![\\d:])(\\d{1,2})\\s+(?:${alternatives})(?=\\s|$|[.,!?])`, 'gu') : undefined,
-      ] as const;
-    }),
-  );
-  const notThen = new Map(
-    Object.entries(notThenByLanguage).map(([language, words]) => [language, words.map((word) => normalise(word)).filter(Boolean)] as const),
-  );
+  const halfPast = normalisedByLanguage(halfPastByLanguage);
+  const notThen = normalisedByLanguage(notThenByLanguage);
   /** Whether words that rule a time out stand just before `start`, in its own clause ("not wednesday, thursday at 5"). */
   const ruledOutAt = (prepared: string, start: number, language: string): boolean => {
     const clause =
@@ -109,11 +99,7 @@ export function createDateReader({
       before.includes(` ${words} `),
     );
   };
-  const schoolWords = new Map(
-    Object.entries(schoolDayByLanguage).map(
-      ([language, words]) => [language, words.map((word) => normalise(word)).filter(Boolean)] as const,
-    ),
-  );
+  const schoolWords = normalisedByLanguage(schoolDayByLanguage);
   /** Whether the message speaks of the school day, in its language or in English. */
   const speaksOfSchool = (text: string, language: string): boolean => {
     const said = ` ${normalise(text)} `;
@@ -138,9 +124,8 @@ export function createDateReader({
     // The recognizers compute with the reference date's process-local fields: hand them the
     // area's wall-clock time and read their answers back in the area's zone.
     const reference = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
-    const halves = halfPast.get(language);
-    const said = westernDigits(text).toLowerCase();
-    const prepared = prepare(halves ? said.replace(halves, '$1:30') : said, byLanguage.get(language) ?? english);
+    const said = withHalfHours(westernDigits(text).toLowerCase(), halfPast.get(language) ?? []);
+    const prepared = prepare(said, byLanguage.get(language) ?? english);
     const results = recognizeDateTime(prepared, culture, undefined, reference);
     const moments: ReadMoment[] = [];
     for (const result of results) {
@@ -244,6 +229,36 @@ function prepare(text: string, sayings: ReadonlyArray<readonly [string, string]>
 }
 
 const HOUR_MS = 60 * 60 * 1000;
+
+/** Words from content by language, normalised as typed text is, empty ones dropped. */
+function normalisedByLanguage(table: Readonly<Record<string, readonly string[]>>): Map<string, string[]> {
+  return new Map(Object.entries(table).map(([language, words]) => [language, words.map((word) => normalise(word)).filter(Boolean)]));
+}
+
+/** "9 și jumătate", "9 ونص": an hour followed by words that add half of one, written "9:30". */
+function withHalfHours(text: string, halves: readonly string[]): string {
+  if (halves.length === 0) return text;
+  const raw = text.split(/\s+/).filter(Boolean);
+  const typed = raw.map((token) => normalise(token));
+  const out: string[] = [];
+  let changed = false;
+  for (let at = 0; at < raw.length; at += 1) {
+    const token = raw[at] ?? '';
+    const half = /^\d{1,2}$/.test(token) ? halves.find((words) => startsWithWords(typed, at + 1, words.split(' '))) : undefined;
+    out.push(half === undefined ? token : `${token}:30`);
+    if (half !== undefined) {
+      changed = true;
+      at += half.split(' ').length;
+    }
+  }
+  // Only a message that says half past is rewritten: its line breaks are clause marks elsewhere.
+  return changed ? out.join(' ') : text;
+}
+
+/** Whether `words` stand in `typed` from `at` on. */
+function startsWithWords(typed: readonly string[], at: number, words: readonly string[]): boolean {
+  return words.length > 0 && words.every((word, offset) => typed[at + offset] === word);
+}
 
 /**
  * "thursday after school, about 4": the recognizers read the day and the bare time apart, and the

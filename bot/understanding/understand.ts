@@ -170,8 +170,8 @@ interface LanguageReader {
   writers: PhraseBook<Role>;
   situations: PhraseBook<Situation | 'none'>;
   questions: PhraseBook<QuestionAsked>;
-  /** What stands before a police reference, as one pattern (undefined: the language has no cues). */
-  referenceCue: RegExp | undefined;
+  /** Words before a police reference ("ref", "log number"), each as its words, longest first. */
+  referenceCues: ReadonlyArray<readonly string[]>;
   /** Greetings, as whole messages. */
   greetings: ReadonlySet<string>;
   /** Whole messages that are no answer in this language, though English reads one (Polish "no"). */
@@ -340,7 +340,7 @@ export function createUnderstanding(
           ...(denied.size > 0 ? { denied: STATED_FACTS.filter((fact) => denied.has(fact) && !said.has(fact)) } : {}),
           ...policeReferenceIn(
             text,
-            own.map((language) => readerFor(language).referenceCue),
+            own.map((language) => readerFor(language).referenceCues),
           ),
         },
         question,
@@ -580,7 +580,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     questionOpeners: new Set(words.questionOpeners.map(normalise)),
     notAnswers: new Set(words.answers.notInThisLanguage.map(normalise)),
     greetings: new Set(words.greetings.map(normalise)),
-    referenceCue: referenceCuePattern(words.referenceCues),
+    referenceCues: words.referenceCues.map((cue) => textWords(cue)).sort((a, b) => b.length - a.length),
     bookingRequests: labelled(words.bookingRequests),
     factCues: labelled(words.factCues),
     ageCues: {
@@ -746,22 +746,26 @@ function withoutQuestionsAsked(text: string, openers: ReadonlySet<string>): stri
     .join(' ');
 }
 
-/** A police reference after its cue: letters, digits, dashes and slashes, with at least one digit. */
-const REFERENCE = String.raw`([\p{L}\p{N}][\p{L}\p{N}\-/]{1,24})`;
+/** Filler between a reference's cue and the reference ("ref no", "log number is", "ref:"). */
+const REFERENCE_FILLER = new Set(['no', 'number', 'is', 'was']);
 
-function referenceCuePattern(cues: readonly string[]): RegExp | undefined {
-  if (cues.length === 0) return undefined;
-  const alternatives = [...cues]
-    .sort((a, b) => b.length - a.length)
-    .map((cue) => cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|');
-  return new RegExp(String.raw`(?:^|[^\p{L}])(?:${alternatives})\s*(?:no\.?|number|is|was|:|#)?\s*:?\s*${REFERENCE}`, 'iu');
-}
-
-function policeReferenceIn(text: string, cues: ReadonlyArray<RegExp | undefined>): { policeReference?: string } {
-  for (const cue of cues) {
-    const found = cue?.exec(text)?.[1];
-    if (found && /\p{N}/u.test(found)) return { policeReference: found };
+/**
+ * A police reference said after its cue ("ref 46-0212", "police ref is KP-20261126-1487"), as
+ * written: the first word after the cue and its filler, with at least one digit. Cues are matched
+ * as words, as everything from content is.
+ */
+function policeReferenceIn(text: string, cuesByLanguage: ReadonlyArray<readonly (readonly string[])[]>): { policeReference?: string } {
+  const raw = text.split(/[\s:#]+/).filter(Boolean);
+  const typed = raw.map((token) => normalise(token));
+  for (const cues of cuesByLanguage) {
+    for (let at = 0; at < typed.length; at += 1) {
+      const cue = cues.find((words) => words.every((word, offset) => typed[at + offset] === word));
+      if (!cue) continue;
+      let next = at + cue.length;
+      while (next < typed.length && (typed[next] === '' || REFERENCE_FILLER.has(typed[next] ?? ''))) next += 1;
+      const reference = raw[next]?.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      if (reference && /\p{N}/u.test(reference) && /^[\p{L}\p{N}/-]{2,25}$/u.test(reference)) return { policeReference: reference };
+    }
   }
   return {};
 }

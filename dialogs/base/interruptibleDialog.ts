@@ -87,7 +87,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const askedAboutRisk = turnReading.answer?.asksAboutRisk ?? false;
     // A guess of worry in a few words that say when ("keep it friday", "cant make tuesday anymore")
     // is about a day, not a life: the trained reader's guess gives way; danger words never do.
-    const aboutADay = words(text).length <= FEW_WORDS && this.services.dates.readAll(text, languageOf(messages.locale)).length > 0;
+    const aboutADay =
+      (reading?.concern.length ?? 0) > 0 &&
+      words(text).length <= FEW_WORDS &&
+      this.services.dates.readAll(text, languageOf(messages.locale)).length > 0;
     const replied = reading
       ? await this.replyToWhatWasSaid(
           context,
