@@ -309,6 +309,8 @@ describe('an age said of someone else is not the child’s', () => {
     ['her boyfriend is 16 years old and she is 13', 13],
     ['she is 15 and with a man who is 22', 15],
     ['sorry i meant 14 not 13', 14],
+    ['shes at her boyfriends hes 19', undefined],
+    ['shes with his mates who are 16', undefined],
   ])('"%s" gives %s', (text, age) => {
     expect(understanding.read(text, 'en-GB').facts.ageYears).toBe(age);
   });

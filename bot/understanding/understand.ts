@@ -664,9 +664,10 @@ const OTHER_PERSON_REACH = 4;
 
 function saidOfSomeoneElse(tokens: readonly Token[], at: number, cues: LanguageReader['ageCues']): boolean {
   for (let back = at - 1; back >= 0 && back >= at - OTHER_PERSON_REACH; back -= 1) {
-    const word = tokens[back]?.word ?? '';
-    if (word === '.') return false;
-    if (cues.others.has(word)) return true;
+    const token = tokens[back];
+    if (!token || token.word === '.') return false;
+    // "at her boyfriends, hes 19": by stem, so plurals and possessives count.
+    if (cues.others.has(token.word) || cues.others.has(token.stem)) return true;
   }
   return false;
 }
