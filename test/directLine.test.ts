@@ -100,7 +100,7 @@ describe('tokens and conversations', () => {
     expect((await activitiesAfter(harness.url, { ...session, token: refreshed.token })).status).toBe(200);
   });
 
-  it('refreshing never carries a conversation past DIRECTLINE_TOKEN_MAX_LIFE_SECONDS (a day) from its first token', async () => {
+  it('refreshing never carries a conversation past DIRECTLINE_TOKEN_MAX_LIFE_SECONDS (a day) from its first token, and expires_in says so', async () => {
     const refresh = async (token: string) =>
       fetch(`${harness.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     const session = await openSession(harness.url);
@@ -117,6 +117,11 @@ describe('tokens and conversations', () => {
         }
         const renewed = (await response.json()) as { token: string; expires_in: number };
         expect(minutes * 60 + renewed.expires_in).toBeLessThanOrEqual(24 * 3600);
+        // Reconnecting says how long the token in hand has left, not the usual lifetime.
+        const reconnect = await fetch(`${harness.url}/v3/directline/conversations/${session.conversationId}`, {
+          headers: { authorization: `Bearer ${renewed.token}` },
+        });
+        expect(((await reconnect.json()) as { expires_in: number }).expires_in).toBe(renewed.expires_in);
         token = renewed.token;
       }
       expect(minutes).toBeGreaterThanOrEqual(23 * 60);

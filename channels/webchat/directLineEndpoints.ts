@@ -212,7 +212,7 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
     res.send(201, {
       conversationId: claims.conversationId,
       token,
-      expires_in: tokens.ttlSeconds,
+      expires_in: tokens.secondsLeft(token),
       streamUrl: streamUrl(req, claims, token),
     });
   });
@@ -224,7 +224,7 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
     res.send(200, {
       conversationId: auth.claims.conversationId,
       token: auth.token,
-      expires_in: tokens.ttlSeconds,
+      expires_in: tokens.secondsLeft(auth.token),
       streamUrl: streamUrl(req, auth.claims, auth.token, watermark),
     });
   });

@@ -14,11 +14,12 @@ export interface TokenClaims {
 }
 
 export interface TokenIssuer {
-  readonly ttlSeconds: number;
   /** A token for the claims, expiring after the TTL or at the end of the conversation's maximum life, whichever is first; undefined once that has passed. */
   issue(claims: TokenClaims): { token: string; expiresIn: number } | undefined;
   /** The claims of a valid, unexpired token; undefined otherwise. */
   verify(token: string): TokenClaims | undefined;
+  /** Seconds until a valid token runs out: what `expires_in` says for the token in hand; 0 when it is not valid. */
+  secondsLeft(token: string): number;
   /** Whether a token is one this bot signed, now past its expiry (Direct Line answers 403 TokenExpired). */
   expired(token: string): boolean;
 }
@@ -28,7 +29,6 @@ const ISSUER = 'helpline-bot/directline';
 export function createTokenIssuer(secret: string, clock: Clock, ttlSeconds: number, maxLifeSeconds: number): TokenIssuer {
   const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
   return {
-    ttlSeconds,
     issue({ conversationId, userId, locale, born }) {
       const iat = nowSeconds();
       const exp = Math.min(iat + ttlSeconds, (born ?? iat) + maxLifeSeconds);
@@ -53,6 +53,14 @@ export function createTokenIssuer(secret: string, clock: Clock, ttlSeconds: numb
         };
       } catch {
         return undefined;
+      }
+    },
+    secondsLeft(token) {
+      try {
+        const claims = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, clockTimestamp: nowSeconds() });
+        return typeof claims === 'object' && typeof claims.exp === 'number' ? Math.max(0, claims.exp - nowSeconds()) : 0;
+      } catch {
+        return 0;
       }
     },
     expired(token) {
