@@ -1,4 +1,6 @@
 // The HTTP edge: health, body limits, malformed input, and a graceful shutdown.
+import { get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { buildApp } from '../bot/app';
 import { ManualClock } from '../bot/platform/clock';
 import { loadConfig } from '../bot/config';
@@ -128,6 +130,41 @@ it("the page's own words in another approved language (the widget follows a swit
   expect(((await (await fetch(`${harness.url}/widget/words?lang=ar`)).json()) as { dir: string }).dir).toBe('rtl');
   for (const lang of ['xx', 'cy', '<script>', ''])
     expect((await fetch(`${harness.url}/widget/words?lang=${encodeURIComponent(lang)}`)).status).toBe(404);
+});
+
+/** A GET with exactly these headers, its body as sent (fetch would ask for and undo compression itself). */
+const rawGet = (url: string, headers: Record<string, string>) =>
+  new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+
+it("the Web Chat bundle is sent compressed as the browser accepts, with an ETag, and cached for good at the page's versioned address", async () => {
+  const page = await (await fetch(`${harness.url}/chat`)).text();
+  const bundleUrl = /<script src="(\/widget\/webchat\.js\?v=[\w-]+)"/.exec(page)?.[1] ?? '';
+  expect(bundleUrl).not.toBe('');
+  const plain = await rawGet(`${harness.url}${bundleUrl}`, {});
+  expect(plain.headers['content-encoding']).toBeUndefined();
+  expect(plain.headers['cache-control']).toContain('immutable');
+  const brotli = await rawGet(`${harness.url}${bundleUrl}`, { 'accept-encoding': 'gzip, deflate, br' });
+  expect(brotli.headers['content-encoding']).toBe('br');
+  expect(brotli.body.length).toBeLessThan(plain.body.length / 4);
+  expect(brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true);
+  const gzip = await rawGet(`${harness.url}${bundleUrl}`, { 'accept-encoding': 'gzip;q=1, br;q=0' });
+  expect(gzip.headers['content-encoding']).toBe('gzip');
+  expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+  // A browser that has it asks again with its ETag and gets nothing to load.
+  const again = await rawGet(`${harness.url}${bundleUrl}`, { 'accept-encoding': 'br', 'if-none-match': String(brotli.headers.etag) });
+  expect(again.status).toBe(304);
+  expect(again.body.length).toBe(0);
+  // The bare address still works, for pages that name it, but is cached only for an hour.
+  const bare = await rawGet(`${harness.url}/widget/webchat.js`, {});
+  expect(bare.body.equals(plain.body)).toBe(true);
+  expect(bare.headers['cache-control']).toBe('public, max-age=3600');
+  for (const asset of ['widget.js', 'widget.css']) expect(page.includes(`/widget/${asset}?v=`)).toBe(true);
 });
 
 it('unknown routes answer JSON 404', async () => {

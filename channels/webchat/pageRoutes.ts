@@ -8,6 +8,7 @@ import type { Localiser, Messages } from '../../bot/content/i18n';
 import { LANGUAGE_TAG } from '../../bot/content/localeSchema';
 import { projectPath } from '../../bot/platform/paths';
 import { streamOriginOf } from './directLineEndpoints';
+import { staticAsset } from './staticAsset';
 
 const PAGE_DIRECTORY = projectPath('channels', 'webchat', 'page');
 // The package exports no path to its browser bundle; find it beside the package's entry point.
@@ -79,9 +80,12 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays, emb
   const chatTemplate = read('chat.html');
   const privacyTemplate = read('privacy.html');
   const embedTemplate = read('embed.js');
-  const widgetScript = read('widget.js');
-  const widgetStyles = read('widget.css');
-  const bundle = readFileSync(WEBCHAT_BUNDLE);
+  const assets = {
+    webchatScript: staticAsset('/widget/webchat.js', readFileSync(WEBCHAT_BUNDLE), 'text/javascript; charset=utf-8'),
+    widgetScript: staticAsset('/widget/widget.js', read('widget.js'), 'text/javascript; charset=utf-8'),
+    widgetStyles: staticAsset('/widget/widget.css', read('widget.css'), 'text/css; charset=utf-8'),
+  };
+  const assetUrls = Object.fromEntries(Object.entries(assets).map(([name, asset]) => [name, asset.url]));
 
   // The page follows the browser's languages, the first the area approved; ?lang= chooses one.
   const messagesFor = (req: Request): Messages => {
@@ -116,6 +120,7 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays, emb
     sendHtml(
       res,
       fill(chatTemplate, {
+        ...assetUrls,
         lang: escapeHtml(messages.locale),
         dir: direction(messages),
         ...callable(words(messages, [...PAGE_CALLABLE_WORDS, 'noScript'])),
@@ -149,6 +154,7 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays, emb
     sendHtml(
       res,
       fill(privacyTemplate, {
+        ...assetUrls,
         lang: escapeHtml(messages.locale),
         dir: direction(messages),
         ...words(messages, ['privacy.title', 'privacy.intro', 'privacy.kept', 'privacy.numbers', 'privacy.records', 'privacy.back'], {
@@ -162,9 +168,7 @@ export function mountPages({ server, localiser, quickExitUrl, retentionDays, emb
   server.get('/favicon.ico', async (_req: Request, res: Response) => {
     res.send(204);
   });
-  server.get('/widget/widget.js', async (_req: Request, res: Response) => sendStatic(res, widgetScript, 'text/javascript; charset=utf-8'));
-  server.get('/widget/widget.css', async (_req: Request, res: Response) => sendStatic(res, widgetStyles, 'text/css; charset=utf-8'));
-  server.get('/widget/webchat.js', async (_req: Request, res: Response) => sendStatic(res, bundle, 'text/javascript; charset=utf-8'));
+  for (const asset of Object.values(assets)) server.get(asset.path, async (req: Request, res: Response) => asset.send(req, res));
   server.get('/embed.js', async (req: Request, res: Response) => {
     const messages = messagesFor(req);
     const labels = {
