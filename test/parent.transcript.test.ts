@@ -54,6 +54,32 @@ describe('parent journey', () => {
     // Without the 999 first, the 101 advice stands alone (the test below).
   });
 
+  it('after 999, the police summary is for the call or the officers who come, not headed 101', async () => {
+    const conversation = harness.conversation();
+    const inDanger = [...TO_SEARCH.slice(0, 3), 'Yes', ...TO_SEARCH.slice(4)];
+    const info = await walk(conversation, [...inDanger, ...SEARCH_ALL_DONE, ...RISK, ...INFO]);
+    const summaryTurn = info[info.length - 1] ?? [];
+    expect(cardFacts(summaryTurn)).toMatchObject({ Name: 'Sam Smith' });
+    const shown = allText(summaryTurn) + JSON.stringify(summaryTurn);
+    expect(shown).not.toContain('(101)');
+    expect(shown).toContain('999');
+  });
+
+  it('by text too, after 999 the summary is headed for the police, not 101', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const texts: string[] = [];
+      const inDanger = [...TO_SEARCH.slice(0, 3), 'Yes', ...TO_SEARCH.slice(4)];
+      for (const body of [...inDanger, ...SEARCH_ALL_DONE, ...RISK, ...INFO])
+        texts.push(...(await sms.text('+447700900663', body)).replies);
+      const summary = texts.slice(-5).join('\n');
+      expect(summary).toMatch(/For the police\n1\. Name: Sam Smith/);
+      expect(summary).not.toContain('(101)');
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('by text too, 101 after 999 keeps the 999', async () => {
     const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
     try {

@@ -55,6 +55,11 @@ export async function advise(
   }
 }
 
+/** Whether 999 was advised, without an "if", earlier in this conversation. */
+export async function emergencyAdvised(context: TurnContext, services: DialogServices): Promise<boolean> {
+  return (await services.conversationState.createProperty<boolean>(EMERGENCY_ADVISED).get(context)) === true;
+}
+
 /** Decides at `point` and advises; returns the rule used, if any applied. */
 export async function adviseFirst(context: TurnContext, services: DialogServices, point: string, facts: Facts): Promise<Rule | undefined> {
   const rule = services.rules.decide(point, facts);

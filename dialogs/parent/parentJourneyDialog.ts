@@ -6,7 +6,7 @@ import { WaterfallDialog, type DialogContext, type DialogTurnResult, type Waterf
 import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { adviseFirst } from '../../bot/turn/advice';
+import { adviseFirst, emergencyAdvised } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { conversationFactsRecord, flagRisk, keepGoneSince } from '../base/conversationFacts';
@@ -329,8 +329,10 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       summaryGivenAt: this.services.clock.now().toISOString(),
     }));
     const messages = messagesFor(step.context, this.services);
-    await step.context.sendActivity(messages.t('parent.summary.intro'));
-    for (const activity of summaryActivities(step.context, parentCase, this.services)) await step.context.sendActivity(activity);
+    const afterEmergency = await emergencyAdvised(step.context, this.services);
+    await step.context.sendActivity(messages.t(afterEmergency ? 'parent.summary.introAfterEmergency' : 'parent.summary.intro'));
+    for (const activity of summaryActivities(step.context, parentCase, this.services, afterEmergency))
+      await step.context.sendActivity(activity);
     // By text the summary is already on their phone; elsewhere it can be sent there, with consent.
     if (senderPhoneOf(step.context)) return step.next();
     if (!this.services.sms.live) {
@@ -372,7 +374,9 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     if (resultOf(step, yesNoResult) === 'yes') {
       await this.withCorrectedAge(step.context);
       const parentCase = await this.record.get(step.context);
-      for (const activity of summaryActivities(step.context, parentCase, this.services)) await step.context.sendActivity(activity);
+      const afterEmergency = await emergencyAdvised(step.context, this.services);
+      for (const activity of summaryActivities(step.context, parentCase, this.services, afterEmergency))
+        await step.context.sendActivity(activity);
     }
     await step.context.sendActivity(messages.t('parent.summary.whenBack'));
     return step.endDialog();
@@ -383,7 +387,8 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     const answer = resultOf(step, textAnswerResult.optional());
     if (answer?.kind === 'value') {
       // The number is used for this one text and not kept.
-      const text = summaryText(await this.record.get(step.context), messages, this.services);
+      const afterEmergency = await emergencyAdvised(step.context, this.services);
+      const text = summaryText(await this.record.get(step.context), messages, this.services, afterEmergency);
       const result = await this.services.sms.send(answer.value, text, { conversationId: step.context.activity.conversation.id });
       await step.context.sendActivity(messages.t(result === 'sent' ? 'parent.summary.texted' : 'parent.summary.notTexted'));
     }

@@ -105,20 +105,34 @@ export function summaryFooter(parentCase: ParentCase, messages: Messages, servic
   return reporter ? messages.t('parent.summary.footer', { reporter, when }) : messages.t('parent.summary.footerNoName', { when });
 }
 
+/** "For the police (101)", or without the number once 999 was advised: then they say it on 999 or to the officers who come. */
+export const summaryTitle = (messages: Messages, afterEmergency: boolean): string =>
+  messages.t(afterEmergency ? 'parent.summary.titleAfterEmergency' : 'parent.summary.title');
+
 /** The summary as numbered plain text, as it goes by SMS. */
-export function summaryText(parentCase: ParentCase, messages: Messages, services: Pick<DialogServices, 'clock' | 'timeZone'>): string {
+export function summaryText(
+  parentCase: ParentCase,
+  messages: Messages,
+  services: Pick<DialogServices, 'clock' | 'timeZone'>,
+  afterEmergency: boolean,
+): string {
   const numbered = summaryLines(parentCase, messages, services).map(
     (line, index) => `${index + 1}. ${line.label}: ${line.value}${line.said ? ` (${line.said})` : ''}`,
   );
-  return [messages.t('parent.summary.title'), ...numbered, summaryFooter(parentCase, messages, services)].join('\n');
+  return [summaryTitle(messages, afterEmergency), ...numbered, summaryFooter(parentCase, messages, services)].join('\n');
 }
 
-export function summaryActivities(context: TurnContext, parentCase: ParentCase, services: DialogServices): Array<Partial<Activity>> {
+export function summaryActivities(
+  context: TurnContext,
+  parentCase: ParentCase,
+  services: DialogServices,
+  afterEmergency: boolean,
+): Array<Partial<Activity>> {
   const messages = messagesFor(context, services);
-  if (!turnChannelOf(context).showsCards) return [MessageFactory.text(summaryText(parentCase, messages, services))];
+  if (!turnChannelOf(context).showsCards) return [MessageFactory.text(summaryText(parentCase, messages, services, afterEmergency))];
   const lines = summaryLines(parentCase, messages, services);
   const footer = summaryFooter(parentCase, messages, services);
-  const title = messages.t('parent.summary.title');
+  const title = summaryTitle(messages, afterEmergency);
   const card = CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
