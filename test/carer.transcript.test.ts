@@ -152,7 +152,9 @@ describe('carer', () => {
     const pending = await thamesValley.app.scheduler.pending(`carer:${conversation.id}`);
     // Only the return interview reminder remains.
     expect(pending.map((reminder) => reminder.messageKey)).toEqual(['area.carer.reminders.returnInterview']);
-    expect(await auditOf(conversation, thamesValley)).toEqual(['advised-101:C-BACK-SAFE-WELL']);
+    // An unauthorised absence is not reported to the police, so nobody is told to ring them about the return.
+    expect(back).not.toContain('101');
+    expect(await auditOf(conversation, thamesValley)).toEqual([]);
   });
 
   it('"back now" in Kent: the Post Missing Intervention Meeting, the doctor, the key worker\'s return interview and the Young Lives Foundation', async () => {
@@ -160,10 +162,42 @@ describe('carer', () => {
     await walk(conversation, ABSENT);
     harness.clock.set('2026-11-24T03:30:00Z');
     const back = allText(await conversation.say('back now'));
-    for (const words of ['safe and well', 'diabetes or epilepsy', '72 hours', 'key worker', 'Young Lives Foundation', 'risk assessment'])
+    for (const words of ['diabetes or epilepsy', '72 hours', 'key worker', 'Young Lives Foundation', 'risk assessment'])
       expect(back).toContain(words);
+    expect(back).not.toContain('safe and well');
     // No reminders were asked for, so none is set for the return interview either.
     expect(await harness.app.scheduler.pending(`carer:${conversation.id}`)).toEqual([]);
+  });
+
+  it('back after being reported missing: tell the police, for their safe and well check; back before it was reported: not', async () => {
+    const reported = harness.conversation();
+    await walk(reported, TO_NOTIFY);
+    const back = allText(await reported.say('shes back'));
+    expect(back).toContain('safe and well');
+    expect(await auditOf(reported)).toContain('advised-101:C-BACK-SAFE-WELL');
+    // Back during the enquiries, before anyone rang the police.
+    const early = harness.conversation();
+    await walk(early, [...MISSING, 'No', 'Done']);
+    expect(allText(await early.say('he never came home last night, none of his mates have seen him'))).not.toContain(
+      'diabetes or epilepsy',
+    );
+    const found = allText(await early.say('hes just walked in'));
+    expect(found).toContain('diabetes or epilepsy');
+    expect(found).not.toContain('safe and well');
+    expect(await auditOf(early)).not.toContain('advised-101:C-BACK-SAFE-WELL');
+  });
+
+  it('by text: a carer whose child came back before it was reported is not told to ring the police about it', async () => {
+    const sms = await startSmsHarness({ now: NIGHT });
+    try {
+      const phone = '+447700900664';
+      for (const answer of ['hi', ...ABSENT]) await sms.text(phone, answer);
+      const back = (await sms.text(phone, 'back now')).replies.join('\n');
+      expect(back).toContain('diabetes or epilepsy');
+      expect(back).not.toContain('safe and well');
+    } finally {
+      await sms.close();
+    }
   });
 
   it('"show my log" lists each step with its time', async () => {

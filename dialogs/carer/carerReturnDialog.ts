@@ -3,8 +3,9 @@
 // return interview is due, if reminders were on; and the log to copy.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { advise } from '../../bot/turn/advice';
+import { conversationFactsRecord } from '../base/conversationFacts';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
-import { carerCaseRecord } from './carerCase';
+import { carerCaseRecord, type CarerCase, type LogEntry } from './carerCase';
 import { CarerLog } from './carerLog';
 import { CarerReminders, hoursAfter } from './carerReminders';
 
@@ -31,10 +32,14 @@ export class CarerReturnDialog extends ComponentDialog {
     const { context } = step;
     const messages = messagesFor(context, this.services);
     const cancelled = await this.reminders.cancelAll(context);
+    const before = await this.record.get(context);
     await this.record.update(context, (current) => ({ ...current, status: 'back' }));
     await this.log.write(context, 'back');
     await context.sendActivity(messages.t('carer.back.relief'));
-    for (const rule of this.services.rules.decideAll('carer-back', { childBack: true })) await advise(context, this.services, rule);
+    const { stated } = await conversationFactsRecord(this.services).get(context);
+    const reportedMissing = stated.includes('policeTold') ? 'yes' : policeToldOf(before);
+    for (const rule of this.services.rules.decideAll('carer-back', { childBack: true, ...(reportedMissing ? { reportedMissing } : {}) }))
+      await advise(context, this.services, rule);
     if (cancelled > 0) {
       await context.sendActivity(messages.t('carer.back.remindersCancelled'));
       const rule = this.services.rules.get('C-RETURN-72H');
@@ -46,4 +51,17 @@ export class CarerReturnDialog extends ComponentDialog {
     await this.log.send(context);
     return step.endDialog();
   }
+}
+
+/** What tells the police in a carer's log: being told to report, a 999, or the police's reference. */
+const POLICE_TOLD: ReadonlyArray<LogEntry['event']> = ['reported', 'reportedAtOnce', 'dangerYes', 'policeReference'];
+
+/**
+ * Whether the police were told the child was missing: "no" only when this conversation followed the
+ * absence from its start and never got as far as reporting it (back during the enquiries or an
+ * unauthorised absence); unknown when the carer first wrote to say the child is back.
+ */
+function policeToldOf(carerCase: CarerCase): 'yes' | 'no' | undefined {
+  if (carerCase.log.some((entry) => POLICE_TOLD.includes(entry.event))) return 'yes';
+  return carerCase.log.some((entry) => entry.event === 'started') ? 'no' : undefined;
 }
