@@ -156,8 +156,15 @@ describe('everyday sayings that hold danger words', () => {
     'the knife block is still full',
     'i got confused with her birthday',
     'hi im an emergency foster carer',
+    'i cant talk to my mum about it',
+    'cant talk to my dad about this stuff, he just shouts',
   ])('"%s" is not danger', (text) => {
     expect(understanding.read(text, 'en-GB').danger).toEqual([]);
+  });
+
+  it('"cant talk" while someone is there to hear is still being held', () => {
+    for (const text of ['cant talk hes here', 'i cant talk they will hear me'])
+      expect(understanding.read(text, 'en-GB').danger).toContain('takenHeld');
   });
 });
 
