@@ -215,6 +215,19 @@ describe('half past in words, and a day named with a bare time', () => {
     expect(new Set(days)).toEqual(new Set(['2026-11-26']));
   });
 
+  it('a day of the month said alone is the next date with that day; a day of the week that disagrees wins; "sat" is Saturday only before a time', () => {
+    const first = (text: string) => reader.readAhead(text, 'en')[0]?.at.toISOString();
+    expect(first('sat 28th at 3pm')).toBe('2026-11-28T15:00:00.000Z');
+    expect(first('the 3rd 4pm')).toBe('2026-12-03T16:00:00.000Z');
+    expect(first('saturday 21st 3pm')).toBe('2026-11-28T15:00:00.000Z');
+    expect(first('28th november at 2pm')).toBe('2026-11-28T14:00:00.000Z');
+    expect(reader.readAhead('i sat at the bus stop', 'en')).toEqual([]);
+    expect(reader.readAhead('the 2nd one', 'en')).toEqual([]);
+    // A day of the week with a time already gone today is next week's.
+    const tuesdayEvening = createDateReader({ clock: new ManualClock('2026-11-24T18:00:00Z'), timeZone: 'Europe/London' });
+    expect(tuesdayEvening.readAhead('tues 5pm', 'en')[0]?.at.toISOString()).toBe('2026-12-01T17:00:00.000Z');
+  });
+
   it('"not wednesday, thursday at 5" rules Wednesday out', () => {
     const days = reader.readAhead('not wednesday, thursday at 5', 'en').map((moment) => moment.at.toISOString().slice(0, 10));
     expect(days).not.toContain('2026-11-25');

@@ -482,6 +482,34 @@ describe('a time to meet in their own words', () => {
     expect(new Date(row?.slot_start ?? 0).toISOString()).toBe(slot);
   });
 
+  it.each([
+    ['wed 25th 6pm', '2026-11-25T18:00:00.000Z'],
+    ['the 26th at 3pm', '2026-11-26T15:00:00.000Z'],
+    ['thurs 26th at 6', '2026-11-26T18:00:00.000Z'],
+  ])('"%s" books that date, at the time said', async (said, slot) => {
+    harness.clock.set('2026-11-24T10:00:00Z');
+    const conversation = harness.conversation();
+    const booking = await walk(conversation, [...TO_WHEN, said, 'Text my mobile', 'skip', 'Yes']);
+    const booked = referenceIn(allText(last(booking)));
+    const [row] = await harness.app.db.query<{ slot_start: Date }>('select slot_start from booking where reference = $1', [booked]);
+    expect(new Date(row?.slot_start ?? 0).toISOString()).toBe(slot);
+  });
+
+  it('by text: "the 25th at 6pm" books Wednesday 25th at 18:00', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T10:00:00Z' });
+    try {
+      const phone = '+447700900448';
+      let replies: string[] = [];
+      for (const answer of ['hi', '2', '1', '2', '2', 'last night', '1', '3', 'the 25th at 6pm', '1', '1'])
+        replies = (await sms.text(phone, answer)).replies;
+      const booked = /number for it is (B[0-9A-Z]+)/.exec(replies.join('\n'))?.[1] ?? '';
+      const [row] = await sms.app.db.query<{ slot_start: Date }>('select slot_start from booking where reference = $1', [booked]);
+      expect(new Date(row?.slot_start ?? 0).toISOString()).toBe('2026-11-25T18:00:00.000Z');
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('"the library on thursday about 2" at "where?" gives the time too: it is not asked again', async () => {
     harness.clock.set('2026-11-24T10:00:00Z');
     const conversation = harness.conversation();

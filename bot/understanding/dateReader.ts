@@ -148,14 +148,17 @@ export function createDateReader({
     readAll,
     readAhead(text, language) {
       const from = clock.now().getTime() - FUTURE_TOLERANCE_MS;
+      const today = DateTime.fromJSDate(clock.now(), { zone: timeZone }).startOf('day');
       const ahead = onTheDayNamed(
-        readAll(text, language).filter((moment) => !moment.ruledOut),
+        readAll(withDaysAhead(text, today), language).filter((moment) => !moment.ruledOut),
         timeZone,
       ).map((moment) => {
         // Only a time of day read as earlier today or yesterday moves on; a day named further back stays past.
         if (moment.precision !== 'minute' || moment.at.getTime() >= from || moment.at.getTime() < from - DAY_MS) return moment;
+        // "tues 10am" said on Tuesday evening is next Tuesday's, not Wednesday's.
+        const step = WEEKDAY.test(moment.matched) ? 7 * DAY_MS : DAY_MS;
         let at = moment.at.getTime();
-        while (at < from) at += DAY_MS;
+        while (at < from) at += step;
         return { ...moment, at: new Date(at) };
       });
       const seen = new Set<number>();
@@ -229,6 +232,53 @@ function prepare(text: string, sayings: ReadonlyArray<readonly [string, string]>
 }
 
 const HOUR_MS = 60 * 60 * 1000;
+
+const WEEKDAY = /\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b/;
+const MONTH_AFTER = /^\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
+/** "the 2nd one", "1st option": an ordinal that picks from a list, not a day of the month. */
+const PICK_AFTER = /^\s*(?:one|ones|option|choice|slot|time|times|of\s+(?:those|them|these))\b/;
+
+/**
+ * A time to meet, in words the recognizers read: "sat" and "sun" before a time are the days, not
+ * the verb and the star; and a day of the month said alone ("saturday 28th at 3", "the 3rd 4pm"),
+ * which they read only now and then, is written as the next date with that day ("28/11 at 3").
+ */
+function withDaysAhead(text: string, today: DateTime): string {
+  const days = text
+    .toLowerCase()
+    .replace(
+      /\b(on|this|next|till|until|by)\s+(sat|sun)\b/g,
+      (_all, before: string, day: string) => `${before} ${day}${day === 'sat' ? 'urday' : 'day'}`,
+    )
+    .replace(
+      /\b(sat|sun)\b(?=\s+(?:\d|the\s+\d|at\s+\d|morning|afternoon|evening|night))/g,
+      (day: string) => `${day}${day === 'sat' ? 'urday' : 'day'}`,
+    );
+  return days.replace(
+    /\b(?:((?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?)\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b/g,
+    (whole: string, weekday: string | undefined, day: string, at: number, all: string) => {
+      const after = all.slice(at + whole.length);
+      if (MONTH_AFTER.test(after) || PICK_AFTER.test(after)) return whole;
+      const date = nextDayOfMonth(Number(day), today);
+      // "saturday 21st" when the next 21st is a Monday: the day of the week is the surer of the two.
+      if (!date || (weekday && !date.setLocale('en-GB').toFormat('cccc').toLowerCase().startsWith(weekday.slice(0, 3))))
+        return weekday ?? whole;
+      return date.toFormat('dd/MM');
+    },
+  );
+}
+
+/** The next date, from today on, that is the given day of its month. */
+function nextDayOfMonth(day: number, today: DateTime): DateTime | undefined {
+  if (day < 1 || day > 31) return undefined;
+  for (let months = 0; months < 12; months += 1) {
+    const month = today.plus({ months }).startOf('month');
+    if (day > (month.daysInMonth ?? 31)) continue;
+    const date = month.set({ day });
+    if (date >= today) return date;
+  }
+  return undefined;
+}
 
 /** Words from content by language, normalised as typed text is, empty ones dropped. */
 function normalisedByLanguage(table: Readonly<Record<string, readonly string[]>>): Map<string, string[]> {
