@@ -38,6 +38,15 @@ describe('on the Bot Framework endpoint', () => {
     expect(afterLastSeen).not.toMatch(/How old/i);
   });
 
+  it('"at her boyfriends, hes 19" is his age, not the child\'s: the child is not taken for an adult, and their age is asked', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my daughter hasnt come home, shes at her boyfriends i think, hes 19']);
+    const turns = await walk(conversation, ['yes', 'no', 'yesterday at 9pm', 'yes']);
+    const text = allText(turns[turns.length - 1] ?? []);
+    expect(text).toMatch(/How old/);
+    expect(text).not.toContain('19');
+  });
+
   it('a young person talking of ending it without saying so gets a direct, caring question and the crisis lines', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['im 15 and i ran away', 'yes']);
@@ -362,6 +371,15 @@ describe('by SMS', () => {
     sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
   });
   afterAll(async () => sms.close());
+
+  it('by text, "her boyfriend, hes 20" is not the child\'s age', async () => {
+    const phone = '+447700900633';
+    await sms.text(phone, 'shes gone to her boyfriends, hes 20, my daughter');
+    let replies: string[] = [];
+    for (const text of ['yes', 'no', 'yesterday at 9pm', 'yes']) replies = (await sms.text(phone, text)).replies;
+    expect(replies.join('\n')).toMatch(/How old/);
+    expect(replies.join('\n')).not.toMatch(/missing adult|18 or over/);
+  });
 
   it('an answer that holds danger is both: 999 and the journey moves on', async () => {
     const phone = '+447700900611';

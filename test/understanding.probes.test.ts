@@ -318,6 +318,11 @@ describe('an age said of someone else is not the child’s', () => {
     ['sorry i meant 14 not 13', 14],
     ['shes at her boyfriends hes 19', undefined],
     ['shes with his mates who are 16', undefined],
+    ['shes at her boyfriends, hes 19', undefined],
+    ['she went off with her boyfriend. he is 20', undefined],
+    ['shes at her mates, shes 14', 14],
+    ['my daughter hasnt come home, shes at her boyfriends i think, hes 19', undefined],
+    ['hes gone to his mates, hes 13', 13],
   ])('"%s" gives %s', (text, age) => {
     expect(understanding.read(text, 'en-GB').facts.ageYears).toBe(age);
   });

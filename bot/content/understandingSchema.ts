@@ -85,9 +85,15 @@ export const understandingSchema = z
         subjects: z.array(z.string().min(1)),
         /** Someone other than the child ("her boyfriend is 17", "a man who is 20"): an age said of them is not the child's. */
         others: z.array(z.string().min(1)).default([]),
+        /**
+         * Words that say a person is male or female ("he", "his"; "she", "her"): "at her boyfriends,
+         * hes 19" is the boyfriend's age, "at her mates, shes 14" the child's.
+         */
+        male: z.array(z.string().min(1)).default([]),
+        female: z.array(z.string().min(1)).default([]),
       })
       .strict()
-      .default({ after: [], before: [], subjects: [], others: [] }),
+      .default({ after: [], before: [], subjects: [], others: [], male: [], female: [] }),
     /** Facts said in passing that a journey would otherwise ask ("no phone", "asylum seeker"). */
     factCues: z.partialRecord(z.enum(STATED_FACTS), phraseList).default({}),
     /** Words that look like a situation's cue but are not one ("the back door", "usually back by"). */

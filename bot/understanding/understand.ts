@@ -180,7 +180,14 @@ interface LanguageReader {
   questionOpeners: ReadonlySet<string>;
   bookingRequests: PhraseBook<BookingRequest>;
   factCues: PhraseBook<StatedFact>;
-  ageCues: { after: ReadonlySet<string>; before: ReadonlySet<string>; subjects: ReadonlySet<string>; others: ReadonlySet<string> };
+  ageCues: {
+    after: ReadonlySet<string>;
+    before: ReadonlySet<string>;
+    subjects: ReadonlySet<string>;
+    others: ReadonlySet<string>;
+    male: ReadonlySet<string>;
+    female: ReadonlySet<string>;
+  };
   answers: PhraseBook<EverydayAnswer>;
   ageSooner: PhraseBook<'sooner'>;
   fine: PhraseBook<'fine'>;
@@ -588,6 +595,8 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
       before: new Set(words.ageCues.before),
       subjects: new Set(words.ageCues.subjects),
       others: new Set(words.ageCues.others),
+      male: new Set(words.ageCues.male),
+      female: new Set(words.ageCues.female),
     },
     answers: labelled({ yes: words.answers.yes, no: words.answers.no, unknown: words.answers.unknown, skip: words.answers.skip }),
     ageSooner: labelled({ sooner: [...words.answers.ageSooner, ...words.answers.ageBirthdaySoon] }),
@@ -611,7 +620,7 @@ function emptyLexicon(): UnderstandingLexicon {
     writers: { parent: none, youngPerson: none, carer: none, professional: none },
     situations: { missingNow: none, back: none, away: none, prepare: none },
     situationLookAlikes: [],
-    ageCues: { after: [], before: [], subjects: [], others: [] },
+    ageCues: { after: [], before: [], subjects: [], others: [], male: [], female: [] },
     factCues: {},
     questions: {
       police: none,
@@ -663,14 +672,43 @@ function ageInBrackets(text: string, cues: LanguageReader['ageCues']): number | 
 const OTHER_PERSON_REACH = 4;
 
 function saidOfSomeoneElse(tokens: readonly Token[], at: number, cues: LanguageReader['ageCues']): boolean {
-  for (let back = at - 1; back >= 0 && back >= at - OTHER_PERSON_REACH; back -= 1) {
+  let crossed = false;
+  let seen = 0;
+  for (let back = at - 1; back >= 0 && seen < OTHER_PERSON_REACH; back -= 1) {
     const token = tokens[back];
-    if (!token || token.word === '.') return false;
+    if (!token) return false;
+    if (token.word === '.') {
+      if (crossed) return false;
+      crossed = true;
+      // The clause before is searched as far back as the age's own ("her boyfriends i think, hes 19").
+      seen = 0;
+      continue;
+    }
+    seen += 1;
     // "at her boyfriends, hes 19": by stem, so plurals and possessives count.
-    if (cues.others.has(token.word) || cues.others.has(token.stem)) return true;
+    if (cues.others.has(token.word) || cues.others.has(token.stem)) {
+      if (!crossed) return true;
+      // Across a comma, only when the age is said of another sex than the child's ("her" boyfriend, "he" is 19).
+      const child = genderOf(tokens[back - 1]?.word, cues);
+      const subject = genderOf(subjectBefore(tokens, at), cues);
+      return child !== undefined && subject !== undefined && child !== subject;
+    }
   }
   return false;
 }
+
+/** The word an age is said of: "he" in "he is 19", "hes only 19" or "he 19". */
+function subjectBefore(tokens: readonly Token[], at: number): string | undefined {
+  for (let back = at - 1; back >= 0 && back >= at - 3; back -= 1) {
+    const word = tokens[back]?.word;
+    if (word === undefined || word === '.') return undefined;
+    if (!['is', 'was', 'only', 'just', 'turned', 's'].includes(word)) return word;
+  }
+  return undefined;
+}
+
+const genderOf = (word: string | undefined, cues: LanguageReader['ageCues']): 'male' | 'female' | undefined =>
+  word === undefined ? undefined : cues.male.has(word) ? 'male' : cues.female.has(word) ? 'female' : undefined;
 
 function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): number | undefined {
   let found: number | undefined;
