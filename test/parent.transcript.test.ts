@@ -456,6 +456,26 @@ describe('parent journey', () => {
     expect(await audit(conversation)).toEqual(['advised-101:P-REPORT-101', 'advised-101:P-ADULT-ROUTE']);
   });
 
+  it('"hes back, came in about 2am": when is read back to confirm at the booking, not asked again', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['hello', '1', 'hes back, came in about 2am', 'No', 'No', 'Book it now', 'yes']);
+    const text = allText(await conversation.say('Someone independent'));
+    expect(text).toMatch(/So they came back Tuesday 24 November at 02:00/);
+    expect(text).not.toMatch(/When did your child come back/);
+  });
+
+  it('by text too, when they came back is confirmed, not asked', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      let replies: string[] = [];
+      for (const body of ['hello', '1', 'shes home, got back at 9 tonight', 'no', 'no', '1', 'yes', '2'])
+        replies = (await sms.text('+447700900665', body)).replies;
+      expect(replies.join('\n')).toMatch(/So they came back Tuesday 24 November at 21:00/);
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('a child back: the return branch straight from the start, and the return interview booked for the child', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, ['hello', '1', 'They are back', 'No', 'Yes']);

@@ -453,6 +453,30 @@ describe('writing again after the chat ended', () => {
   });
 });
 
+describe('when they got back, said already', () => {
+  it('"im back, got home last nite" is read back to confirm, not asked again', async () => {
+    harness.clock.set('2026-11-24T10:00:00Z');
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['2', 'Yes', 'im back, got home last nite', 'Someone new']);
+    const text = allText(last(turns));
+    expect(text).toMatch(/So you got back Monday 23 November/);
+    expect(text).not.toMatch(/When did you get back/);
+    expect(allText(await conversation.say('yes'))).toMatch(/Where would you like to meet/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T10:00:00Z' });
+    try {
+      const phone = '+447700900449';
+      let replies: string[] = [];
+      for (const answer of ['hi', '2', '1', 'im back now, got in about 11', '2']) replies = (await sms.text(phone, answer)).replies;
+      expect(replies.join('\n')).toMatch(/So you got back Monday 23 November at 23:00/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe('a time to meet in their own words', () => {
   it('at 10:00, "4pm" is this afternoon, not yesterday\'s; "after school tomorrow" is offered only times after school', async () => {
     harness.clock.set('2026-11-24T10:00:00Z');

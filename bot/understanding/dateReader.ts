@@ -25,8 +25,11 @@ export interface ReadMoment {
 export type PastReading = { kind: 'read'; moment: ReadMoment } | { kind: 'future'; moment: ReadMoment } | { kind: 'unreadable' };
 
 export interface DateReader {
-  /** The most recent moment, not after now, that the text can mean; `language` adds its sayings. */
-  readPast(text: string, language?: string): PastReading;
+  /**
+   * The most recent moment, not after now, that the text can mean; `language` adds its sayings.
+   * `beforeNow`: "now" itself is no answer ("back now, got in about 11": 23:00).
+   */
+  readPast(text: string, language?: string, options?: { beforeNow?: boolean }): PastReading;
   /** Every moment the text can mean, earliest first. */
   readAll(text: string, language?: string): ReadMoment[];
   /**
@@ -166,7 +169,7 @@ export function createDateReader({
         .filter((moment) => moment.at.getTime() >= from && !seen.has(moment.at.getTime()) && seen.add(moment.at.getTime()))
         .sort((a, b) => a.at.getTime() - b.at.getTime());
     },
-    readPast(text, language) {
+    readPast(text, language, options = {}) {
       const moments = readAll(text, language);
       if (moments.length === 0) return { kind: 'unreadable' };
       const now = clock.now();
@@ -186,7 +189,7 @@ export function createDateReader({
           const at = justGone(moment.at);
           return at ? { ...moment, at } : moment;
         })
-        .filter((moment) => happened(moment.at))
+        .filter((moment) => happened(moment.at) && !(options.beforeNow && moment.at.getTime() >= now.getTime() - FUTURE_TOLERANCE_MS))
         .sort((a, b) => a.at.getTime() - b.at.getTime());
       const latest = past[past.length - 1];
       if (latest) {

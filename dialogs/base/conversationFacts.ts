@@ -38,6 +38,10 @@ const conversationFactsSchema = z.object({
   dangerSaid: z.array(z.enum(DANGER_CATEGORIES)).default([]),
   /** When the child was last seen or went (as the journey read it), for whoever takes the conversation over. */
   goneSince: z.string().datetime().optional(),
+  /** When the child came back, as said with the return ("im back, got home last nite"): confirmed, not asked again. */
+  returnedSaid: z
+    .object({ at: z.string().datetime(), precision: z.enum(['minute', 'day', 'period']), alternative: z.string().datetime().optional() })
+    .optional(),
   /** A young person was just asked straight whether they are thinking of ending their life: their next yes or no answers that. */
   caringQuestionOpen: z.boolean().default(false),
   /** That straight question was asked in this conversation: it is not asked again. */
@@ -77,5 +81,21 @@ export async function keepStatedFacts(
       ? {}
       : { ageYears: facts.ageYears, ageSaidAt: services.clock.now().toISOString() }),
     stated: [...new Set([...current.stated, ...facts.said])].filter((fact) => !denied.includes(fact)),
+  }));
+}
+
+/** A return said with when it was ("came in about 2am"), for the question "when did they get back?". */
+export async function keepReturnedSaid(
+  context: TurnContext,
+  services: Pick<DialogServices, 'conversationState'>,
+  moment: { at: Date; precision: 'minute' | 'day' | 'period'; alternative?: Date },
+): Promise<void> {
+  await conversationFactsRecord(services).update(context, (facts) => ({
+    ...facts,
+    returnedSaid: {
+      at: moment.at.toISOString(),
+      precision: moment.precision,
+      ...(moment.alternative ? { alternative: moment.alternative.toISOString() } : {}),
+    },
   }));
 }

@@ -6,7 +6,7 @@ import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type Dia
 import type { DangerCategory, Role } from '../../bot/content/vocabulary';
 import { adviseFirst } from '../../bot/turn/advice';
 import { keepDangerForBooking } from './bookingSafety';
-import { conversationFactsRecord, flagRisk, keepStatedFacts } from './conversationFacts';
+import { conversationFactsRecord, flagRisk, keepReturnedSaid, keepStatedFacts } from './conversationFacts';
 import { TURN_ALREADY_ANSWERED } from './waitingDialog';
 import { languageOf, type Reading } from '../../bot/understanding/understand';
 import { words } from '../../bot/understanding/text';
@@ -76,6 +76,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // Who is writing, for words that fit them: confirmed, or what this message or an earlier one said.
     const role = before.role ?? reading?.writer ?? before.writerHeard;
     if (reading) await keepStatedFacts(context, this.services, reading.facts, reading.writer);
+    // "im back, got home last nite": when, said with the return, is confirmed later rather than asked.
+    if (reading?.situation === 'back') {
+      const returned = this.services.dates.readPast(text, languageOf(messages.locale), { beforeNow: true });
+      if (returned.kind === 'read') await keepReturnedSaid(context, this.services, returned.moment);
+    }
     // No buttons are shown under the straight question: a "Yes" then is typed, not tapped.
     const caringAnswer = before.caringQuestionOpen ? await this.answerToCaringQuestion(context, turnReading) : undefined;
     if (caringAnswer) {

@@ -2,6 +2,7 @@
 // ("Monday 23 November at 21:00, 2 hours ago") and lets the user correct it.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import type { Messages } from '../../bot/content/i18n';
 import { Choices } from './choices';
 import { Question, type Answer } from './question';
@@ -22,6 +23,17 @@ export interface PastMoment {
   precision: 'minute' | 'day' | 'period';
   /** The other reading of an hour said without am or pm, offered when it is read back. */
   alternative?: string;
+}
+
+const pastMomentSchema = z.object({
+  at: z.string().datetime(),
+  precision: z.enum(['minute', 'day', 'period']),
+  alternative: z.string().datetime().optional(),
+});
+
+/** What a journey may begin the dialog with: the moment already said, to confirm. */
+export interface PastMomentBegin {
+  said?: PastMoment;
 }
 
 export interface PastMomentOptions {
@@ -74,7 +86,11 @@ export class PastMomentDialog extends ComponentDialog {
     this.addDialog(yesNoQuestion(`${id}.confirm`, keys.confirm, services));
     this.addDialog(
       new WaterfallDialog(`${id}.steps`, [
-        (step) => step.beginDialog(`${id}.ask`),
+        // Said already ("got home last nite"): read back to confirm, not asked again.
+        (step) => {
+          const said = pastMomentSchema.safeParse((step.options as { said?: unknown } | undefined)?.said);
+          return said.success ? step.next({ kind: 'value', value: said.data } satisfies Answer<PastMoment>) : step.beginDialog(`${id}.ask`);
+        },
         (step) => this.confirm(step),
         (step) => this.settle(step),
       ]),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { advise } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { PastMomentDialog } from '../base/pastMomentDialog';
+import { PastMomentDialog, type PastMomentBegin } from '../base/pastMomentDialog';
 import { pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
 import { yesNoQuestion, yesNoUnsureChoices, yesNoUnsureQuestion, type YesNoUnsure } from '../base/yesNo';
 import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
@@ -160,7 +160,8 @@ export class ParentReturnDialog extends ComponentDialog {
 
   private async afterWithWhom(step: WaterfallStepContext): Promise<DialogTurnResult> {
     backValues.keep(step, { withWhom: WITH_WHOM_FOR[resultOf(step, z.enum(CHILD_WANTS))] });
-    return step.beginDialog(RETURNED);
+    const { returnedSaid } = await conversationFactsRecord(this.services).get(step.context);
+    return step.beginDialog(RETURNED, { ...(returnedSaid ? { said: returnedSaid } : {}) } satisfies PastMomentBegin);
   }
 
   private async book(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -11,7 +11,7 @@ import { conversationFactsRecord, flagRisk, type RiskFlag } from '../base/conver
 import { HANDOFF_DIALOG, type HandoffOptions } from '../base/handoffDialog';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { journeyOptionsSchema } from '../base/journeyOptions';
-import { PastMomentDialog } from '../base/pastMomentDialog';
+import { PastMomentDialog, type PastMomentBegin } from '../base/pastMomentDialog';
 import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
@@ -166,7 +166,8 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
   private async afterWho(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const trusted = resultOf(step, z.enum(TRUSTED_PEOPLE).optional());
     if (trusted) offerValues.keep(step, { withWhom: trusted });
-    return step.beginDialog(RETURNED);
+    const { returnedSaid } = await conversationFactsRecord(this.services).get(step.context);
+    return step.beginDialog(RETURNED, { ...(returnedSaid ? { said: returnedSaid } : {}) } satisfies PastMomentBegin);
   }
 
   private async afterReturned(step: WaterfallStepContext): Promise<DialogTurnResult> {
