@@ -464,6 +464,26 @@ describe('parent journey', () => {
     expect(text).not.toMatch(/When did your child come back/);
   });
 
+  it('by text, "how many times?" lists Skip and Don\'t know as words, so a "2" typed there is two times', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900666';
+      const texts: string[] = [];
+      for (const body of [...TO_SEARCH, ...SEARCH_ALL_DONE, 'Yes', 'No', 'No', 'No', 'Yes'])
+        texts.push(...(await sms.text(phone, body)).replies);
+      const asked = texts[texts.length - 1] ?? '';
+      expect(asked).toMatch(/How many times[\s\S]*Or reply: Skip \/ Don't know/);
+      expect(asked).not.toMatch(/Reply with a number/);
+      await sms.text(phone, '2');
+      const stored = await sms.app.db.query<{ doc: string }>("select doc::text as doc from bot_state where doc::text like '%episodes90d%'");
+      expect(stored.map((row) => JSON.parse(row.doc) as unknown)).toEqual([
+        expect.objectContaining({ parentCase: expect.objectContaining({ episodes90d: 2 }) as unknown }),
+      ]);
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('by text too, when they came back is confirmed, not asked', async () => {
     const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
     try {

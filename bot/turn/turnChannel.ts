@@ -1,7 +1,7 @@
 // What the channel of a turn tells the core: where the bot's later messages (a relayed reply, a
 // reminder) reach this user, and whether cards render there. Channels set it when they begin a
 // turn; dialogs ask here and never import a channel.
-import { TurnContext } from 'botbuilder';
+import { TurnContext, type Activity } from 'botbuilder';
 import { addressSchema, type Address } from './delivery';
 
 export interface TurnChannel {
@@ -40,3 +40,17 @@ export function senderPhoneOf(context: TurnContext): string | undefined {
   const address = replyAddressOf(context);
   return address.channel === 'sms' ? address.phone : undefined;
 }
+
+/**
+ * Marks a question's options as words to type, not numbers to pick: the answer itself may be a
+ * number ("How many times?", "How old?"), so a channel with no buttons must not number them.
+ */
+const OPTIONS_BY_WORD = 'optionsByWord';
+
+export function withOptionsByWord<A extends Partial<Activity>>(activity: A): A {
+  const channelData = (activity.channelData ?? {}) as Record<string, unknown>;
+  return { ...activity, channelData: { ...channelData, [OPTIONS_BY_WORD]: true } };
+}
+
+export const optionsByWord = (activity: Partial<Activity>): boolean =>
+  (activity.channelData as Record<string, unknown> | undefined)?.[OPTIONS_BY_WORD] === true;

@@ -2,13 +2,17 @@
 // numbered options ("Reply with a number: 1 Yes, 2 No"), since SMS has no buttons.
 import type { Activity, Attachment } from 'botbuilder';
 import type { Messages } from '../../bot/content/i18n';
+import { optionsByWord } from '../../bot/turn/turnChannel';
 
 export function renderForSms(activity: Partial<Activity>, messages: Messages): string {
   const parts: string[] = [];
   if (activity.text) parts.push(activity.text);
   else parts.push(...(activity.attachments ?? []).map(plainTextOf).filter((text) => text !== ''));
   const actions = activity.suggestedActions?.actions ?? [];
-  if (actions.length > 0) {
+  if (actions.length > 0 && optionsByWord(activity)) {
+    // The answer may itself be a number ("How many times?"): the options are words to type.
+    parts.push(messages.t('sms.orReply', { options: actions.map((action) => action.title ?? '').join(' / ') }));
+  } else if (actions.length > 0) {
     const options = actions.map((action, index) => messages.t('sms.option', { number: index + 1, title: action.title ?? '' }));
     parts.push(`${messages.t('sms.replyWithNumber')}\n${options.join('\n')}`);
   }

@@ -7,6 +7,7 @@ import type { Messages } from '../../bot/content/i18n';
 import { Choices } from './choices';
 import type { OpenQuestion } from '../../bot/understanding/openQuestion';
 import { answerTo, messagesFor, waitFor, type DialogServices } from '../../bot/turn/services';
+import { withOptionsByWord } from '../../bot/turn/turnChannel';
 
 export type Parsed<Value> =
   | { ok: true; value: Value }
@@ -140,12 +141,14 @@ export class Question<Value> extends AskingDialog {
     const asked = retry ? `${messages.t(key, variables)} ${messages.t(this.spec.ask, variables)}` : messages.t(key, variables);
     const text = wayOn ? `${asked} ${messages.t('common.miss.wayOn')}` : asked;
     const actions = this.shownActions(messages, retry);
-    await waitFor(context, this.services, this.asked(retry && this.spec.fallback !== undefined));
+    const question = this.asked(retry && this.spec.fallback !== undefined);
+    await waitFor(context, this.services, question);
     const activity =
       actions.length > 0
         ? MessageFactory.suggestedActions(actions, text, undefined, InputHints.ExpectingInput)
         : MessageFactory.text(text, undefined, InputHints.ExpectingInput);
-    await context.sendActivity(activity);
+    // A number typed here is the answer itself, not an option's: by text, the options are not numbered.
+    await context.sendActivity(question.numbered || actions.length === 0 ? activity : withOptionsByWord(activity));
   }
 }
 

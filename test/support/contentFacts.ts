@@ -18,6 +18,7 @@ export const DIALOG_VARIABLES: Record<string, string | number> = {
   reporter: 'a parent',
   number: 1,
   title: 'Yes',
+  options: "Skip / Don't know",
   reference: 'H1K4',
   role: 'a parent',
   channel: 'SMS',
