@@ -59,6 +59,18 @@ describe('on the Bot Framework endpoint', () => {
     expect(audit.some((row) => row === 'advised-999:G-DANGER-YP-SUICIDE' || row === 'advised-999:G-CONCERN-SUICIDE-YP')).toBe(true);
   });
 
+  it('an answer in the message that drew the straight question is kept: after "no", the question on screen is not asked again', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person'], { join: true });
+    const [asked] = await walk(conversation, ['yes im at my mates, but honestly i just want to go to sleep and not wake up']);
+    expect(allText(asked ?? [])).toMatch(/ending your life/);
+    const [answered] = await walk(conversation, ['no']);
+    const text = allText(answered ?? []);
+    expect(text).toContain('85258');
+    expect(text).not.toMatch(/are you safe right now/);
+    expect(optionTitles(answered ?? [])).toEqual(['Away now', "I'm back"]);
+  });
+
   it('a young person asked straight about ending their life: no other question that turn, and their "yes" answers it', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['A young person'], { join: true });
@@ -401,6 +413,17 @@ describe('by SMS', () => {
     expect(text).not.toMatch(DIDNT_CATCH);
     const next = await sms.text(phone, 'no im ok just tired');
     expect(next.replies.join('\n')).not.toBe('');
+  });
+
+  it('by text, the "yes" said with what drew the straight question answers "are you safe?", which is not asked again', async () => {
+    const phone = '+447700900634';
+    await sms.text(phone, 'hi');
+    await sms.text(phone, '2');
+    await sms.text(phone, 'yeah safe, just tired of everything, everyone would be better off without me');
+    const { replies } = await sms.text(phone, 'no');
+    const text = replies.join('\n');
+    expect(text).not.toMatch(/are you safe right now/);
+    expect(text).toMatch(/away from home now, or are you back/);
   });
 
   it('by text, "no" to the straight question about ending their life answers it, and the chat goes on where it was', async () => {

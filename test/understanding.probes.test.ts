@@ -289,6 +289,12 @@ describe('words that look like an answer and are not one', () => {
     expect(understanding.everyday(text, locale)).toBeUndefined();
   });
 
+  it('"no one would even care" is no "no" to "are you safe?"; "no, no one knows" still is', () => {
+    expect(yesNoMeant('no one would even care if i was gone tbh')).toBeUndefined();
+    expect(understanding.everyday('no one cares', 'en-GB')).toBeUndefined();
+    expect(yesNoMeant('no, no one knows where i am')).toBe('no');
+  });
+
   it('"nie" is still a no, and English "no" still a no in English', () => {
     expect(understanding.everyday('nie', 'pl')).toBe('no');
     expect(understanding.everyday('no', 'en-GB')).toBe('no');

@@ -69,6 +69,8 @@ export const understandingSchema = z
         fine: z.array(z.string().min(1)).default([]),
         /** A whole message that answers in English but means another thing here (Polish "no" is "yeah"): asked again. */
         notInThisLanguage: z.array(z.string().min(1)).default([]),
+        /** Words that open with an answer word and are no answer ("no one would care", "nobody"). */
+        lookAlikes: z.array(z.string().min(1)).default([]),
       })
       .strict(),
     disclosures: labelled(DISCLOSURES),

@@ -123,6 +123,15 @@ export function readingOf(context: TurnContext, services: ReadingServices): Turn
   return reading;
 }
 
+/** An option given in an earlier message and held over (while another question came first), taken as this turn's answer. */
+export function takeHeldAnswer(context: TurnContext, services: ReadingServices, held: { questionId: string; option: string }): void {
+  const reading = readingOf(context, services);
+  context.turnState.set(TURN_READING, {
+    ...reading,
+    answer: { questionId: held.questionId, option: held.option, by: 'words', tapped: false, everyday: undefined, asksAboutRisk: false },
+  } satisfies TurnReading);
+}
+
 /** The question now asked: the next message is read against it. */
 export async function waitFor(
   context: TurnContext,

@@ -188,7 +188,9 @@ interface LanguageReader {
     male: ReadonlySet<string>;
     female: ReadonlySet<string>;
   };
-  answers: PhraseBook<EverydayAnswer>;
+  answers: PhraseBook<EverydayAnswer | 'none'>;
+  /** Words that open like an answer and are none ("no one would care"). */
+  answerLookAlikes: readonly string[];
   ageSooner: PhraseBook<'sooner'>;
   fine: PhraseBook<'fine'>;
 }
@@ -420,12 +422,13 @@ export function createUnderstanding(
           ...option,
           phrases: option.phrases.filter((phrase) => normalise(phrase).length > 1),
         }));
-        book = compilePhraseBook(inSentences, reader.lexicon);
+        // "no one would care" holds the words of "no" and picks nothing.
+        book = compilePhraseBook([...inSentences, { label: NO_OPTION, phrases: reader.answerLookAlikes }], reader.lexicon);
         if (optionBooks.size > 500) optionBooks.clear();
         optionBooks.set(key, book);
       }
       const tokens = tokenise(text, reader.lexicon);
-      const matches = book.find(tokens).filter((match) => !match.negated);
+      const matches = book.find(tokens).filter((match) => !match.negated && match.label !== NO_OPTION);
       // A phrase said at any point ("hes back now") is the whole message, give or take two words.
       if (reading.nearlyWholeMessage) {
         const covered = matches.reduce((sum, match) => sum + match.positions.length, 0);
@@ -461,8 +464,11 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
   // "yes she is" is a yes; "she is not breathing", "he is 13" and "she is at her dads" are not:
   // a yes of more than one word must end its clause, and no yes is followed by a negation in its
   // clause ("nah dont think so" is still a no).
-  const matches = reader.answers
-    .find(tokens)
+  const found = reader.answers.find(tokens);
+  // "no one would care": words that open like an answer and are none.
+  const lookAlike = found.some((match) => match.label === 'none');
+  const matches = found
+    .filter((match): match is PhraseMatch<EverydayAnswer> => match.label !== 'none')
     .filter(
       (match) =>
         !match.negated &&
@@ -476,12 +482,12 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
     const covered = matches.reduce((sum, match) => sum + match.positions.length, 0);
     if (covered === 0 || tokens.length - covered > 1) return undefined;
   }
-  const found = earliest(matches);
-  if (found !== undefined) return found;
+  const first = earliest(matches);
+  if (first !== undefined) return first;
   // The recognizer knows more ways to say yes and no, but reads them anywhere in a sentence
   // ("no first time" as yes): only for a few words said alone.
   const culture = RECOGNIZER_CULTURES[language];
-  if (culture && tokens.length <= RECOGNIZER_MAX_WORDS) {
+  if (culture && tokens.length <= RECOGNIZER_MAX_WORDS && !lookAlike) {
     const recognised = recognizeBoolean(text, culture)[0]?.resolution as { value?: boolean } | undefined;
     if (recognised?.value === true) return 'yes';
     if (recognised?.value === false) return 'no';
@@ -586,6 +592,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     questions: labelled(words.questions),
     questionOpeners: new Set(words.questionOpeners.map(normalise)),
     notAnswers: new Set(words.answers.notInThisLanguage.map(normalise)),
+    answerLookAlikes: words.answers.lookAlikes,
     greetings: new Set(words.greetings.map(normalise)),
     referenceCues: words.referenceCues.map((cue) => textWords(cue)).sort((a, b) => b.length - a.length),
     bookingRequests: labelled(words.bookingRequests),
@@ -598,7 +605,12 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
       male: new Set(words.ageCues.male),
       female: new Set(words.ageCues.female),
     },
-    answers: labelled({ yes: words.answers.yes, no: words.answers.no, unknown: words.answers.unknown, skip: words.answers.skip }),
+    answers: withLookAlikes<EverydayAnswer>(words.answers.lookAlikes, [
+      ['yes', words.answers.yes],
+      ['no', words.answers.no],
+      ['unknown', words.answers.unknown],
+      ['skip', words.answers.skip],
+    ]),
     ageSooner: labelled({ sooner: [...words.answers.ageSooner, ...words.answers.ageBirthdaySoon] }),
     fine: labelled({ fine: words.answers.fine }),
   };
@@ -615,7 +627,17 @@ function emptyLexicon(): UnderstandingLexicon {
     answerFirst: { words: [], subjects: [] },
     protectedWords: [],
     nounOpeners: [],
-    answers: { yes: none, no: none, unknown: none, skip: none, ageSooner: none, ageBirthdaySoon: none, fine: [], notInThisLanguage: [] },
+    answers: {
+      yes: none,
+      no: none,
+      unknown: none,
+      skip: none,
+      ageSooner: none,
+      ageBirthdaySoon: none,
+      fine: [],
+      notInThisLanguage: [],
+      lookAlikes: [],
+    },
     disclosures: { hurtAtHome: none, thrownOut: none, scaredToGoHome: none, madeToDoThings: none, childExploited: none },
     writers: { parent: none, youngPerson: none, carer: none, professional: none },
     situations: { missingNow: none, back: none, away: none, prepare: none },
@@ -767,6 +789,9 @@ function situationCues(matches: ReadonlyArray<PhraseMatch<Situation | 'none'>>):
 
 /** The fewest words a sentence ending in a question mark needs to be the user's own question, not a doubtful answer ("yes?"). */
 const QUESTION_MIN_WORDS = 3;
+
+/** The label, in a book of options, of words that look like one and are none: no option has it. */
+const NO_OPTION = '\u0000none';
 
 const sentencesOf = (text: string): string[] => text.match(/[^.!?؟\n]+[.!?؟\n]*/g) ?? [text];
 

@@ -44,6 +44,11 @@ const conversationFactsSchema = z.object({
     .optional(),
   /** A young person was just asked straight whether they are thinking of ending their life: their next yes or no answers that. */
   caringQuestionOpen: z.boolean().default(false),
+  /**
+   * The option the message that drew the straight question also answered ("yes im at my mates,
+   * but..."): taken once that question is answered, so the question on screen is not asked again.
+   */
+  answerHeld: z.object({ questionId: z.string(), option: z.string() }).optional(),
   /** That straight question was asked in this conversation: it is not asked again. */
   askedStraight: z.boolean().default(false),
 });

@@ -12,7 +12,15 @@ import { languageOf, type Reading } from '../../bot/understanding/understand';
 import { words } from '../../bot/understanding/text';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';
 import type { JourneyExits } from '../../bot/understanding/openQuestion';
-import { chooseLocale, enterJourney, messagesFor, readingOf, TURN_DELETE_DATA, type DialogServices } from '../../bot/turn/services';
+import {
+  chooseLocale,
+  enterJourney,
+  messagesFor,
+  readingOf,
+  takeHeldAnswer,
+  TURN_DELETE_DATA,
+  type DialogServices,
+} from '../../bot/turn/services';
 
 const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
 /** Few enough words that a day or time in them is what the message is about. */
@@ -87,6 +95,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       // "no, not like that. i just want it to stop": the answer is taken, and danger words after it are still answered.
       if (turnReading.danger.length > 0)
         await this.replyToWhatWasSaid(context, { ...turnReading, concern: [], question: undefined }, role, true);
+      // "yes im at my mates, but..." answered the question on screen too: that answer is taken now.
+      const held = before.answerHeld;
+      if (active && held && held.questionId === turnReading.answer?.questionId) {
+        takeHeldAnswer(context, this.services, held);
+        return undefined;
+      }
       return this.carryOn(innerDc, active);
     }
     const askedAboutRisk = turnReading.answer?.asksAboutRisk ?? false;
@@ -116,8 +130,17 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // the caring reply and the booking question both.
     const anywhere = !replied || reading?.bookingRequest ? await this.interruptAnywhere(innerDc) : undefined;
     if (anywhere) return anywhere;
-    // The next message answers the straight question, so no other question is asked after it.
-    if (replied && active && context.turnState.get(TURN_ASKED_STRAIGHT)) return Dialog.EndOfTurn;
+    // The next message answers the straight question, so no other question is asked after it; an
+    // option this message gave is held until then.
+    if (replied && active && context.turnState.get(TURN_ASKED_STRAIGHT)) {
+      const option = turnReading.answer?.option;
+      if (option !== undefined && turnReading.answer)
+        await conversationFactsRecord(this.services).update(context, (facts) => ({
+          ...facts,
+          answerHeld: { questionId: turnReading.answer?.questionId ?? '', option },
+        }));
+      return Dialog.EndOfTurn;
+    }
     if (replied || ageNoted) {
       // The message may also answer the question waiting: it reads on, and a miss is not a miss.
       context.turnState.set(TURN_ALREADY_ANSWERED, true);
@@ -222,7 +245,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    * answers it and is answered (crisis lines, kept as a risk). Anything else is read as usual.
    */
   private async answerToCaringQuestion(context: TurnContext, reading: Reading): Promise<boolean> {
-    await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, caringQuestionOpen: false }));
+    // Whatever this message is, a held answer is taken now or never.
+    await conversationFactsRecord(this.services).update(context, ({ answerHeld: _taken, ...facts }) => ({
+      ...facts,
+      caringQuestionOpen: false,
+    }));
     // A medical emergency in the answer ("yes, ive taken them") gets the ambulance first.
     if (reading.danger.includes('medical')) return false;
     const { locale } = messagesFor(context, this.services);
