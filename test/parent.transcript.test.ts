@@ -293,6 +293,9 @@ describe('parent journey', () => {
       const conversation = sms.conversation();
       for (const answer of [...TO_SEARCH, ...SEARCH_ALL_DONE, ...RISK, ...INFO]) await conversation.say(answer);
       expect(allText(await conversation.say('Yes'))).toContain('mobile number');
+      // A personal number (070) costs more to text and may reach no phone: refused, and asked again.
+      expect(allText(await conversation.say('07012 345678'))).toMatch(/doesn't look like a UK mobile/);
+      expect(sms.sent.filter((sent) => sent.to === '+447012345678')).toEqual([]);
       expect(allText(await conversation.say('07700 900888'))).toContain('Sent');
       const text = sms.sent.find((sent) => sent.to === '+447700900888');
       expect(text?.body).toMatch(/1\. Name: Sam Smith/);
