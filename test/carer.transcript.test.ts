@@ -187,12 +187,22 @@ describe('carer', () => {
     expect(await auditOf(early)).not.toContain('advised-101:C-BACK-SAFE-WELL');
   });
 
+  it('"one of our girls came back at 2am before we had even called the police", typed at the first question, is the return', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['3', 'one of our girls came back at 2am before we had even called the police']);
+    const back = allText(last(turns));
+    expect(back).toContain('diabetes or epilepsy');
+    expect(back).not.toContain('safe and well');
+    expect(back).not.toMatch(/didn't catch/);
+    expect(await auditOf(conversation)).not.toContain('advised-101:C-BACK-SAFE-WELL');
+  });
+
   it('by text: a carer whose child came back before it was reported is not told to ring the police about it', async () => {
     const sms = await startSmsHarness({ now: NIGHT });
     try {
       const phone = '+447700900664';
       for (const answer of ['hi', ...ABSENT]) await sms.text(phone, answer);
-      const back = (await sms.text(phone, 'back now')).replies.join('\n');
+      const back = (await sms.text(phone, 'he came back at 1am before id even rung the police')).replies.join('\n');
       expect(back).toContain('diabetes or epilepsy');
       expect(back).not.toContain('safe and well');
     } finally {

@@ -300,6 +300,11 @@ describe('words that look like an answer and are not one', () => {
     expect(understanding.everyday('no', 'en-GB')).toBe('no');
   });
 
+  it('"before we had even called the police" is not the police told; "ive already called the police" is', () => {
+    expect(understanding.read('she came back at 2am before we had even called the police', 'en-GB').facts.said).not.toContain('policeTold');
+    expect(understanding.read('ive already called the police', 'en-GB').facts.said).toContain('policeTold');
+  });
+
   it('"not answering" is kept as a fact: contact was tried', () => {
     expect(understanding.read('she isnt answering her phone', 'en-GB').facts.said).toContain('notAnswering');
     expect(understanding.read('nie odbiera telefonu', 'pl').facts.said).toContain('notAnswering');

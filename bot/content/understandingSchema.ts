@@ -98,6 +98,8 @@ export const understandingSchema = z
       .default({ after: [], before: [], subjects: [], others: [], male: [], female: [] }),
     /** Facts said in passing that a journey would otherwise ask ("no phone", "asylum seeker"). */
     factCues: z.partialRecord(z.enum(STATED_FACTS), phraseList).default({}),
+    /** Words that hold a fact's cue and do not say it ("before we had even called the police"). */
+    factLookAlikes: z.array(z.string().min(1)).default([]),
     /** Words that look like a situation's cue but are not one ("the back door", "usually back by"). */
     situationLookAlikes: z.array(z.string().min(1)).default([]),
     /** Questions a young person asks at any point ("will I get in trouble?"). */

@@ -179,7 +179,7 @@ interface LanguageReader {
   /** First words that ask ("where", "czy", "هل"). */
   questionOpeners: ReadonlySet<string>;
   bookingRequests: PhraseBook<BookingRequest>;
-  factCues: PhraseBook<StatedFact>;
+  factCues: PhraseBook<StatedFact | 'none'>;
   ageCues: {
     after: ReadonlySet<string>;
     before: ReadonlySet<string>;
@@ -329,7 +329,7 @@ export function createUnderstanding(
         question ??= earliest(asked);
         bookingRequest ??= earliest(reader.bookingRequests.find(tokens).filter((match) => !match.negated));
         ageYears ??= ageSaid(tokens, reader.ageCues) ?? ageInBrackets(text, reader.ageCues);
-        for (const match of reader.factCues.find(tokens)) (match.negated ? denied : said).add(match.label);
+        for (const match of reader.factCues.find(tokens)) if (match.label !== 'none') (match.negated ? denied : said).add(match.label);
       }
       // The trained readers hear sentences; a word or two ("found them", "no") is the phrase book's.
       const features = textWords(text).length >= MODEL_MIN_WORDS ? featuresOf(text, models.danger.features) : undefined;
@@ -596,7 +596,13 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     greetings: new Set(words.greetings.map(normalise)),
     referenceCues: words.referenceCues.map((cue) => textWords(cue)).sort((a, b) => b.length - a.length),
     bookingRequests: labelled(words.bookingRequests),
-    factCues: labelled(words.factCues),
+    factCues: withLookAlikes<StatedFact>(
+      words.factLookAlikes,
+      (Object.entries(words.factCues) as Array<[StatedFact, readonly string[] | undefined]>).map(([fact, phrases]) => [
+        fact,
+        phrases ?? [],
+      ]),
+    ),
     ageCues: {
       after: new Set(words.ageCues.after),
       before: new Set(words.ageCues.before),
@@ -644,6 +650,7 @@ function emptyLexicon(): UnderstandingLexicon {
     situationLookAlikes: [],
     ageCues: { after: [], before: [], subjects: [], others: [], male: [], female: [] },
     factCues: {},
+    factLookAlikes: [],
     questions: {
       police: none,
       trouble: none,

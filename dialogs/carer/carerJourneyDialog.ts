@@ -133,7 +133,7 @@ export class CarerJourneyDialog extends InterruptibleDialog {
 
   /** "back now" at any step goes to the return; "log" shows the log and carries on. */
   protected override async interruptJourney(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-    const { exit, facts } = readingOf(innerDc.context, this.services);
+    const { exit, facts, situation } = readingOf(innerDc.context, this.services);
     // "ref 46-0212" at any step goes in the log, said back, and is not a miss of the question waiting.
     if (facts.policeReference) {
       await this.log.write(innerDc.context, 'policeReference', { reference: facts.policeReference });
@@ -143,7 +143,9 @@ export class CarerJourneyDialog extends InterruptibleDialog {
       innerDc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
     }
     const took = exit?.journey === CARER_JOURNEY ? exit.value : undefined;
-    if (took === 'backNow') {
+    // "one of our girls came back at 2am before we called the police", at any step: the return.
+    const saysBack = situation === 'back' && (await this.record.get(innerDc.context)).status !== 'back';
+    if (took === 'backNow' || (took === undefined && saysBack)) {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(CARER_RETURN_DIALOG);
     }
