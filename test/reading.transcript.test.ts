@@ -38,6 +38,16 @@ describe('on the Bot Framework endpoint', () => {
     expect(afterLastSeen).not.toMatch(/How old/i);
   });
 
+  it('a missing child with diabetes and no insulin: 999, and tell the police they are missing and without it, not only an ambulance', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['1', 'Missing now']);
+    const [turn] = await walk(conversation, ['shes diabetic and she didnt take her insulin pen with her']);
+    const text = allText(turn ?? []);
+    expect(text).toContain('999');
+    expect(text).toMatch(/If they are missing, tell the police they are missing/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-MEDICAL');
+  });
+
   it('"at her boyfriends, hes 19" is his age, not the child\'s: the child is not taken for an adult, and their age is asked', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['my daughter hasnt come home, shes at her boyfriends i think, hes 19']);
@@ -383,6 +393,13 @@ describe('by SMS', () => {
     sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
   });
   afterAll(async () => sms.close());
+
+  it('by text, a missing child without their insulin: tell the police they are missing and without it', async () => {
+    const phone = '+447700900635';
+    for (const text of ['hi', '1', '1']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'hes got type 1 diabetes and hasnt got his insulin with him');
+    expect(replies.join('\n')).toMatch(/If they are missing, tell the police they are missing/);
+  });
 
   it('by text, "her boyfriend, hes 20" is not the child\'s age', async () => {
     const phone = '+447700900633';
