@@ -133,12 +133,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // The next message answers the straight question, so no other question is asked after it; an
     // option this message gave is held until then.
     if (replied && active && context.turnState.get(TURN_ASKED_STRAIGHT)) {
-      const option = turnReading.answer?.option;
-      if (option !== undefined && turnReading.answer)
-        await conversationFactsRecord(this.services).update(context, (facts) => ({
-          ...facts,
-          answerHeld: { questionId: turnReading.answer?.questionId ?? '', option },
-        }));
+      const { answer } = turnReading;
+      if (answer?.option !== undefined) {
+        const held = { questionId: answer.questionId, option: answer.option };
+        await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, answerHeld: held }));
+      }
       return Dialog.EndOfTurn;
     }
     if (replied || ageNoted) {
