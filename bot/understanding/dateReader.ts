@@ -236,7 +236,12 @@ function prepare(text: string, sayings: ReadonlyArray<readonly [string, string]>
 
 const HOUR_MS = 60 * 60 * 1000;
 
-const WEEKDAY = /\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b/;
+/** A day of the week as typed, whole or short ("tues", "weds", "sat"). */
+const WEEKDAY_WORD = '(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?';
+const WEEKDAY = new RegExp(`\\b${WEEKDAY_WORD}\\b`);
+/** "saturday 28th", "the 3rd": a day of the month said alone, with the weekday before it if said. */
+const DAY_OF_MONTH = new RegExp(`\\b(?:(${WEEKDAY_WORD})\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\b`, 'g');
+const FULL_DAY: Record<string, string> = { sat: 'saturday', sun: 'sunday' };
 const MONTH_AFTER = /^\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
 /** "the 2nd one", "1st option": an ordinal that picks from a list, not a day of the month. */
 const PICK_AFTER = /^\s*(?:one|ones|option|choice|slot|time|times|of\s+(?:those|them|these))\b/;
@@ -249,26 +254,17 @@ const PICK_AFTER = /^\s*(?:one|ones|option|choice|slot|time|times|of\s+(?:those|
 function withDaysAhead(text: string, today: DateTime): string {
   const days = text
     .toLowerCase()
-    .replace(
-      /\b(on|this|next|till|until|by)\s+(sat|sun)\b/g,
-      (_all, before: string, day: string) => `${before} ${day}${day === 'sat' ? 'urday' : 'day'}`,
-    )
-    .replace(
-      /\b(sat|sun)\b(?=\s+(?:\d|the\s+\d|at\s+\d|morning|afternoon|evening|night))/g,
-      (day: string) => `${day}${day === 'sat' ? 'urday' : 'day'}`,
-    );
-  return days.replace(
-    /\b(?:((?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?)\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b/g,
-    (whole: string, weekday: string | undefined, day: string, at: number, all: string) => {
-      const after = all.slice(at + whole.length);
-      if (MONTH_AFTER.test(after) || PICK_AFTER.test(after)) return whole;
-      const date = nextDayOfMonth(Number(day), today);
-      // "saturday 21st" when the next 21st is a Monday: the day of the week is the surer of the two.
-      if (!date || (weekday && !date.setLocale('en-GB').toFormat('cccc').toLowerCase().startsWith(weekday.slice(0, 3))))
-        return weekday ?? whole;
-      return date.toFormat('dd/MM');
-    },
-  );
+    .replace(/\b(on|this|next|till|until|by)\s+(sat|sun)\b/g, (_all, before: string, day: string) => `${before} ${FULL_DAY[day] ?? day}`)
+    .replace(/\b(sat|sun)\b(?=\s+(?:\d|the\s+\d|at\s+\d|morning|afternoon|evening|night))/g, (day: string) => FULL_DAY[day] ?? day);
+  return days.replace(DAY_OF_MONTH, (whole: string, weekday: string | undefined, day: string, at: number, all: string) => {
+    const after = all.slice(at + whole.length);
+    if (MONTH_AFTER.test(after) || PICK_AFTER.test(after)) return whole;
+    const date = nextDayOfMonth(Number(day), today);
+    // "saturday 21st" when the next 21st is a Monday: the day of the week is the surer of the two.
+    if (!date || (weekday && !date.setLocale('en-GB').toFormat('cccc').toLowerCase().startsWith(weekday.slice(0, 3))))
+      return weekday ?? whole;
+    return date.toFormat('dd/MM');
+  });
 }
 
 /** The next date, from today on, that is the given day of its month. */

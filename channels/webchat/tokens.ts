@@ -28,6 +28,8 @@ const ISSUER = 'helpline-bot/directline';
 
 export function createTokenIssuer(secret: string, clock: Clock, ttlSeconds: number, maxLifeSeconds: number): TokenIssuer {
   const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
+  /** The token's payload when this bot signed it and it has not run out; throws otherwise. */
+  const checked = (token: string) => jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, clockTimestamp: nowSeconds() });
   return {
     issue({ conversationId, userId, locale, born }) {
       const iat = nowSeconds();
@@ -42,7 +44,7 @@ export function createTokenIssuer(secret: string, clock: Clock, ttlSeconds: numb
     },
     verify(token) {
       try {
-        const claims = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, clockTimestamp: nowSeconds() });
+        const claims = checked(token);
         if (typeof claims !== 'object' || typeof claims.conv !== 'string' || typeof claims.user !== 'string') return undefined;
         return {
           conversationId: claims.conv,
@@ -57,7 +59,7 @@ export function createTokenIssuer(secret: string, clock: Clock, ttlSeconds: numb
     },
     secondsLeft(token) {
       try {
-        const claims = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, clockTimestamp: nowSeconds() });
+        const claims = checked(token);
         return typeof claims === 'object' && typeof claims.exp === 'number' ? Math.max(0, claims.exp - nowSeconds()) : 0;
       } catch {
         return 0;
@@ -65,7 +67,7 @@ export function createTokenIssuer(secret: string, clock: Clock, ttlSeconds: numb
     },
     expired(token) {
       try {
-        jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, clockTimestamp: nowSeconds() });
+        checked(token);
         return false;
       } catch (error) {
         return error instanceof jwt.TokenExpiredError;

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { DANGER_CATEGORIES, DISCLOSURES, ROLES, STATED_FACTS, type Role } from '../../bot/content/vocabulary';
 import type { StatedFacts } from '../../bot/understanding/understand';
 import { stateRecord } from './record';
+import { pastMomentResult } from './stepData';
+import type { PastMoment, PastMomentBegin } from './pastMomentDialog';
 import type { DialogServices } from '../../bot/turn/services';
 
 export const RISK_FLAGS = [
@@ -39,9 +41,7 @@ const conversationFactsSchema = z.object({
   /** When the child was last seen or went (as the journey read it), for whoever takes the conversation over. */
   goneSince: z.string().datetime().optional(),
   /** When the child came back, as said with the return ("im back, got home last nite"): confirmed, not asked again. */
-  returnedSaid: z
-    .object({ at: z.string().datetime(), precision: z.enum(['minute', 'day', 'period']), alternative: z.string().datetime().optional() })
-    .optional(),
+  returnedSaid: pastMomentResult.optional(),
   /** A young person was just asked straight whether they are thinking of ending their life: their next yes or no answers that. */
   caringQuestionOpen: z.boolean().default(false),
   /**
@@ -93,14 +93,16 @@ export async function keepStatedFacts(
 export async function keepReturnedSaid(
   context: TurnContext,
   services: Pick<DialogServices, 'conversationState'>,
-  moment: { at: Date; precision: 'minute' | 'day' | 'period'; alternative?: Date },
+  moment: PastMoment,
 ): Promise<void> {
-  await conversationFactsRecord(services).update(context, (facts) => ({
-    ...facts,
-    returnedSaid: {
-      at: moment.at.toISOString(),
-      precision: moment.precision,
-      ...(moment.alternative ? { alternative: moment.alternative.toISOString() } : {}),
-    },
-  }));
+  await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, returnedSaid: moment }));
+}
+
+/** How a journey begins "when did they get back?": with the moment said already, to confirm, if one was. */
+export async function returnedSaidBegin(
+  context: TurnContext,
+  services: Pick<DialogServices, 'conversationState'>,
+): Promise<PastMomentBegin> {
+  const { returnedSaid } = await conversationFactsRecord(services).get(context);
+  return returnedSaid ? { said: returnedSaid } : {};
 }

@@ -8,6 +8,7 @@ import { adviseFirst } from '../../bot/turn/advice';
 import { keepDangerForBooking } from './bookingSafety';
 import { conversationFactsRecord, flagRisk, keepReturnedSaid, keepStatedFacts } from './conversationFacts';
 import { TURN_ALREADY_ANSWERED } from './waitingDialog';
+import { pastMomentOf } from './pastMomentDialog';
 import { languageOf, type Reading } from '../../bot/understanding/understand';
 import { words } from '../../bot/understanding/text';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';
@@ -87,7 +88,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // "im back, got home last nite": when, said with the return, is confirmed later rather than asked.
     if (reading?.situation === 'back') {
       const returned = this.services.dates.readPast(text, languageOf(messages.locale), { beforeNow: true });
-      if (returned.kind === 'read') await keepReturnedSaid(context, this.services, returned.moment);
+      if (returned.kind === 'read') await keepReturnedSaid(context, this.services, pastMomentOf(returned.moment));
     }
     // No buttons are shown under the straight question: a "Yes" then is typed, not tapped.
     const caringAnswer = before.caringQuestionOpen ? await this.answerToCaringQuestion(context, turnReading) : undefined;

@@ -2,10 +2,11 @@
 // ("Monday 23 November at 21:00, 2 hours ago") and lets the user correct it.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
-import { z } from 'zod';
 import type { Messages } from '../../bot/content/i18n';
 import { Choices } from './choices';
 import { Question, type Answer } from './question';
+import { pastMomentResult } from './stepData';
+import type { ReadMoment } from '../../bot/understanding/dateReader';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { languageOf } from '../../bot/understanding/understand';
 import { yesNoQuestion, type YesNo } from './yesNo';
@@ -25,11 +26,10 @@ export interface PastMoment {
   alternative?: string;
 }
 
-const pastMomentSchema = z.object({
-  at: z.string().datetime(),
-  precision: z.enum(['minute', 'day', 'period']),
-  alternative: z.string().datetime().optional(),
-});
+/** A moment the date reader read, as the dialog keeps and returns it. */
+export function pastMomentOf({ at, precision, alternative }: ReadMoment): PastMoment {
+  return { at: at.toISOString(), precision, ...(alternative ? { alternative: alternative.toISOString() } : {}) };
+}
 
 /** What a journey may begin the dialog with: the moment already said, to confirm. */
 export interface PastMomentBegin {
@@ -73,11 +73,7 @@ export class PastMomentDialog extends ComponentDialog {
             const reading = services.dates.readPast(text, languageOf(messages.locale));
             if (reading.kind === 'unreadable') return { ok: false, retry: keys.unreadable };
             if (reading.kind === 'future') return { ok: false, retry: keys.future };
-            const { at, precision, alternative } = reading.moment;
-            return {
-              ok: true,
-              value: { at: at.toISOString(), precision, ...(alternative ? { alternative: alternative.toISOString() } : {}) },
-            };
+            return { ok: true, value: pastMomentOf(reading.moment) };
           },
         },
         services,
@@ -88,7 +84,7 @@ export class PastMomentDialog extends ComponentDialog {
       new WaterfallDialog(`${id}.steps`, [
         // Said already ("got home last nite"): read back to confirm, not asked again.
         (step) => {
-          const said = pastMomentSchema.safeParse((step.options as { said?: unknown } | undefined)?.said);
+          const said = pastMomentResult.safeParse((step.options as { said?: unknown } | undefined)?.said);
           return said.success ? step.next({ kind: 'value', value: said.data } satisfies Answer<PastMoment>) : step.beginDialog(`${id}.ask`);
         },
         (step) => this.confirm(step),

@@ -7,14 +7,14 @@ import { z } from 'zod';
 import { advise } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { PastMomentDialog, type PastMomentBegin } from '../base/pastMomentDialog';
+import { PastMomentDialog } from '../base/pastMomentDialog';
 import { pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
 import { yesNoQuestion, yesNoUnsureChoices, yesNoUnsureQuestion, type YesNoUnsure } from '../base/yesNo';
 import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, detailsFor } from '../booking/bookingDetailsDialog';
 import { parentCaseRecord } from './parentCase';
-import { conversationFactsRecord } from '../base/conversationFacts';
+import { conversationFactsRecord, returnedSaidBegin } from '../base/conversationFacts';
 
 export const PARENT_RETURN_DIALOG = 'parent.back';
 const NEXT = 'parent.back.next';
@@ -160,8 +160,7 @@ export class ParentReturnDialog extends ComponentDialog {
 
   private async afterWithWhom(step: WaterfallStepContext): Promise<DialogTurnResult> {
     backValues.keep(step, { withWhom: WITH_WHOM_FOR[resultOf(step, z.enum(CHILD_WANTS))] });
-    const { returnedSaid } = await conversationFactsRecord(this.services).get(step.context);
-    return step.beginDialog(RETURNED, { ...(returnedSaid ? { said: returnedSaid } : {}) } satisfies PastMomentBegin);
+    return step.beginDialog(RETURNED, await returnedSaidBegin(step.context, this.services));
   }
 
   private async book(step: WaterfallStepContext): Promise<DialogTurnResult> {

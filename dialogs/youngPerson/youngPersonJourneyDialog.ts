@@ -7,11 +7,11 @@ import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
 import { adviseFirst } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { conversationFactsRecord, flagRisk, type RiskFlag } from '../base/conversationFacts';
+import { conversationFactsRecord, flagRisk, returnedSaidBegin, type RiskFlag } from '../base/conversationFacts';
 import { HANDOFF_DIALOG, type HandoffOptions } from '../base/handoffDialog';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { journeyOptionsSchema } from '../base/journeyOptions';
-import { PastMomentDialog, type PastMomentBegin } from '../base/pastMomentDialog';
+import { PastMomentDialog } from '../base/pastMomentDialog';
 import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
@@ -166,8 +166,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
   private async afterWho(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const trusted = resultOf(step, z.enum(TRUSTED_PEOPLE).optional());
     if (trusted) offerValues.keep(step, { withWhom: trusted });
-    const { returnedSaid } = await conversationFactsRecord(this.services).get(step.context);
-    return step.beginDialog(RETURNED, { ...(returnedSaid ? { said: returnedSaid } : {}) } satisfies PastMomentBegin);
+    return step.beginDialog(RETURNED, await returnedSaidBegin(step.context, this.services));
   }
 
   private async afterReturned(step: WaterfallStepContext): Promise<DialogTurnResult> {
