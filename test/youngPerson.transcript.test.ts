@@ -491,6 +491,12 @@ describe('a time to meet in their own words', () => {
     const offered = optionTitles(last(turns));
     expect(offered.length).toBeGreaterThan(0);
     for (const title of offered) expect(title).toMatch(/^Wed 25 Nov (1[6-9]|2\d):00$/);
+
+    // Typed as people type it: a date, and school misspelt.
+    const misspelt = harness.conversation();
+    const later = optionTitles(last(await walk(misspelt, [...TO_WHEN, 'the 26th after skool'])));
+    expect(later.length).toBeGreaterThan(0);
+    for (const title of later) expect(title).toMatch(/^Thu 26 Nov (1[6-9]|2\d):00$/);
   });
 
   it.each([
