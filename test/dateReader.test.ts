@@ -99,6 +99,8 @@ describe('times as people in the UK say them (with the sayings from content)', (
     ['about 4', '2026-11-24T16:00:00.000Z'],
     ['yesterday about 4ish', '2026-11-23T16:00:00.000Z'],
     ['after skool', '2026-11-24T15:30:00.000Z'],
+    ['came in around midnite', '2026-11-24T00:00:00.000Z'],
+    ['yesterday at midnight', '2026-11-23T00:00:00.000Z'],
     ['back since yesterday arvo tbh', '2026-11-23T12:00:00.000Z'],
     ['half 3', '2026-11-24T15:30:00.000Z'],
     ['yesterday at half 4', '2026-11-23T16:30:00.000Z'],
