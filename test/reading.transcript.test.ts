@@ -57,6 +57,17 @@ describe('on the Bot Framework endpoint', () => {
     expect(text).not.toContain('19');
   });
 
+  it('"to see her girlfriend, she 22" for a 15-year-old is grooming: noted as a risk, and she is reported now, not searched for first', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my daughter hasnt come home, she is 15'], { join: true });
+    const [turn] = await walk(conversation, ['she went out at 4 this afternoon to see her girlfriend, she 22']);
+    expect(allText(turn ?? [])).toMatch(/exploit/);
+    const turns = await walk(conversation, ['no', '4pm today', 'yes', 'yes']);
+    expect(turns.map(allText).join('\n')).not.toMatch(/extra risk/);
+    expect(allText(lastTurnOf(turns))).toMatch(/don't search first/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('disclosure-heard:G-DISCLOSE-ADULT-EXPLOITED');
+  });
+
   it('a young person talking of ending it without saying so gets a direct, caring question and the crisis lines', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['im 15 and i ran away', 'yes']);
@@ -408,6 +419,18 @@ describe('by SMS', () => {
     for (const text of ['yes', 'no', 'yesterday at 9pm', 'yes']) replies = (await sms.text(phone, text)).replies;
     expect(replies.join('\n')).toMatch(/How old/);
     expect(replies.join('\n')).not.toMatch(/missing adult|18 or over/);
+  });
+
+  it('by text, "shes with a man of 24" for a 14-year-old is grooming: noted as a risk, and reported now', async () => {
+    const phone = '+447700900641';
+    for (const text of ['my girl is 14 and not home', 'yes']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'not sure, shes been seeing a man of 24');
+    expect(replies.join('\n')).toMatch(/exploit/);
+    for (const text of ['9pm yesterday', 'yes']) await sms.text(phone, text);
+    const { replies: afterContact } = await sms.text(phone, 'yes');
+    expect(afterContact.join('\n')).not.toMatch(/extra risk/);
+    expect(afterContact.join('\n')).toMatch(/don't search first/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('disclosure-heard:G-DISCLOSE-ADULT-EXPLOITED');
   });
 
   it('an answer that holds danger is both: 999 and the journey moves on', async () => {

@@ -334,8 +334,53 @@ describe('an age said of someone else is not the child’s', () => {
     ['shes at her mates, shes 14', 14],
     ['my daughter hasnt come home, shes at her boyfriends i think, hes 19', undefined],
     ['hes gone to his mates, hes 13', 13],
+    ['she is 14, her brother is 17', 14],
+    ['her 17 year old brother picked her up', undefined],
+    ['she met a 25yo guy online', undefined],
+    ['my brother is 14 and he hasnt come home', 14],
   ])('"%s" gives %s', (text, age) => {
     expect(understanding.read(text, 'en-GB').facts.ageYears).toBe(age);
+  });
+
+  it.each([
+    ['binti 3omra 14 w ma raj3et', 14],
+    ['ابني عمره ١٤ سنة ما رجع من المدرسة', 14],
+    ['binti 3omra 15 w el boyfriend 3omro 23', 15],
+  ])('Arabic and Arabizi: "%s" gives %s', (text, age) => {
+    expect(understanding.read(text, 'ar').facts.ageYears).toBe(age);
+  });
+});
+
+describe("an adult's age said of a child's partner is a sign of grooming, read from its parts", () => {
+  const grooming = (text: string, locale = 'en-GB') =>
+    understanding.read(text, locale).danger.filter((category) => category === 'sexualHarm' || category === 'exploitation');
+  it.each([
+    'she went out to see her girlfriend, she 22',
+    'her bf is apparently 31',
+    'she met a 25yo guy online',
+    'shes been seeing a man of 24',
+    'the boyfriend, hes about 30, picks her up',
+    'her new boyfriend whos 26 has a car',
+  ])('"%s" is heard', (text) => {
+    expect(grooming(text)).toContain('exploitation');
+  });
+
+  it.each([
+    ['Arabizi', 'binti 3omra 14 w 3andha boyfriend 3omro 22'],
+    ['Arabic script', 'بنتي عمرها ١٤ وعندها boyfriend عمره ٢٢'],
+  ])('%s: an age said with "his age" after her boyfriend is heard', (_script, text) => {
+    expect(grooming(text, 'ar')).toEqual(['exploitation']);
+  });
+
+  it.each([
+    'her bf picked her up at 22 station road',
+    'her boyfriend rang at 21:30',
+    'her boyfriend lives 20 mins away',
+    'shes 17 and her boyfriend is 18',
+    'im with my older sister, shes 22',
+    'her boyfriend is 16',
+  ])('"%s" is not', (text) => {
+    expect(grooming(text)).toEqual([]);
   });
 });
 

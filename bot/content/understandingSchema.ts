@@ -93,9 +93,20 @@ export const understandingSchema = z
          */
         male: z.array(z.string().min(1)).default([]),
         female: z.array(z.string().min(1)).default([]),
+        /**
+         * A child's partner, or a man or woman with them ("boyfriend", "a guy"): an adult's age said
+         * of one ("her girlfriend, she 22", "a 25yo bloke") is a sign of grooming.
+         */
+        partners: z.array(z.string().min(1)).default([]),
+        /** Words after a number that make it no age ("22 mins away", "the 22 bus"). */
+        units: z.array(z.string().min(1)).default([]),
+        /** A brother or sister: "her brother is 17" is the sibling's age, "my brother is 14" may be the child's. */
+        siblings: z.array(z.string().min(1)).default([]),
+        /** Whose, when it is not the writer's ("her", "his", "their"). */
+        possessives: z.array(z.string().min(1)).default([]),
       })
       .strict()
-      .default({ after: [], before: [], subjects: [], others: [], male: [], female: [] }),
+      .default({ after: [], before: [], subjects: [], others: [], male: [], female: [], partners: [], units: [], siblings: [], possessives: [] }),
     /** Facts said in passing that a journey would otherwise ask ("no phone", "asylum seeker"). */
     factCues: z.partialRecord(z.enum(STATED_FACTS), phraseList).default({}),
     /** Words that hold a fact's cue and do not say it ("before we had even called the police"). */

@@ -85,14 +85,19 @@ export function tokenise(text: string, lexicon: Lexicon): Token[] {
 }
 
 function tokeniseSentence(text: string, lexicon: Lexicon): Token[] {
-  // "14yo" -> "14 yo": a number glued to a word is two words.
-  const split = normalise(text)
-    .replace(/(\d)([a-z])/g, '$1 $2')
-    .replace(/([a-z])(\d)/g, '$1 $2');
   const tokens: Token[] = [];
-  for (const typed of split.split(' ')) {
+  for (const typed of normalise(text).split(' ')) {
     if (typed === '') continue;
-    const expanded = lexicon.textSpeak[typed] ?? typed;
+    // "14yo" -> "14 yo": a number glued to a word is two words, unless the text speak knows the
+    // whole ("3omra" is Arabizi for "her age", its 3 a letter).
+    const expanded =
+      lexicon.textSpeak[typed] ??
+      typed
+        .replace(/(\d)([a-z])/g, '$1 $2')
+        .replace(/([a-z])(\d)/g, '$1 $2')
+        .split(' ')
+        .map((part) => lexicon.textSpeak[part] ?? part)
+        .join(' ');
     for (const word of expanded.split(' ')) {
       if (word === '') continue;
       const read = lexicon.reflexives.includes(word) ? SELF : dropTrailingG(word);

@@ -187,6 +187,10 @@ interface LanguageReader {
     others: ReadonlySet<string>;
     male: ReadonlySet<string>;
     female: ReadonlySet<string>;
+    partners: ReadonlySet<string>;
+    units: ReadonlySet<string>;
+    siblings: ReadonlySet<string>;
+    possessives: ReadonlySet<string>;
   };
   answers: PhraseBook<EverydayAnswer | 'none'>;
   /** Words that open like an answer and are none ("no one would care"). */
@@ -309,6 +313,8 @@ export function createUnderstanding(
         const foreign = writtenIn !== undefined && writtenIn !== language;
         const tokens = tokenise(text, ownTextSpeak ? reader.lexicon : foreign ? reader.foreignLexicon : reader.plainLexicon);
         for (const match of reader.danger.find(tokens)) if (!match.negated && match.label !== 'none') danger.add(match.label);
+        if (own.includes(language)) ageYears ??= ageSaid(tokens, reader.ageCues) ?? ageInBrackets(text, reader.ageCues);
+        if (adultPartnerSaid(tokens, reader.ageCues, ageYears)) for (const category of ADULT_PARTNER_DANGER) danger.add(category);
         if (!own.includes(language)) continue;
         const asked = reader.questions.find(tokens);
         for (const match of reader.disclosures.find(tokens)) {
@@ -328,7 +334,6 @@ export function createUnderstanding(
         situation ??= strongest(situationCues(reader.situations.find(tokens)), writer ? SITUATION_PREFERENCE[writer] : SITUATIONS);
         question ??= earliest(asked);
         bookingRequest ??= earliest(reader.bookingRequests.find(tokens).filter((match) => !match.negated));
-        ageYears ??= ageSaid(tokens, reader.ageCues) ?? ageInBrackets(text, reader.ageCues);
         for (const match of reader.factCues.find(tokens)) if (match.label !== 'none') (match.negated ? denied : said).add(match.label);
       }
       // The trained readers hear sentences; a word or two ("found them", "no") is the phrase book's.
@@ -610,6 +615,10 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
       others: new Set(words.ageCues.others),
       male: new Set(words.ageCues.male),
       female: new Set(words.ageCues.female),
+      partners: new Set(words.ageCues.partners),
+      units: new Set(words.ageCues.units),
+      siblings: new Set(words.ageCues.siblings),
+      possessives: new Set(words.ageCues.possessives),
     },
     answers: withLookAlikes<EverydayAnswer>(words.answers.lookAlikes, [
       ['yes', words.answers.yes],
@@ -648,7 +657,18 @@ function emptyLexicon(): UnderstandingLexicon {
     writers: { parent: none, youngPerson: none, carer: none, professional: none },
     situations: { missingNow: none, back: none, away: none, prepare: none },
     situationLookAlikes: [],
-    ageCues: { after: [], before: [], subjects: [], others: [], male: [], female: [] },
+    ageCues: {
+      after: [],
+      before: [],
+      subjects: [],
+      others: [],
+      male: [],
+      female: [],
+      partners: [],
+      units: [],
+      siblings: [],
+      possessives: [],
+    },
     factCues: {},
     factLookAlikes: [],
     questions: {
@@ -739,6 +759,96 @@ function subjectBefore(tokens: readonly Token[], at: number): string | undefined
 const genderOf = (word: string | undefined, cues: LanguageReader['ageCues']): 'male' | 'female' | undefined =>
   word === undefined ? undefined : cues.male.has(word) ? 'male' : cues.female.has(word) ? 'female' : undefined;
 
+const AGE_VERBS: ReadonlySet<string> = new Set(['is', 'are', 'am', 'turned']);
+
+/** "a 25yo guy": the first person named after "25 year old" is someone other than the child. */
+function ageOfOneNamedAfter(tokens: readonly Token[], at: number, cues: LanguageReader['ageCues']): boolean {
+  for (const token of tokens.slice(at + 1, at + 5)) {
+    if (token.word === '.' || cues.subjects.has(token.word)) return false;
+    if (cues.others.has(token.word) || cues.others.has(token.stem)) return true;
+  }
+  return false;
+}
+
+/** The youngest age at which a child's partner is an adult. */
+const ADULT_AGE = 18;
+
+/** What an adult partner's age says: grooming, as "older boyfriend" in the phrase book. */
+const ADULT_PARTNER_DANGER: readonly DangerCategory[] = ['exploitation'];
+
+/** Words that may stand between who is meant and their age ("hes only 22", "who is actually 27", "like 25"). */
+const AGE_SOFTENERS: ReadonlySet<string> = new Set([
+  'only',
+  'just',
+  'about',
+  'around',
+  'like',
+  'nearly',
+  'over',
+  'actually',
+  'apparently',
+  'maybe',
+  'prob',
+  'probably',
+  'roughly',
+]);
+
+/** How many years older than a child of 16 or 17 a partner must be to be a sign rather than a peer. */
+const PARTNER_GAP_AT_SIXTEEN = 3;
+
+/** How far back a partner may be named before "he is 27": across one full stop or comma. */
+const PARTNER_REACH = 8;
+
+/**
+ * An adult's age said of a partner or a man or woman with the child: "her boyfriend is 22", "at
+ * her girlfriends, she 22", "a 25yo guy", "a man of 24". The number must read as an age: an age
+ * word after it, or who it is said of just before it, and no unit after it ("22 mins away", "the
+ * 22 bus"); "at 22" is an address or a time. A child said to be 16 or 17 with a partner a year
+ * or two older is not a sign.
+ */
+function adultPartnerSaid(tokens: readonly Token[], cues: LanguageReader['ageCues'], childAge: number | undefined): boolean {
+  const isPartner = (token: Token | undefined) => token !== undefined && (cues.partners.has(token.word) || cues.partners.has(token.stem));
+  return tokens.some((token, at) => {
+    if (!/^\d{2}$/.test(token.word)) return false;
+    const age = Number(token.word);
+    if (age < ADULT_AGE || (childAge !== undefined && childAge >= 16 && age - childAge < PARTNER_GAP_AT_SIXTEEN)) return false;
+    const next = tokens[at + 1];
+    if (next !== undefined && cues.after.has(next.word)) {
+      // "a 22 year old guy", "her boyfriend is 22 years old".
+      return tokens.slice(at + 1, at + 5).some(isPartner) || partnerBefore(tokens, at, isPartner);
+    }
+    if (next !== undefined && (cues.units.has(next.word) || /^\d/.test(next.word))) return false;
+    let before = at - 1;
+    while (before >= 0 && AGE_SOFTENERS.has(tokens[before]?.word ?? '')) before -= 1;
+    const previous = tokens[before];
+    if (previous === undefined) return false;
+    const saysWho =
+      AGE_VERBS.has(previous.word) ||
+      previous.word === 's' ||
+      cues.before.has(previous.word) ||
+      cues.male.has(previous.word) ||
+      cues.female.has(previous.word) ||
+      isPartner(previous) ||
+      (previous.word === 'of' && isPartner(tokens[before - 1]));
+    return saysWho && partnerBefore(tokens, at, isPartner);
+  });
+}
+
+/** A partner's word within reach before `at`, in its clause or the one before ("her girlfriend, she 22"). */
+function partnerBefore(tokens: readonly Token[], at: number, isPartner: (token: Token | undefined) => boolean): boolean {
+  let crossed = false;
+  for (let back = at; back >= 0 && at - back <= PARTNER_REACH; back -= 1) {
+    const token = tokens[back];
+    if (token?.word === '.') {
+      if (crossed) return false;
+      crossed = true;
+      continue;
+    }
+    if (isPartner(token)) return true;
+  }
+  return false;
+}
+
 function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): number | undefined {
   let found: number | undefined;
   tokens.forEach((token, at) => {
@@ -750,9 +860,19 @@ function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): num
     // "she is only 9": a word that softens the number stands between.
     const verbAt = previous === 'only' || previous === 'just' ? at - 2 : at - 1;
     const verb = tokens[verbAt]?.word ?? '';
-    const saidOf =
-      (verb === 'is' || verb === 'are' || verb === 'am' || verb === 'turned') && cues.subjects.has(tokens[verbAt - 1]?.word ?? '');
-    if (found === undefined && (cues.after.has(next) || cues.before.has(previous) || saidOf) && !saidOfSomeoneElse(tokens, at, cues))
+    const subject = tokens[verbAt - 1]?.word ?? '';
+    // "her brother is 17": a sibling's age, not the child's.
+    const someonesSibling =
+      (cues.siblings.has(subject) && cues.possessives.has(tokens[verbAt - 2]?.word ?? '')) ||
+      (cues.possessives.has(previous) && tokens.slice(at + 1, at + 5).some((after) => cues.siblings.has(after.word)));
+    const saidOf = AGE_VERBS.has(verb) && cues.subjects.has(subject);
+    if (
+      found === undefined &&
+      (cues.after.has(next) || cues.before.has(previous) || saidOf) &&
+      !someonesSibling &&
+      !saidOfSomeoneElse(tokens, at, cues) &&
+      !(cues.after.has(next) && ageOfOneNamedAfter(tokens, at, cues))
+    )
       found = value;
   });
   return found;
