@@ -62,6 +62,18 @@ describe('choosing a language', () => {
     expect(allText(romanian)).not.toContain('Who is writing?');
   });
 
+  it.each([
+    ['Polish', 'cześć, potrzebuję pomocy', 'Kto pisze?'],
+    ['Romanian', 'buna, am nevoie de ajutor', 'Cine îmi scrie?'],
+    ['Arabic', 'مرحبا، أحتاج مساعدة', 'من يكتب؟'],
+  ])('a greeting and "I need help" in %s is help in that language, not a danger message in English', async (_language, text, question) => {
+    const conversation = harness.conversation();
+    const replies = await conversation.say(text);
+    expect(allText(replies)).toContain(question);
+    expect(allText(replies)).not.toContain('Who is writing?');
+    expect(await audit(conversation)).toEqual([]);
+  });
+
   it('a question asked in Polish at "in danger now?" is answered and does not answer it ("czy to dobrze?" is not yes)', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['dobry wieczor, syn ma 14 lat i nie wrocil ze szkoly', 'tak']);
@@ -213,6 +225,18 @@ describe('by SMS', () => {
     try {
       const { replies } = await sms.text('+447700900556', 'in romana va rog');
       expect(replies.join('\n')).toContain('o să scriu în română');
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('"cześć, potrzebuję pomocy" by text is answered in Polish, with no danger message', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900557';
+      const { replies } = await sms.text(phone, 'cześć, potrzebuję pomocy');
+      expect(replies.join('\n')).toContain('Kto pisze?');
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toEqual([]);
     } finally {
       await sms.close();
     }

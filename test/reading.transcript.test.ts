@@ -68,6 +68,21 @@ describe('on the Bot Framework endpoint', () => {
     expect(await auditTrail(harness.app, conversation.id)).toContain('disclosure-heard:G-DISCLOSE-ADULT-EXPLOITED');
   });
 
+  it('"ive rung 999, theyre on the way" is not told to ring them as news: keep the phone on, 999 again if anything changes', async () => {
+    for (const text of [
+      'i have rung 999 already theyre on the way',
+      'my son hasnt come home and hes got a knife, ive rung 999 theyre on the way',
+    ]) {
+      const conversation = harness.conversation();
+      const replies = await conversation.say(text);
+      expect(allText(replies)).not.toMatch(/If not, tell the police on 101|call 999 now/i);
+      expect(allText(replies)).toMatch(/999 again/);
+      expect(await auditTrail(harness.app, conversation.id)).toEqual([
+        expect.stringMatching(/^advised-999:G-(DANGER|CONCERN)-POLICE-TOLD$/),
+      ]);
+    }
+  });
+
   it('a young person talking of ending it without saying so gets a direct, caring question and the crisis lines', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['im 15 and i ran away', 'yes']);
@@ -431,6 +446,14 @@ describe('by SMS', () => {
     expect(afterContact.join('\n')).not.toMatch(/extra risk/);
     expect(afterContact.join('\n')).toMatch(/don't search first/);
     expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('disclosure-heard:G-DISCLOSE-ADULT-EXPLOITED');
+  });
+
+  it('by text, "weve called the police, shes with a man who has a knife" is not told to call 999 as news', async () => {
+    const phone = '+447700900642';
+    for (const text of ['my daughter is 14 and not home', 'yes']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'weve called the police, shes with a man who has a knife');
+    expect(replies.join('\n')).toMatch(/999 again/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-POLICE-TOLD');
   });
 
   it('an answer that holds danger is both: 999 and the journey moves on', async () => {

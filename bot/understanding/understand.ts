@@ -543,6 +543,8 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     ...Object.values(words.writers),
     ...Object.values(words.situations),
     ...Object.values(words.questions),
+    // "cześć, potrzebuję pomocy": a greeting says the language as much as any word.
+    words.greetings,
     ...DANGER_CATEGORIES.map((category) => danger.categories[category].phrases[language] ?? []),
   ].flat();
   const vocabulary = new Set(phrasesOfLexicon.flatMap((phrase) => textWords(phrase.replace(/(^|\s)=/g, '$1'))));

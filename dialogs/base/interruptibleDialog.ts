@@ -203,15 +203,23 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const [disclosure] = reading.disclosures;
     if (!dangerCategory && !concernCategory && !disclosure && !reading.question) return false;
     const who = role ? { role } : {};
+    // "ive rung 999, theyre on the way": the police are not news to them.
+    const policeTold = reading.facts.said.includes('policeTold');
     // Signs of exploitation an adult describes (money or a phone nobody explains, a taxi nobody
     // paid for, an older "boyfriend"), and nothing worse: the exploitation route (999 if in danger
     // now, otherwise the police on 101 and children's social care), not a bare "call 999 now".
     const exploitationSigns = dangerCategory === 'exploitation' && reading.danger.length === 1 && role !== 'youngPerson';
     if (exploitationSigns) await adviseFirst(context, this.services, 'disclosure', { disclosure: 'childExploited', ...who });
     else if (dangerCategory)
-      await adviseFirst(context, this.services, 'interrupt', { dangerPhrase: true, dangerCategory, askedStraightBefore, ...who });
+      await adviseFirst(context, this.services, 'interrupt', {
+        dangerPhrase: true,
+        dangerCategory,
+        askedStraightBefore,
+        policeTold,
+        ...who,
+      });
     else if (concernCategory)
-      await adviseFirst(context, this.services, 'concern', { dangerCategory: concernCategory, askedStraightBefore, ...who });
+      await adviseFirst(context, this.services, 'concern', { dangerCategory: concernCategory, askedStraightBefore, policeTold, ...who });
     // A young person is asked straight, once, whether they are thinking of ending their life (those
     // rules' words ask it): their next yes or no answers that, not the question on screen.
     if (role === 'youngPerson' && (dangerCategory ?? concernCategory) === 'suicideSelfHarm' && !exploitationSigns && !askedStraightBefore) {

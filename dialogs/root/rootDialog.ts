@@ -119,11 +119,13 @@ export class RootDialog extends InterruptibleDialog {
       Object.assign(step.values, { first: { writer: role, ...(situation ? { situation } : {}) } });
       return step.next('yes');
     }
-    // A guess is fine here: the bot says what it understood and asks whether that is right.
+    // A guess is fine here: the bot says what it understood and asks whether that is right. A
+    // command ("cześć, potrzebuję pomocy" is "help") says nothing about who is writing.
+    const guessed = reading?.command === undefined ? reading?.likely : undefined;
     const first = firstReadingSchema.parse({
-      writer: reading?.likely.writer,
-      situation: reading?.likely.situation,
-      profession: reading?.likely.writer === 'professional' ? this.professionNamed(step.context) : undefined,
+      writer: guessed?.writer,
+      situation: guessed?.situation,
+      profession: guessed?.writer === 'professional' ? this.professionNamed(step.context) : undefined,
     });
     Object.assign(step.values, { first });
     if (!first.writer) {
