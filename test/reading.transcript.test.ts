@@ -83,6 +83,35 @@ describe('on the Bot Framework endpoint', () => {
     }
   });
 
+  it('danger words that answer no option at "in danger now?" are a yes, with one 999 message, and the journey moves on', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['1', 'Missing now'], { join: true });
+    const [turn] = await walk(conversation, ['she has epilepsy and her tablets are still on the side']);
+    const text = allText(turn ?? []);
+    expect(text.match(/999/g)).toHaveLength(1);
+    expect(text).toMatch(/last see/i);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:G-DANGER-MEDICAL']);
+  });
+
+  it('a young person who says where they are at "are you safe?" is not asked it again: "im back home now", then "yes"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['2'], { join: true });
+    const [noted, safe] = await walk(conversation, ['got back home about an hour ago', 'yes']);
+    expect(allText(noted ?? [])).toMatch(/you're back/);
+    expect(allText(noted ?? [])).toMatch(/are you safe/);
+    expect(allText(noted ?? [])).not.toMatch(DIDNT_CATCH);
+    expect(allText(safe ?? [])).not.toMatch(/away from home now, or are you back/);
+    expect(optionTitles(safe ?? [])).toEqual(['Someone I trust', 'Someone new', 'No thanks']);
+  });
+
+  it('a young person who is away: "ya im safe, still at my cousins" is not asked where they are next', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['2'], { join: true });
+    const [safe] = await walk(conversation, ['ya im safe, still staying at my cousins, not going home']);
+    expect(allText(safe ?? [])).toMatch(/\?/);
+    expect(allText(safe ?? [])).not.toMatch(/away from home now, or are you back/);
+  });
+
   it('a young person talking of ending it without saying so gets a direct, caring question and the crisis lines', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['im 15 and i ran away', 'yes']);
@@ -454,6 +483,25 @@ describe('by SMS', () => {
     const { replies } = await sms.text(phone, 'weve called the police, shes with a man who has a knife');
     expect(replies.join('\n')).toMatch(/999 again/);
     expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-POLICE-TOLD');
+  });
+
+  it('by text, a medical danger at "in danger now?" is one 999 message and a yes, and the next question follows', async () => {
+    const phone = '+447700900643';
+    for (const text of ['my son is 13 and not home', 'yes']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'hes diabetic and hasnt got his insulin');
+    expect(replies.join('\n').match(/999/g)).toHaveLength(1);
+    expect(replies.join('\n')).toMatch(/last see/i);
+  });
+
+  it('by text, a young person who says they are back at "are you safe?" is not asked where they are', async () => {
+    const phone = '+447700900644';
+    await sms.text(phone, 'hi');
+    await sms.text(phone, '2');
+    const { replies: noted } = await sms.text(phone, 'im home now');
+    expect(noted.join('\n')).toMatch(/you're back/);
+    const { replies } = await sms.text(phone, 'yes');
+    expect(replies.join('\n')).not.toMatch(/away from home now, or are you back/);
+    expect(replies.join('\n')).toMatch(/Someone I trust/);
   });
 
   it('an answer that holds danger is both: 999 and the journey moves on', async () => {

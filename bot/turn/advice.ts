@@ -17,6 +17,9 @@ const CONDITIONAL_999_POINTS: readonly string[] = ['concern', 'yp-safe', 'yp-hom
 /** turnState key: the note that advice is general, said already this turn. */
 const COUNCIL_NOTE_SAID = Symbol('helpline.councilNoteSaid');
 
+/** turnState key: 999 was advised, without an "if", this turn. */
+const EMERGENCY_SAID_THIS_TURN = Symbol('helpline.emergencySaidThisTurn');
+
 export async function advise(
   context: TurnContext,
   services: DialogServices,
@@ -24,6 +27,10 @@ export async function advise(
   variables: Record<string, string | number> = {},
   facts: Facts = {},
 ): Promise<void> {
+  const unconditional999 = rule.audit === 'advised-999' && !CONDITIONAL_999_POINTS.includes(rule.point);
+  // One "call 999 now" a turn: "shes diabetic and didnt take her insulin" at "in danger now?" is
+  // the medical 999 and a yes, not the medical 999 and then the parent's 999 too.
+  if (unconditional999 && context.turnState.get(EMERGENCY_SAID_THIS_TURN)) return;
   const messages = messagesFor(context, services);
   const note = context.turnState.get(COUNCIL_NOTE_SAID) ? undefined : messages.councilNote(rule.say);
   if (note) context.turnState.set(COUNCIL_NOTE_SAID, true);
@@ -44,7 +51,10 @@ export async function advise(
       : undefined;
   const text = after999 ? `${messages.t(after999.say)} ${said}` : said;
   await context.sendActivity(note ? `${text} ${note}` : text);
-  if (rule.audit === 'advised-999' && !CONDITIONAL_999_POINTS.includes(rule.point)) await emergency.set(context, true);
+  if (unconditional999) {
+    await emergency.set(context, true);
+    context.turnState.set(EMERGENCY_SAID_THIS_TURN, true);
+  }
   if (rule.audit) {
     await services.audit.record({
       conversationId: context.activity.conversation.id,

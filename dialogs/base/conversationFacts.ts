@@ -40,6 +40,8 @@ const conversationFactsSchema = z.object({
   dangerSaid: z.array(z.enum(DANGER_CATEGORIES)).default([]),
   /** When the child was last seen or went (as the journey read it), for whoever takes the conversation over. */
   goneSince: z.string().datetime().optional(),
+  /** Where a young person said they are, at a question about something else ("im back home now" at "are you safe?"): not asked again. */
+  situationSaid: z.enum(['away', 'back']).optional(),
   /** When the child came back, as said with the return ("im back, got home last nite"): confirmed, not asked again. */
   returnedSaid: pastMomentResult.optional(),
   /** A young person was just asked straight whether they are thinking of ending their life: their next yes or no answers that. */

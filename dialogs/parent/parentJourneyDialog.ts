@@ -92,7 +92,14 @@ export class ParentJourneyDialog extends InterruptibleDialog {
         services,
       ),
     );
-    this.addDialog(yesNoUnsureQuestion(DANGER, 'parent.danger.ask', services));
+    // Danger words that answer no option ("shes diabetic and hasnt got her insulin") say yes; an
+    // option said ("no, but his mate says he has a knife") is the answer, and the words get their 999.
+    this.addDialog(
+      yesNoUnsureQuestion(DANGER, 'parent.danger.ask', services, (context) => {
+        const reading = readingOf(context, services);
+        return reading.answer?.option === undefined && reading.danger.length > 0 ? 'yes' : undefined;
+      }),
+    );
     this.addDialog(
       new PastMomentDialog(
         LAST_SEEN,

@@ -1,7 +1,7 @@
 // The young person's journey: are you safe; away or back; away -> help tonight and a person to
 // talk to; back -> the offer of a missing conversation or an independent return interview,
 // and, if they want one, a booking inside the 72 hours (or a decline, recorded, door open).
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
 import { adviseFirst } from '../../bot/turn/advice';
@@ -10,6 +10,7 @@ import { ChoiceQuestion } from '../base/choiceQuestion';
 import { conversationFactsRecord, flagRisk, returnedSaidBegin, type RiskFlag } from '../base/conversationFacts';
 import { HANDOFF_DIALOG, type HandoffOptions } from '../base/handoffDialog';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
+import { TURN_ALREADY_ANSWERED } from '../base/waitingDialog';
 import { journeyOptionsSchema } from '../base/journeyOptions';
 import { PastMomentDialog } from '../base/pastMomentDialog';
 import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
@@ -106,6 +107,25 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     this.initialDialogId = MAIN;
   }
 
+  /**
+   * "im back home now" at "are you safe right now?" answers where they are, not whether they are
+   * safe: kept, said back, and the safety question asked again, not "didn't catch that". Where they
+   * are, said with a yes or no ("yes im back now"), is kept too and not asked next.
+   */
+  protected override async interruptJourney(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    if (innerDc.activeDialog?.id !== SAFE) return undefined;
+    const reading = readingOf(innerDc.context, this.services);
+    // Written by the young person, "missing" is being away.
+    const situation = reading.situation === 'missingNow' ? 'away' : reading.situation;
+    if (reading.question || (situation !== 'away' && situation !== 'back')) return undefined;
+    await conversationFactsRecord(this.services).update(innerDc.context, (facts) => ({ ...facts, situationSaid: situation }));
+    // "yes im back now" answers both.
+    if (reading.answer?.option !== undefined) return undefined;
+    await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t(`youngPerson.situationNoted.${situation}`));
+    innerDc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
+    return undefined;
+  }
+
   private async afterSafe(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const safeNow = resultOf(step, yesNoUnsureResult);
     if (safeNow !== 'yes') {
@@ -113,7 +133,8 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
       await adviseFirst(step.context, this.services, 'yp-safe', { ypSafeNow: safeNow });
     }
     // "i ran away", "my mum kicked me out", "im back now": the first message said where they are.
-    const { situation } = optionsOf(step, journeyOptionsSchema);
+    const { situationSaid } = await conversationFactsRecord(this.services).get(step.context);
+    const situation = optionsOf(step, journeyOptionsSchema).situation ?? situationSaid;
     // Written by the young person, "missing" is being away: "i ran away" is not a parent's news.
     if (situation === 'away' || situation === 'missingNow') return step.next('away');
     if (situation === 'back') return step.next('back');
