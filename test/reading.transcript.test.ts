@@ -112,6 +112,17 @@ describe('on the Bot Framework endpoint', () => {
     expect(allText(safe ?? [])).not.toMatch(/away from home now, or are you back/);
   });
 
+  it('a question of their own at "when did you last see them?" is not read as a time; a time said with a doubt still is', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my daughter is 14 and hasnt come home', 'no'], { join: true });
+    const [asked] = await walk(conversation, ['what do i do now']);
+    expect(allText(asked ?? [])).not.toMatch(/I read that as/);
+    expect(allText(asked ?? [])).toContain('116 000');
+    expect(allText(asked ?? [])).toMatch(/When did you last see/);
+    const [doubtful] = await walk(conversation, ['yesterday at 9pm, is that ok?']);
+    expect(allText(doubtful ?? [])).toMatch(/I read that as Monday 23 November at 21:00/);
+  });
+
   it('a young person talking of ending it without saying so gets a direct, caring question and the crisis lines', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['im 15 and i ran away', 'yes']);
@@ -502,6 +513,14 @@ describe('by SMS', () => {
     const { replies } = await sms.text(phone, 'yes');
     expect(replies.join('\n')).not.toMatch(/away from home now, or are you back/);
     expect(replies.join('\n')).toMatch(/Someone I trust/);
+  });
+
+  it('by text, a carer\'s "do i tell her social worker tonight" at "when did they go?" is not read as tonight at 8', async () => {
+    const phone = '+447700900645';
+    for (const text of ['foster carer here, our 15 year old hasnt come back tonight', 'yes', 'no', 'no']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'do i tell her social worker tonight');
+    expect(replies.join('\n')).not.toMatch(/I read that as/);
+    expect(replies.join('\n')).toMatch(/When did they go/);
   });
 
   it('an answer that holds danger is both: 999 and the journey moves on', async () => {

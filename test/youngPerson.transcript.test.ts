@@ -92,6 +92,16 @@ describe('young person', () => {
     expect(stuck).not.toContain('report a child missing');
   });
 
+  it('stuck at a question with buttons: the way on asks the question again beside them, and asks for no number they do not show', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['2', 'blah', 'blah blah']);
+    const stuck = lastTurn(turns);
+    expect(allText(stuck)).toMatch(/talk to a person/);
+    expect(allText(stuck)).toMatch(/are you safe right now\?$/);
+    expect(allText(stuck)).not.toMatch(/number/);
+    expect(optionTitles(stuck)).toEqual(['Yes', 'No', 'Not sure']);
+  });
+
   it('in the widget, "i ran away" as the answer to "Who is writing?" goes straight to the help while away', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, ['i ran away', 'yes']);

@@ -75,8 +75,13 @@ export interface Understanding {
    * other language's. English, or a message that does not say, is undefined.
    */
   writtenIn(text: string): string | undefined;
-  /** The message without the sentences that ask something ("..., is that right?"): what may answer a question. */
-  withoutQuestions(text: string, locale: string): string;
+  /**
+   * The message without the sentences that ask something ("..., is that right?"): what may answer
+   * a question. With `keepDoubtful`, a sentence that only ends in a question mark ("yesterday at
+   * 9pm, is that ok?") is an answer said with a doubt and stays; one that opens like a question
+   * ("do i tell her social worker tonight") goes.
+   */
+  withoutQuestions(text: string, locale: string, options?: { keepDoubtful?: boolean }): string;
   /** Words that may stand around a command in the conversation's language and English ("can i", "please", "a real"). */
   commandRequestWords(locale: string): ReadonlySet<string>;
   /**
@@ -368,7 +373,7 @@ export function createUnderstanding(
       if (!first || first.language === 'en' || first.count < WRITTEN_IN_MIN_WORDS) return undefined;
       return first.count >= 2 * (second?.count ?? 0) ? first.language : undefined;
     },
-    withoutQuestions: (text, locale) => withoutQuestionsAsked(text, openersOf(locale)),
+    withoutQuestions: (text, locale, options = {}) => withoutQuestionsAsked(text, openersOf(locale), options.keepDoubtful ?? false),
     commandRequestWords(locale) {
       const key = languagesOf(locale).join(' ');
       let found = commandWords.get(key);
@@ -926,16 +931,18 @@ const sentencesOf = (text: string): string[] => text.match(/[^.!?؟\n]+[.!?؟\n]
 
 /** A sentence of a few words that ends in a question mark, or opens with words that ask ("where can", "czy"). */
 function sentenceAsks(sentence: string, openers: ReadonlySet<string>): boolean {
-  const words = textWords(sentence);
-  if (words.length < QUESTION_MIN_WORDS) return false;
-  const [first = '', second = ''] = words;
-  return /[?؟]\s*$/.test(sentence) || openers.has(first) || openers.has(`${first} ${second}`);
+  return textWords(sentence).length >= QUESTION_MIN_WORDS && (/[?؟]\s*$/.test(sentence) || opensAsking(sentence, openers));
 }
 
-/** The message without the sentences that ask something ("..., is that right?"). */
-function withoutQuestionsAsked(text: string, openers: ReadonlySet<string>): string {
+function opensAsking(sentence: string, openers: ReadonlySet<string>): boolean {
+  const [first = '', second = ''] = textWords(sentence);
+  return openers.has(first) || openers.has(`${first} ${second}`);
+}
+
+/** The message without the sentences that ask something ("..., is that right?"); see `withoutQuestions`. */
+function withoutQuestionsAsked(text: string, openers: ReadonlySet<string>, keepDoubtful = false): string {
   return sentencesOf(text)
-    .filter((sentence) => !sentenceAsks(sentence, openers))
+    .filter((sentence) => !sentenceAsks(sentence, openers) || (keepDoubtful && !opensAsking(sentence, openers)))
     .join(' ');
 }
 

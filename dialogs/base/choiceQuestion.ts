@@ -45,7 +45,9 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
     const why = unsure && answer.everyday === 'unknown' ? unsure : this.spec.retry;
     const reply = await replyToMiss(dc, why, this.services);
     if (reply === 'handled') return Dialog.EndOfTurn;
-    if (reply === 'stuck') await this.sendWithOptions(dc.context, messages.t('common.miss.stuck'));
+    // The question again, last, beside its options: "choose one of these" needs a question to choose for.
+    if (reply === 'stuck')
+      await this.sendWithOptions(dc.context, `${messages.t('common.miss.stuck')} ${messages.t(this.spec.ask, variables)}`);
     else {
       const wayOn = reply === 'explainWithWayOn' ? ` ${messages.t('common.miss.wayOn')}` : '';
       await this.sendWithOptions(dc.context, `${messages.t(why)} ${messages.t(this.spec.ask, variables)}${wayOn}`);

@@ -70,7 +70,9 @@ export class PastMomentDialog extends ComponentDialog {
             },
           },
           parse: (text, _context, messages) => {
-            const reading = services.dates.readPast(text, languageOf(messages.locale));
+            // "what do i do now", "do i tell her social worker tonight": their own question, not a time.
+            const said = services.understanding.withoutQuestions(text, messages.locale, { keepDoubtful: true });
+            const reading = services.dates.readPast(said, languageOf(messages.locale));
             if (reading.kind === 'unreadable') return { ok: false, retry: keys.unreadable };
             if (reading.kind === 'future') return { ok: false, retry: keys.future };
             return { ok: true, value: pastMomentOf(reading.moment) };
