@@ -369,6 +369,16 @@ describe('parent journey', () => {
     expect(await audit(conversation)).toEqual(['advised-101:P-RETURN-SAFE-WELL']);
   });
 
+  it('"yes" to "you can ask for the return interview now" asks for it: whether the child was asked comes next; "no" is not now', async () => {
+    const booking = harness.conversation();
+    const [asked] = await walk(booking, [...TO_SEARCH, 'Done', 'found them', 'No', 'Yes', 'yes']).then((turns) => turns.slice(-1));
+    expect(allText(asked ?? [])).toMatch(/asked your child whether they want this meeting/);
+    const declined = harness.conversation();
+    const [notNow] = await walk(declined, [...TO_SEARCH, 'Done', 'found them', 'No', 'Yes', 'no']).then((turns) => turns.slice(-1));
+    expect(allText(notNow ?? [])).not.toMatch(/didn.t catch|another way/);
+    expect(optionTitles(notNow ?? [])).not.toEqual(['Book it now', 'My child will book', 'Not now']);
+  });
+
   it('"idk" at a search step is told how to go on, not that it was not caught; "not possible" then moves on', async () => {
     const conversation = harness.conversation();
     await walk(conversation, [...TO_SEARCH, 'Done']);
@@ -538,7 +548,7 @@ describe('parent journey', () => {
     const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
     try {
       let replies: string[] = [];
-      for (const body of ['hi', '1', 'They are back', 'no', 'yes', 'Book it now', 'no not yet'])
+      for (const body of ['hi', '1', 'They are back', 'no', 'yes', 'yes', 'no not yet'])
         replies = (await sms.text('+447700900613', body)).replies;
       expect(replies.join('\n')).toContain('their choice');
       expect(await sms.app.db.query('select reference from booking')).toEqual([]);

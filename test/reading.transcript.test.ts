@@ -523,6 +523,14 @@ describe('by SMS', () => {
     expect(replies.join('\n')).toMatch(/When did they go/);
   });
 
+  it('by text, "no it was 5pm yesterday" at "I read that as ... is that right?" is the time meant, confirmed next', async () => {
+    const phone = '+447700900646';
+    for (const text of ['my son is 13 and not home', 'yes', 'no', 'about 9']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'no it was 5pm yesterday');
+    expect(replies.join('\n')).toMatch(/Monday 23 November at 17:00/);
+    expect(replies.join('\n')).not.toMatch(DIDNT_CATCH);
+  });
+
   it('an answer that holds danger is both: 999 and the journey moves on', async () => {
     const phone = '+447700900611';
     await sms.text(phone, 'my girl hasnt come home and shes not answering');

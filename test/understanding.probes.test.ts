@@ -351,6 +351,19 @@ describe('an age said of someone else is not the child’s', () => {
   });
 });
 
+describe('words that hold a disclosure and do not say it', () => {
+  it.each(['they said i have to do a return interview thing', 'mum said i have to be home by 10 or im grounded'])(
+    '"%s" is no disclosure',
+    (text) => {
+      expect(understanding.read(text, 'en-GB').disclosures).toEqual([]);
+    },
+  );
+
+  it('"he said i have to do stuff for them or else" still is', () => {
+    expect(understanding.read('he said i have to do stuff for them or else', 'en-GB').disclosures).toEqual(['madeToDoThings']);
+  });
+});
+
 describe("an adult's age said of a child's partner is a sign of grooming, read from its parts", () => {
   const grooming = (text: string, locale = 'en-GB') =>
     understanding.read(text, locale).danger.filter((category) => category === 'sexualHarm' || category === 'exploitation');

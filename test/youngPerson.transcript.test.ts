@@ -30,6 +30,7 @@ const walk = (conversation: Conversation, answers: string[]) => walkFrom(convers
 
 const last = lastTurn;
 const referenceIn = (text: string) => /number for it is (B[0-9A-Z]+)/.exec(text)?.[1] ?? '';
+const DIDNT_CATCH_WORDS = /didn.t catch/i;
 const TO_OFFER = ['2', 'Yes', "I'm back"];
 const TO_WHEN = [...TO_OFFER, 'Someone new', 'last night', 'Yes', 'Library'];
 
@@ -524,6 +525,47 @@ describe('a time to meet in their own words', () => {
     const booked = referenceIn(allText(last(booking)));
     const [row] = await harness.app.db.query<{ slot_start: Date }>('select slot_start from booking where reference = $1', [booked]);
     expect(new Date(row?.slot_start ?? 0).toISOString()).toBe(slot);
+  });
+
+  it('"sorry i meant wednesday at 11" at the summary changes only the time: the place and the way to reach them stand', async () => {
+    harness.clock.set('2026-11-24T10:00:00Z');
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_WHEN, 'thursday at 11', 'Text my mobile', '07700 900126']);
+    const changed = allText(await conversation.say('sorry i meant wednesday at 11'));
+    expect(changed).toContain('Library, Wednesday 25 November at 11:00');
+    expect(changed).not.toMatch(DIDNT_CATCH_WORDS);
+    const booked = referenceIn(allText(await conversation.say('Yes')));
+    const [row] = await harness.app.db.query<{ slot_start: Date; place: string }>(
+      'select slot_start, place from booking where reference = $1',
+      [booked],
+    );
+    expect(new Date(row?.slot_start ?? 0).toISOString()).toBe('2026-11-25T11:00:00.000Z');
+    expect(row?.place).toBe('library');
+  });
+
+  it('a time said back to "so you got back ... is that right?" is the time meant, confirmed next', async () => {
+    harness.clock.set('2026-11-24T10:00:00Z');
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_OFFER, 'Someone new', 'thursday at 4']);
+    const corrected = allText(await conversation.say('no, it was last night about 11'));
+    expect(corrected).toMatch(/Monday 23 November at 23:00/);
+    expect(corrected).not.toMatch(DIDNT_CATCH_WORDS);
+  });
+
+  it('by text: "can we do the 25th at 5 instead" at the summary books the 25th at 17:00', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T10:00:00Z' });
+    try {
+      const phone = '+447700900451';
+      for (const answer of ['hi', '2', '1', '2', '2', 'last night', '1', '3', 'thursday at 4', '1']) await sms.text(phone, answer);
+      const { replies: changed } = await sms.text(phone, 'can we do the 25th at 5 instead');
+      expect(changed.join('\n')).toContain('Wednesday 25 November at 17:00');
+      const { replies } = await sms.text(phone, '1');
+      const booked = /number for it is (B[0-9A-Z]+)/.exec(replies.join('\n'))?.[1] ?? '';
+      const [row] = await sms.app.db.query<{ slot_start: Date }>('select slot_start from booking where reference = $1', [booked]);
+      expect(new Date(row?.slot_start ?? 0).toISOString()).toBe('2026-11-25T17:00:00.000Z');
+    } finally {
+      await sms.close();
+    }
   });
 
   it('by text: "the 25th at 6pm" books Wednesday 25th at 18:00', async () => {

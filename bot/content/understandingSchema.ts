@@ -74,6 +74,8 @@ export const understandingSchema = z
       })
       .strict(),
     disclosures: labelled(DISCLOSURES),
+    /** Words that hold a disclosure's cue and do not say it ("they said i have to do a return interview"). */
+    disclosureLookAlikes: z.array(z.string().min(1)).default([]),
     writers: labelled(['parent', 'youngPerson', 'carer', 'professional'] as const),
     situations: labelled(SITUATIONS),
     /**

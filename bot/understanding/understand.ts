@@ -171,7 +171,7 @@ interface LanguageReader {
   /** The words this language's content uses, to tell which language a message is written in. */
   vocabulary: ReadonlySet<string>;
   danger: PhraseBook<DangerCategory | 'none'>;
-  disclosures: PhraseBook<Disclosure>;
+  disclosures: PhraseBook<Disclosure | 'none'>;
   writers: PhraseBook<Role>;
   situations: PhraseBook<Situation | 'none'>;
   questions: PhraseBook<QuestionAsked>;
@@ -326,7 +326,7 @@ export function createUnderstanding(
           // "will I get in trouble for not going home" asks about not going home; it is not a fear of home.
           const askedAbout =
             match.label === 'scaredToGoHome' && asked.some((question) => sameSentence(tokens, question.start, match.start));
-          if (!match.negated && !askedAbout) disclosures.add(match.label);
+          if (match.label !== 'none' && !match.negated && !askedAbout) disclosures.add(match.label);
         }
         // Each cue counts once, however long: "foster carer here" says who writes as much as "my 14 year old" does.
         writer ??= strongest(
@@ -595,7 +595,10 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
       // Every kind of danger the words say is heard, so the advice fits the worst need (an ambulance).
       { labelsShareWords: true },
     ),
-    disclosures: labelled(words.disclosures),
+    disclosures: withLookAlikes<Disclosure>(
+      words.disclosureLookAlikes,
+      (Object.entries(words.disclosures) as Array<[Disclosure, readonly string[]]>).map(([disclosure, phrases]) => [disclosure, phrases]),
+    ),
     writers: labelled(words.writers),
     situations: withLookAlikes(
       words.situationLookAlikes,
@@ -678,6 +681,7 @@ function emptyLexicon(): UnderstandingLexicon {
     },
     factCues: {},
     factLookAlikes: [],
+    disclosureLookAlikes: [],
     questions: {
       police: none,
       trouble: none,

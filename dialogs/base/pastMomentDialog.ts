@@ -7,7 +7,7 @@ import { Choices } from './choices';
 import { Question, type Answer } from './question';
 import { pastMomentResult } from './stepData';
 import type { ReadMoment } from '../../bot/understanding/dateReader';
-import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 import { languageOf } from '../../bot/understanding/understand';
 import { yesNoQuestion, type YesNo } from './yesNo';
 
@@ -70,9 +70,7 @@ export class PastMomentDialog extends ComponentDialog {
             },
           },
           parse: (text, _context, messages) => {
-            // "what do i do now", "do i tell her social worker tonight": their own question, not a time.
-            const said = services.understanding.withoutQuestions(text, messages.locale, { keepDoubtful: true });
-            const reading = services.dates.readPast(said, languageOf(messages.locale));
+            const reading = this.readMoment(text, messages.locale);
             if (reading.kind === 'unreadable') return { ok: false, retry: keys.unreadable };
             if (reading.kind === 'future') return { ok: false, retry: keys.future };
             return { ok: true, value: pastMomentOf(reading.moment) };
@@ -81,7 +79,15 @@ export class PastMomentDialog extends ComponentDialog {
         services,
       ),
     );
-    this.addDialog(yesNoQuestion(`${id}.confirm`, keys.confirm, services));
+    // "sorry i meant wednesday at 4" at "is that right?" says no, and the time it gives is confirmed next.
+    this.addDialog(
+      yesNoQuestion(`${id}.confirm`, keys.confirm, services, (context) =>
+        readingOf(context, services).answer?.option !== 'yes' &&
+        this.correctionIn(context.activity.text ?? '', messagesFor(context, services).locale)
+          ? 'no'
+          : undefined,
+      ),
+    );
     this.addDialog(
       new WaterfallDialog(`${id}.steps`, [
         // Said already ("got home last nite"): read back to confirm, not asked again.
@@ -111,8 +117,24 @@ export class PastMomentDialog extends ComponentDialog {
       const { alternative: _notMeant, ...confirmed } = moment;
       return step.endDialog(confirmed);
     }
-    await step.context.sendActivity(messagesFor(step.context, this.services).t(this.keys.again));
+    const messages = messagesFor(step.context, this.services);
+    const corrected = this.correctionIn(step.context.activity.text ?? '', messages.locale);
+    if (corrected) return step.replaceDialog(this.initialDialogId, { said: corrected } satisfies PastMomentBegin);
+    await step.context.sendActivity(messages.t(this.keys.again));
     return step.replaceDialog(this.initialDialogId);
+  }
+
+  private readMoment(text: string, locale: string) {
+    // "what do i do now", "do i tell her social worker tonight": their own question, not a time.
+    const said = this.services.understanding.withoutQuestions(text, locale, { keepDoubtful: true });
+    return this.services.dates.readPast(said, languageOf(locale));
+  }
+
+  /** A time said in place of yes or no at "is that right?" ("no, wednesday at 4"): the moment meant instead. */
+  private correctionIn(text: string, locale: string): PastMoment | undefined {
+    if (this.services.understanding.everyday(text, locale, { wholeMessage: true }) !== undefined) return undefined;
+    const reading = this.readMoment(text, locale);
+    return reading.kind === 'read' ? pastMomentOf(reading.moment) : undefined;
   }
 }
 

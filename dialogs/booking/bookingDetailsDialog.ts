@@ -3,6 +3,7 @@
 // confirm (with consent; a number by text also gets the reminder), a summary to confirm; then
 // the request, its reminder and the team told. The team confirms: unit leads decide who meets them.
 import { senderPhoneOf } from '../../bot/turn/turnChannel';
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { AGE_BANDS, ageBandOf, ASKED_BY, REACH_WAYS, reachSchema, WITH_WHOM, type Reach } from '../../bot/bookings/bookingDesk';
@@ -16,6 +17,7 @@ import { Question, type Parsed } from '../base/question';
 import { isoInstant, optionsOf, resultOf, stepValues, textAnswerResult, yesNoResult } from '../base/stepData';
 import { messagesFor, readingOf, turnLocale, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion } from '../base/yesNo';
+import { languageOf } from '../../bot/understanding/understand';
 import { alertBookingTeam, describeBooking, scheduleBookingReminder, type BookingWords } from './bookingHelpers';
 import { SlotQuestion } from './slotQuestion';
 
@@ -44,6 +46,7 @@ const reachChoices = (text: 'thisNumber' | 'mobile') =>
     { no: 'none' },
   );
 const CONFIRM = 'youngPerson.confirm';
+const CONFIRMING = 'youngPerson.confirming';
 
 /**
  * Who the meeting is with, and when the child came back (ISO): the window runs from there. Who
@@ -69,14 +72,13 @@ export const detailsFor = (
 };
 
 /** What the steps gather: the options, then the place, the slot, the way chosen and the reach (null: none). */
-const detailsValues = stepValues(
-  detailsOptions.extend({
-    place: z.enum(BOOKING_PLACES).optional(),
-    slot: isoInstant.optional(),
-    way: z.enum(REACH_ANSWERS).optional(),
-    reach: reachSchema.nullable().optional(),
-  }),
-);
+const detailsValuesSchema = detailsOptions.extend({
+  place: z.enum(BOOKING_PLACES).optional(),
+  slot: isoInstant.optional(),
+  way: z.enum(REACH_ANSWERS).optional(),
+  reach: reachSchema.nullable().optional(),
+});
+const detailsValues = stepValues(detailsValuesSchema);
 type DetailsValues = ReturnType<typeof detailsValues.read>;
 
 /** The options to start again with, from what was gathered. */
@@ -101,7 +103,12 @@ export class BookingDetailsDialog extends ComponentDialog {
     const who = (id: string, ask: string) => new Question<string>({ id, ask, skippable: true, parse: whoAnswer }, services);
     this.addDialog(who(CARER_WHO, 'youngPerson.reach.carerWho'));
     this.addDialog(who(SCHOOL_WHO, 'youngPerson.reach.schoolWho'));
-    this.addDialog(yesNoQuestion(CONFIRM, 'youngPerson.confirm.ask', services));
+    // "sorry i meant wednesday at 4" at the summary is no to it, and the time it gives is read next.
+    this.addDialog(
+      yesNoQuestion(CONFIRM, 'youngPerson.confirm.ask', services, (context) =>
+        readingOf(context, services).answer?.option !== 'yes' && this.timeIn(context) ? 'no' : undefined,
+      ),
+    );
     this.addDialog(
       new WaterfallDialog(STEPS, [
         (step) => this.askPlace(step),
@@ -109,7 +116,13 @@ export class BookingDetailsDialog extends ComponentDialog {
         (step) => this.afterSlot(step),
         (step) => this.afterReach(step),
         (step) => this.afterReachDetail(step),
+      ]),
+    );
+    this.addDialog(
+      new WaterfallDialog(CONFIRMING, [
+        (step) => this.askConfirm(step),
         (step) => this.afterConfirm(step),
+        (step) => this.afterNewTime(step),
       ]),
     );
     this.initialDialogId = STEPS;
@@ -157,13 +170,26 @@ export class BookingDetailsDialog extends ComponentDialog {
     let chosen: Reach | null = reach ?? null;
     if (way === 'text' && !chosen && given) chosen = { how: 'text', phone: given };
     if (way === 'carer' || way === 'school') chosen = given ? { how: way, who: given } : { how: way };
-    const values = detailsValues.keep(step, { reach: chosen });
+    return step.replaceDialog(CONFIRMING, detailsValues.keep(step, { reach: chosen }));
+  }
+
+  private async askConfirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = detailsValues.keep(step, optionsOf(step, detailsValuesSchema));
     return step.beginDialog(CONFIRM, { variables: { ...this.describe(step, values) } });
+  }
+
+  /** A time said at the summary ("no, wednesday at 4"), from now on. */
+  private timeIn(context: TurnContext): boolean {
+    return this.services.dates.readAhead(context.activity.text ?? '', languageOf(turnLocale(context))).length > 0;
   }
 
   private async afterConfirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = detailsValues.read(step);
     const messages = messagesFor(step.context, this.services);
+    if (resultOf(step, yesNoResult) !== 'yes' && this.timeIn(step.context)) {
+      // Only the time changes: it is read and checked as at "when can you meet?", and the rest stands.
+      return step.beginDialog(WHEN, { returnedAt: values.returnedAt, readSaid: true });
+    }
     if (resultOf(step, yesNoResult) !== 'yes') {
       await step.context.sendActivity(messages.t('youngPerson.confirm.again'));
       return step.replaceDialog(STEPS, startAgainWith(values));
@@ -200,6 +226,10 @@ export class BookingDetailsDialog extends ComponentDialog {
     );
     await alertBookingTeam(step.context, this.services, 'youngPerson.team.booked', booking);
     return step.endDialog();
+  }
+
+  private async afterNewTime(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.replaceDialog(CONFIRMING, { ...detailsValues.read(step), slot: resultOf(step, isoInstant) });
   }
 
   private describe(step: WaterfallStepContext, values: DetailsValues): BookingWords {

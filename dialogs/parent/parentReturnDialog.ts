@@ -26,7 +26,8 @@ const WITH_WHOM_CHOSEN = 'parent.back.withWhom';
 
 const NEXT_ANSWERS = ['book', 'childBooks', 'notNow'] as const;
 
-const nextChoices = Choices.keyed(NEXT_ANSWERS, (value) => `parent.back.next.options.${value}`);
+// "yes" to "you can ask for the return interview now" asks for it; "no" is not now.
+const nextChoices = Choices.keyed(NEXT_ANSWERS, (value) => `parent.back.next.options.${value}`, { yes: 'book', no: 'notNow' });
 
 /** Whom the child would like to see: someone they know, or someone independent. */
 const CHILD_WANTS = ['known', 'independent'] as const;
