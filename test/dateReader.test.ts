@@ -33,6 +33,15 @@ describe('readPast in winter (GMT)', () => {
     expect(readAt(winter, text)).toEqual({ at: iso, precision });
   });
 
+  it.each([
+    ['09:00', '2026-11-24T09:00:00.000Z'],
+    ['08:30', '2026-11-24T08:30:00.000Z'],
+  ])('"%s", a 24-hour clock, is the morning and offers no other reading', (text, iso) => {
+    const reading = winter.readPast(text);
+    expect(reading.kind === 'read' && reading.moment.at.toISOString()).toBe(iso);
+    expect(reading.kind === 'read' && reading.moment.alternative).toBeUndefined();
+  });
+
   it('reads day before month: 01/04 is 1 April, 04/01 is 4 January', () => {
     expect(readAt(winter, '01/04 14:00')).toEqual({ at: '2026-04-01T13:00:00.000Z', precision: 'minute' });
     expect(readAt(winter, '04/01 14:00')).toEqual({ at: '2026-01-04T14:00:00.000Z', precision: 'minute' });

@@ -123,6 +123,16 @@ describe('on the Bot Framework endpoint', () => {
     expect(allText(doubtful ?? [])).toMatch(/I read that as Monday 23 November at 21:00/);
   });
 
+  it('"shes got an older boyfriend, hes 25" at "how old is your child?" is his age: she is not taken for an adult, and her age is asked again', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my daughter hasnt come home', 'no', 'yesterday at 9pm', 'yes'], { join: true });
+    const [turn] = await walk(conversation, ['shes got an older boyfriend, hes 25, buys her clothes and gives her money']);
+    const text = allText(turn ?? []);
+    expect(text).toMatch(/exploit/);
+    expect(text).not.toMatch(/noted that they are 25|missing adult|18 or over/);
+    expect(text).toMatch(/How old/);
+  });
+
   it('a young person talking of ending it without saying so gets a direct, caring question and the crisis lines', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['im 15 and i ran away', 'yes']);
@@ -529,6 +539,13 @@ describe('by SMS', () => {
     const { replies } = await sms.text(phone, 'no it was 5pm yesterday');
     expect(replies.join('\n')).toMatch(/Monday 23 November at 17:00/);
     expect(replies.join('\n')).not.toMatch(DIDNT_CATCH);
+  });
+
+  it('by text, "hes 22" after "my older boyfriend" at "how old are you?" is not the child\'s age', async () => {
+    const phone = '+447700900647';
+    for (const text of ['my daughter is not home', 'yes', 'no', 'yesterday at 9pm', 'yes']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'shes with her older boyfriend, hes 22');
+    expect(replies.join('\n')).not.toMatch(/noted that they are 22|missing adult|18 or over/);
   });
 
   it('an answer that holds danger is both: 999 and the journey moves on', async () => {

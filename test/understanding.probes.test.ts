@@ -351,6 +351,35 @@ describe('an age said of someone else is not the child’s', () => {
   });
 });
 
+describe('an answer to "how old are they?" is the child\'s age, not another person\'s or a time', () => {
+  it.each([
+    ['shes got an older boyfriend, hes 25, buys her clothes', undefined],
+    ['15, her boyfriend is 25', 15],
+    ['sorry i meant 9 this morning when he left for school', undefined],
+    ['nearly 15', 14],
+    ['16, 17 in june', 16],
+  ])('"%s" gives %s', (text, age) => {
+    expect(understanding.age(text, 'en-GB')).toBe(age);
+  });
+});
+
+describe('what the fresh walk found unheard', () => {
+  it.each([
+    ['ive taken a load of pills', 'medical'],
+    ['she was with a guy she met on snapchat, he gave her a lift home', 'exploitation'],
+  ])('"%s" is heard as %s', (text, category) => {
+    expect(understanding.read(text, 'en-GB').danger).toContain(category);
+  });
+
+  it('Arabic: "he is diabetic and does not have his insulin" is a medical danger', () => {
+    expect(understanding.read('هو مريض بالسكري وما معه الانسولين', 'ar').danger).toContain('medical');
+  });
+
+  it('"police were informed earlier" is the police told', () => {
+    expect(understanding.read('shes back, police were informed earlier', 'en-GB').facts.said).toContain('policeTold');
+  });
+});
+
 describe('words that hold a disclosure and do not say it', () => {
   it.each(['they said i have to do a return interview thing', 'mum said i have to be home by 10 or im grounded'])(
     '"%s" is no disclosure',

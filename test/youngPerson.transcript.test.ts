@@ -93,6 +93,14 @@ describe('young person', () => {
     expect(stuck).not.toContain('report a child missing');
   });
 
+  it('"im on the bridge, i dont want to live anymore": the straight question about ending their life, with 999', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['2', 'im on the bridge, i dont want to live anymore']);
+    expect(allText(last(turns))).toMatch(/ending your life/);
+    expect(allText(last(turns))).toContain('999');
+    expect(await auditOf(conversation)).toEqual(['advised-999:G-DANGER-YP-SUICIDE']);
+  });
+
   it('stuck at a question with buttons: the way on asks the question again beside them, and asks for no number they do not show', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, ['2', 'blah', 'blah blah']);

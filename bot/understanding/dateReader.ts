@@ -140,7 +140,13 @@ export function createDateReader({
       });
       // Two readings twelve hours apart: an hour said without am or pm.
       const [first, second] = read;
-      if (read.length === 2 && first && second && Math.abs(Math.abs(first.at.getTime() - second.at.getTime()) - 12 * HOUR_MS) < 60_000) {
+      const twelveHoursApart =
+        read.length === 2 && first && second && Math.abs(Math.abs(first.at.getTime() - second.at.getTime()) - 12 * HOUR_MS) < 60_000;
+      // "09:00", "08:30": a 24-hour clock says which; only a bare hour ("at 9") is either.
+      const morningWritten = /(^|[^\d])0\d[:.]\d\d/.test(result.text);
+      if (twelveHoursApart && morningWritten) {
+        moments.push(...read.filter((moment) => DateTime.fromJSDate(moment.at, { zone: timeZone }).hour < 12));
+      } else if (twelveHoursApart && first && second) {
         moments.push({ ...first, alternative: second.at }, { ...second, alternative: first.at });
       } else moments.push(...read);
     }

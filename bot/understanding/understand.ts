@@ -452,11 +452,17 @@ export function createUnderstanding(
     },
     age(text, locale) {
       const reader = readerFor(languageOf(locale));
-      const [said, next] = wholeNumbers(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us');
+      const tokens = tokenise(text, reader.lexicon);
+      // "shes got an older boyfriend, hes 25": his age, not hers; "shes 15, her boyfriend is 25" gives 15.
+      const inPassing = ageSaid(tokens, reader.ageCues);
+      const others = agesOfOthers(tokens, reader.ageCues);
+      const [said, next] = wholeNumbers(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us').filter(
+        (number) => number === inPassing || !others.has(number),
+      );
       if (said === undefined || said < 0 || said > 120) return undefined;
       // "16, 17 in june" gives the age first; "nearly 15" and "15 in march" give the next one.
       if (next !== undefined) return said;
-      const sooner = reader.ageSooner.find(tokenise(text, reader.lexicon)).length > 0;
+      const sooner = reader.ageSooner.find(tokens).length > 0;
       return sooner && said > 0 ? said - 1 : said;
     },
   };
@@ -748,8 +754,9 @@ function saidOfSomeoneElse(tokens: readonly Token[], at: number, cues: LanguageR
     // "at her boyfriends, hes 19": by stem, so plurals and possessives count.
     if (cues.others.has(token.word) || cues.others.has(token.stem)) {
       if (!crossed) return true;
-      // Across a comma, only when the age is said of another sex than the child's ("her" boyfriend, "he" is 19).
-      const child = genderOf(tokens[back - 1]?.word, cues);
+      // Across a comma, only when the age is said of another sex than the child's ("her" boyfriend,
+      // "she's got an older boyfriend": the nearest he or she before, in that clause; "he" is 19).
+      const child = genderBefore(tokens, back, cues);
       const subject = genderOf(subjectBefore(tokens, at), cues);
       return child !== undefined && subject !== undefined && child !== subject;
     }
@@ -763,6 +770,14 @@ function subjectBefore(tokens: readonly Token[], at: number): string | undefined
     const word = tokens[back]?.word;
     if (word === undefined || word === '.') return undefined;
     if (!['is', 'was', 'only', 'just', 'turned', 's'].includes(word)) return word;
+  }
+  return undefined;
+}
+
+function genderBefore(tokens: readonly Token[], at: number, cues: LanguageReader['ageCues']): 'male' | 'female' | undefined {
+  for (let back = at - 1; back >= 0 && tokens[back]?.word !== '.'; back -= 1) {
+    const gender = genderOf(tokens[back]?.word, cues);
+    if (gender) return gender;
   }
   return undefined;
 }
@@ -818,9 +833,15 @@ const PARTNER_REACH = 8;
  * or two older is not a sign.
  */
 function adultPartnerSaid(tokens: readonly Token[], cues: LanguageReader['ageCues'], childAge: number | undefined): boolean {
+  return tokens.some((_token, at) => adultPartnerAgeAt(tokens, at, cues, childAge));
+}
+
+/** Whether the number at `at` is an adult partner's age (see adultPartnerSaid). */
+function adultPartnerAgeAt(tokens: readonly Token[], at: number, cues: LanguageReader['ageCues'], childAge: number | undefined): boolean {
   const isPartner = (token: Token | undefined) => token !== undefined && (cues.partners.has(token.word) || cues.partners.has(token.stem));
-  return tokens.some((token, at) => {
-    if (!/^\d{2}$/.test(token.word)) return false;
+  const token = tokens[at];
+  {
+    if (token === undefined || !/^\d{2}$/.test(token.word)) return false;
     const age = Number(token.word);
     if (age < ADULT_AGE || (childAge !== undefined && childAge >= 16 && age - childAge < PARTNER_GAP_AT_SIXTEEN)) return false;
     const next = tokens[at + 1];
@@ -842,7 +863,24 @@ function adultPartnerSaid(tokens: readonly Token[], cues: LanguageReader['ageCue
       isPartner(previous) ||
       (previous.word === 'of' && isPartner(tokens[before - 1]));
     return saysWho && partnerBefore(tokens, at, isPartner);
+  }
+}
+
+/** The numbers a message says are no age of the child's: someone else's ("her boyfriend, hes 25", "a 25yo guy"), or a time ("9 this morning"). */
+function agesOfOthers(tokens: readonly Token[], cues: LanguageReader['ageCues']): Set<number> {
+  const others = new Set<number>();
+  tokens.forEach((token, at) => {
+    if (!/^\d{1,2}$/.test(token.word)) return;
+    const next = tokens[at + 1]?.word ?? '';
+    if (
+      cues.units.has(next) ||
+      adultPartnerAgeAt(tokens, at, cues, undefined) ||
+      saidOfSomeoneElse(tokens, at, cues) ||
+      (cues.after.has(next) && ageOfOneNamedAfter(tokens, at, cues))
+    )
+      others.add(Number(token.word));
   });
+  return others;
 }
 
 /** A partner's word within reach before `at`, in its clause or the one before ("her girlfriend, she 22"). */
@@ -868,6 +906,8 @@ function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): num
     if (value < AGE_IN_PASSING.youngest || value > AGE_IN_PASSING.oldest) return;
     const next = tokens[at + 1]?.word ?? '';
     const previous = tokens[at - 1]?.word ?? '';
+    // "i meant 9 this morning", "9 pm": a time, not an age.
+    if (cues.units.has(next)) return;
     // "she is only 9": a word that softens the number stands between.
     const verbAt = previous === 'only' || previous === 'just' ? at - 2 : at - 1;
     const verb = tokens[verbAt]?.word ?? '';

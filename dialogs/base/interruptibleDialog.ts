@@ -293,8 +293,11 @@ const AMBULANCE_FIRST: readonly DangerCategory[] = ['immediate', 'medical'];
  * is also hurting or holding the child, or the words speak of ending their life.
  */
 function mostUrgentCare(danger: readonly DangerCategory[]): DangerCategory | undefined {
-  if (!danger.includes('medical')) return danger[0];
-  return danger.every((category) => AMBULANCE_FIRST.includes(category)) ? 'medical' : danger[0];
+  if (danger.includes('medical') && danger.every((category) => AMBULANCE_FIRST.includes(category))) return 'medical';
+  // "im on the bridge, i dont want to live anymore": danger now that speaks of ending a life gets
+  // the suicide advice, which says 999 too and asks straight.
+  if (danger.includes('suicideSelfHarm')) return 'suicideSelfHarm';
+  return danger[0];
 }
 
 /** The innermost dialog running, e.g. "parent.search": where the user was, for a handover. */
