@@ -838,32 +838,37 @@ function adultPartnerSaid(tokens: readonly Token[], cues: LanguageReader['ageCue
 
 /** Whether the number at `at` is an adult partner's age (see adultPartnerSaid). */
 function adultPartnerAgeAt(tokens: readonly Token[], at: number, cues: LanguageReader['ageCues'], childAge: number | undefined): boolean {
-  const isPartner = (token: Token | undefined) => token !== undefined && (cues.partners.has(token.word) || cues.partners.has(token.stem));
   const token = tokens[at];
-  {
-    if (token === undefined || !/^\d{2}$/.test(token.word)) return false;
-    const age = Number(token.word);
-    if (age < ADULT_AGE || (childAge !== undefined && childAge >= 16 && age - childAge < PARTNER_GAP_AT_SIXTEEN)) return false;
-    const next = tokens[at + 1];
-    if (next !== undefined && cues.after.has(next.word)) {
-      // "a 22 year old guy", "her boyfriend is 22 years old".
-      return tokens.slice(at + 1, at + 5).some(isPartner) || partnerBefore(tokens, at, isPartner);
-    }
-    if (next !== undefined && (cues.units.has(next.word) || /^\d/.test(next.word))) return false;
-    let before = at - 1;
-    while (before >= 0 && AGE_SOFTENERS.has(tokens[before]?.word ?? '')) before -= 1;
-    const previous = tokens[before];
-    if (previous === undefined) return false;
-    const saysWho =
-      AGE_VERBS.has(previous.word) ||
-      previous.word === 's' ||
-      cues.before.has(previous.word) ||
-      cues.male.has(previous.word) ||
-      cues.female.has(previous.word) ||
-      isPartner(previous) ||
-      (previous.word === 'of' && isPartner(tokens[before - 1]));
-    return saysWho && partnerBefore(tokens, at, isPartner);
+  if (token === undefined || !/^\d{2}$/.test(token.word)) return false;
+  const age = Number(token.word);
+  if (age < ADULT_AGE || (childAge !== undefined && childAge >= 16 && age - childAge < PARTNER_GAP_AT_SIXTEEN)) return false;
+  const next = tokens[at + 1];
+  if (next !== undefined && cues.after.has(next.word)) {
+    // "a 22 year old guy", "her boyfriend is 22 years old".
+    return tokens.slice(at + 1, at + 5).some((after) => isPartner(after, cues)) || partnerBefore(tokens, at, cues);
   }
+  if (next !== undefined && (cues.units.has(next.word) || /^\d/.test(next.word))) return false;
+  let before = at - 1;
+  while (before >= 0 && AGE_SOFTENERS.has(tokens[before]?.word ?? '')) before -= 1;
+  const previous = tokens[before];
+  if (previous === undefined) return false;
+  const saysWho =
+    AGE_VERBS.has(previous.word) ||
+    previous.word === 's' ||
+    cues.before.has(previous.word) ||
+    cues.male.has(previous.word) ||
+    cues.female.has(previous.word) ||
+    isPartner(previous, cues) ||
+    (previous.word === 'of' && isPartner(tokens[before - 1], cues));
+  return saysWho && partnerBefore(tokens, at, cues);
+}
+
+const isPartner = (token: Token | undefined, cues: LanguageReader['ageCues']): boolean =>
+  token !== undefined && (cues.partners.has(token.word) || cues.partners.has(token.stem));
+
+/** The age at `at` is said of someone other than the child: "her boyfriend who is 17", "a 25yo guy". */
+function ageIsSomeoneElses(tokens: readonly Token[], at: number, cues: LanguageReader['ageCues']): boolean {
+  return saidOfSomeoneElse(tokens, at, cues) || (cues.after.has(tokens[at + 1]?.word ?? '') && ageOfOneNamedAfter(tokens, at, cues));
 }
 
 /** The numbers a message says are no age of the child's: someone else's ("her boyfriend, hes 25", "a 25yo guy"), or a time ("9 this morning"). */
@@ -871,20 +876,14 @@ function agesOfOthers(tokens: readonly Token[], cues: LanguageReader['ageCues'])
   const others = new Set<number>();
   tokens.forEach((token, at) => {
     if (!/^\d{1,2}$/.test(token.word)) return;
-    const next = tokens[at + 1]?.word ?? '';
-    if (
-      cues.units.has(next) ||
-      adultPartnerAgeAt(tokens, at, cues, undefined) ||
-      saidOfSomeoneElse(tokens, at, cues) ||
-      (cues.after.has(next) && ageOfOneNamedAfter(tokens, at, cues))
-    )
+    if (cues.units.has(tokens[at + 1]?.word ?? '') || adultPartnerAgeAt(tokens, at, cues, undefined) || ageIsSomeoneElses(tokens, at, cues))
       others.add(Number(token.word));
   });
   return others;
 }
 
 /** A partner's word within reach before `at`, in its clause or the one before ("her girlfriend, she 22"). */
-function partnerBefore(tokens: readonly Token[], at: number, isPartner: (token: Token | undefined) => boolean): boolean {
+function partnerBefore(tokens: readonly Token[], at: number, cues: LanguageReader['ageCues']): boolean {
   let crossed = false;
   for (let back = at; back >= 0 && at - back <= PARTNER_REACH; back -= 1) {
     const token = tokens[back];
@@ -893,7 +892,7 @@ function partnerBefore(tokens: readonly Token[], at: number, isPartner: (token: 
       crossed = true;
       continue;
     }
-    if (isPartner(token)) return true;
+    if (isPartner(token, cues)) return true;
   }
   return false;
 }
@@ -921,8 +920,7 @@ function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): num
       found === undefined &&
       (cues.after.has(next) || cues.before.has(previous) || saidOf) &&
       !someonesSibling &&
-      !saidOfSomeoneElse(tokens, at, cues) &&
-      !(cues.after.has(next) && ageOfOneNamedAfter(tokens, at, cues))
+      !ageIsSomeoneElses(tokens, at, cues)
     )
       found = value;
   });

@@ -17,9 +17,8 @@ import { Question, type Parsed } from '../base/question';
 import { isoInstant, optionsOf, resultOf, stepValues, textAnswerResult, yesNoResult } from '../base/stepData';
 import { messagesFor, readingOf, turnLocale, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion } from '../base/yesNo';
-import { languageOf } from '../../bot/understanding/understand';
 import { alertBookingTeam, describeBooking, scheduleBookingReminder, type BookingWords } from './bookingHelpers';
-import { SlotQuestion } from './slotQuestion';
+import { futureTimesIn, SlotQuestion } from './slotQuestion';
 
 export const BOOKING_DETAILS_DIALOG = 'booking.details';
 const STEPS = 'booking.details.steps';
@@ -180,7 +179,7 @@ export class BookingDetailsDialog extends ComponentDialog {
 
   /** A time said at the summary ("no, wednesday at 4"), from now on. */
   private timeIn(context: TurnContext): boolean {
-    return this.services.dates.readAhead(context.activity.text ?? '', languageOf(turnLocale(context))).length > 0;
+    return futureTimesIn(context.activity.text ?? '', context, this.services).length > 0;
   }
 
   private async afterConfirm(step: WaterfallStepContext): Promise<DialogTurnResult> {

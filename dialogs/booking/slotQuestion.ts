@@ -33,7 +33,8 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     const returnedAt = options?.returnedAt ?? this.services.clock.now().toISOString();
     const state: SlotQuestionState = { returnedAt, offered: await this.offer(returnedAt) };
     if (dc.activeDialog) dc.activeDialog.state = state;
-    if (options?.readSaid && this.futureTimes(dc.context.activity.text ?? '', dc.context).length > 0) return this.continueDialog(dc);
+    if (options?.readSaid && futureTimesIn(dc.context.activity.text ?? '', dc.context, this.services).length > 0)
+      return this.continueDialog(dc);
     await this.ask(dc.context, state, state.offered.length > 0 ? 'youngPerson.when.ask' : 'youngPerson.when.none');
     return Dialog.EndOfTurn;
   }
@@ -46,7 +47,7 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     // no time, so "1st december" stays a date.
     const answer = answerTo(dc.context, this.services, this.asked(state, dc.context));
     const offered = answer.by === 'words' || answer.by === 'number' ? answer.option : undefined;
-    const candidates = offered ? [] : this.futureTimes(text, dc.context);
+    const candidates = offered ? [] : futureTimesIn(text, dc.context, this.services);
     const picked = offered ?? (candidates.length === 0 && answer.by === 'place' ? answer.option : undefined);
     if (picked) {
       const problem = await this.services.bookings.checkSlot(new Date(state.returnedAt), new Date(picked));
@@ -116,11 +117,6 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     return { id: this.id, options, free: true, numbered: true };
   }
 
-  /** "12:00" can mean noon or midnight: the times the words can mean, earliest first, from now on. */
-  private futureTimes(text: string, context: TurnContext) {
-    return this.services.dates.readAhead(text, languageOf(turnLocale(context)));
-  }
-
   private label(slot: string, context: TurnContext): string {
     const messages = messagesFor(context, this.services);
     return DateTime.fromISO(slot, { zone: this.services.timeZone })
@@ -145,4 +141,9 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
         : MessageFactory.text(text, undefined, InputHints.ExpectingInput),
     );
   }
+}
+
+/** "12:00" can mean noon or midnight: the times the words can mean, earliest first, from now on. */
+export function futureTimesIn(text: string, context: TurnContext, services: Pick<DialogServices, 'dates'>) {
+  return services.dates.readAhead(text, languageOf(turnLocale(context)));
 }
