@@ -541,6 +541,14 @@ describe('by SMS', () => {
     expect(replies.join('\n')).not.toMatch(DIDNT_CATCH);
   });
 
+  it('by text, "idk hes 14ish" at "how old is your child?" is 14, said back once and not asked again', async () => {
+    const phone = '+447700900648';
+    for (const text of ['my son is not home', 'yes', 'no', 'yesterday at 9pm', 'yes']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'idk hes 14ish');
+    expect(replies.join('\n')).toContain('they are 14');
+    expect(replies.join('\n')).not.toMatch(/How old/);
+  });
+
   it('by text, "hes 22" after "my older boyfriend" at "how old are you?" is not the child\'s age', async () => {
     const phone = '+447700900647';
     for (const text of ['my daughter is not home', 'yes', 'no', 'yesterday at 9pm', 'yes']) await sms.text(phone, text);

@@ -358,6 +358,7 @@ describe('an answer to "how old are they?" is the child\'s age, not another pers
     ['sorry i meant 9 this morning when he left for school', undefined],
     ['nearly 15', 14],
     ['16, 17 in june', 16],
+    ['idk hes 14ish', 14],
   ])('"%s" gives %s', (text, age) => {
     expect(understanding.age(text, 'en-GB')).toBe(age);
   });

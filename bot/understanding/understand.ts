@@ -456,9 +456,11 @@ export function createUnderstanding(
       // "shes got an older boyfriend, hes 25": his age, not hers; "shes 15, her boyfriend is 25" gives 15.
       const inPassing = ageSaid(tokens, reader.ageCues);
       const others = agesOfOthers(tokens, reader.ageCues);
-      const [said, next] = wholeNumbers(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us').filter(
+      const numbers = wholeNumbers(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us').filter(
         (number) => number === inPassing || !others.has(number),
       );
+      // "hes 14ish": the recognizer reads no number in it, the age in passing does.
+      const [said, next] = numbers.length > 0 ? numbers : [inPassing];
       if (said === undefined || said < 0 || said > 120) return undefined;
       // "16, 17 in june" gives the age first; "nearly 15" and "15 in march" give the next one.
       if (next !== undefined) return said;
