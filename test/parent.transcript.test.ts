@@ -7,7 +7,17 @@ import { purgeExpiredState } from '../bot/scheduled/retention';
 import { openPglite } from '../bot/store/database';
 import { keepPeriodsFor } from '../dialogs/parent/profileDialog';
 import { countSegments } from '../channels/sms/segments';
-import { auditTrail, allText, cardFacts, optionTitles, startHarness, walk, type Conversation, type Harness } from './support/harness';
+import {
+  auditTrail,
+  allText,
+  cardFacts,
+  lastTurn,
+  optionTitles,
+  startHarness,
+  walk,
+  type Conversation,
+  type Harness,
+} from './support/harness';
 import { startSmsHarness } from './support/sms';
 
 let harness: Harness;
@@ -600,6 +610,92 @@ describe('parent journey', () => {
     const told = await walk(reported, ['my lad came home this morning, he is 14', 'yes', 'no', 'yes we reported him']);
     expect(allText(told[3] ?? [])).toContain('is told they are back');
     expect(allText(await reported.say('Not now'))).not.toContain('nobody will contact you');
+  });
+
+  it.each(['shes just walked in!! thank god', 'omg he just walked through the door'])(
+    '"%s" at the danger question is the child back, not "didn\'t catch that"',
+    async (said) => {
+      const turns = await walk(harness.conversation(), ['my child has not come home', said], { join: true });
+      const text = allText(lastTurn(turns));
+      expect(text).toContain('hurt or unwell');
+      expect(text).not.toContain("didn't catch");
+    },
+  );
+
+  it('a child back and well who was given drink by older boys: the exploitation route, no ambulance', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my daughter came back this morning', 'shes ok but some older lads gave her vodka'], { join: true });
+    const trail = await audit(conversation);
+    expect(trail).toContain('disclosure-heard:G-DISCLOSE-ADULT-EXPLOITED');
+    expect(trail).not.toContain('advised-999:G-DANGER-MEDICAL');
+  });
+
+  it('"whats the number for missing people" at "missing now, or back?" gives 116 000 and asks again, not "missing now"', async () => {
+    const turns = await walk(harness.conversation(), ['hi', 'parent', 'whats the number for missing people'], { join: true });
+    const text = allText(lastTurn(turns));
+    expect(text).toContain('116 000');
+    expect(text).toContain('missing now, or are they back?');
+    expect(text).not.toContain('in danger right now?');
+  });
+
+  it('"yes no answer" to "have you tried to call them?" is a yes: the search starts at its second step', async () => {
+    const turns = await walk(
+      harness.conversation(),
+      ['my son hasnt come home', 'no', 'about 7 tonight', 'yes', '14', 'yes no answer', 'no'],
+      {
+        join: true,
+      },
+    );
+    expect(allText(lastTurn(turns))).toContain('Step 2 of 7');
+  });
+
+  it('harm said while the child was away is for the police, reported missing or not: never "you do not need to call the police"', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['my son got back last night', 'hes fine', 'he says a man at a house gave him drugs to sell', 'we didnt report him missing'],
+      { join: true },
+    );
+    const advice = allText(lastTurn(turns));
+    expect(advice).not.toContain('do not need to call the police');
+    expect(advice).toContain('101');
+    expect(await audit(conversation)).toContain('advised-101:P-RETURN-HARM-TELL-POLICE');
+
+    const reported = harness.conversation();
+    await walk(reported, ['my son got back last night', 'hes fine', 'he says a man at a house gave him drugs to sell', 'yes'], {
+      join: true,
+    });
+    expect(await audit(reported)).toEqual(
+      expect.arrayContaining(['advised-101:P-RETURN-SAFE-WELL', 'advised-101:P-RETURN-HARM-TELL-POLICE']),
+    );
+  });
+
+  it.each(['we never reported it', 'didnt ring the police tbh'])('"%s" answers no to "did you report them missing?"', async (said) => {
+    const turns = await walk(harness.conversation(), ['my daughter came home today', 'not hurt', said], { join: true });
+    const advice = allText(lastTurn(turns));
+    expect(advice).not.toContain("didn't catch");
+    expect(advice).toContain('do not need to call the police');
+  });
+
+  it('"the police know, i rang 101 on friday" answers yes to "did you report them missing?"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my daughter came home today', 'not hurt', 'the police know, i rang 101 on friday'], { join: true });
+    expect(await audit(conversation)).toContain('advised-101:P-RETURN-SAFE-WELL');
+  });
+
+  it('by text, harm said while away and "didnt report it" is told to tell the police on 101', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900667';
+      for (const body of ['hi', 'my daughter came back this morning', 'no', 'older lads made her carry a bag for them'])
+        await sms.text(phone, body);
+      const { replies } = await sms.text(phone, 'didnt report it');
+      const text = replies.join('\n');
+      expect(text).not.toContain('do not need to call the police');
+      expect(text).toContain('101');
+    } finally {
+      await sms.close();
+    }
   });
 
   it('prepare in advance asks only what can be known before the day, typed, and the profile is used when the child is missing', async () => {

@@ -80,6 +80,8 @@ describe('an answer is read as people mean it', () => {
     ['he is 13', undefined],
     ['she is at her dads', undefined],
     ['nah dont think so', 'no'],
+    ['yes no answer', 'yes'],
+    ['no credit on my phone', undefined],
   ])('"%s" at a yes/no/not sure question is %s', (text, expected) => {
     expect(yesNoMeant(text)).toBe(expected);
   });
@@ -437,5 +439,31 @@ describe('a police reference said in passing', () => {
     ['ref number is on the letter', undefined],
   ])('"%s" gives %s', (text, reference) => {
     expect(understanding.read(text, 'en-GB').facts.policeReference).toBe(reference);
+  });
+});
+
+describe('a drink given is a sign of grooming, not a medical emergency by itself', () => {
+  it.each(['some older lads gave her vodka', 'a man at the park gives him whisky'])('"%s" is not a medical emergency', (text) => {
+    expect(understanding.read(text, 'en-GB').danger).not.toContain('medical');
+  });
+
+  it('"she drank a whole bottle of vodka and is being sick" still is', () => {
+    expect(understanding.read('she drank a whole bottle of vodka and is being sick', 'en-GB').danger).toContain('medical');
+  });
+});
+
+describe('contact tried and not answered, in plain words', () => {
+  it.each(['tried, no reply', 'rang him twice, no answer', 'it just rings out'])('"%s" says they were tried and did not answer', (text) => {
+    expect(understanding.read(text, 'en-GB').facts.said).toContain('notAnswering');
+  });
+});
+
+describe('the charity Missing People is not a child missing', () => {
+  it.each(['whats the number for missing people', 'can i ring missing people tonight'])('"%s" says nothing of a child missing', (text) => {
+    expect(understanding.read(text, 'en-GB').situation).toBeUndefined();
+  });
+
+  it('"my son is missing, people say hes at the park" still says missing', () => {
+    expect(understanding.read('my son is missing, people say hes at the park', 'en-GB').situation).toBe('missingNow');
   });
 });

@@ -52,6 +52,8 @@ export const factSchemas = {
   childBack: z.boolean(),
   childHurtOrUnwell: z.enum(['yes', 'no', 'unsure']),
   reportedMissing: z.enum(['yes', 'no', 'unsure']),
+  /** The conversation has said the child was harmed or exploited (a disclosure, or danger words of that kind). */
+  harmSaid: z.boolean(),
   ypSafeNow: z.enum(['yes', 'no', 'unsure']),
   /** A young person was already asked straight, in this conversation, whether they are thinking of ending their life. */
   askedStraightBefore: z.boolean(),

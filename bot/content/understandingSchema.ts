@@ -127,6 +127,8 @@ export const understandingSchema = z
     referenceCues: z.array(z.string().min(1)).default([]),
     /** Greetings said as a whole message ("hi", "dzień dobry"): greeted back, not "didn't catch that". */
     greetings: z.array(z.string().min(1)).default([]),
+    /** Words of relief or dismay that add nothing ("thank god", "omg"): "shes just walked in!! thank god" is still only "walked in". */
+    exclamations: z.array(z.string().min(1)).default([]),
     /** Words after an hour that add half of one ("9 și jumătate" is 9:30). */
     halfPast: z.array(z.string().min(1)).default([]),
     /** Words before a day or time that rule it out ("cant do", "not", "except"), when choosing a time to meet. */

@@ -179,6 +179,7 @@ interface LanguageReader {
   referenceCues: ReadonlyArray<readonly string[]>;
   /** Greetings, as whole messages. */
   greetings: ReadonlySet<string>;
+  exclamations: PhraseBook<'exclamation'>;
   /** Whole messages that are no answer in this language, though English reads one (Polish "no"). */
   notAnswers: ReadonlySet<string>;
   /** First words that ask ("where", "czy", "هل"). */
@@ -439,10 +440,11 @@ export function createUnderstanding(
       }
       const tokens = tokenise(text, reader.lexicon);
       const matches = book.find(tokens).filter((match) => !match.negated && match.label !== NO_OPTION);
-      // A phrase said at any point ("hes back now") is the whole message, give or take two words.
+      // A phrase said at any point ("hes back now") is the whole message, give or take two words
+      // and any "thank god" beside it.
       if (reading.nearlyWholeMessage) {
-        const covered = matches.reduce((sum, match) => sum + match.positions.length, 0);
-        if (tokens.length - covered > NEARLY_WHOLE_SLACK) return undefined;
+        const covered = new Set([...matches, ...reader.exclamations.find(tokens)].flatMap((match) => match.positions));
+        if (tokens.length - covered.size > NEARLY_WHOLE_SLACK) return undefined;
       }
       const weight = new Map<string, number>();
       for (const match of matches) weight.set(match.label, Math.max(weight.get(match.label) ?? 0, match.positions.length));
@@ -617,6 +619,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     notAnswers: new Set(words.answers.notInThisLanguage.map(normalise)),
     answerLookAlikes: words.answers.lookAlikes,
     greetings: new Set(words.greetings.map(normalise)),
+    exclamations: compilePhraseBook([{ label: 'exclamation' as const, phrases: words.exclamations }], lexicon),
     referenceCues: words.referenceCues.map((cue) => textWords(cue)).sort((a, b) => b.length - a.length),
     bookingRequests: labelled(words.bookingRequests),
     factCues: withLookAlikes<StatedFact>(
@@ -707,6 +710,7 @@ function emptyLexicon(): UnderstandingLexicon {
     schoolDay: [],
     notThen: [],
     greetings: [],
+    exclamations: [],
     halfPast: [],
     referenceCues: [],
     languageRequest: [],

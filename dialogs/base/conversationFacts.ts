@@ -25,6 +25,19 @@ export const RISK_FLAGS = [
 ] as const;
 export type RiskFlag = (typeof RISK_FLAGS)[number];
 
+/** Flags that say the child was harmed or exploited (by someone, somewhere): what happened is for the police to hear. */
+const HARM_FLAGS: ReadonlySet<RiskFlag> = new Set([
+  'takenHeld',
+  'violenceAbuse',
+  'sexualHarm',
+  'exploitation',
+  'madeToDoThings',
+  'childExploited',
+]);
+
+/** Whether the conversation has said the child was harmed or exploited. */
+export const harmSaid = (facts: Pick<ConversationFacts, 'flags'>): boolean => facts.flags.some((flag) => HARM_FLAGS.has(flag));
+
 const conversationFactsSchema = z.object({
   role: z.enum(ROLES).optional(),
   flags: z.array(z.enum(RISK_FLAGS)).default([]),

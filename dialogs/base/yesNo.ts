@@ -2,7 +2,8 @@
 import { Choices } from './choices';
 import { ChoiceQuestion } from './choiceQuestion';
 import type { TurnContext } from 'botbuilder';
-import type { DialogServices } from '../../bot/turn/services';
+import { readingOf, type DialogServices } from '../../bot/turn/services';
+import type { StatedFact } from '../../bot/content/vocabulary';
 
 export type YesNo = 'yes' | 'no';
 export type YesNoUnsure = YesNo | 'unsure';
@@ -35,4 +36,16 @@ export function yesNoUnsureQuestion(
   read?: (context: TurnContext) => YesNoUnsure | undefined,
 ): ChoiceQuestion<YesNoUnsure> {
   return new ChoiceQuestion({ id, ask, retry: 'common.yesNo.retry', choices: yesNoUnsureChoices, ...(read ? { read } : {}) }, services);
+}
+
+/** Whether the police were told the child was missing, as facts said in words give it ("we never reported it", "the police know"). */
+export function reportedSaid(stated: readonly StatedFact[]): YesNoUnsure | undefined {
+  if (stated.includes('notReported')) return 'no';
+  if (stated.includes('policeTold')) return 'yes';
+  return undefined;
+}
+
+/** "Did you report them missing?", answered also in the words of the fact ("didnt report it"). */
+export function reportedQuestion(id: string, ask: string, services: DialogServices): ChoiceQuestion<YesNoUnsure> {
+  return yesNoUnsureQuestion(id, ask, services, (context) => reportedSaid(readingOf(context, services).facts.said));
 }

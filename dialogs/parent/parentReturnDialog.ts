@@ -9,12 +9,12 @@ import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { PastMomentDialog } from '../base/pastMomentDialog';
 import { pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
-import { yesNoQuestion, yesNoUnsureChoices, yesNoUnsureQuestion, type YesNoUnsure } from '../base/yesNo';
+import { reportedQuestion, reportedSaid, yesNoQuestion, yesNoUnsureChoices, type YesNoUnsure } from '../base/yesNo';
 import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, detailsFor } from '../booking/bookingDetailsDialog';
 import { parentCaseRecord } from './parentCase';
-import { conversationFactsRecord, returnedSaidBegin } from '../base/conversationFacts';
+import { conversationFactsRecord, harmSaid, returnedSaidBegin } from '../base/conversationFacts';
 
 export const PARENT_RETURN_DIALOG = 'parent.back';
 const NEXT = 'parent.back.next';
@@ -61,7 +61,7 @@ export class ParentReturnDialog extends ComponentDialog {
         services,
       ),
     );
-    this.addDialog(yesNoUnsureQuestion(REPORTED, 'parent.back.reported.ask', services));
+    this.addDialog(reportedQuestion(REPORTED, 'parent.back.reported.ask', services));
     this.addDialog(yesNoQuestion(ASKED_CHILD, 'parent.back.askedChild.ask', services));
     this.addDialog(
       new ChoiceQuestion(
@@ -110,20 +110,20 @@ export class ParentReturnDialog extends ComponentDialog {
     for (const rule of this.services.rules.decideAll('parent-back-health', { childBack: true, childHurtOrUnwell })) {
       await advise(step.context, this.services, rule);
     }
-    // "we never reported it" said already is not asked again.
-    const { stated } = await conversationFactsRecord(this.services).get(step.context);
-    return stated.includes('notReported') ? step.next('no') : step.beginDialog(REPORTED);
+    // "we never reported it" or "I rang 101" said already is not asked again.
+    const said = reportedSaid((await conversationFactsRecord(this.services).get(step.context)).stated);
+    return said ? step.next(said) : step.beginDialog(REPORTED);
   }
 
   /** The police are told only if they were asked to look. */
   private async adviseReturn(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const reportedMissing = resultOf(step, yesNoUnsureResult);
-    // The age from the case, or as said in passing ("my lad came home, he is 14").
-    const ageYears =
-      (await this.record.get(step.context)).ageYears ?? (await conversationFactsRecord(this.services).get(step.context)).ageYears;
+    const ageYears = await this.childAge(step);
     const rules = this.services.rules.decideAll('parent-back', {
       childBack: true,
       reportedMissing,
+      // What happened while they were away is for the police, whether or not they were asked to look.
+      harmSaid: harmSaid(await conversationFactsRecord(this.services).get(step.context)),
       ...(ageYears === undefined ? {} : { ageYears }),
     });
     for (const rule of rules) await advise(step.context, this.services, rule);

@@ -19,7 +19,7 @@ import { ChoiceQuestion } from '../base/choiceQuestion';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { journeyOptionsSchema } from '../base/journeyOptions';
 import { optionsOf, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
-import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
+import { reportedQuestion, reportedSaid, yesNoQuestion } from '../base/yesNo';
 import { conversationFactsRecord } from '../base/conversationFacts';
 
 export const PROFESSIONAL_JOURNEY = 'professional';
@@ -73,7 +73,7 @@ export class ProfessionalJourneyDialog extends InterruptibleDialog {
       new ChoiceQuestion({ id: GROUP, ask: 'professional.group.ask', retry: 'common.choiceRetry', choices: childGroupChoices }, services),
     );
     this.addDialog(yesNoQuestion(EXPLOITATION_WORRY, 'professional.exploitationWorry.ask', services));
-    this.addDialog(yesNoUnsureQuestion(REPORTED, 'professional.back.reported.ask', services));
+    this.addDialog(reportedQuestion(REPORTED, 'professional.back.reported.ask', services));
     this.addDialog(
       new WaterfallDialog(STEPS, [
         (step) => this.askWho(step),
@@ -107,8 +107,8 @@ export class ProfessionalJourneyDialog extends InterruptibleDialog {
   private async askReported(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { situation, profession } = values.keep(step, { situation: resultOf(step, z.enum(PROFESSIONAL_SITUATIONS)) });
     if (situation !== 'back' || profession === 'police') return step.next();
-    const { stated } = await conversationFactsRecord(this.services).get(step.context);
-    return stated.includes('notReported') ? step.next('no') : step.beginDialog(REPORTED);
+    const said = reportedSaid((await conversationFactsRecord(this.services).get(step.context)).stated);
+    return said ? step.next(said) : step.beginDialog(REPORTED);
   }
 
   private async adviseNow(step: WaterfallStepContext): Promise<DialogTurnResult> {
