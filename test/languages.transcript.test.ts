@@ -171,6 +171,15 @@ describe('the parent journey to the police summary', () => {
     expect(await audit(conversation)).toEqual(['advised-999:G-DANGER-999', 'advised-101:P-REPORT-101']);
   });
 
+  it.each([
+    ['polski', 'mój syn nie wrócił do domu, ma 14 lat', 'nie', 'wczoraj o 21', 'tak', 'Wcześniej podano wiek dziecka: 14'],
+    ['română', 'fiul meu nu a venit acasă, are 14 ani', 'nu', 'ieri la 21', 'da', 'Ați spus că are 14 ani'],
+  ])('in %s, an age said with the child ("%s") is confirmed, not asked', async (language, first, no, when, yes, confirmed) => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [language, first, no, when, yes]);
+    expect(allText(lastOf(turns))).toContain(confirmed);
+  });
+
   it("in Arabic (right to left), from the channel's locale, with the danger interrupt in Arabic", async () => {
     const conversation = harness.conversation(undefined, { locale: 'ar' });
     const start = await walk(conversation, ['مرحبا', '1', '1', 'لا', 'أمس الساعة 9 مساء']);

@@ -649,6 +649,11 @@ describe('parent journey', () => {
     expect(allText(lastTurn(turns))).toContain('Step 2 of 7');
   });
 
+  it('"this morning at 8.30" at "when did you last see them?" is 08:30, not 08:00', async () => {
+    const turns = await walk(harness.conversation(), ['my son is missing', 'no', 'this morning at 8.30'], { join: true });
+    expect(allText(lastTurn(turns))).toContain('08:30');
+  });
+
   it('harm said while the child was away is for the police, reported missing or not: never "you do not need to call the police"', async () => {
     const conversation = harness.conversation();
     const turns = await walk(

@@ -467,3 +467,20 @@ describe('the charity Missing People is not a child missing', () => {
     expect(understanding.read('my son is missing, people say hes at the park', 'en-GB').situation).toBe('missingNow');
   });
 });
+
+describe('an age said in passing in Polish and Romanian', () => {
+  it.each([
+    ['mój syn nie wrócił do domu, ma 14 lat', 'pl', 14],
+    ['córka 13 lat nie wróciła', 'pl', 13],
+    ['fiul meu de 14 ani nu a venit acasa', 'ro', 14],
+    ['nie ma jej od 3 godzin', 'pl', undefined],
+    ['jej chłopak ma 25 lat', 'pl', undefined],
+    ['iubitul ei are 25 de ani', 'ro', undefined],
+  ])('"%s" (%s) gives %s', (text, locale, age) => {
+    expect(understanding.read(text, locale).facts.ageYears).toBe(age);
+  });
+
+  it("an adult partner's age said in Polish is a sign of grooming", () => {
+    expect(understanding.read('jej chłopak ma 25 lat', 'pl').danger).toContain('exploitation');
+  });
+});

@@ -586,6 +586,8 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
       lexicon,
       options.labelsShareWords ? { labelsShareWords: { except: 'none' } } : {},
     );
+  const wordsAsRead = (cues: readonly string[]): ReadonlySet<string> =>
+    new Set(cues.flatMap((cue) => tokenise(cue, { ...lexicon, textSpeak: {} }).map((token) => token.word)));
   const labelled = <Label extends string>(lists: Partial<Record<Label, readonly string[]>>) =>
     compilePhraseBook(
       (Object.entries(lists) as Array<[Label, readonly string[] | undefined]>).map(([label, phrases]) => ({
@@ -629,17 +631,18 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
         phrases ?? [],
       ]),
     ),
+    // Each cue as the tokeniser writes a word ("godzin" -> "godzing"), so the two compare.
     ageCues: {
-      after: new Set(words.ageCues.after),
-      before: new Set(words.ageCues.before),
-      subjects: new Set(words.ageCues.subjects),
-      others: new Set(words.ageCues.others),
-      male: new Set(words.ageCues.male),
-      female: new Set(words.ageCues.female),
-      partners: new Set(words.ageCues.partners),
-      units: new Set(words.ageCues.units),
-      siblings: new Set(words.ageCues.siblings),
-      possessives: new Set(words.ageCues.possessives),
+      after: wordsAsRead(words.ageCues.after),
+      before: wordsAsRead(words.ageCues.before),
+      subjects: wordsAsRead(words.ageCues.subjects),
+      others: wordsAsRead(words.ageCues.others),
+      male: wordsAsRead(words.ageCues.male),
+      female: wordsAsRead(words.ageCues.female),
+      partners: wordsAsRead(words.ageCues.partners),
+      units: wordsAsRead(words.ageCues.units),
+      siblings: wordsAsRead(words.ageCues.siblings),
+      possessives: wordsAsRead(words.ageCues.possessives),
     },
     answers: withLookAlikes<EverydayAnswer>(words.answers.lookAlikes, [
       ['yes', words.answers.yes],
@@ -975,7 +978,8 @@ const QUESTION_MIN_WORDS = 3;
 /** The label, in a book of options, of words that look like one and are none: no option has it. */
 const NO_OPTION = '\u0000none';
 
-const sentencesOf = (text: string): string[] => text.match(/[^.!?؟\n]+[.!?؟\n]*/g) ?? [text];
+// A point between digits ("8.30", "07700.900123") is inside a sentence, not its end.
+const sentencesOf = (text: string): string[] => text.match(/(?:[^.!?؟\n]|(?<=\d)\.(?=\d))+[.!?؟\n]*/g) ?? [text];
 
 /** A sentence of a few words that ends in a question mark, or opens with words that ask ("where can", "czy"). */
 function sentenceAsks(sentence: string, openers: ReadonlySet<string>): boolean {
