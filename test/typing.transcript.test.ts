@@ -226,6 +226,8 @@ describe("a young person's questions, by words, at any point", () => {
     ['will i get in trouble', 'Y-ASK-TROUBLE', 'not a crime'],
     ['who will know what i say?', 'Y-ASK-CONFIDENTIAL', 'private'],
     ['what is a return interview', 'Y-ASK-RETURN-INTERVIEW', '3 days'],
+    ['will the police take me back home', 'Y-ASK-TAKEN-BACK', "children's services to check what is safe"],
+    ['i dont want the police to take me back', 'Y-ASK-TAKEN-BACK', "children's services to check what is safe"],
   ])('"%s" is answered (%s) and the question waiting is asked again', async (question, _rule, words) => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, ['2', 'Yes'], { join: true });

@@ -484,3 +484,16 @@ describe('an age said in passing in Polish and Romanian', () => {
     expect(understanding.read('jej chłopak ma 25 lat', 'pl').danger).toContain('exploitation');
   });
 });
+
+describe('a fear of being taken back is a question, not a return', () => {
+  it.each([
+    ['will the police take me back home', 'en-GB'],
+    ['i dont want them to send me back', 'en-GB'],
+    ['czy muszę wrócić do domu?', 'pl'],
+    ['trebuie sa ma intorc acasa?', 'ro'],
+  ])('"%s" asks whether they will be taken back', (text, locale) => {
+    const reading = understanding.read(text, locale);
+    expect(reading.question).toBe('takenBack');
+    expect(reading.situation).not.toBe('back');
+  });
+});

@@ -361,6 +361,21 @@ describe('how the team reaches them to confirm', () => {
 });
 
 describe('by text', () => {
+  it('by text, "will the police take me back home" is answered: safe and well, and children\'s services check what is safe', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900452';
+      for (const body of ['hi', '2', 'yes']) await sms.text(phone, body);
+      const { replies } = await sms.text(phone, 'will the police take me back home');
+      const text = replies.join('\n');
+      expect(text).toContain('safe and well');
+      expect(text).toContain('116 000');
+      expect(text).not.toContain("didn't catch");
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('"this number", chosen as the way to be reached, is stored with the booking; every text fits in 3 segments', async () => {
     const sms = await startSmsHarness();
     try {

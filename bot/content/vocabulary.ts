@@ -128,6 +128,8 @@ export const QUESTIONS_ASKED = [
   'collectThem',
   'whenToReport',
   'cantCallSafely',
+  /** "will the police take me back home?", "i dont want to go back": a young person's fear of being returned. */
+  'takenBack',
 ] as const;
 export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
 

@@ -79,7 +79,8 @@ export interface Understanding {
    * The message without the sentences that ask something ("..., is that right?"): what may answer
    * a question. With `keepDoubtful`, a sentence that only ends in a question mark ("yesterday at
    * 9pm, is that ok?") is an answer said with a doubt and stays; one that opens like a question
-   * ("do i tell her social worker tonight") goes.
+   * ("do i tell her social worker tonight") goes. The words of a question it knows go too, however
+   * it is said.
    */
   withoutQuestions(text: string, locale: string, options?: { keepDoubtful?: boolean }): string;
   /** Words that may stand around a command in the conversation's language and English ("can i", "please", "a real"). */
@@ -337,7 +338,10 @@ export function createUnderstanding(
             .map((match) => ({ ...match, positions: match.positions.slice(0, 1) })),
           ROLES,
         );
-        situation ??= strongest(situationCues(reader.situations.find(tokens)), writer ? SITUATION_PREFERENCE[writer] : SITUATIONS);
+        // "will the police take me back home?" asks about a return; it says none happened.
+        const askedWords = new Set(asked.flatMap((match) => match.positions));
+        const situations = reader.situations.find(tokens).filter((match) => !match.positions.some((at) => askedWords.has(at)));
+        situation ??= strongest(situationCues(situations), writer ? SITUATION_PREFERENCE[writer] : SITUATIONS);
         question ??= earliest(asked);
         bookingRequest ??= earliest(reader.bookingRequests.find(tokens).filter((match) => !match.negated));
         for (const match of reader.factCues.find(tokens)) if (match.label !== 'none') (match.negated ? denied : said).add(match.label);
@@ -374,7 +378,18 @@ export function createUnderstanding(
       if (!first || first.language === 'en' || first.count < WRITTEN_IN_MIN_WORDS) return undefined;
       return first.count >= 2 * (second?.count ?? 0) ? first.language : undefined;
     },
-    withoutQuestions: (text, locale, options = {}) => withoutQuestionsAsked(text, openersOf(locale), options.keepDoubtful ?? false),
+    withoutQuestions(text, locale, options = {}) {
+      const answering = withoutQuestionsAsked(text, openersOf(locale), options.keepDoubtful ?? false);
+      // A known question said without asking like one ("i dont want the police to take me back")
+      // answers nothing with its words: its "back" is no "I'm back".
+      for (const language of languagesOf(locale)) {
+        const reader = readerFor(language);
+        const tokens = tokenise(answering, reader.lexicon);
+        const asked = new Set(reader.questions.find(tokens).flatMap((match) => match.positions));
+        if (asked.size > 0) return tokens.flatMap((token, at) => (asked.has(at) ? [] : [token.word])).join(' ');
+      }
+      return answering;
+    },
     commandRequestWords(locale) {
       const key = languagesOf(locale).join(' ');
       let found = commandWords.get(key);
@@ -707,6 +722,7 @@ function emptyLexicon(): UnderstandingLexicon {
       collectThem: none,
       whenToReport: none,
       cantCallSafely: none,
+      takenBack: none,
     },
     bookingRequests: {},
     times: {},
