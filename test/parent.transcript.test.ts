@@ -654,6 +654,28 @@ describe('parent journey', () => {
     expect(allText(lastTurn(turns))).toContain('08:30');
   });
 
+  it('clothes given at "where were they last seen?" are kept as the description, the place is asked again, and the card has each in its place', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_SEARCH, ...SEARCH_ALL_DONE, ...RISK, 'Sam Smith', '14/03/2012']);
+    const moved = allText(await conversation.say('she had a black puffer jacket on and grey joggers'));
+    expect(moved).toContain('Where were they last seen?');
+    const info = await walk(conversation, [
+      'outside the leisure centre',
+      'on her own',
+      'Yes',
+      'none',
+      'skip',
+      'skip',
+      'skip',
+      'skip',
+      'skip',
+    ]);
+    const facts = cardFacts(lastTurn(info));
+    expect(facts['Where last seen']).toBe('outside the leisure centre');
+    expect(facts['Description and clothing']).toBe('she had a black puffer jacket on and grey joggers');
+    expect(facts.With).toBe('on her own');
+  });
+
   it('harm said while the child was away is for the police, reported missing or not: never "you do not need to call the police"', async () => {
     const conversation = harness.conversation();
     const turns = await walk(

@@ -497,3 +497,19 @@ describe('a fear of being taken back is a question, not a return', () => {
     expect(reading.situation).not.toBe('back');
   });
 });
+
+describe('a description is told from a place', () => {
+  it.each(['black puffer jacket and jeans', 'she was wearing her school uniform', 'about 5ft 2, blonde hair, grey nike trainers'])(
+    '"%s" describes them',
+    (text) => {
+      expect(understanding.describesAppearance(text, 'en-GB')).toBe(true);
+    },
+  );
+
+  it.each(['at the bus station', 'outside school in her uniform', 'her mates house', 'on her own'])(
+    '"%s" does not, or names a place too',
+    (text) => {
+      expect(understanding.describesAppearance(text, 'en-GB')).toBe(false);
+    },
+  );
+});

@@ -127,6 +127,13 @@ export const understandingSchema = z
     referenceCues: z.array(z.string().min(1)).default([]),
     /** Greetings said as a whole message ("hi", "dzień dobry"): greeted back, not "didn't catch that". */
     greetings: z.array(z.string().min(1)).default([]),
+    /**
+     * Words that describe how someone looks or what they wear ("black puffer jacket", "blonde
+     * hair"), and words that name a place ("at", "park", "station"): an answer to "where were they
+     * last seen?" with the first and none of the second is their description.
+     */
+    appearance: z.array(z.string().min(1)).default([]),
+    placeWords: z.array(z.string().min(1)).default([]),
     /** Words of relief or dismay that add nothing ("thank god", "omg"): "shes just walked in!! thank god" is still only "walked in". */
     exclamations: z.array(z.string().min(1)).default([]),
     /** Words after an hour that add half of one ("9 și jumătate" is 9:30). */

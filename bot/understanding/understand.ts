@@ -95,6 +95,8 @@ export interface Understanding {
    * the answer to a question about being hurt or unwell, where "ok" means no.
    */
   wellbeing(text: string, locale: string): 'well' | 'notWell' | undefined;
+  /** Whether the message describes how someone looks or what they wear, and names no place ("black hoodie and jeans"). */
+  describesAppearance(text: string, locale: string): boolean;
   /** The first whole number said, in figures or words ("fourteen", "she's 14"). */
   number(text: string, locale: string): number | undefined;
   /** An age in years, reading "nearly 15" and "15 in march" as 14. */
@@ -204,6 +206,8 @@ interface LanguageReader {
   answerLookAlikes: readonly string[];
   ageSooner: PhraseBook<'sooner'>;
   fine: PhraseBook<'fine'>;
+  appearance: PhraseBook<'appearance'>;
+  placeWords: PhraseBook<'place'>;
 }
 
 const STEMMERS: Record<string, (word: string) => string> = (() => {
@@ -421,6 +425,17 @@ export function createUnderstanding(
         if (said) return said.negated ? 'notWell' : 'well';
       }
       return undefined;
+    },
+    describesAppearance(text, locale) {
+      return languagesOf(locale).some((language) => {
+        const reader = readerFor(language);
+        const tokens = tokenise(text, reader.lexicon);
+        const described = reader.appearance.find(tokens).filter((match) => !match.negated);
+        // "school uniform" describes; its "school" names no place.
+        const describing = new Set(described.flatMap((match) => match.positions));
+        const places = reader.placeWords.find(tokens).filter((match) => !match.positions.every((at) => describing.has(at)));
+        return described.length > 0 && places.length === 0;
+      });
     },
     number(text, locale) {
       return wholeNumbers(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us')[0];
@@ -667,6 +682,8 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     ]),
     ageSooner: labelled({ sooner: [...words.answers.ageSooner, ...words.answers.ageBirthdaySoon] }),
     fine: labelled({ fine: words.answers.fine }),
+    appearance: labelled({ appearance: words.appearance }),
+    placeWords: labelled({ place: words.placeWords }),
   };
 }
 
@@ -730,6 +747,8 @@ function emptyLexicon(): UnderstandingLexicon {
     notThen: [],
     greetings: [],
     exclamations: [],
+    appearance: [],
+    placeWords: [],
     halfPast: [],
     referenceCues: [],
     languageRequest: [],

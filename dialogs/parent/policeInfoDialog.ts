@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { Question, type Parsed } from '../base/question';
 import { resultOf, stepValues, textAnswerResult, yesNoResult } from '../base/stepData';
-import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { messagesFor, turnLocale, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion } from '../base/yesNo';
 import { readDateOfBirth } from './dateOfBirth';
 import {
@@ -133,6 +133,22 @@ export class PoliceInfoDialog extends ComponentDialog {
       field === 'photo' ? { kind: 'value', value: resultOf(step, yesNoResult) } : resultOf(step, textAnswerResult);
     if (field === 'reporter') {
       await this.record.update(step.context, (current) => ({ ...current, reporter: answer }));
+      return step.replaceDialog(LOOP);
+    }
+    // "black puffer jacket and jeans" at "where were they last seen?" is what they wore: kept as
+    // that, and the place asked again.
+    if (
+      (field === 'whereLastSeen' || field === 'whoWith') &&
+      answer.kind === 'value' &&
+      (await this.record.get(step.context)).info.description === undefined &&
+      this.services.understanding.describesAppearance(answer.value, turnLocale(step.context))
+    ) {
+      await this.record.update(step.context, (current) => ({
+        ...current,
+        info: { ...current.info, description: answer },
+        saidAt: { ...current.saidAt, description: this.services.clock.now().toISOString() },
+      }));
+      await step.context.sendActivity(messagesFor(step.context, this.services).t('parent.info.notedAsDescription'));
       return step.replaceDialog(LOOP);
     }
     const updated = await this.record.update(step.context, (current) => ({
