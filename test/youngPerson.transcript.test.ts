@@ -402,6 +402,38 @@ describe('by text', () => {
   });
 });
 
+describe('who they would rather meet, in their own words (issue 20, item 11)', () => {
+  it('by text, "can it be with a woman" at a booking question is said back, kept with the booking, and the team told', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900453';
+      const texts: string[] = [];
+      for (const answer of ['hi', '2', '1', '2', '2', 'last night', '1']) texts.push(...(await sms.text(phone, answer)).replies);
+      const { replies } = await sms.text(phone, 'can it be with a woman');
+      expect(replies.join('\n')).toContain('rather meet a woman');
+      expect(replies.join('\n')).not.toContain("didn't catch");
+      for (const answer of ['3', '1', '1', '1']) texts.push(...(await sms.text(phone, answer)).replies);
+      const reference = referenceIn(texts.join('\n'));
+      const [row] = await sms.app.db.query<{ worker_wish: string | null }>('select worker_wish from booking where reference = $1', [
+        reference,
+      ]);
+      expect(row?.worker_wish).toBe('woman');
+      const toTeam = () => sms.sent.filter((text) => text.to === '+447700900103').map((text) => text.body);
+      await waitFor(() => toTeam().some((body) => body.includes(reference)));
+      expect(toTeam().find((body) => body.includes(reference))).toContain('rather meet a woman');
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('"i was with a man from snapchat" is no wish about who to meet', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['i came back home yesterday', 'yes', 'Someone new', 'yes']);
+    const replies = await conversation.say('i was with a man from snapchat');
+    expect(allText(replies)).not.toContain('rather meet');
+  });
+});
+
 describe('a threat said while booking (issue 20, item 11)', () => {
   it('"he\'ll hurt me if I talk" gets the 999 message, the booking carries on and keeps its kind for the team; danger said after is added, and the team told', async () => {
     const sms = await startSmsHarness();
@@ -785,6 +817,7 @@ describe('GET /api/bookings (staff)', () => {
       'askedBy',
       'ageBand',
       'safety',
+      'workerWish',
     ]);
   });
 

@@ -8,7 +8,14 @@ import { DateTime } from 'luxon';
 import { WEEKDAYS } from '../content/area';
 import type { Clock } from '../platform/clock';
 import type { Area } from '../content/areaSchema';
-import { DANGER_CATEGORIES, dangerKinds, type BookingPlace, type DangerCategory } from '../content/vocabulary';
+import {
+  DANGER_CATEGORIES,
+  dangerKinds,
+  WORKER_WISHES,
+  type BookingPlace,
+  type DangerCategory,
+  type WorkerWish,
+} from '../content/vocabulary';
 import type { Database } from '../store/database';
 import { z } from 'zod';
 import type { Address } from '../turn/delivery';
@@ -68,6 +75,8 @@ export interface BookingDraft {
   ageBand: AgeBand | undefined;
   /** Kinds of danger said in the chat before booking. */
   safety: DangerCategory[];
+  /** Who they would rather meet, if they said. */
+  workerWish: WorkerWish | undefined;
 }
 
 export interface Booking {
@@ -83,6 +92,8 @@ export interface Booking {
   ageBand: AgeBand | undefined;
   /** Kinds of danger said in the chat (categories only, never words): the team meets them knowing it. */
   safety: DangerCategory[];
+  /** Who they would rather meet ("can it be with a woman"): the team tries to arrange it. */
+  workerWish: WorkerWish | undefined;
 }
 
 export type SlotProblem = 'past' | 'outsideWindow' | 'closed' | 'notOnSlot' | 'full';
@@ -123,9 +134,11 @@ interface BookingRow {
   asked_by: AskedBy | null;
   age_band: AgeBand | null;
   safety: unknown;
+  worker_wish: string | null;
 }
 
-const COLUMNS = 'reference, returned_at, with_whom, place, slot_start, status, late, contact, asked_by, age_band, safety';
+const COLUMNS = 'reference, returned_at, with_whom, place, slot_start, status, late, contact, asked_by, age_band, safety, worker_wish';
+const workerWishSchema = z.enum(WORKER_WISHES).optional().catch(undefined);
 const safetySchema = z.array(z.enum(DANGER_CATEGORIES)).catch([]);
 
 const toBooking = (row: BookingRow): Booking => {
@@ -142,6 +155,7 @@ const toBooking = (row: BookingRow): Booking => {
     askedBy: row.asked_by ?? undefined,
     ageBand: row.age_band ?? undefined,
     safety: safetySchema.parse(row.safety),
+    workerWish: workerWishSchema.parse(row.worker_wish ?? undefined),
   };
 };
 
@@ -239,8 +253,8 @@ export function createBookingDesk(deps: {
       const now = deps.clock.now();
       return takeSeat(async (seat) => {
         const [row] = await deps.db.query<BookingRow>(
-          `insert into booking (reference, conversation_hash, channel, returned_at, with_whom, place, slot_start, seat, status, late, contact, asked_by, age_band, safety, created_at, updated_at)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, 'booked', $9, $10::jsonb, $12, $13, $14::jsonb, $11, $11)
+          `insert into booking (reference, conversation_hash, channel, returned_at, with_whom, place, slot_start, seat, status, late, contact, asked_by, age_band, safety, worker_wish, created_at, updated_at)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, 'booked', $9, $10::jsonb, $12, $13, $14::jsonb, $15, $11, $11)
            on conflict (slot_start, seat) where status = 'booked' do nothing
            returning ${COLUMNS}`,
           [
@@ -258,6 +272,7 @@ export function createBookingDesk(deps: {
             draft.askedBy,
             draft.ageBand ?? null,
             JSON.stringify(dangerKinds(draft.safety)),
+            draft.workerWish ?? null,
           ],
         );
         return row;

@@ -3,7 +3,7 @@
 // what they disclose) and content/rules/danger-phrases.json (danger, by category, each sourced).
 import { z } from 'zod';
 import { sourceSchema } from './sourceSchema';
-import { DANGER_CATEGORIES, DISCLOSURES, BOOKING_REQUESTS, QUESTIONS_ASKED, SITUATIONS, STATED_FACTS } from './vocabulary';
+import { DANGER_CATEGORIES, DISCLOSURES, BOOKING_REQUESTS, QUESTIONS_ASKED, SITUATIONS, STATED_FACTS, WORKER_WISHES } from './vocabulary';
 
 export const EVERYDAY_ANSWERS = ['yes', 'no', 'unknown', 'skip'] as const;
 export type EverydayAnswer = (typeof EVERYDAY_ANSWERS)[number];
@@ -119,6 +119,8 @@ export const understandingSchema = z
     questions: labelled(QUESTIONS_ASKED),
     /** A booking asked to be cancelled or moved in one's own words: acted on when the conversation has one. */
     bookingRequests: z.partialRecord(z.enum(BOOKING_REQUESTS), phraseList).default({}),
+    /** Who they would rather meet, as asked ("can it be with a woman", "i'd prefer a man"): kept for the booking. */
+    workerWishes: z.partialRecord(z.enum(WORKER_WISHES), phraseList).default({}),
     /** Times and days said in words, as words the date recognizers read ("teatime" -> "17:00", "wczoraj" -> "yesterday"). */
     times: z.record(z.string().min(1), z.string().min(2)).default({}),
     /** Words that put an hour said without am or pm in the school day: "finished school at 3.15" is 15:15, "left for school at 8" is 08:00. */

@@ -138,6 +138,10 @@ export const QUESTION_UNANSWERED = 'unanswered';
 
 /** A booking asked to be cancelled or moved in one's own words ("cancel it", "can we do friday instead"). */
 export const BOOKING_REQUESTS = ['cancel', 'change'] as const;
+
+/** Who a young person would rather meet, asked for in their own words ("can it be with a woman"). */
+export const WORKER_WISHES = ['woman', 'man'] as const;
+export type WorkerWish = (typeof WORKER_WISHES)[number];
 export type BookingRequest = (typeof BOOKING_REQUESTS)[number];
 
 export const SITUATIONS = ['missingNow', 'back', 'away', 'prepare'] as const;

@@ -19,7 +19,7 @@ import {
   STATED_FACTS,
   type StatedFact,
 } from '../content/vocabulary';
-import { ROLES, type Role } from '../content/vocabulary';
+import { ROLES, type Role, type WorkerWish } from '../content/vocabulary';
 import { compilePhraseBook, tokenise, type Lexicon, type PhraseBook, type PhraseMatch, type Token } from './phrases';
 import { featuresOf, trainedModelsFrom } from './trainedModel';
 import { normalise, westernDigits, words as textWords } from './text';
@@ -95,6 +95,8 @@ export interface Understanding {
    * the answer to a question about being hurt or unwell, where "ok" means no.
    */
   wellbeing(text: string, locale: string): 'well' | 'notWell' | undefined;
+  /** Who they would rather meet, as asked in words ("can it be with a woman"); not where negated. */
+  workerWish(text: string, locale: string): WorkerWish | undefined;
   /** Whether the message describes how someone looks or what they wear, and names no place ("black hoodie and jeans"). */
   describesAppearance(text: string, locale: string): boolean;
   /** The first whole number said, in figures or words ("fourteen", "she's 14"). */
@@ -188,6 +190,7 @@ interface LanguageReader {
   /** First words that ask ("where", "czy", "هل"). */
   questionOpeners: ReadonlySet<string>;
   bookingRequests: PhraseBook<BookingRequest>;
+  workerWishes: PhraseBook<WorkerWish>;
   factCues: PhraseBook<StatedFact | 'none'>;
   ageCues: {
     after: ReadonlySet<string>;
@@ -426,6 +429,14 @@ export function createUnderstanding(
       }
       return undefined;
     },
+    workerWish(text, locale) {
+      for (const language of languagesOf(locale)) {
+        const reader = readerFor(language);
+        const wish = earliest(reader.workerWishes.find(tokenise(text, reader.lexicon)).filter((match) => !match.negated));
+        if (wish) return wish;
+      }
+      return undefined;
+    },
     describesAppearance(text, locale) {
       return languagesOf(locale).some((language) => {
         const reader = readerFor(language);
@@ -654,6 +665,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     exclamations: compilePhraseBook([{ label: 'exclamation' as const, phrases: words.exclamations }], lexicon),
     referenceCues: words.referenceCues.map((cue) => textWords(cue)).sort((a, b) => b.length - a.length),
     bookingRequests: labelled(words.bookingRequests),
+    workerWishes: labelled(words.workerWishes),
     factCues: withLookAlikes<StatedFact>(
       words.factLookAlikes,
       (Object.entries(words.factCues) as Array<[StatedFact, readonly string[] | undefined]>).map(([fact, phrases]) => [
@@ -742,6 +754,7 @@ function emptyLexicon(): UnderstandingLexicon {
       takenBack: none,
     },
     bookingRequests: {},
+    workerWishes: {},
     times: {},
     schoolDay: [],
     notThen: [],

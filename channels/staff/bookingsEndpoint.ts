@@ -58,6 +58,7 @@ export function createBookingsHandler(deps: {
       ageBand: booking.ageBand ?? '',
       // Kinds of danger said in the chat (category names), never what was said.
       safety: booking.safety.join(' '),
+      workerWish: booking.workerWish ?? '',
     }));
     const format = new URL(req.url ?? '/', 'http://localhost').searchParams.get('format');
     if (format === 'csv') {
@@ -82,6 +83,7 @@ export function createBookingsHandler(deps: {
               askedBy: '',
               ageBand: '',
               safety: '',
+              workerWish: '',
             },
           ),
         }),

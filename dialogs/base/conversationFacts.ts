@@ -2,7 +2,7 @@
 // writing and the risks said so far (as short flags, never names or free text).
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { DANGER_CATEGORIES, DISCLOSURES, ROLES, STATED_FACTS, type Role } from '../../bot/content/vocabulary';
+import { DANGER_CATEGORIES, DISCLOSURES, ROLES, STATED_FACTS, WORKER_WISHES, type Role } from '../../bot/content/vocabulary';
 import type { StatedFacts } from '../../bot/understanding/understand';
 import { stateRecord } from './record';
 import { pastMomentResult } from './stepData';
@@ -64,6 +64,8 @@ const conversationFactsSchema = z.object({
    * but..."): taken once that question is answered, so the question on screen is not asked again.
    */
   answerHeld: z.object({ questionId: z.string(), option: z.string() }).optional(),
+  /** Who they would rather meet at the return interview ("can it be with a woman"): goes with the booking. */
+  workerWish: z.enum(WORKER_WISHES).optional(),
   /** That straight question was asked in this conversation: it is not asked again. */
   askedStraight: z.boolean().default(false),
 });

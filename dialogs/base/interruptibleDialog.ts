@@ -141,7 +141,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       }
       return Dialog.EndOfTurn;
     }
-    if (replied || ageNoted) {
+    // "can it be with a woman": kept for the booking and said back, never "didn't catch that".
+    const wish = active ? this.services.understanding.workerWish(text, messages.locale) : undefined;
+    const wishNoted = wish !== undefined && wish !== before.workerWish;
+    if (wishNoted) {
+      await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, workerWish: wish }));
+      await context.sendActivity(messages.t(`common.facts.workerWish.${wish}`));
+    }
+    if (replied || ageNoted || wishNoted) {
       // The message may also answer the question waiting: it reads on, and a miss is not a miss.
       context.turnState.set(TURN_ALREADY_ANSWERED, true);
       return undefined;

@@ -195,7 +195,7 @@ export class BookingDetailsDialog extends ComponentDialog {
     }
     const { place, slot } = values;
     if (!place || !slot) return step.replaceDialog(STEPS, startAgainWith(values));
-    const { dangerSaid } = await conversationFactsRecord(this.services).get(step.context);
+    const { dangerSaid, workerWish } = await conversationFactsRecord(this.services).get(step.context);
     const booking = await this.services.bookings.book({
       conversationId: step.context.activity.conversation.id,
       channel: step.context.activity.channelId,
@@ -208,6 +208,7 @@ export class BookingDetailsDialog extends ComponentDialog {
       ageBand: values.ageBand,
       // What was said in the chat ("he'll hurt me if I talk") goes with the booking, as its kind only.
       safety: dangerSaid,
+      workerWish,
     });
     if (!booking) {
       await step.context.sendActivity(messages.t('youngPerson.confirm.taken'));

@@ -66,7 +66,8 @@ export async function alertBookingTeam(context: TurnContext, services: DialogSer
   const asked = booking.askedBy ? staff.t(`youngPerson.team.asked.${booking.askedBy}`) : '';
   const age = booking.ageBand ? staff.t(`youngPerson.team.age.${booking.ageBand}`) : '';
   const safety = booking.safety.length > 0 ? staff.t('youngPerson.team.safety.said', { kinds: booking.safety.join(', ') }) : '';
-  const text = staff.t(key, { reference: booking.reference, who, place, when, late, asked, age, safety });
+  const wish = booking.workerWish ? staff.t(`youngPerson.team.workerWish.${booking.workerWish}`) : '';
+  const text = staff.t(key, { reference: booking.reference, who, place, when, late, asked, age, safety, wish });
   const conversationId = context.activity.conversation.id;
   await afterTurn(context, () => services.sms.send(services.area.returnInterviews.team.phone, text, { conversationId }));
 }

@@ -37,6 +37,7 @@ export const DIALOG_VARIABLES: Record<string, string | number> = {
   late: '',
   asked: ' Asked for by a parent, for the child.',
   safety: '',
+  wish: '',
   kinds: 'violenceAbuse',
   due: '02:00',
   next: '03:00',
