@@ -1,6 +1,6 @@
 // A UK mobile as people type it: only the numbering plan's mobile ranges (libphonenumber's
 // metadata), so a personal number or a pager is refused, and Ofcom's drama range is kept for tests.
-import { readUkMobile } from '../bot/platform/phoneNumbers';
+import { findUkMobile, readUkMobile } from '../bot/platform/phoneNumbers';
 
 describe('a UK mobile number as typed', () => {
   it.each([
@@ -24,5 +24,18 @@ describe('a UK mobile number as typed', () => {
     ['07911 123456x', 'a letter in it'],
   ])('"%s" is refused: %s', (typed) => {
     expect(readUkMobile(typed)).toBeUndefined();
+  });
+});
+
+describe('a UK mobile number said in a sentence', () => {
+  it.each([
+    ['07700 900123 i just said', '+447700900123'],
+    ['text me on +44 7911 123456 pls', '+447911123456'],
+    ['its 07012 345678 or 07911 123456', '+447911123456'],
+    ['ring childline on 0800 1111', undefined],
+    ['ref 107700900123', undefined],
+    ['07700 9001234', undefined],
+  ])('"%s" gives %s', (typed, number) => {
+    expect(findUkMobile(typed)).toBe(number);
   });
 });

@@ -330,6 +330,21 @@ describe('how the team reaches them to confirm', () => {
     expect(await contactOf(reference)).toBeNull();
   });
 
+  it('"text me on 07700 900322" gives the way and the number at once; "07700 900323 i just said" is read at the number question', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_WHEN, 'Wed 25 Nov 11:00']);
+    const confirm = allText(await conversation.say('text me on 07700 900322'));
+    expect(confirm).toContain('by text');
+    const reference = referenceIn(allText(await conversation.say('y')));
+    expect(await contactOf(reference)).toEqual({ how: 'text', phone: '+447700900322' });
+
+    const again = harness.conversation();
+    await walk(again, [...TO_WHEN, 'Thu 26 Nov 11:00', 'text me']);
+    expect(allText(await again.say('07700 900323 i just said'))).toContain('by text');
+    const second = referenceIn(allText(await again.say('y')));
+    expect(await contactOf(second)).toEqual({ how: 'text', phone: '+447700900323' });
+  });
+
   it('typed: a mobile read and checked, shown to staff; "delete my data" deletes it, and it is never in the audit table', async () => {
     const conversation = harness.conversation();
     await walk(conversation, [...TO_WHEN, 'Wed 25 Nov 14:00', 'text me']);

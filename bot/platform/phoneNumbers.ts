@@ -31,3 +31,15 @@ export function readUkMobile(text: string): string | undefined {
   const parsed = parsePhoneNumberFromString(number);
   return parsed?.isValid() && UK_PLAN.has(parsed.country ?? '') && parsed.getType() === 'MOBILE' ? number : undefined;
 }
+
+/** A UK mobile number typed: "+44", "0044" or "0", then 7 and nine digits, spaced or not. */
+const MOBILE_IN_TEXT = /(?:\+44|0044|\b0)[\s().-]*7(?:[\s().-]*\d){9}(?!\d)/g;
+
+/** The first UK mobile number said in a sentence ("07700 900123 i just said", "text me on +447700900123"). */
+export function findUkMobile(text: string): string | undefined {
+  for (const [candidate] of text.matchAll(MOBILE_IN_TEXT)) {
+    const phone = readUkMobile(candidate);
+    if (phone) return phone;
+  }
+  return undefined;
+}

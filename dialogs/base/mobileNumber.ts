@@ -1,7 +1,7 @@
 // A UK mobile number asked for a text (a reminder, the police summary), which may be skipped.
 import { Question } from './question';
 import type { DialogServices } from '../../bot/turn/services';
-import { readUkMobile } from '../../bot/platform/phoneNumbers';
+import { findUkMobile } from '../../bot/platform/phoneNumbers';
 
 export function mobileNumberQuestion(id: string, ask: string, retry: string, services: DialogServices): Question<string> {
   return new Question<string>(
@@ -10,7 +10,8 @@ export function mobileNumberQuestion(id: string, ask: string, retry: string, ser
       ask,
       skippable: true,
       parse: (text) => {
-        const phone = readUkMobile(text);
+        // "07700 900123 i just said": the number, wherever it stands in the sentence.
+        const phone = findUkMobile(text);
         return phone ? { ok: true, value: phone } : { ok: false, retry };
       },
     },

@@ -3,6 +3,7 @@
 // confirm (with consent; a number by text also gets the reminder), a summary to confirm; then
 // the request, its reminder and the team told. The team confirms: unit leads decide who meets them.
 import { senderPhoneOf } from '../../bot/turn/turnChannel';
+import { findUkMobile } from '../../bot/platform/phoneNumbers';
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
@@ -147,7 +148,8 @@ export class BookingDetailsDialog extends ComponentDialog {
 
   private async afterReach(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const way = resultOf(step, z.enum(REACH_ANSWERS));
-    const phone = senderPhoneOf(step.context);
+    // "text me on 07700 900123": the number given with the choice is not asked for again.
+    const phone = senderPhoneOf(step.context) ?? (way === 'text' ? findUkMobile(step.context.activity.text ?? '') : undefined);
     detailsValues.keep(step, { way, reach: way === 'text' && phone ? { how: 'text', phone } : null });
     switch (way) {
       case 'text':
