@@ -676,6 +676,18 @@ describe('parent journey', () => {
     expect(facts.With).toBe('on her own');
   });
 
+  it('"no" at the risk questions is not asked again as "medical needs?" or "gone missing before?" among the police details', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_SEARCH, ...SEARCH_ALL_DONE, 'No', 'No', 'No', 'No', 'No']);
+    const info = await walk(conversation, ['Sam Smith', '14/03/2012', 'the park', 'alone', 'skip', 'Yes', 'skip', 'skip', 'skip', 'skip']);
+    const asked = info.map(allText).join('\n');
+    expect(asked).not.toContain('medical needs');
+    expect(asked).not.toContain('gone missing before');
+    const facts = cardFacts(lastTurn(info));
+    expect(facts['Medical needs and medication']).toBe('none said');
+    expect(facts['Previous missing episodes']).toBe('none said');
+  });
+
   it('harm said while the child was away is for the police, reported missing or not: never "you do not need to call the police"', async () => {
     const conversation = harness.conversation();
     const turns = await walk(
@@ -755,7 +767,8 @@ describe('parent journey', () => {
     const turns = await walk(conversation, [...TO_SEARCH, 'Report to police now', 'No', 'No', 'No', 'No', 'No']);
     expect(allText(turns[turns.length - 1] ?? [])).toContain('You saved details');
     // Used: what was saved is not asked again; what only the day tells still is.
-    const after = await walk(conversation, ['Yes', 'home', 'alone', 'blue hoodie', 'skip', 'skip', 'skip', 'skip']);
+    // "Gone missing before?" was answered no at the risk questions: not asked again.
+    const after = await walk(conversation, ['Yes', 'home', 'alone', 'blue hoodie', 'skip', 'skip', 'skip']);
     expect(allText(after[2] ?? [])).toContain('wearing');
     const facts = cardFacts(after[after.length - 1] ?? []);
     expect(facts).toMatchObject({
@@ -767,6 +780,7 @@ describe('parent journey', () => {
       'Medical needs and medication': 'inhaler for asthma',
       'Places and people they may go to': 'grandparents in Dover',
       "Friends' phone numbers": 'Jo 07700 900555',
+      'Previous missing episodes': 'none said',
     });
   });
 

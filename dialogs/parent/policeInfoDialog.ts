@@ -17,6 +17,7 @@ import {
   type ParentCase,
   type PoliceField,
   type PreparedProfile,
+  type RiskFactor,
 } from './parentCase';
 
 export const POLICE_INFO_DIALOG = 'parent.info';
@@ -174,8 +175,14 @@ export class PoliceInfoDialog extends ComponentDialog {
   }
 }
 
+/** A risk question answered "no" already answers its police question: no medication, never missing before. */
+const ANSWERED_BY_RISK: Partial<Record<PoliceField, RiskFactor>> = { medicalNeeds: 'medical', previousEpisodes: 'before' };
+
 function nextField(parentCase: ParentCase): PoliceField | 'reporter' | undefined {
-  const field = POLICE_FIELDS.find((candidate) => parentCase.info[candidate] === undefined);
+  const field = POLICE_FIELDS.find((candidate) => {
+    const risk = ANSWERED_BY_RISK[candidate];
+    return parentCase.info[candidate] === undefined && !(risk && parentCase.risk[risk] === false);
+  });
   if (field) return field;
   return parentCase.reporter === undefined ? 'reporter' : undefined;
 }

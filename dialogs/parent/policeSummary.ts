@@ -79,6 +79,15 @@ export function summaryLines(
         return parentCase.savedDescription;
       case 'friendsNumbers':
         return parentCase.friendsNumbers && answer(parentCase.friendsNumbers);
+      // Answered "no" at the risk questions, and not asked again.
+      case 'medicalNeeds':
+        return parentCase.info.medicalNeeds === undefined && parentCase.risk.medical === false
+          ? messages.t('parent.summary.noneSaid')
+          : answer(parentCase.info.medicalNeeds);
+      case 'previousEpisodes':
+        return parentCase.info.previousEpisodes === undefined && parentCase.risk.before === false
+          ? messages.t('parent.summary.noneSaid')
+          : answer(parentCase.info.previousEpisodes);
       default:
         return answer(parentCase.info[field]);
     }
