@@ -688,6 +688,31 @@ describe('parent journey', () => {
     expect(facts['Previous missing episodes']).toBe('none said');
   });
 
+  it('grooming told in the first message is noted as a risk for the police, not asked as a question a parent may answer "no" to', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      [
+        'my 14 yr old daughter hasnt come home, shes been seeing an older guy she met on snapchat',
+        'no',
+        'about 8 tonight',
+        'yes',
+        'yes no answer',
+        ...Array.from({ length: 6 }, () => 'Done'),
+        'No',
+        'No',
+        'No',
+        'No',
+      ],
+      { join: true },
+    );
+    const asked = turns.map(allText).join('\n');
+    expect(asked).toContain('noted this as a worry for the police: may be harmed or exploited by someone');
+    expect(asked).not.toContain('Could someone be harming or using them');
+    const info = await walk(conversation, ['Amy', '01/02/2012', 'town', 'alone', 'skip', 'Yes', 'skip', 'skip', 'skip', 'skip']);
+    expect(cardFacts(lastTurn(info))['Worries to tell police first']).toContain('may be harmed or exploited by someone');
+  });
+
   it('harm said while the child was away is for the police, reported missing or not: never "you do not need to call the police"', async () => {
     const conversation = harness.conversation();
     const turns = await walk(
@@ -764,7 +789,9 @@ describe('parent journey', () => {
     );
     expect(state?.doc.preparedProfile).toMatchObject({ savedAt: '2026-11-24T23:00:00.000Z', keepUntil: '2027-02-22T23:00:00.000Z' });
 
-    const turns = await walk(conversation, [...TO_SEARCH, 'Report to police now', 'No', 'No', 'No', 'No', 'No']);
+    // The asthma inhaler typed in the profile is a medical need said already: noted, not asked.
+    const turns = await walk(conversation, [...TO_SEARCH, 'Report to police now', 'No', 'No', 'No', 'No']);
+    expect(turns.map(allText).join('\n')).toContain('noted this as a worry for the police: medical condition needing medication');
     expect(allText(turns[turns.length - 1] ?? [])).toContain('You saved details');
     // Used: what was saved is not asked again; what only the day tells still is.
     // "Gone missing before?" was answered no at the risk questions: not asked again.

@@ -282,3 +282,8 @@ const LANGUAGE_REQUEST_MAX_WORDS = 6;
 
 /** The fewest letters a language's name needs to be read inside a sentence. */
 const LANGUAGE_NAME_MIN_LETTERS = 4;
+
+/** Items joined as the locale joins a list ("03:00, 04:00 and 05:00"). */
+export function listOf(locale: string, items: readonly string[]): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}

@@ -21,7 +21,8 @@ import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoUnsureResult } 
 import { yesNoUnsureQuestion } from '../base/yesNo';
 import { CARER_PARTS, carerPartResult, carerCaseRecord, riskFacts, type CarerPart } from './carerCase';
 import { CarerLog } from './carerLog';
-import { CarerReminders, hoursBetween, listOf } from './carerReminders';
+import { CarerReminders, hoursBetween } from './carerReminders';
+import { listOf } from '../../bot/content/i18n';
 import { CARER_RISKS_DIALOG, CarerRisksDialog } from './carerRisksDialog';
 import { CARER_MISSING_DIALOG, CarerMissingDialog } from './carerMissingDialog';
 import { CARER_NOTIFY_DIALOG, CarerNotifyDialog } from './carerNotifyDialog';

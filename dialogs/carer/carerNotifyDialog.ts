@@ -11,7 +11,8 @@ import { resultOf, yesNoResult } from '../base/stepData';
 import { yesNoQuestion } from '../base/yesNo';
 import type { CarerPart } from './carerCase';
 import { CarerLog } from './carerLog';
-import { CarerReminders, hoursAfter, listOf } from './carerReminders';
+import { CarerReminders, hoursAfter } from './carerReminders';
+import { listOf } from '../../bot/content/i18n';
 
 export const CARER_NOTIFY_DIALOG = 'carer.notifyFlow';
 const STEPS = 'carer.notifyFlow.steps';

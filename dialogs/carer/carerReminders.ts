@@ -68,11 +68,6 @@ export class CarerReminders {
   }
 }
 
-/** Items joined as the locale joins a list ("03:00, 04:00 and 05:00"). */
-export function listOf(locale: string, items: readonly string[]): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
-}
-
 function subjectOf(context: TurnContext): string {
   return `carer:${context.activity.conversation.id}`;
 }

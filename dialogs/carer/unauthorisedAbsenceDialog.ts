@@ -11,7 +11,8 @@ import { resultOf, yesNoResult } from '../base/stepData';
 import { yesNoQuestion } from '../base/yesNo';
 import { carerCaseRecord, riskFacts, type CarerPart } from './carerCase';
 import { CarerLog } from './carerLog';
-import { CarerReminders, hoursAfter, listOf } from './carerReminders';
+import { CarerReminders, hoursAfter } from './carerReminders';
+import { listOf } from '../../bot/content/i18n';
 
 export const UNAUTHORISED_ABSENCE_DIALOG = 'carer.unauthorisedFlow';
 const STEPS = 'carer.unauthorisedFlow.steps';

@@ -7,6 +7,8 @@ import { numberAnswerResult, resultOf, stepValues, yesNoResult } from '../base/s
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion } from '../base/yesNo';
 import { parentCaseRecord, RISK_FACTORS, type ParentCase, type RiskFactor } from './parentCase';
+import { conversationFactsRecord, type ConversationFacts } from '../base/conversationFacts';
+import { listOf } from '../../bot/content/i18n';
 
 export const RISK_FACTORS_DIALOG = 'parent.risk';
 const LOOP = 'parent.risk.loop';
@@ -20,6 +22,16 @@ const nextSchema = z.discriminatedUnion('ask', [
 type Next = z.infer<typeof nextSchema> | undefined;
 /** The question asked in this turn of the loop, kept for the step that reads its answer. */
 const loopValues = stepValues(z.object({ next: nextSchema.optional() }));
+
+/** How the conversation may already have told each risk: in its words, or as a flag another step raised. */
+const HEARD_AS: Record<RiskFactor, (facts: ConversationFacts) => boolean> = {
+  // The danger reader's "medical" is also drink or an injury: only a condition said counts here.
+  medical: (facts) => facts.stated.includes('medicalCondition'),
+  selfHarm: (facts) => facts.flags.some((flag) => flag === 'selfHarm' || flag === 'suicideSelfHarm'),
+  exploitation: (facts) => facts.flags.some((flag) => flag === 'exploitation' || flag === 'childExploited' || flag === 'madeToDoThings'),
+  substances: (facts) => facts.flags.includes('substances'),
+  before: (facts) => facts.flags.some((flag) => flag === 'before' || flag === 'repeat-missing'),
+};
 
 function nextQuestion(parentCase: ParentCase): Next {
   const factor = RISK_FACTORS.find((candidate) => parentCase.risk[candidate] === undefined);
@@ -55,8 +67,27 @@ export class RiskFactorsDialog extends ComponentDialog {
     this.initialDialogId = LOOP;
   }
 
+  /**
+   * A risk the conversation has told already ("an older guy she met on snapchat") is one: noted,
+   * said back, and not asked as a question the parent may answer "no" to without thinking of it.
+   */
   protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
-    await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('parent.risk.intro'));
+    const messages = messagesFor(innerDc.context, this.services);
+    const facts = await conversationFactsRecord(this.services).get(innerDc.context);
+    const parentCase = await this.record.get(innerDc.context);
+    const heard = RISK_FACTORS.filter((factor) => parentCase.risk[factor] === undefined && HEARD_AS[factor](facts));
+    if (heard.length > 0) {
+      await this.record.update(innerDc.context, (current) => ({
+        ...current,
+        risk: { ...current.risk, ...Object.fromEntries(heard.map((factor) => [factor, true])) },
+      }));
+      const risks = listOf(
+        messages.locale,
+        heard.map((factor) => messages.t(`parent.summary.riskNames.${factor}`)),
+      );
+      await innerDc.context.sendActivity(messages.t('parent.risk.heard', { risks }));
+    }
+    await innerDc.context.sendActivity(messages.t('parent.risk.intro'));
     return super.onBeginDialog(innerDc, options);
   }
 
