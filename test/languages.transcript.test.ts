@@ -180,6 +180,15 @@ describe('the parent journey to the police summary', () => {
     expect(allText(lastOf(turns))).toContain(confirmed);
   });
 
+  it('in spoken Arabic, "وما رجع البيت" (has not come home) is a child missing, never "glad he is back"', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['العربية', 'ابني عمره ١٥ سنة وما رجع البيت من امبارح']);
+    const text = allText(lastOf(turns));
+    expect(text).toContain('في خطر الآن');
+    expect(text).not.toContain('سعيد');
+    expect(await audit(conversation)).not.toContain('advised-101:P-RETURN-SAFE-WELL');
+  });
+
   it("in Arabic (right to left), from the channel's locale, with the danger interrupt in Arabic", async () => {
     const conversation = harness.conversation(undefined, { locale: 'ar' });
     const start = await walk(conversation, ['مرحبا', '1', '1', 'لا', 'أمس الساعة 9 مساء']);

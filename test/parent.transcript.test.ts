@@ -713,6 +713,19 @@ describe('parent journey', () => {
     expect(cardFacts(lastTurn(info))['Worries to tell police first']).toContain('may be harmed or exploited by someone');
   });
 
+  it('"shall i just go to bed and see if shes back in the morning?" is answered: report on 101 now, no waiting', async () => {
+    const turns = await walk(
+      harness.conversation(),
+      ['my daughter isnt home yet', 'no', 'shall i just go to bed and see if shes back in the morning?'],
+      {
+        join: true,
+      },
+    );
+    const text = allText(lastTurn(turns));
+    expect(text).toContain('101 now');
+    expect(text).not.toContain('glad');
+  });
+
   it('harm said while the child was away is for the police, reported missing or not: never "you do not need to call the police"', async () => {
     const conversation = harness.conversation();
     const turns = await walk(

@@ -513,3 +513,19 @@ describe('a description is told from a place', () => {
     },
   );
 });
+
+describe('what the last walk found unheard', () => {
+  it('"i swallowed like 20 paracetamol an hour ago" is a medical emergency', () => {
+    expect(understanding.read('i swallowed like 20 paracetamol an hour ago', 'en-GB').danger).toContain('medical');
+  });
+
+  it('spoken Arabic "وما رجع" (and has not come back) is missing, not back', () => {
+    expect(understanding.read('ابني عمره ١٥ سنة وما رجع البيت من امبارح', 'ar').situation).toBe('missingNow');
+  });
+
+  it('"shall i just go to bed and see if shes back in the morning?" asks when to report, and says no return', () => {
+    const reading = understanding.read('shall i just go to bed and see if shes back in the morning?', 'en-GB');
+    expect(reading.question).toBe('whenToReport');
+    expect(reading.situation).toBeUndefined();
+  });
+});

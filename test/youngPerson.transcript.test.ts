@@ -417,6 +417,17 @@ describe('by text', () => {
   });
 });
 
+describe("an overdose in a young person's words", () => {
+  it('"i swallowed like 20 paracetamol an hour ago" gets 999 and an ambulance, not only the caring question', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['2', 'i swallowed like 20 paracetamol an hour ago']);
+    const turn = turns[turns.length - 1];
+    expect(allText(turn ?? [])).toContain('999');
+    expect(allText(turn ?? [])).toMatch(/ambulance/i);
+    expect(await auditOf(conversation)).toContain('advised-999:G-DANGER-YP-MEDICAL');
+  });
+});
+
 describe('who they would rather meet, in their own words (issue 20, item 11)', () => {
   it('by text, "can it be with a woman" at a booking question is said back, kept with the booking, and the team told', async () => {
     const sms = await startSmsHarness();
