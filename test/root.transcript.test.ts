@@ -1,6 +1,7 @@
 // The root dialog and the behaviour that holds in every dialog, as transcripts.
 import { ROOT_TREE_VERSION } from '../dialogs/root/rootDialog';
 import { allText, optionTitles, startHarness, type Harness } from './support/harness';
+import { startSmsHarness } from './support/sms';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -66,6 +67,26 @@ describe('welcome and who is writing', () => {
   it('a first message without a conversationUpdate (SMS-style) gets the welcome', async () => {
     const replies = await harness.conversation().say('hello');
     expect(optionTitles(replies)).toHaveLength(4);
+  });
+
+  it.each([
+    ['A parent or family member', 'missing now, or are they back?'],
+    ['young person', 'are you safe right now?'],
+  ])('a first message that is a role\'s words ("%s") is that role, not a guess to confirm', async (first, next) => {
+    const text = allText(await harness.conversation().say(first));
+    expect(text).toContain(next);
+    expect(text).not.toContain('Is that right?');
+  });
+
+  it('by text too, "A parent or family member" as the first text is a parent', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const { replies } = await sms.text('+447700900454', 'A parent or family member');
+      expect(replies.join('\n')).toContain('missing now, or are they back?');
+      expect(replies.join('\n')).not.toContain('professional');
+    } finally {
+      await sms.close();
+    }
   });
 });
 

@@ -428,6 +428,33 @@ describe("an overdose in a young person's words", () => {
   });
 });
 
+describe('a window that ends tonight, with no time left to meet in it', () => {
+  it('by text, times after it are offered (marked late for the team), and a mobile typed at "how should they reach you?" is the number', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T17:00:00Z' });
+    try {
+      const phone = '+447700900455';
+      const texts: string[] = [];
+      for (const answer of ['hi', '2', '1', '2', '2', 'saturday night about 11', '1'])
+        texts.push(...(await sms.text(phone, answer)).replies);
+      const offered = (await sms.text(phone, '2')).replies.join('\n');
+      expect(offered).toMatch(/1 \w{3} \d+ Nov \d\d:00/);
+      texts.push(...(await sms.text(phone, '1')).replies);
+      const summary = (await sms.text(phone, '07700 900457')).replies.join('\n');
+      expect(summary).toContain('by text');
+      texts.push(...(await sms.text(phone, '1')).replies);
+      const reference = referenceIn(texts.join('\n'));
+      const [row] = await sms.app.db.query<{ late: boolean; contact: { phone?: string } | null }>(
+        'select late, contact from booking where reference = $1',
+        [reference],
+      );
+      expect(row?.late).toBe(true);
+      expect(row?.contact?.phone).toBe('+447700900457');
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe('who they would rather meet, in their own words (issue 20, item 11)', () => {
   it('by text, "can it be with a woman" at a booking question is said back, kept with the booking, and the team told', async () => {
     const sms = await startSmsHarness();

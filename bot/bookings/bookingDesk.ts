@@ -172,9 +172,13 @@ export function createBookingDesk(deps: {
   const windowEnd = (returnedAt: Date) => new Date(returnedAt.getTime() + windowMs);
   const isLate = (returnedAt: Date) => windowEnd(returnedAt).getTime() < earliest().getTime();
   /** The range slots are offered in: the window, or (late) as long a range from now on. */
+  // The window, or, once it has passed or holds no time left that anyone can meet (it ends
+  // tonight), a window's length from now: a child is never left with no time to choose.
   const range = (returnedAt: Date) => {
     const from = earliest();
-    return { from, to: isLate(returnedAt) ? new Date(from.getTime() + windowMs) : windowEnd(returnedAt) };
+    const end = windowEnd(returnedAt);
+    const closedOut = isLate(returnedAt) || slotsBetween(from, end).length === 0;
+    return { from, to: closedOut ? new Date(from.getTime() + windowMs) : end };
   };
 
   /** Every bookable slot start between two instants. */
@@ -266,7 +270,8 @@ export function createBookingDesk(deps: {
             draft.place,
             draft.slotStart,
             seat,
-            isLate(draft.returnedAt),
+            // A meeting after the window is late, whenever it was asked for.
+            isLate(draft.returnedAt) || draft.slotStart.getTime() > windowEnd(draft.returnedAt).getTime(),
             draft.reach ? JSON.stringify(draft.reach) : null,
             now,
             draft.askedBy,

@@ -95,8 +95,18 @@ export class BookingDetailsDialog extends ComponentDialog {
     const places = Choices.keyed<BookingPlace>(services.area.returnInterviews.places, (value) => `youngPerson.place.options.${value}`);
     this.addDialog(new ChoiceQuestion({ id: PLACE, ask: 'youngPerson.place.ask', retry: 'common.choiceRetry', choices: places }, services));
     this.addDialog(new SlotQuestion(WHEN, services));
+    // A mobile number typed here ("07700 900456") is the way and the number at once.
     const reach = (id: string, choices: Choices<ReachAnswer>) =>
-      new ChoiceQuestion({ id, ask: 'youngPerson.reach.ask', retry: 'common.choiceRetry', choices }, services);
+      new ChoiceQuestion(
+        {
+          id,
+          ask: 'youngPerson.reach.ask',
+          retry: 'common.choiceRetry',
+          choices,
+          read: (context) => (findUkMobile(context.activity.text ?? '') ? 'text' : undefined),
+        },
+        services,
+      );
     this.addDialog(reach(REACH_BY_TEXT, reachChoices('thisNumber')));
     this.addDialog(reach(REACH, reachChoices('mobile')));
     this.addDialog(mobileNumberQuestion(NUMBER, 'youngPerson.contact.number', 'youngPerson.contact.badNumber', services));
@@ -148,8 +158,10 @@ export class BookingDetailsDialog extends ComponentDialog {
 
   private async afterReach(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const way = resultOf(step, z.enum(REACH_ANSWERS));
-    // "text me on 07700 900123": the number given with the choice is not asked for again.
-    const phone = senderPhoneOf(step.context) ?? (way === 'text' ? findUkMobile(step.context.activity.text ?? '') : undefined);
+    // "text me on 07700 900123": the number given with the choice is not asked for again, and
+    // by text it is the number meant, not the one texting.
+    const typed = way === 'text' ? findUkMobile(step.context.activity.text ?? '') : undefined;
+    const phone = typed ?? senderPhoneOf(step.context);
     detailsValues.keep(step, { way, reach: way === 'text' && phone ? { how: 'text', phone } : null });
     switch (way) {
       case 'text':

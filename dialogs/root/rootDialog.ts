@@ -11,7 +11,7 @@ import { ChoiceQuestion } from '../base/choiceQuestion';
 import { conversationFactsRecord } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
-import { optionMentioned } from '../../bot/understanding/openQuestion';
+import { optionMentioned, readAnswer } from '../../bot/understanding/openQuestion';
 import type { Messages } from '../../bot/content/i18n';
 import { CARER_JOURNEY, CarerJourneyDialog } from '../carer/carerJourneyDialog';
 import { PARENT_JOURNEY, ParentJourneyDialog } from '../parent/parentJourneyDialog';
@@ -117,6 +117,16 @@ export class RootDialog extends InterruptibleDialog {
       await step.context.sendActivity(messages.t('root.welcomeBackYoungPerson'));
       const situation = reading?.situation === 'away' || reading?.situation === 'missingNow' ? 'away' : undefined;
       Object.assign(step.values, { first: { writer: role, ...(situation ? { situation } : {}) } });
+      return step.next('yes');
+    }
+    // "A parent or family member" as the first message (a text, a button's words typed): the
+    // answer to "Who is writing?", not a guess to confirm. Words that also say what is happening
+    // ("i ran away") are read back whole, to confirm both.
+    const named =
+      reading && readAnswer(step.context.activity.text ?? '', roleChoices.asked(ROLE_QUESTION), messages, this.services.understanding);
+    if (named?.by === 'words' && named.option !== undefined && !reading?.situation) {
+      await step.context.sendActivity(`${messages.t('root.welcomeShort')}${this.otherLanguages(messages)}`);
+      Object.assign(step.values, { first: firstReadingSchema.parse({ writer: named.option }) });
       return step.next('yes');
     }
     // A guess is fine here: the bot says what it understood and asks whether that is right. A
