@@ -726,6 +726,12 @@ describe('parent journey', () => {
     expect(text).not.toContain('glad');
   });
 
+  it('"ok what number" at "in danger right now?" is a question, not a yes: no 999 given or recorded', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son isnt home', 'ok what number'], { join: true });
+    expect(await audit(conversation)).not.toContain('advised-999:P-DANGER-999');
+  });
+
   it('harm said while the child was away is for the police, reported missing or not: never "you do not need to call the police"', async () => {
     const conversation = harness.conversation();
     const turns = await walk(

@@ -82,6 +82,8 @@ describe('an answer is read as people mean it', () => {
     ['nah dont think so', 'no'],
     ['yes no answer', 'yes'],
     ['no credit on my phone', undefined],
+    ['ok what number', undefined],
+    ['ok forget it my sons 17 hes not back', undefined],
   ])('"%s" at a yes/no/not sure question is %s', (text, expected) => {
     expect(yesNoMeant(text)).toBe(expected);
   });
@@ -527,5 +529,15 @@ describe('what the last walk found unheard', () => {
     const reading = understanding.read('shall i just go to bed and see if shes back in the morning?', 'en-GB');
     expect(reading.question).toBe('whenToReport');
     expect(reading.situation).toBeUndefined();
+  });
+});
+
+describe('who they would rather meet, asked in their words', () => {
+  it.each([
+    ['can a woman do it', 'woman'],
+    ['a man would be better tbh', 'man'],
+    ['she was with a man', undefined],
+  ])('"%s" asks for %s', (text, wish) => {
+    expect(understanding.workerWish(text, 'en-GB')).toBe(wish);
   });
 });
