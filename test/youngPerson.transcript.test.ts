@@ -455,6 +455,31 @@ describe('a window that ends tonight, with no time left to meet in it', () => {
   });
 });
 
+describe("someone using a young person, in the young person's words", () => {
+  it('"i have to do some runs for him" gets the exploitation message: not their fault, 999, 116 000', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['2', 'he says i can stay as long as i want but i have to do some runs for him']);
+    const text = allText(turns[turns.length - 1] ?? []);
+    expect(text).toContain('not your fault');
+    expect(text).toContain('999');
+    expect(text).toContain('116 000');
+    expect(await auditOf(conversation)).toContain('advised-999:G-DANGER-YP-EXPLOITATION');
+  });
+
+  it('by text, "hes been giving me stuff and now says i owe him" gets it too', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900456';
+      for (const body of ['hi', '2']) await sms.text(phone, body);
+      const { replies } = await sms.text(phone, 'hes been giving me stuff and now says i owe him');
+      expect(replies.join('\n')).toContain('not your fault');
+      expect(replies.join('\n')).toContain('999');
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe('who they would rather meet, in their own words (issue 20, item 11)', () => {
   it('by text, "can it be with a woman" at a booking question is said back, kept with the booking, and the team told', async () => {
     const sms = await startSmsHarness();
