@@ -662,7 +662,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     notAnswers: new Set(words.answers.notInThisLanguage.map(normalise)),
     answerLookAlikes: words.answers.lookAlikes,
     greetings: new Set(words.greetings.map(normalise)),
-    exclamations: compilePhraseBook([{ label: 'exclamation' as const, phrases: words.exclamations }], lexicon),
+    exclamations: labelled({ exclamation: words.exclamations }),
     referenceCues: words.referenceCues.map((cue) => textWords(cue)).sort((a, b) => b.length - a.length),
     bookingRequests: labelled(words.bookingRequests),
     workerWishes: labelled(words.workerWishes),

@@ -65,6 +65,15 @@ export const parentCaseSchema = z.object({
 });
 export type ParentCase = z.infer<typeof parentCaseSchema>;
 
+/** The police details a risk question answers when it is answered "no": no medication, never missing before. */
+const ANSWERED_BY_RISK: Partial<Record<PoliceField, RiskFactor>> = { medicalNeeds: 'medical', previousEpisodes: 'before' };
+
+/** Whether a police detail was left unasked because its risk question was answered "no". */
+export function answeredByRiskNo(parentCase: ParentCase, field: PoliceField): boolean {
+  const risk = ANSWERED_BY_RISK[field];
+  return parentCase.info[field] === undefined && risk !== undefined && parentCase.risk[risk] === false;
+}
+
 export const preparedProfileSchema = z.object({
   savedAt: z.string().datetime(),
   /** Until when the parent chose to keep it; the retention job deletes it then (see bot/scheduled/retention.ts). */

@@ -10,6 +10,7 @@ import { messagesFor, turnLocale, type DialogServices } from '../../bot/turn/ser
 import { yesNoQuestion } from '../base/yesNo';
 import { readDateOfBirth } from './dateOfBirth';
 import {
+  answeredByRiskNo,
   parentCaseRecord,
   POLICE_FIELDS,
   preparedProfileRecord,
@@ -17,7 +18,6 @@ import {
   type ParentCase,
   type PoliceField,
   type PreparedProfile,
-  type RiskFactor,
 } from './parentCase';
 
 export const POLICE_INFO_DIALOG = 'parent.info';
@@ -175,14 +175,8 @@ export class PoliceInfoDialog extends ComponentDialog {
   }
 }
 
-/** A risk question answered "no" already answers its police question: no medication, never missing before. */
-const ANSWERED_BY_RISK: Partial<Record<PoliceField, RiskFactor>> = { medicalNeeds: 'medical', previousEpisodes: 'before' };
-
 function nextField(parentCase: ParentCase): PoliceField | 'reporter' | undefined {
-  const field = POLICE_FIELDS.find((candidate) => {
-    const risk = ANSWERED_BY_RISK[candidate];
-    return parentCase.info[candidate] === undefined && !(risk && parentCase.risk[risk] === false);
-  });
+  const field = POLICE_FIELDS.find((candidate) => parentCase.info[candidate] === undefined && !answeredByRiskNo(parentCase, candidate));
   if (field) return field;
   return parentCase.reporter === undefined ? 'reporter' : undefined;
 }

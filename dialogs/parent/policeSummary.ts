@@ -8,7 +8,7 @@ import { turnChannelOf } from '../../bot/turn/turnChannel';
 import type { Messages } from '../../bot/content/i18n';
 import { describeMoment } from '../base/pastMomentDialog';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
-import { RISK_FACTORS, type FieldAnswer, type ParentCase, type PoliceField } from './parentCase';
+import { answeredByRiskNo, RISK_FACTORS, type FieldAnswer, type ParentCase, type PoliceField } from './parentCase';
 
 type SummaryField = PoliceField | 'age' | 'lastSeen' | 'riskFactors' | 'savedDescription' | 'friendsNumbers';
 
@@ -79,17 +79,9 @@ export function summaryLines(
         return parentCase.savedDescription;
       case 'friendsNumbers':
         return parentCase.friendsNumbers && answer(parentCase.friendsNumbers);
-      // Answered "no" at the risk questions, and not asked again.
-      case 'medicalNeeds':
-        return parentCase.info.medicalNeeds === undefined && parentCase.risk.medical === false
-          ? messages.t('parent.summary.noneSaid')
-          : answer(parentCase.info.medicalNeeds);
-      case 'previousEpisodes':
-        return parentCase.info.previousEpisodes === undefined && parentCase.risk.before === false
-          ? messages.t('parent.summary.noneSaid')
-          : answer(parentCase.info.previousEpisodes);
       default:
-        return answer(parentCase.info[field]);
+        // Answered "no" at the risk questions, and not asked again.
+        return answeredByRiskNo(parentCase, field) ? messages.t('parent.summary.noneSaid') : answer(parentCase.info[field]);
     }
   };
   const saidOf = (field: SummaryField): string | undefined => {
