@@ -226,6 +226,63 @@ describe('carer', () => {
   });
 });
 
+describe("a carer's own questions, at the hour they ask them", () => {
+  const FIRST = 'hi im a foster carer, my girl (14) hasnt come back tonight, she was due in at 10';
+
+  it('"ive already searched the house" at "in danger now?" is no yes: no 999, the question stays', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [FIRST, 'ive already searched the house and the street']);
+    expect(allText(last(turns))).not.toContain('999 now');
+    expect(optionTitles(last(turns))).toEqual(['Yes', 'No', 'Not sure']);
+    expect(await auditOf(conversation)).toEqual([]);
+  });
+
+  it('"do i ring her social worker now?" at night: the police first if not told, then the out-of-hours team; the question stays', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [FIRST, 'do i ring her social worker now?']);
+    const answer = allText(last(turns));
+    expect(answer).toContain('03000 419191');
+    expect(answer).toContain('101');
+    expect(answer).not.toContain('03000 411111');
+    expect(optionTitles(last(turns))).toEqual(['Yes', 'No', 'Not sure']);
+  });
+
+  it("in office hours: the social worker, or children's services if they cannot be reached", async () => {
+    const conversation = harness.conversation();
+    harness.clock.set(DAY);
+    const answer = allText(last(await walk(conversation, [FIRST, 'should i tell his social worker'])));
+    expect(answer).toContain('03000 411111');
+    expect(answer).not.toContain('03000 419191');
+  });
+
+  it('"when should i tell the police? her plan says after an hour": without delay once the checks are made, never past the plan\'s time', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [FIRST, 'No', 'when should i tell the police? her plan says after an hour']);
+    const answer = allText(last(turns));
+    expect(answer).toContain('101');
+    expect(answer).toMatch(/missing plan/);
+    expect(answer).not.toMatch(/I can only answer a few questions/);
+    expect(optionTitles(last(turns))).toEqual(['I know where they are', "I don't know"]);
+  });
+
+  it('by text: both questions answered, and the journey carries on', async () => {
+    const sms = await startSmsHarness({ now: NIGHT });
+    try {
+      const phone = '+447700900458';
+      await sms.text(phone, FIRST);
+      await sms.text(phone, 'yes');
+      const socialWorker = (await sms.text(phone, 'do i ring her social worker now?')).replies.join('\n');
+      expect(socialWorker).toContain('03000 419191');
+      const police = (await sms.text(phone, 'when do i tell the police?')).replies.join('\n');
+      expect(police).toMatch(/missing plan/);
+      const next = (await sms.text(phone, 'no')).replies.join('\n');
+      expect(next).toMatch(/know where/i);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe('not sure about danger', () => {
   it('"not sure" is recorded as not sure, with 101 to talk it through and 999 if it could be immediate', async () => {
     const conversation = harness.conversation();

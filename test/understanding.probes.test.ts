@@ -108,6 +108,11 @@ describe('who is writing, by the words that say it', () => {
     expect(understanding.read(text, 'en-GB').writer).toBe(writer);
   });
 
+  it('"her social worker" is someone else, not who writes; "i am her social worker" is', () => {
+    expect(understanding.read('do i ring her social worker now?', 'en-GB').writer).toBeUndefined();
+    expect(understanding.read('i am her social worker, she is missing', 'en-GB').writer).toBe('professional');
+  });
+
   it('an age in brackets after "our girls" is the age; "came back" said first is a return, not "at a mates"', () => {
     expect(understanding.read('residential worker here, one of our girls (15) never came back from college', 'en-GB').facts.ageYears).toBe(
       15,
@@ -291,6 +296,14 @@ describe('words that look like an answer and are not one', () => {
     ['nu raspunde', 'ro'],
   ])('"%s" (%s) is neither yes nor no', (text, locale) => {
     expect(understanding.everyday(text, locale)).toBeUndefined();
+  });
+
+  it('a yes inside a sentence about something else is none ("ive already searched the house"); one that opens or ends its clause is', () => {
+    expect(understanding.everyday('ive already searched the house and the street', 'en-GB')).toBeUndefined();
+    expect(understanding.everyday('i did already', 'en-GB')).toBe('yes');
+    expect(understanding.everyday('yeah i looked everywhere', 'en-GB')).toBe('yes');
+    expect(understanding.everyday('she is safe now thanks', 'en-GB')).toBe('yes');
+    expect(understanding.everyday('we searched everywhere, yes', 'en-GB')).toBe('yes');
   });
 
   it('"no one would even care" is no "no" to "are you safe?"; "no, no one knows" still is', () => {

@@ -71,12 +71,16 @@ export const understandingSchema = z
         notInThisLanguage: z.array(z.string().min(1)).default([]),
         /** Words that open with an answer word and are no answer ("no one would care", "nobody"). */
         lookAlikes: z.array(z.string().min(1)).default([]),
+        /** Words that may follow a yes in its clause and leave it a yes ("shes safe now", "yes thanks"). */
+        tails: z.array(z.string().min(1)).default([]),
       })
       .strict(),
     disclosures: labelled(DISCLOSURES),
     /** Words that hold a disclosure's cue and do not say it ("they said i have to do a return interview"). */
     disclosureLookAlikes: z.array(z.string().min(1)).default([]),
     writers: labelled(['parent', 'youngPerson', 'carer', 'professional'] as const),
+    /** Words that hold a writer's cue and are someone else ("her social worker", "his teacher"): no writer. */
+    writerLookAlikes: z.array(z.string().min(1)).default([]),
     situations: labelled(SITUATIONS),
     /**
      * How an age is said in passing ("hes 14", "14yo", "aged 14"): words just after the number,

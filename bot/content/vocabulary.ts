@@ -130,6 +130,8 @@ export const QUESTIONS_ASKED = [
   'cantCallSafely',
   /** "will the police take me back home?", "i dont want to go back": a young person's fear of being returned. */
   'takenBack',
+  /** "do i ring her social worker now?": who in children's services to tell, at this hour. */
+  'tellSocialWorker',
 ] as const;
 export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
 

@@ -177,7 +177,7 @@ interface LanguageReader {
   vocabulary: ReadonlySet<string>;
   danger: PhraseBook<DangerCategory | 'none'>;
   disclosures: PhraseBook<Disclosure | 'none'>;
-  writers: PhraseBook<Role>;
+  writers: PhraseBook<Role | 'none'>;
   situations: PhraseBook<Situation | 'none'>;
   questions: PhraseBook<QuestionAsked>;
   /** Words before a police reference ("ref", "log number"), each as its words, longest first. */
@@ -185,6 +185,7 @@ interface LanguageReader {
   /** Greetings, as whole messages. */
   greetings: ReadonlySet<string>;
   exclamations: PhraseBook<'exclamation'>;
+  answerTails: PhraseBook<'tail'>;
   /** Whole messages that are no answer in this language, though English reads one (Polish "no"). */
   notAnswers: ReadonlySet<string>;
   /** First words that ask ("where", "czy", "هل"). */
@@ -341,7 +342,7 @@ export function createUnderstanding(
         writer ??= strongest(
           reader.writers
             .find(tokens)
-            .filter((match) => !match.negated)
+            .filter((match): match is PhraseMatch<Role> => match.label !== 'none' && !match.negated)
             .map((match) => ({ ...match, positions: match.positions.slice(0, 1) })),
           ROLES,
         );
@@ -523,9 +524,11 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
       .flatMap((match) => match.positions),
   );
   // "yes she is" is a yes; "she is not breathing", "he is 13" and "she is at her dads" are not:
-  // a yes of more than one word must end its clause, and no yes is followed by a negation in its
-  // clause ("nah dont think so" is still a no).
+  // a yes of more than one word must end its clause, one word must open or end it ("ive already
+  // searched the house" answers nothing), and no yes is followed by a negation in its clause
+  // ("nah dont think so" is still a no).
   const found = reader.answers.find(tokens);
+  const tails = new Set([...reader.answerTails.find(tokens), ...reader.exclamations.find(tokens)].flatMap((match) => match.positions));
   // "no one would care": words that open like an answer and are none.
   const lookAlike = found.some((match) => match.label === 'none');
   const matches = found
@@ -536,7 +539,8 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
         !match.positions.some((position) => notAnswering.has(position)) &&
         !(
           match.label === 'yes' &&
-          (negatedAfter(tokens, match.end, reader.lexicon) || (match.positions.length > 1 && !endsClause(tokens, match.end)))
+          (negatedAfter(tokens, match.end, reader.lexicon) ||
+            (!endsClause(tokens, match.end, tails) && (match.positions.length > 1 || !opensClause(tokens, match.start))))
         ),
     );
   if (wholeMessage) {
@@ -557,9 +561,16 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
 }
 
 /** Whether the clause ends after `end`: the message ends, or a clause mark follows. */
-function endsClause(tokens: readonly Token[], end: number): boolean {
-  const next = tokens[end + 1]?.word;
+/** Whether the clause ends after `end`, but for words that may trail an answer ("now", "thanks"). */
+function endsClause(tokens: readonly Token[], end: number, tails: ReadonlySet<number> = new Set()): boolean {
+  let at = end + 1;
+  while (tails.has(at)) at += 1;
+  const next = tokens[at]?.word;
   return next === undefined || next === '.';
+}
+
+function opensClause(tokens: readonly Token[], start: number): boolean {
+  return start === 0 || tokens[start - 1]?.word === '.';
 }
 
 /** Whether a negation follows `end` in the same clause ("she is | not breathing"). */
@@ -652,7 +663,10 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
       words.disclosureLookAlikes,
       (Object.entries(words.disclosures) as Array<[Disclosure, readonly string[]]>).map(([disclosure, phrases]) => [disclosure, phrases]),
     ),
-    writers: labelled(words.writers),
+    writers: withLookAlikes(
+      words.writerLookAlikes,
+      ROLES.map((role) => [role, words.writers[role]] as const),
+    ),
     situations: withLookAlikes(
       words.situationLookAlikes,
       SITUATIONS.map((situation) => [situation, words.situations[situation]] as const),
@@ -663,6 +677,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     answerLookAlikes: words.answers.lookAlikes,
     greetings: new Set(words.greetings.map(normalise)),
     exclamations: labelled({ exclamation: words.exclamations }),
+    answerTails: labelled({ tail: words.answers.tails }),
     referenceCues: words.referenceCues.map((cue) => textWords(cue)).sort((a, b) => b.length - a.length),
     bookingRequests: labelled(words.bookingRequests),
     workerWishes: labelled(words.workerWishes),
@@ -720,9 +735,11 @@ function emptyLexicon(): UnderstandingLexicon {
       fine: [],
       notInThisLanguage: [],
       lookAlikes: [],
+      tails: [],
     },
     disclosures: { hurtAtHome: none, thrownOut: none, scaredToGoHome: none, madeToDoThings: none, childExploited: none },
     writers: { parent: none, youngPerson: none, carer: none, professional: none },
+    writerLookAlikes: [],
     situations: { missingNow: none, back: none, away: none, prepare: none },
     situationLookAlikes: [],
     ageCues: {
@@ -752,6 +769,7 @@ function emptyLexicon(): UnderstandingLexicon {
       whenToReport: none,
       cantCallSafely: none,
       takenBack: none,
+      tellSocialWorker: none,
     },
     bookingRequests: {},
     workerWishes: {},

@@ -5,6 +5,7 @@ import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { DangerCategory, Role } from '../../bot/content/vocabulary';
 import { adviseFirst } from '../../bot/turn/advice';
+import { isOfficeOpen } from '../../bot/content/area';
 import { keepDangerForBooking } from './bookingSafety';
 import { conversationFactsRecord, flagRisk, keepReturnedSaid, keepStatedFacts } from './conversationFacts';
 import { TURN_ALREADY_ANSWERED } from './waitingDialog';
@@ -251,7 +252,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       );
       await keepDangerForBooking(context, this.services, reading.danger);
     }
-    if (reading.question) await adviseFirst(context, this.services, 'question', { questionAsked: reading.question });
+    if (reading.question) {
+      const officeOpen = isOfficeOpen(this.services.area, this.services.clock.now(), this.services.timeZone);
+      await adviseFirst(context, this.services, 'question', { questionAsked: reading.question, officeOpen, ...who });
+    }
     return true;
   }
 
