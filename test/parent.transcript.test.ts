@@ -926,6 +926,30 @@ describe('parent journey', () => {
   });
 });
 
+describe("a parent's question about the return interview", () => {
+  it('"does he have to do one of those interviews" gets the area\'s words for parents, and the question waiting stays', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['1', '2', 'does he have to do one of those interviews'], { join: true });
+    const text = allText(lastTurn(turns));
+    expect(text).toMatch(/return interview/);
+    expect(text).toContain('Young Lives Foundation');
+    expect(text).not.toMatch(/with you|You can talk about why you left/);
+    expect(optionTitles(lastTurn(turns))).toEqual(['Yes', 'No', 'Not sure']);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900668';
+      for (const text of ['hi', '1', '2']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'does she have to do the interview?');
+      expect(replies.join('\n')).toContain('Young Lives Foundation');
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe('leaving and coming back', () => {
   it('the checklist continues at the same item after the process restarts', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'helpline-parent-'));

@@ -157,6 +157,25 @@ describe('on the Bot Framework endpoint', () => {
     expect(optionTitles(answered ?? [])).toEqual(['Away now', "I'm back"]);
   });
 
+  it('"dont call the police pls" after the straight question is answered (what stays private), and the straight question is asked again, not dropped', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person'], { join: true });
+    await walk(conversation, ['im at my mates, i ran away last night']);
+    const [asked] = await walk(conversation, ['honestly everyone would be better off without me']);
+    expect(allText(asked ?? [])).toMatch(/ending your life/);
+    const [plea] = await walk(conversation, ['dont call the police pls']);
+    const text = allText(plea ?? []);
+    expect(text).toMatch(/private/);
+    expect(text).toMatch(/ending your life/);
+    expect(text).not.toMatch(/using you/);
+    expect(optionTitles(plea ?? [])).toEqual([]);
+    const [answered] = await walk(conversation, ['not sure']);
+    expect(allText(answered ?? [])).toContain('85258');
+    const audit = await auditTrail(harness.app, conversation.id);
+    expect(audit).not.toContain('advised-999:G-DANGER-YP-EXPLOITATION');
+    expect(audit.some((row) => row.endsWith(':Y-THINKING-OF-SUICIDE'))).toBe(true);
+  });
+
   it('a young person asked straight about ending their life: no other question that turn, and their "yes" answers it', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['A young person'], { join: true });
@@ -578,6 +597,18 @@ describe('by SMS', () => {
     expect(next.replies.join('\n')).not.toBe('');
   });
 
+  it('by text, a plea not to call the police after the straight question keeps it open: the next "no" answers it', async () => {
+    const phone = '+447700900621';
+    await sms.text(phone, 'hi');
+    await sms.text(phone, '2');
+    await sms.text(phone, 'im at my mates. honestly everyone would be better off without me');
+    const plea = (await sms.text(phone, 'please dont tell the police')).replies.join('\n');
+    expect(plea).toMatch(/ending your life/);
+    expect(plea).not.toMatch(/using you/);
+    const { replies } = await sms.text(phone, 'no');
+    expect(replies.join('\n')).toContain('85258');
+  });
+
   it('by text, the "yes" said with what drew the straight question answers "are you safe?", which is not asked again', async () => {
     const phone = '+447700900634';
     await sms.text(phone, 'hi');
@@ -625,9 +656,12 @@ describe('by SMS', () => {
     await sms.text(phone, 'my daughter is 12 and not home');
     await sms.text(phone, 'yes');
     const { replies } = await sms.text(phone, 'yes i called 999 already');
-    expect(replies.join('\n')).toMatch(/already called the police/);
+    // The call said is heard as the emergency it is (999 again if anything changes), once.
+    expect(replies.join('\n')).toMatch(/called the police/);
+    expect(replies.join('\n')).not.toMatch(/call 999 now/i);
     expect(replies.join('\n')).toMatch(/last see/i);
-    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:P-POLICE-TOLD-DANGER');
+    const audit = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+    expect(audit.filter((row) => /^advised-999:(P-POLICE-TOLD-DANGER|G-DANGER-POLICE-TOLD)$/.test(row))).toHaveLength(1);
   });
 
   it.each([

@@ -150,6 +150,28 @@ describe('young person', () => {
     expect(allText(await conversation.say('07700 900123'))).toContain('Wednesday 25 November at 10:00');
   });
 
+  it.each(['not my social worker', 'i dont want my mum there'])(
+    '"%s" at "who would you like to talk to?" is someone new, not a decline',
+    async (choice) => {
+      const conversation = harness.conversation();
+      const turns = await walk(conversation, [...TO_OFFER, choice, 'last night', 'Yes', 'Library', '2', 'text me', '07700 900123']);
+      // The booking to be sent says who: the independent service, not a trusted adult.
+      expect(allText(last(turns))).toContain('Young Lives Foundation');
+    },
+  );
+
+  it('by text: "not my social worker" is someone new, said back in the booking', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T17:00:00Z' });
+    try {
+      const phone = '+447700900331';
+      for (const text of ['hi', '2', 'yes', '2', 'not my social worker', 'last night', 'yes', 'Library', '2']) await sms.text(phone, text);
+      const summary = (await sms.text(phone, 'text me')).replies.join('\n');
+      expect(summary).toContain('Young Lives Foundation');
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('booking from the first message to the stored row, inside the 72 hours', async () => {
     const conversation = harness.conversation();
     const whenTurn = last(await walk(conversation, TO_WHEN));

@@ -93,6 +93,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     }
     // No buttons are shown under the straight question: a "Yes" then is typed, not tapped.
     const caringAnswer = before.caringQuestionOpen ? await this.answerToCaringQuestion(context, turnReading) : undefined;
+    if (caringAnswer === 'askedAgain') return Dialog.EndOfTurn;
     if (caringAnswer) {
       // "no, not like that. i just want it to stop": the answer is taken, and danger words after it are still answered.
       if (turnReading.danger.length > 0)
@@ -261,26 +262,35 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
   /**
    * The message after the straight question about ending their life: a plain yes, no or "not sure"
-   * answers it and is answered (crisis lines, kept as a risk). Anything else is read as usual.
+   * answers it and is answered (crisis lines, kept as a risk). Their own question instead ("dont
+   * call the police pls") is answered, and the straight question asked again, never dropped.
+   * Anything else is read as usual.
    */
-  private async answerToCaringQuestion(context: TurnContext, reading: Reading): Promise<boolean> {
-    // Whatever this message is, a held answer is taken now or never.
-    await conversationFactsRecord(this.services).update(context, ({ answerHeld: _taken, ...facts }) => ({
-      ...facts,
-      caringQuestionOpen: false,
-    }));
-    // A medical emergency in the answer ("yes, ive taken them") gets the ambulance first.
-    if (reading.danger.includes('medical')) return false;
-    const { locale } = messagesFor(context, this.services);
+  private async answerToCaringQuestion(context: TurnContext, reading: Reading): Promise<'answered' | 'askedAgain' | undefined> {
+    const messages = messagesFor(context, this.services);
+    const { locale } = messages;
     // The answer opens the message ("czasem tak. mam tabletki w plecaku", "idk. maybe. im tired").
     const [opening = ''] = (context.activity.text ?? '').split(/[.,;!?\n]/).filter((clause) => clause.trim() !== '');
     const said = this.services.understanding.everyday(opening, locale, { wholeMessage: true });
-    if (said !== 'yes' && said !== 'no' && said !== 'unknown') return false;
+    const answered = said === 'yes' || said === 'no' || said === 'unknown';
+    const askedInstead = !answered && reading.question !== undefined && reading.danger.length === 0;
+    // Whatever this message is, a held answer is taken now or never.
+    await conversationFactsRecord(this.services).update(context, ({ answerHeld: _taken, ...facts }) => ({
+      ...facts,
+      caringQuestionOpen: askedInstead,
+    }));
+    if (askedInstead) {
+      await adviseFirst(context, this.services, 'question', { questionAsked: reading.question, role: 'youngPerson' });
+      await context.sendActivity(messages.t('safety.askStraightAgain'));
+      return 'askedAgain';
+    }
+    // A medical emergency in the answer ("yes, ive taken them") gets the ambulance first.
+    if (reading.danger.includes('medical') || !answered) return undefined;
     const ypThinkingOfSuicide = said === 'unknown' ? 'unsure' : said;
     if (ypThinkingOfSuicide !== 'no') await flagRisk(context, this.services, 'suicideSelfHarm');
     await adviseFirst(context, this.services, 'yp-caring-answer', { ypThinkingOfSuicide });
     context.turnState.set(TURN_ALREADY_ANSWERED, true);
-    return true;
+    return 'answered';
   }
 
   /** After an interruption the dialog asks its current question again (or starts, if it was starting). */
