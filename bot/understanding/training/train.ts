@@ -41,7 +41,7 @@ export const TRAINING: TrainingSettings = {
   features: { buckets: 1 << 17, charGrams: [2, 3, 4, 5], crossGrams: [3, 4, 5], wordBigrams: true },
   epochs: 14,
   learningRate: 2,
-  l2: 1e-6,
+  l2: 3e-3,
 };
 const FOLDS = 5;
 const FALSE_ALARM_BUDGET = 0.05;
