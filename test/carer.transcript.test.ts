@@ -265,6 +265,25 @@ describe("a carer's own questions, at the hour they ask them", () => {
     expect(optionTitles(last(turns))).toEqual(['I know where they are', "I don't know"]);
   });
 
+  it('"still not back, checked everywhere" at "do you know where they are?" is not knowing: the missing route', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['3', 'No', 'still not back, checked everywhere']);
+    expect(allText(last(turns))).toMatch(/When did they go/);
+    expect(allText(last(turns))).not.toMatch(/didn't catch/);
+  });
+
+  it('by text: "cant find her anywhere, still not back" is not knowing', async () => {
+    const sms = await startSmsHarness({ now: NIGHT });
+    try {
+      const phone = '+447700900459';
+      for (const text of ['hi', '3', 'no']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'cant find her anywhere, still not back');
+      expect(replies.join('\n')).toMatch(/When did they go/);
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('by text: both questions answered, and the journey carries on', async () => {
     const sms = await startSmsHarness({ now: NIGHT });
     try {

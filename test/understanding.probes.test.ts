@@ -274,6 +274,13 @@ describe('facts said in passing', () => {
 });
 
 describe('each language read as itself', () => {
+  it('an English word in another language\'s list never reads an English message: "a bit drunk" is no emergency, "such a drag" no abduction', () => {
+    expect(understanding.read('she came back a bit drunk', 'en-GB').danger).toEqual([]);
+    expect(understanding.read('this is such a drag', 'en-GB').danger).toEqual([]);
+    expect(understanding.read('a man dragged her into a van', 'en-GB').danger).toContain('takenHeld');
+    expect(understanding.read('she came back very drunk and cant stand', 'en-GB').danger).toContain('medical');
+  });
+
   it('English text speak never reads a Polish word: "od" is "from", not "overdose"', () => {
     expect(understanding.read('nie ma jej od wczoraj, telefon wyłączony od 16', 'en-GB').danger).toEqual([]);
   });

@@ -249,6 +249,40 @@ describe('young person', () => {
     ]);
   });
 
+  it('"actually can we do thursday at 6 instead", a day and a time between "do" and "instead", moves their booking', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_WHEN, '1', 'No', 'Yes']);
+    const moved = await conversation.say('actually can we do thursday at 6 instead');
+    expect(allText(moved)).not.toMatch(/are you safe right now/);
+    expect(allText(moved)).toMatch(/Thursday 26 November|Thu 26 Nov/);
+  });
+
+  it('"cancel the meeting pls" while the booking is still being made: nothing is booked or sent, and it says so with 116 000', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...TO_WHEN, 'cancel the meeting pls']);
+    const text = allText(last(turns));
+    expect(text).toContain('nothing is booked');
+    expect(text).toContain('116 000');
+    expect(text).not.toMatch(/didn.t get that time/);
+    const rows = await harness.app.db.query('select 1 from booking where conversation_hash = $1', [harness.app.hashId(conversation.id)]);
+    expect(rows).toEqual([]);
+  });
+
+  it('by text: "cancel it" at the booking\'s summary stops it', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T17:00:00Z' });
+    try {
+      const phone = '+447700900332';
+      for (const text of ['hi', '2', 'yes', '2', 'Someone new', 'last night', 'yes', 'Library', '2', 'text me'])
+        await sms.text(phone, text);
+      const before = sms.sent.length;
+      const { replies } = await sms.text(phone, 'cancel it');
+      expect(replies.join('\n')).toContain('nothing is booked');
+      expect(sms.sent.slice(before).filter((text) => text.to !== phone)).toEqual([]);
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('the booking in their own words, with no reference: "can we do thursday instead", then "i dont want to do it anymore" (asked first)', async () => {
     const conversation = harness.conversation();
     await walk(conversation, [...TO_WHEN, '1', 'No', 'Yes']);

@@ -47,6 +47,18 @@ const reachChoices = (text: 'thisNumber' | 'mobile') =>
   );
 const CONFIRM = 'youngPerson.confirm';
 const CONFIRMING = 'youngPerson.confirming';
+/** The questions asked while a booking is being made: "cancel it" at one of them stops it. */
+export const BOOKING_QUESTIONS: ReadonlySet<string> = new Set([
+  PLACE,
+  WHEN,
+  REACH_BY_TEXT,
+  REACH,
+  NUMBER,
+  CARER_WHO,
+  SCHOOL_WHO,
+  CONFIRM,
+  CONFIRMING,
+]);
 
 /**
  * Who the meeting is with, and when the child came back (ISO): the window runs from there. Who

@@ -1,6 +1,13 @@
 // The conversation's start: welcome, ask who is writing, and hand over to that person's journey.
-import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { BOOKING_CHANGE_DIALOG, type BookingCommand, BookingChangeDialog, readBookingCommand } from '../booking/bookingChangeDialog';
+import { BOOKING_QUESTIONS } from '../booking/bookingDetailsDialog';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { PROFESSIONS, ROLES, SITUATIONS, type Profession, type Role } from '../../bot/content/vocabulary';
@@ -80,9 +87,15 @@ export class RootDialog extends InterruptibleDialog {
     const command = readBookingCommand(innerDc.context.activity.text ?? '', messagesFor(innerDc.context, this.services));
     if (command) return innerDc.beginDialog(BOOKING_CHANGE_DIALOG, command);
     // "cancel it", "can we do friday instead": this conversation's booking, with no reference.
-    const { bookingRequest } = readingOf(innerDc.context, this.services);
+    const { bookingRequest, answer } = readingOf(innerDc.context, this.services);
     if (!bookingRequest) return undefined;
     const booking = await this.services.bookings.current(innerDc.context.activity.conversation.id);
+    // "cancel the meeting pls" while it is still being made: nothing is sent, and the booking stops.
+    if (!booking && bookingRequest === 'cancel' && answer && BOOKING_QUESTIONS.has(answer.questionId)) {
+      await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('youngPerson.booking.stopped'));
+      await innerDc.cancelAllDialogs();
+      return { status: DialogTurnStatus.complete };
+    }
     if (!booking) return undefined;
     return innerDc.beginDialog(BOOKING_CHANGE_DIALOG, {
       action: bookingRequest,
