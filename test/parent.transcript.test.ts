@@ -926,6 +926,37 @@ describe('parent journey', () => {
   });
 });
 
+describe('when they were last seen, said in the first message', () => {
+  const FIRST = 'my daughter is 14 she went out at 7 and said shed be back by 10, its now 1am and her phone is off';
+
+  it('"she went out at 7" is confirmed, not asked: "when did you last see them?" becomes "19:00, is that right?"', async () => {
+    const late = await startHarness({ now: '2026-11-25T01:00:00Z' });
+    try {
+      const conversation = late.conversation();
+      const turns = await walk(conversation, ['1', FIRST, 'no']);
+      const text = allText(lastTurn(turns));
+      expect(text).toContain('19:00');
+      expect(text).not.toMatch(/When did you last see/);
+      expect(optionTitles(lastTurn(turns))).toEqual(['Yes', 'No']);
+    } finally {
+      await late.close();
+    }
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T01:00:00Z' });
+    try {
+      const phone = '+447700900669';
+      await sms.text(phone, FIRST);
+      await sms.text(phone, 'yes');
+      const { replies } = await sms.text(phone, 'no');
+      expect(replies.join('\n')).toContain('Tuesday 24 November at 19:00');
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe("a parent's question about the return interview", () => {
   it('"does he have to do one of those interviews" gets the area\'s words for parents, and the question waiting stays', async () => {
     const conversation = harness.conversation();

@@ -264,6 +264,13 @@ describe('facts said in passing', () => {
     },
   );
 
+  it('when a missing child was last seen is taken from just after its cue, to the end of its clause', () => {
+    expect(understanding.lastSeenWords('she went out at 7 and said shed be back by 10, its now 1am', 'en-GB')).toMatch(/^at 7\b/);
+    expect(understanding.lastSeenWords('last saw him at 7.30 this morning', 'en-GB')).toBe('at 7.30 this morning');
+    expect(understanding.lastSeenWords('she is meant to be back at 10', 'en-GB')).toBeUndefined();
+    expect(understanding.lastSeenWords('wyszła o 19 i nie wróciła', 'pl')).toMatch(/^o 19/);
+  });
+
   it('no phone, asylum-seeking and a placing council are kept', () => {
     expect(understanding.read('hes 15, an asylum seeker placed by another council, and has no phone', 'en-GB').facts.said).toEqual([
       'noPhone',

@@ -117,6 +117,8 @@ export const understandingSchema = z
     factCues: z.partialRecord(z.enum(STATED_FACTS), phraseList).default({}),
     /** Words that hold a fact's cue and do not say it ("before we had even called the police"). */
     factLookAlikes: z.array(z.string().min(1)).default([]),
+    /** Words before when a missing child was last seen ("went out at 7", "last saw her at"): that moment is kept, to confirm rather than ask. */
+    lastSeenCues: z.array(z.string().min(1)).default([]),
     /** Words that look like a situation's cue but are not one ("the back door", "usually back by"). */
     situationLookAlikes: z.array(z.string().min(1)).default([]),
     /** Questions a young person asks at any point ("will I get in trouble?"). */

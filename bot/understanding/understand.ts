@@ -99,6 +99,11 @@ export interface Understanding {
   workerWish(text: string, locale: string): WorkerWish | undefined;
   /** Whether the message describes how someone looks or what they wear, and names no place ("black hoodie and jeans"). */
   describesAppearance(text: string, locale: string): boolean;
+  /**
+   * The words just after a cue to when a missing child was last seen ("she went out | at 7 and
+   * said..."), for the date reader: a few words, to the end of their clause. Undefined without a cue.
+   */
+  lastSeenWords(text: string, locale: string): string | undefined;
   /** The first whole number said, in figures or words ("fourteen", "she's 14"). */
   number(text: string, locale: string): number | undefined;
   /** An age in years, reading "nearly 15" and "15 in march" as 14. */
@@ -149,6 +154,9 @@ const WRITTEN_IN_MIN_WORDS = 2;
 
 /** The fewest words the trained danger reader judges. */
 const MODEL_MIN_WORDS = 3;
+/** Words read after a last-seen cue: "at about 7.30 last night". */
+const LAST_SEEN_WORDS = 7;
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The most words a message may have for the Microsoft yes/no recognizer to read it. */
 const RECOGNIZER_MAX_WORDS = 3;
@@ -185,6 +193,8 @@ interface LanguageReader {
   /** Greetings, as whole messages. */
   greetings: ReadonlySet<string>;
   exclamations: PhraseBook<'exclamation'>;
+  /** Cues to when a child was last seen, each as a pattern on the lower-cased text. */
+  lastSeenCues: readonly RegExp[];
   answerTails: PhraseBook<'tail'>;
   /** Whole messages that are no answer in this language, though English reads one (Polish "no"). */
   notAnswers: ReadonlySet<string>;
@@ -438,6 +448,20 @@ export function createUnderstanding(
       }
       return undefined;
     },
+    lastSeenWords(text, locale) {
+      const lower = text.toLowerCase();
+      const found = languagesOf(locale)
+        .flatMap((language) => readerFor(language).lastSeenCues)
+        .map((cue) => ({ cue, at: cue.exec(lower) }))
+        .filter((hit): hit is { cue: RegExp; at: RegExpExecArray } => hit.at !== null)
+        .sort((a, b) => a.at.index - b.at.index)[0];
+      if (!found) return undefined;
+      const after = lower.slice(found.at.index + found.at[0].length);
+      // To the clause's end (a full stop between figures is a time, "7.30"), at most a few words.
+      const [clause = ''] = after.split(/[,;!?\n]|\.(?!\d)/u);
+      const words = clause.trim().split(/\s+/u).slice(0, LAST_SEEN_WORDS).join(' ');
+      return words === '' ? undefined : words;
+    },
     describesAppearance(text, locale) {
       return languagesOf(locale).some((language) => {
         const reader = readerFor(language);
@@ -677,6 +701,9 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     answerLookAlikes: words.answers.lookAlikes,
     greetings: new Set(words.greetings.map(normalise)),
     exclamations: labelled({ exclamation: words.exclamations }),
+    lastSeenCues: words.lastSeenCues.map(
+      (cue) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(cue.toLowerCase()).replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, 'u'),
+    ),
     answerTails: labelled({ tail: words.answers.tails }),
     referenceCues: words.referenceCues.map((cue) => textWords(cue)).sort((a, b) => b.length - a.length),
     bookingRequests: labelled(words.bookingRequests),
@@ -742,6 +769,7 @@ function emptyLexicon(): UnderstandingLexicon {
     writerLookAlikes: [],
     situations: { missingNow: none, back: none, away: none, prepare: none },
     situationLookAlikes: [],
+    lastSeenCues: [],
     ageCues: {
       after: [],
       before: [],

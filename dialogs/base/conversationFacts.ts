@@ -57,6 +57,8 @@ const conversationFactsSchema = z.object({
   situationSaid: z.enum(['away', 'back']).optional(),
   /** When the child came back, as said with the return ("im back, got home last nite"): confirmed, not asked again. */
   returnedSaid: pastMomentResult.optional(),
+  /** When a missing child was last seen, as said in passing ("she went out at 7"): confirmed, not asked again. */
+  lastSeenSaid: pastMomentResult.optional(),
   /** A young person was just asked straight whether they are thinking of ending their life: their next yes or no answers that. */
   caringQuestionOpen: z.boolean().default(false),
   /**
@@ -113,6 +115,24 @@ export async function keepReturnedSaid(
   moment: PastMoment,
 ): Promise<void> {
   await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, returnedSaid: moment }));
+}
+
+/** When a missing child was last seen, said in passing ("went out at 7"), for "when did you last see them?". */
+export async function keepLastSeenSaid(
+  context: TurnContext,
+  services: Pick<DialogServices, 'conversationState'>,
+  moment: PastMoment,
+): Promise<void> {
+  await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, lastSeenSaid: moment }));
+}
+
+/** How a journey begins "when did you last see them?": with the moment said already, to confirm, if one was. */
+export async function lastSeenSaidBegin(
+  context: TurnContext,
+  services: Pick<DialogServices, 'conversationState'>,
+): Promise<PastMomentBegin> {
+  const { lastSeenSaid } = await conversationFactsRecord(services).get(context);
+  return lastSeenSaid ? { said: lastSeenSaid } : {};
 }
 
 /** How a journey begins "when did they get back?": with the moment said already, to confirm, if one was. */
