@@ -957,6 +957,34 @@ describe('when they were last seen, said in the first message', () => {
   });
 });
 
+describe('"they said to wait" after ringing 101', () => {
+  const TO_AGE = ['1', 'Missing now', 'No', 'yesterday at 9pm', 'Yes'];
+
+  it('at "how old are they?": the answer to "the police said wait", and 101 is never read as an age', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...TO_AGE, 'i rang 101 earlier and they told me to wait and see. is that right??'], {
+      join: true,
+    });
+    const text = allText(lastTurn(turns));
+    expect(text).toMatch(/never treat a missing child as low risk/);
+    expect(text).not.toMatch(/18 or over|missing adult/i);
+    expect(allText(lastTurn(turns))).toMatch(/How old/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900670';
+      for (const text of ['hi', '1', '1', 'no', 'yesterday at 9pm', 'yes']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'rang 101 and they said to wait and see if he turns up');
+      expect(replies.join('\n')).toMatch(/never treat a missing child as low risk/);
+      expect(replies.join('\n')).not.toMatch(/18 or over|missing adult/i);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe("a parent's question about the return interview", () => {
   it('"does he have to do one of those interviews" gets the area\'s words for parents, and the question waiting stays', async () => {
     const conversation = harness.conversation();

@@ -382,6 +382,22 @@ describe('an age said of someone else is not the child’s', () => {
   });
 });
 
+describe('an age beside a name, and numbers that are no age', () => {
+  it.each([
+    ['my daughter Chloe, 14. she went out at 4', 14],
+    ['my son jake (12) is missing', 12],
+    ['our girl Amy 15 hasnt come home', 15],
+  ])('"%s" gives %d', (text, age) => {
+    expect(understanding.read(text, 'en-GB').facts.ageYears).toBe(age);
+  });
+
+  it('"i rang 101 earlier" is a number to call, not an age; "i rang 101 and shes 14" is 14', () => {
+    expect(understanding.age('i rang 101 earlier and they said to wait', 'en-GB')).toBeUndefined();
+    expect(understanding.age('i rang 101 and shes 14', 'en-GB')).toBe(14);
+    expect(understanding.read('my son, 3 hours ago', 'en-GB').facts.ageYears).toBeUndefined();
+  });
+});
+
 describe('an answer to "how old are they?" is the child\'s age, not another person\'s or a time', () => {
   it.each([
     ['shes got an older boyfriend, hes 25, buys her clothes', undefined],

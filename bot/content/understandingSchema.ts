@@ -106,13 +106,15 @@ export const understandingSchema = z
         partners: z.array(z.string().min(1)).default([]),
         /** Words after a number that make it no age ("22 mins away", "the 22 bus"). */
         units: z.array(z.string().min(1)).default([]),
+        /** The writer's own ("my", "our"): "my daughter Chloe, 14" and "my son jake (12)" give the child's age. */
+        own: z.array(z.string().min(1)).default([]),
         /** A brother or sister: "her brother is 17" is the sibling's age, "my brother is 14" may be the child's. */
         siblings: z.array(z.string().min(1)).default([]),
         /** Whose, when it is not the writer's ("her", "his", "their"). */
         possessives: z.array(z.string().min(1)).default([]),
       })
       .strict()
-      .default({ after: [], before: [], subjects: [], others: [], male: [], female: [], partners: [], units: [], siblings: [], possessives: [] }),
+      .default({ after: [], before: [], subjects: [], others: [], male: [], female: [], partners: [], units: [], siblings: [], possessives: [], own: [] }),
     /** Facts said in passing that a journey would otherwise ask ("no phone", "asylum seeker"). */
     factCues: z.partialRecord(z.enum(STATED_FACTS), phraseList).default({}),
     /** Words that hold a fact's cue and do not say it ("before we had even called the police"). */

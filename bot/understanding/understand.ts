@@ -154,6 +154,8 @@ const WRITTEN_IN_MIN_WORDS = 2;
 
 /** The fewest words the trained danger reader judges. */
 const MODEL_MIN_WORDS = 3;
+/** No age said to a helpline for missing children is over this; 101, 999 and 116 are numbers to call. */
+const OLDEST_AGE_SAID = 99;
 /** Words read after a last-seen cue: "at about 7.30 last night". */
 const LAST_SEEN_WORDS = 7;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -214,6 +216,7 @@ interface LanguageReader {
     units: ReadonlySet<string>;
     siblings: ReadonlySet<string>;
     possessives: ReadonlySet<string>;
+    own: ReadonlySet<string>;
   };
   answers: PhraseBook<EverydayAnswer | 'none'>;
   /** Words that open like an answer and are none ("no one would care"). */
@@ -524,12 +527,13 @@ export function createUnderstanding(
       // "shes got an older boyfriend, hes 25": his age, not hers; "shes 15, her boyfriend is 25" gives 15.
       const inPassing = ageSaid(tokens, reader.ageCues);
       const others = agesOfOthers(tokens, reader.ageCues);
+      // "i rang 101 earlier": a phone number is no age.
       const numbers = wholeNumbers(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us').filter(
-        (number) => number === inPassing || !others.has(number),
+        (number) => number <= OLDEST_AGE_SAID && (number === inPassing || !others.has(number)),
       );
       // "hes 14ish": the recognizer reads no number in it, the age in passing does.
       const [said, next] = numbers.length > 0 ? numbers : [inPassing];
-      if (said === undefined || said < 0 || said > 120) return undefined;
+      if (said === undefined || said < 0 || said > OLDEST_AGE_SAID) return undefined;
       // "16, 17 in june" gives the age first; "nearly 15" and "15 in march" give the next one.
       if (next !== undefined) return said;
       const sooner = reader.ageSooner.find(tokens).length > 0;
@@ -727,6 +731,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
       units: wordsAsRead(words.ageCues.units),
       siblings: wordsAsRead(words.ageCues.siblings),
       possessives: wordsAsRead(words.ageCues.possessives),
+      own: wordsAsRead(words.ageCues.own),
     },
     answers: withLookAlikes<EverydayAnswer>(words.answers.lookAlikes, [
       ['yes', words.answers.yes],
@@ -781,6 +786,7 @@ function emptyLexicon(): UnderstandingLexicon {
       units: [],
       siblings: [],
       possessives: [],
+      own: [],
     },
     factCues: {},
     factLookAlikes: [],
@@ -1021,13 +1027,25 @@ function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): num
     const saidOf = AGE_VERBS.has(verb) && cues.subjects.has(subject);
     if (
       found === undefined &&
-      (cues.after.has(next) || cues.before.has(previous) || saidOf) &&
+      (cues.after.has(next) || cues.before.has(previous) || saidOf || namedChild(tokens, at, cues)) &&
       !someonesSibling &&
       !ageIsSomeoneElses(tokens, at, cues)
     )
       found = value;
   });
   return found;
+}
+
+/**
+ * "my daughter Chloe, 14", "my son jake (12)": the number just after the writer's own child and,
+ * at most, a name between.
+ */
+function namedChild(tokens: readonly Token[], at: number, cues: LanguageReader['ageCues']): boolean {
+  const before = tokens.slice(Math.max(0, at - 4), at).map((token) => token.word);
+  const nounAt = before.findIndex((word, index) => cues.subjects.has(word) && cues.own.has(before[index - 1] ?? ''));
+  if (nounAt < 0) return false;
+  const between = before.slice(nounAt + 1).filter((word) => word !== '.');
+  return between.length <= 1 && between.every((word) => !cues.units.has(word) && !/^\d/.test(word));
 }
 
 /** The label with the most words of cue; a tie is broken by `preference`, never guessed otherwise. */
