@@ -985,6 +985,63 @@ describe('"they said to wait" after ringing 101', () => {
   });
 });
 
+describe("an adult's age said in a child's case", () => {
+  it('"yes hes 24!!" of the man she is with never replaces her age: it is not noted as hers', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['1', 'my daughter is 14 and not home', 'No', 'yesterday at 9pm', 'Yes', 'yes hes 24!! her boyfriend'],
+      {
+        join: true,
+      },
+    );
+    const text = turns.map(allText).join('\n');
+    expect(text).toContain('noted that they are 14');
+    expect(text).not.toContain('noted that they are 24');
+  });
+
+  it("by text: a correction to another child's age still replaces it", async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900671';
+      await sms.text(phone, 'my son is 5 and hes not home');
+      const { replies } = await sms.text(phone, 'sorry i meant 6 not 5');
+      expect(replies.join('\n')).toContain('6');
+      const adult = await sms.text(phone, 'the man he was with is 30');
+      expect(adult.replies.join('\n')).not.toContain('noted that they are 30');
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('back with things nobody bought, and a cut hand', () => {
+  const BACK =
+    'he came back this morning after being gone 2 nights. hes got a new phone and trainers i didnt buy and a cut on his hand. wont tell me where hes been';
+
+  it('the exploitation route, not "call 999 now" for suicide', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['1', 'They are back', BACK], { join: true });
+    expect(allText(lastTurn(turns))).toMatch(/exploit/);
+    const audit = await auditTrail(harness.app, conversation.id);
+    expect(audit.filter((row) => /SUICIDE/.test(row))).toEqual([]);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900672';
+      await sms.text(phone, 'hi');
+      await sms.text(phone, '1');
+      const { replies } = await sms.text(phone, BACK);
+      expect(replies.join('\n')).toMatch(/exploit/);
+      expect(replies.join('\n')).not.toMatch(/risk of suicide/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe("a parent's question about the return interview", () => {
   it('"does he have to do one of those interviews" gets the area\'s words for parents, and the question waiting stays', async () => {
     const conversation = harness.conversation();

@@ -382,6 +382,24 @@ describe('an age said of someone else is not the child’s', () => {
   });
 });
 
+describe('pills carried, pills taken, and a cut that is not self-harm', () => {
+  it('"ive got a packet of my mums pills with me" is talk of self-harm; "took a packet of paracetamol" an overdose; crisps neither', () => {
+    expect(understanding.read('ive got a packet of my mums pills with me', 'en-GB').danger).toContain('suicideSelfHarm');
+    expect(understanding.read('i took a packet of paracetamol', 'en-GB').danger).toContain('medical');
+    expect(understanding.read('he took a packet of crisps', 'en-GB').danger).toEqual([]);
+  });
+
+  it('"a cut on his hand" beside new things nobody bought is exploitation, not self-harm; "cuts on her arms" still is', () => {
+    const back = understanding.read(
+      'he came back after being gone 2 nights. new phone and trainers i didnt buy and a cut on his hand',
+      'en-GB',
+    );
+    expect(back.danger).toEqual(['exploitation']);
+    expect(back.situation).toBe('back');
+    expect(understanding.read('she has cuts on her arms', 'en-GB').danger).toContain('suicideSelfHarm');
+  });
+});
+
 describe('an age beside a name, and numbers that are no age', () => {
   it.each([
     ['my daughter Chloe, 14. she went out at 4', 14],

@@ -172,6 +172,28 @@ describe('young person', () => {
     }
   });
 
+  it('"thanks" after the chat has ended is answered, with 116 000, not the chat started again', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...TO_OFFER, 'No thanks', 'thanks']);
+    const text = allText(last(turns));
+    expect(text).toContain('116 000');
+    expect(text).not.toMatch(/are you safe right now|Welcome back/);
+    expect(optionTitles(last(turns))).toEqual([]);
+  });
+
+  it('by text: "ok thank you" after the chat has ended is answered, not started again', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T17:00:00Z' });
+    try {
+      const phone = '+447700900333';
+      for (const text of ['hi', '2', 'yes', '2', 'No thanks']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'ok thank you');
+      expect(replies.join('\n')).toContain('116 000');
+      expect(replies.join('\n')).not.toMatch(/are you safe right now/);
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('booking from the first message to the stored row, inside the 72 hours', async () => {
     const conversation = harness.conversation();
     const whenTurn = last(await walk(conversation, TO_WHEN));

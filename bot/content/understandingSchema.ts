@@ -137,6 +137,8 @@ export const understandingSchema = z
     referenceCues: z.array(z.string().min(1)).default([]),
     /** Greetings said as a whole message ("hi", "dzień dobry"): greeted back, not "didn't catch that". */
     greetings: z.array(z.string().min(1)).default([]),
+    /** Thanks or goodbye said as a whole message after a journey has ended ("thanks", "ok bye"): answered, not started again. */
+    closings: z.array(z.string().min(1)).default([]),
     /**
      * Words that describe how someone looks or what they wear ("black puffer jacket", "blonde
      * hair"), and words that name a place ("at", "park", "station"): an answer to "where were they

@@ -53,6 +53,8 @@ export interface Reading {
   asks: boolean;
   /** The whole message is a greeting ("hi", "salut"). */
   greets: boolean;
+  /** The whole message is thanks or goodbye ("thanks", "ok thank you", "dzięki"): nothing to start again for. */
+  closes: boolean;
   /** Facts said in passing, kept so that no journey asks them again. */
   facts: StatedFacts;
 }
@@ -194,6 +196,8 @@ interface LanguageReader {
   referenceCues: ReadonlyArray<readonly string[]>;
   /** Greetings, as whole messages. */
   greetings: ReadonlySet<string>;
+  /** Thanks and goodbyes, as whole messages. */
+  closings: ReadonlySet<string>;
   exclamations: PhraseBook<'exclamation'>;
   /** Cues to when a child was last seen, each as a pattern on the lower-cased text. */
   lastSeenCues: readonly RegExp[];
@@ -392,6 +396,7 @@ export function createUnderstanding(
         bookingRequest,
         asks: question !== undefined || sentencesOf(text).some((sentence) => sentenceAsks(sentence, openersOf(locale))),
         greets: own.some((language) => readerFor(language).greetings.has(normalise(text))),
+        closes: own.some((language) => readerFor(language).closings.has(normalise(text))),
       };
     },
     writtenIn(text) {
@@ -704,6 +709,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     notAnswers: new Set(words.answers.notInThisLanguage.map(normalise)),
     answerLookAlikes: words.answers.lookAlikes,
     greetings: new Set(words.greetings.map(normalise)),
+    closings: new Set(words.closings.map(normalise)),
     exclamations: labelled({ exclamation: words.exclamations }),
     lastSeenCues: words.lastSeenCues.map(
       (cue) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(cue.toLowerCase()).replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, 'u'),
@@ -811,6 +817,7 @@ function emptyLexicon(): UnderstandingLexicon {
     schoolDay: [],
     notThen: [],
     greetings: [],
+    closings: [],
     exclamations: [],
     appearance: [],
     placeWords: [],

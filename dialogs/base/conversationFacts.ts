@@ -38,6 +38,9 @@ const HARM_FLAGS: ReadonlySet<RiskFlag> = new Set([
 /** Whether the conversation has said the child was harmed or exploited. */
 export const harmSaid = (facts: Pick<ConversationFacts, 'flags'>): boolean => facts.flags.some((flag) => HARM_FLAGS.has(flag));
 
+/** Under this, a child. */
+const ADULT_AGE = 18;
+
 const conversationFactsSchema = z.object({
   role: z.enum(ROLES).optional(),
   flags: z.array(z.enum(RISK_FLAGS)).default([]),
@@ -89,6 +92,15 @@ export async function keepGoneSince(context: TurnContext, services: Pick<DialogS
   await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, goneSince: at.toISOString() }));
 }
 
+/**
+ * An age said after a child's: a correction ("sorry, I meant 6 not 5") replaces it; an adult's age
+ * ("yes hes 24!!", of the man she is with) is someone else's and never does.
+ */
+export function childAgeAfter(known: number | undefined, said: number | undefined): number | undefined {
+  if (said === undefined) return known;
+  return known !== undefined && known < ADULT_AGE && said >= ADULT_AGE ? known : said;
+}
+
 /** Keeps what a message stated in passing, and who it says is writing; an age said again replaces the one before (a correction). */
 export async function keepStatedFacts(
   context: TurnContext,
@@ -101,7 +113,7 @@ export async function keepStatedFacts(
   await conversationFactsRecord(services).update(context, (current) => ({
     ...current,
     ...(writer ? { writerHeard: writer } : {}),
-    ...(facts.ageYears === undefined || facts.ageYears === current.ageYears
+    ...(childAgeAfter(current.ageYears, facts.ageYears) === current.ageYears
       ? {}
       : { ageYears: facts.ageYears, ageSaidAt: services.clock.now().toISOString() }),
     stated: [...new Set([...current.stated, ...facts.said])].filter((fact) => !denied.includes(fact)),

@@ -7,7 +7,7 @@ import type { DangerCategory, Role } from '../../bot/content/vocabulary';
 import { adviseFirst } from '../../bot/turn/advice';
 import { isOfficeOpen } from '../../bot/content/area';
 import { keepDangerForBooking } from './bookingSafety';
-import { conversationFactsRecord, flagRisk, keepLastSeenSaid, keepReturnedSaid, keepStatedFacts } from './conversationFacts';
+import { childAgeAfter, conversationFactsRecord, flagRisk, keepLastSeenSaid, keepReturnedSaid, keepStatedFacts } from './conversationFacts';
 import { TURN_ALREADY_ANSWERED } from './waitingDialog';
 import { pastMomentOf } from './pastMomentDialog';
 import { languageOf, type Reading } from '../../bot/understanding/understand';
@@ -129,7 +129,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       : false;
     // An age said (or corrected) mid-conversation is kept and said back, never "didn't catch that".
     const ageSaid = active ? reading?.facts.ageYears : undefined;
-    const ageNoted = ageSaid !== undefined && ageSaid !== before.ageYears;
+    const ageNoted = ageSaid !== undefined && childAgeAfter(before.ageYears, ageSaid) !== before.ageYears;
     if (ageNoted) {
       await context.sendActivity(
         messages.t(role === 'youngPerson' ? 'common.facts.ageNotedYours' : 'common.facts.ageNoted', { age: ageSaid }),

@@ -111,9 +111,14 @@ export class RootDialog extends InterruptibleDialog {
   private async welcome(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const messages = messagesFor(step.context, this.services);
     const reading = step.context.activity.type === ActivityTypes.Message ? readingOf(step.context, this.services) : undefined;
+    const { role } = await conversationFactsRecord(this.services).get(step.context);
+    // "thanks" once their journey is over is answered, not the journey started again.
+    if (role && reading?.closes) {
+      await step.context.sendActivity(messages.t('root.closing'));
+      return step.endDialog();
+    }
     // Someone who already said who they are and comes back with "found them" or "im back now"
     // goes straight to what happens now the child is back.
-    const { role } = await conversationFactsRecord(this.services).get(step.context);
     if (reading?.situation === 'back' && (role === 'parent' || role === 'youngPerson')) {
       Object.assign(step.values, { first: { writer: role, situation: 'back' } });
       return step.next('yes');
