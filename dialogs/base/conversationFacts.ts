@@ -120,38 +120,28 @@ export async function keepStatedFacts(
   }));
 }
 
-/** A return said with when it was ("came in about 2am"), for the question "when did they get back?". */
-export async function keepReturnedSaid(
+/**
+ * Moments said in passing, to confirm rather than ask: when the child came back ("came in about
+ * 2am", for "when did they get back?") and when a missing child was last seen ("went out at 7",
+ * for "when did you last see them?").
+ */
+export type MomentSaid = 'returnedSaid' | 'lastSeenSaid';
+
+export async function keepMomentSaid(
   context: TurnContext,
   services: Pick<DialogServices, 'conversationState'>,
+  which: MomentSaid,
   moment: PastMoment,
 ): Promise<void> {
-  await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, returnedSaid: moment }));
+  await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, [which]: moment }));
 }
 
-/** When a missing child was last seen, said in passing ("went out at 7"), for "when did you last see them?". */
-export async function keepLastSeenSaid(
+/** How a journey begins its question about that moment: with the moment said already, to confirm, if one was. */
+export async function momentSaidBegin(
   context: TurnContext,
   services: Pick<DialogServices, 'conversationState'>,
-  moment: PastMoment,
-): Promise<void> {
-  await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, lastSeenSaid: moment }));
-}
-
-/** How a journey begins "when did you last see them?": with the moment said already, to confirm, if one was. */
-export async function lastSeenSaidBegin(
-  context: TurnContext,
-  services: Pick<DialogServices, 'conversationState'>,
+  which: MomentSaid,
 ): Promise<PastMomentBegin> {
-  const { lastSeenSaid } = await conversationFactsRecord(services).get(context);
-  return lastSeenSaid ? { said: lastSeenSaid } : {};
-}
-
-/** How a journey begins "when did they get back?": with the moment said already, to confirm, if one was. */
-export async function returnedSaidBegin(
-  context: TurnContext,
-  services: Pick<DialogServices, 'conversationState'>,
-): Promise<PastMomentBegin> {
-  const { returnedSaid } = await conversationFactsRecord(services).get(context);
-  return returnedSaid ? { said: returnedSaid } : {};
+  const said = (await conversationFactsRecord(services).get(context))[which];
+  return said ? { said } : {};
 }

@@ -7,7 +7,7 @@ import type { DangerCategory, Role } from '../../bot/content/vocabulary';
 import { adviseFirst } from '../../bot/turn/advice';
 import { isOfficeOpen } from '../../bot/content/area';
 import { keepDangerForBooking } from './bookingSafety';
-import { childAgeAfter, conversationFactsRecord, flagRisk, keepLastSeenSaid, keepReturnedSaid, keepStatedFacts } from './conversationFacts';
+import { childAgeAfter, conversationFactsRecord, flagRisk, keepMomentSaid, keepStatedFacts } from './conversationFacts';
 import { TURN_ALREADY_ANSWERED } from './waitingDialog';
 import { pastMomentOf } from './pastMomentDialog';
 import { languageOf, type Reading } from '../../bot/understanding/understand';
@@ -89,13 +89,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // "im back, got home last nite": when, said with the return, is confirmed later rather than asked.
     if (reading?.situation === 'back') {
       const returned = this.services.dates.readPast(text, languageOf(messages.locale), { beforeNow: true });
-      if (returned.kind === 'read') await keepReturnedSaid(context, this.services, pastMomentOf(returned.moment));
+      if (returned.kind === 'read') await keepMomentSaid(context, this.services, 'returnedSaid', pastMomentOf(returned.moment));
     }
     // "she went out at 7 and said shed be back by 10": when they were last seen is confirmed later rather than asked.
     const lastSeenWords = reading?.situation === 'back' ? undefined : this.services.understanding.lastSeenWords(text, messages.locale);
     if (lastSeenWords !== undefined) {
       const seen = this.services.dates.readPast(lastSeenWords, languageOf(messages.locale), { beforeNow: true });
-      if (seen.kind === 'read') await keepLastSeenSaid(context, this.services, pastMomentOf(seen.moment));
+      if (seen.kind === 'read') await keepMomentSaid(context, this.services, 'lastSeenSaid', pastMomentOf(seen.moment));
     }
     // No buttons are shown under the straight question: a "Yes" then is typed, not tapped.
     const caringAnswer = before.caringQuestionOpen ? await this.answerToCaringQuestion(context, turnReading) : undefined;

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { adviseFirst, emergencyAdvised } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { conversationFactsRecord, flagRisk, keepGoneSince, lastSeenSaidBegin } from '../base/conversationFacts';
+import { conversationFactsRecord, flagRisk, keepGoneSince, momentSaidBegin } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { journeyOptionsSchema } from '../base/journeyOptions';
 import { DANGER_CATEGORIES, type Situation } from '../../bot/content/vocabulary';
@@ -232,7 +232,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       parentDangerNow: dangerNow,
       policeTold: await this.policeTold(step),
     });
-    return step.beginDialog(LAST_SEEN, await lastSeenSaidBegin(step.context, this.services));
+    return step.beginDialog(LAST_SEEN, await momentSaidBegin(step.context, this.services, 'lastSeenSaid'));
   }
 
   private async keepLastSeen(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -14,7 +14,7 @@ import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, detailsFor } from '../booking/bookingDetailsDialog';
 import { parentCaseRecord } from './parentCase';
-import { conversationFactsRecord, harmSaid, returnedSaidBegin } from '../base/conversationFacts';
+import { conversationFactsRecord, harmSaid, momentSaidBegin } from '../base/conversationFacts';
 
 export const PARENT_RETURN_DIALOG = 'parent.back';
 const NEXT = 'parent.back.next';
@@ -161,7 +161,7 @@ export class ParentReturnDialog extends ComponentDialog {
 
   private async afterWithWhom(step: WaterfallStepContext): Promise<DialogTurnResult> {
     backValues.keep(step, { withWhom: WITH_WHOM_FOR[resultOf(step, z.enum(CHILD_WANTS))] });
-    return step.beginDialog(RETURNED, await returnedSaidBegin(step.context, this.services));
+    return step.beginDialog(RETURNED, await momentSaidBegin(step.context, this.services, 'returnedSaid'));
   }
 
   private async book(step: WaterfallStepContext): Promise<DialogTurnResult> {

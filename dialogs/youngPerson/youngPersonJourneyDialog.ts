@@ -7,7 +7,7 @@ import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
 import { adviseFirst } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { conversationFactsRecord, flagRisk, returnedSaidBegin, type RiskFlag } from '../base/conversationFacts';
+import { conversationFactsRecord, flagRisk, momentSaidBegin, type RiskFlag } from '../base/conversationFacts';
 import { HANDOFF_DIALOG, type HandoffOptions } from '../base/handoffDialog';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { TURN_ALREADY_ANSWERED } from '../base/waitingDialog';
@@ -187,7 +187,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
   private async afterWho(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const trusted = resultOf(step, z.enum(TRUSTED_PEOPLE).optional());
     if (trusted) offerValues.keep(step, { withWhom: trusted });
-    return step.beginDialog(RETURNED, await returnedSaidBegin(step.context, this.services));
+    return step.beginDialog(RETURNED, await momentSaidBegin(step.context, this.services, 'returnedSaid'));
   }
 
   private async afterReturned(step: WaterfallStepContext): Promise<DialogTurnResult> {
