@@ -267,6 +267,12 @@ describe('their own questions, asked at any point', () => {
     expect(text).toMatch(/can't make calls/);
     expect(text).not.toMatch(DIDNT_CATCH);
   });
+
+  it('"can you call the police for me? i dont have any credit": 999 is free, even with no credit', async () => {
+    const conversation = harness.conversation();
+    const [turn] = await walk(conversation, ['can you call the police for me? i dont have any credit']);
+    expect(allText(turn ?? [])).toMatch(/999 is free[^.]*no credit/);
+  });
 });
 
 describe('questions the bot has no answer of its own for', () => {
@@ -595,6 +601,11 @@ describe('by SMS', () => {
     expect(text).not.toMatch(DIDNT_CATCH);
     const next = await sms.text(phone, 'no im ok just tired');
     expect(next.replies.join('\n')).not.toBe('');
+  });
+
+  it('by text, "can u ring the police for me i got no credit": 999 is free, even with no credit', async () => {
+    const { replies } = await sms.text('+447700900622', 'can u ring the police for me i got no credit');
+    expect(replies.join('\n')).toMatch(/999 is free[^.]*no credit/);
   });
 
   it('by text, a plea not to call the police after the straight question keeps it open: the next "no" answers it', async () => {
