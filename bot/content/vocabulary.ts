@@ -82,6 +82,9 @@ export const AUDIT_KINDS = [
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 /** Facts people say in passing that a journey would otherwise ask. */
+/** The age from which someone is an adult: never a child's age, and a partner of that age is a sign of grooming. */
+export const ADULT_AGE = 18;
+
 export const STATED_FACTS = [
   'noPhone',
   'asylumSeeking',

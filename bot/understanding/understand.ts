@@ -19,7 +19,7 @@ import {
   STATED_FACTS,
   type StatedFact,
 } from '../content/vocabulary';
-import { ROLES, type Role, type WorkerWish } from '../content/vocabulary';
+import { ADULT_AGE, ROLES, type Role, type WorkerWish } from '../content/vocabulary';
 import { compilePhraseBook, tokenise, type Lexicon, type PhraseBook, type PhraseMatch, type Token } from './phrases';
 import { featuresOf, trainedModelsFrom } from './trainedModel';
 import { normalise, westernDigits, words as textWords } from './text';
@@ -911,9 +911,6 @@ function ageOfOneNamedAfter(tokens: readonly Token[], at: number, cues: Language
   }
   return false;
 }
-
-/** The youngest age at which a child's partner is an adult. */
-const ADULT_AGE = 18;
 
 /** What an adult partner's age says: grooming, as "older boyfriend" in the phrase book. */
 const ADULT_PARTNER_DANGER: readonly DangerCategory[] = ['exploitation'];

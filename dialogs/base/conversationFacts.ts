@@ -2,7 +2,7 @@
 // writing and the risks said so far (as short flags, never names or free text).
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { DANGER_CATEGORIES, DISCLOSURES, ROLES, STATED_FACTS, WORKER_WISHES, type Role } from '../../bot/content/vocabulary';
+import { ADULT_AGE, DANGER_CATEGORIES, DISCLOSURES, ROLES, STATED_FACTS, WORKER_WISHES, type Role } from '../../bot/content/vocabulary';
 import type { StatedFacts } from '../../bot/understanding/understand';
 import { stateRecord } from './record';
 import { pastMomentResult } from './stepData';
@@ -37,9 +37,6 @@ const HARM_FLAGS: ReadonlySet<RiskFlag> = new Set([
 
 /** Whether the conversation has said the child was harmed or exploited. */
 export const harmSaid = (facts: Pick<ConversationFacts, 'flags'>): boolean => facts.flags.some((flag) => HARM_FLAGS.has(flag));
-
-/** Under this, a child. */
-const ADULT_AGE = 18;
 
 const conversationFactsSchema = z.object({
   role: z.enum(ROLES).optional(),

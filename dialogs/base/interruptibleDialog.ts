@@ -3,7 +3,7 @@
 // Every journey extends this; the outermost active one handles the turn.
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { DangerCategory, Role } from '../../bot/content/vocabulary';
+import type { DangerCategory, QuestionAsked, Role } from '../../bot/content/vocabulary';
 import { adviseFirst } from '../../bot/turn/advice';
 import { isOfficeOpen } from '../../bot/content/area';
 import { keepDangerForBooking } from './bookingSafety';
@@ -259,11 +259,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       );
       await keepDangerForBooking(context, this.services, reading.danger);
     }
-    if (reading.question) {
-      const officeOpen = isOfficeOpen(this.services.area, this.services.clock.now(), this.services.timeZone);
-      await adviseFirst(context, this.services, 'question', { questionAsked: reading.question, officeOpen, ...who });
-    }
+    if (reading.question) await this.answerQuestion(context, reading.question, role);
     return true;
+  }
+
+  /** The user's own question, answered for who asks and the hour ("do i ring her social worker now?"). */
+  private async answerQuestion(context: TurnContext, question: QuestionAsked, role: Role | undefined): Promise<void> {
+    const officeOpen = isOfficeOpen(this.services.area, this.services.clock.now(), this.services.timeZone);
+    await adviseFirst(context, this.services, 'question', { questionAsked: question, officeOpen, ...(role ? { role } : {}) });
   }
 
   /**
@@ -279,14 +282,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const [opening = ''] = (context.activity.text ?? '').split(/[.,;!?\n]/).filter((clause) => clause.trim() !== '');
     const said = this.services.understanding.everyday(opening, locale, { wholeMessage: true });
     const answered = said === 'yes' || said === 'no' || said === 'unknown';
-    const askedInstead = !answered && reading.question !== undefined && reading.danger.length === 0;
+    const askedInstead = !answered && reading.danger.length === 0 ? reading.question : undefined;
     // Whatever this message is, a held answer is taken now or never.
     await conversationFactsRecord(this.services).update(context, ({ answerHeld: _taken, ...facts }) => ({
       ...facts,
-      caringQuestionOpen: askedInstead,
+      caringQuestionOpen: askedInstead !== undefined,
     }));
     if (askedInstead) {
-      await adviseFirst(context, this.services, 'question', { questionAsked: reading.question, role: 'youngPerson' });
+      await this.answerQuestion(context, askedInstead, 'youngPerson');
       await context.sendActivity(messages.t('safety.askStraightAgain'));
       return 'askedAgain';
     }
