@@ -605,7 +605,7 @@ describe('by SMS', () => {
 
   it('by text, "can u ring the police for me i got no credit": 999 is free, even with no credit', async () => {
     const { replies } = await sms.text('+447700900622', 'can u ring the police for me i got no credit');
-    expect(replies.join('\n')).toMatch(/999 is free[^.]*no credit/);
+    expect(replies.join('\n')).toMatch(/999[^.]*no credit/);
   });
 
   it('by text, a plea not to call the police after the straight question keeps it open: the next "no" answers it', async () => {
@@ -721,5 +721,108 @@ describe('by SMS', () => {
     const { replies } = await sms.text(phone, 'do i have to wait 24 hours');
     expect(replies.join('\n')).toContain('do not have to wait 24 hours');
     expect(replies.join('\n')).toContain('101');
+  });
+});
+
+describe('the next fresh walk: who is in danger, an ambulance refused, a young child lost, the police who said wait', () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-11-24T19:00:00Z' });
+  });
+  afterAll(async () => sms.close());
+  const smsAudit = (phone: string) => auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+
+  it('a young person in danger now, before saying who they are, is told 999 in words for them and asked straight', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['im stood on the bridge and i cant keep going like this'], { join: true });
+    const text = allText(lastTurnOf(turns));
+    expect(text).toMatch(/call 999 now/i);
+    expect(text).toMatch(/ending your life/);
+    expect(text).not.toMatch(/\bthey may be at risk/);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:G-DANGER-YP-SUICIDE-NOW']);
+  });
+
+  it('by text, the same in a first message: 999 now for them, and the straight question', async () => {
+    const phone = '+447700900791';
+    const { replies } = await sms.text(phone, 'up on the multi storey roof. i want it all to end tonight');
+    expect(replies.join('\n')).toMatch(/ending your life/);
+    expect(await smsAudit(phone)).toEqual(['advised-999:G-DANGER-YP-SUICIDE-NOW']);
+  });
+
+  it('"no ambulance, my dad would find out" after pills is asked again, kindly, and not read as being out', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['2', 'yes', 'necked about 16 of my nans sleeping tablets'], { join: true });
+    const [turn] = await walk(conversation, ['no ambulance, my dad would find out']);
+    const text = allText(turn ?? []);
+    expect(text).toContain('999');
+    expect(text).not.toMatch(/safe for you to go home/);
+    const audit = await auditTrail(harness.app, conversation.id);
+    expect(audit).toContain('advised-999:G-DANGER-YP-MEDICAL');
+    expect(audit).toContain('advised-999:G-AMBULANCE-REFUSED-YP');
+  });
+
+  it('by text, a Polish young person who took pills and will not go to hospital', async () => {
+    const phone = '+447700900792';
+    for (const text of ['polski', 'uciekłam z domu', '1', '1']) await sms.text(phone, text);
+    await sms.text(phone, 'połknęłam jakieś 12 tabletek');
+    const { replies } = await sms.text(phone, 'nie pójdę do szpitala, mama się dowie');
+    expect(replies.join('\n')).toContain('999');
+    const audit = await smsAudit(phone);
+    expect(audit).toContain('advised-999:G-DANGER-YP-MEDICAL');
+    expect(audit).toContain('advised-999:G-AMBULANCE-REFUSED-YP');
+  });
+
+  it('a 7-year-old lost in a shopping centre is 999 whatever the parent answers about danger, and not told it twice', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['my 7 year old wandered off in the shopping centre', 'not sure', '15 minutes ago', 'yes', 'no', 'no'],
+      { join: true },
+    );
+    expect(allText(turns[2] ?? [])).toContain('999');
+    expect(allText(turns[2] ?? [])).not.toMatch(/call 101/);
+    const audit = await auditTrail(harness.app, conversation.id);
+    expect(audit[0]).toBe('advised-999:P-DANGER-YOUNG-PUBLIC');
+    expect(audit).not.toContain('advised-999:P-REPORT-NOW-YOUNG');
+  });
+
+  it('by text, a 5-year-old lost on the beach: 999 at the danger question', async () => {
+    const phone = '+447700900793';
+    for (const text of ['lost my little boy on the beach, hes 5', 'yes']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'no');
+    expect(replies.join('\n')).toContain('999');
+    expect(await smsAudit(phone)).toEqual(['advised-999:P-DANGER-YOUNG-PUBLIC']);
+  });
+
+  it('by text, "they said leave it 24 hours": reporting is still to do, never "you have already called, that was right"', async () => {
+    const phone = '+447700900794';
+    const answers = ['rang 101 and they said leave it 24 hours, hes 14 and not back from football', 'yes', 'no', '5pm', 'yes', 'yes', 'no'];
+    for (const text of answers) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, '5');
+    expect(replies.join('\n')).toMatch(/call 101 again/);
+    expect(replies.join('\n')).not.toMatch(/that was right/);
+    const audit = await smsAudit(phone);
+    expect(audit).toContain('advised-101:P-POLICE-SAID-WAIT-REPORT');
+    expect(audit).not.toContain('advised-101:P-POLICE-TOLD-REPORT');
+  });
+
+  it('"hes 13 and autistic" is a risk said back, not asked: the police now, before the search', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['my son hasnt come home, hes 13 and autistic', 'no', 'after school', 'yes', 'no'], {
+      join: true,
+    });
+    const text = allText(lastTurnOf(turns));
+    expect(text).toMatch(/additional needs/);
+    expect(text).not.toMatch(/extra risk\?/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-101:P-REPORT-NOW-AT-RISK');
+  });
+
+  it('a young person who asks the bot to ring the police is told it cannot, in words for them: 999 free, and Missing People', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['2', 'yes', 'can u ring the police for me'], { join: true });
+    const text = allText(lastTurnOf(turns));
+    expect(text).toContain('116 000');
+    expect(text).not.toMatch(/the child is missing/);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual([]);
   });
 });

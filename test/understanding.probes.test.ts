@@ -602,3 +602,41 @@ describe('who they would rather meet, asked in their words', () => {
     expect(understanding.workerWish(text, 'en-GB')).toBe(wish);
   });
 });
+
+describe('a number of pills, in any language, is an overdose', () => {
+  it.each([
+    ['połknęłam jakieś 12 tabletek', 'pl'],
+    ['am înghițit 15 pastile de la bunica', 'ro'],
+    ['بلعت ١٥ حبة من دوا امي', 'ar'],
+    ['necked about 16 of them sleeping tablets', 'en-GB'],
+  ])('"%s" is a medical emergency', (text, locale) => {
+    expect(understanding.read(text, locale).danger).toContain('medical');
+  });
+
+  it("two tablets for a headache, or a family member's age, is not", () => {
+    expect(understanding.read('she took 2 tablets for her headache', 'en-GB').danger).toEqual([]);
+    expect(understanding.read('my 30 year old brother is driving round looking for her', 'en-GB').danger).toEqual([]);
+  });
+});
+
+describe('words that say a fact a journey would ask', () => {
+  it('"the police said to leave it 24 hours" is no report made: the police were not told', () => {
+    const { facts } = understanding.read('rang 101 and they said leave it 24 hours, hes 14', 'en-GB');
+    expect(facts.said).toContain('policeSaidWait');
+    expect(facts.said).not.toContain('policeTold');
+  });
+
+  it.each(['my lad is autistic', 'she has adhd and learning difficulties', 'syn ma autyzm'])('"%s" says additional needs', (text) => {
+    expect(understanding.read(text, text.startsWith('syn') ? 'pl' : 'en-GB').facts.said).toContain('additionalNeeds');
+  });
+
+  it('"i have to send her a text" and "not sen him" say no additional needs', () => {
+    expect(understanding.read('i have to send her a text', 'en-GB').facts.said).not.toContain('additionalNeeds');
+    expect(understanding.read('not sen him since 6', 'en-GB').facts.said).not.toContain('additionalNeeds');
+  });
+
+  it('"lost her in the shopping centre" is a public place; "my mum will find out" is not being out', () => {
+    expect(understanding.read('lost her in the shopping centre', 'en-GB').facts.said).toContain('missingFromPublicPlace');
+    expect(understanding.read('no ambulance, my mum will find out', 'en-GB').facts.said).toContain('refusesEmergencyHelp');
+  });
+});

@@ -98,7 +98,8 @@ describe('young person', () => {
     const turns = await walk(conversation, ['2', 'im on the bridge, i dont want to live anymore']);
     expect(allText(last(turns))).toMatch(/ending your life/);
     expect(allText(last(turns))).toContain('999');
-    expect(await auditOf(conversation)).toEqual(['advised-999:G-DANGER-YP-SUICIDE']);
+    // On a bridge is danger now: 999 comes first, then the straight question.
+    expect(await auditOf(conversation)).toEqual(['advised-999:G-DANGER-YP-SUICIDE-NOW']);
   });
 
   it('stuck at a question with buttons: the way on asks the question again beside them, and asks for no number they do not show', async () => {

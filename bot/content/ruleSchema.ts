@@ -32,6 +32,10 @@ function carerRiskFacts(): Record<`risk.${(typeof CARER_RISKS)[number]}`, z.ZodB
 export const factSchemas = {
   dangerPhrase: z.boolean(),
   dangerCategory: z.enum(DANGER_CATEGORIES),
+  /** The danger words say it is happening now (on a bridge, a knife out), beside another category. */
+  dangerNow: z.boolean(),
+  /** After a medical emergency in this conversation, they say they will not call 999 or go to hospital. */
+  emergencyHelpRefused: z.boolean(),
   disclosure: z.enum(DISCLOSURES),
   questionAsked: z.enum([...QUESTIONS_ASKED, QUESTION_UNANSWERED]),
   command: z.enum(COMMANDS),
@@ -59,6 +63,8 @@ export const factSchemas = {
   askedStraightBefore: z.boolean(),
   /** The parent said they have already called the police (999 or 101). */
   policeTold: z.boolean(),
+  /** The parent rang the police and was told to wait: no report was taken. */
+  policeSaidWait: z.boolean(),
   /** A young person's answer to being asked straight whether they are thinking of ending their life. */
   ypThinkingOfSuicide: z.enum(['yes', 'no', 'unsure']),
   ypWhere: z.enum(['away', 'back']),
@@ -73,6 +79,8 @@ export const factSchemas = {
   noPhone: z.boolean(),
   /** Where the child never came back from, when not home (said in passing): the enquiries start there. */
   missingFrom: z.enum(['contact', 'school']),
+  /** The child went missing in a public place (said in passing). */
+  missingFromPublicPlace: z.boolean(),
   /** A known risk the carer said yes to (one fact per risk: rules test each by name). */
   ...carerRiskFacts(),
   /** Review points of an unauthorised absence already passed when the carer wrote. */

@@ -94,10 +94,18 @@ export const STATED_FACTS = [
   'missingFromContact',
   'missingFromSchool',
   'courtOrder',
+  /** Went missing in a public place ("at the park", "in the shopping centre"): a young child there is 999. */
+  'missingFromPublicPlace',
   /** Rung or messaged and not answering ("straight to voicemail"): contact was tried. */
   'notAnswering',
   /** The police were called already ("ive rung 999", "police are on their way"): not told to call them as news. */
   'policeTold',
+  /** Rang the police and was told to wait ("they said wait 24 hours"): no report was taken, so reporting is still to do. */
+  'policeSaidWait',
+  /** Autism, a learning disability, ADHD: a need that puts a missing child at extra risk. */
+  'additionalNeeds',
+  /** Will not call 999 or go to hospital ("i dont want an ambulance, my mum will find out"): asked again, kindly, after a medical emergency. */
+  'refusesEmergencyHelp',
 ] as const;
 export type StatedFact = (typeof STATED_FACTS)[number];
 

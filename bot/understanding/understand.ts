@@ -27,6 +27,8 @@ import { normalise, westernDigits, words as textWords } from './text';
 export interface Reading {
   /** Every danger category the phrase book found, in the user's language or English; empty when none. */
   danger: DangerCategory[];
+  /** A number of pills said taken ("necked about 16 of them"): the ambulance comes first, even beside talk of ending a life. */
+  pillsTaken: boolean;
   /**
    * Danger the trained reader heard where the phrase book found none: not clearly an emergency,
    * so it gets a direct, caring question with 999 and the crisis lines. At most one category.
@@ -209,6 +211,7 @@ interface LanguageReader {
   bookingRequests: PhraseBook<BookingRequest>;
   workerWishes: PhraseBook<WorkerWish>;
   factCues: PhraseBook<StatedFact | 'none'>;
+  pillWords: ReadonlySet<string>;
   ageCues: {
     after: ReadonlySet<string>;
     before: ReadonlySet<string>;
@@ -332,6 +335,7 @@ export function createUnderstanding(
       let question: QuestionAsked | undefined;
       let bookingRequest: BookingRequest | undefined;
       let ageYears: number | undefined;
+      let pillsTaken = false;
       const said = new Set<StatedFact>();
       const denied = new Set<StatedFact>();
       const own = languagesOf(locale);
@@ -347,6 +351,10 @@ export function createUnderstanding(
         for (const match of reader.danger.find(tokens)) if (!match.negated && match.label !== 'none') danger.add(match.label);
         if (own.includes(language)) ageYears ??= ageSaid(tokens, reader.ageCues) ?? ageInBrackets(text, reader.ageCues);
         if (adultPartnerSaid(tokens, reader.ageCues, ageYears)) for (const category of ADULT_PARTNER_DANGER) danger.add(category);
+        if (pillsCounted(tokens, reader.pillWords)) {
+          pillsTaken = true;
+          danger.add('medical');
+        }
         if (!own.includes(language)) continue;
         const asked = reader.questions.find(tokens);
         for (const match of reader.disclosures.find(tokens)) {
@@ -374,10 +382,13 @@ export function createUnderstanding(
       // The trained readers hear sentences; a word or two ("found them", "no") is the phrase book's.
       const features = textWords(text).length >= MODEL_MIN_WORDS ? featuresOf(text, models.danger.features) : undefined;
       const heard = danger.size === 0 && features ? models.danger.judgeFeatures(features).category : undefined;
+      // "i rang the police and they told me to wait": they were not given a report; it is still to do.
+      if (question === 'policeSaidWait' && said.delete('policeTold')) said.add('policeSaidWait');
       const likelyWriter = features ? models.writer.guess(features, writer) : writer;
       const likelySituation = features ? models.situation.guess(features, situation) : situation;
       return {
         danger: DANGER_CATEGORIES.filter((category) => danger.has(category)),
+        pillsTaken,
         concern: heard ? [heard] : [],
         disclosures: DISCLOSURES.filter((disclosure) => disclosures.has(disclosure)),
         writer,
@@ -725,6 +736,8 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
         phrases ?? [],
       ]),
     ),
+    // One word each, and never a number: Arabizi "7abba" must not make "7" a pill.
+    pillWords: new Set([...wordsAsRead(words.pillWords)].filter((word) => !/\d/.test(word))),
     // Each cue as the tokeniser writes a word ("godzin" -> "godzing"), so the two compare.
     ageCues: {
       after: wordsAsRead(words.ageCues.after),
@@ -796,6 +809,7 @@ function emptyLexicon(): UnderstandingLexicon {
     },
     factCues: {},
     factLookAlikes: [],
+    pillWords: [],
     disclosureLookAlikes: [],
     questions: {
       police: none,
@@ -1008,6 +1022,21 @@ function partnerBefore(tokens: readonly Token[], at: number, cues: LanguageReade
     if (isPartner(token, cues)) return true;
   }
   return false;
+}
+
+/** How many pills at once make an overdose to act on ("took 20 paracetamol", "połknęłam 15 tabletek"). */
+const OVERDOSE_PILLS = 5;
+/** How far after the number the pills may be named ("20 of my mums paracetamol"). */
+const PILLS_REACH = 5;
+
+/** A number of pills said ("like 20 paracetamol", "am luat 20 de pastile"): an overdose, in any words around it. */
+function pillsCounted(tokens: readonly Token[], pillWords: ReadonlySet<string>): boolean {
+  return tokens.some(
+    (token, at) =>
+      /^\d{1,3}$/.test(token.word) &&
+      Number(token.word) >= OVERDOSE_PILLS &&
+      tokens.slice(at + 1, at + 1 + PILLS_REACH).some((after) => pillWords.has(after.word)),
+  );
 }
 
 function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): number | undefined {

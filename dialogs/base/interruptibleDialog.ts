@@ -83,8 +83,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const tapped = turnReading.answer?.tapped ?? false;
     const reading = tapped ? undefined : turnReading;
     const before = await conversationFactsRecord(this.services).get(context);
-    // Who is writing, for words that fit them: confirmed, or what this message or an earlier one said.
-    const role = before.role ?? reading?.writer ?? before.writerHeard;
+    // Who is writing, for words that fit them: confirmed, or what this message or an earlier one
+    // said, or else the trained reader's guess ("im on the bridge, i cant do this anymore" is the
+    // young person themselves, who must not be told about "them").
+    const role = before.role ?? reading?.writer ?? before.writerHeard ?? reading?.likely.writer;
     if (reading) await keepStatedFacts(context, this.services, reading.facts, reading.writer);
     // "im back, got home last nite": when, said with the return, is confirmed later rather than asked.
     if (reading?.situation === 'back') {
@@ -97,8 +99,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       const seen = this.services.dates.readPast(lastSeenWords, languageOf(messages.locale), { beforeNow: true });
       if (seen.kind === 'read') await keepMomentSaid(context, this.services, 'lastSeenSaid', pastMomentOf(seen.moment));
     }
+    // "i dont want an ambulance, my mum will find out", after pills: asked again, kindly, never let
+    // go; it answers no other question (a straight question stays open).
+    const helpRefused =
+      reading?.facts.said.includes('refusesEmergencyHelp') === true &&
+      (before.flags.includes('medical') || reading.danger.includes('medical'));
+    if (helpRefused) await adviseFirst(context, this.services, 'interrupt', { emergencyHelpRefused: true, ...(role ? { role } : {}) });
     // No buttons are shown under the straight question: a "Yes" then is typed, not tapped.
-    const caringAnswer = before.caringQuestionOpen ? await this.answerToCaringQuestion(context, turnReading) : undefined;
+    const caringAnswer = before.caringQuestionOpen && !helpRefused ? await this.answerToCaringQuestion(context, turnReading) : undefined;
     if (caringAnswer === 'askedAgain') return Dialog.EndOfTurn;
     if (caringAnswer) {
       // "no, not like that. i just want it to stop": the answer is taken, and danger words after it are still answered.
@@ -156,7 +164,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, workerWish: wish }));
       await context.sendActivity(messages.t(`common.facts.workerWish.${wish}`));
     }
-    if (replied || ageNoted || wishNoted) {
+    if (replied || helpRefused || ageNoted || wishNoted) {
       // The message may also answer the question waiting: it reads on, and a miss is not a miss.
       context.turnState.set(TURN_ALREADY_ANSWERED, true);
       return undefined;
@@ -213,7 +221,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     role: Role | undefined,
     askedStraightBefore: boolean,
   ): Promise<boolean> {
-    const dangerCategory = mostUrgentCare(reading.danger);
+    const dangerCategory = mostUrgentCare(reading.danger, reading.pillsTaken);
     const [concernCategory] = reading.concern;
     const [disclosure] = reading.disclosures;
     if (!dangerCategory && !concernCategory && !disclosure && !reading.question) return false;
@@ -229,6 +237,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await adviseFirst(context, this.services, 'interrupt', {
         dangerPhrase: true,
         dangerCategory,
+        dangerNow: reading.danger.includes('immediate'),
         askedStraightBefore,
         policeTold,
         ...who,
@@ -322,7 +331,9 @@ const AMBULANCE_FIRST: readonly DangerCategory[] = ['immediate', 'medical'];
  * I cant wake him", "took 10 paracetamol and vodka") needs an ambulance asked for, unless someone
  * is also hurting or holding the child, or the words speak of ending their life.
  */
-function mostUrgentCare(danger: readonly DangerCategory[]): DangerCategory | undefined {
+function mostUrgentCare(danger: readonly DangerCategory[], pillsTaken: boolean): DangerCategory | undefined {
+  // "necked about 16 of my nans sleeping tablets": what was taken is the emergency, whatever else is said.
+  if (pillsTaken && danger.every((category) => category === 'suicideSelfHarm' || AMBULANCE_FIRST.includes(category))) return 'medical';
   if (danger.includes('medical') && danger.every((category) => AMBULANCE_FIRST.includes(category))) return 'medical';
   // "im on the bridge, i dont want to live anymore": danger now that speaks of ending a life gets
   // the suicide advice, which says 999 too and asks straight.

@@ -48,6 +48,8 @@ export const searchOutcomeSchema = z.enum(CHECKLIST_OUTCOMES);
 
 export const parentCaseSchema = z.object({
   dangerNow: z.enum(['yes', 'no', 'unsure']).optional(),
+  /** The answer about danger already told them to call the police now (a young child): not told again before the search. */
+  toldToReportNow: z.boolean().optional(),
   lastSeen: z.object({ at: z.string().datetime(), precision: z.enum(['minute', 'day', 'period']) }).optional(),
   ageYears: z.number().int().min(0).max(130).optional(),
   triedContact: z.boolean().optional(),

@@ -228,10 +228,18 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     const dangerNow = resultOf(step, yesNoUnsureResult);
     await this.record.update(step.context, (current) => ({ ...current, dangerNow }));
     if (dangerNow === 'yes') await flagRisk(step.context, this.services, 'danger-now');
-    await adviseFirst(step.context, this.services, 'parent-danger', {
+    // "my 6 year old, at the park": a young child is reported now, before anything else is asked.
+    const { ageYears, stated } = await conversationFactsRecord(this.services).get(step.context);
+    const advised = await adviseFirst(step.context, this.services, 'parent-danger', {
       parentDangerNow: dangerNow,
       policeTold: await this.policeTold(step),
+      missingFromPublicPlace: stated.includes('missingFromPublicPlace'),
+      ...(ageYears === undefined ? {} : { ageYears }),
     });
+    // Told to call the police now though not in danger: the same is not said again before the search.
+    if (dangerNow !== 'yes' && advised?.audit === 'advised-999') {
+      await this.record.update(step.context, (current) => ({ ...current, toldToReportNow: true }));
+    }
     return step.beginDialog(LAST_SEEN, await momentSaidBegin(step.context, this.services, 'lastSeenSaid'));
   }
 
@@ -284,6 +292,11 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     }));
     // A risk already heard (grooming signs, self-harm, a medical need) is not asked about again: it is one.
     if (flags.some((flag) => (DANGER_CATEGORIES as readonly string[]).includes(flag))) return step.next('yes');
+    // "hes 13 and autistic": said back as a risk, not asked about as if unsaid.
+    if (stated.includes('additionalNeeds')) {
+      await step.context.sendActivity(messagesFor(step.context, this.services).t('parent.facts.additionalNeeds'));
+      return step.next('yes');
+    }
     return step.beginDialog(AT_RISK);
   }
 
@@ -295,6 +308,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     const parentBelievesAtRisk = resultOf(step, yesNoUnsureResult);
     const { ageYears } = await this.withCorrectedAge(step.context);
     if (parentBelievesAtRisk !== 'no') await flagRisk(step.context, this.services, 'parent-believes-at-risk');
+    if ((await this.record.get(step.context)).toldToReportNow) return step.beginDialog(SEARCH_CHECKLIST_DIALOG);
     const reportNow = await adviseFirst(step.context, this.services, 'parent-report-now', {
       parentBelievesAtRisk,
       policeTold: await this.policeTold(step),
@@ -307,7 +321,12 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   private async afterSearch(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (resultOf(step, checklistResult) === 'found') return step.replaceDialog(PARENT_RETURN_DIALOG);
     const { ageYears } = await this.withCorrectedAge(step.context);
-    await adviseFirst(step.context, this.services, 'parent-report', { reportToPolice: true, policeTold: await this.policeTold(step) });
+    const { stated } = await conversationFactsRecord(this.services).get(step.context);
+    await adviseFirst(step.context, this.services, 'parent-report', {
+      reportToPolice: true,
+      policeTold: await this.policeTold(step),
+      policeSaidWait: stated.includes('policeSaidWait'),
+    });
     await adviseFirst(step.context, this.services, 'parent-report-detail', { ageYears: ageYears ?? 0 });
     return step.beginDialog(RISK_FACTORS_DIALOG);
   }
