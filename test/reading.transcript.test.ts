@@ -826,3 +826,41 @@ describe('the next fresh walk: who is in danger, an ambulance refused, a young c
     expect(await auditTrail(harness.app, conversation.id)).toEqual([]);
   });
 });
+
+describe('what is said in passing, in every language, is kept; help already called is not news', () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-11-24T19:00:00Z' });
+  });
+  afterAll(async () => sms.close());
+
+  it('"the paramedics are on the way" after a medical emergency: help is coming, keep the phone on, not "call 999" again', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son just got back', 'yes', 'hes slurring his words and keeps being sick'], { join: true });
+    const turns = await walk(conversation, ['paramedics are on the way now']);
+    expect(allText(lastTurnOf(turns))).toMatch(/on its way/);
+    const audit = await auditTrail(harness.app, conversation.id);
+    expect(audit.filter((row) => row === 'advised-999:G-DANGER-MEDICAL')).toHaveLength(1);
+    expect(audit).toContain('advised-999:G-AMBULANCE-CALLED');
+  });
+
+  it('by text, a Polish parent whose son has diabetes and no phone is asked neither about calling him nor about extra risk', async () => {
+    const phone = '+447700900795';
+    for (const text of ['polski', 'mój syn ma 12 lat, nie wrócił ze szkoły', '1', '2']) await sms.text(phone, text);
+    await sms.text(phone, 'o 15:30');
+    const { replies } = await sms.text(phone, 'tak. ma cukrzycę i nie ma przy sobie telefonu');
+    const text = replies.join('\n');
+    expect(text).not.toMatch(/próbowali Państwo dzwonić/);
+    expect(text).not.toMatch(/większe niebezpieczeństwo\?/);
+    expect(text).toMatch(/przeszukać|poszukiwania|szuk/i);
+  });
+
+  it('by text, a Romanian young person who ran away and is back now goes to what happens now they are back', async () => {
+    const phone = '+447700900796';
+    await sms.text(phone, 'română');
+    await sms.text(phone, 'am fugit vineri dar acum m-am intors acasa');
+    const { replies } = await sms.text(phone, 'da');
+    expect(replies.join('\n')).not.toMatch(/plecat\(ă\) de acasă acum sau te-ai întors/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).not.toContain('advised-999:Y-HOME-NOT-SAFE');
+  });
+});

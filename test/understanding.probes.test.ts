@@ -640,3 +640,34 @@ describe('words that say a fact a journey would ask', () => {
     expect(understanding.read('no ambulance, my mum will find out', 'en-GB').facts.said).toContain('refusesEmergencyHelp');
   });
 });
+
+describe('facts said in passing, in Polish, Romanian and Arabic', () => {
+  it.each([
+    ['pl', 'syn ma cukrzycę i nie ma przy sobie komórki', ['medicalCondition', 'noPhone']],
+    ['pl', 'córka nie wróciła ze szkoły, jest uchodźczynią', ['missingFromSchool', 'asylumSeeking']],
+    ['ro', 'băiatul are epilepsie și nu are telefon la el', ['medicalCondition', 'noPhone']],
+    ['ar', 'بنتي عندها ربو وما رجعت من المدرسة', ['medicalCondition', 'missingFromSchool']],
+  ])('%s "%s" says %j', (locale, text, facts) => {
+    expect(understanding.read(text, locale).facts.said).toEqual(expect.arrayContaining(facts));
+  });
+
+  it('"syn nie ma telefonu" states a fact; it is no "no"', () => {
+    expect(understanding.everyday('syn nie ma telefonu', 'pl')).toBeUndefined();
+    expect(understanding.everyday('nie, nie ma telefonu', 'pl')).toBe('no');
+  });
+
+  it('a condition named is a fact, not a 999, in English and Polish alike', () => {
+    expect(understanding.read('shes 13 with type 1 diabetes', 'en-GB').danger).toEqual([]);
+    expect(understanding.read('syn ma cukrzycę', 'pl').danger).toEqual([]);
+  });
+});
+
+describe('gone and back in one message: what follows "but now" is how things are', () => {
+  it.each([
+    ['ro', 'am fugit vineri dar acum m-am intors acasa', 'back'],
+    ['pl', 'uciekłem w piątek ale już wróciłem', 'back'],
+    ['en-GB', 'she came home at 4 but went off again after tea', 'missingNow'],
+  ])('%s "%s" is %s', (locale, text, situation) => {
+    expect(understanding.read(text, locale).situation).toBe(situation);
+  });
+});

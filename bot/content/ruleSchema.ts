@@ -65,6 +65,8 @@ export const factSchemas = {
   policeTold: z.boolean(),
   /** The parent rang the police and was told to wait: no report was taken. */
   policeSaidWait: z.boolean(),
+  /** An ambulance is called or there already (said with the danger). */
+  ambulanceCalled: z.boolean(),
   /** A young person's answer to being asked straight whether they are thinking of ending their life. */
   ypThinkingOfSuicide: z.enum(['yes', 'no', 'unsure']),
   ypWhere: z.enum(['away', 'back']),

@@ -125,6 +125,8 @@ export const understandingSchema = z
     lastSeenCues: z.array(z.string().min(1)).default([]),
     /** Words that look like a situation's cue but are not one ("the back door", "usually back by"). */
     situationLookAlikes: z.array(z.string().min(1)).default([]),
+    /** Words that turn to how things are now ("ran away saturday but now im back"): what follows them is the situation. */
+    turnabouts: z.array(z.string().min(1)).default([]),
     /** Questions a young person asks at any point ("will I get in trouble?"). */
     questions: labelled(QUESTIONS_ASKED),
     /** A booking asked to be cancelled or moved in one's own words: acted on when the conversation has one. */

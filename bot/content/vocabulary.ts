@@ -100,6 +100,8 @@ export const STATED_FACTS = [
   'notAnswering',
   /** The police were called already ("ive rung 999", "police are on their way"): not told to call them as news. */
   'policeTold',
+  /** An ambulance is called or there ("the ambulance is on its way"): not told to call 999 as news. */
+  'ambulanceCalled',
   /** Rang the police and was told to wait ("they said wait 24 hours"): no report was taken, so reporting is still to do. */
   'policeSaidWait',
   /** Autism, a learning disability, ADHD: a need that puts a missing child at extra risk. */

@@ -193,6 +193,7 @@ interface LanguageReader {
   disclosures: PhraseBook<Disclosure | 'none'>;
   writers: PhraseBook<Role | 'none'>;
   situations: PhraseBook<Situation | 'none'>;
+  turnabouts: ReadonlySet<string>;
   questions: PhraseBook<QuestionAsked>;
   /** Words before a police reference ("ref", "log number"), each as its words, longest first. */
   referenceCues: ReadonlyArray<readonly string[]>;
@@ -374,7 +375,10 @@ export function createUnderstanding(
         // "will the police take me back home?" asks about a return; it says none happened.
         const askedWords = new Set(asked.flatMap((match) => match.positions));
         const situations = reader.situations.find(tokens).filter((match) => !match.positions.some((at) => askedWords.has(at)));
-        situation ??= strongest(situationCues(situations), writer ? SITUATION_PREFERENCE[writer] : SITUATIONS);
+        situation ??= strongest(
+          situationNow(situationCues(situations), tokens, reader.turnabouts),
+          writer ? SITUATION_PREFERENCE[writer] : SITUATIONS,
+        );
         question ??= earliest(asked);
         bookingRequest ??= earliest(reader.bookingRequests.find(tokens).filter((match) => !match.negated));
         for (const match of reader.factCues.find(tokens)) if (match.label !== 'none') (match.negated ? denied : said).add(match.label);
@@ -560,11 +564,12 @@ export function createUnderstanding(
 
 function everydayIn(reader: LanguageReader, language: string, text: string, wholeMessage: boolean): EverydayAnswer | undefined {
   const tokens = tokenise(text, reader.lexicon);
-  // "nie odbiera" (not answering) holds "nie" but answers no question with it.
-  const notAnswering = new Set(
+  // "nie odbiera" (not answering) and "syn nie ma telefonu" (no phone) hold "nie", but state a
+  // fact and answer no question with it.
+  const inFact = new Set(
     reader.factCues
       .find(tokens)
-      .filter((match) => match.label === 'notAnswering')
+      .filter((match) => match.label !== 'none')
       .flatMap((match) => match.positions),
   );
   // "yes she is" is a yes; "she is not breathing", "he is 13" and "she is at her dads" are not:
@@ -580,7 +585,7 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
     .filter(
       (match) =>
         !match.negated &&
-        !match.positions.some((position) => notAnswering.has(position)) &&
+        !match.positions.some((position) => inFact.has(position)) &&
         !(
           match.label === 'yes' &&
           (negatedAfter(tokens, match.end, reader.lexicon) ||
@@ -711,6 +716,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
       words.writerLookAlikes,
       ROLES.map((role) => [role, words.writers[role]] as const),
     ),
+    turnabouts: wordsAsRead(words.turnabouts),
     situations: withLookAlikes(
       words.situationLookAlikes,
       SITUATIONS.map((situation) => [situation, words.situations[situation]] as const),
@@ -793,6 +799,7 @@ function emptyLexicon(): UnderstandingLexicon {
     writerLookAlikes: [],
     situations: { missingNow: none, back: none, away: none, prepare: none },
     situationLookAlikes: [],
+    turnabouts: [],
     lastSeenCues: [],
     ageCues: {
       after: [],
@@ -1115,6 +1122,24 @@ function situationCues(matches: ReadonlyArray<PhraseMatch<Situation | 'none'>>):
     else if (match.label === 'back') cues.push({ ...match, label: 'missingNow' });
   }
   return cues;
+}
+
+/**
+ * "am fugit sambata dar acum m-am intors": when the words say both gone and back, and a word that
+ * turns to now ("but", "now", "dar", "ale") stands between them, what follows it is the situation.
+ */
+function situationNow(
+  cues: ReadonlyArray<PhraseMatch<Situation>>,
+  tokens: readonly Token[],
+  turnabouts: ReadonlySet<string>,
+): ReadonlyArray<PhraseMatch<Situation>> {
+  const mixed = cues.some((cue) => cue.label === 'back') && cues.some((cue) => cue.label !== 'back' && cue.label !== 'prepare');
+  if (!mixed) return cues;
+  let turn = -1;
+  tokens.forEach((token, at) => {
+    if (turnabouts.has(token.word) && cues.some((cue) => cue.end < at) && cues.some((cue) => cue.start > at)) turn = at;
+  });
+  return turn < 0 ? cues : cues.filter((cue) => cue.start > turn);
 }
 
 /** The fewest words a sentence ending in a question mark needs to be the user's own question, not a doubtful answer ("yes?"). */

@@ -105,6 +105,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       reading?.facts.said.includes('refusesEmergencyHelp') === true &&
       (before.flags.includes('medical') || reading.danger.includes('medical'));
     if (helpRefused) await adviseFirst(context, this.services, 'interrupt', { emergencyHelpRefused: true, ...(role ? { role } : {}) });
+    // "paramedics are on the way now", with no danger words of its own: help is coming, not news to call.
+    const helpComing = reading?.facts.said.includes('ambulanceCalled') === true && reading.danger.length === 0 && !helpRefused;
+    if (helpComing) await adviseFirst(context, this.services, 'interrupt', { ambulanceCalled: true, ...(role ? { role } : {}) });
     // No buttons are shown under the straight question: a "Yes" then is typed, not tapped.
     const caringAnswer = before.caringQuestionOpen && !helpRefused ? await this.answerToCaringQuestion(context, turnReading) : undefined;
     if (caringAnswer === 'askedAgain') return Dialog.EndOfTurn;
@@ -164,7 +167,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, workerWish: wish }));
       await context.sendActivity(messages.t(`common.facts.workerWish.${wish}`));
     }
-    if (replied || helpRefused || ageNoted || wishNoted) {
+    if (replied || helpRefused || helpComing || ageNoted || wishNoted) {
       // The message may also answer the question waiting: it reads on, and a miss is not a miss.
       context.turnState.set(TURN_ALREADY_ANSWERED, true);
       return undefined;
@@ -238,6 +241,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         dangerPhrase: true,
         dangerCategory,
         dangerNow: reading.danger.includes('immediate'),
+        ambulanceCalled: reading.facts.said.includes('ambulanceCalled'),
         askedStraightBefore,
         policeTold,
         ...who,

@@ -12,7 +12,7 @@ import { ChoiceQuestion } from '../base/choiceQuestion';
 import { conversationFactsRecord, flagRisk, keepGoneSince, momentSaidBegin } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { journeyOptionsSchema } from '../base/journeyOptions';
-import { DANGER_CATEGORIES, type Situation } from '../../bot/content/vocabulary';
+import { DANGER_CATEGORIES, type Situation, type StatedFact } from '../../bot/content/vocabulary';
 import { PastMomentDialog } from '../base/pastMomentDialog';
 import { Question, type Answer } from '../base/question';
 import {
@@ -54,6 +54,8 @@ const DANGER = 'parent.danger';
 const LAST_SEEN = 'parent.lastSeen';
 const AGE = 'parent.age';
 const CONTACT = 'parent.contact';
+/** Facts said in passing that put a missing child at extra risk: said back, and the risk question not asked. */
+const RISKS_SAID_IN_PASSING = ['medicalCondition', 'additionalNeeds'] as const satisfies readonly StatedFact[];
 const AT_RISK = 'parent.atRisk';
 const SEND_SUMMARY = 'parent.summary.send';
 const SUMMARY_NUMBER = 'parent.summary.number';
@@ -130,11 +132,13 @@ export class ParentJourneyDialog extends InterruptibleDialog {
         services,
       ),
     );
-    // "she isnt answering", "nie odbiera": they tried.
+    // "she isnt answering", "nie odbiera": they tried. "he has no phone": they could not.
     this.addDialog(
-      yesNoQuestion(CONTACT, 'parent.contact.ask', services, (context) =>
-        readingOf(context, services).facts.said.includes('notAnswering') ? 'yes' : undefined,
-      ),
+      yesNoQuestion(CONTACT, 'parent.contact.ask', services, (context) => {
+        const { said } = readingOf(context, services).facts;
+        if (said.includes('notAnswering')) return 'yes';
+        return said.includes('noPhone') ? 'no' : undefined;
+      }),
     );
     // Danger or a worry heard in the answer ("no, but she has an older boyfriend who buys her things") is a risk.
     this.addDialog(
@@ -292,9 +296,11 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     }));
     // A risk already heard (grooming signs, self-harm, a medical need) is not asked about again: it is one.
     if (flags.some((flag) => (DANGER_CATEGORIES as readonly string[]).includes(flag))) return step.next('yes');
-    // "hes 13 and autistic": said back as a risk, not asked about as if unsaid.
-    if (stated.includes('additionalNeeds')) {
-      await step.context.sendActivity(messagesFor(step.context, this.services).t('parent.facts.additionalNeeds'));
+    // "hes 13 and autistic", "she has type 1 diabetes": said back as a risk, not asked about as if unsaid.
+    const risksSaid = RISKS_SAID_IN_PASSING.filter((fact) => stated.includes(fact));
+    if (risksSaid.length > 0) {
+      const messages = messagesFor(step.context, this.services);
+      for (const fact of risksSaid) await step.context.sendActivity(messages.t(`parent.facts.${fact}`));
       return step.next('yes');
     }
     return step.beginDialog(AT_RISK);
