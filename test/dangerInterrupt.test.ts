@@ -126,15 +126,18 @@ const PROFESSIONAL_TO_THE_END = ['4', 'Other', 'A child is back', 'Yes', 'None o
  */
 const SUICIDE_MESSAGE = 'She said she wants to KILL HERSELF';
 const MEDICAL_MESSAGE = "she's not breathing";
+const TAKEN_MESSAGE = 'he was taken by a stranger';
 const dangerRuleFor = (path: string[], message = '') => {
   const youngPerson = path[0] === '2';
   if (message === SUICIDE_MESSAGE) return youngPerson ? 'G-DANGER-YP-SUICIDE' : 'G-DANGER-SUICIDE';
   // A medical emergency is an ambulance for anyone: a young person gets it in words for them.
   if (message === MEDICAL_MESSAGE) return youngPerson ? 'G-DANGER-YP-MEDICAL' : 'G-DANGER-MEDICAL';
-  return youngPerson ? 'G-DANGER-YP' : 'G-DANGER-999';
+  // A young person in danger now, or held, is told "call 999 now", not "if you are in danger".
+  if (message === TAKEN_MESSAGE) return youngPerson ? 'G-DANGER-YP-HELD' : 'G-DANGER-999';
+  return youngPerson ? 'G-DANGER-YP-NOW' : 'G-DANGER-999';
 };
 
-const dangerMessages = ['my son is in danger', SUICIDE_MESSAGE, 'someone has a knife', 'he was taken by a stranger', MEDICAL_MESSAGE];
+const dangerMessages = ['my son is in danger', SUICIDE_MESSAGE, 'someone has a knife', TAKEN_MESSAGE, MEDICAL_MESSAGE];
 
 const nonsenseMessages = ['asdf ghjk', 'purple monkey dishwasher', '?? ?'];
 

@@ -864,3 +864,61 @@ describe('what is said in passing, in every language, is kept; help already call
     expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).not.toContain('advised-999:Y-HOME-NOT-SAFE');
   });
 });
+
+describe('a second fresh walk: a young person in danger now is told 999 now, once; a very young child; a correction; Romanian "ani"', () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+  });
+  afterAll(async () => sms.close());
+
+  it('by text, "they wont let me leave" as a first message: 999 now, and after confirming, not "are you safe right now?"', async () => {
+    const phone = '+447700900797';
+    const { replies: first } = await sms.text(phone, 'im in a flat i dont know and they wont let me go. they took my phone');
+    expect(first.join('\n')).toMatch(/Call 999 now/);
+    const { replies } = await sms.text(phone, '1');
+    expect(replies.join('\n')).not.toMatch(/are you safe right now/i);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toEqual(['advised-999:G-DANGER-YP-HELD']);
+  });
+
+  it('"a guy keeps following me" at "are you safe?" is a no, with one 999 and no "if you are in danger"', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['A young person', 'a guy keeps following me and i dont know this area'], { join: true });
+    const text = allText(lastTurnOf(turns));
+    expect(text).toMatch(/Call 999 now/);
+    expect(text).toMatch(/away from home now, or are you back/);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:G-DANGER-YP-NOW']);
+  });
+
+  it('a 3-year-old gone through an open front door: 999 at the danger question, even to "no"', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['my 3 year old has gone, the front door was open', 'no'], { join: true });
+    expect(allText(lastTurnOf(turns))).toContain('999');
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:P-DANGER-VERY-YOUNG');
+  });
+
+  it('"hes got out the back gate" is missing, not back; a worry in their words at "in danger?" weighs with the age', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['mum', 'my son Alfie is 9, autistic and non verbal, hes got out the back gate'], {
+      join: true,
+    });
+    expect(allText(lastTurnOf(turns))).not.toMatch(/glad they are back/);
+    await walk(conversation, ['he doesnt talk and theres a canal at the end of our road']);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:P-DANGER-YOUNG-PUBLIC');
+  });
+
+  it('"no sorry that was her sister, shes still not here" after "she just walked in" goes back to her being missing', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my daughter is 15 and not home', 'no', '8pm', 'yes', 'yes', 'no', 'she just walked in'], { join: true });
+    const turns = await walk(conversation, ['no sorry that was her sister, shes still not here']);
+    expect(allText(lastTurnOf(turns))).toMatch(/still missing/);
+  });
+
+  it('Romanian "tata" at "who is writing?" is a parent, and a 6-year-old lost in a supermarket is 999', async () => {
+    const conversation = harness.conversation(undefined, { locale: 'ro' });
+    await walk(conversation, ['tata', 'fetita mea de 6 ani a disparut in supermarket, acum 5 minute'], { join: true });
+    const turns = await walk(conversation, ['nu stiu']);
+    expect(allText(lastTurnOf(turns))).toContain('999');
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:P-DANGER-YOUNG-PUBLIC']);
+  });
+});

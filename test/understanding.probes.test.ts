@@ -671,3 +671,24 @@ describe('gone and back in one message: what follows "but now" is how things are
     expect(understanding.read(text, locale).situation).toBe(situation);
   });
 });
+
+describe("another language's negation that is a word of this one negates nothing", () => {
+  it.each(['fiica mea de 14 ani a fost rapita', 'baiatul meu de 15 ani are un cutit'])('Romanian "%s" (ani: years) is danger', (text) => {
+    expect(understanding.read(text, 'ro').danger.length).toBeGreaterThan(0);
+  });
+
+  it('Polish "ani noża, ani broni" (neither a knife nor a weapon) is still negated', () => {
+    expect(understanding.read('ani noża, ani broni', 'pl').danger).toEqual([]);
+  });
+});
+
+describe('danger a fresh walk found unheard', () => {
+  it.each([
+    ['she texted her mate saying shes going to jump off the bridge', 'en-GB', 'suicideSelfHarm'],
+    ['they put something in my drink and now i feel dizzy', 'en-GB', 'medical'],
+    ['someone who paid for her journey keeps ringing her', 'en-GB', 'exploitation'],
+    ['لقيت علب حبوب فاضية بغرفتها، اظن بلعتهم كلهم', 'ar', 'medical'],
+  ])('"%s" is %s', (text, locale, category) => {
+    expect(understanding.read(text, locale).danger).toContain(category);
+  });
+});

@@ -280,10 +280,15 @@ export function createUnderstanding(
   const readers = new Map<string, LanguageReader>();
   const english = content.understanding.en;
   // A message in one language is read by every reader: each knows every language's negations,
-  // so "nimic sexual" (nothing sexual) is negated for the English reader too.
+  // so "nimic sexual" (nothing sexual) is negated for the English reader too; but not another
+  // language's negation that is a word of its own (Polish "ani", nor, is Romanian "ani", years:
+  // "fiica mea de 14 ani a fost rapita" is not negated).
   const negations = [...new Set(Object.values(content.understanding).flatMap((words) => words.negations))];
   for (const [language, words] of Object.entries(content.understanding)) {
-    readers.set(language, compileLanguage(language, { ...words, negations }, content.danger));
+    const own = new Set(words.negations);
+    const ownWords = wordsOfContent([words, ...Object.values(content.danger.categories).map((category) => category.phrases[language])]);
+    const known = negations.filter((word) => own.has(word) || !ownWords.has(word));
+    readers.set(language, compileLanguage(language, { ...words, negations: known }, content.danger));
   }
   // Danger phrases exist for languages that have no reader of their own yet: read with English's.
   const readerFor = (language: string): LanguageReader => {
@@ -1031,6 +1036,18 @@ function partnerBefore(tokens: readonly Token[], at: number, cues: LanguageReade
   return false;
 }
 
+/** Every word a language's content uses (its phrases, cues and options), lower case. */
+function wordsOfContent(values: readonly unknown[]): Set<string> {
+  const found = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') for (const word of value.toLowerCase().split(/\s+/)) found.add(word);
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  values.forEach(visit);
+  return found;
+}
+
 /** How many pills at once make an overdose to act on ("took 20 paracetamol", "połknęłam 15 tabletek"). */
 const OVERDOSE_PILLS = 5;
 /** How far after the number the pills may be named ("20 of my mums paracetamol"). */
@@ -1084,7 +1101,8 @@ function namedChild(tokens: readonly Token[], at: number, cues: LanguageReader['
   const before = tokens.slice(Math.max(0, at - 4), at).map((token) => token.word);
   const nounAt = before.findIndex((word, index) => cues.subjects.has(word) && cues.own.has(before[index - 1] ?? ''));
   if (nounAt < 0) return false;
-  const between = before.slice(nounAt + 1).filter((word) => word !== '.');
+  // "my son jake (12)", "my daughter Chloe, 14", "my son Alfie is 9".
+  const between = before.slice(nounAt + 1).filter((word) => word !== '.' && !AGE_VERBS.has(word));
   return between.length <= 1 && between.every((word) => !cues.units.has(word) && !/^\d/.test(word));
 }
 

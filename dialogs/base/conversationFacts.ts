@@ -70,6 +70,8 @@ const conversationFactsSchema = z.object({
   workerWish: z.enum(WORKER_WISHES).optional(),
   /** That straight question was asked in this conversation: it is not asked again. */
   askedStraight: z.boolean().default(false),
+  /** When a young person was last told to call 999 now for danger now (followed, held): "are you safe?" just after it is not asked. */
+  toldDangerNowAt: z.string().datetime().optional(),
 });
 export type ConversationFacts = z.infer<typeof conversationFactsSchema>;
 
@@ -141,4 +143,12 @@ export async function momentSaidBegin(
 ): Promise<PastMomentBegin> {
   const said = (await conversationFactsRecord(services).get(context))[which];
   return said ? { said } : {};
+}
+
+/** How long after "call 999 now" a young person is not asked whether they are safe: they said they are not. */
+const DANGER_NOW_STILL_FRESH_MS = 30 * 60 * 1000;
+
+/** Whether a young person was told, just now, to call 999 for danger now. */
+export function dangerNowJustTold(facts: Pick<ConversationFacts, 'toldDangerNowAt'>, now: Date): boolean {
+  return facts.toldDangerNowAt !== undefined && now.getTime() - Date.parse(facts.toldDangerNowAt) < DANGER_NOW_STILL_FRESH_MS;
 }

@@ -236,8 +236,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // now, otherwise the police on 101 and children's social care), not a bare "call 999 now".
     const exploitationSigns = dangerCategory === 'exploitation' && reading.danger.length === 1 && role !== 'youngPerson';
     if (exploitationSigns) await adviseFirst(context, this.services, 'disclosure', { disclosure: 'childExploited', ...who });
-    else if (dangerCategory)
-      await adviseFirst(context, this.services, 'interrupt', {
+    else if (dangerCategory) {
+      const rule = await adviseFirst(context, this.services, 'interrupt', {
         dangerPhrase: true,
         dangerCategory,
         dangerNow: reading.danger.includes('immediate'),
@@ -246,7 +246,16 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         policeTold,
         ...who,
       });
-    else if (concernCategory)
+      // "they wont let me leave": told 999 now, they are not asked next whether they are safe.
+      if (
+        role === 'youngPerson' &&
+        rule?.audit === 'advised-999' &&
+        (reading.danger.includes('immediate') || dangerCategory === 'takenHeld')
+      ) {
+        const at = this.services.clock.now().toISOString();
+        await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, toldDangerNowAt: at }));
+      }
+    } else if (concernCategory)
       await adviseFirst(context, this.services, 'concern', { dangerCategory: concernCategory, askedStraightBefore, policeTold, ...who });
     // A young person is asked straight, once, whether they are thinking of ending their life (those
     // rules' words ask it): their next yes or no answers that, not the question on screen.

@@ -54,6 +54,8 @@ const DANGER = 'parent.danger';
 const LAST_SEEN = 'parent.lastSeen';
 const AGE = 'parent.age';
 const CONTACT = 'parent.contact';
+/** Below this age a child is not asked about as reachable by phone ("have you tried to call them?" of a 2-year-old). */
+const YOUNGEST_WITH_OWN_PHONE = 8;
 /** Facts said in passing that put a missing child at extra risk: said back, and the risk question not asked. */
 const RISKS_SAID_IN_PASSING = ['medicalCondition', 'additionalNeeds'] as const satisfies readonly StatedFact[];
 const AT_RISK = 'parent.atRisk';
@@ -99,7 +101,14 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     this.addDialog(
       yesNoUnsureQuestion(DANGER, 'parent.danger.ask', services, (context) => {
         const reading = readingOf(context, services);
-        return reading.answer?.option === undefined && reading.danger.length > 0 ? 'yes' : undefined;
+        if (reading.answer?.option !== undefined) return undefined;
+        if (reading.danger.length > 0) return 'yes';
+        // "he is autistic and doesnt talk, theres a river near us": a worry described, not a yes or
+        // no, is "not sure", and the advice that follows weighs it with the child's age.
+        const worrySaid = [...RISKS_SAID_IN_PASSING, 'missingFromPublicPlace'].some((fact) =>
+          reading.facts.said.includes(fact as StatedFact),
+        );
+        return worrySaid || reading.concern.length > 0 ? 'unsure' : undefined;
       }),
     );
     this.addDialog(
@@ -144,7 +153,9 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     this.addDialog(
       yesNoUnsureQuestion(AT_RISK, 'parent.atRisk.ask', services, (context) => {
         const reading = readingOf(context, services);
-        return reading.danger.length > 0 || reading.concern.length > 0 ? 'yes' : undefined;
+        // "he is autistic and doesnt talk": a need said in their own words answers it.
+        const riskSaid = RISKS_SAID_IN_PASSING.some((fact) => reading.facts.said.includes(fact));
+        return reading.danger.length > 0 || reading.concern.length > 0 || riskSaid ? 'yes' : undefined;
       }),
     );
     this.addDialog(yesNoQuestion(SEND_SUMMARY, 'parent.summary.offerText', services));
@@ -183,19 +194,31 @@ export class ParentJourneyDialog extends InterruptibleDialog {
    */
   protected override async interruptJourney(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { exit } = readingOf(innerDc.context, this.services);
-    if (exit?.journey !== PARENT_JOURNEY) return undefined;
     const returning = innerDc.activeDialog?.id === PARENT_RETURN_DIALOG;
-    if (!returning && exit.value === 'foundThem') {
+    const exitTaken = exit?.journey === PARENT_JOURNEY ? exit.value : undefined;
+    if (!returning && exitTaken === 'foundThem') {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(PARENT_RETURN_DIALOG);
     }
-    if (returning && exit.value === 'stillMissing') {
+    if (returning && (exitTaken === 'stillMissing' || this.saysStillMissing(innerDc.context))) {
       await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('parent.notBack.reply'));
       await innerDc.cancelAllDialogs();
       await this.record.set(innerDc.context, parentCaseSchema.parse({}));
       return innerDc.beginDialog(MISSING);
     }
     return undefined;
+  }
+
+  /**
+   * "actually no it was his brother. hes still not here": a correction anywhere in a message, once
+   * the journey has taken them as back, and not only as the whole message.
+   */
+  private saysStillMissing(context: TurnContext): boolean {
+    const messages = messagesFor(context, this.services);
+    const said = this.services.understanding.choose(context.activity.text ?? '', messages.locale, [
+      { label: 'stillMissing', phrases: messages.list('parent.notBack.synonyms') },
+    ]);
+    return said === 'stillMissing';
   }
 
   /** Asked unless the first message said it ("my daughter didnt come home", "shes back"). */
@@ -279,7 +302,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     }
     // "no phone on him": calling or texting them cannot be asked about.
     const { stated } = await conversationFactsRecord(this.services).get(step.context);
-    if (stated.includes('noPhone')) return step.next('no');
+    if (stated.includes('noPhone') || (ageYears !== undefined && ageYears < YOUNGEST_WITH_OWN_PHONE)) return step.next('no');
     if (stated.includes('notAnswering')) return step.next('yes');
     return step.beginDialog(CONTACT);
   }
@@ -287,8 +310,9 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   private async keepContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const triedContact = resultOf(step, yesNoResult) === 'yes';
     // The search's first step is trying to reach them: already done, or not possible without a phone.
-    const { stated, flags } = await conversationFactsRecord(this.services).get(step.context);
-    const contactChild = triedContact ? 'done' : stated.includes('noPhone') ? 'notPossible' : undefined;
+    const { stated, flags, ageYears } = await conversationFactsRecord(this.services).get(step.context);
+    const noPhoneOfTheirOwn = stated.includes('noPhone') || (ageYears !== undefined && ageYears < YOUNGEST_WITH_OWN_PHONE);
+    const contactChild = triedContact ? 'done' : noPhoneOfTheirOwn ? 'notPossible' : undefined;
     await this.record.update(step.context, (current) => ({
       ...current,
       triedContact,

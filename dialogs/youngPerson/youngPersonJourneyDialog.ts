@@ -7,7 +7,7 @@ import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
 import { adviseFirst } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { conversationFactsRecord, flagRisk, momentSaidBegin, type RiskFlag } from '../base/conversationFacts';
+import { conversationFactsRecord, dangerNowJustTold, flagRisk, momentSaidBegin, type RiskFlag } from '../base/conversationFacts';
 import { HANDOFF_DIALOG, type HandoffOptions } from '../base/handoffDialog';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { TURN_ALREADY_ANSWERED } from '../base/waitingDialog';
@@ -41,13 +41,22 @@ const whoChoices = Choices.keyed(TRUSTED_PEOPLE, (value) => `youngPerson.who.opt
 /** What a young person already told, that means home is not safe tonight. */
 const HOME_NOT_SAFE_FLAGS: readonly RiskFlag[] = ['hurtAtHome', 'thrownOut', 'scaredToGoHome'];
 
+/** The safety question was answered by the 999 just given, not asked. */
+const safeValues = stepValues(z.object({ toldAlready: z.boolean().optional() }));
+
 /** Who the meeting is with, kept from the offer to the booking. */
 const offerValues = stepValues(z.object({ withWhom: z.enum(WITH_WHOM).optional() }));
 
 export class YoungPersonJourneyDialog extends InterruptibleDialog {
   constructor(services: DialogServices) {
     super(YOUNG_PERSON_JOURNEY, services);
-    this.addDialog(yesNoUnsureQuestion(SAFE, 'youngPerson.safe.ask', services));
+    // "theres a man following me", "they wont let me leave": not safe, said in their words.
+    this.addDialog(
+      yesNoUnsureQuestion(SAFE, 'youngPerson.safe.ask', services, (context) => {
+        const { danger } = readingOf(context, services);
+        return danger.includes('immediate') || danger.includes('takenHeld') ? 'no' : undefined;
+      }),
+    );
     this.addDialog(
       new ChoiceQuestion(
         {
@@ -86,7 +95,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     );
     this.addDialog(new BookingDetailsDialog(services));
     this.addDialog(
-      new WaterfallDialog(MAIN, [(step) => step.beginDialog(SAFE), (step) => this.afterSafe(step), (step) => this.afterWhere(step)]),
+      new WaterfallDialog(MAIN, [(step) => this.askSafe(step), (step) => this.afterSafe(step), (step) => this.afterWhere(step)]),
     );
     this.addDialog(
       new WaterfallDialog(AWAY, [
@@ -126,9 +135,22 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     return undefined;
   }
 
+  /** Just told to call 999 now ("theres a man following me"): they are not safe, and are not asked. */
+  private async askSafe(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const facts = await conversationFactsRecord(this.services).get(step.context);
+    if (!dangerNowJustTold(facts, this.services.clock.now())) return step.beginDialog(SAFE);
+    safeValues.keep(step, { toldAlready: true });
+    return step.next('no');
+  }
+
   private async afterSafe(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const safeNow = resultOf(step, yesNoUnsureResult);
-    if (safeNow !== 'yes') {
+    // Told "call 999 now" just before: the same is not said again with an "if".
+    const toldAlready =
+      safeValues.read(step).toldAlready ||
+      dangerNowJustTold(await conversationFactsRecord(this.services).get(step.context), this.services.clock.now());
+    if (toldAlready && safeNow !== 'yes') await flagRisk(step.context, this.services, 'danger-now');
+    else if (safeNow !== 'yes') {
       await flagRisk(step.context, this.services, 'danger-now');
       await adviseFirst(step.context, this.services, 'yp-safe', { ypSafeNow: safeNow });
     }
