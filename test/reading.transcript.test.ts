@@ -922,3 +922,53 @@ describe('a second fresh walk: a young person in danger now is told 999 now, onc
     expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:P-DANGER-YOUNG-PUBLIC']);
   });
 });
+
+describe('their own questions, and a disclosure said twice', () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+  });
+  afterAll(async () => sms.close());
+
+  it('"what do they need from me" is answered with what the leaflet lists, not "I can only answer a few questions"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my daughter is 13 and hasnt come home'], { join: true });
+    const turns = await walk(conversation, ['im going to ring them now, what do they need from me']);
+    const text = allText(lastTurnOf(turns));
+    expect(text).toMatch(/date of birth/);
+    expect(text).toMatch(/recent photo/);
+    expect(text).not.toMatch(/only answer a few questions/);
+  });
+
+  it('"can you call them for me? im too anxious" is told the bot cannot, with the numbers', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my sister is 14 and hasnt come home'], { join: true });
+    const turns = await walk(conversation, ['can you call them for me? im too anxious']);
+    expect(allText(lastTurnOf(turns))).toMatch(/can't make calls/);
+  });
+
+  it('by text, a Polish young person who says home is not safe twice hears that answer once, and the chat goes on', async () => {
+    const phone = '+447700900798';
+    for (const text of ['polski', '2', '1', '1']) await sms.text(phone, text);
+    const { replies: first } = await sms.text(phone, 'uciekłam bo ojczym mnie bije');
+    expect(first.join('\n')).toMatch(/nie jest twoja wina/);
+    const { replies } = await sms.text(phone, 'nie chce wracac');
+    expect(replies.join('\n')).not.toMatch(/nie jest twoja wina/);
+    expect(replies.join('\n')).not.toMatch(/Możesz tu pisać w każdej chwili/);
+  });
+});
+
+describe('a professional who says it all at once', () => {
+  it('"a child on my caseload, 15, placed by a London borough, hasnt returned to her placement" is missing, placed from elsewhere, and asked neither', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['4', 'a child on my caseload, 15, placed here by a London borough, hasnt returned to her placement since yesterday'],
+      { join: true },
+    );
+    const text = allText(lastTurnOf(turns));
+    expect(text).not.toMatch(/What is happening\?/);
+    expect(text).not.toMatch(/one of these groups/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('notify-advised:PR-MISSING-PLACING-AUTHORITY');
+  });
+});

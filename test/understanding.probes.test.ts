@@ -692,3 +692,17 @@ describe('danger a fresh walk found unheard', () => {
     expect(understanding.read(text, locale).danger).toContain(category);
   });
 });
+
+describe('the more specific phrase decides the kind of danger', () => {
+  it('"groomed by a gang" is exploitation, not sexual harm; "groomed online by a man" is still sexual harm', () => {
+    const gang = understanding.read('im worried hes being groomed by a gang, new trainers and cash', 'en-GB').danger;
+    expect(gang).toContain('exploitation');
+    expect(gang).not.toContain('sexualHarm');
+    expect(understanding.read('i think shes being groomed online by a man', 'en-GB').danger).toContain('sexualHarm');
+  });
+
+  it('"nie chcę wracać" is a disclosure, not a "no" to the question on screen', () => {
+    expect(understanding.everyday('nie chce wracac', 'pl')).toBeUndefined();
+    expect(understanding.read('nie chce wracac', 'pl').disclosures).toContain('scaredToGoHome');
+  });
+});

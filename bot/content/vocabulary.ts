@@ -145,6 +145,8 @@ export const QUESTIONS_ASKED = [
   'takenBack',
   /** "do i ring her social worker now?": who in children's services to tell, at this hour. */
   'tellSocialWorker',
+  /** "what do they need from me?": what the police will ask for when a child is reported missing. */
+  'whatPoliceNeed',
 ] as const;
 export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
 

@@ -354,7 +354,10 @@ export function createUnderstanding(
         const ownTextSpeak = writtenIn === undefined ? language === own[0] : writtenIn === language;
         const foreign = writtenIn !== undefined && writtenIn !== language;
         const tokens = tokenise(text, ownTextSpeak ? reader.lexicon : foreign ? reader.foreignLexicon : reader.plainLexicon);
-        for (const match of reader.danger.find(tokens)) if (!match.negated && match.label !== 'none') danger.add(match.label);
+        const dangerFound = reader.danger
+          .find(tokens)
+          .filter((found): found is PhraseMatch<DangerCategory> => !found.negated && found.label !== 'none');
+        for (const match of mostSpecific(dangerFound)) danger.add(match.label);
         if (own.includes(language)) ageYears ??= ageSaid(tokens, reader.ageCues) ?? ageInBrackets(text, reader.ageCues);
         if (adultPartnerSaid(tokens, reader.ageCues, ageYears)) for (const category of ADULT_PARTNER_DANGER) danger.add(category);
         if (pillsCounted(tokens, reader.pillWords)) {
@@ -571,10 +574,10 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
   const tokens = tokenise(text, reader.lexicon);
   // "nie odbiera" (not answering) and "syn nie ma telefonu" (no phone) hold "nie", but state a
   // fact and answer no question with it.
+  // So does "nie chcę wracać" (I don't want to go back): a disclosure, not a no to the question on screen.
   const inFact = new Set(
-    reader.factCues
-      .find(tokens)
-      .filter((match) => match.label !== 'none')
+    [...reader.factCues.find(tokens), ...reader.disclosures.find(tokens)]
+      .filter((match) => match.label !== 'none' && !match.negated)
       .flatMap((match) => match.positions),
   );
   // "yes she is" is a yes; "she is not breathing", "he is 13" and "she is at her dads" are not:
@@ -836,6 +839,7 @@ function emptyLexicon(): UnderstandingLexicon {
       cantCallSafely: none,
       takenBack: none,
       tellSocialWorker: none,
+      whatPoliceNeed: none,
     },
     bookingRequests: {},
     workerWishes: {},
@@ -1034,6 +1038,27 @@ function partnerBefore(tokens: readonly Token[], at: number, cues: LanguageReade
     if (isPartner(token, cues)) return true;
   }
   return false;
+}
+
+/** Kinds that say how urgent, not what happened: they never give way to a longer phrase. */
+const URGENCY_KINDS: ReadonlySet<DangerCategory> = new Set(['immediate', 'medical']);
+
+/**
+ * A phrase inside a longer phrase of another kind gives way to it: "groomed by a gang" is
+ * exploitation, not also the sexual harm "groomed" alone would be. Danger now and a medical
+ * emergency always stand ("jump off" inside "jump off the bridge" is still danger now).
+ */
+function mostSpecific(matches: ReadonlyArray<PhraseMatch<DangerCategory>>): Array<PhraseMatch<DangerCategory>> {
+  return matches.filter(
+    (match) =>
+      URGENCY_KINDS.has(match.label) ||
+      !matches.some(
+        (wider) =>
+          wider.label !== match.label &&
+          wider.positions.length > match.positions.length &&
+          match.positions.every((position) => wider.positions.includes(position)),
+      ),
+  );
 }
 
 /** Every word a language's content uses (its phrases, cues and options), lower case. */

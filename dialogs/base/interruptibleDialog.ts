@@ -3,7 +3,7 @@
 // Every journey extends this; the outermost active one handles the turn.
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { DangerCategory, QuestionAsked, Role } from '../../bot/content/vocabulary';
+import { DISCLOSURES, type DangerCategory, type Disclosure, type QuestionAsked, type Role } from '../../bot/content/vocabulary';
 import { adviseFirst } from '../../bot/turn/advice';
 import { isOfficeOpen } from '../../bot/content/area';
 import { keepDangerForBooking } from './bookingSafety';
@@ -268,7 +268,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       context.turnState.set(TURN_ASKED_STRAIGHT, true);
     }
     // A disclosure is heard even beside danger: the 999 line alone does not acknowledge it.
-    const acknowledged = exploitationSigns && (disclosure === 'childExploited' || disclosure === 'madeToDoThings');
+    const acknowledged =
+      (exploitationSigns && (disclosure === 'childExploited' || disclosure === 'madeToDoThings')) ||
+      (disclosure !== undefined && (await this.disclosureAnsweredBefore(context, disclosure, who)));
     if (disclosure && !acknowledged) await adviseFirst(context, this.services, 'disclosure', { disclosure, ...who });
     if (dangerCategory || concernCategory || disclosure) {
       await flagRisk(
@@ -283,6 +285,19 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     }
     if (reading.question) await this.answerQuestion(context, reading.question, role);
     return true;
+  }
+
+  /**
+   * "nie chce wracac" after "ojczym mnie bije": a disclosure whose reply was given already in this
+   * conversation (the same rule, for an earlier disclosure) is heard and kept, not answered again.
+   */
+  private async disclosureAnsweredBefore(context: TurnContext, disclosure: Disclosure, who: { role?: Role }): Promise<boolean> {
+    const { flags } = await conversationFactsRecord(this.services).get(context);
+    const rule = this.services.rules.decide('disclosure', { disclosure, ...who });
+    if (!rule) return false;
+    return DISCLOSURES.some(
+      (earlier) => flags.includes(earlier) && this.services.rules.decide('disclosure', { disclosure: earlier, ...who })?.id === rule.id,
+    );
   }
 
   /** The user's own question, answered for who asks and the hour ("do i ring her social worker now?"). */

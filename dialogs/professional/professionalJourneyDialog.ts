@@ -2,6 +2,7 @@
 // is happening (a child missing now, a child back, a worry about exploitation), then what the
 // guidance asks of that professional, the extra steps for the groups of children it names, and
 // the signs of exploitation and trafficking with where to go. Each piece of advice is a rule.
+import { ActivityTypes } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import {
@@ -13,7 +14,7 @@ import {
 } from '../../bot/content/vocabulary';
 import type { Facts } from '../../bot/content/ruleSchema';
 import { advise } from '../../bot/turn/advice';
-import { messagesFor, type DialogServices } from '../../bot/turn/services';
+import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
@@ -65,7 +66,17 @@ export class ProfessionalJourneyDialog extends InterruptibleDialog {
     );
     this.addDialog(
       new ChoiceQuestion(
-        { id: SITUATION, ask: 'professional.situation.ask', retry: 'common.choiceRetry', choices: professionalSituationChoices },
+        {
+          id: SITUATION,
+          ask: 'professional.situation.ask',
+          retry: 'common.choiceRetry',
+          choices: professionalSituationChoices,
+          // "hasnt returned to her placement since yesterday" says missing, though "returned" is a word of "back".
+          read: (context) => {
+            const { situation, question } = readingOf(context, services);
+            return question || !situation ? undefined : SITUATION_FROM_FIRST_MESSAGE[situation];
+          },
+        },
         services,
       ),
     );
@@ -95,7 +106,9 @@ export class ProfessionalJourneyDialog extends InterruptibleDialog {
   /** A first message that said what is happening ("a pupil has gone missing") is not asked again. */
   private async askSituation(step: WaterfallStepContext): Promise<DialogTurnResult> {
     values.keep(step, { profession: resultOf(step, z.enum(PROFESSIONS)) });
-    const { situation } = optionsOf(step, journeyOptionsSchema);
+    // Said with who they are ("a child on my caseload hasnt returned to her placement") counts too.
+    const said = step.context.activity.type === ActivityTypes.Message ? readingOf(step.context, this.services) : undefined;
+    const situation = optionsOf(step, journeyOptionsSchema).situation ?? (said?.question ? undefined : said?.situation);
     const known = situation && SITUATION_FROM_FIRST_MESSAGE[situation];
     return known ? step.next(known) : step.beginDialog(SITUATION);
   }
@@ -119,7 +132,14 @@ export class ProfessionalJourneyDialog extends InterruptibleDialog {
     if (situation === 'back') await this.adviseAll(step, 'professional-back', facts);
     if (situation === 'exploitation') await this.adviseAll(step, 'professional-exploitation', facts);
     else await this.adviseAll(step, 'professional-share', facts);
-    return step.beginDialog(GROUP);
+    // "placed in Kent by a London borough", "an asylum seeker": the group said already is not asked.
+    const { stated } = await conversationFactsRecord(this.services).get(step.context);
+    const groupSaid = stated.includes('asylumSeeking')
+      ? 'uasc'
+      : stated.includes('placedFromElsewhere')
+        ? 'placedFromElsewhere'
+        : undefined;
+    return groupSaid ? step.next(groupSaid) : step.beginDialog(GROUP);
   }
 
   /** The groups' steps; then, unless exploitation was the worry already, whether it is one too. */
