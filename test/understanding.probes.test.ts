@@ -630,6 +630,10 @@ describe('words that say a fact a journey would ask', () => {
     expect(understanding.read(text, text.startsWith('syn') ? 'pl' : 'en-GB').facts.said).toContain('additionalNeeds');
   });
 
+  it('"nobody gives a shit about the bins" is no danger', () => {
+    expect(understanding.read('nobody gives a shit about the bins round here', 'en-GB').danger).toEqual([]);
+  });
+
   it('"i have to send her a text" and "not sen him" say no additional needs', () => {
     expect(understanding.read('i have to send her a text', 'en-GB').facts.said).not.toContain('additionalNeeds');
     expect(understanding.read('not sen him since 6', 'en-GB').facts.said).not.toContain('additionalNeeds');
@@ -688,6 +692,7 @@ describe('danger a fresh walk found unheard', () => {
     ['they put something in my drink and now i feel dizzy', 'en-GB', 'medical'],
     ['someone who paid for her journey keeps ringing her', 'en-GB', 'exploitation'],
     ['لقيت علب حبوب فاضية بغرفتها، اظن بلعتهم كلهم', 'ar', 'medical'],
+    ['u lot r all the same. nobody gives a shit about me anyway', 'en-GB', 'suicideSelfHarm'],
   ])('"%s" is %s', (text, locale, category) => {
     expect(understanding.read(text, locale).danger).toContain(category);
   });
