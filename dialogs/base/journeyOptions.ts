@@ -1,7 +1,9 @@
 // What a journey is told when it starts: what the first message already said, so the journey
 // does not ask it again ("my daughter didnt come home" is a child missing now).
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { PROFESSIONS, SITUATIONS } from '../../bot/content/vocabulary';
+import { PROFESSIONS, SITUATIONS, type Situation } from '../../bot/content/vocabulary';
+import { readingOf, type DialogServices } from '../../bot/turn/services';
 
 export const journeyOptionsSchema = z
   .object({
@@ -13,3 +15,18 @@ export const journeyOptionsSchema = z
   })
   .default({});
 export type JourneyOptions = z.infer<typeof journeyOptionsSchema>;
+
+/**
+ * A "what is happening?" question's answer from the words' own situation, whatever options they
+ * name ("he was meant to be home at 10" names home and says missing); a question of their own
+ * ("what is a return interview") answers nothing.
+ */
+export function situationAnswer<Answer>(
+  services: DialogServices,
+  answers: Partial<Record<Situation, Answer>>,
+): (context: TurnContext) => Answer | undefined {
+  return (context) => {
+    const { situation, question } = readingOf(context, services);
+    return question || !situation ? undefined : answers[situation];
+  };
+}

@@ -11,7 +11,7 @@ import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { conversationFactsRecord, flagRisk, keepGoneSince, momentSaidBegin } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
-import { journeyOptionsSchema } from '../base/journeyOptions';
+import { journeyOptionsSchema, situationAnswer } from '../base/journeyOptions';
 import { DANGER_CATEGORIES, type Situation, type StatedFact } from '../../bot/content/vocabulary';
 import { PastMomentDialog } from '../base/pastMomentDialog';
 import { Question, type Answer } from '../base/question';
@@ -88,10 +88,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
           retry: 'common.choiceRetry',
           choices: situationChoices,
           // "he was meant to be home at 10" names home but says missing; "hes NOT back" too.
-          read: (context) => {
-            const { situation, question } = readingOf(context, services);
-            return question || !situation ? undefined : SITUATION_FROM_FIRST_MESSAGE[situation];
-          },
+          read: situationAnswer(services, SITUATION_FROM_FIRST_MESSAGE),
         },
         services,
       ),

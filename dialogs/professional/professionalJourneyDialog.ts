@@ -14,11 +14,11 @@ import {
 } from '../../bot/content/vocabulary';
 import type { Facts } from '../../bot/content/ruleSchema';
 import { advise } from '../../bot/turn/advice';
-import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
+import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
-import { journeyOptionsSchema } from '../base/journeyOptions';
+import { journeyOptionsSchema, situationAnswer } from '../base/journeyOptions';
 import { optionsOf, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
 import { reportedQuestion, reportedSaid, yesNoQuestion } from '../base/yesNo';
 import { conversationFactsRecord } from '../base/conversationFacts';
@@ -72,10 +72,7 @@ export class ProfessionalJourneyDialog extends InterruptibleDialog {
           retry: 'common.choiceRetry',
           choices: professionalSituationChoices,
           // "hasnt returned to her placement since yesterday" says missing, though "returned" is a word of "back".
-          read: (context) => {
-            const { situation, question } = readingOf(context, services);
-            return question || !situation ? undefined : SITUATION_FROM_FIRST_MESSAGE[situation];
-          },
+          read: situationAnswer(services, SITUATION_FROM_FIRST_MESSAGE),
         },
         services,
       ),
@@ -107,9 +104,12 @@ export class ProfessionalJourneyDialog extends InterruptibleDialog {
   private async askSituation(step: WaterfallStepContext): Promise<DialogTurnResult> {
     values.keep(step, { profession: resultOf(step, z.enum(PROFESSIONS)) });
     // Said with who they are ("a child on my caseload hasnt returned to her placement") counts too.
-    const said = step.context.activity.type === ActivityTypes.Message ? readingOf(step.context, this.services) : undefined;
-    const situation = optionsOf(step, journeyOptionsSchema).situation ?? (said?.question ? undefined : said?.situation);
-    const known = situation && SITUATION_FROM_FIRST_MESSAGE[situation];
+    const { situation } = optionsOf(step, journeyOptionsSchema);
+    const said =
+      step.context.activity.type === ActivityTypes.Message
+        ? situationAnswer(this.services, SITUATION_FROM_FIRST_MESSAGE)(step.context)
+        : undefined;
+    const known = (situation && SITUATION_FROM_FIRST_MESSAGE[situation]) ?? said;
     return known ? step.next(known) : step.beginDialog(SITUATION);
   }
 

@@ -11,7 +11,7 @@ import { conversationFactsRecord, dangerNowJustTold, flagRisk, momentSaidBegin, 
 import { HANDOFF_DIALOG, type HandoffOptions } from '../base/handoffDialog';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { TURN_ALREADY_ANSWERED } from '../base/waitingDialog';
-import { journeyOptionsSchema } from '../base/journeyOptions';
+import { journeyOptionsSchema, situationAnswer } from '../base/journeyOptions';
 import { PastMomentDialog } from '../base/pastMomentDialog';
 import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
@@ -66,10 +66,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
           choices: whereChoices,
           // "sleepin in the bus station 3 nights" says away, though it names neither option; a
           // question of their own ("what is a return interview") answers nothing.
-          read: (context) => {
-            const { situation, question } = readingOf(context, services);
-            return !question && (situation === 'away' || situation === 'back') ? situation : undefined;
-          },
+          read: situationAnswer(services, { away: 'away', back: 'back' }),
         },
         services,
       ),
