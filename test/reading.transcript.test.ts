@@ -772,26 +772,33 @@ describe('the next fresh walk: who is in danger, an ambulance refused, a young c
     expect(audit).toContain('advised-999:G-AMBULANCE-REFUSED-YP');
   });
 
-  it('a 7-year-old lost in a shopping centre is 999 whatever the parent answers about danger, and not told it twice', async () => {
+  it('a 7-year-old lost in a shopping centre is 999 in the first reply, whatever the parent answers about danger, and not told it twice', async () => {
     const conversation = harness.conversation();
     const turns = await walk(
       conversation,
       ['my 7 year old wandered off in the shopping centre', 'not sure', '15 minutes ago', 'yes', 'no', 'no'],
       { join: true },
     );
-    expect(allText(turns[2] ?? [])).toContain('999');
+    expect(allText(turns[1] ?? [])).toContain('999');
     expect(allText(turns[2] ?? [])).not.toMatch(/call 101/);
     const audit = await auditTrail(harness.app, conversation.id);
     expect(audit[0]).toBe('advised-999:P-DANGER-YOUNG-PUBLIC');
     expect(audit).not.toContain('advised-999:P-REPORT-NOW-YOUNG');
   });
 
-  it('by text, a 5-year-old lost on the beach: 999 at the danger question', async () => {
+  it('by text, a 5-year-old lost on the beach: 999 in the first reply, and not again at the danger question', async () => {
     const phone = '+447700900793';
-    for (const text of ['lost my little boy on the beach, hes 5', 'yes']) await sms.text(phone, text);
-    const { replies } = await sms.text(phone, 'no');
-    expect(replies.join('\n')).toContain('999');
+    const { replies: first } = await sms.text(phone, 'lost my little boy on the beach, hes 5');
+    expect(first.join('\n')).toContain('999');
+    for (const text of ['yes', 'no']) await sms.text(phone, text);
     expect(await smsAudit(phone)).toEqual(['advised-999:P-DANGER-YOUNG-PUBLIC']);
+  });
+
+  it('a 4-year-old wandered off at the beach, on the Bot Framework endpoint: 999 in the first reply, for a child this young', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['my 4yo has wandered off at the beach i cant see him', 'no'], { join: true });
+    expect(allText(turns[1] ?? [])).toContain('999');
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:P-DANGER-VERY-YOUNG']);
   });
 
   it('by text, "they said leave it 24 hours": reporting is still to do, never "you have already called, that was right"', async () => {
@@ -890,10 +897,10 @@ describe('a second fresh walk: a young person in danger now is told 999 now, onc
     expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:G-DANGER-YP-NOW']);
   });
 
-  it('a 3-year-old gone through an open front door: 999 at the danger question, even to "no"', async () => {
+  it('a 3-year-old gone through an open front door: 999 in the first reply, and "no" to danger takes nothing back', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, ['my 3 year old has gone, the front door was open', 'no'], { join: true });
-    expect(allText(lastTurnOf(turns))).toContain('999');
+    expect(allText(turns[1] ?? [])).toContain('999');
     expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:P-DANGER-VERY-YOUNG');
   });
 
@@ -916,9 +923,9 @@ describe('a second fresh walk: a young person in danger now is told 999 now, onc
 
   it('Romanian "tata" at "who is writing?" is a parent, and a 6-year-old lost in a supermarket is 999', async () => {
     const conversation = harness.conversation(undefined, { locale: 'ro' });
-    await walk(conversation, ['tata', 'fetita mea de 6 ani a disparut in supermarket, acum 5 minute'], { join: true });
-    const turns = await walk(conversation, ['nu stiu']);
+    const turns = await walk(conversation, ['tata', 'fetita mea de 6 ani a disparut in supermarket, acum 5 minute'], { join: true });
     expect(allText(lastTurnOf(turns))).toContain('999');
+    await walk(conversation, ['nu stiu']);
     expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:P-DANGER-YOUNG-PUBLIC']);
   });
 });

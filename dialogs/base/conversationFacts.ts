@@ -70,6 +70,8 @@ const conversationFactsSchema = z.object({
   workerWish: z.enum(WORKER_WISHES).optional(),
   /** That straight question was asked in this conversation: it is not asked again. */
   askedStraight: z.boolean().default(false),
+  /** A young child lost in a public place, said in the first words: 999 was given then, and is not given again at the danger question. */
+  youngLostTold: z.boolean().default(false),
   /** When a young person was last told to call 999 now for danger now (followed, held): "are you safe?" just after it is not asked. */
   toldDangerNowAt: z.string().datetime().optional(),
 });

@@ -88,6 +88,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // young person themselves, who must not be told about "them").
     const role = before.role ?? reading?.writer ?? before.writerHeard ?? reading?.likely.writer;
     if (reading) await keepStatedFacts(context, this.services, reading.facts, reading.writer);
+    // "my 4yo has wandered off at the beach": 999 in the first reply, not after two more questions.
+    if (reading?.situation === 'missingNow' && role !== 'youngPerson') await this.adviseYoungLost(context);
     // "im back, got home last nite": when, said with the return, is confirmed later rather than asked.
     if (reading?.situation === 'back') {
       const returned = this.services.dates.readPast(text, languageOf(messages.locale), { beforeNow: true });
@@ -285,6 +287,19 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     }
     if (reading.question) await this.answerQuestion(context, reading.question, role);
     return true;
+  }
+
+  /** A young child lost in a public place, said before any question: the area's rule for it, once. */
+  private async adviseYoungLost(context: TurnContext): Promise<void> {
+    const facts = await conversationFactsRecord(this.services).get(context);
+    if (facts.youngLostTold || facts.ageYears === undefined || !facts.stated.includes('missingFromPublicPlace')) return;
+    const rule = await adviseFirst(context, this.services, 'parent-danger', {
+      parentDangerNow: 'unsure',
+      missingFromPublicPlace: true,
+      ageYears: facts.ageYears,
+    });
+    if (rule?.audit === 'advised-999')
+      await conversationFactsRecord(this.services).update(context, (current) => ({ ...current, youngLostTold: true }));
   }
 
   /**

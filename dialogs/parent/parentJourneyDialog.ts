@@ -252,8 +252,13 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     const dangerNow = resultOf(step, yesNoUnsureResult);
     await this.record.update(step.context, (current) => ({ ...current, dangerNow }));
     if (dangerNow === 'yes') await flagRisk(step.context, this.services, 'danger-now');
-    // "my 6 year old, at the park": a young child is reported now, before anything else is asked.
-    const { ageYears, stated } = await conversationFactsRecord(this.services).get(step.context);
+    // "my 6 year old, at the park": a young child is reported now, before anything else is asked,
+    // unless the first words already were (the same 999 is not said twice).
+    const { ageYears, stated, youngLostTold } = await conversationFactsRecord(this.services).get(step.context);
+    if (youngLostTold && dangerNow !== 'yes') {
+      await this.record.update(step.context, (current) => ({ ...current, toldToReportNow: true }));
+      return step.beginDialog(LAST_SEEN, await momentSaidBegin(step.context, this.services, 'lastSeenSaid'));
+    }
     const advised = await adviseFirst(step.context, this.services, 'parent-danger', {
       parentDangerNow: dangerNow,
       policeTold: await this.policeTold(step),
