@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { adviseFirst, emergencyAdvised } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { conversationFactsRecord, flagRisk, keepGoneSince, momentSaidBegin } from '../base/conversationFacts';
+import { conversationFactsRecord, flagRisk, keepGoneSince, momentSaidBegin, type ConversationFacts } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { journeyOptionsSchema, situationAnswer } from '../base/journeyOptions';
 import { DANGER_CATEGORIES, type Situation, type StatedFact } from '../../bot/content/vocabulary';
@@ -58,6 +58,12 @@ const CONTACT = 'parent.contact';
 const YOUNGEST_WITH_OWN_PHONE = 8;
 /** Facts said in passing that put a missing child at extra risk: said back, and the risk question not asked. */
 const RISKS_SAID_IN_PASSING = ['medicalCondition', 'additionalNeeds'] as const satisfies readonly StatedFact[];
+/** Facts that, described at "in danger?" instead of a yes or no, make the answer "not sure". */
+const WORRIES_SAID_IN_PASSING = [...RISKS_SAID_IN_PASSING, 'missingFromPublicPlace'] as const satisfies readonly StatedFact[];
+
+/** "no phone on him", or too young to have one: they cannot be called or texted. */
+const noPhoneOfTheirOwn = ({ stated, ageYears }: Pick<ConversationFacts, 'stated'> & { ageYears?: number }): boolean =>
+  stated.includes('noPhone') || (ageYears !== undefined && ageYears < YOUNGEST_WITH_OWN_PHONE);
 const AT_RISK = 'parent.atRisk';
 const SEND_SUMMARY = 'parent.summary.send';
 const SUMMARY_NUMBER = 'parent.summary.number';
@@ -102,9 +108,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
         if (reading.danger.length > 0) return 'yes';
         // "he is autistic and doesnt talk, theres a river near us": a worry described, not a yes or
         // no, is "not sure", and the advice that follows weighs it with the child's age.
-        const worrySaid = [...RISKS_SAID_IN_PASSING, 'missingFromPublicPlace'].some((fact) =>
-          reading.facts.said.includes(fact as StatedFact),
-        );
+        const worrySaid = WORRIES_SAID_IN_PASSING.some((fact) => reading.facts.said.includes(fact));
         return worrySaid || reading.concern.length > 0 ? 'unsure' : undefined;
       }),
     );
@@ -304,7 +308,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     }
     // "no phone on him": calling or texting them cannot be asked about.
     const { stated } = await conversationFactsRecord(this.services).get(step.context);
-    if (stated.includes('noPhone') || (ageYears !== undefined && ageYears < YOUNGEST_WITH_OWN_PHONE)) return step.next('no');
+    if (noPhoneOfTheirOwn({ stated, ageYears })) return step.next('no');
     if (stated.includes('notAnswering')) return step.next('yes');
     return step.beginDialog(CONTACT);
   }
@@ -312,9 +316,9 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   private async keepContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const triedContact = resultOf(step, yesNoResult) === 'yes';
     // The search's first step is trying to reach them: already done, or not possible without a phone.
-    const { stated, flags, ageYears } = await conversationFactsRecord(this.services).get(step.context);
-    const noPhoneOfTheirOwn = stated.includes('noPhone') || (ageYears !== undefined && ageYears < YOUNGEST_WITH_OWN_PHONE);
-    const contactChild = triedContact ? 'done' : noPhoneOfTheirOwn ? 'notPossible' : undefined;
+    const kept = await conversationFactsRecord(this.services).get(step.context);
+    const { stated, flags } = kept;
+    const contactChild = triedContact ? 'done' : noPhoneOfTheirOwn(kept) ? 'notPossible' : undefined;
     await this.record.update(step.context, (current) => ({
       ...current,
       triedContact,
