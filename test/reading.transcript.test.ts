@@ -794,6 +794,13 @@ describe('the next fresh walk: who is in danger, an ambulance refused, a young c
     expect(await smsAudit(phone)).toEqual(['advised-999:P-DANGER-YOUNG-PUBLIC']);
   });
 
+  it('by text, "my little girl is 4 she ran off in the park": 999 in the first reply', async () => {
+    const phone = '+447700900799';
+    const { replies } = await sms.text(phone, 'my little girl is 4 she ran off in the park');
+    expect(replies.join('\n')).toMatch(/call 999 now/);
+    expect(await smsAudit(phone)).toEqual(['advised-999:P-DANGER-VERY-YOUNG']);
+  });
+
   it('a 4-year-old wandered off at the beach, on the Bot Framework endpoint: 999 in the first reply, for a child this young', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, ['my 4yo has wandered off at the beach i cant see him', 'no'], { join: true });

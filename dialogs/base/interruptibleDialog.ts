@@ -4,7 +4,7 @@
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { DISCLOSURES, type DangerCategory, type Disclosure, type QuestionAsked, type Role } from '../../bot/content/vocabulary';
-import { adviseFirst } from '../../bot/turn/advice';
+import { advise, adviseFirst } from '../../bot/turn/advice';
 import { isOfficeOpen } from '../../bot/content/area';
 import { keepDangerForBooking } from './bookingSafety';
 import { childAgeAfter, conversationFactsRecord, flagRisk, keepMomentSaid, keepStatedFacts } from './conversationFacts';
@@ -89,7 +89,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const role = before.role ?? reading?.writer ?? before.writerHeard ?? reading?.likely.writer;
     if (reading) await keepStatedFacts(context, this.services, reading.facts, reading.writer);
     // "my 4yo has wandered off at the beach": 999 in the first reply, not after two more questions.
-    if (reading?.situation === 'missingNow' && role !== 'youngPerson') await this.adviseYoungLost(context);
+    // Written by a parent, "ran off" (away) is missing too.
+    const saysGone = reading?.situation === 'missingNow' || reading?.situation === 'away';
+    if (saysGone && role !== 'youngPerson') await this.adviseYoungLost(context);
     // "im back, got home last nite": when, said with the return, is confirmed later rather than asked.
     if (reading?.situation === 'back') {
       const returned = this.services.dates.readPast(text, languageOf(messages.locale), { beforeNow: true });
@@ -293,13 +295,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private async adviseYoungLost(context: TurnContext): Promise<void> {
     const facts = await conversationFactsRecord(this.services).get(context);
     if (facts.youngLostTold || facts.ageYears === undefined || !facts.stated.includes('missingFromPublicPlace')) return;
-    const rule = await adviseFirst(context, this.services, 'parent-danger', {
-      parentDangerNow: 'unsure',
-      missingFromPublicPlace: true,
-      ageYears: facts.ageYears,
-    });
-    if (rule?.audit === 'advised-999')
-      await conversationFactsRecord(this.services).update(context, (current) => ({ ...current, youngLostTold: true }));
+    const dangerFacts = { parentDangerNow: 'unsure', missingFromPublicPlace: true, ageYears: facts.ageYears } as const;
+    // Only the rules that make it 999 at once; an older child's "not sure" advice waits for the question.
+    const rule = this.services.rules.decide('parent-danger', dangerFacts);
+    if (rule?.audit !== 'advised-999') return;
+    await advise(context, this.services, rule, {}, dangerFacts);
+    await conversationFactsRecord(this.services).update(context, (current) => ({ ...current, youngLostTold: true }));
   }
 
   /**
