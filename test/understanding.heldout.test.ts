@@ -15,18 +15,22 @@ const understanding = createUnderstanding(content, { dangerAlwaysIn: content.are
 const figures = evaluate(understanding, readCorpus('heldout'));
 const share = (rate: Rate | undefined) => (rate && rate.of > 0 ? rate.found / rate.of : 0);
 
-/** Floors per language: recall (either reader) and the most false alarms allowed. */
+/**
+ * Floors per language: recall (either reader) and the most false alarms allowed. Six training
+ * writers added on 3 December 2026 brought many safe messages in danger's words: the threshold
+ * chosen on the training folds rose with them, and these floors moved down with it.
+ */
 const FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
-  all: { recall: 0.925, falseAlarms: 0.076 },
-  en: { recall: 0.955, falseAlarms: 0.087 },
-  pl: { recall: 0.915, falseAlarms: 0.081 },
-  ro: { recall: 0.96, falseAlarms: 0.071 },
-  ar: { recall: 0.865, falseAlarms: 0.059 },
+  all: { recall: 0.915, falseAlarms: 0.067 },
+  en: { recall: 0.947, falseAlarms: 0.076 },
+  pl: { recall: 0.914, falseAlarms: 0.071 },
+  ro: { recall: 0.957, falseAlarms: 0.066 },
+  ar: { recall: 0.842, falseAlarms: 0.05 },
 };
-const IMMEDIATE_FLOOR = 0.965;
+const IMMEDIATE_FLOOR = 0.96;
 /** Who is writing and what is happening, where the writers labelled them: the words, or else the trained readers. */
-const WRITER_FLOOR = 0.735;
-const SITUATION_FLOOR = 0.665;
+const WRITER_FLOOR = 0.74;
+const SITUATION_FLOOR = 0.65;
 /** The most guesses allowed on messages whose writers could not tell who writes or what is happening. */
 const GUESSED_UNSAID_CEILING = { writer: 0.45, situation: 0.35 };
 /** What the project aims for (issue "Hear what a person means"); printed, not yet reached. */

@@ -10,7 +10,7 @@ import { BOOKING_CHANGE_DIALOG, type BookingCommand, BookingChangeDialog, readBo
 import { BOOKING_QUESTIONS } from '../booking/bookingDetailsDialog';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { PROFESSIONS, ROLES, SITUATIONS, type Profession, type Role } from '../../bot/content/vocabulary';
+import { PROFESSIONS, ROLES, SITUATIONS, type Profession, type Role, type Situation } from '../../bot/content/vocabulary';
 import type { JourneyOptions } from '../base/journeyOptions';
 import { yesNoQuestion } from '../base/yesNo';
 import { Choices } from '../base/choices';
@@ -150,9 +150,14 @@ export class RootDialog extends InterruptibleDialog {
     // A guess is fine here: the bot says what it understood and asks whether that is right. A
     // command ("cześć, potrzebuję pomocy" is "help") says nothing about who is writing.
     const guessed = reading?.command === undefined ? reading?.likely : undefined;
+    // "my lad came home this morning... we never rang the police": where the trained reader's
+    // guess says other than the words, what is happening is asked, not asserted. Missing and away
+    // are both gone: "i ran away" is either, by who writes.
+    const goneOrNot = (situation: Situation | undefined) => (situation === 'missingNow' ? 'away' : situation);
+    const situationInDoubt = reading?.situation !== undefined && goneOrNot(guessed?.situation) !== goneOrNot(reading.situation);
     const first = firstReadingSchema.parse({
       writer: guessed?.writer,
-      situation: guessed?.situation,
+      situation: situationInDoubt ? undefined : guessed?.situation,
       profession: guessed?.writer === 'professional' ? this.professionNamed(step.context) : undefined,
     });
     Object.assign(step.values, { first });
