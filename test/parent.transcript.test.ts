@@ -1091,3 +1091,65 @@ describe('leaving and coming back', () => {
     }
   });
 });
+
+describe('an age the writer does not know', () => {
+  it('"no idea to be honest" at "how old?" goes on to the next question, and the summary says the age is not known', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['1', 'my granddaughter is staying with me and hasnt come back', 'No', 'yesterday at 6pm', 'Yes'],
+      {
+        join: true,
+      },
+    );
+    expect(optionTitles(lastTurn(turns))).toEqual(expect.arrayContaining(["Don't know"]));
+    const next = await conversation.say('no idea to be honest, her mum would know');
+    expect(allText(next)).not.toMatch(/as a number/);
+    expect(allText(next)).toMatch(/tried to call/);
+  });
+
+  it('"about 13 or 14" said of the child in passing is kept as 13 and confirmed, not asked', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['1', 'my grandson hasnt come home, hes about 13 or 14', 'No', 'yesterday at 6pm', 'Yes'], {
+      join: true,
+    });
+    expect(allText(lastTurn(turns))).toMatch(/13/);
+    expect(allText(lastTurn(turns))).not.toMatch(/How old/);
+  });
+
+  it('by text too: "dunno exactly" moves on', async () => {
+    const sms = await startSmsHarness({ now: '2026-12-03T22:30:00Z' });
+    try {
+      const phone = '+447700900811';
+      for (const text of ['my grandson hasnt come home, i look after him', 'yes', 'no', 'yesterday about 6pm', 'yes'])
+        await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'dunno exactly');
+      expect(replies.join('\n')).not.toMatch(/as a number/);
+      expect(replies.join('\n')).toMatch(/tried to call/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe("a parent's word about who the child would rather meet", () => {
+  it('"she would prefer a woman to talk to" is noted as the child\'s wish, not the parent\'s', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['1', 'my daughter came back home last night', 'yes', 'no'], { join: true });
+    const replies = await conversation.say('she would prefer a woman to talk to');
+    expect(allText(replies)).toMatch(/they'd rather meet a woman/);
+    expect(allText(replies)).not.toMatch(/you'd rather/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-12-03T10:30:00Z' });
+    try {
+      const phone = '+447700900815';
+      for (const text of ['my daughter came back home last night', '1', 'no', 'yes']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'she would prefer a woman to talk to');
+      expect(replies.join('\n')).toMatch(/they'd rather meet a woman/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -808,6 +808,29 @@ describe('the next fresh walk: who is in danger, an ambulance refused, a young c
     expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:P-DANGER-VERY-YOUNG']);
   });
 
+  it('"sorry i meant 14 not 4" after the young child\'s 999: the advice for a 14-year-old follows at its own step', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['1', 'my boy is 4 he ran off at the park', 'sorry i meant 14 not 4', 'no', '20 minutes ago', 'yes', 'yes', 'no'],
+      { join: true },
+    );
+    expect(allText(turns[2] ?? [])).toContain('999');
+    expect(allText(turns[3] ?? [])).toMatch(/noted that they are 14/);
+    // Searched first, with 101 if not found: not skipped as if told to report now.
+    expect(allText(lastTurnOf(turns))).toMatch(/24 hours/);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:P-DANGER-VERY-YOUNG']);
+  });
+
+  it('by text too: the corrected age decides, and 999 is not said again', async () => {
+    const phone = '+447700900812';
+    const answers = ['my boy is 4 he ran off at the park', 'sorry i meant 14 not 4', 'yes', 'no', '20 minutes ago', 'yes', 'yes'];
+    for (const text of answers) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'no');
+    expect(replies.join('\n')).toMatch(/24 hours/);
+    expect(await smsAudit(phone)).toEqual(['advised-999:P-DANGER-VERY-YOUNG']);
+  });
+
   it('by text, "they said leave it 24 hours": reporting is still to do, never "you have already called, that was right"', async () => {
     const phone = '+447700900794';
     const answers = ['rang 101 and they said leave it 24 hours, hes 14 and not back from football', 'yes', 'no', '5pm', 'yes', 'yes', 'no'];
@@ -891,8 +914,28 @@ describe('a second fresh walk: a young person in danger now is told 999 now, onc
     const { replies: first } = await sms.text(phone, 'im in a flat i dont know and they wont let me go. they took my phone');
     expect(first.join('\n')).toMatch(/Call 999 now/);
     const { replies } = await sms.text(phone, '1');
-    expect(replies.join('\n')).not.toMatch(/are you safe right now/i);
+    const text = replies.join('\n');
+    expect(text).not.toMatch(/are you safe right now/i);
+    // Held, they are away: not asked where they are, nor whether it is safe to go home, but offered a person.
+    expect(text).not.toMatch(/away from home now, or are you back|safe for you to go home/i);
+    expect(text).toMatch(/a person to talk to you/);
     expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toEqual(['advised-999:G-DANGER-YP-HELD']);
+  });
+
+  it('held on the Bot Framework endpoint: after 999, a person is offered, not "are you away or back?"', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['im 15 and this guy wont let me leave his flat, he took my phone but i got my mates'], {
+      join: true,
+    });
+    const text = allText(lastTurnOf(turns));
+    expect(text).toMatch(/Call 999 now/);
+    expect(text).not.toMatch(/away from home now, or are you back|safe for you to go home/i);
+    expect(optionTitles(lastTurnOf(turns))).toEqual(['Yes', 'No']);
+    const next = await conversation.say('yes');
+    expect(allText(next)).toMatch(/0800 1111/);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(
+      expect.arrayContaining(['advised-999:G-DANGER-YP-HELD', 'human-requested:G-HUMAN-OUT-OF-HOURS-YP']),
+    );
   });
 
   it('"a guy keeps following me" at "are you safe?" is a no, with one 999 and no "if you are in danger"', async () => {
@@ -984,5 +1027,70 @@ describe('a professional who says it all at once', () => {
     expect(text).not.toMatch(/What is happening\?/);
     expect(text).not.toMatch(/one of these groups/);
     expect(await auditTrail(harness.app, conversation.id)).toContain('notify-advised:PR-MISSING-PLACING-AUTHORITY');
+  });
+});
+
+describe('a young person out in the cold with nowhere to stay', () => {
+  it('"its freezin n i got no money" at "would you like a person?" gets somewhere safe tonight, not "didn\'t catch that"', async () => {
+    const night = await startHarness({ now: '2026-12-03T23:30:00Z' });
+    try {
+      const conversation = night.conversation();
+      await walk(conversation, ['2', 'im 16 my mum kicked me out last night', 'yes'], { join: true });
+      const reply = await conversation.say('its freezin n i got no money');
+      const text = allText(reply);
+      expect(text).not.toMatch(DIDNT_CATCH);
+      expect(text).toContain('116 000');
+      expect(text).toMatch(/somewhere safe and warm/);
+      expect(optionTitles(reply)).toEqual(['Yes', 'No']);
+      expect(await auditTrail(night.app, conversation.id)).toContain('disclosure-heard:G-NOWHERE-TO-STAY-YP');
+    } finally {
+      await night.close();
+    }
+  });
+
+  it('by text too, said once: the same words again are not answered twice', async () => {
+    const sms = await startSmsHarness({ now: '2026-12-03T23:30:00Z' });
+    try {
+      const phone = '+447700900813';
+      for (const text of ['2', 'im 17 and away from home', '1']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'nowhere to stay tonight and its freezing');
+      expect(replies.join('\n')).toMatch(/somewhere safe and warm/);
+      const again = await sms.text(phone, 'its freezing');
+      expect(again.replies.join('\n')).not.toMatch(/somewhere safe and warm/);
+      const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+      expect(trail.filter((row) => row.endsWith('G-NOWHERE-TO-STAY-YP'))).toHaveLength(1);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('anger at the bot', () => {
+  it('"fuck off you stupid bot" at the first menu gets sorry, the way to a person and the numbers, then the menu again', async () => {
+    const conversation = harness.conversation();
+    const [, reply = []] = await walk(conversation, ['fuck off you stupid bot'], { join: true });
+    const text = allText(reply);
+    expect(text).not.toMatch(DIDNT_CATCH);
+    expect(text).toMatch(/talk to a person/);
+    expect(text).toContain('999');
+    expect(text).toContain('116 000');
+    expect(optionTitles(reply)).toContain('A young person');
+    const next = await conversation.say('A parent or family member');
+    expect(allText(next)).toMatch(/missing now, or are they back/);
+  });
+
+  it('by text, "this is useless" halfway is met the same way and the question waiting still takes its answer', async () => {
+    const sms = await startSmsHarness({ now: '2026-12-03T22:00:00Z' });
+    try {
+      const phone = '+447700900814';
+      for (const text of ['my son is 14 and not home', 'yes']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'this is useless, youre not helping');
+      expect(replies.join('\n')).toMatch(/talk to a person/);
+      expect(replies.join('\n')).not.toMatch(DIDNT_CATCH);
+      const after = await sms.text(phone, 'no');
+      expect(after.replies.join('\n')).toMatch(/When did you last see/);
+    } finally {
+      await sms.close();
+    }
   });
 });

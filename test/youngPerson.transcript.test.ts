@@ -1,6 +1,7 @@
 // The young person's journey as transcripts, clock at Tuesday 24 November 2026, 23:00 London:
 // safety first, help while away, and a return interview booked inside the 72 hours.
 import { parse } from 'csv-parse/sync';
+import { DateTime } from 'luxon';
 import { createScheduler } from '../bot/scheduled/scheduler';
 import { createLogger } from '../bot/platform/logger';
 import {
@@ -304,6 +305,21 @@ describe('young person', () => {
     } finally {
       await sms.close();
     }
+  });
+
+  it('"i cant do wednesday anymore" moves the booking, and no Wednesday is offered', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_WHEN, '1', 'No', 'Yes']);
+    const [booking] = await harness.app.db.query<{ slot_start: string }>('select slot_start from booking where conversation_hash = $1', [
+      harness.app.hashId(conversation.id),
+    ]);
+    const bookedDay = DateTime.fromJSDate(new Date(booking?.slot_start ?? ''), { zone: 'Europe/London' }).toFormat('ccc d LLL');
+    const dayName = DateTime.fromJSDate(new Date(booking?.slot_start ?? ''), { zone: 'Europe/London' })
+      .toFormat('cccc')
+      .toLowerCase();
+    const offered = optionTitles(await conversation.say(`i cant do ${dayName} anymore`));
+    expect(offered.length).toBeGreaterThan(0);
+    for (const title of offered) expect(title).not.toContain(bookedDay);
   });
 
   it('the booking in their own words, with no reference: "can we do thursday instead", then "i dont want to do it anymore" (asked first)', async () => {
@@ -658,6 +674,22 @@ describe('by text, in their own words', () => {
       expect(await statusOf()).toBe('booked');
       await sms.text(phone, '1');
       expect(await statusOf()).toBe('cancelled');
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('by text, a day they cannot do', () => {
+  it('"i cant do wednesday anymore" after booking Wednesday offers other days', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900816';
+      for (const answer of ['hi', '2', '1', '2', '2', 'last night', '1', '3', '1', '1', '1']) await sms.text(phone, answer);
+      const { replies } = await sms.text(phone, 'i cant do wednesday anymore');
+      const text = replies.join('\n');
+      expect(text).toMatch(/When can you meet/);
+      expect(text).not.toMatch(/Wed \d+ Nov/);
     } finally {
       await sms.close();
     }

@@ -67,6 +67,8 @@ export const factSchemas = {
   policeSaidWait: z.boolean(),
   /** An ambulance is called or there already (said with the danger). */
   ambulanceCalled: z.boolean(),
+  /** Out in the cold or with nowhere to stay, said just now. */
+  nowhereToStay: z.boolean(),
   /** A young person's answer to being asked straight whether they are thinking of ending their life. */
   ypThinkingOfSuicide: z.enum(['yes', 'no', 'unsure']),
   ypWhere: z.enum(['away', 'back']),

@@ -108,6 +108,8 @@ export const STATED_FACTS = [
   'additionalNeeds',
   /** Will not call 999 or go to hospital ("i dont want an ambulance, my mum will find out"): asked again, kindly, after a medical emergency. */
   'refusesEmergencyHelp',
+  /** Out in the cold or nowhere to stay ("its freezin", "sleeping rough"): somewhere safe tonight is the help. */
+  'nowhereToStay',
 ] as const;
 export type StatedFact = (typeof STATED_FACTS)[number];
 
@@ -147,6 +149,8 @@ export const QUESTIONS_ASKED = [
   'tellSocialWorker',
   /** "what do they need from me?": what the police will ask for when a child is reported missing. */
   'whatPoliceNeed',
+  /** "fuck off you stupid bot", "this is useless": frustration with the bot, met with the ways to a person and the numbers. */
+  'frustrated',
 ] as const;
 export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
 

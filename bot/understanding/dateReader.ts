@@ -38,6 +38,8 @@ export interface DateReader {
    * is this afternoon's), as readPast takes a time still to come as yesterday's.
    */
   readAhead(text: string, language?: string): ReadMoment[];
+  /** The days ruled out ("i cant do wednesday anymore"), as local dates (yyyy-MM-dd) still to come. */
+  daysRuledOut(text: string, language?: string): string[];
 }
 
 export interface DateReaderOptions {
@@ -155,6 +157,13 @@ export function createDateReader({
 
   return {
     readAll,
+    daysRuledOut(text, language) {
+      const today = DateTime.fromJSDate(clock.now(), { zone: timeZone }).startOf('day');
+      const days = readAll(withDaysAhead(text, today), language)
+        .filter((moment) => moment.ruledOut && moment.at.getTime() >= today.toMillis())
+        .map((moment) => DateTime.fromJSDate(moment.at, { zone: timeZone }).toISODate() ?? '');
+      return [...new Set(days)].filter(Boolean);
+    },
     readAhead(text, language) {
       const from = clock.now().getTime() - FUTURE_TOLERANCE_MS;
       const today = DateTime.fromJSDate(clock.now(), { zone: timeZone }).startOf('day');

@@ -840,6 +840,7 @@ function emptyLexicon(): UnderstandingLexicon {
       takenBack: none,
       tellSocialWorker: none,
       whatPoliceNeed: none,
+      frustrated: none,
     },
     bookingRequests: {},
     workerWishes: {},
@@ -961,6 +962,9 @@ const AGE_SOFTENERS: ReadonlySet<string> = new Set([
   'probably',
   'roughly',
 ]);
+
+/** Softeners that leave the child's age as said: "nearly 15" is 14 and "over 12" is no age. */
+const CHILD_AGE_SOFTENERS: ReadonlySet<string> = new Set([...AGE_SOFTENERS].filter((word) => word !== 'nearly' && word !== 'over'));
 
 /** How many years older than a child of 16 or 17 a partner must be to be a sign rather than a peer. */
 const PARTNER_GAP_AT_SIXTEEN = 3;
@@ -1098,8 +1102,8 @@ function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): num
     const previous = tokens[at - 1]?.word ?? '';
     // "i meant 9 this morning", "9 pm": a time, not an age.
     if (cues.units.has(next)) return;
-    // "she is only 9": a word that softens the number stands between.
-    const verbAt = previous === 'only' || previous === 'just' ? at - 2 : at - 1;
+    // "she is only 9", "hes about 13 or 14": a word that softens the number stands between.
+    const verbAt = CHILD_AGE_SOFTENERS.has(previous) ? at - 2 : at - 1;
     const verb = tokens[verbAt]?.word ?? '';
     const subject = tokens[verbAt - 1]?.word ?? '';
     // "her brother is 17": a sibling's age, not the child's.

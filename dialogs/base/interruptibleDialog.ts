@@ -142,10 +142,19 @@ export abstract class InterruptibleDialog extends ComponentDialog {
           before.askedStraight,
         )
       : false;
+    // "its freezin n i got no money", from a young person: somewhere safe tonight, said once; a
+    // reply to danger or a disclosure in the same words already gives who can help.
+    const nowhereToStay = reading?.facts.said.includes('nowhereToStay') === true && !before.stated.includes('nowhereToStay');
+    const shelterAdvised =
+      nowhereToStay &&
+      role === 'youngPerson' &&
+      !replied &&
+      (await adviseFirst(context, this.services, 'interrupt', { nowhereToStay, role })) !== undefined;
     // An age said (or corrected) mid-conversation is kept and said back, never "didn't catch that".
     const ageSaid = active ? reading?.facts.ageYears : undefined;
     const ageNoted = ageSaid !== undefined && childAgeAfter(before.ageYears, ageSaid) !== before.ageYears;
     if (ageNoted) {
+      await this.reconsiderYoungLost(context);
       await context.sendActivity(
         messages.t(role === 'youngPerson' ? 'common.facts.ageNotedYours' : 'common.facts.ageNoted', { age: ageSaid }),
       );
@@ -169,9 +178,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const wishNoted = wish !== undefined && wish !== before.workerWish;
     if (wishNoted) {
       await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, workerWish: wish }));
-      await context.sendActivity(messages.t(`common.facts.workerWish.${wish}`));
+      // "she'd prefer a woman", from a parent or carer: the child's wish, not the writer's.
+      const whose = role === undefined || role === 'youngPerson' ? 'workerWish' : 'workerWishTheirs';
+      await context.sendActivity(messages.t(`common.facts.${whose}.${wish}`));
     }
-    if (replied || helpRefused || helpComing || ageNoted || wishNoted) {
+    if (replied || helpRefused || helpComing || shelterAdvised || ageNoted || wishNoted) {
       // The message may also answer the question waiting: it reads on, and a miss is not a miss.
       context.turnState.set(TURN_ALREADY_ANSWERED, true);
       return undefined;
@@ -295,12 +306,26 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private async adviseYoungLost(context: TurnContext): Promise<void> {
     const facts = await conversationFactsRecord(this.services).get(context);
     if (facts.youngLostTold || facts.ageYears === undefined || !facts.stated.includes('missingFromPublicPlace')) return;
-    const dangerFacts = { parentDangerNow: 'unsure', missingFromPublicPlace: true, ageYears: facts.ageYears } as const;
-    // Only the rules that make it 999 at once; an older child's "not sure" advice waits for the question.
-    const rule = this.services.rules.decide('parent-danger', dangerFacts);
-    if (rule?.audit !== 'advised-999') return;
-    await advise(context, this.services, rule, {}, dangerFacts);
+    const rule = this.youngLostRule(facts.ageYears);
+    if (!rule) return;
+    await advise(context, this.services, rule, {}, youngLostFacts(facts.ageYears));
     await conversationFactsRecord(this.services).update(context, (current) => ({ ...current, youngLostTold: true }));
+  }
+
+  /** Only the rules that make it 999 at once; an older child's "not sure" advice waits for the question. */
+  private youngLostRule(ageYears: number) {
+    const rule = this.services.rules.decide('parent-danger', youngLostFacts(ageYears));
+    return rule?.audit === 'advised-999' ? rule : undefined;
+  }
+
+  /**
+   * "sorry i meant 14 not 4" after the young child's 999: the advice for a child of the age now
+   * said is given at its own step, as if the first had not been.
+   */
+  private async reconsiderYoungLost(context: TurnContext): Promise<void> {
+    const { youngLostTold, ageYears } = await conversationFactsRecord(this.services).get(context);
+    if (!youngLostTold || ageYears === undefined || this.youngLostRule(ageYears)) return;
+    await conversationFactsRecord(this.services).update(context, (current) => ({ ...current, youngLostTold: false }));
   }
 
   /**
@@ -368,6 +393,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
  * suicide: "i want to not wake up" says both in the same words, and it is the straight question
  * that is owed.
  */
+/** What the area's rule weighs for a child lost in a public place whose parent has not yet said whether they are in danger. */
+const youngLostFacts = (ageYears: number) => ({ parentDangerNow: 'unsure', missingFromPublicPlace: true, ageYears }) as const;
+
 const AMBULANCE_FIRST: readonly DangerCategory[] = ['immediate', 'medical'];
 
 /**

@@ -72,6 +72,11 @@ export class Question<Value> extends AskingDialog {
     if (fallback && picked !== undefined) return dc.endDialog({ kind: 'value', value: fallback.valueOf(picked) } satisfies Answer<Value>);
     const parsed: Parsed<Value> = text === '' ? { ok: false, retry: 'common.answers.empty' } : this.spec.parse(text, dc.context, messages);
     if (parsed.ok) return dc.endDialog({ kind: 'value', value: parsed.value } satisfies Answer<Value>);
+    // "no idea to be honest, her mum would know": not known, said first and then explained. Where
+    // fixed answers can help ("don't remember exactly": which day?), they are offered instead.
+    const saidInPassing =
+      this.spec.skippable && !fallback ? skipOrUnknown(this.services.understanding.everyday(text, messages.locale)) : undefined;
+    if (saidInPassing) return dc.endDialog({ kind: saidInPassing === 'skip' ? 'skipped' : 'unknown' } satisfies Answer<Value>);
     const reply = await replyToMiss(dc, parsed.retry, this.services);
     if (reply === 'handled') return Dialog.EndOfTurn;
     state.fallbackShown = fallback !== undefined;

@@ -19,7 +19,12 @@ export interface SlotQuestionOptions {
 
 interface SlotQuestionState extends SlotQuestionOptions, AskState {
   offered: string[];
+  /** Days they said they cannot do ("i cant do wednesday anymore"): not offered. */
+  daysRuledOut?: string[];
 }
+
+/** Enough free times to look past the days ruled out (a day holds a few). */
+const OFFERS_TO_SKIP_DAYS = 40;
 
 export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
   constructor(
@@ -31,7 +36,10 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
 
   override async beginDialog(dc: DialogContext, options?: SlotQuestionOptions): Promise<DialogTurnResult> {
     const returnedAt = options?.returnedAt ?? this.services.clock.now().toISOString();
-    const state: SlotQuestionState = { returnedAt, offered: await this.offer(returnedAt) };
+    const daysRuledOut = options?.readSaid
+      ? this.services.dates.daysRuledOut(dc.context.activity.text ?? '', languageOf(turnLocale(dc.context)))
+      : [];
+    const state: SlotQuestionState = { returnedAt, daysRuledOut, offered: await this.offer(returnedAt, daysRuledOut) };
     if (dc.activeDialog) dc.activeDialog.state = state;
     if (options?.readSaid && futureTimesIn(dc.context.activity.text ?? '', dc.context, this.services).length > 0)
       return this.continueDialog(dc);
@@ -59,7 +67,7 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
       const reply = await replyToMiss(dc, 'youngPerson.when.unreadable', this.services);
       if (reply === 'handled') return Dialog.EndOfTurn;
       const said = reply === 'stuck' ? 'common.miss.stuck' : 'youngPerson.when.unreadable';
-      return this.retry(dc, state, said, await this.offer(state.returnedAt), reply === 'explainWithWayOn');
+      return this.retry(dc, state, said, await this.offer(state.returnedAt, state.daysRuledOut), reply === 'explainWithWayOn');
     }
     if (moment.precision === 'minute') {
       let firstProblem: SlotProblem | undefined;
@@ -83,8 +91,13 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     await this.ask(context, instance.state, 'youngPerson.when.ask');
   }
 
-  private async offer(returnedAt: string): Promise<string[]> {
-    return (await this.services.bookings.freeSlots(new Date(returnedAt), { limit: 3 })).map((slot) => slot.toISOString());
+  private async offer(returnedAt: string, daysRuledOut: readonly string[] = []): Promise<string[]> {
+    const dayOf = (slot: Date) => DateTime.fromJSDate(slot, { zone: this.services.timeZone }).toISODate() ?? '';
+    const free = await this.services.bookings.freeSlots(new Date(returnedAt), { limit: daysRuledOut.length > 0 ? OFFERS_TO_SKIP_DAYS : 3 });
+    return free
+      .filter((slot) => !daysRuledOut.includes(dayOf(slot)))
+      .slice(0, 3)
+      .map((slot) => slot.toISOString());
   }
 
   private async refuse(dc: DialogContext, state: SlotQuestionState, problem: SlotProblem, near?: Date): Promise<DialogTurnResult> {

@@ -132,6 +132,8 @@ export class ParentJourneyDialog extends InterruptibleDialog {
         {
           id: AGE,
           ask: 'parent.age.ask',
+          // A grandparent or a new foster carer may not know it: the journey goes on without it.
+          skippable: true,
           parse: (text, _context, messages) => {
             const age = services.understanding.age(text, messages.locale);
             if (age === undefined) return { ok: false, retry: 'parent.age.notNumber' };

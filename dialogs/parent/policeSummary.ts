@@ -53,7 +53,9 @@ export function summaryLines(
   const valueOf = (field: SummaryField): string | undefined => {
     switch (field) {
       case 'age':
-        return parentCase.ageYears === undefined ? undefined : String(parentCase.ageYears);
+        // Asked and not known (a grandparent, a new carer): the police see that it was asked.
+        if (parentCase.ageYears === undefined) return parentCase.saidAt.age ? messages.t('parent.summary.unknown') : undefined;
+        return String(parentCase.ageYears);
       case 'lastSeen':
         return parentCase.lastSeen
           ? messages.t('parent.summary.lastSeenValue', describeMoment(parentCase.lastSeen, messages, services))

@@ -152,7 +152,9 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
       await adviseFirst(step.context, this.services, 'yp-safe', { ypSafeNow: safeNow });
     }
     // "i ran away", "my mum kicked me out", "im back now": the first message said where they are.
-    const { situationSaid } = await conversationFactsRecord(this.services).get(step.context);
+    const { situationSaid, flags } = await conversationFactsRecord(this.services).get(step.context);
+    // "he wont let me leave his flat", just told 999: they are away, and held.
+    if (toldAlready && flags.includes('takenHeld')) return step.next('away');
     const situation = optionsOf(step, journeyOptionsSchema).situation ?? situationSaid;
     // Written by the young person, "missing" is being away: "i ran away" is not a parent's news.
     if (situation === 'away' || situation === 'missingNow') return step.next('away');
@@ -166,15 +168,20 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     return step.replaceDialog(where === 'away' ? AWAY : OFFER_FLOW);
   }
 
-  /** Thrown out or hurt at home, said already: home is not safe, and they are not asked. */
+  /**
+   * Thrown out or hurt at home, said already: home is not safe, and they are not asked. Held
+   * somewhere and just told 999: going home is not theirs to choose, and they are not asked.
+   */
   private async askHomeSafe(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { flags } = await conversationFactsRecord(this.services).get(step.context);
-    if (flags.some((flag) => HOME_NOT_SAFE_FLAGS.includes(flag))) return step.next('no');
+    const facts = await conversationFactsRecord(this.services).get(step.context);
+    if (facts.flags.includes('takenHeld') && dangerNowJustTold(facts, this.services.clock.now())) return step.next();
+    if (facts.flags.some((flag) => HOME_NOT_SAFE_FLAGS.includes(flag))) return step.next('no');
     return step.beginDialog(HOME_SAFE);
   }
 
   private async adviseHomeSafe(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const ypHomeSafe = resultOf(step, yesNoUnsureResult);
+    const ypHomeSafe = resultOf(step, yesNoUnsureResult.optional());
+    if (ypHomeSafe === undefined) return step.beginDialog(TALK);
     if (ypHomeSafe !== 'yes') await flagRisk(step.context, this.services, 'home-not-safe');
     await adviseFirst(step.context, this.services, 'yp-home-safe', { ypHomeSafe });
     return step.beginDialog(TALK);
