@@ -920,6 +920,9 @@ describe('a second fresh walk: a young person in danger now is told 999 now, onc
     expect(text).not.toMatch(/away from home now, or are you back|safe for you to go home/i);
     expect(text).toMatch(/a person to talk to you/);
     expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toEqual(['advised-999:G-DANGER-YP-HELD']);
+    const { replies: nobody } = await sms.text(phone, 'yes');
+    expect(nobody.join('\n')).toMatch(/still here with you/);
+    expect(nobody.join('\n')).not.toMatch(/write here any time/);
   });
 
   it('held on the Bot Framework endpoint: after 999, a person is offered, not "are you away or back?"', async () => {
@@ -933,6 +936,11 @@ describe('a second fresh walk: a young person in danger now is told 999 now, onc
     expect(optionTitles(lastTurnOf(turns))).toEqual(['Yes', 'No']);
     const next = await conversation.say('yes');
     expect(allText(next)).toMatch(/0800 1111/);
+    // Nobody from the team tonight: not a goodbye, and a person is not offered again that night.
+    expect(allText(next)).not.toMatch(/write here any time/);
+    expect(allText(next)).toMatch(/still here with you/);
+    const later = await conversation.say('im so scared, i can hear him downstairs');
+    expect(allText(later)).not.toMatch(/a person to talk to you here/);
     expect(await auditTrail(harness.app, conversation.id)).toEqual(
       expect.arrayContaining(['advised-999:G-DANGER-YP-HELD', 'human-requested:G-HUMAN-OUT-OF-HOURS-YP']),
     );

@@ -203,6 +203,14 @@ describe('sending', () => {
       expect(parts.join(' ')).toContain('116 000');
     }
 
+    // A sentence longer than a text breaks after a comma, not in the middle of a phrase.
+    const romanian =
+      'Întâlnirea poate avea loc la școală, la biblioteca din oraș, la centrul de tineret sau într-un loc neutru unde te simți în siguranță, iar persoana care vine nu lucrează pentru poliție, nu îți cere să spui ceva ce nu vrei și poate veni împreună cu cineva în care ai încredere.';
+    const clauses = splitForSms(romanian, 2);
+    expect(clauses.length).toBeGreaterThan(1);
+    for (const part of clauses.slice(0, -1)) expect(part).toMatch(/,$/);
+    expect(clauses.join(' ')).toBe(romanian);
+
     const arabic = `${'هل طفلك بخير الآن؟ '.repeat(6)}هل أنت بأمان؟`;
     for (const part of splitForSms(arabic, 1)) expect(part.trim()).toMatch(/؟$/);
 

@@ -38,6 +38,8 @@ const SENTENCE_END = /(?<=[.!?\u061f\u06d4\u1362\u1367])\s+/;
 const LIST_NUMBER = /^\u2066?\d{1,3}\u2069?[.)]$/;
 /** An option as SMS shows it ("2 No"). */
 const OPTION_LINE = /^\u2066?\d{1,2}\u2069?\s/;
+/** Where a long sentence may break: after a comma, semicolon or colon and its space. */
+const CLAUSE_END = /(?<=[,;:،])\s+/u;
 /** Words, where a phone number or a reference held left to right counts as one ("0800 1111"). */
 const WORDS = /\u2066[^\u2069]*\u2069\S*|\+?\d+(?:[ \u00a0]\d+)+\S*|\S+/g;
 
@@ -104,12 +106,23 @@ export function splitForSms(text: string, maxSegments = 3): string[] {
       current = piece;
       continue;
     }
-    for (const word of piece.match(WORDS) ?? []) {
-      const withWord = current === '' ? word : `${current} ${word}`;
-      if (fits(withWord)) current = withWord;
-      else {
-        if (current !== '') parts.push(current);
-        current = fits(word) ? word : word.slice(0, 60);
+    // A sentence longer than a text breaks after a comma or a colon where it can ("într-un loc
+    // neutru, unde te simți în siguranță"), and between words only where a clause is too long.
+    for (const clause of piece.split(CLAUSE_END)) {
+      const withClause = current === '' ? clause : `${current} ${clause}`;
+      if (fits(withClause)) {
+        current = withClause;
+        continue;
+      }
+      if (current !== '') parts.push(current);
+      current = '';
+      for (const word of clause.match(WORDS) ?? []) {
+        const withWord = current === '' ? word : `${current} ${word}`;
+        if (fits(withWord)) current = withWord;
+        else {
+          if (current !== '') parts.push(current);
+          current = fits(word) ? word : word.slice(0, 60);
+        }
       }
     }
   }

@@ -74,6 +74,8 @@ const conversationFactsSchema = z.object({
   youngLostTold: z.boolean().default(false),
   /** When a young person was last told to call 999 now for danger now (followed, held): "are you safe?" just after it is not asked. */
   toldDangerNowAt: z.string().datetime().optional(),
+  /** When they asked for a person and were told nobody from the team could come (out of hours): not offered again that night. */
+  toldNobodyAt: z.string().datetime().optional(),
 });
 export type ConversationFacts = z.infer<typeof conversationFactsSchema>;
 
@@ -149,6 +151,14 @@ export async function momentSaidBegin(
 
 /** How long after "call 999 now" a young person is not asked whether they are safe: they said they are not. */
 const DANGER_NOW_STILL_FRESH_MS = 30 * 60 * 1000;
+
+/** How long "nobody from the team can chat right now" holds: the night it was said. */
+const NOBODY_STILL_FRESH_MS = 12 * 60 * 60 * 1000;
+
+/** Whether they were told tonight that nobody from the team could come. */
+export function nobodyJustTold(facts: Pick<ConversationFacts, 'toldNobodyAt'>, now: Date): boolean {
+  return facts.toldNobodyAt !== undefined && now.getTime() - Date.parse(facts.toldNobodyAt) < NOBODY_STILL_FRESH_MS;
+}
 
 /** Whether a young person was told, just now, to call 999 for danger now. */
 export function dangerNowJustTold(facts: Pick<ConversationFacts, 'toldDangerNowAt'>, now: Date): boolean {

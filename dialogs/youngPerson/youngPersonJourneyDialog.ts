@@ -7,8 +7,15 @@ import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
 import { adviseFirst } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { conversationFactsRecord, dangerNowJustTold, flagRisk, momentSaidBegin, type RiskFlag } from '../base/conversationFacts';
-import { HANDOFF_DIALOG, type HandoffOptions } from '../base/handoffDialog';
+import {
+  conversationFactsRecord,
+  dangerNowJustTold,
+  flagRisk,
+  momentSaidBegin,
+  nobodyJustTold,
+  type RiskFlag,
+} from '../base/conversationFacts';
+import { HANDOFF_DIALOG, handoffResult, type HandoffOptions, type HandoffResult } from '../base/handoffDialog';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { TURN_ALREADY_ANSWERED } from '../base/waitingDialog';
 import { journeyOptionsSchema, situationAnswer } from '../base/journeyOptions';
@@ -181,19 +188,32 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
 
   private async adviseHomeSafe(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const ypHomeSafe = resultOf(step, yesNoUnsureResult.optional());
-    if (ypHomeSafe === undefined) return step.beginDialog(TALK);
+    if (ypHomeSafe === undefined) return this.offerPerson(step);
     if (ypHomeSafe !== 'yes') await flagRisk(step.context, this.services, 'home-not-safe');
     await adviseFirst(step.context, this.services, 'yp-home-safe', { ypHomeSafe });
+    return this.offerPerson(step);
+  }
+
+  /** A person is offered, unless they were told tonight that nobody from the team can come. */
+  private async offerPerson(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const facts = await conversationFactsRecord(this.services).get(step.context);
+    if (nobodyJustTold(facts, this.services.clock.now())) return step.next({ personComing: false } satisfies HandoffResult);
     return step.beginDialog(TALK);
   }
 
   private async afterTalk(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const toldAlready = handoffResult.safeParse(step.result);
+    if (toldAlready.success) return step.next(toldAlready.data);
     if (resultOf(step, yesNoResult) === 'yes') return step.beginDialog(HANDOFF_DIALOG, { step: AWAY } satisfies HandoffOptions);
     return step.next();
   }
 
+  /** Offered a person and nobody can come tonight: not a goodbye, but an open door to go on here. */
   private async close(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    await step.context.sendActivity(messagesFor(step.context, this.services).t('youngPerson.close'));
+    const nobodyComing = handoffResult.safeParse(step.result).data?.personComing === false;
+    await step.context.sendActivity(
+      messagesFor(step.context, this.services).t(nobodyComing ? 'youngPerson.closeNoPerson' : 'youngPerson.close'),
+    );
     return step.endDialog();
   }
 
