@@ -1102,3 +1102,93 @@ describe('anger at the bot', () => {
     }
   });
 });
+
+describe('a third fresh walk: who to ring, a social worker off, not wanting to talk, favours, lost in the dark', () => {
+  let sms: SmsHarness;
+  let night: Harness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-12-04T01:30:00Z' });
+    night = await startHarness({ now: '2026-12-04T01:30:00Z' });
+  });
+  afterAll(async () => {
+    await sms.close();
+    await night.close();
+  });
+  const smsText = async (phone: string, messages: string[]) => {
+    let replies: string[] = [];
+    for (const message of messages) replies = (await sms.text(phone, message)).replies;
+    return replies.join('\n');
+  };
+
+  it('by text, "just tell me who to ring" gets 101 and 999 at once', async () => {
+    const text = await smsText('+447700900818', [
+      'my son is 15 and not home',
+      'yes',
+      'no',
+      'yesterday at 9pm',
+      'yes',
+      'no',
+      'just tell me who to ring',
+    ]);
+    expect(text).toContain('101');
+    expect(text).toContain('999');
+  });
+
+  it('a foster carer at night whose social worker is not answering gets the police first and the out-of-hours team', async () => {
+    const conversation = night.conversation();
+    const turns = await walk(
+      conversation,
+      ['A foster carer or care worker', 'Missing now', 'Tyler is 14, meant to be back from contact at 8, not answering his phone', 'no'],
+      { join: true },
+    );
+    expect(allText(lastTurnOf(turns))).not.toMatch(DIDNT_CATCH);
+    const text = allText(await conversation.say('what do i do at this time of night, the social worker isnt answering'));
+    expect(text).toContain('101');
+    expect(text).toContain('03000 419191');
+  });
+
+  it('by text, "her social worker is off til monday" is answered, not "didn\'t catch that"', async () => {
+    const phone = '+447700900819';
+    await smsText(phone, ['foster carer here, our girl is 15 and not back, due in at 10', 'yes', 'no']);
+    const text = await smsText(phone, ['ok what now, her social worker is off til monday']);
+    expect(text).not.toMatch(DIDNT_CATCH);
+    expect(text).toContain('03000 419191');
+  });
+
+  it('"i dont want to talk" after the straight question gets the crisis lines, not "didn\'t catch that"', async () => {
+    const conversation = night.conversation();
+    await walk(conversation, ['A young person', 'i just want everything to stop, nobody would even notice if i was gone'], { join: true });
+    const text = allText(await conversation.say('i dont want to talk'));
+    expect(text).not.toMatch(DIDNT_CATCH);
+    expect(text).toMatch(/SHOUT/);
+    expect(await auditTrail(night.app, conversation.id)).toContain('advised-999:Y-THINKING-OF-SUICIDE');
+  });
+
+  it('by text too', async () => {
+    const phone = '+447700900820';
+    await smsText(phone, ['im 15 and i dont see the point anymore, everyone would be better off without me']);
+    const text = await smsText(phone, ['dont wanna talk about it']);
+    expect(text).not.toMatch(DIDNT_CATCH);
+    expect(text).toMatch(/SHOUT/);
+  });
+
+  it('"he sed if i stay i gotta do sum favrs 4 him" is heard as exploitation, and the man\'s age is not taken as theirs', async () => {
+    const conversation = night.conversation();
+    const turns = await walk(conversation, ['A young person', 'cnt go bk hm, m8s bro sed i cn stay wiv him hes 23 n hes got a car'], {
+      join: true,
+    });
+    expect(allText(lastTurnOf(turns))).not.toMatch(/you are 23/);
+    await walk(conversation, ['ye im ok', 'away']);
+    const text = allText(await conversation.say('he sed if i stay i gotta do sum favrs 4 him'));
+    expect(text).not.toMatch(DIDNT_CATCH);
+    expect(text).toMatch(/using you/);
+  });
+
+  it('by text, "i dont know where i am its dark" gets 999 now', async () => {
+    const text = await smsText('+447700900821', ['im 12 and i ran away and i dont know where i am its dark and my phone is on 4%']);
+    expect(text).toMatch(/999/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor('+447700900821'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^advised-999:/)]),
+    );
+  });
+});

@@ -307,6 +307,21 @@ describe('young person', () => {
     }
   });
 
+  it('"yes cancel it" at "do you want me to cancel?" cancels, and is not asked again', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_WHEN, '1', 'No', 'Yes']);
+    const statusOf = async () =>
+      (
+        await harness.app.db.query<{ status: string }>('select status from booking where conversation_hash = $1', [
+          harness.app.hashId(conversation.id),
+        ])
+      )[0]?.status;
+    expect(allText(await conversation.say('can i cancel the meeting'))).toMatch(/cancel your meeting/);
+    const text = allText(await conversation.say('yes cancel it'));
+    expect(text).not.toMatch(/Do you want me to cancel/);
+    expect(await statusOf()).toBe('cancelled');
+  });
+
   it('"i cant do wednesday anymore" moves the booking, and no Wednesday is offered', async () => {
     const conversation = harness.conversation();
     await walk(conversation, [...TO_WHEN, '1', 'No', 'Yes']);
@@ -690,6 +705,21 @@ describe('by text, a day they cannot do', () => {
       const text = replies.join('\n');
       expect(text).toMatch(/When can you meet/);
       expect(text).not.toMatch(/Wed \d+ Nov/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('by text, "yes cancel it"', () => {
+  it('at the cancel question cancels the booking', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900822';
+      for (const answer of ['hi', '2', '1', '2', '2', 'last night', '1', '3', '1', '1', '1']) await sms.text(phone, answer);
+      await sms.text(phone, 'cancel my meeting pls');
+      const { replies } = await sms.text(phone, 'yes cancel it');
+      expect(replies.join('\n')).toMatch(/cancelled/);
     } finally {
       await sms.close();
     }

@@ -3,7 +3,7 @@
 // Every journey extends this; the outermost active one handles the turn.
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { DISCLOSURES, type DangerCategory, type Disclosure, type QuestionAsked, type Role } from '../../bot/content/vocabulary';
+import { ADULT_AGE, DISCLOSURES, type DangerCategory, type Disclosure, type QuestionAsked, type Role } from '../../bot/content/vocabulary';
 import { advise, adviseFirst } from '../../bot/turn/advice';
 import { isOfficeOpen } from '../../bot/content/area';
 import { keepDangerForBooking } from './bookingSafety';
@@ -87,7 +87,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // said, or else the trained reader's guess ("im on the bridge, i cant do this anymore" is the
     // young person themselves, who must not be told about "them").
     const role = before.role ?? reading?.writer ?? before.writerHeard ?? reading?.likely.writer;
-    if (reading) await keepStatedFacts(context, this.services, reading.facts, reading.writer);
+    // From a young person, an adult's age ("m8s bro sed i cn stay wiv him hes 23") is someone else's.
+    const someoneElsesAge = role === 'youngPerson' && (reading?.facts.ageYears ?? 0) >= ADULT_AGE;
+    const stated = reading && someoneElsesAge ? { ...reading.facts, ageYears: undefined } : reading?.facts;
+    if (reading && stated) await keepStatedFacts(context, this.services, stated, reading.writer);
     // "my 4yo has wandered off at the beach": 999 in the first reply, not after two more questions.
     // Written by a parent, "ran off" (away) is missing too.
     const saysGone = reading?.situation === 'missingNow' || reading?.situation === 'away';
@@ -151,7 +154,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       !replied &&
       (await adviseFirst(context, this.services, 'interrupt', { nowhereToStay, role })) !== undefined;
     // An age said (or corrected) mid-conversation is kept and said back, never "didn't catch that".
-    const ageSaid = active ? reading?.facts.ageYears : undefined;
+    const ageSaid = active ? stated?.ageYears : undefined;
     const ageNoted = ageSaid !== undefined && childAgeAfter(before.ageYears, ageSaid) !== before.ageYears;
     if (ageNoted) {
       await this.reconsiderYoungLost(context);
@@ -359,7 +362,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // The answer opens the message ("czasem tak. mam tabletki w plecaku", "idk. maybe. im tired").
     const [opening = ''] = (context.activity.text ?? '').split(/[.,;!?\n]/).filter((clause) => clause.trim() !== '');
     const said = this.services.understanding.everyday(opening, locale, { wholeMessage: true });
-    const answered = said === 'yes' || said === 'no' || said === 'unknown';
+    // "i dont want to talk" answers too: as "not sure", with the crisis lines, never "didn't catch that".
+    const answered = said === 'yes' || said === 'no' || said === 'unknown' || said === 'skip';
     const askedInstead = !answered && reading.danger.length === 0 ? reading.question : undefined;
     // Whatever this message is, a held answer is taken now or never.
     await conversationFactsRecord(this.services).update(context, ({ answerHeld: _taken, ...facts }) => ({
@@ -373,7 +377,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     }
     // A medical emergency in the answer ("yes, ive taken them") gets the ambulance first.
     if (reading.danger.includes('medical') || !answered) return undefined;
-    const ypThinkingOfSuicide = said === 'unknown' ? 'unsure' : said;
+    const ypThinkingOfSuicide = said === 'unknown' || said === 'skip' ? 'unsure' : said;
     if (ypThinkingOfSuicide !== 'no') await flagRisk(context, this.services, 'suicideSelfHarm');
     await adviseFirst(context, this.services, 'yp-caring-answer', { ypThinkingOfSuicide });
     context.turnState.set(TURN_ALREADY_ANSWERED, true);

@@ -88,7 +88,8 @@ export class RootDialog extends InterruptibleDialog {
     if (command) return innerDc.beginDialog(BOOKING_CHANGE_DIALOG, command);
     // "cancel it", "can we do friday instead": this conversation's booking, with no reference.
     const { bookingRequest, answer } = readingOf(innerDc.context, this.services);
-    if (!bookingRequest) return undefined;
+    // "yes cancel it" at "do you want me to cancel your meeting?" answers it: not asked again.
+    if (!bookingRequest || innerDc.activeDialog?.id === BOOKING_CHANGE_DIALOG) return undefined;
     const booking = await this.services.bookings.current(innerDc.context.activity.conversation.id);
     // "cancel the meeting pls" while it is still being made: nothing is sent, and the booking stops.
     if (!booking && bookingRequest === 'cancel' && answer && BOOKING_QUESTIONS.has(answer.questionId)) {
