@@ -1108,6 +1108,13 @@ describe('an age the writer does not know', () => {
     expect(allText(next)).toMatch(/tried to call/);
   });
 
+  it('"not a clue tbh, shes my sons girl" is not known too', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['1', 'my grandaughter hasnt come back from the shops', 'No', 'about 5pm', 'Yes'], { join: true });
+    const next = await conversation.say('not a clue tbh, shes my sons girl');
+    expect(allText(next)).not.toMatch(/as a number/);
+  });
+
   it('"about 13 or 14" said of the child in passing is kept as 13 and confirmed, not asked', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, ['1', 'my grandson hasnt come home, hes about 13 or 14', 'No', 'yesterday at 6pm', 'Yes'], {
