@@ -155,12 +155,14 @@ const DANGER_NOW_STILL_FRESH_MS = 30 * 60 * 1000;
 /** How long "nobody from the team can chat right now" holds: the night it was said. */
 const NOBODY_STILL_FRESH_MS = 12 * 60 * 60 * 1000;
 
+/** Whether something said at `at` (ISO) was said less than `withinMs` before `now`. */
+const saidWithin = (at: string | undefined, now: Date, withinMs: number): boolean =>
+  at !== undefined && now.getTime() - Date.parse(at) < withinMs;
+
 /** Whether they were told tonight that nobody from the team could come. */
-export function nobodyJustTold(facts: Pick<ConversationFacts, 'toldNobodyAt'>, now: Date): boolean {
-  return facts.toldNobodyAt !== undefined && now.getTime() - Date.parse(facts.toldNobodyAt) < NOBODY_STILL_FRESH_MS;
-}
+export const nobodyJustTold = (facts: Pick<ConversationFacts, 'toldNobodyAt'>, now: Date): boolean =>
+  saidWithin(facts.toldNobodyAt, now, NOBODY_STILL_FRESH_MS);
 
 /** Whether a young person was told, just now, to call 999 for danger now. */
-export function dangerNowJustTold(facts: Pick<ConversationFacts, 'toldDangerNowAt'>, now: Date): boolean {
-  return facts.toldDangerNowAt !== undefined && now.getTime() - Date.parse(facts.toldDangerNowAt) < DANGER_NOW_STILL_FRESH_MS;
-}
+export const dangerNowJustTold = (facts: Pick<ConversationFacts, 'toldDangerNowAt'>, now: Date): boolean =>
+  saidWithin(facts.toldDangerNowAt, now, DANGER_NOW_STILL_FRESH_MS);

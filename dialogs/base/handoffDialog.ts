@@ -9,7 +9,6 @@ import { advise, adviseFirst } from '../../bot/turn/advice';
 import { conversationFactsRecord } from './conversationFacts';
 import { turnLocale, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion, type YesNo } from './yesNo';
-import { z } from 'zod';
 
 export const HANDOFF_DIALOG = 'handoff';
 const CONSENT = 'handoff.consent';
@@ -18,10 +17,6 @@ export interface HandoffOptions {
   /** The dialog the user was in when they asked. */
   step: string;
 }
-
-/** Whether a person from the team will reply: out of hours, nobody can. */
-export const handoffResult = z.object({ personComing: z.boolean() });
-export type HandoffResult = z.infer<typeof handoffResult>;
 
 export class HandoffDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
@@ -39,7 +34,7 @@ export class HandoffDialog extends ComponentDialog {
       await adviseFirst(step.context, this.services, 'handoff', { officeOpen, ...(role ? { role } : {}) });
       const at = this.services.clock.now().toISOString();
       await conversationFactsRecord(this.services).update(step.context, (facts) => ({ ...facts, toldNobodyAt: at }));
-      return step.endDialog({ personComing: false } satisfies HandoffResult);
+      return step.endDialog();
     }
     if (senderPhoneOf(step.context)) return step.beginDialog(CONSENT);
     return step.next();
@@ -63,6 +58,6 @@ export class HandoffDialog extends ComponentDialog {
     });
     const rule = this.services.rules.decide('handoff', { officeOpen: true, handoffAlerted: alerted > 0, handoffAlready: already === true });
     if (rule) await advise(context, this.services, rule, { reference });
-    return step.endDialog({ personComing: true } satisfies HandoffResult);
+    return step.endDialog();
   }
 }

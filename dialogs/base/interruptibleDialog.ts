@@ -90,7 +90,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // From a young person, an adult's age ("m8s bro sed i cn stay wiv him hes 23") is someone else's.
     const someoneElsesAge = role === 'youngPerson' && (reading?.facts.ageYears ?? 0) >= ADULT_AGE;
     const stated = reading && someoneElsesAge ? { ...reading.facts, ageYears: undefined } : reading?.facts;
-    if (reading && stated) await keepStatedFacts(context, this.services, stated, reading.writer);
+    if (stated) await keepStatedFacts(context, this.services, stated, reading?.writer);
     // "my 4yo has wandered off at the beach": 999 in the first reply, not after two more questions.
     // Written by a parent, "ran off" (away) is missing too.
     const saysGone = reading?.situation === 'missingNow' || reading?.situation === 'away';
@@ -392,14 +392,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 }
 
+/** What the area's rule weighs for a child lost in a public place whose parent has not yet said whether they are in danger. */
+const youngLostFacts = (ageYears: number) => ({ parentDangerNow: 'unsure', missingFromPublicPlace: true, ageYears }) as const;
+
 /**
  * Kinds of danger where, if it is also a medical emergency, the ambulance comes first. Not talk of
  * suicide: "i want to not wake up" says both in the same words, and it is the straight question
  * that is owed.
  */
-/** What the area's rule weighs for a child lost in a public place whose parent has not yet said whether they are in danger. */
-const youngLostFacts = (ageYears: number) => ({ parentDangerNow: 'unsure', missingFromPublicPlace: true, ageYears }) as const;
-
 const AMBULANCE_FIRST: readonly DangerCategory[] = ['immediate', 'medical'];
 
 /**

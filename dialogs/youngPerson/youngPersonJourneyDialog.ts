@@ -15,7 +15,7 @@ import {
   nobodyJustTold,
   type RiskFlag,
 } from '../base/conversationFacts';
-import { HANDOFF_DIALOG, handoffResult, type HandoffOptions, type HandoffResult } from '../base/handoffDialog';
+import { HANDOFF_DIALOG, type HandoffOptions } from '../base/handoffDialog';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { TURN_ALREADY_ANSWERED } from '../base/waitingDialog';
 import { journeyOptionsSchema, situationAnswer } from '../base/journeyOptions';
@@ -197,20 +197,18 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
   /** A person is offered, unless they were told tonight that nobody from the team can come. */
   private async offerPerson(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const facts = await conversationFactsRecord(this.services).get(step.context);
-    if (nobodyJustTold(facts, this.services.clock.now())) return step.next({ personComing: false } satisfies HandoffResult);
+    if (nobodyJustTold(facts, this.services.clock.now())) return step.next();
     return step.beginDialog(TALK);
   }
 
   private async afterTalk(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const toldAlready = handoffResult.safeParse(step.result);
-    if (toldAlready.success) return step.next(toldAlready.data);
-    if (resultOf(step, yesNoResult) === 'yes') return step.beginDialog(HANDOFF_DIALOG, { step: AWAY } satisfies HandoffOptions);
+    if (resultOf(step, yesNoResult.optional()) === 'yes') return step.beginDialog(HANDOFF_DIALOG, { step: AWAY } satisfies HandoffOptions);
     return step.next();
   }
 
-  /** Offered a person and nobody can come tonight: not a goodbye, but an open door to go on here. */
+  /** Told tonight that nobody from the team can come: not a goodbye, but an open door to go on here. */
   private async close(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const nobodyComing = handoffResult.safeParse(step.result).data?.personComing === false;
+    const nobodyComing = nobodyJustTold(await conversationFactsRecord(this.services).get(step.context), this.services.clock.now());
     await step.context.sendActivity(
       messagesFor(step.context, this.services).t(nobodyComing ? 'youngPerson.closeNoPerson' : 'youngPerson.close'),
     );
