@@ -57,6 +57,8 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
   { waitsIn: 'parent.danger', path: ['1', 'Missing now'] },
   { waitsIn: 'parent.lastSeen.ask', path: PARENT.slice(0, 3) },
   { waitsIn: 'parent.lastSeen.confirm', path: PARENT.slice(0, 4) },
+  // Words that may say the child is back, mid-journey: asked about.
+  { waitsIn: 'parent.backCheck.question', path: [...PARENT.slice(0, 3), 'we found his bike'] },
   { waitsIn: 'parent.age', path: PARENT.slice(0, 5) },
   { waitsIn: 'parent.contact', path: PARENT.slice(0, 6) },
   { waitsIn: 'parent.atRisk', path: PARENT.slice(0, 7) },

@@ -1192,3 +1192,72 @@ describe('a third fresh walk: who to ring, a social worker off, not wanting to t
     );
   });
 });
+
+describe('a fourth fresh walk: back, said mid-search; "no, i cant call"', () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+  });
+  afterAll(async () => sms.close());
+
+  it('"found him!! hes just come up the drive" at the last-seen question is asked about, and yes goes to the return', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my boy is 12 and not home yet', 'no'], { join: true });
+    const asked = await conversation.say('found him!! hes just come up the drive');
+    expect(allText(asked)).toMatch(/are they back, or have they been found/);
+    expect(allText(asked)).not.toMatch(DIDNT_CATCH);
+    expect(optionTitles(asked)).toEqual(['Yes', 'No']);
+    const back = await conversation.say('yes');
+    expect(allText(back)).toMatch(/hurt or unwell/);
+  });
+
+  it('"we found her scooter by the shops" is asked about, and no carries on with the question it interrupted', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my girl has not come in, she is 11', 'no'], { join: true });
+    const asked = await conversation.say('we found her scooter by the shops');
+    expect(allText(asked)).toMatch(/are they back, or have they been found/);
+    const carryOn = await conversation.say('no');
+    expect(allText(carryOn)).toMatch(/still missing/);
+    expect(allText(carryOn)).toMatch(/When did you last see/);
+    const next = await conversation.say('about half 7 tonight');
+    expect(allText(next)).toMatch(/19:30/);
+  });
+
+  it('by text too: "shes home!! just walked in" mid-journey, then yes', async () => {
+    const phone = '+447700900911';
+    for (const text of ['my daughter hasnt come home, shes 14', '1', 'no']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'shes home!! just walked in the kitchen');
+    expect(replies.join('\n')).toMatch(/are they back, or have they been found/);
+    const { replies: back } = await sms.text(phone, '1');
+    expect(back.join('\n')).toMatch(/hurt or unwell/);
+  });
+
+  it('held, "no i cant ring anyone they keep my phone": how to reach 999 without a safe call, and "no" answers nothing', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['im 14 and they locked me in the room, they wont let me out'], { join: true });
+    expect(allText(lastTurnOf(turns))).toMatch(/Call 999 now/);
+    const next = await conversation.say('no i cant ring anyone they keep my phone');
+    expect(allText(next)).toMatch(/116 000/);
+    expect(allText(next)).not.toMatch(/write here any time/);
+    expect(allText(next)).toMatch(/a person to talk to you here/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-ASK-CANNOT-CALL-YP');
+  });
+
+  it('by text too: "no i cant call, they have my phone" is not "no, that is not right"', async () => {
+    const phone = '+447700900912';
+    const { replies: first } = await sms.text(phone, 'they wont let me leave the house and im 15');
+    expect(first.join('\n')).toMatch(/Call 999 now/);
+    const { replies } = await sms.text(phone, 'no i cant call, they have my phone');
+    expect(replies.join('\n')).toMatch(/116 000/);
+    expect(replies.join('\n')).not.toMatch(/Who is writing/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-ASK-CANNOT-CALL-YP');
+  });
+
+  it('a parent who "cant call her" is not told how to call 999 in secret', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my daughter is missing, she is 13', 'no', 'at 8 tonight', 'yes'], { join: true });
+    const replies = await conversation.say('no i cant call her, it goes straight to voicemail');
+    expect(allText(replies)).not.toMatch(/116 000 and say where you are/);
+    expect(await auditTrail(harness.app, conversation.id)).not.toContain('advised-999:G-ASK-CANNOT-CALL-YP');
+  });
+});

@@ -143,6 +143,11 @@ export const QUESTIONS_ASKED = [
   'collectThem',
   'whenToReport',
   'cantCallSafely',
+  /**
+   * "no i cant call they take my phone": from a young person (or someone not yet known), how to get
+   * help without a call. A parent who "cant call him" is asking nothing of the kind: no rule for them.
+   */
+  'cannotCall',
   /** "will the police take me back home?", "i dont want to go back": a young person's fear of being returned. */
   'takenBack',
   /** "do i ring her social worker now?": who in children's services to tell, at this hour. */

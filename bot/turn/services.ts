@@ -132,6 +132,16 @@ export function takeHeldAnswer(context: TurnContext, services: ReadingServices, 
   } satisfies TurnReading);
 }
 
+/** The message answers nothing after all ("no i cant call", where the "no" is about calling): the question on screen is asked again. */
+export function dropAnswer(context: TurnContext, services: ReadingServices): void {
+  const reading = readingOf(context, services);
+  if (reading.answer)
+    context.turnState.set(TURN_READING, {
+      ...reading,
+      answer: { ...reading.answer, option: undefined, by: undefined },
+    } satisfies TurnReading);
+}
+
 /** The question now asked: the next message is read against it. */
 export async function waitFor(
   context: TurnContext,

@@ -387,7 +387,9 @@ export function createUnderstanding(
           situationNow(situationCues(situations), tokens, reader.turnabouts),
           writer ? SITUATION_PREFERENCE[writer] : SITUATIONS,
         );
-        question ??= earliest(asked);
+        // "i cant ring anyone, theyll hear me": not being able to speak safely is the question, not the call.
+        const speakingUnsafe = asked.some((match) => match.label === 'cantCallSafely');
+        question ??= earliest(speakingUnsafe ? asked.filter((match) => match.label !== 'cannotCall') : asked);
         bookingRequest ??= earliest(reader.bookingRequests.find(tokens).filter((match) => !match.negated));
         for (const match of reader.factCues.find(tokens)) if (match.label !== 'none') (match.negated ? denied : said).add(match.label);
       }
@@ -837,6 +839,7 @@ function emptyLexicon(): UnderstandingLexicon {
       collectThem: none,
       whenToReport: none,
       cantCallSafely: none,
+      cannotCall: none,
       takenBack: none,
       tellSocialWorker: none,
       whatPoliceNeed: none,

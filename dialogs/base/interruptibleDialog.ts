@@ -18,6 +18,7 @@ import {
   chooseLocale,
   enterJourney,
   messagesFor,
+  dropAnswer,
   readingOf,
   takeHeldAnswer,
   TURN_DELETE_DATA,
@@ -29,6 +30,8 @@ const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
 const FEW_WORDS = 6;
 /** turnState key: a young person was asked straight about ending their life; that is the turn's only question. */
 const TURN_ASKED_STRAIGHT = Symbol('helpline.askedStraight');
+/** Questions about calling for help: a yes or no in the same message is about the call. */
+const CALLING_QUESTIONS: readonly QuestionAsked[] = ['cantCallSafely', 'cannotCall'];
 
 export abstract class InterruptibleDialog extends ComponentDialog {
   protected constructor(
@@ -145,6 +148,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
           before.askedStraight,
         )
       : false;
+    // "no i cant call they take my phone": the "no" is about calling, not the question on screen.
+    if (replied && reading?.question !== undefined && CALLING_QUESTIONS.includes(reading.question) && turnReading.answer?.by === 'meaning')
+      dropAnswer(context, this.services);
     // "its freezin n i got no money", from a young person: somewhere safe tonight, said once; a
     // reply to danger or a disclosure in the same words already gives who can help.
     const nowhereToStay = reading?.facts.said.includes('nowhereToStay') === true && !before.stated.includes('nowhereToStay');
@@ -301,8 +307,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       );
       await keepDangerForBooking(context, this.services, reading.danger);
     }
-    if (reading.question) await this.answerQuestion(context, reading.question, role);
-    return true;
+    // A question with no rule for who asks ("i cant call him", from a parent) is no reply.
+    const questionAnswered = reading.question !== undefined && (await this.answerQuestion(context, reading.question, role));
+    return dangerCategory !== undefined || concernCategory !== undefined || disclosure !== undefined || questionAnswered;
   }
 
   /** A young child lost in a public place, said before any question: the area's rule for it, once. */
@@ -345,9 +352,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 
   /** The user's own question, answered for who asks and the hour ("do i ring her social worker now?"). */
-  private async answerQuestion(context: TurnContext, question: QuestionAsked, role: Role | undefined): Promise<void> {
+  private async answerQuestion(context: TurnContext, question: QuestionAsked, role: Role | undefined): Promise<boolean> {
     const officeOpen = isOfficeOpen(this.services.area, this.services.clock.now(), this.services.timeZone);
-    await adviseFirst(context, this.services, 'question', { questionAsked: question, officeOpen, ...(role ? { role } : {}) });
+    return (
+      (await adviseFirst(context, this.services, 'question', { questionAsked: question, officeOpen, ...(role ? { role } : {}) })) !==
+      undefined
+    );
   }
 
   /**

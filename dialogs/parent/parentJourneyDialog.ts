@@ -68,6 +68,10 @@ const AT_RISK = 'parent.atRisk';
 const SEND_SUMMARY = 'parent.summary.send';
 const SUMMARY_NUMBER = 'parent.summary.number';
 const STILL_MISSING = 'parent.stillMissing';
+const BACK_CHECK = 'parent.backCheck';
+const BACK_CHECK_QUESTION = 'parent.backCheck.question';
+/** The branches in which the child is missing: words that say they are back are asked about there. */
+const MISSING_BRANCHES: readonly string[] = [MISSING, STILL_MISSING];
 const SUMMARY_AGAIN = 'parent.stillMissing.summaryAgain';
 
 const PARENT_SITUATIONS = ['missing', 'back', 'prepare'] as const;
@@ -169,6 +173,8 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     this.addDialog(new ParentReturnDialog(services));
     this.addDialog(new ProfileDialog(services));
     this.addDialog(yesNoQuestion(SUMMARY_AGAIN, 'parent.stillMissing.summaryAgain', services));
+    this.addDialog(yesNoQuestion(BACK_CHECK_QUESTION, 'parent.backCheck.ask', services));
+    this.addDialog(new WaterfallDialog(BACK_CHECK, [(step) => step.beginDialog(BACK_CHECK_QUESTION), (step) => this.afterBackCheck(step)]));
     this.addDialog(new WaterfallDialog(START, [(step) => this.askSituation(step), (step) => this.route(step)]));
     this.addDialog(new WaterfallDialog(STILL_MISSING, [(step) => this.adviseStillMissing(step), (step) => this.summaryAgain(step)]));
     this.addDialog(
@@ -203,6 +209,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(PARENT_RETURN_DIALOG);
     }
+    if (exitTaken === undefined && this.maySayBack(innerDc)) return innerDc.beginDialog(BACK_CHECK);
     if (returning && (exitTaken === 'stillMissing' || this.saysStillMissing(innerDc.context))) {
       await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('parent.notBack.reply'));
       await innerDc.cancelAllDialogs();
@@ -210,6 +217,29 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       return innerDc.beginDialog(MISSING);
     }
     return undefined;
+  }
+
+  /**
+   * "found her!! shes at the door", in the middle of the missing steps: asked, not acted on, since
+   * the same words say other things ("we found his bike", "he came back for his charger and went").
+   */
+  private maySayBack(innerDc: DialogContext): boolean {
+    const reading = readingOf(innerDc.context, this.services);
+    if (reading.situation !== 'back' || reading.answer?.tapped || reading.answer?.option !== undefined) return false;
+    const branch = innerDc.stack[0]?.id;
+    // The police details describe home and its people ("a row at home", "her nans house"): there,
+    // only "found her", "shes back" as the (nearly) whole message take them to the return.
+    const describing = innerDc.stack.some((entry) => entry.id === BACK_CHECK || entry.id === POLICE_INFO_DIALOG);
+    return branch !== undefined && MISSING_BRANCHES.includes(branch) && !describing;
+  }
+
+  private async afterBackCheck(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (resultOf(step, yesNoResult) === 'yes') {
+      await step.cancelAllDialogs();
+      return step.beginDialog(PARENT_RETURN_DIALOG);
+    }
+    await step.context.sendActivity(messagesFor(step.context, this.services).t('parent.backCheck.notBack'));
+    return step.endDialog();
   }
 
   /**
