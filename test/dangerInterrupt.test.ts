@@ -104,6 +104,8 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
   { waitsIn: 'youngPerson.reachSchool', path: [...YOUNG_TO_REACH, 'at school'] },
   { waitsIn: 'youngPerson.homeSafe', path: ['2', 'Yes', 'Away now'] },
   { waitsIn: 'youngPerson.talk', path: ['2', 'Yes', 'Away now', 'Yes'] },
+  // Back, and not safe right now: whether home is safe is asked before the offer.
+  { waitsIn: 'youngPerson.backHomeSafe', path: ['2', 'No', "I'm back"] },
   { waitsIn: 'youngPerson.who', path: ['2', 'Yes', "I'm back", 'Someone I trust'] },
   { waitsIn: 'professional.who', path: ['4'] },
   { waitsIn: 'professional.situation', path: ['4', '1'] },

@@ -1253,6 +1253,68 @@ describe('a fourth fresh walk: back, said mid-search; "no, i cant call"', () => 
     expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-ASK-CANNOT-CALL-YP');
   });
 
+  it('a young person back home who is not safe is asked whether home is safe before the offer, and "not safe here" is a no', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['A young person', 'i went off for two nights but im home again', 'not really'], { join: true });
+    expect(allText(lastTurnOf(turns))).toMatch(/safe for you at home/);
+    expect(allText(lastTurnOf(turns))).not.toMatch(/return interview/);
+    const next = await conversation.say('no its not safe here, my mums boyfriend is here');
+    expect(allText(next)).toMatch(/03000 419191/);
+    expect(allText(next)).toMatch(/return interview/);
+    expect(allText(next)).not.toMatch(/safe for you at home/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('disclosure-heard:G-DISCLOSE-YP-HOME');
+  });
+
+  it('by text too: a plain "2" (no) at "is it safe for you at home?" gets who can help, once', async () => {
+    const phone = '+447700900913';
+    for (const text of ['A young person', 'im back at my dads now, came back this morning']) await sms.text(phone, text);
+    const { replies: asked } = await sms.text(phone, 'no');
+    expect(asked.join('\n')).toMatch(/safe for you at home/);
+    const { replies } = await sms.text(phone, '2');
+    expect(replies.join('\n')).toMatch(/03000 419191/);
+    const audit = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+    expect(audit.filter((row) => row === 'disclosure-heard:G-DISCLOSE-YP-HOME')).toHaveLength(1);
+  });
+
+  it('after talk of ending it, "no" to the straight question and then "im down by the canal" is 999 now, not a question', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person', 'honestly i cant be bothered with anything anymore, i want it all to end', 'no'], {
+      join: true,
+    });
+    const replies = await conversation.say('im down by the canal');
+    expect(allText(replies)).toMatch(/call 999 now/i);
+    expect(allText(replies)).not.toMatch(/are you thinking about ending your life/);
+    expect(allText(replies)).not.toMatch(/are you safe right now/i);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-YP-SUICIDE-AGAIN');
+  });
+
+  it('by text too', async () => {
+    const phone = '+447700900914';
+    for (const text of ['A young person', 'i dont want to be alive anymore', 'no not really']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'im by the river');
+    expect(replies.join('\n')).toMatch(/call 999 now/i);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-YP-SUICIDE-AGAIN');
+  });
+
+  it('"1" typed after the straight question is not taken as "a parent" from the buttons before it: asked again', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['i wish i could just disappear for good, im 14 and i left home'], { join: true });
+    const again = await conversation.say('1');
+    expect(allText(again)).toMatch(/are you thinking about ending your life/);
+    expect(allText(again)).not.toMatch(/Is your child missing/);
+    const answered = await conversation.say('not sure');
+    expect(allText(answered)).toMatch(/85258/);
+    expect(allText(answered)).not.toMatch(/your child/);
+  });
+
+  it('by text, in Romanian, "1" under the straight question and "Is that right?" asks the straight question again', async () => {
+    const phone = '+447700900915';
+    await sms.text(phone, 'nu mai vreau sa traiesc, am 15 ani si am plecat de acasa');
+    const { replies } = await sms.text(phone, '1');
+    expect(replies.join('\n')).toMatch(/te gândești să-ți iei viața/);
+    expect(replies.join('\n')).not.toMatch(/ești în siguranță acum/);
+  });
+
   it('a parent who "cant call her" is not told how to call 999 in secret', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['my daughter is missing, she is 13', 'no', 'at 8 tonight', 'yes'], { join: true });

@@ -132,6 +132,14 @@ export function takeHeldAnswer(context: TurnContext, services: ReadingServices, 
   } satisfies TurnReading);
 }
 
+/** The turn's reading, changed by what the conversation knows (its earlier words), for every dialog that reads it after. */
+export function amendReading(context: TurnContext, services: ReadingServices, change: (reading: TurnReading) => Reading): TurnReading {
+  const reading = readingOf(context, services);
+  const amended: TurnReading = { ...reading, ...change(reading) };
+  context.turnState.set(TURN_READING, amended);
+  return amended;
+}
+
 /** The message answers nothing after all ("no i cant call", where the "no" is about calling): the question on screen is asked again. */
 export function dropAnswer(context: TurnContext, services: ReadingServices): void {
   const reading = readingOf(context, services);

@@ -7,7 +7,14 @@ import { ADULT_AGE, DISCLOSURES, type DangerCategory, type Disclosure, type Ques
 import { advise, adviseFirst } from '../../bot/turn/advice';
 import { isOfficeOpen } from '../../bot/content/area';
 import { keepDangerForBooking } from './bookingSafety';
-import { childAgeAfter, conversationFactsRecord, flagRisk, keepMomentSaid, keepStatedFacts } from './conversationFacts';
+import {
+  childAgeAfter,
+  conversationFactsRecord,
+  flagRisk,
+  keepMomentSaid,
+  keepStatedFacts,
+  type ConversationFacts,
+} from './conversationFacts';
 import { TURN_ALREADY_ANSWERED } from './waitingDialog';
 import { pastMomentOf } from './pastMomentDialog';
 import { languageOf, type Reading } from '../../bot/understanding/understand';
@@ -18,6 +25,7 @@ import {
   chooseLocale,
   enterJourney,
   messagesFor,
+  amendReading,
   dropAnswer,
   readingOf,
   takeHeldAnswer,
@@ -82,10 +90,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
     // A tapped option is an answer in the bot's own words ("A worry about exploitation"), not a
     // disclosure: hearing it as danger would ask the same question again, for ever.
-    const turnReading = readingOf(context, this.services);
-    const tapped = turnReading.answer?.tapped ?? false;
-    const reading = tapped ? undefined : turnReading;
     const before = await conversationFactsRecord(this.services).get(context);
+    const tapped = readingOf(context, this.services).answer?.tapped ?? false;
+    // Read with what the conversation said before, for every dialog that reads this turn.
+    const turnReading = tapped
+      ? readingOf(context, this.services)
+      : amendReading(context, this.services, (read) => inContext(read, before));
+    const reading = tapped ? undefined : turnReading;
     // Who is writing, for words that fit them: confirmed, or what this message or an earlier one
     // said, or else the trained reader's guess ("im on the bridge, i cant do this anymore" is the
     // young person themselves, who must not be told about "them").
@@ -374,6 +385,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const said = this.services.understanding.everyday(opening, locale, { wholeMessage: true });
     // "i dont want to talk" answers too: as "not sure", with the crisis lines, never "didn't catch that".
     const answered = said === 'yes' || said === 'no' || said === 'unknown' || said === 'skip';
+    // "1" picks an option shown before the straight question ("Who is writing?", by text "Is that
+    // right?"), or means yes: which is not known, so neither is taken and the question is asked again.
+    const bareNumber = /^\s*\d+\s*$/.test(context.activity.text ?? '');
+    if (bareNumber) {
+      await context.sendActivity(messages.t('safety.askStraightAgain'));
+      return 'askedAgain';
+    }
     const askedInstead = !answered && reading.danger.length === 0 ? reading.question : undefined;
     // Whatever this message is, a held answer is taken now or never.
     await conversationFactsRecord(this.services).update(context, ({ answerHeld: _taken, ...facts }) => ({
@@ -400,6 +418,16 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     await innerDc.repromptDialog();
     return Dialog.EndOfTurn;
   }
+}
+
+/**
+ * The message read with what the conversation said before: after talk of ending a life, a worry
+ * the trained reader heard ("im by the river", "got the tablets here") is danger, not a question.
+ */
+function inContext(reading: Reading, before: Pick<ConversationFacts, 'flags'>): Reading {
+  if (!before.flags.includes('suicideSelfHarm') || reading.concern.length === 0 || reading.danger.length > 0) return reading;
+  const now: DangerCategory[] = reading.concern.includes('immediate') ? ['immediate'] : [];
+  return { ...reading, danger: ['suicideSelfHarm', ...now], concern: [] };
 }
 
 /** What the area's rule weighs for a child lost in a public place whose parent has not yet said whether they are in danger. */

@@ -33,6 +33,7 @@ const SAFE = 'youngPerson.safe';
 const WHERE = 'youngPerson.where';
 const TALK = 'youngPerson.talk';
 const HOME_SAFE = 'youngPerson.homeSafe';
+const BACK_HOME_SAFE = 'youngPerson.backHomeSafe';
 const OFFER = 'youngPerson.offer';
 const WHO = 'youngPerson.who';
 const RETURNED = 'youngPerson.returned';
@@ -80,6 +81,13 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     );
     this.addDialog(yesNoQuestion(TALK, 'youngPerson.away.talk', services));
     this.addDialog(yesNoUnsureQuestion(HOME_SAFE, 'youngPerson.away.homeSafe.ask', services));
+    // "i dont feel safe here", "my step dad hits me": a no, said in their words.
+    this.addDialog(
+      yesNoUnsureQuestion(BACK_HOME_SAFE, 'youngPerson.backHomeSafe.ask', services, (context) => {
+        const { disclosures } = readingOf(context, services);
+        return disclosures.some((disclosure) => HOME_NOT_SAFE_FLAGS.includes(disclosure)) ? 'no' : undefined;
+      }),
+    );
     this.addDialog(
       new ChoiceQuestion({ id: OFFER, ask: 'youngPerson.offer.ask', retry: 'common.choiceRetry', choices: offerChoices }, services),
     );
@@ -111,7 +119,8 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     );
     this.addDialog(
       new WaterfallDialog(OFFER_FLOW, [
-        (step) => step.beginDialog(OFFER),
+        (step) => this.askBackHomeSafe(step),
+        (step) => this.adviseBackHomeSafe(step),
         (step) => this.afterOffer(step),
         (step) => this.afterWho(step),
         (step) => this.afterReturned(step),
@@ -171,8 +180,9 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
 
   private async afterWhere(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const where = resultOf(step, z.enum(WHERE_ANSWERS));
+    if (where === 'back') return step.replaceDialog(OFFER_FLOW);
     await adviseFirst(step.context, this.services, 'yp-where', { ypWhere: where });
-    return step.replaceDialog(where === 'away' ? AWAY : OFFER_FLOW);
+    return step.replaceDialog(AWAY);
   }
 
   /**
@@ -213,6 +223,33 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
       messagesFor(step.context, this.services).t(nobodyComing ? 'youngPerson.closeNoPerson' : 'youngPerson.close'),
     );
     return step.endDialog();
+  }
+
+  /**
+   * Back, and not safe right now ("im home but i dont feel safe"): whether home is the danger is
+   * asked before anything is offered, unless they said so already.
+   */
+  private async askBackHomeSafe(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { flags } = await conversationFactsRecord(this.services).get(step.context);
+    const homeNotSafeSaid = flags.some((flag) => HOME_NOT_SAFE_FLAGS.includes(flag));
+    if (!flags.includes('danger-now') || homeNotSafeSaid) return step.next();
+    return step.beginDialog(BACK_HOME_SAFE);
+  }
+
+  /**
+   * Home not safe (or not sure): who can help them be safe there, as for a young person who says
+   * so in words (unless their words just had that reply); then the return interview is offered.
+   */
+  private async adviseBackHomeSafe(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const homeSafe = resultOf(step, yesNoUnsureResult.optional());
+    if (homeSafe === 'no' || homeSafe === 'unsure') {
+      const { flags } = await conversationFactsRecord(this.services).get(step.context);
+      const toldInWords = flags.some((flag) => HOME_NOT_SAFE_FLAGS.includes(flag));
+      await flagRisk(step.context, this.services, 'home-not-safe');
+      if (!toldInWords) await adviseFirst(step.context, this.services, 'disclosure', { disclosure: 'scaredToGoHome', role: 'youngPerson' });
+    }
+    await adviseFirst(step.context, this.services, 'yp-where', { ypWhere: 'back' });
+    return step.beginDialog(OFFER);
   }
 
   private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
