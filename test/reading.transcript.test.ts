@@ -1315,6 +1315,39 @@ describe('a fourth fresh walk: back, said mid-search; "no, i cant call"', () => 
     expect(replies.join('\n')).not.toMatch(/ești în siguranță acum/);
   });
 
+  it('"his mate had a blade on him last week" at "when did you last see them?" is danger, not the day he went', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son is 15 and hes not come home', 'no'], { join: true });
+    const replies = await conversation.say('his mate had a blade on him last week');
+    expect(allText(replies)).toMatch(/999/);
+    expect(allText(replies)).not.toMatch(/I read that as/);
+    expect(allText(replies)).toMatch(/When did you last see/);
+    const next = await conversation.say('he left at 6 tonight');
+    expect(allText(next)).toMatch(/18:00/);
+  });
+
+  it('by text, a foster carer: "a lad pulled a knife on him yesterday" at "when did they go?" is not the day he went', async () => {
+    const phone = '+447700900916';
+    for (const text of ['foster carer, our 14 year old has not come back tonight', '1', 'no', 'no']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'a lad pulled a knife on him yesterday');
+    expect(replies.join('\n')).toMatch(/999/);
+    expect(replies.join('\n')).not.toMatch(/I read that as/);
+    expect(replies.join('\n')).toMatch(/When did they go/);
+  });
+
+  it('Polish, "kazali mu przewozić paczki" is exploitation, by text too', async () => {
+    const conversation = harness.conversation(undefined, { locale: 'pl' });
+    const [turn] = await walk(conversation, ['mój syn ma 15 lat, starsi chłopcy kazali mu przewozić paczki i teraz go nie ma']);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(expect.arrayContaining([expect.stringMatching(/EXPLOIT/)]));
+    expect(allText(turn ?? [])).toMatch(/999/);
+    const phone = '+447700900917';
+    await sms.text(phone, 'polski');
+    await sms.text(phone, 'moja córka zniknęła, każą jej wozić paczki do Londynu');
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/EXPLOIT/)]),
+    );
+  });
+
   it('a parent who "cant call her" is not told how to call 999 in secret', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['my daughter is missing, she is 13', 'no', 'at 8 tonight', 'yes'], { join: true });

@@ -1,10 +1,12 @@
 // Asks when something happened, reads it with the shared date reader, says back what it read
 // ("Monday 23 November at 21:00, 2 hours ago") and lets the user correct it.
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import type { Messages } from '../../bot/content/i18n';
 import { Choices } from './choices';
 import { Question, type Answer } from './question';
+import { TURN_ALREADY_ANSWERED } from './waitingDialog';
 import { pastMomentResult } from './stepData';
 import type { ReadMoment } from '../../bot/understanding/dateReader';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
@@ -39,6 +41,11 @@ export interface PastMomentBegin {
 export interface PastMomentOptions {
   /** "idk" goes on: the dialog ends with no moment, and what it feeds says "not known". */
   allowUnknown?: boolean;
+  /**
+   * The moment asked is when a child was last seen or went: a day said beside danger words with no
+   * word of going ("one of his mates had a knife last week") is the danger's, and is not taken.
+   */
+  lastSeen?: boolean;
 }
 
 const DAYS = ['today', 'yesterday', 'dayBefore'] as const;
@@ -69,9 +76,10 @@ export class PastMomentDialog extends ComponentDialog {
               return { at: day.toJSDate().toISOString(), precision: 'day' };
             },
           },
-          parse: (text, _context, messages) => {
+          parse: (text, context, messages) => {
             const reading = this.readMoment(text, messages.locale);
-            if (reading.kind === 'unreadable') return { ok: false, retry: keys.unreadable };
+            if (reading.kind === 'unreadable' || (reading.kind === 'read' && this.aboutTheDanger(context, text, reading.moment)))
+              return { ok: false, retry: keys.unreadable };
             if (reading.kind === 'future') return { ok: false, retry: keys.future };
             return { ok: true, value: pastMomentOf(reading.moment) };
           },
@@ -128,6 +136,12 @@ export class PastMomentDialog extends ComponentDialog {
     // "what do i do now", "do i tell her social worker tonight": their own question, not a time.
     const said = this.services.understanding.withoutQuestions(text, locale, { keepDoubtful: true });
     return this.services.dates.readPast(said, languageOf(locale));
+  }
+
+  /** A day or part of one, in a message just answered for its danger, with no word of going: when the danger was, not when they went. */
+  private aboutTheDanger(context: TurnContext, text: string, moment: ReadMoment): boolean {
+    if (!this.options.lastSeen || moment.precision === 'minute' || !context.turnState.get(TURN_ALREADY_ANSWERED)) return false;
+    return this.services.understanding.lastSeenWords(text, messagesFor(context, this.services).locale) === undefined;
   }
 
   /** A time said in place of yes or no at "is that right?" ("no, wednesday at 4"): the moment meant instead. */

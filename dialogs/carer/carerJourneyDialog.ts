@@ -102,7 +102,7 @@ export class CarerJourneyDialog extends InterruptibleDialog {
           again: 'carer.went.again',
         },
         services,
-        { allowUnknown: true },
+        { allowUnknown: true, lastSeen: true },
       ),
     );
     this.addDialog(new CarerRisksDialog(services));

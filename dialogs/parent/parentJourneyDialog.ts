@@ -128,7 +128,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
         },
         services,
         // "idk" goes on: the police summary says the time is not known.
-        { allowUnknown: true },
+        { allowUnknown: true, lastSeen: true },
       ),
     );
     this.addDialog(
