@@ -1348,11 +1348,147 @@ describe('a fourth fresh walk: back, said mid-search; "no, i cant call"', () => 
     );
   });
 
+  it('"staying at my mates, not going home tonight" is being away, not a disclosure of harm', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['A young person', 'staying at my mates, not going home tonight'], { join: true });
+    expect(allText(lastTurnOf(turns))).not.toMatch(/not your fault/);
+    expect(allText(lastTurnOf(turns))).toMatch(/are you safe right now/i);
+    const phone = '+447700900918';
+    await sms.text(phone, 'A young person');
+    const { replies } = await sms.text(phone, 'im at a friends house and im not going back tonight');
+    expect(replies.join('\n')).not.toMatch(/not your fault/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).not.toContain('disclosure-heard:G-DISCLOSE-YP-HOME');
+  });
+
   it('a parent who "cant call her" is not told how to call 999 in secret', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['my daughter is missing, she is 13', 'no', 'at 8 tonight', 'yes'], { join: true });
     const replies = await conversation.say('no i cant call her, it goes straight to voicemail');
     expect(allText(replies)).not.toMatch(/116 000 and say where you are/);
     expect(await auditTrail(harness.app, conversation.id)).not.toContain('advised-999:G-ASK-CANNOT-CALL-YP');
+  });
+});
+
+describe('a fifth fresh walk: an ambulance in every language, a farewell, hit right now, still away, "ok found her", scared', () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+  });
+  afterAll(async () => sms.close());
+
+  it('Polish, beaten and lying unconscious: the ambulance first, by text', async () => {
+    const phone = '+447700900921';
+    await sms.text(phone, 'polski');
+    await sms.text(phone, '1');
+    const { replies } = await sms.text(phone, 'kumpel dzwonił, ktoś go pobił i leży nieprzytomny pod sklepem');
+    expect(replies.join('\n')).toMatch(/karetk/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^advised-999:G-DANGER-MEDICAL/)]),
+    );
+  });
+
+  it('Romanian, drank a lot and breathing badly: the ambulance first', async () => {
+    const conversation = harness.conversation(undefined, { locale: 'ro' });
+    await walk(conversation, ['fiul meu de 16 ani e la o petrecere, a băut foarte mult și respiră greu']);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^advised-999:G-DANGER-MEDICAL/)]),
+    );
+  });
+
+  it.each([
+    ['pl', 'dostałam wiadomość że już nas nigdy nie zobaczy, wybaczcie mi'],
+    ['ro', 'mi-a trimis mesaj că nu o să ne mai vadă niciodată și să o iertăm'],
+  ])('a farewell in %s is 999 now, as in English', async (locale, said) => {
+    const conversation = harness.conversation(undefined, { locale });
+    await walk(conversation, [said]);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^advised-999:G-DANGER/)]),
+    );
+  });
+
+  it('"my stepdad is hitting me now" from a young person is call 999 now, by text too', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['A young person', 'my stepdad is hitting me now'], { join: true });
+    expect(allText(lastTurnOf(turns))).toMatch(/Call 999 now/);
+    const phone = '+447700900922';
+    await sms.text(phone, 'A young person');
+    const { replies } = await sms.text(phone, 'he keeps hitting me and wont stop hitting me');
+    expect(replies.join('\n')).toMatch(/Call 999 now/);
+  });
+
+  it('taken as back, "im not back im still in dover" goes to the steps for someone away', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person', 'yes', "I'm back"], { join: true });
+    const replies = await conversation.say('im not back im still in dover');
+    expect(allText(replies)).toMatch(/still away from home/);
+    expect(allText(replies)).toMatch(/safe for you to go home/);
+    expect(allText(replies)).not.toMatch(DIDNT_CATCH);
+  });
+
+  it('"ok found her at her mates shes fine" at a yes or no question is asked about, not taken as yes', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my daughter is 13 and missing', 'no', 'at 7 tonight', 'yes', 'yes'], { join: true });
+    const replies = await conversation.say('ok found her at her mates shes fine');
+    expect(allText(replies)).toMatch(/are they back, or have they been found/);
+    expect(await auditTrail(harness.app, conversation.id)).not.toContain('advised-101:P-REPORT-NOW-AT-RISK');
+  });
+
+  it('"still not home, its morning now" hours later, mid-search, is someone coming back: what to do now, and the step again', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son is 15 and out all night', 'no', 'about 10 last night', 'yes', 'yes', 'no'], { join: true });
+    harness.clock.advance(6 * 60 * 60 * 1000);
+    const replies = await conversation.say('still not home its morning now, nothing from him');
+    expect(allText(replies)).toMatch(/still missing: call the police on 101 again/);
+    expect(allText(replies)).toMatch(/Step 2 of 7/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-101:P-STILL-MISSING');
+  });
+
+  it('by text too: hours later at the name question, "hi shes still not home" is not her name', async () => {
+    const phone = '+447700900924';
+    for (const text of [
+      'my daughter is 14 and hasnt come home',
+      '1',
+      'no',
+      'yesterday 8pm',
+      '1',
+      '1',
+      '2',
+      '5',
+      '2',
+      '2',
+      '2',
+      '2',
+      '1',
+      '1',
+    ])
+      await sms.text(phone, text);
+    sms.clock.advance(10 * 60 * 60 * 1000);
+    const { replies } = await sms.text(phone, 'hi, shes still not home, police came last night');
+    expect(replies.join('\n')).toMatch(/still missing: call the police on 101 again/);
+    expect(replies.join('\n')).toMatch(/full name/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-101:P-STILL-MISSING');
+  });
+
+  it('"shes just come home but shes got bruises" is the return, with its 999 words', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['shes just come home but shes got bruises on her arms and wont say what happened, shes 14'], {
+      join: true,
+    });
+    expect(allText(lastTurnOf(turns))).toMatch(/999/);
+    expect(allText(lastTurnOf(turns))).toMatch(/come back|back home|are back/i);
+    expect(allText(lastTurnOf(turns))).not.toMatch(/When did you last see/);
+  });
+
+  it('"im scared" at "are you safe right now?" is not safe, with 999, never "didn\'t catch that", by text too', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['A young person', 'im so scared'], { join: true });
+    expect(allText(lastTurnOf(turns))).toMatch(/999/);
+    expect(allText(lastTurnOf(turns))).not.toMatch(DIDNT_CATCH);
+    const phone = '+447700900923';
+    await sms.text(phone, 'A young person');
+    await sms.text(phone, 'A young person');
+    const { replies } = await sms.text(phone, 'pls im really scared');
+    expect(replies.join('\n')).not.toMatch(DIDNT_CATCH);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:Y-NOT-SAFE');
   });
 });

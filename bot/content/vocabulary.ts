@@ -110,6 +110,8 @@ export const STATED_FACTS = [
   'refusesEmergencyHelp',
   /** Out in the cold or nowhere to stay ("its freezin", "sleeping rough"): somewhere safe tonight is the help. */
   'nowhereToStay',
+  /** Says they are scared ("im scared", "so scared rn"): at "are you safe right now?", not safe. */
+  'feelsScared',
 ] as const;
 export type StatedFact = (typeof STATED_FACTS)[number];
 

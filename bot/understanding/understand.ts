@@ -344,6 +344,7 @@ export function createUnderstanding(
       let pillsTaken = false;
       const said = new Set<StatedFact>();
       const denied = new Set<StatedFact>();
+      let explainedAway = false;
       const own = languagesOf(locale);
       const languages = [...new Set([...own, ...dangerLanguages])];
       const writtenIn = likelyLanguage(text, ownWordsOf(languages));
@@ -354,9 +355,12 @@ export function createUnderstanding(
         const ownTextSpeak = writtenIn === undefined ? language === own[0] : writtenIn === language;
         const foreign = writtenIn !== undefined && writtenIn !== language;
         const tokens = tokenise(text, ownTextSpeak ? reader.lexicon : foreign ? reader.foreignLexicon : reader.plainLexicon);
-        const dangerFound = reader.danger
-          .find(tokens)
-          .filter((found): found is PhraseMatch<DangerCategory> => !found.negated && found.label !== 'none');
+        const dangerMatches = reader.danger.find(tokens);
+        const dangerFound = dangerMatches.filter((found): found is PhraseMatch<DangerCategory> => !found.negated && found.label !== 'none');
+        // "ive texted her loads": a look-alike that is (nearly) the whole message explains away a trained guess too.
+        const lookAlikeWords = new Set(dangerMatches.filter((found) => found.label === 'none').flatMap((found) => found.positions));
+        if (own.includes(language) && lookAlikeWords.size > 0 && tokens.length - lookAlikeWords.size <= NEARLY_WHOLE_SLACK)
+          explainedAway = true;
         for (const match of mostSpecific(dangerFound)) danger.add(match.label);
         if (own.includes(language)) ageYears ??= ageSaid(tokens, reader.ageCues) ?? ageInBrackets(text, reader.ageCues);
         if (adultPartnerSaid(tokens, reader.ageCues, ageYears)) for (const category of ADULT_PARTNER_DANGER) danger.add(category);
@@ -395,7 +399,7 @@ export function createUnderstanding(
       }
       // The trained readers hear sentences; a word or two ("found them", "no") is the phrase book's.
       const features = textWords(text).length >= MODEL_MIN_WORDS ? featuresOf(text, models.danger.features) : undefined;
-      const heard = danger.size === 0 && features ? models.danger.judgeFeatures(features).category : undefined;
+      const heard = danger.size === 0 && features && !explainedAway ? models.danger.judgeFeatures(features).category : undefined;
       // "i rang the police and they told me to wait": they were not given a report; it is still to do.
       if (question === 'policeSaidWait' && said.delete('policeTold')) said.add('policeSaidWait');
       const likelyWriter = features ? models.writer.guess(features, writer) : writer;

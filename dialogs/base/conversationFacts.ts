@@ -76,11 +76,26 @@ const conversationFactsSchema = z.object({
   toldDangerNowAt: z.string().datetime().optional(),
   /** When they asked for a person and were told nobody from the team could come (out of hours): not offered again that night. */
   toldNobodyAt: z.string().datetime().optional(),
+  /** When the last message came: one after hours of quiet is someone coming back, not an answer typed at once. */
+  lastHeardAt: z.string().datetime().optional(),
 });
 export type ConversationFacts = z.infer<typeof conversationFactsSchema>;
 
 export const conversationFactsRecord = (services: Pick<DialogServices, 'conversationState'>) =>
   stateRecord(services.conversationState, 'conversationFacts', conversationFactsSchema, () => conversationFactsSchema.parse({}));
+
+const TURN_QUIET_MINUTES = Symbol('helpline.quietMinutes');
+
+/** Keeps when this message came, and, for this turn, how long the conversation was quiet before it. */
+export async function keepHeardAt(context: TurnContext, services: Pick<DialogServices, 'conversationState' | 'clock'>): Promise<void> {
+  const now = services.clock.now();
+  const { lastHeardAt } = await conversationFactsRecord(services).get(context);
+  if (lastHeardAt) context.turnState.set(TURN_QUIET_MINUTES, (now.getTime() - Date.parse(lastHeardAt)) / 60_000);
+  await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, lastHeardAt: now.toISOString() }));
+}
+
+/** How long the conversation was quiet before this message, in minutes; undefined for its first message. */
+export const quietMinutes = (context: TurnContext): number | undefined => context.turnState.get<number | undefined>(TURN_QUIET_MINUTES);
 
 export async function flagRisk(
   context: TurnContext,

@@ -12,6 +12,7 @@ import {
   conversationFactsRecord,
   flagRisk,
   keepMomentSaid,
+  keepHeardAt,
   keepStatedFacts,
   type ConversationFacts,
 } from './conversationFacts';
@@ -90,6 +91,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
     // A tapped option is an answer in the bot's own words ("A worry about exploitation"), not a
     // disclosure: hearing it as danger would ask the same question again, for ever.
+    await keepHeardAt(context, this.services);
     const before = await conversationFactsRecord(this.services).get(context);
     const tapped = readingOf(context, this.services).answer?.tapped ?? false;
     // Read with what the conversation said before, for every dialog that reads this turn.
@@ -434,16 +436,17 @@ function inContext(reading: Reading, before: Pick<ConversationFacts, 'flags'>): 
 const youngLostFacts = (ageYears: number) => ({ parentDangerNow: 'unsure', missingFromPublicPlace: true, ageYears }) as const;
 
 /**
- * Kinds of danger where, if it is also a medical emergency, the ambulance comes first. Not talk of
- * suicide: "i want to not wake up" says both in the same words, and it is the straight question
- * that is owed.
+ * Kinds of danger where, if it is also a medical emergency, the ambulance comes first: "someone
+ * beat him up and hes lying unconscious" needs it asked for, and 999 sends the police too. Not
+ * talk of suicide: "i want to not wake up" says both in the same words, and it is the straight
+ * question that is owed.
  */
-const AMBULANCE_FIRST: readonly DangerCategory[] = ['immediate', 'medical'];
+const AMBULANCE_FIRST: readonly DangerCategory[] = ['immediate', 'medical', 'violenceAbuse'];
 
 /**
  * The kind of danger whose advice is given first: a medical emergency ("took a load of tablets and
  * I cant wake him", "took 10 paracetamol and vodka") needs an ambulance asked for, unless someone
- * is also hurting or holding the child, or the words speak of ending their life.
+ * is holding the child, or the words speak of ending their life.
  */
 function mostUrgentCare(danger: readonly DangerCategory[], pillsTaken: boolean): DangerCategory | undefined {
   // "necked about 16 of my nans sleeping tablets": what was taken is the emergency, whatever else is said.

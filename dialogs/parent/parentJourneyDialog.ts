@@ -2,15 +2,23 @@
 // contact); the search checklist; reporting on 101 with the risk factors; the information the
 // police will need as a summary; and, at any point, what happens when the child is back.
 import { senderPhoneOf } from '../../bot/turn/turnChannel';
-import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { adviseFirst, emergencyAdvised } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { conversationFactsRecord, flagRisk, keepGoneSince, momentSaidBegin, type ConversationFacts } from '../base/conversationFacts';
+import {
+  conversationFactsRecord,
+  flagRisk,
+  keepGoneSince,
+  momentSaidBegin,
+  quietMinutes,
+  type ConversationFacts,
+} from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
+import { TURN_ALREADY_ANSWERED } from '../base/waitingDialog';
 import { journeyOptionsSchema, situationAnswer } from '../base/journeyOptions';
 import { DANGER_CATEGORIES, type Situation, type StatedFact } from '../../bot/content/vocabulary';
 import { PastMomentDialog } from '../base/pastMomentDialog';
@@ -70,6 +78,10 @@ const SUMMARY_NUMBER = 'parent.summary.number';
 const STILL_MISSING = 'parent.stillMissing';
 const BACK_CHECK = 'parent.backCheck';
 const BACK_CHECK_QUESTION = 'parent.backCheck.question';
+/** A message after this long a quiet is someone coming back to the conversation. */
+const COMING_BACK_AFTER_MINUTES = 120;
+/** Yes, no and "not sure", which a plain word in a sentence ("ok", "nah") can give without meaning it. */
+const PLAIN_ANSWERS: ReadonlySet<string> = new Set(['yes', 'no', 'unsure']);
 /** The branches in which the child is missing: words that say they are back are asked about there. */
 const MISSING_BRANCHES: readonly string[] = [MISSING, STILL_MISSING];
 const SUMMARY_AGAIN = 'parent.stillMissing.summaryAgain';
@@ -210,6 +222,13 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       return innerDc.beginDialog(PARENT_RETURN_DIALOG);
     }
     if (exitTaken === undefined && this.maySayBack(innerDc)) return innerDc.beginDialog(BACK_CHECK);
+    if (exitTaken === undefined && this.stillMissingHoursLater(innerDc)) {
+      // What to do now the child is still missing; the step they were at is asked again, not answered.
+      await adviseFirst(innerDc.context, this.services, 'parent-still-missing', { reportToPolice: true });
+      innerDc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
     if (returning && (exitTaken === 'stillMissing' || this.saysStillMissing(innerDc.context))) {
       await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('parent.notBack.reply'));
       await innerDc.cancelAllDialogs();
@@ -225,12 +244,27 @@ export class ParentJourneyDialog extends InterruptibleDialog {
    */
   private maySayBack(innerDc: DialogContext): boolean {
     const reading = readingOf(innerDc.context, this.services);
-    if (reading.situation !== 'back' || reading.answer?.tapped || reading.answer?.option !== undefined) return false;
+    // "ok found her at her mates shes fine": an "ok" that reads as yes to the question on screen is
+    // not its answer; "police found him" read as the search's "Found them" is.
+    const { option, by } = reading.answer ?? {};
+    const answered = option !== undefined && !(by === 'meaning' && PLAIN_ANSWERS.has(option));
+    if (reading.situation !== 'back' || reading.answer?.tapped || answered) return false;
     const branch = innerDc.stack[0]?.id;
     // The police details describe home and its people ("a row at home", "her nans house"): there,
     // only "found her", "shes back" as the (nearly) whole message take them to the return.
     const describing = innerDc.stack.some((entry) => entry.id === BACK_CHECK || entry.id === POLICE_INFO_DIALOG);
     return branch !== undefined && MISSING_BRANCHES.includes(branch) && !describing;
+  }
+
+  /**
+   * "hi, shes still not home, police came last night", hours after the last message, in the middle
+   * of the missing steps: someone coming back with news, not the answer to the step on screen.
+   */
+  private stillMissingHoursLater(innerDc: DialogContext): boolean {
+    const reading = readingOf(innerDc.context, this.services);
+    const quiet = quietMinutes(innerDc.context) ?? 0;
+    const answered = reading.answer?.tapped || reading.answer?.by === 'words' || reading.answer?.by === 'number';
+    return quiet >= COMING_BACK_AFTER_MINUTES && reading.situation === 'missingNow' && !answered && innerDc.stack[0]?.id === MISSING;
   }
 
   private async afterBackCheck(step: WaterfallStepContext): Promise<DialogTurnResult> {

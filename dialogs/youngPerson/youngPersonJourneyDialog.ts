@@ -21,7 +21,7 @@ import { TURN_ALREADY_ANSWERED } from '../base/waitingDialog';
 import { journeyOptionsSchema, situationAnswer } from '../base/journeyOptions';
 import { PastMomentDialog } from '../base/pastMomentDialog';
 import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
-import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
+import { messagesFor, readingOf, type DialogServices, type TurnReading } from '../../bot/turn/services';
 import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
 import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, detailsFor } from '../booking/bookingDetailsDialog';
 
@@ -61,8 +61,9 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     // "theres a man following me", "they wont let me leave": not safe, said in their words.
     this.addDialog(
       yesNoUnsureQuestion(SAFE, 'youngPerson.safe.ask', services, (context) => {
-        const { danger } = readingOf(context, services);
-        return danger.includes('immediate') || danger.includes('takenHeld') ? 'no' : undefined;
+        const { danger, facts } = readingOf(context, services);
+        // "im scared", "stop pls im scared": not safe, said in their words.
+        return danger.includes('immediate') || danger.includes('takenHeld') || facts.said.includes('feelsScared') ? 'no' : undefined;
       }),
     );
     this.addDialog(
@@ -74,7 +75,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
           choices: whereChoices,
           // "sleepin in the bus station 3 nights" says away, though it names neither option; a
           // question of their own ("what is a return interview") answers nothing.
-          read: situationAnswer(services, { away: 'away', back: 'back' }),
+          read: situationAnswer(services, { away: 'away', back: 'back', missingNow: 'away' }),
         },
         services,
       ),
@@ -135,8 +136,9 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
    * are, said with a yes or no ("yes im back now"), is kept too and not asked next.
    */
   protected override async interruptJourney(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-    if (innerDc.activeDialog?.id !== SAFE) return undefined;
     const reading = readingOf(innerDc.context, this.services);
+    if (innerDc.stack[0]?.id === OFFER_FLOW) return this.stillAway(innerDc, reading);
+    if (innerDc.activeDialog?.id !== SAFE) return undefined;
     // Written by the young person, "missing" is being away.
     const situation = reading.situation === 'missingNow' ? 'away' : reading.situation;
     if (reading.question || (situation !== 'away' && situation !== 'back')) return undefined;
@@ -146,6 +148,20 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t(`youngPerson.situationNoted.${situation}`));
     innerDc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
     return undefined;
+  }
+
+  /**
+   * "im not back im still in margate", after being taken as back: said sorry for, and the steps for
+   * someone away instead of the return interview.
+   */
+  private async stillAway(innerDc: DialogContext, reading: TurnReading): Promise<DialogTurnResult | undefined> {
+    const away = reading.situation === 'away' || reading.situation === 'missingNow';
+    if (!away || reading.answer?.option !== undefined) return undefined;
+    await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('youngPerson.situationNoted.stillAway'));
+    await conversationFactsRecord(this.services).update(innerDc.context, (facts) => ({ ...facts, situationSaid: 'away' }));
+    await innerDc.cancelAllDialogs();
+    await adviseFirst(innerDc.context, this.services, 'yp-where', { ypWhere: 'away' });
+    return innerDc.beginDialog(AWAY);
   }
 
   /** Just told to call 999 now ("theres a man following me"): they are not safe, and are not asked. */
