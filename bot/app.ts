@@ -18,7 +18,7 @@ import { systemClock, type Clock } from './platform/clock';
 import type { Config } from './config';
 import { councilFactsOf, isConfirmed, renderRuleBook } from './content/ruleBookPage';
 import { loadContent, type Content } from './content/loadContent';
-import { createUnderstanding } from './understanding/understand';
+import { createUnderstanding, dangerLanguagesOf } from './understanding/understand';
 import { createDateReader } from './understanding/dateReader';
 import { createDeliverer, type Deliverer } from './turn/delivery';
 import { createBookingDesk } from './bookings/bookingDesk';
@@ -131,7 +131,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       localiser,
       rules,
       audit,
-      understanding: createUnderstanding(content, { dangerAlwaysIn: content.area.languages }),
+      // Danger is heard in every language it has words for, offered or not ("ځان وژني" in Kent).
+      understanding: createUnderstanding(content, { dangerAlwaysIn: [...content.area.languages, ...dangerLanguagesOf(content)] }),
       dates: createDateReader({
         clock,
         timeZone: config.TZ,

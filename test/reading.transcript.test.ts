@@ -1479,6 +1479,23 @@ describe('a fifth fresh walk: an ambulance in every language, a farewell, hit ri
     expect(allText(lastTurnOf(turns))).not.toMatch(/When did you last see/);
   });
 
+  it('Pashto, which the area does not offer, still reaches 999 for talk of ending a life, by text too', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['زما لور ورکه ده، هغې وویل چې ځان وژني'], { join: true });
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-SUICIDE');
+    const phone = '+447700900925';
+    const { replies } = await sms.text(phone, 'زما زوی ورک دی او وایي چې ځان ووژني');
+    expect(replies.join('\n')).toContain('999');
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-SUICIDE');
+  });
+
+  it('"999" texted to the bot is told it cannot call, and to ring 999 itself', async () => {
+    const phone = '+447700900926';
+    await sms.text(phone, 'my girl is 12 and she is missing');
+    const { replies } = await sms.text(phone, '999');
+    expect(replies.join('\n')).toMatch(/I can't make calls, so please ring yourself: 999/);
+  });
+
   it('"im scared" at "are you safe right now?" is not safe, with 999, never "didn\'t catch that", by text too', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, ['A young person', 'im so scared'], { join: true });

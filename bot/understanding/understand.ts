@@ -169,6 +169,8 @@ const RECOGNIZER_MAX_WORDS = 3;
 
 /** Words a message may hold beyond the phrase and still be read as only that phrase. */
 const NEARLY_WHOLE_SLACK = 2;
+/** An emergency number as the whole message ("999", "112", "999!!"). */
+const EMERGENCY_NUMBER_ALONE = /^(999|112|911)$/;
 
 /** Cultures the Microsoft recognizers know; others fall back to English figures. */
 const RECOGNIZER_CULTURES: Record<string, string> = { en: 'en-us' };
@@ -265,6 +267,11 @@ function arabicStemWithin(vocabulary: ReadonlySet<string>): (word: string) => st
     }
     return word;
   };
+}
+
+/** Every language the danger phrases have words in, offered by the area or not. */
+export function dangerLanguagesOf(content: Pick<Content, 'danger'>): string[] {
+  return [...new Set(Object.values(content.danger.categories).flatMap((category) => Object.keys(category.phrases)))];
 }
 
 /**
@@ -397,6 +404,8 @@ export function createUnderstanding(
         bookingRequest ??= earliest(reader.bookingRequests.find(tokens).filter((match) => !match.negated));
         for (const match of reader.factCues.find(tokens)) if (match.label !== 'none') (match.negated ? denied : said).add(match.label);
       }
+      // "999", texted or typed here alone: someone trying to reach the emergency services through the bot.
+      if (EMERGENCY_NUMBER_ALONE.test(normalise(text))) question ??= 'callForMe';
       // The trained readers hear sentences; a word or two ("found them", "no") is the phrase book's.
       const features = textWords(text).length >= MODEL_MIN_WORDS ? featuresOf(text, models.danger.features) : undefined;
       const heard = danger.size === 0 && features && !explainedAway ? models.danger.judgeFeatures(features).category : undefined;
