@@ -123,31 +123,30 @@ export function readingOf(context: TurnContext, services: ReadingServices): Turn
   return reading;
 }
 
-/** An option given in an earlier message and held over (while another question came first), taken as this turn's answer. */
-export function takeHeldAnswer(context: TurnContext, services: ReadingServices, held: { questionId: string; option: string }): void {
-  const reading = readingOf(context, services);
-  context.turnState.set(TURN_READING, {
-    ...reading,
-    answer: { questionId: held.questionId, option: held.option, by: 'words', tapped: false, everyday: undefined, asksAboutRisk: false },
-  } satisfies TurnReading);
-}
-
-/** The turn's reading, changed by what the conversation knows (its earlier words), for every dialog that reads it after. */
-export function amendReading(context: TurnContext, services: ReadingServices, change: (reading: TurnReading) => Reading): TurnReading {
-  const reading = readingOf(context, services);
-  const amended: TurnReading = { ...reading, ...change(reading) };
+/**
+ * The turn's reading, changed by what the turn has learnt since it was read (what the conversation
+ * said before, an answer held over or taken back), for every dialog that reads it after.
+ */
+export function amendReading(context: TurnContext, services: ReadingServices, change: (reading: TurnReading) => TurnReading): TurnReading {
+  const amended = change(readingOf(context, services));
   context.turnState.set(TURN_READING, amended);
   return amended;
 }
 
+/** An option given in an earlier message and held over (while another question came first), taken as this turn's answer. */
+export function takeHeldAnswer(context: TurnContext, services: ReadingServices, held: { questionId: string; option: string }): void {
+  amendReading(context, services, (reading) => ({
+    ...reading,
+    answer: { questionId: held.questionId, option: held.option, by: 'words', tapped: false, everyday: undefined, asksAboutRisk: false },
+  }));
+}
+
 /** The message answers nothing after all ("no i cant call", where the "no" is about calling): the question on screen is asked again. */
 export function dropAnswer(context: TurnContext, services: ReadingServices): void {
-  const reading = readingOf(context, services);
-  if (reading.answer)
-    context.turnState.set(TURN_READING, {
-      ...reading,
-      answer: { ...reading.answer, option: undefined, by: undefined },
-    } satisfies TurnReading);
+  amendReading(context, services, (reading) => ({
+    ...reading,
+    answer: reading.answer && { ...reading.answer, option: undefined, by: undefined },
+  }));
 }
 
 /** The question now asked: the next message is read against it. */

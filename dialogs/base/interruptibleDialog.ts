@@ -426,7 +426,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
  * The message read with what the conversation said before: after talk of ending a life, a worry
  * the trained reader heard ("im by the river", "got the tablets here") is danger, not a question.
  */
-function inContext(reading: Reading, before: Pick<ConversationFacts, 'flags'>): Reading {
+function inContext<Read extends Reading>(reading: Read, before: Pick<ConversationFacts, 'flags'>): Read {
   if (!before.flags.includes('suicideSelfHarm') || reading.concern.length === 0 || reading.danger.length > 0) return reading;
   const now: DangerCategory[] = reading.concern.includes('immediate') ? ['immediate'] : [];
   return { ...reading, danger: ['suicideSelfHarm', ...now], concern: [] };
