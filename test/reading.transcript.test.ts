@@ -1489,6 +1489,19 @@ describe('a fifth fresh walk: an ambulance in every language, a farewell, hit ri
     expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-SUICIDE');
   });
 
+  it('a residential worker who said "absconded at 1am" is asked to confirm it, not asked when they went, by text too', async () => {
+    const conversation = harness.conversation();
+    harness.clock.set('2026-11-25T02:30:00Z');
+    const turns = await walk(conversation, ['residential worker, a lad of 14 absconded from the unit at 1am', 'no', 'no'], { join: true });
+    expect(allText(lastTurnOf(turns))).toMatch(/I read that as .*01:00/);
+    expect(allText(lastTurnOf(turns))).not.toMatch(/When did they go/);
+    sms.clock.set('2026-11-25T02:30:00Z');
+    const phone = '+447700900927';
+    for (const text of ['foster carer, our girl did a runner at half 11 tonight, shes 15', '1', 'no']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, '2');
+    expect(replies.join('\n')).toMatch(/I read that as .*23:30/);
+  });
+
   it('"999" texted to the bot is told it cannot call, and to ring 999 itself', async () => {
     const phone = '+447700900926';
     await sms.text(phone, 'my girl is 12 and she is missing');

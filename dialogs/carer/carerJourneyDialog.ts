@@ -12,7 +12,7 @@ import { advise, adviseFirst } from '../../bot/turn/advice';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { flagRisk, keepGoneSince, type RiskFlag } from '../base/conversationFacts';
+import { flagRisk, keepGoneSince, momentSaidBegin, type RiskFlag } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { TURN_ALREADY_ANSWERED } from '../base/waitingDialog';
 import { PastMomentDialog } from '../base/pastMomentDialog';
@@ -176,7 +176,8 @@ export class CarerJourneyDialog extends InterruptibleDialog {
 
   private async afterWhereabouts(step: WaterfallStepContext): Promise<DialogTurnResult> {
     mainValues.keep(step, { known: resultOf(step, z.enum(WHEREABOUTS_ANSWERS)) === 'known' });
-    return step.beginDialog(WENT);
+    // "one of ours absconded at 1am": when they went, said already, is confirmed rather than asked.
+    return step.beginDialog(WENT, await momentSaidBegin(step.context, this.services, 'lastSeenSaid'));
   }
 
   /** When they went or were due back: the review points count from then ("don't know": from now). */
