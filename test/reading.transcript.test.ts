@@ -1502,6 +1502,20 @@ describe('a fifth fresh walk: an ambulance in every language, a farewell, hit ri
     expect(replies.join('\n')).toMatch(/I read that as .*23:30/);
   });
 
+  it('"i dont want to ring anyone" after the straight question answers it, as not sure, with lines to text; by text too', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person', 'i just want to disappear forever'], { join: true });
+    const replies = await conversation.say('i dont want to ring anyone');
+    expect(allText(replies)).toMatch(/85258/);
+    expect(allText(replies)).not.toMatch(DIDNT_CATCH);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:Y-THINKING-OF-SUICIDE');
+    const phone = '+447700900928';
+    for (const text of ['A young person', 'i dont see the point in living']) await sms.text(phone, text);
+    const { replies: texted } = await sms.text(phone, 'not calling anyone');
+    expect(texted.join('\n')).toMatch(/85258/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:Y-THINKING-OF-SUICIDE');
+  });
+
   it('"999" texted to the bot is told it cannot call, and to ring 999 itself', async () => {
     const phone = '+447700900926';
     await sms.text(phone, 'my girl is 12 and she is missing');

@@ -386,7 +386,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const [opening = ''] = (context.activity.text ?? '').split(/[.,;!?\n]/).filter((clause) => clause.trim() !== '');
     const said = this.services.understanding.everyday(opening, locale, { wholeMessage: true });
     // "i dont want to talk" answers too: as "not sure", with the crisis lines, never "didn't catch that".
-    const answered = said === 'yes' || said === 'no' || said === 'unknown' || said === 'skip';
+    // "i dont wanna call anyone" is no yes or no, but answers too: as "not sure", with the lines they can text.
+    const refusesCalls = reading.facts.said.includes('refusesEmergencyHelp');
+    const answered = said === 'yes' || said === 'no' || said === 'unknown' || said === 'skip' || refusesCalls;
     // "1" picks an option shown before the straight question ("Who is writing?", by text "Is that
     // right?"), or means yes: which is not known, so neither is taken and the question is asked again.
     const bareNumber = /^\s*\d+\s*$/.test(context.activity.text ?? '');
@@ -407,7 +409,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     }
     // A medical emergency in the answer ("yes, ive taken them") gets the ambulance first.
     if (reading.danger.includes('medical') || !answered) return undefined;
-    const ypThinkingOfSuicide = said === 'unknown' || said === 'skip' ? 'unsure' : said;
+    const ypThinkingOfSuicide = said === 'yes' || said === 'no' ? said : 'unsure';
     if (ypThinkingOfSuicide !== 'no') await flagRisk(context, this.services, 'suicideSelfHarm');
     await adviseFirst(context, this.services, 'yp-caring-answer', { ypThinkingOfSuicide });
     context.turnState.set(TURN_ALREADY_ANSWERED, true);
