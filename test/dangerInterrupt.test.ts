@@ -72,6 +72,8 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
     waitsIn: `parent.info.${field}`,
     path: [...TO_INFO, ...INFO_FIELDS.slice(0, index).map(answerFor)],
   })),
+  // What they wore, said with the name: at the description question, what to add to it.
+  { waitsIn: 'parent.info.descriptionAdded', path: [...TO_INFO, 'Amy, she was wearing a red coat', 'skip', 'skip', 'skip'] },
   { waitsIn: 'parent.profile.consent', path: PROFILE.slice(0, 2) },
   { waitsIn: 'parent.profile.keep', path: PROFILE },
   ...PROFILE_FIELDS.map((field, index) => ({

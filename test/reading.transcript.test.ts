@@ -3,7 +3,7 @@
 // direct, caring question with the crisis lines, never "didn't catch that"; facts said in passing
 // are confirmed, not asked again; "never came back" is not a return. On the Bot Framework
 // endpoint and by SMS, in sentences written for these tests (none is in the corpus).
-import { allText, auditTrail, lastTurn as lastTurnOf, optionTitles, startHarness, walk, type Harness } from './support/harness';
+import { allText, auditTrail, cardFacts, lastTurn as lastTurnOf, optionTitles, startHarness, walk, type Harness } from './support/harness';
 import { startSmsHarness, type SmsHarness } from './support/sms';
 
 let harness: Harness;
@@ -1534,5 +1534,61 @@ describe('a fifth fresh walk: an ambulance in every language, a farewell, hit ri
     const { replies } = await sms.text(phone, 'pls im really scared');
     expect(replies.join('\n')).not.toMatch(DIDNT_CATCH);
     expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:Y-NOT-SAFE');
+  });
+});
+
+describe('a sixth fresh walk', () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-11-25T01:30:00Z' });
+  });
+  afterAll(async () => sms.close());
+
+  it('"cut myself and it wont stop bleeding" is the ambulance first, not the straight question; by text too', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['im 15 and i ran away', 'i did cut myself and it wont stop bleeding']);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:G-DANGER-YP-MEDICAL']);
+    const phone = '+447700900931';
+    await sms.text(phone, 'left home last night, im 14');
+    const { replies } = await sms.text(phone, 'cut my arm too deep theres blood everywhere');
+    expect(replies.join('\n')).toMatch(/ambulance/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toEqual(['advised-999:G-DANGER-YP-MEDICAL']);
+  });
+
+  it('a cut that has stopped bleeding is still heard as self-harm, and asked about straight', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['im 15 and i ran away', 'i cut myself again but its stopped bleeding now']);
+    const trail = await auditTrail(harness.app, conversation.id);
+    expect(trail).not.toContain('advised-999:G-DANGER-YP-MEDICAL');
+    expect(trail.some((row) => /SUICIDE|SELF/.test(row))).toBe(true);
+  });
+
+  it('what she wore, said in the first message, is given to the police and not asked again; what is added goes with it', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my girl is 14 and not home yet, shes in a pink puffer jacket and black leggings', 'yes', 'no']);
+    await walk(conversation, ['she went out at 6 tonight', 'yes', 'yes', 'no', 'Report to police now', 'no', 'no', 'no', 'no', 'no']);
+    const atPlace = await walk(conversation, ['Mia Jones', 'skip', 'the park', 'dont know']);
+    const asked = allText(lastTurnOf(atPlace));
+    expect(asked).toContain('pink puffer jacket and black leggings');
+    expect(asked).not.toMatch(/Describe them/);
+    const end = await walk(conversation, ['dark hair in a bun, about 5ft 2', 'no', 'skip', 'skip', 'skip', 'skip']);
+    const summary = end.flat();
+    expect(cardFacts(summary)['Description and clothing']).toMatch(/pink puffer jacket and black leggings.*dark hair in a bun/);
+    // "about 5ft 2" is her height, not her age.
+    expect(allText(end.flat())).not.toMatch(/noted that they are 5/);
+  });
+
+  it('by text: "yes" is not a name, and "no" at what to add keeps what was said', async () => {
+    const phone = '+447700900932';
+    for (const said of ['my girl is 14 and not home yet, shes in a pink puffer jacket and black leggings', '1', '2'])
+      await sms.text(phone, said);
+    for (const said of ['she went out at 6 tonight', '1', '1', '2', '5', '2', '2', '2', '2', '2']) await sms.text(phone, said);
+    const notAName = await sms.text(phone, 'yes');
+    expect(notAName.replies.join('\n')).toMatch(/full name/);
+    for (const said of ['Mia Jones', 'skip', 'the park']) await sms.text(phone, said);
+    const confirm = await sms.text(phone, 'dont know');
+    expect(confirm.replies.join('\n')).toContain('pink puffer jacket');
+    const next = await sms.text(phone, 'no');
+    expect(next.replies.join('\n')).toMatch(/photo/);
   });
 });

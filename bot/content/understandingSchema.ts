@@ -117,6 +117,8 @@ export const understandingSchema = z
       .default({ after: [], before: [], subjects: [], others: [], male: [], female: [], partners: [], units: [], siblings: [], possessives: [], own: [] }),
     /** Pills or tablets, by any name: a number of them taken ("took like 20 paracetamol") is an overdose. */
     pillWords: z.array(z.string().regex(/^[^\s\d]+$/u, 'one word, no digits')).default([]),
+    /** A body hurt now and needing an ambulance ("wont stop bleeding", "passed out"): beside talk of self-harm, the ambulance comes first. */
+    injuriesNow: z.array(z.string().min(1)).default([]),
     /** Facts said in passing that a journey would otherwise ask ("no phone", "asylum seeker"). */
     factCues: z.partialRecord(z.enum(STATED_FACTS), phraseList).default({}),
     /** Words that hold a fact's cue and do not say it ("before we had even called the police"). */

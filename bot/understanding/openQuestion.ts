@@ -35,6 +35,8 @@ export interface OpenQuestion {
   numbered?: boolean;
   /** The question asks about risks: a worrying answer is the answer, not a concern to reply to. */
   asksAboutRisk?: boolean;
+  /** The question asks what someone looks like or wears: a description in the answer is that answer, not said in passing. */
+  asksAppearance?: boolean;
 }
 
 export interface AnswerReading {
@@ -48,6 +50,7 @@ export interface AnswerReading {
   /** The whole message is an everyday answer ("idk", "rather not say", "ye"). */
   everyday: EverydayAnswer | undefined;
   asksAboutRisk: boolean;
+  asksAppearance: boolean;
 }
 
 /**
@@ -90,6 +93,7 @@ export function readAnswer(text: string, question: OpenQuestion, messages: Messa
     tapped,
     everyday: understanding.everyday(text, locale, { wholeMessage: true }),
     asksAboutRisk: question.asksAboutRisk ?? false,
+    asksAppearance: question.asksAppearance ?? false,
   };
 }
 

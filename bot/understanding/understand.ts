@@ -27,8 +27,12 @@ import { normalise, westernDigits, words as textWords } from './text';
 export interface Reading {
   /** Every danger category the phrase book found, in the user's language or English; empty when none. */
   danger: DangerCategory[];
-  /** A number of pills said taken ("necked about 16 of them"): the ambulance comes first, even beside talk of ending a life. */
-  pillsTaken: boolean;
+  /**
+   * Harm already done to a body, said: a number of pills taken ("necked about 16 of them"), a cut
+   * that will not stop bleeding, someone passed out. The ambulance comes first, even beside talk
+   * of ending a life.
+   */
+  harmDone: boolean;
   /**
    * Danger the trained reader heard where the phrase book found none: not clearly an emergency,
    * so it gets a direct, caring question with 999 and the crisis lines. At most one category.
@@ -103,6 +107,12 @@ export interface Understanding {
   workerWish(text: string, locale: string): WorkerWish | undefined;
   /** Whether the message describes how someone looks or what they wear, and names no place ("black hoodie and jeans"). */
   describesAppearance(text: string, locale: string): boolean;
+  /**
+   * The clauses of a longer message that describe how someone looks or what they wear ("my son is
+   * 13 and hasnt come home, | he was wearing a black coat and grey joggers"), as typed; undefined
+   * without one.
+   */
+  appearanceSaid(text: string, locale: string): string | undefined;
   /**
    * The words just after a cue to when a missing child was last seen ("she went out | at 7 and
    * said..."), for the date reader: a few words, to the end of their clause. Undefined without a cue.
@@ -215,6 +225,7 @@ interface LanguageReader {
   workerWishes: PhraseBook<WorkerWish>;
   factCues: PhraseBook<StatedFact | 'none'>;
   pillWords: ReadonlySet<string>;
+  injuriesNow: PhraseBook<'injured'>;
   ageCues: {
     after: ReadonlySet<string>;
     before: ReadonlySet<string>;
@@ -339,6 +350,17 @@ export function createUnderstanding(
     return found;
   };
 
+  const describesAppearance = (text: string, locale: string): boolean =>
+    languagesOf(locale).some((language) => {
+      const reader = readerFor(language);
+      const tokens = tokenise(text, reader.lexicon);
+      const described = reader.appearance.find(tokens).filter((match) => !match.negated);
+      // "school uniform" describes; its "school" names no place.
+      const describing = new Set(described.flatMap((match) => match.positions));
+      const places = reader.placeWords.find(tokens).filter((match) => !match.positions.every((at) => describing.has(at)));
+      return described.length > 0 && places.length === 0;
+    });
+
   return {
     read(text, locale) {
       const danger = new Set<DangerCategory>();
@@ -348,7 +370,7 @@ export function createUnderstanding(
       let question: QuestionAsked | undefined;
       let bookingRequest: BookingRequest | undefined;
       let ageYears: number | undefined;
-      let pillsTaken = false;
+      let harmDone = false;
       const said = new Set<StatedFact>();
       const denied = new Set<StatedFact>();
       let explainedAway = false;
@@ -372,9 +394,11 @@ export function createUnderstanding(
         if (own.includes(language)) ageYears ??= ageSaid(tokens, reader.ageCues) ?? ageInBrackets(text, reader.ageCues);
         if (adultPartnerSaid(tokens, reader.ageCues, ageYears)) for (const category of ADULT_PARTNER_DANGER) danger.add(category);
         if (pillsCounted(tokens, reader.pillWords)) {
-          pillsTaken = true;
+          harmDone = true;
           danger.add('medical');
         }
+        // Only beside danger the phrase book heard: "hes not responding to my texts" is no emergency.
+        if (reader.injuriesNow.find(tokens).some((found) => !found.negated)) harmDone = true;
         if (!own.includes(language)) continue;
         const asked = reader.questions.find(tokens);
         for (const match of reader.disclosures.find(tokens)) {
@@ -415,7 +439,7 @@ export function createUnderstanding(
       const likelySituation = features ? models.situation.guess(features, situation) : situation;
       return {
         danger: DANGER_CATEGORIES.filter((category) => danger.has(category)),
-        pillsTaken,
+        harmDone: harmDone && danger.size > 0,
         concern: heard ? [heard] : [],
         disclosures: DISCLOSURES.filter((disclosure) => disclosures.has(disclosure)),
         writer,
@@ -508,16 +532,13 @@ export function createUnderstanding(
       const words = clause.trim().split(/\s+/u).slice(0, LAST_SEEN_WORDS).join(' ');
       return words === '' ? undefined : words;
     },
-    describesAppearance(text, locale) {
-      return languagesOf(locale).some((language) => {
-        const reader = readerFor(language);
-        const tokens = tokenise(text, reader.lexicon);
-        const described = reader.appearance.find(tokens).filter((match) => !match.negated);
-        // "school uniform" describes; its "school" names no place.
-        const describing = new Set(described.flatMap((match) => match.positions));
-        const places = reader.placeWords.find(tokens).filter((match) => !match.positions.every((at) => describing.has(at)));
-        return described.length > 0 && places.length === 0;
-      });
+    describesAppearance,
+    appearanceSaid(text, locale) {
+      const described = text
+        .split(/[,;!?\n]|\.(?!\d)/u)
+        .map((clause) => clause.trim())
+        .filter((clause) => clause !== '' && describesAppearance(clause, locale));
+      return described.length > 0 ? described.join(', ') : undefined;
     },
     number(text, locale) {
       return wholeNumbers(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us')[0];
@@ -767,6 +788,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     ),
     // One word each, and never a number: Arabizi "7abba" must not make "7" a pill.
     pillWords: new Set([...wordsAsRead(words.pillWords)].filter((word) => !/\d/.test(word))),
+    injuriesNow: labelled({ injured: words.injuriesNow }),
     // Each cue as the tokeniser writes a word ("godzin" -> "godzing"), so the two compare.
     ageCues: {
       after: wordsAsRead(words.ageCues.after),
@@ -840,6 +862,7 @@ function emptyLexicon(): UnderstandingLexicon {
     factCues: {},
     factLookAlikes: [],
     pillWords: [],
+    injuriesNow: [],
     disclosureLookAlikes: [],
     questions: {
       police: none,

@@ -59,6 +59,8 @@ const conversationFactsSchema = z.object({
   returnedSaid: pastMomentResult.optional(),
   /** When a missing child was last seen, as said in passing ("she went out at 7"): confirmed, not asked again. */
   lastSeenSaid: pastMomentResult.optional(),
+  /** What the child looks like or wears, as said before the police details were asked ("he was wearing a black coat"): given to them, not asked again. */
+  appearanceSaid: z.object({ text: z.string().max(1000), at: z.string().datetime() }).optional(),
   /** A young person was just asked straight whether they are thinking of ending their life: their next yes or no answers that. */
   caringQuestionOpen: z.boolean().default(false),
   /**
@@ -136,6 +138,20 @@ export async function keepStatedFacts(
       : { ageYears: facts.ageYears, ageSaidAt: services.clock.now().toISOString() }),
     stated: [...new Set([...current.stated, ...facts.said])].filter((fact) => !denied.includes(fact)),
   }));
+}
+
+/** Keeps what a message said the child looks like or wears, beside what was said before. */
+export async function keepAppearanceSaid(
+  context: TurnContext,
+  services: Pick<DialogServices, 'conversationState' | 'clock'>,
+  described: string,
+): Promise<void> {
+  await conversationFactsRecord(services).update(context, (facts) => {
+    const before = facts.appearanceSaid?.text;
+    if (before?.toLowerCase().includes(described.toLowerCase())) return facts;
+    const text = (before ? `${before}; ${described}` : described).slice(0, 1000);
+    return { ...facts, appearanceSaid: { text, at: facts.appearanceSaid?.at ?? services.clock.now().toISOString() } };
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   childAgeAfter,
   conversationFactsRecord,
   flagRisk,
+  keepAppearanceSaid,
   keepMomentSaid,
   keepHeardAt,
   keepStatedFacts,
@@ -122,6 +123,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       const seen = this.services.dates.readPast(lastSeenWords, languageOf(messages.locale), { beforeNow: true });
       if (seen.kind === 'read') await keepMomentSaid(context, this.services, 'lastSeenSaid', pastMomentOf(seen.moment));
     }
+    // "he was wearing a black north face and joggers", said by an adult before the police details
+    // are asked: given to the police with them, not asked again.
+    const appearance =
+      reading && role !== 'youngPerson' && !turnReading.answer?.asksAppearance
+        ? this.services.understanding.appearanceSaid(text, messages.locale)
+        : undefined;
+    if (appearance !== undefined) await keepAppearanceSaid(context, this.services, appearance);
     // "i dont want an ambulance, my mum will find out", after pills: asked again, kindly, never let
     // go; it answers no other question (a straight question stays open).
     const helpRefused =
@@ -261,7 +269,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     role: Role | undefined,
     askedStraightBefore: boolean,
   ): Promise<boolean> {
-    const dangerCategory = mostUrgentCare(reading.danger, reading.pillsTaken);
+    const dangerCategory = mostUrgentCare(reading.danger, reading.harmDone);
     const [concernCategory] = reading.concern;
     const [disclosure] = reading.disclosures;
     if (!dangerCategory && !concernCategory && !disclosure && !reading.question) return false;
@@ -450,9 +458,10 @@ const AMBULANCE_FIRST: readonly DangerCategory[] = ['immediate', 'medical', 'vio
  * I cant wake him", "took 10 paracetamol and vodka") needs an ambulance asked for, unless someone
  * is holding the child, or the words speak of ending their life.
  */
-function mostUrgentCare(danger: readonly DangerCategory[], pillsTaken: boolean): DangerCategory | undefined {
-  // "necked about 16 of my nans sleeping tablets": what was taken is the emergency, whatever else is said.
-  if (pillsTaken && danger.every((category) => category === 'suicideSelfHarm' || AMBULANCE_FIRST.includes(category))) return 'medical';
+function mostUrgentCare(danger: readonly DangerCategory[], harmDone: boolean): DangerCategory | undefined {
+  // "necked about 16 of my nans sleeping tablets", "cut myself and it wont stop bleeding": the harm
+  // done is the emergency, whatever else is said.
+  if (harmDone && danger.every((category) => category === 'suicideSelfHarm' || AMBULANCE_FIRST.includes(category))) return 'medical';
   if (danger.includes('medical') && danger.every((category) => AMBULANCE_FIRST.includes(category))) return 'medical';
   // "im on the bridge, i dont want to live anymore": danger now that speaks of ending a life gets
   // the suicide advice, which says 999 too and asks straight.

@@ -29,6 +29,8 @@ export interface QuestionSpec<Value> {
    * answer, not a concern to reply to. Danger in the phrase book still gets 999.
    */
   asksAboutRisk?: boolean;
+  /** The question asks what someone looks like or wears (see OpenQuestion). */
+  asksAppearance?: boolean;
   /**
    * Offered with the question again after an answer that could not be read: fixed answers for
    * people who cannot put theirs in words the bot reads ("Yesterday"). While they are shown, a
@@ -132,6 +134,7 @@ export class Question<Value> extends AskingDialog {
       free: true,
       numbered: fallbackShown,
       asksAboutRisk: this.asksAboutRisk,
+      asksAppearance: this.spec.asksAppearance ?? false,
     };
   }
 

@@ -1,6 +1,7 @@
 // The information the police will need (leaflet and Kent §4.1), one question at a time, each
 // of which may be skipped or answered "don't know". A profile the parent saved in advance
 // fills the unchanging part, if they agree.
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import { resultOf, stepValues, textAnswerResult, yesNoResult } from '../base/ste
 import { messagesFor, turnLocale, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion } from '../base/yesNo';
 import { readDateOfBirth } from './dateOfBirth';
+import { conversationFactsRecord } from '../base/conversationFacts';
 import {
   answeredByRiskNo,
   parentCaseRecord,
@@ -33,6 +35,8 @@ const START = 'parent.info.start';
 const LOOP = 'parent.info.loop';
 const USE_PROFILE = 'parent.info.useProfile';
 const REPORTER = 'parent.info.reporter';
+/** The description question when what they wear was said before: what to add to it. */
+const DESCRIPTION_ADDED = 'parent.info.descriptionAdded';
 const MAX_ANSWER = 500;
 
 /** What the police information ends with: the child's age when the date of birth makes them an adult. */
@@ -73,6 +77,12 @@ export class PoliceInfoDialog extends ComponentDialog {
       if (field === 'photo') this.addDialog(yesNoQuestion(fieldQuestionId(field), 'parent.info.photo', services));
       else this.addDialog(this.textQuestion(field));
     }
+    this.addDialog(
+      new Question<string>(
+        { id: DESCRIPTION_ADDED, ask: 'parent.info.descriptionSaid', skippable: true, parse: textAnswer, asksAppearance: true },
+        services,
+      ),
+    );
     this.addDialog(new Question<string>({ id: REPORTER, ask: 'parent.info.reporter', skippable: true, parse: textAnswer }, services));
     this.addDialog(yesNoQuestion(USE_PROFILE, 'parent.info.useProfile', services));
     this.addDialog(new WaterfallDialog(START, [(step) => this.offerProfile(step), (step) => this.applyProfile(step)]));
@@ -86,12 +96,44 @@ export class PoliceInfoDialog extends ComponentDialog {
   }
 
   private textQuestion(field: Exclude<PoliceField, 'photo'>): Question<string> {
-    const parse = field === 'dateOfBirth' ? dateOfBirthAnswer(this.services) : textAnswer;
+    const parse = field === 'dateOfBirth' ? dateOfBirthAnswer(this.services) : field === 'name' ? this.nameAnswer : textAnswer;
     return new Question<string>(
-      { id: fieldQuestionId(field), ask: `parent.info.${field}`, skippable: true, parse, asksAboutRisk: RISK_FIELDS.has(field) },
+      {
+        id: fieldQuestionId(field),
+        ask: `parent.info.${field}`,
+        skippable: true,
+        parse,
+        asksAboutRisk: RISK_FIELDS.has(field),
+        asksAppearance: field === 'description',
+      },
       this.services,
     );
   }
+
+  /** What they wear as said before, with whatever was added to it, said when it was first said. */
+  private async keepDescription(
+    step: WaterfallStepContext,
+    appearanceSaid: { text: string; at: string },
+    added: FieldAnswer,
+  ): Promise<void> {
+    // Skipped, not known, or "no": nothing to add.
+    const more =
+      added.kind === 'value' && this.services.understanding.everyday(added.value, turnLocale(step.context), { wholeMessage: true }) !== 'no'
+        ? added.value
+        : undefined;
+    const text = more ? `${appearanceSaid.text}; ${more}` : appearanceSaid.text;
+    await this.record.update(step.context, (current) => ({
+      ...current,
+      info: { ...current.info, description: { kind: 'value', value: text.slice(0, 1000) } },
+      saidAt: { ...current.saidAt, description: appearanceSaid.at },
+    }));
+  }
+
+  /** A bare "yes" or "no" is no one's name: asked again, not given to the police as one. */
+  private readonly nameAnswer = (text: string, context: TurnContext): Parsed<string> => {
+    const said = this.services.understanding.everyday(text, turnLocale(context), { wholeMessage: true });
+    return said === 'yes' || said === 'no' ? { ok: false, retry: 'parent.info.nameInWords' } : textAnswer(text);
+  };
 
   private async offerProfile(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const profile = stillKept(await this.profile.get(step.context), this.services.clock.now());
@@ -124,6 +166,10 @@ export class PoliceInfoDialog extends ComponentDialog {
     const field = nextField(parentCase);
     loopValues.keep(step, { field });
     if (field === undefined) return step.endDialog({} satisfies PoliceInfoResult);
+    if (field === 'description') {
+      const { appearanceSaid } = await conversationFactsRecord(this.services).get(step.context);
+      if (appearanceSaid) return step.beginDialog(DESCRIPTION_ADDED, { variables: { said: appearanceSaid.text } });
+    }
     return step.beginDialog(field === 'reporter' ? REPORTER : fieldQuestionId(field));
   }
 
@@ -135,6 +181,13 @@ export class PoliceInfoDialog extends ComponentDialog {
     if (field === 'reporter') {
       await this.record.update(step.context, (current) => ({ ...current, reporter: answer }));
       return step.replaceDialog(LOOP);
+    }
+    if (field === 'description') {
+      const { appearanceSaid } = await conversationFactsRecord(this.services).get(step.context);
+      if (appearanceSaid) {
+        await this.keepDescription(step, appearanceSaid, answer);
+        return step.replaceDialog(LOOP);
+      }
     }
     // "black puffer jacket and jeans" at "where were they last seen?" is what they wore: kept as
     // that, and the place asked again.

@@ -71,7 +71,17 @@ export class ProfileDialog extends ComponentDialog {
       else {
         const parse = name === 'dateOfBirth' ? dateOfBirthAnswer(services) : textAnswer;
         this.addDialog(
-          new Question<string>({ id: field(name), ask: ASK[name], skippable: true, parse, asksAboutRisk: RISK_FIELDS.has(name) }, services),
+          new Question<string>(
+            {
+              id: field(name),
+              ask: ASK[name],
+              skippable: true,
+              parse,
+              asksAboutRisk: RISK_FIELDS.has(name),
+              asksAppearance: name === 'description',
+            },
+            services,
+          ),
         );
       }
     }
