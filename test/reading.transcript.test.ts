@@ -1591,4 +1591,28 @@ describe('a sixth fresh walk', () => {
     const next = await sms.text(phone, 'no');
     expect(next.replies.join('\n')).toMatch(/photo/);
   });
+
+  it('"i dont want to do the meeting anymore" after booking is asked about cancelling, not about ending their life', async () => {
+    const conversation = harness.conversation();
+    await walk(
+      conversation,
+      ['2', 'Yes', "I'm back", 'Someone new', 'last night', 'Yes', 'Library', '1', 'Text my mobile', 'skip', 'Yes'],
+      {
+        join: true,
+      },
+    );
+    const [turn] = await walk(conversation, ['i dont want to do the meeting anymore']);
+    const text = allText(turn ?? []);
+    expect(text).toMatch(/cancel your meeting/);
+    expect(text).not.toMatch(/ending your life/);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(['booking-made:Y-BOOKING-MADE']);
+  });
+
+  it('by text: "ran away last week but im back home now" is asked when they got back, not told it was last week', async () => {
+    const phone = '+447700900933';
+    for (const said of ['im 15, ran away last week but im back home now', '1', '1']) await sms.text(phone, said);
+    const { replies } = await sms.text(phone, '2');
+    expect(replies.join('\n')).toMatch(/When did you get back\?/);
+    expect(replies.join('\n')).not.toMatch(/Is that right/);
+  });
 });

@@ -137,7 +137,15 @@ export function amendReading(context: TurnContext, services: ReadingServices, ch
 export function takeHeldAnswer(context: TurnContext, services: ReadingServices, held: { questionId: string; option: string }): void {
   amendReading(context, services, (reading) => ({
     ...reading,
-    answer: { questionId: held.questionId, option: held.option, by: 'words', tapped: false, everyday: undefined, asksAboutRisk: false, asksAppearance: false },
+    answer: {
+      questionId: held.questionId,
+      option: held.option,
+      by: 'words',
+      tapped: false,
+      everyday: undefined,
+      asksAboutRisk: false,
+      asksAppearance: false,
+    },
   }));
 }
 

@@ -114,6 +114,12 @@ export interface Understanding {
    */
   appearanceSaid(text: string, locale: string): string | undefined;
   /**
+   * The part of a message that tells of a return, for when it happened: from the clause that says
+   * they are back, where words of leaving come first ("ran away last week | but im back home now").
+   * The whole message otherwise.
+   */
+  returnWords(text: string, locale: string): string;
+  /**
    * The words just after a cue to when a missing child was last seen ("she went out | at 7 and
    * said..."), for the date reader: a few words, to the end of their clause. Undefined without a cue.
    */
@@ -539,6 +545,16 @@ export function createUnderstanding(
         .map((clause) => clause.trim())
         .filter((clause) => clause !== '' && describesAppearance(clause, locale));
       return described.length > 0 ? described.join(', ') : undefined;
+    },
+    returnWords(text, locale) {
+      const reader = readerFor(languageOf(locale));
+      const cuesIn = (words: string) => situationCues(reader.situations.find(tokenise(words, reader.lexicon))).map((cue) => cue.label);
+      const all = cuesIn(text);
+      if (!all.includes('back') || !all.some((label) => label === 'away' || label === 'missingNow')) return text;
+      const turnabouts = [...reader.turnabouts, ...readerFor('en').turnabouts].map(escapeRegExp).join('|');
+      const pieces = text.split(new RegExp(`(?<![\\p{L}\\p{N}])(?:${turnabouts})(?![\\p{L}\\p{N}])`, 'iu'));
+      const from = pieces.findIndex((piece) => cuesIn(piece).includes('back'));
+      return from <= 0 ? text : pieces.slice(from).join(' ');
     },
     number(text, locale) {
       return wholeNumbers(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us')[0];

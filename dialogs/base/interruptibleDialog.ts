@@ -114,7 +114,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (saysGone && role !== 'youngPerson') await this.adviseYoungLost(context);
     // "im back, got home last nite": when, said with the return, is confirmed later rather than asked.
     if (reading?.situation === 'back') {
-      const returned = this.services.dates.readPast(text, languageOf(messages.locale), { beforeNow: true });
+      const returnWords = this.services.understanding.returnWords(text, messages.locale);
+      const returned = this.services.dates.readPast(returnWords, languageOf(messages.locale), { beforeNow: true });
       if (returned.kind === 'read') await keepMomentSaid(context, this.services, 'returnedSaid', pastMomentOf(returned.moment));
     }
     // "she went out at 7 and said shed be back by 10": when they were last seen is confirmed later rather than asked.
