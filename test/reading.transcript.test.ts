@@ -1615,4 +1615,61 @@ describe('a sixth fresh walk', () => {
     expect(replies.join('\n')).toMatch(/When did you get back\?/);
     expect(replies.join('\n')).not.toMatch(/Is that right/);
   });
+
+  it('a time read as this very minute is "just now", never "in 0 minutes"', async () => {
+    const night = await startHarness({ now: '2026-11-25T02:00:00Z' });
+    try {
+      const conversation = night.conversation();
+      const turns = await walk(conversation, ['foster carer here, my 15 year old lad has gone out and not come back', '1', '2', '2'], {
+        join: true,
+      });
+      const text = allText(lastTurnOf(turns));
+      expect(text).toMatch(/just now/);
+      expect(text).not.toMatch(/in 0 minutes/);
+    } finally {
+      await night.close();
+    }
+  });
+
+  it.each([
+    ['my son hasnt come back, hes with his cousin whos 18', undefined],
+    ['my little boy has wandered off, hes 19 months old', undefined],
+    ['my son is 18 next week and hes not come home', 17],
+  ])('"%s": the child is not taken for an adult', async (said, age) => {
+    const conversation = harness.conversation();
+    const [first] = await walk(conversation, [said], { join: true }).then((turns) => turns.slice(1));
+    const text = allText(first ?? []);
+    expect(text).not.toMatch(/noted that they are 1[89]/);
+    expect(text).not.toMatch(/missing adult/);
+    if (age !== undefined) expect(text).toContain(`noted that they are ${age}`);
+  });
+
+  it('by text: a date of birth corrected is not an age of 3', async () => {
+    const phone = '+447700900934';
+    await sms.text(phone, 'my daughter is 12 and not home, shes been gone since 7');
+    const { replies } = await sms.text(phone, 'sorry i meant 03/05/2013');
+    expect(replies.join('\n')).not.toMatch(/noted that they are 3/);
+  });
+
+  it('a note left saying "sorry mum i love you" is 999 now, mid-search', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['1', 'Missing now', 'No', 'about 8 tonight', 'Yes', '15', 'Yes', 'No', 'Done']);
+    const [turn] = await walk(conversation, ['theres a note on her bed saying sorry mum i love you']);
+    expect(allText(turn ?? [])).toMatch(/Call 999 now/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-SUICIDE');
+  });
+
+  it('by text: home drunk "with blood on her legs" is heard as a possible sexual assault, with the SARC', async () => {
+    const phone = '+447700900935';
+    for (const said of ['1', 'They are back']) await sms.text(phone, said);
+    const { replies } = await sms.text(phone, 'she came home drunk with blood on her legs and wont say what happened');
+    expect(replies.join('\n')).toMatch(/SARC/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-SEXUAL');
+  });
+
+  it('by text, Arabizi: "an older man is exploiting her" is heard', async () => {
+    const phone = '+447700900936';
+    await sms.text(phone, 'binti 3omra 15 ma raj3et, fi rajul kbir 3am yestaghella');
+    expect((await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).some((row) => /EXPLOIT/.test(row))).toBe(true);
+  });
 });

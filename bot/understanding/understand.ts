@@ -397,7 +397,7 @@ export function createUnderstanding(
         if (own.includes(language) && lookAlikeWords.size > 0 && tokens.length - lookAlikeWords.size <= NEARLY_WHOLE_SLACK)
           explainedAway = true;
         for (const match of mostSpecific(dangerFound)) danger.add(match.label);
-        if (own.includes(language)) ageYears ??= ageSaid(tokens, reader.ageCues) ?? ageInBrackets(text, reader.ageCues);
+        if (own.includes(language)) ageYears ??= childAgeNow(tokens, reader) ?? ageInBrackets(text, reader.ageCues);
         if (adultPartnerSaid(tokens, reader.ageCues, ageYears)) for (const category of ADULT_PARTNER_DANGER) danger.add(category);
         if (pillsCounted(tokens, reader.pillWords)) {
           harmDone = true;
@@ -605,7 +605,7 @@ export function createUnderstanding(
       const reader = readerFor(languageOf(locale));
       const tokens = tokenise(text, reader.lexicon);
       // "shes got an older boyfriend, hes 25": his age, not hers; "shes 15, her boyfriend is 25" gives 15.
-      const inPassing = ageSaid(tokens, reader.ageCues);
+      const inPassing = ageSaid(tokens, reader.ageCues)?.value;
       const others = agesOfOthers(tokens, reader.ageCues);
       // "i rang 101 earlier": a phone number is no age.
       const numbers = wholeNumbers(text, RECOGNIZER_CULTURES[languageOf(locale)] ?? 'en-us').filter(
@@ -1147,15 +1147,18 @@ function pillsCounted(tokens: readonly Token[], pillWords: ReadonlySet<string>):
   );
 }
 
-function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): number | undefined {
-  let found: number | undefined;
+/** The child's age said in passing, and where its number is. */
+function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): { value: number; at: number } | undefined {
+  let found: { value: number; at: number } | undefined;
   tokens.forEach((token, at) => {
-    if (!/^\d{1,2}$/.test(token.word)) return;
+    // "03/05/2013" is a date: a number written with a leading zero, or followed by another, is part of one.
+    if (!/^[1-9]\d?$/.test(token.word)) return;
     const value = Number(token.word);
     if (value < AGE_IN_PASSING.youngest || value > AGE_IN_PASSING.oldest) return;
     const next = tokens[at + 1]?.word ?? '';
     const previous = tokens[at - 1]?.word ?? '';
-    // "i meant 9 this morning", "9 pm": a time, not an age.
+    if (/^\d/.test(next) || /^\d/.test(previous)) return;
+    // "i meant 9 this morning", "9 pm", "19 months old": not an age in years.
     if (cues.units.has(next)) return;
     // "she is only 9", "hes about 13 or 14": a word that softens the number stands between.
     const verbAt = CHILD_AGE_SOFTENERS.has(previous) ? at - 2 : at - 1;
@@ -1172,9 +1175,20 @@ function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): num
       !someonesSibling &&
       !ageIsSomeoneElses(tokens, at, cues)
     )
-      found = value;
+      found = { value, at };
   });
   return found;
+}
+
+/** How far after an age a birthday may be said ("18 next week", "15 in march"). */
+const BIRTHDAY_REACH = 2;
+
+/** The child's age said in passing, as it is now: "my son is 18 next week" is 17. */
+function childAgeNow(tokens: readonly Token[], reader: Pick<LanguageReader, 'ageCues' | 'ageSooner'>): number | undefined {
+  const said = ageSaid(tokens, reader.ageCues);
+  if (!said) return undefined;
+  const birthdaySoon = reader.ageSooner.find(tokens).some((match) => match.start > said.at && match.start <= said.at + BIRTHDAY_REACH);
+  return birthdaySoon && said.value > 0 ? said.value - 1 : said.value;
 }
 
 /**

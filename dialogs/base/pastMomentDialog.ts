@@ -169,11 +169,13 @@ export function describeMoment(
     when: alternative
       ? messages.t('common.moment.orAlternative', { when, alternative: alternative.toFormat(messages.t(alternativeFormat)) })
       : when,
-    // A day alone is "yesterday", not "31 hours ago" from its midnight.
+    // A day alone is "yesterday", not "31 hours ago" from its midnight; this minute is "just now", not "in 0 minutes".
     ago:
-      (moment.precision === 'day'
-        ? at.toRelativeCalendar({ base: now, locale: messages.locale, unit: 'days' })
-        : at.toRelative({ base: now, locale: messages.locale, unit: pickUnit(now.diff(at).as('minutes')) })) ?? '',
+      moment.precision === 'day'
+        ? (at.toRelativeCalendar({ base: now, locale: messages.locale, unit: 'days' }) ?? '')
+        : Math.abs(now.diff(at).as('minutes')) < 1
+          ? messages.t('common.moment.justNow')
+          : (at.toRelative({ base: now, locale: messages.locale, unit: pickUnit(now.diff(at).as('minutes')) }) ?? ''),
   };
 }
 
