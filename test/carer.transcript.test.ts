@@ -508,7 +508,8 @@ describe('enquiries that fit what was said', () => {
       'yes',
       'no',
       "I don't know",
-      'idk',
+      // "since 6" was when they went: confirmed, not asked.
+      'yes',
       // Their age is known, so "12 or younger?" is not asked.
       ...NO_RISKS.slice(1),
     ]);

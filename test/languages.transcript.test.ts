@@ -168,7 +168,12 @@ describe('the parent journey to the police summary', () => {
     expect(facts).toMatchObject({ 'Imię i nazwisko': 'Sam Smith', Wiek: '14', 'Potrzeby zdrowotne i leki': 'insulina na cukrzycę' });
     expect(facts['Ostatnio widziane']).toContain('21:00');
     expect(allText(lastOf(info))).toContain('101');
-    expect(await audit(conversation)).toEqual(['advised-999:G-DANGER-999', 'advised-101:P-REPORT-101']);
+    // Last seen a day before: reported first, then searched.
+    expect(await audit(conversation)).toEqual([
+      'advised-101:P-REPORT-NOW-LONG-GONE',
+      'advised-999:G-DANGER-999',
+      'advised-101:P-REPORT-101',
+    ]);
   });
 
   it.each([
@@ -216,7 +221,12 @@ describe('the parent journey to the police summary', () => {
     const facts = cardFacts(lastOf(info));
     expect(Object.values(facts)).toEqual(expect.arrayContaining(['سارة سميث', '14', 'إنسولين']));
     expect(allText(lastOf(info))).toContain('101');
-    expect(await audit(conversation)).toEqual(['advised-999:G-DANGER-999', 'advised-101:P-REPORT-101']);
+    // Last seen a day before: reported first, then searched.
+    expect(await audit(conversation)).toEqual([
+      'advised-101:P-REPORT-NOW-LONG-GONE',
+      'advised-999:G-DANGER-999',
+      'advised-101:P-REPORT-101',
+    ]);
   });
 });
 

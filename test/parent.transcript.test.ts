@@ -28,7 +28,8 @@ afterAll(() => harness.close());
 
 const audit = (conversation: Conversation) => auditTrail(harness.app, conversation.id);
 
-const TO_SEARCH = ['hello', '1', 'Missing now', 'No', 'yesterday at 9pm', 'Yes', '14', 'No', 'No'];
+// Last seen two hours ago: searched first (a day or more gone is reported first).
+const TO_SEARCH = ['hello', '1', 'Missing now', 'No', 'today at 9pm', 'Yes', '14', 'No', 'No'];
 const SEARCH_ALL_DONE = Array.from({ length: 7 }, () => 'Done');
 const RISK = ['Yes', 'No', 'No', 'No', 'Yes', '3'];
 const INFO = [
@@ -187,7 +188,7 @@ describe('parent journey', () => {
       Name: 'Sam Smith',
       'Date of birth': '14 March 2012',
       Age: '14',
-      'Last seen': 'Monday 23 November at 21:00 (26 hours ago)',
+      'Last seen': 'Tuesday 24 November at 21:00 (2 hours ago)',
       'Where last seen': 'Maidstone bus station',
       With: 'two friends from school',
       'Description and clothing': 'about 5ft, blue hoodie, white trainers',
@@ -917,7 +918,7 @@ describe('parent journey', () => {
       for (const text of texts) expect({ text, segments: countSegments(text).segments <= 3 }).toEqual({ text, segments: true });
       const summary = texts.slice(-4).join('\n');
       expect(summary).toMatch(/1\. Name: Sam Smith/);
-      expect(summary).toMatch(/4\. Last seen: Monday 23 November at 21:00/);
+      expect(summary).toMatch(/4\. Last seen: Tuesday 24 November at 21:00/);
       // Options are numbered, never buttons.
       expect(texts.some((text) => text.includes('Reply with a number:\n1 Done'))).toBe(true);
     } finally {

@@ -1672,4 +1672,27 @@ describe('a sixth fresh walk', () => {
     await sms.text(phone, 'binti 3omra 15 ma raj3et, fi rajul kbir 3am yestaghella');
     expect((await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).some((row) => /EXPLOIT/.test(row))).toBe(true);
   });
+
+  it('by text, "cancel" after booking is about the meeting: asked to confirm, and the phone is not opted out', async () => {
+    const phone = '+447700900937';
+    for (const said of ['im 15, i got back home last night', '1', '1', '2', '1', '3', '2', '1', '1']) await sms.text(phone, said);
+    const { replies } = await sms.text(phone, 'cancel');
+    expect(replies.join('\n')).toMatch(/cancel your meeting/);
+    expect(await sms.app.sms.sender.optOuts.isOptedOut(phone)).toBe(false);
+    await sms.text(phone, '1');
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('booking-cancelled:Y-BOOKING-CANCELLED');
+  });
+
+  it('a child last seen 3 days ago is reported now, before the search, not sent to check the bedroom first; by text too', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['1', 'Missing now', 'No', '3 days ago', 'Yes', '14', 'Yes', 'No'], { join: true });
+    expect(allText(lastTurnOf(turns))).toMatch(/don't search first/);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-101:P-REPORT-NOW-LONG-GONE']);
+    const phone = '+447700900938';
+    for (const said of ['my son hasnt been home since 2 weeks ago', '1', '2', '1', '14', '1']) await sms.text(phone, said);
+    const { replies } = await sms.text(phone, '2');
+    const after = replies.join('\n');
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-101:P-REPORT-NOW-LONG-GONE');
+    expect(after).not.toMatch(/You do not have to wait 24 hours/);
+  });
 });

@@ -107,10 +107,19 @@ describe('keywords', () => {
     expect(await sms.app.sms.sender.send(phone, 'Reminder: tomorrow.', { conversationId: 'c' })).toBe('sent');
   });
 
-  it.each(['STOPALL', 'unsubscribe', 'Cancel', 'END', 'quit '])('"%s" opts out', async (word) => {
+  it.each(['STOPALL', 'unsubscribe', 'Stop '])('"%s" opts out', async (word) => {
     const phone = newPhone();
     await sms.text(phone, word);
     expect(await sms.app.sms.sender.optOuts.isOptedOut(phone)).toBe(true);
+  });
+
+  // A young person texts "cancel" about their meeting, or "end" to stop the chat: answered, with the numbers.
+  it.each(['Cancel', 'END', 'quit '])('"%s" is answered, not taken as an opt-out', async (word) => {
+    const phone = newPhone();
+    await sms.text(phone, 'hello');
+    const { replies } = await sms.text(phone, word);
+    expect(replies.join('\n')).toMatch(/999/);
+    expect(await sms.app.sms.sender.optOuts.isOptedOut(phone)).toBe(false);
   });
 
   it('"cancel" inside a longer message is not an opt-out', async () => {

@@ -403,16 +403,18 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   }
 
   /**
-   * A young child, or one the parent believes is at risk, is reported now and the search comes
-   * after; the age and the risks that decide it are in the rules, not here.
+   * A young child, one the parent believes is at risk, or one gone a day or more, is reported now
+   * and the search comes after; the age, the risks and the time that decide it are in the rules.
    */
   private async reportNowOrSearch(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const parentBelievesAtRisk = resultOf(step, yesNoUnsureResult);
     const { ageYears } = await this.withCorrectedAge(step.context);
     if (parentBelievesAtRisk !== 'no') await flagRisk(step.context, this.services, 'parent-believes-at-risk');
     if ((await this.record.get(step.context)).toldToReportNow) return step.beginDialog(SEARCH_CHECKLIST_DIALOG);
+    const { daysMissing } = riskFacts(await this.record.get(step.context), this.services.clock.now());
     const reportNow = await adviseFirst(step.context, this.services, 'parent-report-now', {
       parentBelievesAtRisk,
+      daysMissing,
       policeTold: await this.policeTold(step),
       ...(ageYears === undefined ? {} : { ageYears }),
     });
