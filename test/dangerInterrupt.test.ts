@@ -100,6 +100,7 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
   { waitsIn: 'carer.remindMissing', path: [...CARER_MISSING, 'No', 'Done', 'Done', 'Done', 'Done', 'Done'] },
   { waitsIn: 'carer.remindAbsence', path: CARER_ABSENT },
   { waitsIn: 'carer.wait', path: [...CARER_ABSENT, 'No'] },
+  { waitsIn: 'carer.waitMissing', path: [...CARER_MISSING, 'No', 'Done', 'Done', 'Done', 'Done', 'Done', 'No'] },
   { waitsIn: 'youngPerson.safe', path: ['2'] },
   ...YOUNG_STATES.map((waitsIn, index) => ({ waitsIn, path: YOUNG.slice(0, index + 2) })),
   { waitsIn: 'youngPerson.reachCarer', path: [...YOUNG_TO_REACH, 'my carer'] },

@@ -1695,4 +1695,60 @@ describe('a sixth fresh walk', () => {
     expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-101:P-REPORT-NOW-LONG-GONE');
     expect(after).not.toMatch(/You do not have to wait 24 hours/);
   });
+
+  it('"can i change my appointment", an hour after booking, offers new times', async () => {
+    const day = await startHarness({ now: '2026-11-24T15:00:00Z' });
+    try {
+      const conversation = day.conversation();
+      await walk(conversation, ['A young person', 'yes', 'im back home now', 'someone new', 'last night', 'yes', 'library', '1'], {
+        join: true,
+      });
+      await walk(conversation, ['text my mobile', '07700 900123', 'yes']);
+      day.clock.advance(50 * 60_000);
+      const [turn] = await walk(conversation, ['can i change my appointment']);
+      expect(allText(turn ?? [])).toMatch(/When can you meet/);
+    } finally {
+      await day.close();
+    }
+  });
+
+  it('by text, "stop asking me that hes here and hes hurting me" is call 999 now, not "if you are in danger"', async () => {
+    const phone = '+447700900939';
+    await sms.text(phone, 'A young person');
+    await sms.text(phone, 'yes');
+    const { replies } = await sms.text(phone, 'stop asking me that hes here and hes hurting me');
+    expect(replies.join('\n')).toMatch(/Call 999 now/);
+  });
+
+  it('a carer already told to report, "hes still not back its 3am" hours later: what to do now, not the enquiries again; by text too', async () => {
+    const night = await startHarness({ now: '2026-11-25T01:00:00Z' });
+    const toWait = [
+      'foster carer',
+      'no',
+      "I don't know",
+      'about 11pm',
+      'yes',
+      ...Array<string>(8).fill('no'),
+      ...Array<string>(5).fill('done'),
+    ];
+    try {
+      const conversation = night.conversation();
+      await walk(conversation, toWait, { join: true });
+      night.clock.advance(2 * 3_600_000);
+      const [turn] = await walk(conversation, ['hes still not back its 3am']);
+      const text = allText(turn ?? []);
+      expect(text).toMatch(/still missing/);
+      expect(text).not.toMatch(/Make reasonable enquiries/);
+      expect(optionTitles(turn ?? [])).toEqual(['Back now', 'Still missing', 'Show my log']);
+      expect(await auditTrail(night.app, conversation.id)).toContain('advised-101:C-STILL-MISSING');
+    } finally {
+      await night.close();
+    }
+    const phone = '+447700900940';
+    for (const said of ['foster carer', '2', '2', 'about 11pm', '1', ...Array<string>(8).fill('2'), ...Array<string>(5).fill('1')])
+      await sms.text(phone, said);
+    const { replies } = await sms.text(phone, 'still not back');
+    expect(replies.join('\n')).toMatch(/still missing/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-101:C-STILL-MISSING');
+  });
 });

@@ -1,5 +1,6 @@
 // While the carer waits (the reminders come by themselves): they are back, treat them as missing
 // now (the absence reminders stop and the missing steps begin), or show the log and wait again.
+// A child already treated as missing is "still missing": what to do now, not the steps again.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { adviseFirst } from '../../bot/turn/advice';
@@ -14,10 +15,11 @@ import { CarerReminders } from './carerReminders';
 export const CARER_WAIT_DIALOG = 'carer.waitingFlow';
 const STEPS = 'carer.waitingFlow.steps';
 const WAIT = 'carer.wait';
+const WAIT_MISSING = 'carer.waitMissing';
 
-const WAIT_ANSWERS = ['backNow', 'treatMissing', 'showLog'] as const;
+const WAIT_ANSWERS = ['backNow', 'treatMissing', 'stillMissing', 'showLog'] as const;
 type WaitAnswer = (typeof WAIT_ANSWERS)[number];
-const waitChoices = Choices.keyed<WaitAnswer>(WAIT_ANSWERS, (value) => `carer.wait.options.${value}`);
+const waitChoices = (answers: readonly WaitAnswer[]) => Choices.keyed<WaitAnswer>(answers, (value) => `carer.wait.options.${value}`);
 
 export class CarerWaitDialog extends ComponentDialog {
   private readonly log;
@@ -27,9 +29,20 @@ export class CarerWaitDialog extends ComponentDialog {
     super(CARER_WAIT_DIALOG);
     this.log = new CarerLog(services);
     this.reminders = new CarerReminders(services);
-    this.addDialog(new ChoiceQuestion({ id: WAIT, ask: 'carer.wait.ask', retry: 'common.choiceRetry', choices: waitChoices }, services));
-    this.addDialog(new WaterfallDialog(STEPS, [(step) => step.beginDialog(WAIT), (step) => this.afterWait(step)]));
+    for (const [id, answers] of [
+      [WAIT, ['backNow', 'treatMissing', 'showLog']],
+      [WAIT_MISSING, ['backNow', 'stillMissing', 'showLog']],
+    ] as const)
+      this.addDialog(
+        new ChoiceQuestion({ id, ask: 'carer.wait.ask', retry: 'common.choiceRetry', choices: waitChoices(answers) }, services),
+      );
+    this.addDialog(new WaterfallDialog(STEPS, [(step) => this.wait(step), (step) => this.afterWait(step)]));
     this.initialDialogId = STEPS;
+  }
+
+  private async wait(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { status } = await carerCaseRecord(this.services).get(step.context);
+    return step.beginDialog(status === 'missing' ? WAIT_MISSING : WAIT);
   }
 
   private async afterWait(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -43,6 +56,9 @@ export class CarerWaitDialog extends ComponentDialog {
           ...riskFacts(await carerCaseRecord(this.services).get(step.context)),
         });
         return step.endDialog('missing' satisfies CarerPart);
+      case 'stillMissing':
+        await adviseFirst(step.context, this.services, 'carer-still-missing', { whereaboutsKnown: false });
+        return step.replaceDialog(STEPS);
       case 'showLog':
         await this.log.send(step.context);
         return step.replaceDialog(STEPS);
