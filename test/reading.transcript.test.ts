@@ -1751,4 +1751,16 @@ describe('a sixth fresh walk', () => {
     expect(replies.join('\n')).toMatch(/still missing/);
     expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-101:C-STILL-MISSING');
   });
+
+  it('Pashto, which Kent does not offer, "took many pills and wont wake": the ambulance, in English not Arabic; by text too', async () => {
+    const said = 'زما لور ډېرې ګولۍ خوړلې دي او نه ویښېږي';
+    const conversation = harness.conversation();
+    await walk(conversation, [said], { join: true });
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:G-DANGER-MEDICAL']);
+    const phone = '+447700900941';
+    const { replies } = await sms.text(phone, said);
+    expect(replies.join('\n')).toMatch(/Call 999 now/);
+    // Not Arabic: the first reply is the English one.
+    expect(replies[0]).toMatch(/^This could be a medical emergency/);
+  });
 });

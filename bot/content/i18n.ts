@@ -75,6 +75,10 @@ export function createLocaliser(content: Content): Localiser {
     const script = content.localeMeta[locale]?.script;
     return script ? [{ locale, pattern: new RegExp(`\\p{Script=${script}}`, 'gu') }] : [];
   });
+  // "زما لور ډېرې ګولۍ خوړلې": Pashto's own letters, where Pashto is not offered, are not Arabic.
+  const othersLetters = Object.entries(content.localeMeta)
+    .filter(([locale, meta]) => !approved.includes(locale) && meta.ownLetters)
+    .map(([, meta]) => new RegExp(`[${meta.ownLetters ?? ''}]`, 'u'));
   const approvedLocale = (requested: string): string | undefined => {
     const exact = approved.find((locale) => locale.toLowerCase() === requested.toLowerCase());
     if (exact) return exact;
@@ -169,7 +173,8 @@ export function createLocaliser(content: Content): Localiser {
       if (letters === 0) return undefined;
       const written = byScript.filter(({ pattern }) => (text.match(pattern)?.length ?? 0) * 2 > letters);
       // Two approved languages in one script (Arabic and Pashto): the message does not say which.
-      return written.length === 1 ? written[0]?.locale : undefined;
+      if (written.length !== 1 || othersLetters.some((letters) => letters.test(text))) return undefined;
+      return written[0]?.locale;
     },
     messages(locale) {
       const chosen = locales.includes(locale) ? locale : DEFAULT_LOCALE;

@@ -20,6 +20,11 @@ export const localeMetaSchema = z
     direction: z.enum(['ltr', 'rtl']),
     /** A script of its own (a Unicode script name, "Arabic"): a message written in it is read as this language. */
     script: z.enum(['Arabic', 'Ethiopic']).optional(),
+    /**
+     * Letters of that script only this language uses (Pashto's "ټ ډ ښ ګ"): a message holding them is
+     * not taken for another language of the script, where this one is not offered.
+     */
+    ownLetters: z.string().min(1).optional(),
     /** Other ways people write the language's name ("po polsku", "عربي"): each switches to it. */
     aliases: z.array(z.string().min(2)).default([]),
     /** Present until a qualified translator has reviewed every message. */
