@@ -1763,4 +1763,14 @@ describe('a sixth fresh walk', () => {
     // Not Arabic: the first reply is the English one.
     expect(replies[0]).toMatch(/^This could be a medical emergency/);
   });
+
+  it('by text, "2" under "Is that right? 1 Yes 2 No" about when they got back is no, not the time 02:00', async () => {
+    const phone = '+447700900942';
+    for (const said of ['hey', '2', '1', '2', '2']) await sms.text(phone, said);
+    const asked = await sms.text(phone, '08:00');
+    expect(asked.replies.join('\n')).toMatch(/Is that right\?/);
+    const { replies } = await sms.text(phone, '2');
+    expect(replies.join('\n')).toMatch(/When did you get back\?/);
+    expect(replies.join('\n')).not.toMatch(/02:00/);
+  });
 });

@@ -90,10 +90,7 @@ export class PastMomentDialog extends ComponentDialog {
     // "sorry i meant wednesday at 4" at "is that right?" says no, and the time it gives is confirmed next.
     this.addDialog(
       yesNoQuestion(`${id}.confirm`, keys.confirm, services, (context) =>
-        readingOf(context, services).answer?.option !== 'yes' &&
-        this.correctionIn(context.activity.text ?? '', messagesFor(context, services).locale)
-          ? 'no'
-          : undefined,
+        readingOf(context, services).answer?.option !== 'yes' && this.correctionSaid(context) ? 'no' : undefined,
       ),
     );
     this.addDialog(
@@ -126,10 +123,16 @@ export class PastMomentDialog extends ComponentDialog {
       return step.endDialog(confirmed);
     }
     const messages = messagesFor(step.context, this.services);
-    const corrected = this.correctionIn(step.context.activity.text ?? '', messages.locale);
+    const corrected = this.correctionSaid(step.context);
     if (corrected) return step.replaceDialog(this.initialDialogId, { said: corrected } satisfies PastMomentBegin);
     await step.context.sendActivity(messages.t(this.keys.again));
     return step.replaceDialog(this.initialDialogId);
+  }
+
+  /** A time given at "is that right?", to confirm next; not "2", which picks "No" where the options are numbered. */
+  private correctionSaid(context: TurnContext): PastMoment | undefined {
+    if (readingOf(context, this.services).answer?.by === 'number') return undefined;
+    return this.correctionIn(context.activity.text ?? '', messagesFor(context, this.services).locale);
   }
 
   private readMoment(text: string, locale: string) {
