@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { Question, type Parsed } from '../base/question';
 import { resultOf, stepValues, textAnswerResult, yesNoResult } from '../base/stepData';
-import { messagesFor, turnLocale, type DialogServices } from '../../bot/turn/services';
+import { messagesFor, readingOf, turnLocale, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion } from '../base/yesNo';
 import { readDateOfBirth } from './dateOfBirth';
 import { conversationFactsRecord } from '../base/conversationFacts';
@@ -117,10 +117,7 @@ export class PoliceInfoDialog extends ComponentDialog {
     added: FieldAnswer,
   ): Promise<void> {
     // Skipped, not known, or "no": nothing to add.
-    const more =
-      added.kind === 'value' && this.services.understanding.everyday(added.value, turnLocale(step.context), { wholeMessage: true }) !== 'no'
-        ? added.value
-        : undefined;
+    const more = added.kind === 'value' && readingOf(step.context, this.services).answer?.everyday !== 'no' ? added.value : undefined;
     const text = more ? `${appearanceSaid.text}; ${more}` : appearanceSaid.text;
     await this.record.update(step.context, (current) => ({
       ...current,
@@ -131,7 +128,7 @@ export class PoliceInfoDialog extends ComponentDialog {
 
   /** A bare "yes" or "no" is no one's name: asked again, not given to the police as one. */
   private readonly nameAnswer = (text: string, context: TurnContext): Parsed<string> => {
-    const said = this.services.understanding.everyday(text, turnLocale(context), { wholeMessage: true });
+    const said = readingOf(context, this.services).answer?.everyday;
     return said === 'yes' || said === 'no' ? { ok: false, retry: 'parent.info.nameInWords' } : textAnswer(text);
   };
 
