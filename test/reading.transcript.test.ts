@@ -1741,6 +1741,8 @@ describe('a sixth fresh walk', () => {
       expect(text).not.toMatch(/Make reasonable enquiries/);
       expect(optionTitles(turn ?? [])).toEqual(['Back now', 'Still missing', 'Show my log']);
       expect(await auditTrail(night.app, conversation.id)).toContain('advised-101:C-STILL-MISSING');
+      const [again] = await walk(conversation, ['nope not back']);
+      expect(allText(again ?? [])).toMatch(/still missing/);
     } finally {
       await night.close();
     }
@@ -1772,5 +1774,14 @@ describe('a sixth fresh walk', () => {
     const { replies } = await sms.text(phone, '2');
     expect(replies.join('\n')).toMatch(/When did you get back\?/);
     expect(replies.join('\n')).not.toMatch(/02:00/);
+  });
+
+  it('"nah thats it" at what to add to the clothes said before adds nothing to what goes to the police', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my girl is 14 and not home yet, shes in a pink puffer jacket and black leggings', 'yes', 'no']);
+    await walk(conversation, ['she went out at 6 tonight', 'yes', 'yes', 'no', 'Report to police now', 'no', 'no', 'no', 'no', 'no']);
+    await walk(conversation, ['Mia Jones', 'skip', 'the park', 'idk']);
+    const end = await walk(conversation, ['nah thats it', 'no', 'skip', 'skip', 'skip', 'skip']);
+    expect(cardFacts(end.flat())['Description and clothing']).toBe('shes in a pink puffer jacket and black leggings');
   });
 });
