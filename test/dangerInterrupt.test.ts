@@ -74,6 +74,9 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
   })),
   // What they wore, said with the name: at the description question, what to add to it.
   { waitsIn: 'parent.info.descriptionAdded', path: [...TO_INFO, 'Amy, she was wearing a red coat', 'skip', 'skip', 'skip'] },
+  // Where she was last seen and who with, said with the name: what to add to each.
+  { waitsIn: 'parent.info.whereLastSeenAdded', path: [...TO_INFO, 'Amy, last seen at the park with josh', 'skip'] },
+  { waitsIn: 'parent.info.whoWithAdded', path: [...TO_INFO, 'Amy, last seen at the park with josh', 'skip', 'skip'] },
   { waitsIn: 'parent.profile.consent', path: PROFILE.slice(0, 2) },
   { waitsIn: 'parent.profile.keep', path: PROFILE },
   ...PROFILE_FIELDS.map((field, index) => ({

@@ -51,8 +51,16 @@ describe('readPast in winter (GMT)', () => {
     expect(winter.readPast(text).kind).toBe('future');
   });
 
-  it.each(['banana', '45/13', '31/02', '', 'half an hour ago'])('"%s" is not read as a time', (text) => {
-    expect(winter.readPast(text).kind).toBe('unreadable');
+  it.each(['banana', '45/13', '31/02', '', 'half an hour ago', '31/13 at 4', '30/02 about 9', 'on 32/1/2026 at 6pm'])(
+    '"%s" is not read as a time',
+    (text) => {
+      expect(winter.readPast(text).kind).toBe('unreadable');
+    },
+  );
+
+  it('a date no calendar has is not a day to meet either, while 29/02 in a leap year is', () => {
+    expect(winter.readAhead('31/13 at 4')).toEqual([]);
+    expect(winter.readPast('29/02/2024 at 9pm').kind).toBe('read');
   });
 });
 

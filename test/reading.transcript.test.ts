@@ -1785,3 +1785,80 @@ describe('a sixth fresh walk', () => {
     expect(cardFacts(end.flat())['Description and clothing']).toBe('shes in a pink puffer jacket and black leggings');
   });
 });
+
+describe('a seventh fresh walk', () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-11-24T23:10:00Z' });
+  });
+  afterAll(async () => sms.close());
+
+  it('"my dad hits me" at "are you safe right now?" is not safe: the 999 line once, and the question not asked again; by text too', async () => {
+    const conversation = harness.conversation();
+    const asked = await walk(conversation, ['i ran away last week and came back', 'yes']);
+    expect(allText(lastTurnOf(asked))).toMatch(/are you safe right now/);
+    const [turn = []] = await walk(conversation, ['my dad hits me']);
+    expect(allText(turn)).not.toMatch(/are you safe right now/);
+    const trail = await auditTrail(harness.app, conversation.id);
+    expect(trail).toEqual(expect.arrayContaining(['advised-999:G-DANGER-YP', 'disclosure-heard:G-DISCLOSE-YP-HOME']));
+    const phone = '+447700900951';
+    await sms.text(phone, 'i ran away from home');
+    await sms.text(phone, '1');
+    const { replies } = await sms.text(phone, 'he makes me sell stuff for him');
+    expect(replies.join('\n')).toMatch(/999/);
+    expect(replies.join('\n')).not.toMatch(/are you safe right now/);
+  });
+
+  it('"i ran away last week and came back" is back: offered someone to talk to about it', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['i ran away last week and came back', 'yes', 'yes']);
+    expect(optionTitles(lastTurnOf(turns))).toEqual(['Someone I trust', 'Someone new', 'No thanks']);
+  });
+
+  it('"31/13 at 4" is no date: asked again, not read as 4 o\'clock; by text too', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['im back home now', 'yes', 'yes', 'someone new', '31/13 at 4']);
+    const text = allText(lastTurnOf(turns));
+    expect(text).toMatch(/When did you get back\?/);
+    expect(text).not.toMatch(/04:00|16:00/);
+    const phone = '+447700900952';
+    for (const said of ['im back home now', '1', '1', '2']) await sms.text(phone, said);
+    const { replies } = await sms.text(phone, '30/02 about 9');
+    expect(replies.join('\n')).toMatch(/When did you get back\?/);
+    expect(replies.join('\n')).not.toMatch(/09:00|21:00/);
+  });
+
+  it('where he was last seen and who with, said first, are given to the police and not asked again', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son jack is 14, never came back tonight, last seen at the park on london road with liam', 'yes', 'no']);
+    await walk(conversation, ['6pm', 'yes', 'yes', 'no', 'Report to police now', 'no', 'no', 'no', 'no', 'no', 'Jack Smith']);
+    const [place = [], company = []] = await walk(conversation, ['skip', 'no']);
+    expect(allText(place)).toContain('at the park on london road');
+    expect(allText(place)).not.toMatch(/Where were they last seen\?/);
+    expect(allText(company)).toContain('"liam"');
+    expect(allText(company)).not.toMatch(/Who were they with\?/);
+    const end = await walk(conversation, ['his mate josh too', 'black hoodie', 'no', 'skip', 'skip', 'skip', 'skip']);
+    const card = cardFacts(end.flat());
+    expect(card['Where last seen']).toBe('at the park on london road');
+    expect(card.With).toBe('liam; his mate josh too');
+  });
+
+  it('by text: "went off with some older lads" is who she is with; "at 6pm" is when, not where', async () => {
+    const phone = '+447700900953';
+    const opening = 'my girl is 15 and went off with some older lads, last seen at 6pm';
+    for (const said of [opening, '1', '2', '1', '1', '2', '5', '2', '2', '2', '2', '2', 'Mia Jones']) await sms.text(phone, said);
+    const place = await sms.text(phone, 'skip');
+    expect(place.replies.join('\n')).toMatch(/Where were they last seen\?/);
+    const company = await sms.text(phone, 'the bus station');
+    expect(company.replies.join('\n')).toContain('"some older lads"');
+  });
+
+  it('"yes" under a search step is done, and the next step follows', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son is 14 and hasnt come home', 'yes', 'no', '6pm', 'yes', 'yes']);
+    const turns = await walk(conversation, ['no', 'yes']);
+    expect(allText(turns[0] ?? [])).toMatch(/Check their bedroom/);
+    expect(allText(lastTurnOf(turns))).toMatch(/Check the garden/);
+    expect(allText(lastTurnOf(turns))).not.toMatch(DIDNT_CATCH);
+  });
+});

@@ -711,3 +711,19 @@ describe('the more specific phrase decides the kind of danger', () => {
     expect(understanding.read('nie chce wracac', 'pl').disclosures).toContain('scaredToGoHome');
   });
 });
+
+describe('where a child was last seen and who with, said in passing', () => {
+  it.each([
+    ['last seen at the park on london road with liam', { place: 'at the park on london road', company: 'liam' }],
+    ['she was seen near tesco', { place: 'near tesco' }],
+    ['last seen at the bus station with his bike', { place: 'at the bus station' }],
+    ['my daughter went off with some older lads', { company: 'some older lads' }],
+    ['hes with his dad i think', { company: 'his dad i think' }],
+    // When, not where; a thing, not a person; what they wore, not a place.
+    ['she was last seen at 6pm', {}],
+    ['went out with no coat', {}],
+    ['last seen wearing a black coat', {}],
+  ])('"%s"', (text, said) => {
+    expect(understanding.whereAndWhoSaid(text, 'en-GB')).toEqual(said);
+  });
+});

@@ -125,6 +125,21 @@ export const understandingSchema = z
     factLookAlikes: z.array(z.string().min(1)).default([]),
     /** Words before when a missing child was last seen ("went out at 7", "last saw her at"): that moment is kept, to confirm rather than ask. */
     lastSeenCues: z.array(z.string().min(1)).default([]),
+    /**
+     * Words before where a missing child was last seen ("last seen at the park", "was seen near"):
+     * the place, and anyone named with "with", are kept for the police rather than asked.
+     */
+    whereSeenCues: z.array(z.string().min(1)).default([]),
+    /** Words before who a child went with ("went off with", "left with"): kept when a person is named. */
+    seenWithCues: z.array(z.string().min(1)).default([]),
+    /** The word that opens who someone was with ("with"), after a place they were seen. */
+    companyOpeners: z.array(z.string().min(1)).default([]),
+    /** People a child may be with ("friends", "his mate", "older lads"): "went off with some older lads" says who with. */
+    companyWords: z.array(z.string().min(1)).default([]),
+    /** Words that only say when ("about", "last night", "pm"): "last seen at 6pm" names no place. */
+    whenWords: z.array(z.string().min(1)).default([]),
+    /** Words that open a thing, not a person ("his", "a", "no"): "with his bike" names no one, "with liam" does. */
+    thingOpeners: z.array(z.string().min(1)).default([]),
     /** Words that look like a situation's cue but are not one ("the back door", "usually back by"). */
     situationLookAlikes: z.array(z.string().min(1)).default([]),
     /** Words that turn to how things are now ("ran away saturday but now im back"): what follows them is the situation. */

@@ -131,6 +131,8 @@ export function createDateReader({
     const reference = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
     const said = withHalfHours(westernDigits(text).toLowerCase(), halfPast.get(language) ?? []);
     const prepared = prepare(said, byLanguage.get(language) ?? english);
+    // "31/13 at 4": a date that no calendar has is a typo, not a reason to take the hour alone.
+    if (impossibleDateWritten(prepared)) return [];
     const results = recognizeDateTime(prepared, culture, undefined, reference);
     const moments: ReadMoment[] = [];
     for (const result of results) {
@@ -222,6 +224,18 @@ export function createDateReader({
       return soonest ? { kind: 'future', moment: soonest } : { kind: 'unreadable' };
     },
   };
+}
+
+/** Day and month in figures, as written in the UK and Europe ("31/12", "3/4/2026"). */
+const DAY_MONTH_FIGURES = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?(?![\d/])/g;
+
+/** Whether a date in figures names a day no month has ("31/13", "30/02"). */
+function impossibleDateWritten(text: string): boolean {
+  for (const [, day, month, year] of text.matchAll(DAY_MONTH_FIGURES)) {
+    const fullYear = year === undefined ? 2024 : year.length === 2 ? 2000 + Number(year) : Number(year);
+    if (!DateTime.local(fullYear, Number(month), Number(day)).isValid) return true;
+  }
+  return false;
 }
 
 /**

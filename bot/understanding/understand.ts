@@ -124,6 +124,11 @@ export interface Understanding {
    * said..."), for the date reader: a few words, to the end of their clause. Undefined without a cue.
    */
   lastSeenWords(text: string, locale: string): string | undefined;
+  /**
+   * Where a missing child was last seen and who with, as typed ("last seen | at the park on london
+   * road | with | liam"): only where the words say so, and a place only when they name one.
+   */
+  whereAndWhoSaid(text: string, locale: string): { place?: string; company?: string };
   /** The first whole number said, in figures or words ("fourteen", "she's 14"). */
   number(text: string, locale: string): number | undefined;
   /** An age in years, reading "nearly 15" and "15 in march" as 14. */
@@ -176,9 +181,23 @@ const WRITTEN_IN_MIN_WORDS = 2;
 const MODEL_MIN_WORDS = 3;
 /** No age said to a helpline for missing children is over this; 101, 999 and 116 are numbers to call. */
 const OLDEST_AGE_SAID = 99;
+/** The most words taken for a name or two ("liam", "liam and josh") after "seen with". */
+const COMPANY_NAME_WORDS = 3;
 /** Words read after a last-seen cue: "at about 7.30 last night". */
 const LAST_SEEN_WORDS = 7;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A cue as a pattern on the lower-cased text: whole words, any spaces between them. */
+const cuePattern = (cue: string): RegExp =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(cue.toLowerCase()).replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, 'u');
+/** The first of some cues in a text, and where it ends. */
+function firstCue(cues: readonly RegExp[], lower: string): { start: number; end: number } | undefined {
+  let first: { start: number; end: number } | undefined;
+  for (const cue of cues) {
+    const found = cue.exec(lower);
+    if (found && (!first || found.index < first.start)) first = { start: found.index, end: found.index + found[0].length };
+  }
+  return first;
+}
 
 /** The most words a message may have for the Microsoft yes/no recognizer to read it. */
 const RECOGNIZER_MAX_WORDS = 3;
@@ -222,6 +241,12 @@ interface LanguageReader {
   exclamations: PhraseBook<'exclamation'>;
   /** Cues to when a child was last seen, each as a pattern on the lower-cased text. */
   lastSeenCues: readonly RegExp[];
+  whereSeenCues: readonly RegExp[];
+  seenWithCues: readonly RegExp[];
+  companyOpeners: readonly RegExp[];
+  companyWords: PhraseBook<'person'>;
+  thingOpeners: ReadonlySet<string>;
+  whenWords: ReadonlySet<string>;
   answerTails: PhraseBook<'tail'>;
   /** Whole messages that are no answer in this language, though English reads one (Polish "no"). */
   notAnswers: ReadonlySet<string>;
@@ -539,6 +564,39 @@ export function createUnderstanding(
       return words === '' ? undefined : words;
     },
     describesAppearance,
+    whereAndWhoSaid(text, locale) {
+      const said: { place?: string; company?: string } = {};
+      const clauses = text.split(/[,;!?\n]|\.(?!\d)/u).map((clause) => clause.trim());
+      for (const language of languagesOf(locale)) {
+        const reader = readerFor(language);
+        const namesSomeone = (words: string, certain: boolean): boolean => {
+          const tokens = tokenise(words, reader.lexicon);
+          if (reader.companyWords.find(tokens).some((match) => !match.negated)) return true;
+          // "last seen with liam and josh": a name or two; "with his bike", "with no coat": a thing.
+          const [first = ''] = textWords(words);
+          return certain && tokens.length > 0 && tokens.length <= COMPANY_NAME_WORDS && !reader.thingOpeners.has(normalise(first));
+        };
+        for (const clause of clauses) {
+          const lower = clause.toLowerCase();
+          const seen = firstCue(reader.whereSeenCues, lower);
+          if (seen) {
+            const after = clause.slice(seen.end);
+            const opener = firstCue(reader.companyOpeners, after.toLowerCase());
+            const where = (opener ? after.slice(0, opener.start) : after).trim();
+            const who = opener ? after.slice(opener.end).trim() : '';
+            // "last seen at 6pm" says when, not where.
+            const saysWhere = textWords(where).some((word) => !/\d/u.test(word) && !reader.whenWords.has(word));
+            if (said.place === undefined && saysWhere && reader.placeWords.find(tokenise(where, reader.lexicon)).length > 0)
+              said.place = where;
+            if (said.company === undefined && who !== '' && namesSomeone(who, true)) said.company = who;
+          }
+          const went = firstCue(reader.seenWithCues, lower);
+          const who = went ? clause.slice(went.end).trim() : '';
+          if (said.company === undefined && who !== '' && namesSomeone(who, false)) said.company = who;
+        }
+      }
+      return said;
+    },
     appearanceSaid(text, locale) {
       const described = text
         .split(/[,;!?\n]|\.(?!\d)/u)
@@ -788,9 +846,13 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     greetings: new Set(words.greetings.map(normalise)),
     closings: new Set(words.closings.map(normalise)),
     exclamations: labelled({ exclamation: words.exclamations }),
-    lastSeenCues: words.lastSeenCues.map(
-      (cue) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(cue.toLowerCase()).replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, 'u'),
-    ),
+    lastSeenCues: words.lastSeenCues.map(cuePattern),
+    whereSeenCues: words.whereSeenCues.map(cuePattern),
+    seenWithCues: words.seenWithCues.map(cuePattern),
+    companyOpeners: words.companyOpeners.map(cuePattern),
+    companyWords: labelled({ person: words.companyWords }),
+    thingOpeners: new Set(words.thingOpeners.map(normalise)),
+    whenWords: new Set(words.whenWords.map(normalise)),
     answerTails: labelled({ tail: words.answers.tails }),
     referenceCues: words.referenceCues.map((cue) => textWords(cue)).sort((a, b) => b.length - a.length),
     bookingRequests: labelled(words.bookingRequests),
@@ -862,6 +924,12 @@ function emptyLexicon(): UnderstandingLexicon {
     situationLookAlikes: [],
     turnabouts: [],
     lastSeenCues: [],
+    whereSeenCues: [],
+    seenWithCues: [],
+    companyOpeners: [],
+    companyWords: [],
+    thingOpeners: [],
+    whenWords: [],
     ageCues: {
       after: [],
       before: [],

@@ -40,6 +40,8 @@ export class ChecklistDialog<Item extends string> extends WaitingDialog {
     this.choices = Choices.keyed<ChecklistAnswer>(
       ['done', 'notPossible', 'foundSomething', 'foundThem', 'reportNow'],
       (value) => `${spec.keys}.options.${value}`,
+      // "yes" under "Check their bedroom": checked. A "no" says nothing sure (not there, or not done).
+      { yes: 'done' },
     );
   }
 

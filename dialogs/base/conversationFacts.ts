@@ -38,6 +38,11 @@ const HARM_FLAGS: ReadonlySet<RiskFlag> = new Set([
 /** Whether the conversation has said the child was harmed or exploited. */
 export const harmSaid = (facts: Pick<ConversationFacts, 'flags'>): boolean => facts.flags.some((flag) => HARM_FLAGS.has(flag));
 
+/** The longest text kept of something said in passing. */
+const SAID_MAX = 1000;
+/** Something said in passing, as typed, and when it was first said. */
+const saidInPassing = z.object({ text: z.string().max(SAID_MAX), at: z.string().datetime() });
+
 const conversationFactsSchema = z.object({
   role: z.enum(ROLES).optional(),
   flags: z.array(z.enum(RISK_FLAGS)).default([]),
@@ -60,7 +65,11 @@ const conversationFactsSchema = z.object({
   /** When a missing child was last seen, as said in passing ("she went out at 7"): confirmed, not asked again. */
   lastSeenSaid: pastMomentResult.optional(),
   /** What the child looks like or wears, as said before the police details were asked ("he was wearing a black coat"): given to them, not asked again. */
-  appearanceSaid: z.object({ text: z.string().max(1000), at: z.string().datetime() }).optional(),
+  appearanceSaid: saidInPassing.optional(),
+  /** Where the child was last seen, said before it was asked ("last seen at the park on london road"). */
+  placeSaid: saidInPassing.optional(),
+  /** Who the child was with, said before it was asked ("went off with some older lads"). */
+  companySaid: saidInPassing.optional(),
   /** A young person was just asked straight whether they are thinking of ending their life: their next yes or no answers that. */
   caringQuestionOpen: z.boolean().default(false),
   /**
@@ -140,17 +149,18 @@ export async function keepStatedFacts(
   }));
 }
 
-/** Keeps what a message said the child looks like or wears, beside what was said before. */
-export async function keepAppearanceSaid(
+/** Keeps what a message said of the child for the police (how they look, where last seen, who with), beside what was said before. */
+export async function keepSaid(
   context: TurnContext,
   services: Pick<DialogServices, 'conversationState' | 'clock'>,
-  described: string,
+  fact: 'appearanceSaid' | 'placeSaid' | 'companySaid',
+  said: string,
 ): Promise<void> {
   await conversationFactsRecord(services).update(context, (facts) => {
-    const before = facts.appearanceSaid?.text;
-    if (before?.toLowerCase().includes(described.toLowerCase())) return facts;
-    const text = (before ? `${before}; ${described}` : described).slice(0, 1000);
-    return { ...facts, appearanceSaid: { text, at: facts.appearanceSaid?.at ?? services.clock.now().toISOString() } };
+    const before = facts[fact]?.text;
+    if (before?.toLowerCase().includes(said.toLowerCase())) return facts;
+    const text = (before ? `${before}; ${said}` : said).slice(0, SAID_MAX);
+    return { ...facts, [fact]: { text, at: facts[fact]?.at ?? services.clock.now().toISOString() } };
   });
 }
 

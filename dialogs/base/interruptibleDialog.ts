@@ -11,7 +11,7 @@ import {
   childAgeAfter,
   conversationFactsRecord,
   flagRisk,
-  keepAppearanceSaid,
+  keepSaid,
   keepMomentSaid,
   keepHeardAt,
   keepStatedFacts,
@@ -130,7 +130,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       reading && role !== 'youngPerson' && !turnReading.answer?.asksAppearance
         ? this.services.understanding.appearanceSaid(text, messages.locale)
         : undefined;
-    if (appearance !== undefined) await keepAppearanceSaid(context, this.services, appearance);
+    if (appearance !== undefined) await keepSaid(context, this.services, 'appearanceSaid', appearance);
+    // "last seen at the park with liam": where and who with, said before they are asked.
+    const whereAndWho = reading && role !== 'youngPerson' ? this.services.understanding.whereAndWhoSaid(text, messages.locale) : {};
+    if (whereAndWho.place !== undefined) await keepSaid(context, this.services, 'placeSaid', whereAndWho.place);
+    if (whereAndWho.company !== undefined) await keepSaid(context, this.services, 'companySaid', whereAndWho.company);
     // "i dont want an ambulance, my mum will find out", after pills: asked again, kindly, never let
     // go; it answers no other question (a straight question stays open).
     const helpRefused =

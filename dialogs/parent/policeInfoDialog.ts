@@ -35,8 +35,12 @@ const START = 'parent.info.start';
 const LOOP = 'parent.info.loop';
 const USE_PROFILE = 'parent.info.useProfile';
 const REPORTER = 'parent.info.reporter';
-/** The description question when what they wear was said before: what to add to it. */
-const DESCRIPTION_ADDED = 'parent.info.descriptionAdded';
+/** Details said before they were asked, and the fact of the conversation that keeps each. */
+const SAID_BEFORE = { description: 'appearanceSaid', whereLastSeen: 'placeSaid', whoWith: 'companySaid' } as const;
+type SaidField = keyof typeof SAID_BEFORE;
+const isSaidField = (field: string): field is SaidField => field in SAID_BEFORE;
+/** The question for a detail said before: what to add to it. */
+const addedQuestionId = (field: SaidField) => `parent.info.${field}Added`;
 const MAX_ANSWER = 500;
 
 /** What the police information ends with: the child's age when the date of birth makes them an adult. */
@@ -77,12 +81,20 @@ export class PoliceInfoDialog extends ComponentDialog {
       if (field === 'photo') this.addDialog(yesNoQuestion(fieldQuestionId(field), 'parent.info.photo', services));
       else this.addDialog(this.textQuestion(field));
     }
-    this.addDialog(
-      new Question<string>(
-        { id: DESCRIPTION_ADDED, ask: 'parent.info.descriptionSaid', skippable: true, parse: textAnswer, asksAppearance: true },
-        services,
-      ),
-    );
+    for (const field of Object.keys(SAID_BEFORE) as SaidField[]) {
+      this.addDialog(
+        new Question<string>(
+          {
+            id: addedQuestionId(field),
+            ask: `parent.info.${field}Said`,
+            skippable: true,
+            parse: textAnswer,
+            asksAppearance: field === 'description',
+          },
+          services,
+        ),
+      );
+    }
     this.addDialog(new Question<string>({ id: REPORTER, ask: 'parent.info.reporter', skippable: true, parse: textAnswer }, services));
     this.addDialog(yesNoQuestion(USE_PROFILE, 'parent.info.useProfile', services));
     this.addDialog(new WaterfallDialog(START, [(step) => this.offerProfile(step), (step) => this.applyProfile(step)]));
@@ -110,20 +122,26 @@ export class PoliceInfoDialog extends ComponentDialog {
     );
   }
 
-  /** What they wear as said before, with whatever was added to it, said when it was first said. */
-  private async keepDescription(
+  /** A detail as said before it was asked, with whatever was added to it, said when it was first said. */
+  private async keepSaidBefore(
     step: WaterfallStepContext,
-    appearanceSaid: { text: string; at: string },
+    field: SaidField,
+    said: { text: string; at: string },
     added: FieldAnswer,
   ): Promise<void> {
     // Skipped, not known, or "no": nothing to add.
     const more = added.kind === 'value' && readingOf(step.context, this.services).answer?.everyday !== 'no' ? added.value : undefined;
-    const text = more ? `${appearanceSaid.text}; ${more}` : appearanceSaid.text;
+    const text = more ? `${said.text}; ${more}` : said.text;
     await this.record.update(step.context, (current) => ({
       ...current,
-      info: { ...current.info, description: { kind: 'value', value: text.slice(0, 1000) } },
-      saidAt: { ...current.saidAt, description: appearanceSaid.at },
+      info: { ...current.info, [field]: { kind: 'value', value: text.slice(0, 1000) } },
+      saidAt: { ...current.saidAt, [field]: said.at },
     }));
+  }
+
+  private async saidBefore(step: WaterfallStepContext, field: string): Promise<{ text: string; at: string } | undefined> {
+    if (!isSaidField(field)) return undefined;
+    return (await conversationFactsRecord(this.services).get(step.context))[SAID_BEFORE[field]];
   }
 
   /** A bare "yes" or "no" is no one's name: asked again, not given to the police as one. */
@@ -163,10 +181,8 @@ export class PoliceInfoDialog extends ComponentDialog {
     const field = nextField(parentCase);
     loopValues.keep(step, { field });
     if (field === undefined) return step.endDialog({} satisfies PoliceInfoResult);
-    if (field === 'description') {
-      const { appearanceSaid } = await conversationFactsRecord(this.services).get(step.context);
-      if (appearanceSaid) return step.beginDialog(DESCRIPTION_ADDED, { variables: { said: appearanceSaid.text } });
-    }
+    const said = await this.saidBefore(step, field);
+    if (said && isSaidField(field)) return step.beginDialog(addedQuestionId(field), { variables: { said: said.text } });
     return step.beginDialog(field === 'reporter' ? REPORTER : fieldQuestionId(field));
   }
 
@@ -179,12 +195,10 @@ export class PoliceInfoDialog extends ComponentDialog {
       await this.record.update(step.context, (current) => ({ ...current, reporter: answer }));
       return step.replaceDialog(LOOP);
     }
-    if (field === 'description') {
-      const { appearanceSaid } = await conversationFactsRecord(this.services).get(step.context);
-      if (appearanceSaid) {
-        await this.keepDescription(step, appearanceSaid, answer);
-        return step.replaceDialog(LOOP);
-      }
+    const said = await this.saidBefore(step, field);
+    if (said && isSaidField(field)) {
+      await this.keepSaidBefore(step, field, said, answer);
+      return step.replaceDialog(LOOP);
     }
     // "black puffer jacket and jeans" at "where were they last seen?" is what they wore: kept as
     // that, and the place asked again.

@@ -61,9 +61,14 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     // "theres a man following me", "they wont let me leave": not safe, said in their words.
     this.addDialog(
       yesNoUnsureQuestion(SAFE, 'youngPerson.safe.ask', services, (context) => {
-        const { danger, facts } = readingOf(context, services);
-        // "im scared", "stop pls im scared": not safe, said in their words.
-        return danger.includes('immediate') || danger.includes('takenHeld') || facts.said.includes('feelsScared') ? 'no' : undefined;
+        const { danger, facts, answer } = readingOf(context, services);
+        // "im scared", "my dad hits me", "he made me carry stuff for him": not safe, said in their
+        // words, and not asked again after the 999 line. Talk of ending their life is asked about
+        // straight instead; a yes or no said with it is theirs. "my mum kicked me out" says where
+        // they cannot go, not that they are in danger now: asked.
+        if (answer?.option !== undefined) return undefined;
+        const notSafe = danger.some((category) => category !== 'suicideSelfHarm') || facts.said.includes('feelsScared');
+        return notSafe ? 'no' : undefined;
       }),
     );
     this.addDialog(
