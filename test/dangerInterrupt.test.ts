@@ -131,15 +131,15 @@ const PROFESSIONAL_TO_THE_END = ['4', 'Other', 'A child is back', 'Yes', 'None o
 
 /**
  * A young person (the role chosen with '2') is given 999 in words for them, by their own rule;
- * talk of suicide is asked about straight (G-DANGER-YP-SUICIDE), and an adult is told what to do
- * about it (G-DANGER-SUICIDE), as is a medical emergency (G-DANGER-MEDICAL: an ambulance).
+ * talk of a friend's suicide is 999 for the friend (G-DANGER-YP-FRIEND), and an adult is told
+ * what to do about the child's (G-DANGER-SUICIDE), as is a medical emergency (G-DANGER-MEDICAL: an ambulance).
  */
 const SUICIDE_MESSAGE = 'She said she wants to KILL HERSELF';
 const MEDICAL_MESSAGE = "she's not breathing";
 const TAKEN_MESSAGE = 'he was taken by a stranger';
 const dangerRuleFor = (path: string[], message = '') => {
   const youngPerson = path[0] === '2';
-  if (message === SUICIDE_MESSAGE) return youngPerson ? 'G-DANGER-YP-SUICIDE' : 'G-DANGER-SUICIDE';
+  if (message === SUICIDE_MESSAGE) return youngPerson ? 'G-DANGER-YP-FRIEND' : 'G-DANGER-SUICIDE';
   // A medical emergency is an ambulance for anyone: a young person gets it in words for them.
   if (message === MEDICAL_MESSAGE) return youngPerson ? 'G-DANGER-YP-MEDICAL' : 'G-DANGER-MEDICAL';
   // A young person in danger now, or held, is told "call 999 now", not "if you are in danger".
@@ -312,19 +312,9 @@ describe.each(textingStates)('with texting set up, in the chat, waiting in $wait
   });
 });
 
-describe.each([
-  { name: 'no conversation yet', reach: async () => undefined },
-  {
-    name: 'after a journey ended',
-    reach: async (c: Conversation) => {
-      await c.join();
-      for (const message of PROFESSIONAL_TO_THE_END) await c.say(message);
-    },
-  },
-])('$name', ({ reach: reachState }) => {
+describe('no conversation yet', () => {
   it.each(dangerMessages)('"%s" gives 999 first, then the welcome question', async (message) => {
     const conversation = harness.conversation();
-    await reachState(conversation);
     const replies = await conversation.say(message);
     expect(replies[0]?.text).toContain('999');
     expect((await harness.app.audit.forConversation(conversation.id)).map((row) => row.ruleId)).toContain(dangerRuleFor([], message));
@@ -332,6 +322,21 @@ describe.each([
     const understoodWriter = harness.app.services.understanding.read(message, 'en-GB').likely.writer;
     if (understoodWriter) expect(optionTitles(replies)).toEqual(['Yes', 'No']);
     else expect(optionTitles(replies)).toHaveLength(4);
+  });
+});
+
+describe("after a professional's journey ended", () => {
+  it.each(dangerMessages)('"%s" gives 999 first, then their own steps again, not "Who is writing?"', async (message) => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    for (const said of PROFESSIONAL_TO_THE_END) await conversation.say(said);
+    const replies = await conversation.say(message);
+    expect(replies[0]?.text).toContain('999');
+    expect((await harness.app.audit.forConversation(conversation.id)).map((row) => row.ruleId)).toContain(dangerRuleFor([], message));
+    expect(allText(replies)).not.toMatch(/Who is writing\?/);
+    // Their line of work was said already: what is happening is asked, not who they are.
+    expect(optionTitles(replies)).not.toContain('Social worker');
+    expect(optionTitles(replies).length).toBeGreaterThan(0);
   });
 });
 

@@ -1862,3 +1862,87 @@ describe('a seventh fresh walk', () => {
     expect(allText(lastTurnOf(turns))).not.toMatch(DIDNT_CATCH);
   });
 });
+
+describe("an eighth fresh walk: whose danger, and signs in a child's own words", () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-11-25T00:50:00Z' });
+  });
+  afterAll(async () => sms.close());
+
+  it('by text, a care worker told "next time ill do it properly" is told 999 for the child; writing again is not "Who is writing?"', async () => {
+    const phone = '+447700900961';
+    const { replies } = await sms.text(
+      phone,
+      'residential worker. she came back 20 mins ago, shes saying next time ill do it properly and ill make sure no one finds me',
+    );
+    expect(replies.join('\n')).toMatch(/999/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-SUICIDE');
+    await sms.text(phone, '1');
+    const again = await sms.text(phone, "she's 15, seems ok physically");
+    expect(again.replies.join('\n')).not.toMatch(/Who is writing\?/);
+    expect(again.replies.join('\n')).toMatch(/return interview/);
+  });
+
+  it("by text, a mum's own despair is answered as hers, and her child's report goes on as a parent's", async () => {
+    const phone = '+447700900962';
+    const { replies } = await sms.text(
+      phone,
+      'im her mum. ellie 13 not back. i cant do this anymore honestly i just want to go to sleep and not wake up',
+    );
+    const text = replies.join('\n');
+    expect(text).toMatch(/SHOUT to 85258/);
+    expect(text).not.toMatch(/you are a young person/);
+    const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+    expect(trail).toContain('advised-999:G-DANGER-SELF-ADULT');
+    expect(trail).not.toContain('advised-999:G-DANGER-SUICIDE');
+    const next = await sms.text(phone, '1');
+    expect(next.replies.join('\n')).toMatch(/in danger right now/);
+  });
+
+  it('a young person whose mate said she would kill herself is told 999 for her, and not asked about their own life', async () => {
+    const conversation = harness.conversation();
+    const [turn = []] = await walk(conversation, ['my mate ran away tonight she said she was gonna kill herself and now she wont answer']);
+    expect(allText(turn)).toMatch(/call 999 now: tell them what your friend said/);
+    expect(allText(turn)).not.toMatch(/are you thinking about ending your life/i);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:G-DANGER-YP-FRIEND']);
+  });
+
+  it("grooming in a child's own words gets the exploitation reply, by text too", async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [
+      "theres this guy i met online he's 19 and he wants me to come meet him tonight in chatham and not tell anyone. he sends me money. im 13 is that ok",
+    ]);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-YP-EXPLOITATION');
+    const phone = '+447700900963';
+    await sms.text(phone, 'im 13 i ran away from my care home');
+    const { replies } = await sms.text(phone, 'im at some guys flat he let me stay, hes ok he gave me food and a phone');
+    expect(replies.join('\n')).toMatch(/someone may be using you/);
+  });
+
+  it('"he has her passport and says their flight is in the morning", mid-search, is 999', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [
+      'my 15 yr old daughter is with her dad and he wont tell me where they are, hes not meant to have her, he said hes taking her to pakistan',
+    ]);
+    await walk(conversation, ['yes', 'no', '6pm', 'yes', 'yes', 'no']);
+    const [turn = []] = await walk(conversation, ['he has her passport and says their flight is in the morning']);
+    expect(allText(turn)).toMatch(/call 999 now/i);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-999');
+  });
+
+  it('"i think im pregnant and i cant go home my mum will kill me" is no ambulance', async () => {
+    const phone = '+447700900964';
+    const { replies } = await sms.text(phone, 'i think im pregnant and i cant go home my mum will kill me');
+    expect(replies.join('\n')).not.toMatch(/ambulance/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).not.toContain('advised-999:G-DANGER-YP-MEDICAL');
+  });
+
+  it('after an overdose, "im fine honestly i just want to sleep" is told again that it can harm, and to call 999', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['i ran away and i took a load of paracetamol earlier like 20 of them', 'yes']);
+    const [turn = []] = await walk(conversation, ['im fine honestly i just want to sleep']);
+    expect(allText(turn)).toMatch(/can harm you even if you feel OK now/);
+    expect(allText(turn)).not.toMatch(DIDNT_CATCH);
+  });
+});

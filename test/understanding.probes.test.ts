@@ -727,3 +727,39 @@ describe('where a child was last seen and who with, said in passing', () => {
     expect(understanding.whereAndWhoSaid(text, 'en-GB')).toEqual(said);
   });
 });
+
+describe('whom talk of ending a life is about', () => {
+  it.each([
+    ['i cant do this anymore honestly i just want to go to sleep and not wake up', ['writer']],
+    ['my mate said she was gonna kill herself', ['someoneElse']],
+    ['i think she wants to die', ['someoneElse']],
+    ['shes saying next time ill do it properly', ['someoneElse']],
+    ['i want to kill myself', ['writer']],
+    ['my son said he wants to end it all', ['someoneElse']],
+  ])('"%s"', (text, whom) => {
+    expect(understanding.read(text, 'en-GB').suicideOf).toEqual(whom);
+  });
+});
+
+describe('an age at the start, an age taken back, and more said in passing', () => {
+  it.each([
+    ['daughter 16 not home', 16],
+    ['son 14 not back', 14],
+    ['my lad is 14 no wait 13, he turned 13 in sept', 13],
+    ['my son is 14 sorry 15', 15],
+  ])('"%s" gives %d', (text, age) => {
+    expect(understanding.read(text, 'en-GB').facts.ageYears).toBe(age);
+  });
+
+  it('"if i come back hes going to batter me" is afraid to go home, and no return', () => {
+    const reading = understanding.read('my stepdad said if i come back hes going to batter me', 'en-GB');
+    expect(reading.disclosures).toContain('scaredToGoHome');
+    expect(reading.situation).not.toBe('back');
+  });
+
+  it('a stab wound is an ambulance, and "he wont let me call anyone" is help refused', () => {
+    const reading = understanding.read('he has a stab wound on his arm, its not deep he says, he wont let me call anyone', 'en-GB');
+    expect(reading.danger).toContain('medical');
+    expect(reading.facts.said).toContain('refusesEmergencyHelp');
+  });
+});

@@ -32,6 +32,8 @@ function carerRiskFacts(): Record<`risk.${(typeof CARER_RISKS)[number]}`, z.ZodB
 export const factSchemas = {
   dangerPhrase: z.boolean(),
   dangerCategory: z.enum(DANGER_CATEGORIES),
+  /** Whom talk of ending a life is about, where the words say only one: the writer, or someone else. */
+  dangerOf: z.enum(['writer', 'someoneElse']),
   /** The danger words say it is happening now (on a bridge, a knife out), beside another category. */
   dangerNow: z.boolean(),
   /** After a medical emergency in this conversation, they say they will not call 999 or go to hospital. */

@@ -108,13 +108,28 @@ export const understandingSchema = z
         units: z.array(z.string().min(1)).default([]),
         /** The writer's own ("my", "our"): "my daughter Chloe, 14" and "my son jake (12)" give the child's age. */
         own: z.array(z.string().min(1)).default([]),
+        /** Words that take an age back ("14 no wait 13", "14 sorry 13"): the number after them is the age. */
+        corrections: z.array(z.string().min(1)).default([]),
         /** A brother or sister: "her brother is 17" is the sibling's age, "my brother is 14" may be the child's. */
         siblings: z.array(z.string().min(1)).default([]),
         /** Whose, when it is not the writer's ("her", "his", "their"). */
         possessives: z.array(z.string().min(1)).default([]),
       })
       .strict()
-      .default({ after: [], before: [], subjects: [], others: [], male: [], female: [], partners: [], units: [], siblings: [], possessives: [], own: [] }),
+      .default({
+        after: [],
+        before: [],
+        subjects: [],
+        others: [],
+        male: [],
+        female: [],
+        partners: [],
+        units: [],
+        siblings: [],
+        possessives: [],
+        own: [],
+        corrections: [],
+      }),
     /** Pills or tablets, by any name: a number of them taken ("took like 20 paracetamol") is an overdose. */
     pillWords: z.array(z.string().regex(/^[^\s\d]+$/u, 'one word, no digits')).default([]),
     /** A body hurt now and needing an ambulance ("wont stop bleeding", "passed out"): beside talk of self-harm, the ambulance comes first. */
@@ -136,6 +151,17 @@ export const understandingSchema = z
     companyOpeners: z.array(z.string().min(1)).default([]),
     /** People a child may be with ("friends", "his mate", "older lads"): "went off with some older lads" says who with. */
     companyWords: z.array(z.string().min(1)).default([]),
+    /**
+     * Who talk of ending a life is about: the writer ("i", "myself") or someone else ("she",
+     * "herself", "my mate"), by the nearest such word before it in its clause. A parent who says
+     * "i just want to go to sleep and not wake up" is asked about themselves, not told about the child.
+     */
+    speakerWords: z.array(z.string().min(1)).default([]),
+    othersWords: z.array(z.string().min(1)).default([]),
+    speakerReflexives: z.array(z.string().min(1)).default([]),
+    othersReflexives: z.array(z.string().min(1)).default([]),
+    /** Words that report what someone said ("shes saying", "he texted"): whom it is about is whoever says it. */
+    sayingWords: z.array(z.string().min(1)).default([]),
     /** Words that only say when ("about", "last night", "pm"): "last seen at 6pm" names no place. */
     whenWords: z.array(z.string().min(1)).default([]),
     /** Words that open a thing, not a person ("his", "a", "no"): "with his bike" names no one, "with liam" does. */

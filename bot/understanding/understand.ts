@@ -34,6 +34,11 @@ export interface Reading {
    */
   harmDone: boolean;
   /**
+   * Whom talk of ending a life is about, where the words say: the writer ("i just want to sleep and
+   * not wake up"), someone else ("my mate said she was gonna kill herself"), or both.
+   */
+  suicideOf: Array<'writer' | 'someoneElse'>;
+  /**
    * Danger the trained reader heard where the phrase book found none: not clearly an emergency,
    * so it gets a direct, caring question with 999 and the crisis lines. At most one category.
    */
@@ -247,6 +252,11 @@ interface LanguageReader {
   companyWords: PhraseBook<'person'>;
   thingOpeners: ReadonlySet<string>;
   whenWords: ReadonlySet<string>;
+  speakerWords: ReadonlySet<string>;
+  othersWords: ReadonlySet<string>;
+  speakerReflexives: ReadonlySet<string>;
+  othersReflexives: ReadonlySet<string>;
+  sayingWords: ReadonlySet<string>;
   answerTails: PhraseBook<'tail'>;
   /** Whole messages that are no answer in this language, though English reads one (Polish "no"). */
   notAnswers: ReadonlySet<string>;
@@ -269,6 +279,7 @@ interface LanguageReader {
     siblings: ReadonlySet<string>;
     possessives: ReadonlySet<string>;
     own: ReadonlySet<string>;
+    corrections: ReadonlySet<string>;
   };
   answers: PhraseBook<EverydayAnswer | 'none'>;
   /** Words that open like an answer and are none ("no one would care"). */
@@ -466,11 +477,16 @@ export function createUnderstanding(
       const heard = danger.size === 0 && features && !explainedAway ? models.danger.judgeFeatures(features).category : undefined;
       // "i rang the police and they told me to wait": they were not given a report; it is still to do.
       if (question === 'policeSaidWait' && said.delete('policeTold')) said.add('policeSaidWait');
-      const likelyWriter = features ? models.writer.guess(features, writer) : writer;
+      const despairOf = danger.has('suicideSelfHarm') ? [...new Set(own.flatMap((language) => suicideOf(text, readerFor(language))))] : [];
+      // "im her mum ... i just want to sleep and not wake up": words of despair sound like a young
+      // person to the trained reader, but the mum said who she is.
+      const ownDespair = writer !== undefined && writer !== 'youngPerson' && despairOf.includes('writer');
+      const likelyWriter = features && !ownDespair ? models.writer.guess(features, writer) : writer;
       const likelySituation = features ? models.situation.guess(features, situation) : situation;
       return {
         danger: DANGER_CATEGORIES.filter((category) => danger.has(category)),
         harmDone: harmDone && danger.size > 0,
+        suicideOf: despairOf,
         concern: heard ? [heard] : [],
         disclosures: DISCLOSURES.filter((disclosure) => disclosures.has(disclosure)),
         writer,
@@ -853,6 +869,11 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     companyWords: labelled({ person: words.companyWords }),
     thingOpeners: new Set(words.thingOpeners.map(normalise)),
     whenWords: new Set(words.whenWords.map(normalise)),
+    speakerWords: wordsAsRead(words.speakerWords),
+    othersWords: wordsAsRead(words.othersWords),
+    speakerReflexives: new Set(words.speakerReflexives.map(normalise)),
+    othersReflexives: new Set(words.othersReflexives.map(normalise)),
+    sayingWords: wordsAsRead(words.sayingWords),
     answerTails: labelled({ tail: words.answers.tails }),
     referenceCues: words.referenceCues.map((cue) => textWords(cue)).sort((a, b) => b.length - a.length),
     bookingRequests: labelled(words.bookingRequests),
@@ -880,6 +901,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
       siblings: wordsAsRead(words.ageCues.siblings),
       possessives: wordsAsRead(words.ageCues.possessives),
       own: wordsAsRead(words.ageCues.own),
+      corrections: wordsAsRead(words.ageCues.corrections),
     },
     answers: withLookAlikes<EverydayAnswer>(words.answers.lookAlikes, [
       ['yes', words.answers.yes],
@@ -930,6 +952,11 @@ function emptyLexicon(): UnderstandingLexicon {
     companyWords: [],
     thingOpeners: [],
     whenWords: [],
+    speakerWords: [],
+    othersWords: [],
+    speakerReflexives: [],
+    othersReflexives: [],
+    sayingWords: [],
     ageCues: {
       after: [],
       before: [],
@@ -942,6 +969,7 @@ function emptyLexicon(): UnderstandingLexicon {
       siblings: [],
       possessives: [],
       own: [],
+      corrections: [],
     },
     factCues: {},
     factLookAlikes: [],
@@ -1248,13 +1276,34 @@ function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): { v
   return found;
 }
 
+/** How far after an age its correction may come ("14 no wait 13"). */
+const CORRECTION_REACH = 3;
+
+/** "my lad is 14 no wait 13": the number just after words that take the first back. */
+function correctedAge(
+  tokens: readonly Token[],
+  said: { value: number; at: number },
+  corrections: ReadonlySet<string>,
+): { value: number; at: number } | undefined {
+  const after = tokens.slice(said.at + 1, said.at + 1 + CORRECTION_REACH);
+  const takenBack = after.findIndex((token) => corrections.has(token.word));
+  if (takenBack < 0) return undefined;
+  const at = tokens.findIndex(
+    (token, index) => index > said.at + 1 + takenBack && index <= said.at + 2 + takenBack + 1 && /^[1-9]\d?$/.test(token.word),
+  );
+  if (at < 0) return undefined;
+  const value = Number(tokens[at]?.word);
+  return value >= AGE_IN_PASSING.youngest && value <= AGE_IN_PASSING.oldest ? { value, at } : undefined;
+}
+
 /** How far after an age a birthday may be said ("18 next week", "15 in march"). */
 const BIRTHDAY_REACH = 2;
 
 /** The child's age said in passing, as it is now: "my son is 18 next week" is 17. */
 function childAgeNow(tokens: readonly Token[], reader: Pick<LanguageReader, 'ageCues' | 'ageSooner'>): number | undefined {
-  const said = ageSaid(tokens, reader.ageCues);
-  if (!said) return undefined;
+  const first = ageSaid(tokens, reader.ageCues);
+  if (!first) return undefined;
+  const said = correctedAge(tokens, first, reader.ageCues.corrections) ?? first;
   const birthdaySoon = reader.ageSooner.find(tokens).some((match) => match.start > said.at && match.start <= said.at + BIRTHDAY_REACH);
   return birthdaySoon && said.value > 0 ? said.value - 1 : said.value;
 }
@@ -1265,7 +1314,12 @@ function childAgeNow(tokens: readonly Token[], reader: Pick<LanguageReader, 'age
  */
 function namedChild(tokens: readonly Token[], at: number, cues: LanguageReader['ageCues']): boolean {
   const before = tokens.slice(Math.max(0, at - 4), at).map((token) => token.word);
-  const nounAt = before.findIndex((word, index) => cues.subjects.has(word) && cues.own.has(before[index - 1] ?? ''));
+  const from = Math.max(0, at - 4);
+  // "daughter 16 not home": the message opens with the child, the age just after.
+  const nounAt = before.findIndex(
+    (word, index) =>
+      cues.subjects.has(word) && (cues.own.has(before[index - 1] ?? '') || (from + index === 0 && index === before.length - 1)),
+  );
   if (nounAt < 0) return false;
   // "my son jake (12)", "my daughter Chloe, 14", "my son Alfie is 9".
   const between = before.slice(nounAt + 1).filter((word) => word !== '.' && !AGE_VERBS.has(word));
@@ -1291,6 +1345,33 @@ function strongest<Label extends string>(
     (chosen, label) => (chosen === undefined || (first.get(label) ?? 0) < (first.get(chosen) ?? 0) ? label : chosen),
     undefined,
   );
+}
+
+/**
+ * Whom talk of ending a life is about, clause by clause: a reflexive says it ("kill herself"),
+ * or else the nearest person word before the danger words ("i think she wants to die": she).
+ */
+function suicideOf(text: string, reader: LanguageReader): Array<'writer' | 'someoneElse'> {
+  const found = new Set<'writer' | 'someoneElse'>();
+  for (const clause of text.split(/[,;!?\n]|\.(?!\d)/u)) {
+    const tokens = tokenise(clause, reader.lexicon);
+    const match = reader.danger.find(tokens).find((candidate) => candidate.label === 'suicideSelfHarm' && !candidate.negated);
+    if (!match) continue;
+    const written = textWords(clause);
+    if (written.some((word) => reader.othersReflexives.has(word))) found.add('someoneElse');
+    else if (written.some((word) => reader.speakerReflexives.has(word))) found.add('writer');
+    else {
+      // "shes saying next time ill do it properly": whoever is saying it.
+      const before = tokens.slice(0, match.start);
+      const saying = before.map((token) => reader.sayingWords.has(token.word)).lastIndexOf(true);
+      const nearest = before
+        .slice(0, saying < 0 ? before.length : saying)
+        .reverse()
+        .find((token) => reader.speakerWords.has(token.word) || reader.othersWords.has(token.word));
+      if (nearest) found.add(reader.speakerWords.has(nearest.word) ? 'writer' : 'someoneElse');
+    }
+  }
+  return [...found];
 }
 
 /**

@@ -2,7 +2,16 @@
 // writing and the risks said so far (as short flags, never names or free text).
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { ADULT_AGE, DANGER_CATEGORIES, DISCLOSURES, ROLES, STATED_FACTS, WORKER_WISHES, type Role } from '../../bot/content/vocabulary';
+import {
+  ADULT_AGE,
+  DANGER_CATEGORIES,
+  DISCLOSURES,
+  PROFESSIONS,
+  ROLES,
+  STATED_FACTS,
+  WORKER_WISHES,
+  type Role,
+} from '../../bot/content/vocabulary';
 import type { StatedFacts } from '../../bot/understanding/understand';
 import { stateRecord } from './record';
 import { pastMomentResult } from './stepData';
@@ -45,6 +54,8 @@ const saidInPassing = z.object({ text: z.string().max(SAID_MAX), at: z.string().
 
 const conversationFactsSchema = z.object({
   role: z.enum(ROLES).optional(),
+  /** A professional's line of work, once said: not asked again when they write again. */
+  profession: z.enum(PROFESSIONS).optional(),
   flags: z.array(z.enum(RISK_FLAGS)).default([]),
   /** The child's age as said at any point, so that no journey asks it again. */
   ageYears: z.number().int().min(0).max(120).optional(),

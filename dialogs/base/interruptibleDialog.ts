@@ -137,8 +137,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (whereAndWho.company !== undefined) await keepSaid(context, this.services, 'companySaid', whereAndWho.company);
     // "i dont want an ambulance, my mum will find out", after pills: asked again, kindly, never let
     // go; it answers no other question (a straight question stays open).
+    // "i just want to go to sleep and not wake up" is talk of ending a life, answered as that.
     const helpRefused =
       reading?.facts.said.includes('refusesEmergencyHelp') === true &&
+      !reading.danger.includes('suicideSelfHarm') &&
       (before.flags.includes('medical') || reading.danger.includes('medical'));
     if (helpRefused) await adviseFirst(context, this.services, 'interrupt', { emergencyHelpRefused: true, ...(role ? { role } : {}) });
     // "paramedics are on the way now", with no danger words of its own: help is coming, not news to call.
@@ -274,7 +276,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     role: Role | undefined,
     askedStraightBefore: boolean,
   ): Promise<boolean> {
-    const dangerCategory = mostUrgentCare(reading.danger, reading.harmDone);
+    const dangerCategory = mostUrgentCare(reading.danger, reading.harmDone, role);
     const [concernCategory] = reading.concern;
     const [disclosure] = reading.disclosures;
     if (!dangerCategory && !concernCategory && !disclosure && !reading.question) return false;
@@ -285,11 +287,16 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // paid for, an older "boyfriend"), and nothing worse: the exploitation route (999 if in danger
     // now, otherwise the police on 101 and children's social care), not a bare "call 999 now".
     const exploitationSigns = dangerCategory === 'exploitation' && reading.danger.length === 1 && role !== 'youngPerson';
+    // "i just want to go to sleep and not wake up" from a parent is about the parent; "my mate said
+    // she was gonna kill herself" from a young person is about the mate.
+    const [onlyOf, ...others] = reading.suicideOf;
+    const dangerOf = dangerCategory === 'suicideSelfHarm' && others.length === 0 ? onlyOf : undefined;
     if (exploitationSigns) await adviseFirst(context, this.services, 'disclosure', { disclosure: 'childExploited', ...who });
     else if (dangerCategory) {
       const rule = await adviseFirst(context, this.services, 'interrupt', {
         dangerPhrase: true,
         dangerCategory,
+        ...(dangerOf ? { dangerOf } : {}),
         dangerNow: reading.danger.includes('immediate'),
         ambulanceCalled: reading.facts.said.includes('ambulanceCalled'),
         askedStraightBefore,
@@ -309,7 +316,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await adviseFirst(context, this.services, 'concern', { dangerCategory: concernCategory, askedStraightBefore, policeTold, ...who });
     // A young person is asked straight, once, whether they are thinking of ending their life (those
     // rules' words ask it): their next yes or no answers that, not the question on screen.
-    if (role === 'youngPerson' && (dangerCategory ?? concernCategory) === 'suicideSelfHarm' && !exploitationSigns && !askedStraightBefore) {
+    const aboutSomeoneElse = dangerOf === 'someoneElse';
+    if (
+      role === 'youngPerson' &&
+      (dangerCategory ?? concernCategory) === 'suicideSelfHarm' &&
+      !exploitationSigns &&
+      !aboutSomeoneElse &&
+      !askedStraightBefore
+    ) {
       await conversationFactsRecord(this.services).update(context, (facts) => ({
         ...facts,
         caringQuestionOpen: true,
@@ -323,11 +337,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       (disclosure !== undefined && (await this.disclosureAnsweredBefore(context, disclosure, who)));
     if (disclosure && !acknowledged) await adviseFirst(context, this.services, 'disclosure', { disclosure, ...who });
     if (dangerCategory || concernCategory || disclosure) {
+      // The writer's own despair, or a friend's, is not a risk of the child the conversation is about.
+      const notTheChild = role === 'youngPerson' ? dangerOf === 'someoneElse' : dangerOf === 'writer';
       await flagRisk(
         context,
         this.services,
         ...(dangerCategory ? (['danger-phrase'] as const) : []),
-        ...reading.danger,
+        ...reading.danger.filter((category) => !(notTheChild && category === 'suicideSelfHarm')),
         ...reading.concern,
         ...reading.disclosures,
       );
@@ -463,7 +479,7 @@ const AMBULANCE_FIRST: readonly DangerCategory[] = ['immediate', 'medical', 'vio
  * I cant wake him", "took 10 paracetamol and vodka") needs an ambulance asked for, unless someone
  * is holding the child, or the words speak of ending their life.
  */
-function mostUrgentCare(danger: readonly DangerCategory[], harmDone: boolean): DangerCategory | undefined {
+function mostUrgentCare(danger: readonly DangerCategory[], harmDone: boolean, role: Role | undefined): DangerCategory | undefined {
   // "necked about 16 of my nans sleeping tablets", "cut myself and it wont stop bleeding": the harm
   // done is the emergency, whatever else is said.
   if (harmDone && danger.every((category) => category === 'suicideSelfHarm' || AMBULANCE_FIRST.includes(category))) return 'medical';
@@ -471,6 +487,14 @@ function mostUrgentCare(danger: readonly DangerCategory[], harmDone: boolean): D
   // "im on the bridge, i dont want to live anymore": danger now that speaks of ending a life gets
   // the suicide advice, which says 999 too and asks straight.
   if (danger.includes('suicideSelfHarm')) return 'suicideSelfHarm';
+  // A young person groomed ("a guy i met online, 19, sends me money, wants to meet tonight"): told
+  // someone may be using them and it is not their fault, not only the general 999 lines.
+  if (
+    role === 'youngPerson' &&
+    danger.includes('exploitation') &&
+    danger.every((category) => category === 'exploitation' || category === 'sexualHarm')
+  )
+    return 'exploitation';
   return danger[0];
 }
 

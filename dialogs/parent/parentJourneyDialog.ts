@@ -90,6 +90,8 @@ const PARENT_SITUATIONS = ['missing', 'back', 'prepare'] as const;
 
 const SITUATION_FROM_FIRST_MESSAGE: Partial<Record<Situation, (typeof PARENT_SITUATIONS)[number]>> = {
   missingNow: 'missing',
+  // "she ran away", from a parent: confirmed as "your child is away from home", so missing.
+  away: 'missing',
   back: 'back',
   prepare: 'prepare',
 };

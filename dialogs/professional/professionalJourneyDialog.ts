@@ -102,7 +102,9 @@ export class ProfessionalJourneyDialog extends InterruptibleDialog {
 
   /** A first message that said what is happening ("a pupil has gone missing") is not asked again. */
   private async askSituation(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    values.keep(step, { profession: resultOf(step, z.enum(PROFESSIONS)) });
+    const profession = resultOf(step, z.enum(PROFESSIONS));
+    values.keep(step, { profession });
+    await conversationFactsRecord(this.services).update(step.context, (facts) => ({ ...facts, profession }));
     // Said with who they are ("a child on my caseload hasnt returned to her placement") counts too.
     const { situation } = optionsOf(step, journeyOptionsSchema);
     const said =

@@ -23,6 +23,7 @@ import type { Messages } from '../../bot/content/i18n';
 import { CARER_JOURNEY, CarerJourneyDialog } from '../carer/carerJourneyDialog';
 import { PARENT_JOURNEY, ParentJourneyDialog } from '../parent/parentJourneyDialog';
 import { parentCaseRecord } from '../parent/parentCase';
+import { carerCaseRecord } from '../carer/carerCase';
 import { PROFESSIONAL_JOURNEY, ProfessionalJourneyDialog, professionChoices } from '../professional/professionalJourneyDialog';
 import { YOUNG_PERSON_JOURNEY, YoungPersonJourneyDialog } from '../youngPerson/youngPersonJourneyDialog';
 
@@ -112,7 +113,7 @@ export class RootDialog extends InterruptibleDialog {
   private async welcome(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const messages = messagesFor(step.context, this.services);
     const reading = step.context.activity.type === ActivityTypes.Message ? readingOf(step.context, this.services) : undefined;
-    const { role } = await conversationFactsRecord(this.services).get(step.context);
+    const { role, profession } = await conversationFactsRecord(this.services).get(step.context);
     // "thanks" once their journey is over is answered, not the journey started again.
     if (role && reading?.closes) {
       await step.context.sendActivity(messages.t('root.closing'));
@@ -136,6 +137,18 @@ export class RootDialog extends InterruptibleDialog {
       await step.context.sendActivity(messages.t('root.welcomeBackYoungPerson'));
       const situation = reading?.situation === 'away' || reading?.situation === 'missingNow' ? 'away' : undefined;
       Object.assign(step.values, { first: { writer: role, ...(situation ? { situation } : {}) } });
+      return step.next('yes');
+    }
+    // A parent, carer or professional writing again after their steps ended ("she's 15, seems ok
+    // physically", after the summary for a child back): their own steps again, not "Who is writing?".
+    if (role) {
+      await step.context.sendActivity(messages.t('root.welcomeBackAdult'));
+      // A carer's child who came back is still back, unless the words say otherwise.
+      const stillBack = role === 'carer' && (await carerCaseRecord(this.services).get(step.context)).status === 'back';
+      const situation = reading?.situation ?? (stillBack ? 'back' : undefined);
+      Object.assign(step.values, {
+        first: { writer: role, ...(situation ? { situation } : {}), ...(role === 'professional' && profession ? { profession } : {}) },
+      });
       return step.next('yes');
     }
     // "A parent or family member" as the first message (a text, a button's words typed): the
