@@ -123,6 +123,9 @@ describe('times as people in the UK say them (with the sayings from content)', (
     ['yesterday at half 4', '2026-11-23T16:30:00.000Z'],
     ['quarter to 10', '2026-11-24T09:45:00.000Z'],
     ['teatime', '2026-11-24T17:00:00.000Z'],
+    ['he went out after tea', '2026-11-24T18:00:00.000Z'],
+    // The part of the day and the hour, said apart, go together.
+    ['last night he texted me at like 11', '2026-11-23T23:00:00.000Z'],
     ['after school', '2026-11-24T15:30:00.000Z'],
     ['lunchtime', '2026-11-24T12:30:00.000Z'],
     ['last night', '2026-11-23T20:00:00.000Z'],
@@ -203,6 +206,15 @@ describe('an hour said of the school day is in the school day', () => {
     expect(reading.kind === 'read' && [reading.moment.at.toISOString(), reading.moment.alternative?.toISOString()]).toEqual([
       '2026-11-25T03:15:00.000Z',
       '2026-11-24T15:15:00.000Z',
+    ]);
+  });
+
+  it('said in the evening, "finished school at 3" is this afternoon, and 03:00 is not offered', () => {
+    const evening = createDateReader({ clock: new ManualClock('2026-11-24T22:00:00Z'), timeZone: 'Europe/London', schoolDayByLanguage });
+    const reading = evening.readPast('he finished school at 3 and never came home');
+    expect(reading.kind === 'read' && [reading.moment.at.toISOString(), reading.moment.alternative]).toEqual([
+      '2026-11-24T15:00:00.000Z',
+      undefined,
     ]);
   });
 

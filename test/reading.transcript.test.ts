@@ -1938,6 +1938,27 @@ describe("an eighth fresh walk: whose danger, and signs in a child's own words",
     expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).not.toContain('advised-999:G-DANGER-YP-MEDICAL');
   });
 
+  it('"actually yeah ok i will talk to someone", after saying no, is offered again, not asked "are you safe?" again; by text too', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['im back home now', 'yes', 'yes', 'No thanks']);
+    const [again = []] = await walk(conversation, ['actually yeah ok i will talk to someone']);
+    expect(optionTitles(again)).toEqual(['Someone I trust', 'Someone new', 'No thanks']);
+    expect(allText(again)).not.toMatch(/are you safe right now/);
+    const phone = '+447700900965';
+    for (const said of ['im back home now', '1', '1', '3']) await sms.text(phone, said);
+    const { replies } = await sms.text(phone, 'ok can i talk to someone new then');
+    expect(replies.join('\n')).toMatch(/What would you like\?/);
+    expect(replies.join('\n')).not.toMatch(/are you safe right now/);
+  });
+
+  it('back "yesterday": the three days to meet count from the end of that day, so Thursday at 4pm is not too late', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['im back home now', 'yes', 'yes', 'someone new', 'yesterday', 'yes', 'at home']);
+    const [turn = []] = await walk(conversation, ['thursday 4pm']);
+    expect(allText(turn)).not.toMatch(/too late/);
+    expect(allText(turn)).toMatch(/How should they reach you\?/);
+  });
+
   it('after an overdose, "im fine honestly i just want to sleep" is told again that it can harm, and to call 999', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['i ran away and i took a load of paracetamol earlier like 20 of them', 'yes']);

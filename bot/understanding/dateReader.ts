@@ -214,16 +214,35 @@ export function createDateReader({
         const other = latest.alternative && (happened(latest.alternative) ? latest.alternative : justGone(latest.alternative));
         const alternative = other && other.getTime() !== latest.at.getTime() ? other : undefined;
         const { alternative: _dropped, ...moment } = latest;
-        // "finished school at 3.15" at nine in the morning is yesterday afternoon, not 03:15 today.
-        if (alternative && speaksOfSchool(text, language ?? 'en') && inSchoolDay(alternative) && !inSchoolDay(latest.at)) {
+        // "finished school at 3.15" at nine in the morning is yesterday afternoon, not 03:15 today;
+        // said in the evening, it is this afternoon, and 03:15 is not offered.
+        const ofSchool = alternative !== undefined && speaksOfSchool(text, language ?? 'en');
+        if (alternative && ofSchool && inSchoolDay(alternative) && !inSchoolDay(latest.at)) {
           return { kind: 'read', moment: { ...moment, at: alternative, alternative: latest.at } };
         }
+        if (ofSchool && inSchoolDay(latest.at) && alternative && !inSchoolDay(alternative)) return { kind: 'read', moment };
         return { kind: 'read', moment: alternative ? { ...moment, alternative } : moment };
       }
       const soonest = moments[0];
       return soonest ? { kind: 'future', moment: soonest } : { kind: 'unreadable' };
     },
   };
+}
+
+const PART_OF_DAY = /\b(last night|tonight|this morning|this afternoon|this evening|yesterday (?:morning|afternoon|evening)|yesterday)\b/;
+const BARE_HOUR = /\b(?:at|about|around|like)\s+(?:like\s+|about\s+)?(\d{1,2}(?::\d{2})?)\b(?!\s*(?:am|pm|:|\d|o'?clock))/;
+
+/**
+ * "last night he texted me at like 11": the part of the day and the hour, said apart, are read
+ * together ("last night at 11"), not as 11 this morning.
+ */
+function withPartOfDayBesideHour(text: string): string {
+  const part = PART_OF_DAY.exec(text);
+  const hour = BARE_HOUR.exec(text);
+  if (!part || !hour || hour.index < part.index + part[0].length) return text;
+  const between = text.slice(part.index + part[0].length, hour.index);
+  if (between.trim() === '') return text;
+  return `${text.slice(0, part.index)}${between}${part[1]} at ${hour[1]}${text.slice(hour.index + hour[0].length)}`;
 }
 
 /** Day and month in figures, as written in the UK and Europe ("31/12", "3/4/2026"). */
@@ -246,6 +265,7 @@ function impossibleDateWritten(text: string): boolean {
 function prepare(text: string, sayings: ReadonlyArray<readonly [string, string]>): string {
   let prepared = ` ${text.toLowerCase()} `;
   for (const [saying, time] of sayings) prepared = prepared.split(` ${saying} `).join(` ${time} `);
+  prepared = withPartOfDayBesideHour(prepared);
   return (
     prepared
       // "rang her 20 times" is a count, not 20:00.

@@ -54,6 +54,8 @@ const saidInPassing = z.object({ text: z.string().max(SAID_MAX), at: z.string().
 
 const conversationFactsSchema = z.object({
   role: z.enum(ROLES).optional(),
+  /** When a young person said no to someone to talk to: a later yes takes them back to the offer. */
+  offerDeclinedAt: z.string().datetime().optional(),
   /** A professional's line of work, once said: not asked again when they write again. */
   profession: z.enum(PROFESSIONS).optional(),
   flags: z.array(z.enum(RISK_FLAGS)).default([]),

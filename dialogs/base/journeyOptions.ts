@@ -10,7 +10,11 @@ export const journeyOptionsSchema = z
     situation: z.enum(SITUATIONS).optional(),
     /** A professional who said which ("I'm a teacher") is not asked again. */
     profession: z.enum(PROFESSIONS).optional(),
-    /** A parent given the police summary earlier, writing again while the child is still missing: that case carries on. */
+    /**
+     * A parent given the police summary earlier, writing again while the child is still missing:
+     * that case carries on. A young person who said no to someone to talk to, and now says yes:
+     * the offer again.
+     */
     resume: z.boolean().optional(),
   })
   .default({});

@@ -6,6 +6,7 @@ import { senderPhoneOf } from '../../bot/turn/turnChannel';
 import { findUkMobile } from '../../bot/platform/phoneNumbers';
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { AGE_BANDS, ageBandOf, ASKED_BY, REACH_WAYS, reachSchema, WITH_WHOM, type Reach } from '../../bot/bookings/bookingDesk';
 import { BOOKING_PLACES, type BookingPlace } from '../../bot/content/vocabulary';
@@ -20,6 +21,7 @@ import { messagesFor, readingOf, turnLocale, type DialogServices } from '../../b
 import { yesNoQuestion } from '../base/yesNo';
 import { alertBookingTeam, describeBooking, scheduleBookingReminder, type BookingWords } from './bookingHelpers';
 import { futureTimesIn, SlotQuestion } from './slotQuestion';
+import type { PastMoment } from '../base/pastMomentDialog';
 
 export const BOOKING_DETAILS_DIALOG = 'booking.details';
 const STEPS = 'booking.details.steps';
@@ -72,14 +74,23 @@ const detailsOptions = z.object({
 });
 export type DetailsOptions = z.infer<typeof detailsOptions>;
 
-/** The options for a booking asked for by `askedBy`, with the child's age band when their age is known. */
+/**
+ * The options for a booking asked for by `askedBy`, with the child's age band when their age is
+ * known. A return known only by its day ("yesterday") counts from that day's end: the days to meet
+ * in are never cut short by a time nobody said.
+ */
 export const detailsFor = (
   askedBy: DetailsOptions['askedBy'],
   withWhom: DetailsOptions['withWhom'],
-  returnedAt: string,
+  returned: Pick<PastMoment, 'at' | 'precision'>,
   ageYears: number | undefined,
+  timeZone: string,
 ): DetailsOptions => {
   const ageBand = ageBandOf(ageYears);
+  const returnedAt =
+    returned.precision === 'day'
+      ? (DateTime.fromISO(returned.at, { zone: timeZone }).endOf('day').toUTC().toISO() ?? returned.at)
+      : returned.at;
   return { withWhom, returnedAt, askedBy, ...(ageBand ? { ageBand } : {}) };
 };
 

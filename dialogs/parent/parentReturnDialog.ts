@@ -168,7 +168,10 @@ export class ParentReturnDialog extends ComponentDialog {
     const returned = resultOf(step, pastMomentResult);
     // Chosen at the step before; never assumed.
     const withWhom = z.enum(WITH_WHOM).parse(backValues.read(step).withWhom);
-    return step.replaceDialog(BOOKING_DETAILS_DIALOG, detailsFor('parent', withWhom, returned.at, await this.childAge(step)));
+    return step.replaceDialog(
+      BOOKING_DETAILS_DIALOG,
+      detailsFor('parent', withWhom, returned, await this.childAge(step), this.services.timeZone),
+    );
   }
 
   /** The age from the case, or as said in passing ("my lad came home, he is 14"). */

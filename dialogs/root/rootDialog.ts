@@ -25,12 +25,14 @@ import { PARENT_JOURNEY, ParentJourneyDialog } from '../parent/parentJourneyDial
 import { parentCaseRecord } from '../parent/parentCase';
 import { carerCaseRecord } from '../carer/carerCase';
 import { PROFESSIONAL_JOURNEY, ProfessionalJourneyDialog, professionChoices } from '../professional/professionalJourneyDialog';
-import { YOUNG_PERSON_JOURNEY, YoungPersonJourneyDialog } from '../youngPerson/youngPersonJourneyDialog';
+import { offerChoices, YOUNG_PERSON_JOURNEY, YoungPersonJourneyDialog } from '../youngPerson/youngPersonJourneyDialog';
 
 export const ROOT_DIALOG = 'root';
 const ROOT_WATERFALL = 'root.steps';
 const ROLE_QUESTION = 'root.role';
 const UNDERSTOOD_QUESTION = 'root.understood';
+/** The words that may open a message with its yes ("actually yeah ok"). */
+const OPENING_WORDS = 3;
 
 /** What the first message said, kept while the user confirms it. */
 const firstReadingSchema = z.object({
@@ -113,7 +115,7 @@ export class RootDialog extends InterruptibleDialog {
   private async welcome(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const messages = messagesFor(step.context, this.services);
     const reading = step.context.activity.type === ActivityTypes.Message ? readingOf(step.context, this.services) : undefined;
-    const { role, profession } = await conversationFactsRecord(this.services).get(step.context);
+    const { role, profession, offerDeclinedAt } = await conversationFactsRecord(this.services).get(step.context);
     // "thanks" once their journey is over is answered, not the journey started again.
     if (role && reading?.closes) {
       await step.context.sendActivity(messages.t('root.closing'));
@@ -134,6 +136,11 @@ export class RootDialog extends InterruptibleDialog {
     // A young person writing again after their chat ended ("hello?", "im still here") is welcomed
     // back and asked first whether they are safe, not "Who is writing?".
     if (role === 'youngPerson') {
+      // "actually yeah ok i will talk to someone", after saying no to it: the offer again.
+      if (offerDeclinedAt && reading && this.wantsToTalkAfterAll(step.context)) {
+        Object.assign(step.values, { first: { writer: role, situation: 'back' }, resume: true });
+        return step.next('yes');
+      }
       await step.context.sendActivity(messages.t('root.welcomeBackYoungPerson'));
       const situation = reading?.situation === 'away' || reading?.situation === 'missingNow' ? 'away' : undefined;
       Object.assign(step.values, { first: { writer: role, ...(situation ? { situation } : {}) } });
@@ -184,6 +191,17 @@ export class RootDialog extends InterruptibleDialog {
       `${messages.t('root.welcomeShort')} ${messages.t(messages.has(understood) ? understood : `root.understood.${first.writer}.unknown`)}${this.otherLanguages(messages)}`,
     );
     return step.beginDialog(UNDERSTOOD_QUESTION);
+  }
+
+  /** A yes, or one of the offer's own choices ("someone new", "talk to someone"), said as a message. */
+  private wantsToTalkAfterAll(context: TurnContext): boolean {
+    const text = context.activity.text ?? '';
+    const messages = messagesFor(context, this.services);
+    const offered = readAnswer(text, offerChoices.asked('youngPerson.offer'), messages, this.services.understanding).option;
+    // "actually yeah ok, i will": the yes opens the message.
+    const opening = text.split(/\s+/u).slice(0, OPENING_WORDS).join(' ');
+    const saysYes = [text, opening].some((words) => this.services.understanding.everyday(words, messages.locale) === 'yes');
+    return offered === 'trusted' || offered === 'independent' || saysYes;
   }
 
   /** The profession a message names in passing ("I'm a teacher", "social worker here"). */

@@ -29,6 +29,7 @@ export const YOUNG_PERSON_JOURNEY = 'youngPerson';
 const MAIN = 'youngPerson.main';
 const AWAY = 'youngPerson.away';
 const OFFER_FLOW = 'youngPerson.offerFlow';
+const OFFER_AGAIN = 'youngPerson.offerAgain';
 const SAFE = 'youngPerson.safe';
 const WHERE = 'youngPerson.where';
 const TALK = 'youngPerson.talk';
@@ -132,6 +133,14 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
         (step) => this.afterReturned(step),
       ]),
     );
+    this.addDialog(
+      new WaterfallDialog(OFFER_AGAIN, [
+        (step) => this.offerAgain(step),
+        (step) => this.afterOffer(step),
+        (step) => this.afterWho(step),
+        (step) => this.afterReturned(step),
+      ]),
+    );
     this.initialDialogId = MAIN;
   }
 
@@ -171,6 +180,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
 
   /** Just told to call 999 now ("theres a man following me"): they are not safe, and are not asked. */
   private async askSafe(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (optionsOf(step, journeyOptionsSchema).resume) return step.replaceDialog(OFFER_AGAIN);
     const facts = await conversationFactsRecord(this.services).get(step.context);
     if (!dangerNowJustTold(facts, this.services.clock.now())) return step.beginDialog(SAFE);
     safeValues.keep(step, { toldAlready: true });
@@ -276,6 +286,8 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
   private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const choice = resultOf(step, z.enum(OFFER_ANSWERS));
     if (choice === 'no') {
+      const declinedAt = this.services.clock.now().toISOString();
+      await conversationFactsRecord(this.services).update(step.context, (facts) => ({ ...facts, offerDeclinedAt: declinedAt }));
       const rule = await adviseFirst(step.context, this.services, 'yp-decline', { returnChoice: 'no' });
       // An area whose guidance says nothing after a decline still leaves the door open.
       if (!rule) await step.context.sendActivity(messagesFor(step.context, this.services).t('youngPerson.close'));
@@ -284,6 +296,12 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     offerValues.keep(step, { withWhom: 'independent' });
     if (choice === 'trusted') return step.beginDialog(WHO);
     return step.next();
+  }
+
+  /** "actually yeah ok i will talk to someone", after saying no: the offer again, not "are you safe?" again. */
+  private async offerAgain(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await step.context.sendActivity(messagesFor(step.context, this.services).t('youngPerson.changedMind'));
+    return step.beginDialog(OFFER);
   }
 
   private async afterWho(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -296,6 +314,6 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     const { withWhom = 'independent' } = offerValues.read(step);
     const returned = resultOf(step, pastMomentResult);
     const { ageYears } = await conversationFactsRecord(this.services).get(step.context);
-    return step.replaceDialog(BOOKING_DETAILS_DIALOG, detailsFor('youngPerson', withWhom, returned.at, ageYears));
+    return step.replaceDialog(BOOKING_DETAILS_DIALOG, detailsFor('youngPerson', withWhom, returned, ageYears, this.services.timeZone));
   }
 }
