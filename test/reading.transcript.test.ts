@@ -1959,6 +1959,19 @@ describe("an eighth fresh walk: whose danger, and signs in a child's own words",
     expect(allText(turn)).toMatch(/How should they reach you\?/);
   });
 
+  it('by text, Pashto in Arabic letters with no Pashto-only letter is answered in English, not in Arabic; Arabic still in Arabic', async () => {
+    const pashto = await sms.text('+447700900966', 'زما زوی ۱۵ کلن دی او کور ته نه دی راغلی');
+    expect(pashto.replies.join('\n')).toMatch(/Is that right\?/);
+    const arabic = await sms.text('+447700900967', 'ابني عمره ١٥ ولم يرجع إلى البيت');
+    expect(arabic.replies.join('\n')).toMatch(/هل هذا صحيح؟/);
+  });
+
+  it('by text, Welsh, which Kent does not offer, is still read for who is writing and what is happening', async () => {
+    const { replies } = await sms.text('+447700900968', "Dydy fy mab ddim wedi dod adref. Mae o'n 14 oed.");
+    expect(replies.join('\n')).toMatch(/your child has not come home/);
+    expect(replies.join('\n')).not.toMatch(/Who is writing\?/);
+  });
+
   it('after an overdose, "im fine honestly i just want to sleep" is told again that it can harm, and to call 999', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['i ran away and i took a load of paracetamol earlier like 20 of them', 'yes']);

@@ -751,6 +751,16 @@ describe('an age at the start, an age taken back, and more said in passing', () 
     expect(understanding.read(text, 'en-GB').facts.ageYears).toBe(age);
   });
 
+  it('"just want to know if the police are looking for me" is asked about the police', () => {
+    expect(understanding.read('just want to know if the police are looking for me', 'en-GB').question).toBe('police');
+  });
+
+  it('a child found last month who "keeps threatening to go again" is preparing, not a return', () => {
+    const text =
+      'my daughter went missing last month and the police found her. she keeps threatening to go again. what can I do to be ready';
+    expect(understanding.read(text, 'en-GB').situation).toBe('prepare');
+  });
+
   it('"if i come back hes going to batter me" is afraid to go home, and no return', () => {
     const reading = understanding.read('my stepdad said if i come back hes going to batter me', 'en-GB');
     expect(reading.disclosures).toContain('scaredToGoHome');

@@ -105,11 +105,17 @@ export class HelplineBot extends ActivityHandler {
     });
   }
 
-  /** An approved language's own script, or else its own words, as a locale. */
+  /**
+   * An approved language's own script, or else its own words, as a locale. Words of a language the
+   * area does not offer, in another's script (Pashto in Arabic letters), choose neither: a Pashto
+   * speaker is not answered in Arabic.
+   */
   private languageWrittenIn(text: string): string | undefined {
     const { localiser, understanding } = this.services;
     const byWords = understanding.writtenIn(text);
-    return localiser.languageWrittenIn(text) ?? localiser.offered.find(({ locale }) => languageOf(locale) === byWords)?.locale;
+    const offered = localiser.offered.find(({ locale }) => languageOf(locale) === byWords)?.locale;
+    if (byWords !== undefined && offered === undefined) return undefined;
+    return localiser.languageWrittenIn(text) ?? offered;
   }
 
   private async runDialogs(context: TurnContext): Promise<void> {

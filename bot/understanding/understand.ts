@@ -416,9 +416,11 @@ export function createUnderstanding(
       const said = new Set<StatedFact>();
       const denied = new Set<StatedFact>();
       let explainedAway = false;
-      const own = languagesOf(locale);
-      const languages = [...new Set([...own, ...dangerLanguages])];
+      const languages = [...new Set([...languagesOf(locale), ...dangerLanguages])];
       const writtenIn = likelyLanguage(text, ownWordsOf(languages));
+      // "Dydy fy mab ddim wedi dod adref", in a conversation still in English: read as Welsh too,
+      // for who is writing and what is happening, not only for danger.
+      const own = [...new Set([...languagesOf(locale), ...(writtenIn && readers.has(writtenIn) ? [writtenIn] : [])])];
       for (const language of languages) {
         const reader = readerFor(language);
         // A language's text speak is for messages written in it: "od" is Polish, not "overdose".
