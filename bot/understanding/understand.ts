@@ -6,10 +6,11 @@ import { recognizeBoolean } from '@microsoft/recognizers-text-choice';
 import { recognizeNumber, recognizeOrdinal } from '@microsoft/recognizers-text-number';
 import { StemmerEn } from '@nlpjs/lang-en-min';
 import type { Content } from '../content/loadContent';
-import type { EverydayAnswer, UnderstandingLexicon } from '../content/understandingSchema';
+import { understandingSchema, type EverydayAnswer, type UnderstandingLexicon } from '../content/understandingSchema';
 import {
   DANGER_CATEGORIES,
   DISCLOSURES,
+  QUESTIONS_ASKED,
   SITUATIONS,
   type DangerCategory,
   type Disclosure,
@@ -920,97 +921,19 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
 
 function emptyLexicon(): UnderstandingLexicon {
   const none = ['-'];
-  return {
+  // Every list the schema can leave empty is left to its default.
+  return understandingSchema.parse({
     summary: '',
     textSpeak: {},
     reflexives: [],
     negations: none,
     clauseBreaks: none,
-    answerFirst: { words: [], subjects: [] },
-    protectedWords: [],
-    nounOpeners: [],
-    answers: {
-      yes: none,
-      no: none,
-      unknown: none,
-      skip: none,
-      ageSooner: none,
-      ageBirthdaySoon: none,
-      fine: [],
-      notInThisLanguage: [],
-      lookAlikes: [],
-      tails: [],
-    },
+    answers: { yes: none, no: none, unknown: none, skip: none, ageSooner: none, ageBirthdaySoon: none },
     disclosures: { hurtAtHome: none, thrownOut: none, scaredToGoHome: none, madeToDoThings: none, childExploited: none },
     writers: { parent: none, youngPerson: none, carer: none, professional: none },
-    writerLookAlikes: [],
     situations: { missingNow: none, back: none, away: none, prepare: none },
-    situationLookAlikes: [],
-    turnabouts: [],
-    lastSeenCues: [],
-    whereSeenCues: [],
-    seenWithCues: [],
-    companyOpeners: [],
-    companyWords: [],
-    thingOpeners: [],
-    whenWords: [],
-    speakerWords: [],
-    othersWords: [],
-    speakerReflexives: [],
-    othersReflexives: [],
-    sayingWords: [],
-    ageCues: {
-      after: [],
-      before: [],
-      subjects: [],
-      others: [],
-      male: [],
-      female: [],
-      partners: [],
-      units: [],
-      siblings: [],
-      possessives: [],
-      own: [],
-      corrections: [],
-    },
-    factCues: {},
-    factLookAlikes: [],
-    pillWords: [],
-    injuriesNow: [],
-    disclosureLookAlikes: [],
-    questions: {
-      police: none,
-      trouble: none,
-      confidential: none,
-      returnInterview: none,
-      wait24h: none,
-      callForMe: none,
-      policeSaidWait: none,
-      collectThem: none,
-      whenToReport: none,
-      cantCallSafely: none,
-      cannotCall: none,
-      takenBack: none,
-      tellSocialWorker: none,
-      whatPoliceNeed: none,
-      frustrated: none,
-    },
-    bookingRequests: {},
-    workerWishes: {},
-    times: {},
-    schoolDay: [],
-    notThen: [],
-    greetings: [],
-    closings: [],
-    exclamations: [],
-    appearance: [],
-    placeWords: [],
-    halfPast: [],
-    referenceCues: [],
-    languageRequest: [],
-    commandRequest: [],
-    questionOpeners: [],
-  };
+    questions: Object.fromEntries(QUESTIONS_ASKED.map((question) => [question, none])),
+  });
 }
 
 export function languageOf(locale: string): string {
@@ -1287,13 +1210,12 @@ function correctedAge(
   said: { value: number; at: number },
   corrections: ReadonlySet<string>,
 ): { value: number; at: number } | undefined {
-  const after = tokens.slice(said.at + 1, said.at + 1 + CORRECTION_REACH);
-  const takenBack = after.findIndex((token) => corrections.has(token.word));
+  const takenBack = tokens.slice(said.at + 1, said.at + 1 + CORRECTION_REACH).findIndex((token) => corrections.has(token.word));
   if (takenBack < 0) return undefined;
-  const at = tokens.findIndex(
-    (token, index) => index > said.at + 1 + takenBack && index <= said.at + 2 + takenBack + 1 && /^[1-9]\d?$/.test(token.word),
-  );
-  if (at < 0) return undefined;
+  // The new number comes next, or one word on ("no wait its 13").
+  const next = said.at + 2 + takenBack;
+  const at = [next, next + 1].find((index) => /^[1-9]\d?$/.test(tokens[index]?.word ?? ''));
+  if (at === undefined) return undefined;
   const value = Number(tokens[at]?.word);
   return value >= AGE_IN_PASSING.youngest && value <= AGE_IN_PASSING.oldest ? { value, at } : undefined;
 }

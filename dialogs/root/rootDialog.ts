@@ -193,7 +193,7 @@ export class RootDialog extends InterruptibleDialog {
     return step.beginDialog(UNDERSTOOD_QUESTION);
   }
 
-  /** A yes, or one of the offer's own choices ("someone new", "talk to someone"), said as a message. */
+  /** A yes, or one of the offer's own choices ("someone new"), said as a message. */
   private wantsToTalkAfterAll(context: TurnContext): boolean {
     const text = context.activity.text ?? '';
     const messages = messagesFor(context, this.services);

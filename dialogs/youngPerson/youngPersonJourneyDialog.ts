@@ -293,6 +293,8 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
       if (!rule) await step.context.sendActivity(messagesFor(step.context, this.services).t('youngPerson.close'));
       return step.endDialog();
     }
+    // Said yes now: a later yes is not taken as changing their mind again.
+    await conversationFactsRecord(this.services).update(step.context, ({ offerDeclinedAt: _yes, ...facts }) => facts);
     offerValues.keep(step, { withWhom: 'independent' });
     if (choice === 'trusted') return step.beginDialog(WHO);
     return step.next();
