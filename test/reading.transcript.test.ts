@@ -1972,6 +1972,13 @@ describe("an eighth fresh walk: whose danger, and signs in a child's own words",
     expect(replies.join('\n')).not.toMatch(/Who is writing\?/);
   });
 
+  it('by text, a care worker whose child "came back at half 12" has 00:30 in the log, not the minute they wrote', async () => {
+    const phone = '+447700900969';
+    await sms.text(phone, 'residential worker here, our young person just came back at half 12');
+    const { replies } = await sms.text(phone, '1');
+    expect(replies.join('\n')).toMatch(/25\/11 00:30 Child back/);
+  });
+
   it('after an overdose, "im fine honestly i just want to sleep" is told again that it can harm, and to call 999', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['i ran away and i took a load of paracetamol earlier like 20 of them', 'yes']);

@@ -13,8 +13,9 @@ export class CarerLog {
     this.record = carerCaseRecord(services);
   }
 
-  async write(context: TurnContext, event: LogEntry['event'], variables: Record<string, string> = {}): Promise<void> {
-    const entry: LogEntry = { at: this.services.clock.now().toISOString(), event, variables };
+  /** `at`: when it happened, where the carer said ("came back at 3am"); now otherwise. */
+  async write(context: TurnContext, event: LogEntry['event'], variables: Record<string, string> = {}, at?: string): Promise<void> {
+    const entry: LogEntry = { at: at ?? this.services.clock.now().toISOString(), event, variables };
     await this.record.update(context, (current) => ({ ...current, log: [...current.log, entry].slice(-200) }));
   }
 

@@ -34,9 +34,13 @@ export class CarerReturnDialog extends ComponentDialog {
     const cancelled = await this.reminders.cancelAll(context);
     const before = await this.record.get(context);
     await this.record.update(context, (current) => ({ ...current, status: 'back' }));
-    await this.log.write(context, 'back');
+    // "she just came back at 3am": the log says 03:00, not the minute it was typed.
+    const { stated, returnedSaid } = await conversationFactsRecord(this.services).get(context);
+    const now = this.services.clock.now().getTime();
+    const backAt =
+      returnedSaid?.precision === 'minute' && now - Date.parse(returnedSaid.at) < RETURN_SAID_FRESH_MS ? returnedSaid.at : undefined;
+    await this.log.write(context, 'back', {}, backAt);
     await context.sendActivity(messages.t('carer.back.relief'));
-    const { stated } = await conversationFactsRecord(this.services).get(context);
     const reportedMissing = stated.includes('policeTold') ? 'yes' : policeToldOf(before);
     for (const rule of this.services.rules.decideAll('carer-back', { childBack: true, ...(reportedMissing ? { reportedMissing } : {}) }))
       await advise(context, this.services, rule);
@@ -52,6 +56,9 @@ export class CarerReturnDialog extends ComponentDialog {
     return step.endDialog();
   }
 }
+
+/** How long a return time said in passing stays this episode's, not an earlier one's. */
+const RETURN_SAID_FRESH_MS = 24 * 60 * 60 * 1000;
 
 /** What tells the police in a carer's log: being told to report, a 999, or the police's reference. */
 const POLICE_TOLD: ReadonlyArray<LogEntry['event']> = ['reported', 'reportedAtOnce', 'dangerYes', 'policeReference'];
