@@ -767,6 +767,12 @@ describe('an age at the start, an age taken back, and more said in passing', () 
     expect(reading.situation).not.toBe('back');
   });
 
+  it('a non-molestation order is a court order, not sexual harm; "he molested her" still is', () => {
+    const order = "he's out with his dad on a contact visit, not back. there's a non molestation order against his dad";
+    expect(understanding.read(order, 'en-GB').danger).not.toContain('sexualHarm');
+    expect(understanding.read('he molested her', 'en-GB').danger).toContain('sexualHarm');
+  });
+
   it('a stab wound is an ambulance, and "he wont let me call anyone" is help refused', () => {
     const reading = understanding.read('he has a stab wound on his arm, its not deep he says, he wont let me call anyone', 'en-GB');
     expect(reading.danger).toContain('medical');
