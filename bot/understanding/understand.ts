@@ -570,13 +570,12 @@ export function createUnderstanding(
     },
     lastSeenWords(text, locale) {
       const lower = text.toLowerCase();
-      const found = languagesOf(locale)
-        .flatMap((language) => readerFor(language).lastSeenCues)
-        .map((cue) => ({ cue, at: cue.exec(lower) }))
-        .filter((hit): hit is { cue: RegExp; at: RegExpExecArray } => hit.at !== null)
-        .sort((a, b) => a.at.index - b.at.index)[0];
+      const found = firstCue(
+        languagesOf(locale).flatMap((language) => readerFor(language).lastSeenCues),
+        lower,
+      );
       if (!found) return undefined;
-      const after = lower.slice(found.at.index + found.at[0].length);
+      const after = lower.slice(found.end);
       // To the clause's end (a full stop between figures is a time, "7.30"), at most a few words.
       const [clause = ''] = after.split(/[,;!?\n]|\.(?!\d)/u);
       const words = clause.trim().split(/\s+/u).slice(0, LAST_SEEN_WORDS).join(' ');

@@ -217,6 +217,15 @@ const saidWithin = (at: string | undefined, now: Date, withinMs: number): boolea
 export const nobodyJustTold = (facts: Pick<ConversationFacts, 'toldNobodyAt'>, now: Date): boolean =>
   saidWithin(facts.toldNobodyAt, now, NOBODY_STILL_FRESH_MS);
 
+/** How long a return time said in passing stays this episode's, not an earlier one's. */
+const RETURN_SAID_FRESH_MS = 24 * 60 * 60 * 1000;
+
+/** When the child came back, said to the minute within the last day ("she just came back at 3am"); undefined otherwise. */
+export const returnJustSaid = (facts: Pick<ConversationFacts, 'returnedSaid'>, now: Date): string | undefined =>
+  facts.returnedSaid?.precision === 'minute' && saidWithin(facts.returnedSaid.at, now, RETURN_SAID_FRESH_MS)
+    ? facts.returnedSaid.at
+    : undefined;
+
 /** Whether a young person was told, just now, to call 999 for danger now. */
 export const dangerNowJustTold = (facts: Pick<ConversationFacts, 'toldDangerNowAt'>, now: Date): boolean =>
   saidWithin(facts.toldDangerNowAt, now, DANGER_NOW_STILL_FRESH_MS);

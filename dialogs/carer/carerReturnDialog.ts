@@ -3,7 +3,7 @@
 // return interview is due, if reminders were on; and the log to copy.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { advise } from '../../bot/turn/advice';
-import { conversationFactsRecord } from '../base/conversationFacts';
+import { conversationFactsRecord, returnJustSaid } from '../base/conversationFacts';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { carerCaseRecord, type CarerCase, type LogEntry } from './carerCase';
 import { CarerLog } from './carerLog';
@@ -35,13 +35,10 @@ export class CarerReturnDialog extends ComponentDialog {
     const before = await this.record.get(context);
     await this.record.update(context, (current) => ({ ...current, status: 'back' }));
     // "she just came back at 3am": the log says 03:00, not the minute it was typed.
-    const { stated, returnedSaid } = await conversationFactsRecord(this.services).get(context);
-    const now = this.services.clock.now().getTime();
-    const backAt =
-      returnedSaid?.precision === 'minute' && now - Date.parse(returnedSaid.at) < RETURN_SAID_FRESH_MS ? returnedSaid.at : undefined;
-    await this.log.write(context, 'back', {}, backAt);
+    const facts = await conversationFactsRecord(this.services).get(context);
+    await this.log.write(context, 'back', {}, returnJustSaid(facts, this.services.clock.now()));
     await context.sendActivity(messages.t('carer.back.relief'));
-    const reportedMissing = stated.includes('policeTold') ? 'yes' : policeToldOf(before);
+    const reportedMissing = facts.stated.includes('policeTold') ? 'yes' : policeToldOf(before);
     for (const rule of this.services.rules.decideAll('carer-back', { childBack: true, ...(reportedMissing ? { reportedMissing } : {}) }))
       await advise(context, this.services, rule);
     if (cancelled > 0) {
@@ -56,9 +53,6 @@ export class CarerReturnDialog extends ComponentDialog {
     return step.endDialog();
   }
 }
-
-/** How long a return time said in passing stays this episode's, not an earlier one's. */
-const RETURN_SAID_FRESH_MS = 24 * 60 * 60 * 1000;
 
 /** What tells the police in a carer's log: being told to report, a 999, or the police's reference. */
 const POLICE_TOLD: ReadonlyArray<LogEntry['event']> = ['reported', 'reportedAtOnce', 'dangerYes', 'policeReference'];
