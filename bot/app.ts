@@ -19,6 +19,7 @@ import type { Config } from './config';
 import { councilFactsOf, isConfirmed, renderRuleBook } from './content/ruleBookPage';
 import { loadContent, type Content } from './content/loadContent';
 import { createUnderstanding, dangerLanguagesOf } from './understanding/understand';
+import { DEFAULT_LOCALE } from './content/vocabulary';
 import { createDateReader } from './understanding/dateReader';
 import { createDeliverer, type Deliverer } from './turn/delivery';
 import { createBookingDesk } from './bookings/bookingDesk';
@@ -183,7 +184,22 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const adapter = channels.has('botframework') ? mountBotFramework(host, { config }).adapter : undefined;
     const webChat = channels.has('widget') ? await mountWebChat(host, { config, db, clock, localiser, hashId }) : undefined;
     // Texts to staff and reminders by text still go out without the inbound webhook.
-    const sms = mountSms(host, { config, db, clock, sender: textSender, handoff, localiser, rules, hashId, inbound: channels.has('sms') });
+    const speaksOfDanger = (text: string): boolean => {
+      const reading = services.understanding.read(text, DEFAULT_LOCALE);
+      return reading.danger.length > 0 || reading.concern.length > 0 || reading.disclosures.length > 0;
+    };
+    const sms = mountSms(host, {
+      config,
+      db,
+      clock,
+      sender: textSender,
+      handoff,
+      localiser,
+      rules,
+      hashId,
+      speaksOfDanger,
+      inbound: channels.has('sms'),
+    });
     mountStaff(host, { config, bookings, db, clock, hashId });
 
     retention = startRetentionJob({ db, clock, retentionDays: config.RETENTION_DAYS, logger });

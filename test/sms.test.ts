@@ -92,11 +92,15 @@ describe('the webhook', () => {
 });
 
 describe('keywords', () => {
-  it('STOP: nothing more is sent, not replies nor proactive texts; START opts back in', async () => {
+  it('STOP: no chat and no proactive texts; a text is told how to turn texts back on; START opts back in', async () => {
     const phone = newPhone();
-    await sms.text(phone, 'hello');
+    const before = await sms.text(phone, 'hello');
     expect((await sms.text(phone, 'STOP')).replies).toEqual([]);
-    expect((await sms.text(phone, '1')).replies).toEqual([]);
+    const paused = await sms.text(phone, '1');
+    expect(paused.replies).toHaveLength(1);
+    expect(paused.replies[0]).toContain('START');
+    for (const number of ['999', '101', '116 000']) expect(paused.replies[0]).toContain(number);
+    expect(paused.replies[0]).not.toContain(before.replies[0]);
     const reminder = await sms.app.sms.sender.send(phone, 'Reminder: your return interview is at 4pm.', { conversationId: 'c' });
     expect(reminder).toBe('opted-out');
     expect(sms.sent.filter((text) => text.to === phone && text.body.startsWith('Reminder'))).toEqual([]);
@@ -105,6 +109,18 @@ describe('keywords', () => {
     expect(back.replies).toHaveLength(1);
     expect(back.replies[0]).toContain('again');
     expect(await sms.app.sms.sender.send(phone, 'Reminder: tomorrow.', { conversationId: 'c' })).toBe('sent');
+  });
+
+  // Twilio may still refuse it (its own opt-out list); the bot does not hold it back.
+  it('a phone that sent STOP and then writes of danger gets the danger reply, and stays opted out', async () => {
+    const phone = newPhone();
+    await sms.text(phone, 'hi');
+    await sms.text(phone, 'STOP');
+    const { replies } = await sms.text(phone, 'my stepdad is outside with a knife shouting he will stab me');
+    expect(replies.join('\n')).toContain('999');
+    expect(replies.join('\n')).not.toContain('START');
+    expect(await sms.app.sms.sender.optOuts.isOptedOut(phone)).toBe(true);
+    expect(await sms.app.sms.sender.send(phone, 'Reminder: tomorrow.', { conversationId: 'c' })).toBe('opted-out');
   });
 
   it.each(['STOPALL', 'unsubscribe', 'Stop '])('"%s" opts out', async (word) => {

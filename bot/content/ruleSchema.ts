@@ -41,6 +41,8 @@ export const factSchemas = {
   disclosure: z.enum(DISCLOSURES),
   questionAsked: z.enum([...QUESTIONS_ASKED, QUESTION_UNANSWERED]),
   command: z.enum(COMMANDS),
+  /** The phone sent STOP and has not sent START since: texts to it are off. */
+  textsOff: z.boolean(),
   officeOpen: z.boolean(),
   handoffAlerted: z.boolean(),
   /** The conversation asked for a person again while its first request is open. */

@@ -13,6 +13,12 @@ import { renderForSms } from './renderForSms';
 import { SMS_CHANNEL, type DeliveryResult, type SmsSender } from './smsSender';
 
 const TURN_OUTBOX = Symbol('helpline.smsOutbox');
+const REPLY_EVEN_IF_OPTED_OUT = Symbol('helpline.smsReplyEvenIfOptedOut');
+
+/** This turn's replies go to the phone even though it sent STOP: it wrote of danger. */
+export function replyEvenIfOptedOut(context: TurnContext): void {
+  context.turnState.set(REPLY_EVEN_IF_OPTED_OUT, true);
+}
 const BOT = { id: 'helpline-bot', name: 'Helpline' };
 
 export interface InboundText {
@@ -56,7 +62,10 @@ export class SmsAdapter extends BotAdapter {
     const sendReplies = async () => {
       const outbox = context.turnState.get<string[]>(TURN_OUTBOX).splice(0);
       if (outbox.length === 0) return;
-      const result = await this.deps.sender.send(inbound.phone, outbox.join('\n\n'), { conversationId });
+      const result = await this.deps.sender.send(inbound.phone, outbox.join('\n\n'), {
+        conversationId,
+        evenIfOptedOut: context.turnState.get<boolean | undefined>(REPLY_EVEN_IF_OPTED_OUT) ?? false,
+      });
       if (delivery !== 'failed') delivery = result;
     };
     whenTurnEnds(context, sendReplies);

@@ -83,6 +83,8 @@ export function mountSms(
     localiser: Localiser;
     rules: RuleBook;
     hashId: IdHasher;
+    /** Whether a text speaks of danger: a phone that sent STOP is still answered then. */
+    speaksOfDanger: (text: string) => boolean;
     /** Whether Twilio's webhook (/api/sms) is served: texts can be sent without it. */
     inbound?: boolean;
   },
@@ -101,6 +103,7 @@ export function mountSms(
     rules: deps.rules,
     runTurn: host.runTurn,
     failSafe: host.failSafe,
+    speaksOfDanger: deps.speaksOfDanger,
     logger,
   });
   host.delivery.register('sms', ({ phone }, texts, audit) => sender.send(phone, texts.join('\n\n'), audit));

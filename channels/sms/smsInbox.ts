@@ -1,8 +1,9 @@
 // Inbound texts: recorded before Twilio's webhook is answered (so a retry with the same
 // MessageSid is harmless and a text whose turn never ran is picked up again), then each handled
 // as one turn of the sender's conversation (in arrival order, one at a time per number): an
-// on-call person's relay, a keyword (STOP, START, HELP), or else the bot. The number and words
-// are cleared once handled.
+// on-call person's relay, a keyword (STOP, START, HELP), or else the bot. A phone that sent STOP
+// is told how to turn texts back on, unless it writes of danger: then the bot answers it. The
+// number and words are cleared once handled.
 import type { Clock } from '../../bot/platform/clock';
 import { DEFAULT_LOCALE } from '../../bot/content/vocabulary';
 import type { Queryable } from '../../bot/store/database';
@@ -12,8 +13,9 @@ import type { RuleBook } from '../../bot/content/ruleBook';
 import type { FailSafe } from '../../bot/turn/failSafe';
 import type { RunTurn } from '../../bot/turn/runTurn';
 import type { HandoffDesk } from '../handoff/handoffDesk';
+import type { TurnContext } from 'botbuilder';
 import { keywordOf } from './keywords';
-import type { InboundText, SmsAdapter } from './smsAdapter';
+import { replyEvenIfOptedOut, type InboundText, type SmsAdapter } from './smsAdapter';
 import type { DeliveryResult, SmsSender } from './smsSender';
 
 /** A text claimed this long ago and still not handled is taken to be lost with its instance. */
@@ -43,14 +45,18 @@ export function createSmsInbox(deps: {
   rules: RuleBook;
   runTurn: RunTurn;
   failSafe: Pick<FailSafe, 'text'>;
+  /** Whether a message speaks of danger, harm or a worry about someone's life, in any language the bot reads. */
+  speaksOfDanger: (text: string) => boolean;
   logger: Logger;
 }): SmsInbox {
   const inFlight = new Set<Promise<void>>();
   const helpRule = deps.rules.decide('sms-keyword', { command: 'help' });
   if (!helpRule) throw new Error('content/rules has no rule for the SMS HELP keyword (point "sms-keyword")');
+  const textsOffRule = deps.rules.decide('sms-keyword', { textsOff: true });
+  if (!textsOffRule) throw new Error('content/rules has no rule for a text from a phone that sent STOP (point "sms-keyword")');
 
   /** Runs before the bot, inside the turn: true when the text was a relay or a keyword. */
-  const relayOrKeyword = async (text: InboundText): Promise<boolean> => {
+  const relayOrKeyword = async (text: InboundText, context: TurnContext): Promise<boolean> => {
     if (deps.handoff.isOnCall(text.phone)) {
       await deps.handoff.handleStaffText(text.phone, text.body);
       return true;
@@ -69,12 +75,19 @@ export function createSmsInbox(deps: {
         await deps.sender.send(text.phone, messages.t('sms.optedIn'), { conversationId });
         return true;
       case undefined:
-        return false;
+        if (!(await deps.sender.optOuts.isOptedOut(text.phone))) return false;
+        // Danger is answered whatever was asked before; anything else waits for START.
+        if (deps.speaksOfDanger(text.body)) {
+          replyEvenIfOptedOut(context);
+          return false;
+        }
+        await deps.sender.send(text.phone, messages.t(textsOffRule.say), { conversationId, evenIfOptedOut: true });
+        return true;
     }
   };
 
   const handleNow = (text: InboundText): Promise<DeliveryResult | undefined> =>
-    deps.adapter.processText(text, (context) => deps.runTurn(context, () => relayOrKeyword(text)));
+    deps.adapter.processText(text, (context) => deps.runTurn(context, () => relayOrKeyword(text, context)));
 
   const handle = (text: InboundText): Promise<DeliveryResult | undefined> => {
     let delivery: DeliveryResult | undefined;

@@ -44,8 +44,8 @@ export interface SmsSender {
   readonly live: boolean;
   readonly optOuts: OptOuts;
   /**
-   * `conversationId` is what the audit row is keyed by. `evenIfOptedOut` is only for the reply
-   * to HELP, which carriers allow to an unsubscribed number.
+   * `conversationId` is what the audit row is keyed by. `evenIfOptedOut` is only for an answer to
+   * a text the phone just sent: HELP, how to turn texts back on, or a reply to danger.
    */
   send(phone: string, text: string, options: AuditKey & { evenIfOptedOut?: boolean }): Promise<DeliveryResult>;
 }
