@@ -34,6 +34,8 @@ const CARER_MISSING = [...CARER_WENT, ...CARER_NO_RISKS];
 const CARER_ABSENT = ['3', 'No', 'I know where they are', 'idk', ...CARER_NO_RISKS];
 const YOUNG = ['2', 'Yes', "I'm back", 'Someone new', 'last night', 'Yes', 'Library', '1', 'Text my mobile', 'skip'];
 const YOUNG_TO_REACH = YOUNG.slice(0, 8);
+/** A young person whose friend is missing, who said so first and confirmed it. */
+const YOUNG_ABOUT_A_FRIEND = ['im 15 and my best friend ran away last night', 'Yes'];
 const YOUNG_STATES = [
   'youngPerson.where',
   'youngPerson.offer',
@@ -113,6 +115,7 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
   // Back, and not safe right now: whether home is safe is asked before the offer.
   { waitsIn: 'youngPerson.backHomeSafe', path: ['2', 'No', "I'm back"] },
   { waitsIn: 'youngPerson.who', path: ['2', 'Yes', "I'm back", 'Someone I trust'] },
+  { waitsIn: 'youngPerson.someoneElse.youOk', path: YOUNG_ABOUT_A_FRIEND },
   { waitsIn: 'professional.who', path: ['4'] },
   { waitsIn: 'professional.situation', path: ['4', '1'] },
   { waitsIn: 'professional.group', path: ['4', '1', '1'] },
@@ -138,7 +141,7 @@ const SUICIDE_MESSAGE = 'She said she wants to KILL HERSELF';
 const MEDICAL_MESSAGE = "she's not breathing";
 const TAKEN_MESSAGE = 'he was taken by a stranger';
 const dangerRuleFor = (path: string[], message = '') => {
-  const youngPerson = path[0] === '2';
+  const youngPerson = path[0] === '2' || path[0] === YOUNG_ABOUT_A_FRIEND[0];
   if (message === SUICIDE_MESSAGE) return youngPerson ? 'G-DANGER-YP-FRIEND' : 'G-DANGER-SUICIDE';
   // A medical emergency is an ambulance for anyone: a young person gets it in words for them.
   if (message === MEDICAL_MESSAGE) return youngPerson ? 'G-DANGER-YP-MEDICAL' : 'G-DANGER-MEDICAL';

@@ -1987,3 +1987,42 @@ describe("an eighth fresh walk: whose danger, and signs in a child's own words",
     expect(allText(turn)).not.toMatch(DIDNT_CATCH);
   });
 });
+
+describe('a ninth fresh walk: a young person writing about someone else', () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-11-25T00:40:00Z' });
+  });
+  afterAll(async () => sms.close());
+
+  it('"im 14 and my friend ran away" is about the friend: what to do for them, then whether they are OK; not "is it safe for you to go home?"', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    const [first = [], ok = []] = await walk(conversation, ['im 14 and my friend ran away from home last night', 'yes']);
+    expect(allText(first)).toMatch(/someone you know is missing/);
+    expect(allText(first)).toMatch(/101/);
+    expect(allText(first)).not.toMatch(/safe for you to go home|safe right now/);
+    expect(optionTitles(first)).toEqual(['Yes', 'No', 'Not sure']);
+    expect(allText(ok)).toMatch(/Childline/);
+    expect(allText(ok)).not.toMatch(/return interview/);
+  });
+
+  it('by text, "my best mate hasnt been home": confirmed as about someone they know; not OK themselves is the help for them and a person offered', async () => {
+    const phone = '+447700900971';
+    const first = await sms.text(phone, 'my best mate hasnt been home since yesterday and her mums going mad what do i do');
+    expect(first.replies.join('\n')).toMatch(/someone you know is missing/);
+    const advice = await sms.text(phone, '1');
+    expect(advice.replies.join('\n')).toMatch(/116 000/);
+    const notOk = await sms.text(phone, 'not really tbh');
+    expect(notOk.replies.join('\n')).toMatch(/talk to you here/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:Y-NOT-SAFE');
+  });
+
+  it('"me and my mate ran off last night" is the writer away too: the help for tonight', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    const turns = await walk(conversation, ['me and my mate ran off last night', 'A young person']);
+    expect(allText(lastTurnOf(turns))).toMatch(/safe to go home|safe right now/);
+    expect(allText(lastTurnOf(turns))).not.toMatch(/someone you know is missing/);
+  });
+});

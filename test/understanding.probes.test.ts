@@ -741,6 +741,19 @@ describe('whom talk of ending a life is about', () => {
   });
 });
 
+describe('who is gone: the writer, someone else, or both', () => {
+  it.each([
+    ['im 14 and my friend ran away from home last night', ['someoneElse']],
+    ['my best mate hasnt been home since yesterday', ['someoneElse']],
+    ['i ran away from my friends house', ['writer']],
+    ['my friend said i should text you cos i ran away', ['writer']],
+    ['me and my mate ran off last night', ['someoneElse', 'writer']],
+    ['im at my mates, i ran away', ['writer']],
+  ])('"%s"', (text, whom) => {
+    expect(understanding.read(text, 'en-GB').missingOf).toEqual(whom);
+  });
+});
+
 describe('an age at the start, an age taken back, and more said in passing', () => {
   it.each([
     ['daughter 16 not home', 16],

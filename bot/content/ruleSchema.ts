@@ -76,6 +76,8 @@ export const factSchemas = {
   /** A young person's answer to being asked straight whether they are thinking of ending their life. */
   ypThinkingOfSuicide: z.enum(['yes', 'no', 'unsure']),
   ypWhere: z.enum(['away', 'back']),
+  /** Who a young person says is gone: someone else ("my mate hasnt been home since friday"). */
+  missingOf: z.enum(['writer', 'someoneElse']),
   ypHomeSafe: z.enum(['yes', 'no', 'unsure']),
   returnChoice: z.enum(['trusted', 'independent', 'no']),
   bookingLate: z.boolean(),

@@ -162,6 +162,8 @@ export const understandingSchema = z
     othersReflexives: z.array(z.string().min(1)).default([]),
     /** Words that report what someone said ("shes saying", "he texted"): whom it is about is whoever says it. */
     sayingWords: z.array(z.string().min(1)).default([]),
+    /** Words that join the writer to someone else ("me and my mate"): both are meant. */
+    togetherWords: z.array(z.string().min(1)).default([]),
     /** Words that only say when ("about", "last night", "pm"): "last seen at 6pm" names no place. */
     whenWords: z.array(z.string().min(1)).default([]),
     /** Words that open a thing, not a person ("his", "a", "no"): "with his bike" names no one, "with liam" does. */

@@ -40,6 +40,11 @@ export interface Reading {
    */
   suicideOf: Array<'writer' | 'someoneElse'>;
   /**
+   * Who is gone or has not come back, where the words say: the writer ("i ran away"), someone else
+   * ("my mate hasnt been home since friday"), or both ("me and my mate ran off").
+   */
+  missingOf: Array<'writer' | 'someoneElse'>;
+  /**
    * Danger the trained reader heard where the phrase book found none: not clearly an emergency,
    * so it gets a direct, caring question with 999 and the crisis lines. At most one category.
    */
@@ -258,6 +263,7 @@ interface LanguageReader {
   speakerReflexives: ReadonlySet<string>;
   othersReflexives: ReadonlySet<string>;
   sayingWords: ReadonlySet<string>;
+  togetherWords: ReadonlySet<string>;
   answerTails: PhraseBook<'tail'>;
   /** Whole messages that are no answer in this language, though English reads one (Polish "no"). */
   notAnswers: ReadonlySet<string>;
@@ -490,6 +496,10 @@ export function createUnderstanding(
         danger: DANGER_CATEGORIES.filter((category) => danger.has(category)),
         harmDone: harmDone && danger.size > 0,
         suicideOf: despairOf,
+        missingOf:
+          situation === 'missingNow' || situation === 'away'
+            ? [...new Set(own.flatMap((language) => missingOf(text, readerFor(language))))]
+            : [],
         concern: heard ? [heard] : [],
         disclosures: DISCLOSURES.filter((disclosure) => disclosures.has(disclosure)),
         writer,
@@ -876,6 +886,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     speakerReflexives: new Set(words.speakerReflexives.map(normalise)),
     othersReflexives: new Set(words.othersReflexives.map(normalise)),
     sayingWords: wordsAsRead(words.sayingWords),
+    togetherWords: wordsAsRead(words.togetherWords),
     answerTails: labelled({ tail: words.answers.tails }),
     referenceCues: words.referenceCues.map((cue) => textWords(cue)).sort((a, b) => b.length - a.length),
     bookingRequests: labelled(words.bookingRequests),
@@ -1293,6 +1304,34 @@ function suicideOf(text: string, reader: LanguageReader): Array<'writer' | 'some
         .find((token) => reader.speakerWords.has(token.word) || reader.othersWords.has(token.word));
       if (nearest) found.add(reader.speakerWords.has(nearest.word) ? 'writer' : 'someoneElse');
     }
+  }
+  return [...found];
+}
+
+/**
+ * Who is gone, clause by clause: the nearest person word before the first cue of being away or
+ * not back ("im 14 and my friend ran away": the friend), or both when the writer is joined to
+ * them ("me and my mate ran off").
+ */
+function missingOf(text: string, reader: LanguageReader): Array<'writer' | 'someoneElse'> {
+  const found = new Set<'writer' | 'someoneElse'>();
+  for (const clause of text.split(/[,;!?\n]|\.(?!\d)/u)) {
+    const tokens = tokenise(clause, reader.lexicon);
+    const [cue] = situationCues(reader.situations.find(tokens)).filter((match) => match.label === 'missingNow' || match.label === 'away');
+    if (!cue) continue;
+    const before = tokens.slice(0, cue.start);
+    const personAt = (at: number) => reader.speakerWords.has(before[at]?.word ?? '') || reader.othersWords.has(before[at]?.word ?? '');
+    let nearest = before.length - 1;
+    while (nearest >= 0 && !personAt(nearest)) nearest -= 1;
+    if (nearest < 0) continue;
+    if (reader.speakerWords.has(before[nearest]?.word ?? '')) {
+      found.add('writer');
+      continue;
+    }
+    found.add('someoneElse');
+    let joined = nearest - 1;
+    while (joined >= 0 && reader.togetherWords.has(before[joined]?.word ?? '')) joined -= 1;
+    if (joined < nearest - 1 && reader.speakerWords.has(before[joined]?.word ?? '')) found.add('writer');
   }
   return [...found];
 }

@@ -16,6 +16,8 @@ export const journeyOptionsSchema = z
      * the offer again.
      */
     resume: z.boolean().optional(),
+    /** A young person who wrote that someone they know is missing, not they ("my mate ran away last night"). */
+    someoneElseMissing: z.boolean().optional(),
   })
   .default({});
 export type JourneyOptions = z.infer<typeof journeyOptionsSchema>;

@@ -17,7 +17,7 @@ import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { conversationFactsRecord } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
-import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
+import { messagesFor, readingOf, type DialogServices, type TurnReading } from '../../bot/turn/services';
 import { optionMentioned, readAnswer } from '../../bot/understanding/openQuestion';
 import type { Messages } from '../../bot/content/i18n';
 import { CARER_JOURNEY, CarerJourneyDialog } from '../carer/carerJourneyDialog';
@@ -39,7 +39,13 @@ const firstReadingSchema = z.object({
   writer: z.enum(ROLES).optional(),
   situation: z.enum(SITUATIONS).optional(),
   profession: z.enum(PROFESSIONS).optional(),
+  /** A young person's words are about someone else who is gone ("im 14 and my friend ran away"). */
+  someoneElseMissing: z.boolean().optional(),
 });
+
+/** Only someone else is said to be gone: a young person writing about a friend, not about themselves. */
+const onlySomeoneElseMissing = (reading: TurnReading | undefined): boolean =>
+  reading?.missingOf.length === 1 && reading.missingOf[0] === 'someoneElse';
 
 /**
  * Bump when a change to the tree is not visible in botbuilder's own version hash (which sees
@@ -180,13 +186,15 @@ export class RootDialog extends InterruptibleDialog {
       writer: guessed?.writer,
       situation: situationInDoubt ? undefined : guessed?.situation,
       profession: guessed?.writer === 'professional' ? this.professionNamed(step.context) : undefined,
+      someoneElseMissing: onlySomeoneElseMissing(reading) || undefined,
     });
     Object.assign(step.values, { first });
     if (!first.writer) {
       await step.context.sendActivity(`${messages.t('root.welcome')}${this.otherLanguages(messages)}`);
       return step.beginDialog(ROLE_QUESTION);
     }
-    const understood = `root.understood.${first.writer}.${first.situation ?? 'unknown'}`;
+    const aboutWhom = first.writer === 'youngPerson' && first.someoneElseMissing ? 'someoneElse' : first.situation;
+    const understood = `root.understood.${first.writer}.${aboutWhom ?? 'unknown'}`;
     await step.context.sendActivity(
       `${messages.t('root.welcomeShort')} ${messages.t(messages.has(understood) ? understood : `root.understood.${first.writer}.unknown`)}${this.otherLanguages(messages)}`,
     );
@@ -237,10 +245,12 @@ export class RootDialog extends InterruptibleDialog {
     await conversationFactsRecord(this.services).update(step.context, (facts) => ({ ...facts, role }));
     const profession = first.profession ?? (role === 'professional' ? this.professionNamed(step.context) : undefined);
     const resume = Reflect.get(step.values, 'resume') === true;
+    const someoneElseMissing = role === 'youngPerson' && (first.someoneElseMissing ?? onlySomeoneElseMissing(answer));
     const options: JourneyOptions = {
       ...(situation ? { situation } : {}),
       ...(profession ? { profession } : {}),
       ...(resume ? { resume } : {}),
+      ...(someoneElseMissing ? { someoneElseMissing } : {}),
     };
     if (role === 'parent') return step.beginDialog(PARENT_JOURNEY, options);
     if (role === 'youngPerson') return step.beginDialog(YOUNG_PERSON_JOURNEY, options);

@@ -1,6 +1,7 @@
 // The young person's journey: are you safe; away or back; away -> help tonight and a person to
 // talk to; back -> the offer of a missing conversation or an independent return interview,
 // and, if they want one, a booking inside the 72 hours (or a decline, recorded, door open).
+// Someone they know is missing -> what they can do for them, then whether they are OK.
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
@@ -38,6 +39,8 @@ const BACK_HOME_SAFE = 'youngPerson.backHomeSafe';
 const OFFER = 'youngPerson.offer';
 const WHO = 'youngPerson.who';
 const RETURNED = 'youngPerson.returned';
+const SOMEONE_ELSE = 'youngPerson.someoneElse';
+const YOU_OK = 'youngPerson.someoneElse.youOk';
 
 const WHERE_ANSWERS = ['away', 'back'] as const;
 const OFFER_ANSWERS = ['trusted', 'independent', 'no'] as const;
@@ -87,6 +90,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
       ),
     );
     this.addDialog(yesNoQuestion(TALK, 'youngPerson.away.talk', services));
+    this.addDialog(yesNoUnsureQuestion(YOU_OK, 'youngPerson.someoneElse.youOk.ask', services));
     this.addDialog(yesNoUnsureQuestion(HOME_SAFE, 'youngPerson.away.homeSafe.ask', services));
     // "i dont feel safe here", "my step dad hits me": a no, said in their words.
     this.addDialog(
@@ -141,6 +145,14 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
         (step) => this.afterReturned(step),
       ]),
     );
+    this.addDialog(
+      new WaterfallDialog(SOMEONE_ELSE, [
+        (step) => this.adviseForSomeoneElse(step),
+        (step) => this.afterYouOk(step),
+        (step) => this.afterTalk(step),
+        (step) => this.close(step),
+      ]),
+    );
     this.initialDialogId = MAIN;
   }
 
@@ -180,7 +192,9 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
 
   /** Just told to call 999 now ("theres a man following me"): they are not safe, and are not asked. */
   private async askSafe(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (optionsOf(step, journeyOptionsSchema).resume) return step.replaceDialog(OFFER_AGAIN);
+    const options = optionsOf(step, journeyOptionsSchema);
+    if (options.resume) return step.replaceDialog(OFFER_AGAIN);
+    if (options.someoneElseMissing) return step.replaceDialog(SOMEONE_ELSE);
     const facts = await conversationFactsRecord(this.services).get(step.context);
     if (!dangerNowJustTold(facts, this.services.clock.now())) return step.beginDialog(SAFE);
     safeValues.keep(step, { toldAlready: true });
@@ -207,6 +221,23 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     if (situation === 'away' || situation === 'missingNow') return step.next('away');
     if (situation === 'back') return step.next('back');
     return step.beginDialog(WHERE);
+  }
+
+  /** "my mate hasnt been home since friday": what they can do for their friend, then whether they are OK. */
+  private async adviseForSomeoneElse(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await adviseFirst(step.context, this.services, 'yp-someone-else', { missingOf: 'someoneElse' });
+    return step.beginDialog(YOU_OK);
+  }
+
+  /** Not OK, or not sure: the help for a young person who is not safe, and a person offered. */
+  private async afterYouOk(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const youOk = resultOf(step, yesNoUnsureResult);
+    if (youOk === 'yes') {
+      await step.context.sendActivity(messagesFor(step.context, this.services).t('youngPerson.someoneElse.close'));
+      return step.endDialog();
+    }
+    await adviseFirst(step.context, this.services, 'yp-safe', { ypSafeNow: youOk });
+    return this.offerPerson(step);
   }
 
   private async afterWhere(step: WaterfallStepContext): Promise<DialogTurnResult> {
