@@ -40,7 +40,7 @@ export class ChecklistDialog<Item extends string> extends WaitingDialog {
     this.choices = Choices.keyed<ChecklistAnswer>(
       ['done', 'notPossible', 'foundSomething', 'foundThem', 'reportNow'],
       (value) => `${spec.keys}.options.${value}`,
-      // "yes" under "Check their bedroom": checked. A "no" says nothing sure (not there, or not done).
+      // "yes" under "Check their bedroom": checked.
       { yes: 'done' },
     );
   }
@@ -53,7 +53,9 @@ export class ChecklistDialog<Item extends string> extends WaitingDialog {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const read = answerTo(dc.context, this.services, this.choices.asked(this.id));
-    const answer = this.choices.valueOf(read.option);
+    // "no" under "Try to reach your child" or "Check their bedroom": tried, and not found. Said back.
+    const triedNotFound = read.option === undefined && read.everyday === 'no';
+    const answer = triedNotFound ? 'done' : this.choices.valueOf(read.option);
     const done = await this.spec.read(dc.context);
     const item = this.next(done);
     if (answer === undefined || item === undefined) {
@@ -70,7 +72,8 @@ export class ChecklistDialog<Item extends string> extends WaitingDialog {
     if (answer === 'foundThem') return dc.endDialog('found' satisfies ChecklistResult);
     if (answer === 'reportNow') return dc.endDialog('reportNow' satisfies ChecklistResult);
     await this.spec.write(dc.context, item, answer);
-    return this.askNext(dc, answer === 'foundSomething' ? [`${this.spec.keys}.foundSomething`] : []);
+    const saidBack = answer === 'foundSomething' ? [`${this.spec.keys}.foundSomething`] : triedNotFound ? ['common.checklist.no'] : [];
+    return this.askNext(dc, saidBack);
   }
 
   override async repromptDialog(context: TurnContext): Promise<void> {
