@@ -117,7 +117,7 @@ describe('on the Bot Framework endpoint', () => {
     await walk(conversation, ['my daughter is 14 and hasnt come home', 'no'], { join: true });
     const [asked] = await walk(conversation, ['what do i do now']);
     expect(allText(asked ?? [])).not.toMatch(/I read that as/);
-    expect(allText(asked ?? [])).toContain('116 000');
+    expect(allText(asked ?? [])).toContain('999');
     expect(allText(asked ?? [])).toMatch(/When did you last see/);
     const [doubtful] = await walk(conversation, ['yesterday at 9pm, is that ok?']);
     expect(allText(doubtful ?? [])).toMatch(/I read that as Monday 23 November at 21:00/);
@@ -2016,6 +2016,34 @@ describe('a ninth fresh walk: a young person writing about someone else', () => 
     const notOk = await sms.text(phone, 'not really tbh');
     expect(notOk.replies.join('\n')).toMatch(/talk to you here/);
     expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:Y-NOT-SAFE');
+  });
+
+  it('"no" under a search step is tried and not found, said back, and the next step follows; by text too', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son is 14 and hasnt come home', 'yes', 'no', '6pm', 'yes', 'yes', 'no']);
+    const [turn = []] = await walk(conversation, ['no']);
+    expect(allText(turn)).toMatch(/tried, and not found.*Check the garden/s);
+    expect(allText(turn)).not.toMatch(DIDNT_CATCH);
+
+    const phone = '+447700900972';
+    for (const text of ['my daughter is 12 and she isnt home', '1', '2', '7pm', '1', '1', '2']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'no');
+    expect(replies.join('\n')).toMatch(/tried, and not found.*Check the garden/s);
+  });
+
+  it('"what do i do next", asked while a question waits, is told the steps come one at a time, and the question stays; by text too', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['foster carer here, our 15yo hasnt come back tonight']);
+    const [turn = []] = await walk(conversation, ['what do i do next']);
+    expect(allText(turn)).toMatch(/one step at a time/);
+    expect(allText(turn)).not.toMatch(/only answer a few questions/);
+    expect(optionTitles(turn)).toEqual(['Yes', 'No']);
+
+    const phone = '+447700900973';
+    await sms.text(phone, 'my 13 yr old went out at 6 and isnt back');
+    await sms.text(phone, '1');
+    const { replies } = await sms.text(phone, 'what should i do');
+    expect(replies.join('\n')).toMatch(/one step at a time[\s\S]*in danger right now\?/);
   });
 
   it('"me and my mate ran off last night" is the writer away too: the help for tonight', async () => {

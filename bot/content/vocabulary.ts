@@ -158,6 +158,8 @@ export const QUESTIONS_ASKED = [
   'whatPoliceNeed',
   /** "fuck off you stupid bot", "this is useless": frustration with the bot, met with the ways to a person and the numbers. */
   'frustrated',
+  /** "what do i do next?", asked while a question waits: the steps come one at a time, this one first. */
+  'whatNext',
 ] as const;
 export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
 

@@ -475,7 +475,11 @@ export function createUnderstanding(
         );
         // "i cant ring anyone, theyll hear me": not being able to speak safely is the question, not the call.
         const speakingUnsafe = asked.some((match) => match.label === 'cantCallSafely');
-        question ??= earliest(speakingUnsafe ? asked.filter((match) => match.label !== 'cannotCall') : asked);
+        // "what now, her social worker is off til monday" asks about the social worker: "what now" only when it asks nothing else.
+        const askedMore = asked.some((match) => match.label !== 'whatNext');
+        question ??= earliest(
+          asked.filter((match) => !(speakingUnsafe && match.label === 'cannotCall') && !(askedMore && match.label === 'whatNext')),
+        );
         bookingRequest ??= earliest(reader.bookingRequests.find(tokens).filter((match) => !match.negated));
         for (const match of reader.factCues.find(tokens)) if (match.label !== 'none') (match.negated ? denied : said).add(match.label);
       }
