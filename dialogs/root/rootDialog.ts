@@ -103,6 +103,9 @@ export class RootDialog extends InterruptibleDialog {
     // "cancel the meeting pls" while it is still being made: nothing is sent, and the booking stops.
     if (!booking && bookingRequest === 'cancel' && answer && BOOKING_QUESTIONS.has(answer.questionId)) {
       await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('youngPerson.booking.stopped'));
+      // A no to the meeting: "actually yeah i do want one" later is the offer again.
+      const declinedAt = this.services.clock.now().toISOString();
+      await conversationFactsRecord(this.services).update(innerDc.context, (facts) => ({ ...facts, offerDeclinedAt: declinedAt }));
       await innerDc.cancelAllDialogs();
       return { status: DialogTurnStatus.complete };
     }
