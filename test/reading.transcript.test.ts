@@ -2046,6 +2046,32 @@ describe('a ninth fresh walk: a young person writing about someone else', () => 
     expect(replies.join('\n')).toMatch(/one step at a time[\s\S]*in danger right now\?/);
   });
 
+  it('"actually no i dont want one anymore", while the meeting is being booked, stops it: nothing booked, and a later yes is the offer again; by text too', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person', 'yes', 'im back', 'someone new', 'last night', 'yes'], { join: true });
+    const [turn = []] = await walk(conversation, ['actually no i dont want one anymore']);
+    expect(allText(turn)).toMatch(/nothing is booked/);
+    expect(allText(turn)).not.toMatch(DIDNT_CATCH);
+    expect((await auditTrail(harness.app, conversation.id)).filter((row) => row.startsWith('booking-made'))).toEqual([]);
+    const [again = []] = await walk(conversation, ['actually yeah i do want one']);
+    expect(allText(again)).toMatch(/What would you like\?/);
+
+    const phone = '+447700900974';
+    for (const text of ['im 15 i ran away on monday and im back now', '1', '1', '2', 'monday night', '1']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'i dont want to meet anyone anymore');
+    expect(replies.join('\n')).toMatch(/nothing is booked/);
+  });
+
+  it('"got into a strangers car" is 999, not the question for a worry; by text too', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my 13 year old got into a strangers car outside school and hasnt come home']);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:G-DANGER-999']);
+
+    const phone = '+447700900975';
+    await sms.text(phone, 'my daughter is 12, her friend says she went off in a car with a man she didnt know');
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toEqual(['advised-999:G-DANGER-999']);
+  });
+
   it('"me and my mate ran off last night" is the writer away too: the help for tonight', async () => {
     const conversation = harness.conversation();
     await conversation.join();
