@@ -146,10 +146,17 @@ describe('young person', () => {
     expect(await auditOf(conversation)).toEqual(['return-interview-declined:Y-RETURN-DECLINED']);
   });
 
+  it('a meeting at school is offered times in the school day', async () => {
+    const conversation = harness.conversation();
+    const offered = optionTitles(last(await walk(conversation, [...TO_WHEN.slice(0, -1), 'At school'])));
+    expect(offered).toHaveLength(3);
+    for (const title of offered) expect(title < 'Wed 25 Nov 15:30' || !title.startsWith('Wed')).toBe(true);
+  });
+
   it('"the 2nd one" picks the second time offered', async () => {
     const conversation = harness.conversation();
     await walk(conversation, [...TO_WHEN, 'the 2nd one', 'text me']);
-    expect(allText(await conversation.say('07700 900123'))).toContain('Wednesday 25 November at 10:00');
+    expect(allText(await conversation.say('07700 900123'))).toContain('Wednesday 25 November at 17:00');
   });
 
   it.each(['not my social worker', 'i dont want my mum there'])(
@@ -196,15 +203,15 @@ describe('young person', () => {
     }
   });
 
-  it('booking from the first message to the stored row, inside the 72 hours', async () => {
+  it('booking from the first message to the stored row, inside the 72 hours; on a school day, after school first', async () => {
     const conversation = harness.conversation();
     const whenTurn = last(await walk(conversation, TO_WHEN));
     const offered = optionTitles(whenTurn);
-    expect(offered).toEqual(['Wed 25 Nov 09:00', 'Wed 25 Nov 10:00', 'Wed 25 Nov 11:00']);
+    expect(offered).toEqual(['Wed 25 Nov 16:00', 'Wed 25 Nov 17:00', 'Wed 25 Nov 18:00']);
     await conversation.say('2');
     await conversation.say('text me');
     const confirm = allText(await conversation.say('07700 900123'));
-    expect(confirm).toContain('Wednesday 25 November at 10:00');
+    expect(confirm).toContain('Wednesday 25 November at 17:00');
     const booked = allText(await conversation.say('Yes'));
     const reference = referenceIn(booked);
     expect(reference).toMatch(/^B/);
@@ -212,12 +219,12 @@ describe('young person', () => {
     expect(row).toMatchObject({ with_whom: 'independent', place: 'library', status: 'booked', late: false });
     const slot = new Date(row?.slot_start as string);
     const returned = new Date(row?.returned_at as string);
-    expect(slot.toISOString()).toBe('2026-11-25T10:00:00.000Z');
+    expect(slot.toISOString()).toBe('2026-11-25T17:00:00.000Z');
     expect(slot.getTime() - returned.getTime()).toBeLessThanOrEqual(72 * 3600 * 1000);
     expect(JSON.stringify(row)).not.toContain('Library');
     expect(await auditOf(conversation)).toEqual(['booking-made:Y-BOOKING-MADE']);
     expect(await harness.app.scheduler.pending(reference)).toEqual([
-      { messageKey: 'youngPerson.booking.reminder', dueAt: new Date('2026-11-25T08:00:00Z') },
+      { messageKey: 'youngPerson.booking.reminder', dueAt: new Date('2026-11-25T15:00:00Z') },
     ]);
   });
 
@@ -931,13 +938,13 @@ describe('the reminder job', () => {
 
   it('a reminder not yet due is not sent; a cancelled booking sends none', async () => {
     const conversation = harness.conversation();
-    await walk(conversation, [...TO_WHEN, 'Wed 25 Nov 16:00', 'Text my mobile', '07700 900124', 'Yes']);
+    await walk(conversation, [...TO_WHEN, 'Wed 25 Nov 13:00', 'Text my mobile', '07700 900124', 'Yes']);
     expect(await harness.app.scheduler.tick()).toBe(0);
     const [booking] = await harness.app.db.query<{ reference: string }>('select reference from booking where conversation_hash = $1', [
       harness.app.hashId(conversation.id),
     ]);
     await conversation.say(`cancel ${booking?.reference}`);
-    harness.clock.set('2026-11-25T15:00:00Z');
+    harness.clock.set('2026-11-25T12:00:00Z');
     expect(await harness.app.scheduler.pending(booking?.reference ?? '')).toEqual([]);
     await harness.app.scheduler.tick();
     const rows = await harness.app.db.query<{ status: string; address: unknown }>(
@@ -1001,11 +1008,11 @@ describe('GET /api/bookings (staff)', () => {
 
   it('the right token lists upcoming bookings with time, place, status, whether inside 72 hours, and how to reach them', async () => {
     const conversation = harness.conversation();
-    await walk(conversation, [...TO_WHEN, 'Wed 25 Nov 17:00', 'Text my mobile', '07700 900125', 'Yes']);
+    await walk(conversation, [...TO_WHEN, 'Thu 26 Nov 13:00', 'Text my mobile', '07700 900125', 'Yes']);
     const response = await get('/api/bookings', STAFF_TOKEN);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { bookings: Array<Record<string, unknown>> };
-    const mine = body.bookings.find((booking) => booking.slotStart === '2026-11-25T17:00:00.000Z');
+    const mine = body.bookings.find((booking) => booking.slotStart === '2026-11-26T13:00:00.000Z');
     expect(mine).toMatchObject({
       place: 'library',
       status: 'booked',

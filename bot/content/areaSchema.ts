@@ -118,6 +118,12 @@ export const areaSchema = z
           .object({ days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).min(1), open: time, close: time })
           .strict()
           .refine((hours) => hours.open < hours.close, { message: 'open must be before close', path: ['close'] }),
+        /** A school day's lessons: times in them are offered after the others, unless the meeting is at school. */
+        schoolHours: z
+          .object({ days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).min(1), from: time, to: time })
+          .strict()
+          .refine((hours) => hours.from < hours.to, { message: 'from must be before to', path: ['to'] })
+          .optional(),
         slotMinutes: z.number().int().min(15).max(240),
         seatsPerSlot: z.number().int().min(1).max(50),
         leadMinutes: z.number().int().min(0).max(24 * 60),

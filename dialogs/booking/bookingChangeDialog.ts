@@ -60,6 +60,7 @@ export class BookingChangeDialog extends ComponentDialog {
       return step.beginDialog(NEW_SLOT, {
         returnedAt: booking.returnedAt.toISOString(),
         readSaid: ownWords ?? false,
+        place: booking.place,
       } satisfies SlotQuestionOptions);
     }
     if (ownWords) {

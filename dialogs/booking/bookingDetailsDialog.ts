@@ -171,7 +171,7 @@ export class BookingDetailsDialog extends ComponentDialog {
     // "the library, thursday at 4" says when too: it is read at once, not asked again. A place
     // given by its number or button ("3") says nothing of when.
     const placeInWords = readingOf(step.context, this.services).answer?.by === 'meaning';
-    return step.beginDialog(WHEN, { returnedAt: values.returnedAt, readSaid: placeInWords });
+    return step.beginDialog(WHEN, { returnedAt: values.returnedAt, readSaid: placeInWords, place: values.place });
   }
 
   private async afterSlot(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -224,7 +224,7 @@ export class BookingDetailsDialog extends ComponentDialog {
     const messages = messagesFor(step.context, this.services);
     if (resultOf(step, yesNoResult) !== 'yes' && this.timeIn(step.context)) {
       // Only the time changes: it is read and checked as at "when can you meet?", and the rest stands.
-      return step.beginDialog(WHEN, { returnedAt: values.returnedAt, readSaid: true });
+      return step.beginDialog(WHEN, { returnedAt: values.returnedAt, readSaid: true, ...(values.place ? { place: values.place } : {}) });
     }
     if (resultOf(step, yesNoResult) !== 'yes') {
       await step.context.sendActivity(messages.t('youngPerson.confirm.again'));

@@ -5,6 +5,7 @@ import { ActionTypes, ActivityTypes, InputHints, MessageFactory, type TurnContex
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import type { SlotProblem } from '../../bot/bookings/bookingDesk';
+import type { BookingPlace } from '../../bot/content/vocabulary';
 import { answerTo, messagesFor, turnLocale, waitFor, type DialogServices } from '../../bot/turn/services';
 import type { OpenQuestion } from '../../bot/understanding/openQuestion';
 import { languageOf } from '../../bot/understanding/understand';
@@ -15,6 +16,8 @@ export interface SlotQuestionOptions {
   returnedAt: string;
   /** The message that began the question may already say when ("can we do friday instead"): read it at once. */
   readSaid?: boolean;
+  /** Where they meet: anywhere but school, times in school hours are offered last. */
+  place?: BookingPlace;
 }
 
 interface SlotQuestionState extends SlotQuestionOptions, AskState {
@@ -39,7 +42,13 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     const daysRuledOut = options?.readSaid
       ? this.services.dates.daysRuledOut(dc.context.activity.text ?? '', languageOf(turnLocale(dc.context)))
       : [];
-    const state: SlotQuestionState = { returnedAt, daysRuledOut, offered: await this.offer(returnedAt, daysRuledOut) };
+    const place = options?.place;
+    const state: SlotQuestionState = {
+      returnedAt,
+      daysRuledOut,
+      ...(place ? { place } : {}),
+      offered: await this.offer(returnedAt, daysRuledOut, place),
+    };
     if (dc.activeDialog) dc.activeDialog.state = state;
     if (options?.readSaid && futureTimesIn(dc.context.activity.text ?? '', dc.context, this.services).length > 0)
       return this.continueDialog(dc);
@@ -67,7 +76,7 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
       const reply = await replyToMiss(dc, 'youngPerson.when.unreadable', this.services);
       if (reply === 'handled') return Dialog.EndOfTurn;
       const said = reply === 'stuck' ? 'common.miss.stuck' : 'youngPerson.when.unreadable';
-      return this.retry(dc, state, said, await this.offer(state.returnedAt, state.daysRuledOut), reply === 'explainWithWayOn');
+      return this.retry(dc, state, said, await this.offer(state.returnedAt, state.daysRuledOut, state.place), reply === 'explainWithWayOn');
     }
     if (moment.precision === 'minute') {
       let firstProblem: SlotProblem | undefined;
@@ -91,13 +100,23 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     await this.ask(context, instance.state, 'youngPerson.when.ask');
   }
 
-  private async offer(returnedAt: string, daysRuledOut: readonly string[] = []): Promise<string[]> {
+  /** The first three free times, on days not ruled out; in school hours only after the others. */
+  private async offer(returnedAt: string, daysRuledOut: readonly string[] = [], place?: BookingPlace): Promise<string[]> {
     const dayOf = (slot: Date) => DateTime.fromJSDate(slot, { zone: this.services.timeZone }).toISODate() ?? '';
-    const free = await this.services.bookings.freeSlots(new Date(returnedAt), { limit: daysRuledOut.length > 0 ? OFFERS_TO_SKIP_DAYS : 3 });
-    return free
-      .filter((slot) => !daysRuledOut.includes(dayOf(slot)))
-      .slice(0, 3)
-      .map((slot) => slot.toISOString());
+    const free = (await this.services.bookings.freeSlots(new Date(returnedAt), { limit: OFFERS_TO_SKIP_DAYS })).filter(
+      (slot) => !daysRuledOut.includes(dayOf(slot)),
+    );
+    const inLessons = (slot: Date) => place !== 'school' && this.inSchoolHours(slot);
+    return [...free.filter((slot) => !inLessons(slot)), ...free.filter(inLessons)].slice(0, 3).map((slot) => slot.toISOString());
+  }
+
+  private inSchoolHours(slot: Date): boolean {
+    const hours = this.services.area.returnInterviews.schoolHours;
+    if (!hours) return false;
+    const local = DateTime.fromJSDate(slot, { zone: this.services.timeZone });
+    const day = local.toFormat('ccc').toLowerCase() as (typeof hours.days)[number];
+    const time = local.toFormat('HH:mm');
+    return hours.days.includes(day) && time >= hours.from && time < hours.to;
   }
 
   private async refuse(dc: DialogContext, state: SlotQuestionState, problem: SlotProblem, near?: Date): Promise<DialogTurnResult> {
@@ -109,7 +128,12 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
             .slice(0, 3)
             .map((slot) => slot.toISOString())
         : [];
-    return this.retry(dc, state, `youngPerson.when.problem.${problem}`, nearby.length > 0 ? nearby : await this.offer(state.returnedAt));
+    return this.retry(
+      dc,
+      state,
+      `youngPerson.when.problem.${problem}`,
+      nearby.length > 0 ? nearby : await this.offer(state.returnedAt, [], state.place),
+    );
   }
 
   private async retry(
