@@ -322,8 +322,14 @@ const INTERNAL_ERROR_MESSAGE = 'Something went wrong. In danger now, call 999. P
 
 const QUIET_ROUTES = new Set(['/livez', '/readyz', '/healthz', '/metrics']);
 
+const KEEP_ALIVE_MS = 65_000;
+
 function createHttpServer(config: Config, logger: Logger): Server {
   const server = restify.createServer({ name: 'helpline-bot', handleUncaughtExceptions: false });
+  // Longer than a proxy's idle timeout (commonly 60 s): the server never closes a kept-alive
+  // connection just as the proxy (or a busy client) sends on it, which the client sees as a reset.
+  server.server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.server.headersTimeout = KEEP_ALIVE_MS + 1000;
   server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
   // Served over HTTPS, browsers are told to come back only that way: a parent on public wifi is
   // not turned to a look-alike page.
