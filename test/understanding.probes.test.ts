@@ -741,6 +741,17 @@ describe('whom talk of ending a life is about', () => {
   });
 });
 
+describe('Arabizi digits are letters, not ages; English numbers glued to a word still are', () => {
+  it.each([
+    ['ana 3and wa7ed kbeer b3omri 25 howe 2al ino b7ebni', undefined],
+    ['ibni 3omro 14 w ma raja3', 14],
+    ['my son is 14yo', 14],
+    ['shes 9yrs old', 9],
+  ])('"%s"', (text, age) => {
+    expect(understanding.read(text, 'ar').facts.ageYears).toBe(age);
+  });
+});
+
 describe('who is gone: the writer, someone else, or both', () => {
   it.each([
     ['im 14 and my friend ran away from home last night', ['someoneElse']],

@@ -84,14 +84,33 @@ export function tokenise(text: string, lexicon: Lexicon): Token[] {
   return tokens;
 }
 
+const ARABIZI_LETTER_DIGITS = /[a-z]\d+[a-z]/;
+/** One digit Arabizi writes as a letter, then letters: "3and", "2al", "7ayati". */
+const ARABIZI_OPENING = /^[235789]([a-z]{2,})$/;
+/** What follows a number in English: "3am", "5pm", "9yo", "2nd", "3hrs", "2day". */
+const NUMBER_SUFFIXES = new Set(
+  'am pm yo yos yr yrs y st nd rd th h hr hrs hour hours min mins minute minutes day days wk wks week weeks month months ish oclock ft'.split(
+    ' ',
+  ),
+);
+
+/** A word whose digits are Arabizi letters, not a number glued to a word. */
+function arabiziWord(typed: string): boolean {
+  if (ARABIZI_LETTER_DIGITS.test(typed)) return true;
+  const opening = ARABIZI_OPENING.exec(typed);
+  return opening !== null && !NUMBER_SUFFIXES.has(opening[1] ?? '');
+}
+
 function tokeniseSentence(text: string, lexicon: Lexicon): Token[] {
   const tokens: Token[] = [];
   for (const typed of normalise(text).split(' ')) {
     if (typed === '') continue;
     // "14yo" -> "14 yo": a number glued to a word is two words, unless the text speak knows the
-    // whole ("3omra" is Arabizi for "her age", its 3 a letter).
+    // whole ("3omra" is Arabizi for "her age", its 3 a letter) or the digits stand between
+    // letters, as Arabizi letters do ("b3omri", "wa7ed").
     const expanded =
       lexicon.textSpeak[typed] ??
+      (arabiziWord(typed) ? typed : undefined) ??
       typed
         .replace(/(\d)([a-z])/g, '$1 $2')
         .replace(/([a-z])(\d)/g, '$1 $2')
