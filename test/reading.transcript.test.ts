@@ -2072,6 +2072,28 @@ describe('a ninth fresh walk: a young person writing about someone else', () => 
     expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toEqual(['advised-999:G-DANGER-999']);
   });
 
+  it('by text, "idk" at "Who is writing?" is told how to choose, not "didn\'t catch that"', async () => {
+    const phone = '+447700900976';
+    await sms.text(phone, 'hello');
+    const { replies } = await sms.text(phone, 'idk');
+    expect(replies.join('\n')).toMatch(/Writing about yourself\?/);
+    expect(replies.join('\n')).not.toMatch(DIDNT_CATCH);
+  });
+
+  it('"whatever", after being asked straight about ending their life, is answered with the crisis lines, not "didn\'t catch that"; by text too', async () => {
+    const phone = '+447700900977';
+    await sms.text(phone, 'im so tired of everything i just want it all to stop');
+    const { replies } = await sms.text(phone, 'whatever');
+    expect(replies.join('\n')).toMatch(/SHOUT to 85258/);
+    expect(replies.join('\n')).not.toMatch(DIDNT_CATCH);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:Y-THINKING-OF-SUICIDE');
+
+    const conversation = harness.conversation();
+    await walk(conversation, ['i cant do this anymore nobody would care if i was gone'], { join: true });
+    const [turn = []] = await walk(conversation, ['sometimes']);
+    expect(allText(turn)).toMatch(/SHOUT to 85258/);
+  });
+
   it('"me and my mate ran off last night" is the writer away too: the help for tonight', async () => {
     const conversation = harness.conversation();
     await conversation.join();

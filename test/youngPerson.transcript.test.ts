@@ -36,13 +36,23 @@ const TO_OFFER = ['2', 'Yes', "I'm back"];
 const TO_WHEN = [...TO_OFFER, 'Someone new', 'last night', 'Yes', 'Library'];
 
 describe('young person', () => {
-  it.each(['No', 'not sure'])('not safe ("%s"): 999 and 116 000 first, recorded, then the journey carries on', async (answer) => {
+  it.each([
+    ['No', 'Y-NOT-SAFE-NOW'],
+    ['not sure', 'Y-NOT-SAFE'],
+  ])('not safe ("%s"): 999 and 116 000 first, recorded (%s), then the journey carries on', async (answer, rule) => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, ['2', answer]);
     const text = allText(last(turns));
     expect(text).toMatch(/999[\s\S]*116 000/);
     expect(optionTitles(last(turns))).toEqual(['Away now', "I'm back"]);
-    expect(await auditOf(conversation)).toEqual(['advised-999:Y-NOT-SAFE']);
+    expect(await auditOf(conversation)).toEqual([`advised-999:${rule}`]);
+  });
+
+  it('"No", not safe right now, is told to call 999 now, not "if you are in danger"; by text too', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['2', 'No']);
+    expect(allText(last(turns))).toMatch(/call 999 now/);
+    expect(allText(last(turns))).not.toMatch(/If you are in danger/);
   });
 
   it('away from home: help tonight, not in trouble, whether home is safe, and an offer of a person to talk to', async () => {

@@ -64,6 +64,8 @@ export class RootDialog extends InterruptibleDialog {
           id: ROLE_QUESTION,
           ask: 'root.role.ask',
           retry: 'root.role.retry',
+          // "idk": which to choose, not "didn't catch that".
+          unsure: 'root.role.unsure',
           choices: roleChoices,
           read: (context) => readingOf(context, services).writer,
         },

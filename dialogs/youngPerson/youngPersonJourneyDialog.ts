@@ -71,8 +71,9 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
         // straight instead; a yes or no said with it is theirs. "my mum kicked me out" says where
         // they cannot go, not that they are in danger now: asked.
         if (answer?.option !== undefined) return undefined;
-        const notSafe = danger.some((category) => category !== 'suicideSelfHarm') || facts.said.includes('feelsScared');
-        return notSafe ? 'no' : undefined;
+        // Scared, with no danger said, is not sure: "call 999 now" is for danger.
+        if (danger.some((category) => category !== 'suicideSelfHarm')) return 'no';
+        return facts.said.includes('feelsScared') ? 'unsure' : undefined;
       }),
     );
     this.addDialog(
@@ -229,14 +230,15 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     return step.beginDialog(YOU_OK);
   }
 
-  /** Not OK, or not sure: the help for a young person who is not safe, and a person offered. */
+  /** Not OK, or not sure: the help for a young person who may not be safe, and a person offered. */
   private async afterYouOk(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const youOk = resultOf(step, yesNoUnsureResult);
     if (youOk === 'yes') {
       await step.context.sendActivity(messagesFor(step.context, this.services).t('youngPerson.someoneElse.close'));
       return step.endDialog();
     }
-    await adviseFirst(step.context, this.services, 'yp-safe', { ypSafeNow: youOk });
+    // Not OK is no danger said: the help for someone unsure they are safe, not "call 999 now".
+    await adviseFirst(step.context, this.services, 'yp-safe', { ypSafeNow: 'unsure' });
     return this.offerPerson(step);
   }
 
