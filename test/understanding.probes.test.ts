@@ -219,6 +219,8 @@ describe('"back" is a return only when it says so', () => {
     ['found her, she is home safe', 'back'],
     ['a 13 year old reported missing has just been found', 'back'],
     ['she still hasnt been found', 'missingNow'],
+    ['my daughter is 9, her cousin came back without her', 'missingNow'],
+    ['he came home without his coat', 'back'],
   ])('"%s" is %s', (text, situation) => {
     expect(understanding.read(text, 'en-GB').situation).toBe(situation);
   });
