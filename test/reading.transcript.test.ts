@@ -2094,6 +2094,28 @@ describe('a ninth fresh walk: a young person writing about someone else', () => 
     expect(allText(turn)).toMatch(/SHOUT to 85258/);
   });
 
+  it('by text, "baba haye2telni" (my dad will kill me) in Arabizi is 999', async () => {
+    const phone = '+447700900978';
+    await sms.text(phone, 'ana bent 14 sene w hrabt men el bet');
+    await sms.text(phone, 'baba haye2telni iza rje3et');
+    const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+    expect(trail.some((row) => row.startsWith('advised-999:G-DANGER'))).toBe(true);
+  });
+
+  it('"he has diabetes", typed at the time question, is noted and the question asked again, not "couldn\'t read that"; by text too', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son is 13 and hasnt come home', 'yes', 'no']);
+    const [turn = []] = await walk(conversation, ['he has diabetes']);
+    expect(allText(turn)).toMatch(/noted that[\s\S]*When did you last see/);
+    expect(allText(turn)).not.toMatch(/couldn.t read/);
+
+    const phone = '+447700900979';
+    for (const text of ['my daughter is 12 and isnt home', '1', '2']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'she has autism');
+    expect(replies.join('\n')).toMatch(/noted that/);
+    expect(replies.join('\n')).not.toMatch(/couldn.t read/);
+  });
+
   it('"me and my mate ran off last night" is the writer away too: the help for tonight', async () => {
     const conversation = harness.conversation();
     await conversation.join();

@@ -3,7 +3,15 @@
 // Every journey extends this; the outermost active one handles the turn.
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { ADULT_AGE, DISCLOSURES, type DangerCategory, type Disclosure, type QuestionAsked, type Role } from '../../bot/content/vocabulary';
+import {
+  ADULT_AGE,
+  DISCLOSURES,
+  type DangerCategory,
+  type Disclosure,
+  type QuestionAsked,
+  type Role,
+  type StatedFact,
+} from '../../bot/content/vocabulary';
 import { advise, adviseFirst } from '../../bot/turn/advice';
 import { isOfficeOpen } from '../../bot/content/area';
 import { keepDangerForBooking } from './bookingSafety';
@@ -40,6 +48,8 @@ const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
 const FEW_WORDS = 6;
 /** turnState key: a young person was asked straight about ending their life; that is the turn's only question. */
 const TURN_ASKED_STRAIGHT = Symbol('helpline.askedStraight');
+/** A child's health or other needs, said in passing: kept for the journey's risk questions. */
+const NEEDS_SAID_IN_PASSING: readonly StatedFact[] = ['medicalCondition', 'additionalNeeds'];
 /** Questions about calling for help: a yes or no in the same message is about the call. */
 const CALLING_QUESTIONS: readonly QuestionAsked[] = ['cantCallSafely', 'cannotCall'];
 
@@ -219,7 +229,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       const whose = role === undefined || role === 'youngPerson' ? 'workerWish' : 'workerWishTheirs';
       await context.sendActivity(messages.t(`common.facts.${whose}.${wish}`));
     }
-    if (replied || helpRefused || helpComing || shelterAdvised || ageNoted || wishNoted) {
+    // "he has diabetes", typed at "when did you last see them?": kept and said back, never "couldn't read that".
+    const needNoted =
+      active &&
+      !replied &&
+      role !== 'youngPerson' &&
+      (reading?.facts.said ?? []).some((fact) => NEEDS_SAID_IN_PASSING.includes(fact) && !before.stated.includes(fact));
+    if (needNoted) await context.sendActivity(messages.t('common.facts.noted'));
+    if (replied || helpRefused || helpComing || shelterAdvised || ageNoted || wishNoted || needNoted) {
       // The message may also answer the question waiting: it reads on, and a miss is not a miss.
       context.turnState.set(TURN_ALREADY_ANSWERED, true);
       return undefined;
