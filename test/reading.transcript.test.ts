@@ -2116,6 +2116,14 @@ describe('a ninth fresh walk: a young person writing about someone else', () => 
     expect(replies.join('\n')).not.toMatch(/couldn.t read/);
   });
 
+  it('by text, "is that bad?? do i have to call the police" is told when to call, not that the bot can answer only a few questions', async () => {
+    const phone = '+447700900980';
+    await sms.text(phone, 'my daughter is 15 and not home, shes with her boyfriend hes 20 and has a car');
+    const { replies } = await sms.text(phone, 'is that bad?? do i have to call the police');
+    expect(replies.join('\n')).toMatch(/do not have to wait 24 hours/);
+    expect(replies.join('\n')).not.toMatch(/only answer a few questions/);
+  });
+
   it('"me and my mate ran off last night" is the writer away too: the help for tonight', async () => {
     const conversation = harness.conversation();
     await conversation.join();
