@@ -129,6 +129,15 @@ export async function flagRisk(
   await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, flags: [...new Set([...facts.flags, ...flags])] }));
 }
 
+/** A young person said no to someone to talk to: a later yes is the offer again. */
+export async function keepOfferDeclined(
+  context: TurnContext,
+  services: Pick<DialogServices, 'conversationState' | 'clock'>,
+): Promise<void> {
+  const declinedAt = services.clock.now().toISOString();
+  await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, offerDeclinedAt: declinedAt }));
+}
+
 /** When the child was last seen or went, as a journey read it. */
 export async function keepGoneSince(context: TurnContext, services: Pick<DialogServices, 'conversationState'>, at: Date): Promise<void> {
   await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, goneSince: at.toISOString() }));

@@ -15,7 +15,7 @@ import type { JourneyOptions } from '../base/journeyOptions';
 import { yesNoQuestion } from '../base/yesNo';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { conversationFactsRecord } from '../base/conversationFacts';
+import { conversationFactsRecord, keepOfferDeclined } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { messagesFor, readingOf, type DialogServices, type TurnReading } from '../../bot/turn/services';
 import { optionMentioned, readAnswer } from '../../bot/understanding/openQuestion';
@@ -106,8 +106,7 @@ export class RootDialog extends InterruptibleDialog {
     if (!booking && bookingRequest === 'cancel' && answer && BOOKING_QUESTIONS.has(answer.questionId)) {
       await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('youngPerson.booking.stopped'));
       // A no to the meeting: "actually yeah i do want one" later is the offer again.
-      const declinedAt = this.services.clock.now().toISOString();
-      await conversationFactsRecord(this.services).update(innerDc.context, (facts) => ({ ...facts, offerDeclinedAt: declinedAt }));
+      await keepOfferDeclined(innerDc.context, this.services);
       await innerDc.cancelAllDialogs();
       return { status: DialogTurnStatus.complete };
     }

@@ -12,6 +12,7 @@ import {
   conversationFactsRecord,
   dangerNowJustTold,
   flagRisk,
+  keepOfferDeclined,
   momentSaidBegin,
   nobodyJustTold,
   type RiskFlag,
@@ -319,8 +320,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
   private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const choice = resultOf(step, z.enum(OFFER_ANSWERS));
     if (choice === 'no') {
-      const declinedAt = this.services.clock.now().toISOString();
-      await conversationFactsRecord(this.services).update(step.context, (facts) => ({ ...facts, offerDeclinedAt: declinedAt }));
+      await keepOfferDeclined(step.context, this.services);
       const rule = await adviseFirst(step.context, this.services, 'yp-decline', { returnChoice: 'no' });
       // An area whose guidance says nothing after a decline still leaves the door open.
       if (!rule) await step.context.sendActivity(messagesFor(step.context, this.services).t('youngPerson.close'));
