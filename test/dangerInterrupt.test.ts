@@ -140,17 +140,21 @@ const PROFESSIONAL_TO_THE_END = ['4', 'Other', 'A child is back', 'Yes', 'None o
 const SUICIDE_MESSAGE = 'She said she wants to KILL HERSELF';
 const MEDICAL_MESSAGE = "she's not breathing";
 const TAKEN_MESSAGE = 'he was taken by a stranger';
+const SON_IN_DANGER = 'my son is in danger';
 const dangerRuleFor = (path: string[], message = '') => {
   const youngPerson = path[0] === '2' || path[0] === YOUNG_ABOUT_A_FRIEND[0];
   if (message === SUICIDE_MESSAGE) return youngPerson ? 'G-DANGER-YP-FRIEND' : 'G-DANGER-SUICIDE';
-  // A medical emergency is an ambulance for anyone: a young person gets it in words for them.
-  if (message === MEDICAL_MESSAGE) return youngPerson ? 'G-DANGER-YP-MEDICAL' : 'G-DANGER-MEDICAL';
-  // A young person in danger now, or held, is told "call 999 now", not "if you are in danger".
-  if (message === TAKEN_MESSAGE) return youngPerson ? 'G-DANGER-YP-HELD' : 'G-DANGER-999';
-  return youngPerson ? 'G-DANGER-YP-NOW' : 'G-DANGER-999';
+  // A medical emergency is an ambulance for anyone: a young person telling of someone else's is
+  // told to stay with them.
+  if (message === MEDICAL_MESSAGE) return youngPerson ? 'G-DANGER-YP-FRIEND-MEDICAL' : 'G-DANGER-MEDICAL';
+  // "he was taken", "my son is in danger", from a young person: 999 for him, not "the police will come and help you".
+  // An adult told of a child in danger now or taken is told "call 999 now", plainly.
+  if (message === TAKEN_MESSAGE || message === SON_IN_DANGER) return youngPerson ? 'G-DANGER-YP-FRIEND-DANGER' : 'G-DANGER-999-NOW';
+  // Danger that names nobody ("someone has a knife"): a young person is told "call 999 now", not "if you are in danger".
+  return youngPerson ? 'G-DANGER-YP-NOW' : 'G-DANGER-999-NOW';
 };
 
-const dangerMessages = ['my son is in danger', SUICIDE_MESSAGE, 'someone has a knife', TAKEN_MESSAGE, MEDICAL_MESSAGE];
+const dangerMessages = [SON_IN_DANGER, SUICIDE_MESSAGE, 'someone has a knife', TAKEN_MESSAGE, MEDICAL_MESSAGE];
 
 const nonsenseMessages = ['asdf ghjk', 'purple monkey dishwasher', '?? ?'];
 

@@ -112,7 +112,7 @@ describe('choosing a language', () => {
     await walk(conversation, ['hello', '1']);
     const replies = await conversation.say('ktoś ją porwał');
     expect(allText(replies)).toContain('999');
-    expect(await audit(conversation)).toEqual(['advised-999:G-DANGER-999']);
+    expect(await audit(conversation)).toEqual(['advised-999:G-DANGER-999-NOW']);
   });
 
   it('the channel\'s locale is followed when approved ("ar"), and not when it is not ("cy")', async () => {
@@ -171,7 +171,7 @@ describe('the parent journey to the police summary', () => {
     // Last seen a day before: reported first, then searched.
     expect(await audit(conversation)).toEqual([
       'advised-101:P-REPORT-NOW-LONG-GONE',
-      'advised-999:G-DANGER-999',
+      'advised-999:G-DANGER-999-NOW',
       'advised-101:P-REPORT-101',
     ]);
   });
@@ -224,7 +224,7 @@ describe('the parent journey to the police summary', () => {
     // Last seen a day before: reported first, then searched.
     expect(await audit(conversation)).toEqual([
       'advised-101:P-REPORT-NOW-LONG-GONE',
-      'advised-999:G-DANGER-999',
+      'advised-999:G-DANGER-999-NOW',
       'advised-101:P-REPORT-101',
     ]);
   });

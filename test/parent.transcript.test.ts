@@ -56,13 +56,14 @@ describe('parent journey', () => {
     expect(await audit(conversation)).toEqual(['advised-999:P-DANGER-999']);
   });
 
-  it('after 999, the later "report on 101" keeps the 999: call 999, not 101, if the danger is still there', async () => {
+  it('after 999, a risk said later is not sent to 101 nor to the search first: 999 comes first, then the details', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, ['hello', '1', 'Missing now', 'Yes', 'an hour ago', 'Yes', '15', 'Yes', 'Yes']);
     const text = allText(turns[turns.length - 1] ?? []);
-    expect(text).toMatch(/call 999 now, not 101[\s\S]*101 now/);
-    expect(await audit(conversation)).toEqual(['advised-999:P-DANGER-999', 'advised-101:P-REPORT-NOW-AT-RISK']);
-    // Without the 999 first, the 101 advice stands alone (the test below).
+    expect(text).toMatch(/999 comes first/);
+    expect(text).not.toMatch(/101|Step \d of/);
+    expect(text).toMatch(/A few yes\/no questions/);
+    expect(await audit(conversation)).toEqual(['advised-999:P-DANGER-999', 'advised-999:P-REPORT-NOW-AFTER-999']);
   });
 
   it('after 999, the police summary is for the call or the officers who come, not headed 101', async () => {
@@ -91,13 +92,14 @@ describe('parent journey', () => {
     }
   });
 
-  it('by text too, 101 after 999 keeps the 999', async () => {
+  it('by text too, a risk said after 999 is not sent to 101 nor to the search', async () => {
     const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
     try {
       let last: string[] = [];
       for (const body of ['hello', '1', 'Missing now', 'yes', 'an hour ago', 'yes', '15', 'yes', 'yes'])
         last = (await sms.text('+447700900662', body)).replies;
-      expect(last.join('\n')).toMatch(/call 999 now, not 101[\s\S]*101 now/);
+      expect(last.join('\n')).toMatch(/999 comes first/);
+      expect(last.join('\n')).not.toMatch(/101|Step \d of/);
     } finally {
       await sms.close();
     }

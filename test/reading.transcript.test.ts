@@ -24,7 +24,7 @@ describe('on the Bot Framework endpoint', () => {
     // The next question (when last seen), not the danger question again.
     expect(text).toMatch(/last see/i);
     expect(text).not.toMatch(DIDNT_CATCH);
-    expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:G-DANGER-999']);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:G-DANGER-999-NOW']);
   });
 
   it('"never came back" is read as missing, and an age said in the first message is confirmed, not asked', async () => {
@@ -1928,7 +1928,7 @@ describe("an eighth fresh walk: whose danger, and signs in a child's own words",
     await walk(conversation, ['yes', 'no', '6pm', 'yes', 'yes', 'no']);
     const [turn = []] = await walk(conversation, ['he has her passport and says their flight is in the morning']);
     expect(allText(turn)).toMatch(/call 999 now/i);
-    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-999');
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-999-NOW');
   });
 
   it('"i think im pregnant and i cant go home my mum will kill me" is no ambulance', async () => {
@@ -2065,11 +2065,11 @@ describe('a ninth fresh walk: a young person writing about someone else', () => 
   it('"got into a strangers car" is 999, not the question for a worry; by text too', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['my 13 year old got into a strangers car outside school and hasnt come home']);
-    expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:G-DANGER-999']);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-999:G-DANGER-999-NOW']);
 
     const phone = '+447700900975';
     await sms.text(phone, 'my daughter is 12, her friend says she went off in a car with a man she didnt know');
-    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toEqual(['advised-999:G-DANGER-999']);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toEqual(['advised-999:G-DANGER-999-NOW']);
   });
 
   it('by text, "idk" at "Who is writing?" is told how to choose, not "didn\'t catch that"', async () => {
@@ -2130,5 +2130,130 @@ describe('a ninth fresh walk: a young person writing about someone else', () => 
     const turns = await walk(conversation, ['me and my mate ran off last night', 'A young person']);
     expect(allText(lastTurnOf(turns))).toMatch(/safe to go home|safe right now/);
     expect(allText(lastTurnOf(turns))).not.toMatch(/someone you know is missing/);
+  });
+});
+
+describe("a tenth fresh walk: a friend's danger, told by a young person", () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-12-04T23:30:00Z' });
+  });
+  afterAll(async () => sms.close());
+
+  it('by text, a friend held at a flat is 999 for the friend, not "the police will come and help you"', async () => {
+    const phone = '+447700900981';
+    const { replies } = await sms.text(phone, 'my friend is at some guys flat and she texted me shes scared he wont let her leave');
+    const text = replies.join('\n');
+    expect(text).toMatch(/Call 999 now and tell them who is in danger/);
+    expect(text).not.toMatch(/help you, and you are not in trouble|you are away from home/);
+    expect(text).toMatch(/someone you know may be in danger/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-YP-FRIEND-DANGER');
+  });
+
+  it('by text, a friend who took pills and will not wake is an ambulance for the friend, not "don\'t go to sleep on your own"', async () => {
+    const phone = '+447700900982';
+    const { replies } = await sms.text(phone, 'my mate took loads of pills and she wont wake up');
+    expect(replies.join('\n')).toMatch(/ask for an ambulance[\s\S]*Stay with them/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-YP-FRIEND-MEDICAL');
+  });
+
+  it('a friend with older men who give her drugs, said at "are you safe right now?", is not the young person\'s own "no" nor their own disclosure', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['hi im 14'], { join: true });
+    const [turn = []] = await walk(conversation, [
+      'my mate hasnt been home since friday and i think shes with older guys who give her drugs',
+    ]);
+    expect(allText(turn)).toMatch(/Call 999 now and tell them who is in danger/);
+    expect(allText(turn)).not.toMatch(/Nobody should make you do things|away from home|Then please call 999 now/);
+    expect(allText(turn)).toMatch(/are you safe right now\?/);
+    const trail = await auditTrail(harness.app, conversation.id);
+    expect(trail).not.toContain('advised-999:Y-NOT-SAFE-NOW');
+  });
+
+  it('by text, a parent passing on the missing child\'s "sorry for everything and goodbye" text is told 999 for the child, not counselled as the one in despair', async () => {
+    const phone = '+447700900984';
+    for (const text of ['my daughter is 15 and has been missing since 6pm', '1', '2']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'she just texted me saying sorry for everything and goodbye');
+    expect(replies.join('\n')).toMatch(/Call 999 now/);
+    expect(replies.join('\n')).not.toMatch(/so do you/);
+    const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+    expect(trail).toContain('advised-999:G-DANGER-SUICIDE');
+    expect(trail).not.toContain('advised-999:G-DANGER-SELF-ADULT');
+  });
+
+  it('"no hes not in danger but he just snapchatted me saying hes on the bridge" is "call 999 now", said plainly; by text too', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son is 13 and hasnt come home from school', 'yes']);
+    const [turn = []] = await walk(conversation, ['no hes not in danger but he just snapchatted me saying hes on the bridge']);
+    expect(allText(turn)).toMatch(/may be in danger right now: call 999 now/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-999-NOW');
+
+    const phone = '+447700900985';
+    for (const text of ['foster carer here, lad 13 not back, due 8pm', '1']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'he messaged his brother saying hes got a knife with him in case');
+    expect(replies.join('\n')).toMatch(/call 999 now/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-999-NOW');
+  });
+
+  it('by text, a risk that is 999 at the extra-risk question is not followed by 101 nor the search, but by the details for the police', async () => {
+    const phone = '+447700900986';
+    for (const text of ['my son hasnt come home hes 13', '1', 'no', 'about 6pm', 'yes', 'yes']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'he has diabetes and hasnt got his insulin');
+    const text = replies.join('\n');
+    expect(text).toMatch(/Call 999 now/);
+    expect(text).not.toMatch(/101|Step \d of 7/);
+    expect(text).toMatch(/harmed themselves or talked about suicide/);
+  });
+
+  it('by text, a young person told by a man at the bus station they can stay at his is heard as someone using them', async () => {
+    const phone = '+447700900987';
+    const { replies } = await sms.text(phone, 'im 14 ran away, a man at the bus station said i can stay at his');
+    expect(replies.join('\n')).toMatch(/someone may be using you/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-YP-EXPLOITATION');
+  });
+
+  it('by text, "no he didnt hurt me he only made me do stuff..." at the offer is heard, and the offer is asked again, not turned down', async () => {
+    const phone = '+447700900988';
+    for (const text of ['I am 16 and back home', '1', 'yes']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'no he didnt hurt me he only made me do stuff i didnt want to do with his mates');
+    const text = replies.join('\n');
+    expect(text).toMatch(/Nobody should make you do things/);
+    expect(text).toMatch(/What would you like\?/);
+    expect(text).not.toMatch(/it's your choice/);
+  });
+
+  it('by text, "ma 3ad baddi 3ish" (Arabizi: I do not want to live any more) is heard as talk of ending a life', async () => {
+    const phone = '+447700900989';
+    await sms.text(phone, 'ana 15 sene w hrabt men el bet');
+    await sms.text(phone, 'ma 3ad baddi 3ish, ta3ban ktir');
+    const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+    expect(trail.some((row) => /^advised-999:G-DANGER-YP-SUICIDE|^advised-999:G-DANGER-YP$/.test(row))).toBe(true);
+  });
+
+  it('a child gone and with those who exploit, told by a professional or a care worker, is "call 999 now", with no 101 beside it; by text too', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A professional'], { join: true });
+    const [turn = []] = await walk(conversation, [
+      'im a teacher, a year 9 pupil told me her friend hasnt been home for 2 days and is staying at some mans flat',
+    ]);
+    expect(allText(turn)).toMatch(/call 999 now/);
+    expect(allText(turn)).not.toMatch(/otherwise 101|Earlier I said/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-999-NOW');
+
+    const phone = '+447700900990';
+    const { replies } = await sms.text(
+      phone,
+      'residential worker here. YP 15 absconded from unit at 0130, he said hes going to meet his uncle in london who gives him phones and money',
+    );
+    expect(replies.join('\n')).toMatch(/call 999 now/);
+    expect(replies.join('\n')).not.toMatch(/otherwise 101/);
+  });
+
+  it('the young person in danger with a friend keeps their own 999 line', async () => {
+    const phone = '+447700900983';
+    const { replies } = await sms.text(phone, 'me and my mate are at some guys flat and he wont let us leave');
+    expect(replies.join('\n')).not.toMatch(/who is in danger, where they are/);
+    const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+    expect(trail.some((row) => row.startsWith('advised-999:G-DANGER-YP'))).toBe(true);
   });
 });

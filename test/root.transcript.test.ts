@@ -177,7 +177,7 @@ describe('audit rows', () => {
     expect(mine).toEqual([
       expect.objectContaining({
         kind: 'advised-999',
-        ruleId: 'G-DANGER-999',
+        ruleId: 'G-DANGER-999-NOW',
         channel: 'test',
         contentVersion: harness.app.content.version,
         at: new Date('2026-11-24T23:00:00Z'),

@@ -22,6 +22,8 @@ const DIDNT_CATCH = /didn.t catch/i;
 
 const SAYS_MISSING = new Set(['a man is forcing her into a car']);
 const SUICIDE_TALK = new Set(['she said she wants to die', 'wants to end it all', "she's cutting herself", 'self harmed', 'kms']);
+/** A child taken or held, told by an adult: "call 999 now", said plainly. */
+const TAKEN = new Set(['a man is forcing her into a car', 'someone took her', 'she got in a car with some men', 'they locked her in']);
 
 describe('danger in words not on the list', () => {
   it.each([
@@ -48,7 +50,8 @@ describe('danger in words not on the list', () => {
       SAYS_MISSING.has(message) ? ['Yes', 'No', 'Not sure'] : ['Missing now', 'They are back', 'Prepare in advance'],
     );
     // Talk of suicide or self-harm from an adult gets what to do about it, with 999.
-    expect(await ruleIds(conversation.id)).toEqual([SUICIDE_TALK.has(message) ? 'G-DANGER-SUICIDE' : 'G-DANGER-999']);
+    const rule = SUICIDE_TALK.has(message) ? 'G-DANGER-SUICIDE' : TAKEN.has(message) ? 'G-DANGER-999-NOW' : 'G-DANGER-999';
+    expect(await ruleIds(conversation.id)).toEqual([rule]);
   });
 
   it('"he\'s not suicidal" does not interrupt, but a second phrase in the same message still does', async () => {

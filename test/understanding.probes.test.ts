@@ -738,8 +738,27 @@ describe('whom talk of ending a life is about', () => {
     ['shes saying next time ill do it properly', ['someoneElse']],
     ['i want to kill myself', ['writer']],
     ['my son said he wants to end it all', ['someoneElse']],
+    ['she just texted me saying sorry for everything and goodbye', ['someoneElse']],
+    ['i said i want to die', ['writer']],
   ])('"%s"', (text, whom) => {
     expect(understanding.read(text, 'en-GB').suicideOf).toEqual(whom);
+  });
+});
+
+describe('whom danger of any kind is to', () => {
+  it.each([
+    ['my friend is at some guys flat and he wont let her leave', ['someoneElse']],
+    ['my mate took loads of pills and she wont wake up', ['someoneElse']],
+    ['i took loads of pills and she found me', ['writer']],
+    ['he wont let me leave', ['writer']],
+    ['my stepdad hits me', ['writer']],
+    ['im at some guys flat', ['writer']],
+    ['me and my mate are at some guys flat', ['writer', 'someoneElse']],
+    ['im with my friend at some guys flat', ['writer', 'someoneElse']],
+    ['i was with my mate and some men grabbed her', ['someoneElse']],
+    ['he says i can stay as long as i want but i have to do some runs for him', ['writer']],
+  ])('"%s"', (text, whom) => {
+    expect(understanding.read(text, 'en-GB').dangerOf).toEqual(whom);
   });
 });
 

@@ -34,6 +34,10 @@ export const factSchemas = {
   dangerCategory: z.enum(DANGER_CATEGORIES),
   /** Whom talk of ending a life is about, where the words say only one: the writer, or someone else. */
   dangerOf: z.enum(['writer', 'someoneElse']),
+  /** The message says the child is gone now ("hasnt been home for 2 days"), from an adult. */
+  childMissing: z.boolean(),
+  /** 999 was advised, without an "if", earlier in this conversation. */
+  emergencyAdvised: z.boolean(),
   /** The danger words say it is happening now (on a bridge, a knife out), beside another category. */
   dangerNow: z.boolean(),
   /** After a medical emergency in this conversation, they say they will not call 999 or go to hospital. */

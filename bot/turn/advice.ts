@@ -31,6 +31,9 @@ export async function advise(
   // One "call 999 now" a turn: "shes diabetic and didnt take her insulin" at "in danger now?" is
   // the medical 999 and a yes, not the medical 999 and then the parent's 999 too.
   if (unconditional999 && context.turnState.get(EMERGENCY_SAID_THIS_TURN)) return;
+  // Nor "call 101" just after "call 999 now": a professional told a child is at a man's flat hears
+  // the 999 alone; the 101 advice waits for a later turn, opened by "Earlier I said to call 999".
+  if (rule.audit === 'advised-101' && context.turnState.get(EMERGENCY_SAID_THIS_TURN)) return;
   const messages = messagesFor(context, services);
   const note = context.turnState.get(COUNCIL_NOTE_SAID) ? undefined : messages.councilNote(rule.say);
   if (note) context.turnState.set(COUNCIL_NOTE_SAID, true);

@@ -145,6 +145,7 @@ export function takeHeldAnswer(context: TurnContext, services: ReadingServices, 
       everyday: undefined,
       asksAboutRisk: false,
       asksAppearance: false,
+      offersHelp: false,
     },
   }));
 }

@@ -37,6 +37,8 @@ export interface OpenQuestion {
   asksAboutRisk?: boolean;
   /** The question asks what someone looks like or wears: a description in the answer is that answer, not said in passing. */
   asksAppearance?: boolean;
+  /** The question offers help ("would you like to talk to someone?"): a "no" beside harm told is about the harm, not the offer. */
+  offersHelp?: boolean;
 }
 
 export interface AnswerReading {
@@ -51,6 +53,7 @@ export interface AnswerReading {
   everyday: EverydayAnswer | undefined;
   asksAboutRisk: boolean;
   asksAppearance: boolean;
+  offersHelp: boolean;
 }
 
 /**
@@ -94,6 +97,7 @@ export function readAnswer(text: string, question: OpenQuestion, messages: Messa
     everyday: understanding.everyday(text, locale, { wholeMessage: true }),
     asksAboutRisk: question.asksAboutRisk ?? false,
     asksAppearance: question.asksAppearance ?? false,
+    offersHelp: question.offersHelp ?? false,
   };
 }
 

@@ -40,6 +40,11 @@ export interface Reading {
    */
   suicideOf: Array<'writer' | 'someoneElse'>;
   /**
+   * Whom the danger found is to, where the words say: the writer ("he wont let me leave"),
+   * someone else ("my mate is at some guys flat"), or both. Empty without danger or a person said.
+   */
+  dangerOf: Array<'writer' | 'someoneElse'>;
+  /**
    * Who is gone or has not come back, where the words say: the writer ("i ran away"), someone else
    * ("my mate hasnt been home since friday"), or both ("me and my mate ran off").
    */
@@ -74,6 +79,16 @@ export interface Reading {
   closes: boolean;
   /** Facts said in passing, kept so that no journey asks them again. */
   facts: StatedFacts;
+}
+
+/**
+ * The words are about someone else and not the writer: only someone else is gone ("my mate
+ * hasnt been home since friday"), or, with nobody said to be gone, only someone else is in danger
+ * ("my friend is at some guys flat and he wont let her leave").
+ */
+export function aboutSomeoneElseOnly(reading: Pick<Reading, 'missingOf' | 'dangerOf'>): boolean {
+  const only = (whose: ReadonlyArray<'writer' | 'someoneElse'>) => whose.length === 1 && whose[0] === 'someoneElse';
+  return only(reading.missingOf) || (reading.missingOf.length === 0 && only(reading.dangerOf));
 }
 
 export interface StatedFacts {
@@ -490,6 +505,7 @@ export function createUnderstanding(
       const heard = danger.size === 0 && features && !explainedAway ? models.danger.judgeFeatures(features).category : undefined;
       // "i rang the police and they told me to wait": they were not given a report; it is still to do.
       if (question === 'policeSaidWait' && said.delete('policeTold')) said.add('policeSaidWait');
+      const endangered = danger.size > 0 ? [...new Set(own.flatMap((language) => dangerOf(text, readerFor(language))))] : [];
       const despairOf = danger.has('suicideSelfHarm') ? [...new Set(own.flatMap((language) => suicideOf(text, readerFor(language))))] : [];
       // "im her mum ... i just want to sleep and not wake up": words of despair sound like a young
       // person to the trained reader, but the mum said who she is.
@@ -500,6 +516,7 @@ export function createUnderstanding(
         danger: DANGER_CATEGORIES.filter((category) => danger.has(category)),
         harmDone: harmDone && danger.size > 0,
         suicideOf: despairOf,
+        dangerOf: endangered,
         missingOf:
           situation === 'missingNow' || situation === 'away'
             ? [...new Set(own.flatMap((language) => missingOf(text, readerFor(language))))]
@@ -1285,6 +1302,79 @@ function strongest<Label extends string>(
   );
 }
 
+type Whose = 'writer' | 'someoneElse';
+
+/**
+ * Whom the danger is to, clause by clause, for every category: a person word among the danger
+ * words says it ("wont let me leave", "gave her drugs"), or the one just after them ("threatening
+ * her"), or else the nearest before them ("my mate is at some guys flat": the mate). A clause that
+ * names nobody ("and shes not answering, some guys flat") is about whoever the clause before named.
+ */
+function dangerOf(text: string, reader: LanguageReader): Whose[] {
+  const found = new Set<Whose>();
+  const whoseWord = (word: string): Whose | undefined =>
+    reader.speakerWords.has(word) || reader.speakerReflexives.has(word)
+      ? 'writer'
+      : reader.othersWords.has(word) || reader.othersReflexives.has(word)
+        ? 'someoneElse'
+        : undefined;
+  let named: Whose | undefined;
+  for (const clause of text.split(/[,;!?\n]|\.(?!\d)/u)) {
+    const tokens = tokenise(clause, reader.lexicon);
+    const words = tokens.map((token) => whoseWord(token.word));
+    for (const match of reader.danger.find(tokens)) {
+      if (match.negated) continue;
+      const within = new Set(words.slice(match.start, match.end + 1).filter((whose) => whose !== undefined));
+      // The object just after a verb of harm ("hitting me"), never a new subject further on ("took pills and she found me").
+      const after = words[match.end + 1];
+      const before = tokens.slice(0, match.start);
+      // "she texted me saying goodbye" is her talk of ending a life; "he says i have to do runs for
+      // him" is the writer's danger: only talk of ending a life is whoever says it.
+      const saying = match.label === 'suicideSelfHarm' ? sayingStarts(before, reader) : -1;
+      let nearestAt = saying < 0 ? before.length - 1 : saying - 1;
+      while (nearestAt >= 0 && words[nearestAt] === undefined) nearestAt -= 1;
+      const nearest = words[nearestAt];
+      // "me and my mate are at some guys flat": both of them.
+      let joined = nearestAt - 1;
+      while (joined >= 0 && reader.togetherWords.has(tokens[joined]?.word ?? '')) joined -= 1;
+      const withWriter = nearest === 'someoneElse' && joined < nearestAt - 1 && words[joined] === 'writer';
+      // "i have to do some runs for him", "i had to sleep with him": someone named last, for or with
+      // whom the writer does it, is not whose danger it is.
+      const forSomeoneElse =
+        nearest === 'writer' &&
+        (within.size === 0 || (within.size === 1 && within.has('someoneElse') && words[match.end] === 'someoneElse'));
+      const fromNearest = within.size === 0 && (after === undefined || forSomeoneElse) && nearest !== undefined;
+      const whose = forSomeoneElse
+        ? 'writer'
+        : within.size === 1
+          ? [...within][0]
+          : within.size === 2
+            ? undefined
+            : (after ?? nearest ?? named);
+      if (within.size === 2 || (fromNearest && withWriter)) {
+        found.add('writer');
+        found.add('someoneElse');
+      } else if (whose) found.add(whose);
+    }
+    named = words.filter((whose) => whose !== undefined).pop() ?? named;
+  }
+  return [...found];
+}
+
+/**
+ * Where the last words of saying before a phrase begin, with whom it was said to ("texted me
+ * saying", "told me"): the one saying it comes before them. -1 without any.
+ */
+function sayingStarts(before: readonly Token[], reader: LanguageReader): number {
+  let at = before.map((token) => reader.sayingWords.has(token.word)).lastIndexOf(true);
+  if (at < 0) return at;
+  const toWriterOrSaying = (word: string) => reader.sayingWords.has(word) || reader.speakerWords.has(word);
+  while (at > 0 && toWriterOrSaying(before[at - 1]?.word ?? '')) at -= 1;
+  // "i said" is the writer: the walk stops at a writer who says it.
+  while (at < before.length && reader.speakerWords.has(before[at]?.word ?? '')) at += 1;
+  return at;
+}
+
 /**
  * Whom talk of ending a life is about, clause by clause: a reflexive says it ("kill herself"),
  * or else the nearest person word before the danger words ("i think she wants to die": she).
@@ -1299,9 +1389,9 @@ function suicideOf(text: string, reader: LanguageReader): Array<'writer' | 'some
     if (written.some((word) => reader.othersReflexives.has(word))) found.add('someoneElse');
     else if (written.some((word) => reader.speakerReflexives.has(word))) found.add('writer');
     else {
-      // "shes saying next time ill do it properly": whoever is saying it.
+      // "shes saying next time ill do it properly", "she texted me saying sorry for everything and goodbye": whoever is saying it.
       const before = tokens.slice(0, match.start);
-      const saying = before.map((token) => reader.sayingWords.has(token.word)).lastIndexOf(true);
+      const saying = sayingStarts(before, reader);
       const nearest = before
         .slice(0, saying < 0 ? before.length : saying)
         .reverse()

@@ -19,6 +19,8 @@ export interface ChoiceQuestionSpec<Value extends string> {
   read?: (context: TurnContext) => Value | undefined;
   /** Message key said when the answer is "not sure" and no option means that (a yes/no question): how to answer. */
   unsure?: string;
+  /** The question offers help: see OpenQuestion. */
+  offersHelp?: boolean;
 }
 
 export class ChoiceQuestion<Value extends string> extends AskingDialog {
@@ -60,7 +62,7 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
   }
 
   private get asked() {
-    return this.spec.choices.asked(this.id);
+    return this.spec.choices.asked(this.id, this.spec.offersHelp ? { offersHelp: true } : {});
   }
 
   private async sendWithOptions(context: TurnContext, text: string): Promise<void> {

@@ -189,6 +189,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // "no i cant call they take my phone": the "no" is about calling, not the question on screen.
     if (replied && reading?.question !== undefined && CALLING_QUESTIONS.includes(reading.question) && turnReading.answer?.by === 'meaning')
       dropAnswer(context, this.services);
+    // "no he didnt hurt me he only made me do stuff with his mates", at the offer of someone to
+    // talk to: the "no" is about the harm, not turning the offer down, which is asked again.
+    const harmTold = (reading?.danger.length ?? 0) > 0 || (reading?.disclosures.length ?? 0) > 0;
+    const { answer } = turnReading;
+    if (replied && harmTold && answer?.offersHelp && answer.by === 'meaning' && answer.option === 'no') dropAnswer(context, this.services);
     // "its freezin n i got no money", from a young person: somewhere safe tonight, said once; a
     // reply to danger or a disclosure in the same words already gives who can help.
     const nowhereToStay = reading?.facts.said.includes('nowhereToStay') === true && !before.stated.includes('nowhereToStay');
@@ -295,7 +300,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   ): Promise<boolean> {
     const dangerCategory = mostUrgentCare(reading.danger, reading.harmDone, role);
     const [concernCategory] = reading.concern;
-    const [disclosure] = reading.disclosures;
+    // "my mate hasnt been home, shes with older guys who give her drugs": what is done to the
+    // friend is not the young person's own disclosure.
+    const friendsDanger = role === 'youngPerson' && reading.dangerOf.length === 1 && reading.dangerOf[0] === 'someoneElse';
+    const [disclosure] = friendsDanger ? [] : reading.disclosures;
     if (!dangerCategory && !concernCategory && !disclosure && !reading.question) return false;
     const who = role ? { role } : {};
     // "ive rung 999, theyre on the way": the police are not news to them.
@@ -303,17 +311,22 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // Signs of exploitation an adult describes (money or a phone nobody explains, a taxi nobody
     // paid for, an older "boyfriend"), and nothing worse: the exploitation route (999 if in danger
     // now, otherwise the police on 101 and children's social care), not a bare "call 999 now".
-    const exploitationSigns = dangerCategory === 'exploitation' && reading.danger.length === 1 && role !== 'youngPerson';
+    // A child gone now and with those who exploit ("hasnt been home for 2 days, staying at some
+    // mans flat"): that is danger now, "call 999 now", not the route for signs.
+    const childMissing = role !== 'youngPerson' && (reading.situation === 'missingNow' || reading.situation === 'away');
+    const exploitationSigns = dangerCategory === 'exploitation' && reading.danger.length === 1 && role !== 'youngPerson' && !childMissing;
     // "i just want to go to sleep and not wake up" from a parent is about the parent; "my mate said
-    // she was gonna kill herself" from a young person is about the mate.
-    const [onlyOf, ...others] = reading.suicideOf;
-    const dangerOf = dangerCategory === 'suicideSelfHarm' && others.length === 0 ? onlyOf : undefined;
+    // she was gonna kill herself" or "my friend is at some guys flat" from a young person is about the friend.
+    const [onlyOf, ...others] = dangerCategory === 'suicideSelfHarm' ? reading.suicideOf : reading.dangerOf;
+    const dangerOf = dangerCategory && others.length === 0 ? onlyOf : undefined;
+    const aboutSomeoneElse = dangerOf === 'someoneElse';
     if (exploitationSigns) await adviseFirst(context, this.services, 'disclosure', { disclosure: 'childExploited', ...who });
     else if (dangerCategory) {
       const rule = await adviseFirst(context, this.services, 'interrupt', {
         dangerPhrase: true,
         dangerCategory,
         ...(dangerOf ? { dangerOf } : {}),
+        ...(childMissing ? { childMissing } : {}),
         dangerNow: reading.danger.includes('immediate'),
         ambulanceCalled: reading.facts.said.includes('ambulanceCalled'),
         askedStraightBefore,
@@ -323,6 +336,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       // "they wont let me leave": told 999 now, they are not asked next whether they are safe.
       if (
         role === 'youngPerson' &&
+        !aboutSomeoneElse &&
         rule?.audit === 'advised-999' &&
         (reading.danger.includes('immediate') || dangerCategory === 'takenHeld')
       ) {
@@ -333,7 +347,6 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await adviseFirst(context, this.services, 'concern', { dangerCategory: concernCategory, askedStraightBefore, policeTold, ...who });
     // A young person is asked straight, once, whether they are thinking of ending their life (those
     // rules' words ask it): their next yes or no answers that, not the question on screen.
-    const aboutSomeoneElse = dangerOf === 'someoneElse';
     if (
       role === 'youngPerson' &&
       (dangerCategory ?? concernCategory) === 'suicideSelfHarm' &&
@@ -349,20 +362,23 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       context.turnState.set(TURN_ASKED_STRAIGHT, true);
     }
     // A disclosure is heard even beside danger: the 999 line alone does not acknowledge it.
+    const exploitationAnswered = exploitationSigns || (childMissing && dangerCategory === 'exploitation');
     const acknowledged =
-      (exploitationSigns && (disclosure === 'childExploited' || disclosure === 'madeToDoThings')) ||
+      (exploitationAnswered && (disclosure === 'childExploited' || disclosure === 'madeToDoThings')) ||
       (disclosure !== undefined && (await this.disclosureAnsweredBefore(context, disclosure, who)));
     if (disclosure && !acknowledged) await adviseFirst(context, this.services, 'disclosure', { disclosure, ...who });
     if (dangerCategory || concernCategory || disclosure) {
-      // The writer's own despair, or a friend's, is not a risk of the child the conversation is about.
-      const notTheChild = role === 'youngPerson' ? dangerOf === 'someoneElse' : dangerOf === 'writer';
+      // A friend's danger, told by a young person, or a parent's own despair, is not a risk of the
+      // child the conversation is about.
+      const notTheChild = (category: DangerCategory) =>
+        role === 'youngPerson' ? aboutSomeoneElse : dangerOf === 'writer' && category === 'suicideSelfHarm';
       await flagRisk(
         context,
         this.services,
         ...(dangerCategory ? (['danger-phrase'] as const) : []),
-        ...reading.danger.filter((category) => !(notTheChild && category === 'suicideSelfHarm')),
+        ...reading.danger.filter((category) => !notTheChild(category)),
         ...reading.concern,
-        ...reading.disclosures,
+        ...(disclosure ? reading.disclosures : []),
       );
       await keepDangerForBooking(context, this.services, reading.danger);
     }

@@ -21,9 +21,18 @@ export function yesNoQuestion(
   ask: string,
   services: DialogServices,
   read?: (context: TurnContext) => YesNo | undefined,
+  { offersHelp = false }: { offersHelp?: boolean } = {},
 ): ChoiceQuestion<YesNo> {
   return new ChoiceQuestion(
-    { id, ask, retry: 'common.yesNo.retry', unsure: 'common.yesNo.unsureHowToAnswer', choices: yesNoChoices, ...(read ? { read } : {}) },
+    {
+      id,
+      ask,
+      retry: 'common.yesNo.retry',
+      unsure: 'common.yesNo.unsureHowToAnswer',
+      choices: yesNoChoices,
+      offersHelp,
+      ...(read ? { read } : {}),
+    },
     services,
   );
 }

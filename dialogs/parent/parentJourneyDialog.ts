@@ -29,6 +29,7 @@ import {
   optionsOf,
   pastMomentResult,
   resultOf,
+  stepValues,
   textAnswerResult,
   yesNoResult,
   yesNoUnsureResult,
@@ -97,6 +98,9 @@ const SITUATION_FROM_FIRST_MESSAGE: Partial<Record<Situation, (typeof PARENT_SIT
 };
 
 export const situationChoices = Choices.keyed(PARENT_SITUATIONS, (value) => `parent.situation.options.${value}`);
+
+/** The search was not begun: 999 had been advised, and comes first. */
+const searchValues = stepValues(z.object({ skippedFor999: z.boolean().optional() }));
 
 export class ParentJourneyDialog extends InterruptibleDialog {
   private readonly record;
@@ -414,10 +418,19 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     if (parentBelievesAtRisk !== 'no') await flagRisk(step.context, this.services, 'parent-believes-at-risk');
     if ((await this.record.get(step.context)).toldToReportNow) return step.beginDialog(SEARCH_CHECKLIST_DIALOG);
     const { daysMissing } = riskFacts(await this.record.get(step.context), this.services.clock.now());
+    const policeTold = await this.policeTold(step);
+    // Told to call 999 already ("he has diabetes and no insulin" at the risk question): the 999
+    // stands alone, with no 101 after it and no search before the details the police will ask.
+    const emergencyFirst = !policeTold && parentBelievesAtRisk !== 'no' && (await emergencyAdvised(step.context, this.services));
+    if (emergencyFirst) {
+      await adviseFirst(step.context, this.services, 'parent-report-now', { parentBelievesAtRisk, emergencyAdvised: true });
+      searchValues.keep(step, { skippedFor999: true });
+      return step.next('reportNow');
+    }
     const reportNow = await adviseFirst(step.context, this.services, 'parent-report-now', {
       parentBelievesAtRisk,
       daysMissing,
-      policeTold: await this.policeTold(step),
+      policeTold,
       ...(ageYears === undefined ? {} : { ageYears }),
     });
     if (!reportNow) await adviseFirst(step.context, this.services, 'parent-triage', { ageYears: ageYears ?? 0 });
@@ -428,11 +441,12 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     if (resultOf(step, checklistResult) === 'found') return step.replaceDialog(PARENT_RETURN_DIALOG);
     const { ageYears } = await this.withCorrectedAge(step.context);
     const { stated } = await conversationFactsRecord(this.services).get(step.context);
-    await adviseFirst(step.context, this.services, 'parent-report', {
-      reportToPolice: true,
-      policeTold: await this.policeTold(step),
-      policeSaidWait: stated.includes('policeSaidWait'),
-    });
+    if (!searchValues.read(step).skippedFor999)
+      await adviseFirst(step.context, this.services, 'parent-report', {
+        reportToPolice: true,
+        policeTold: await this.policeTold(step),
+        policeSaidWait: stated.includes('policeSaidWait'),
+      });
     await adviseFirst(step.context, this.services, 'parent-report-detail', { ageYears: ageYears ?? 0 });
     return step.beginDialog(RISK_FACTORS_DIALOG);
   }

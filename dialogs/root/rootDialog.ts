@@ -19,6 +19,7 @@ import { conversationFactsRecord, keepOfferDeclined } from '../base/conversation
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { messagesFor, readingOf, type DialogServices, type TurnReading } from '../../bot/turn/services';
 import { optionMentioned, readAnswer } from '../../bot/understanding/openQuestion';
+import { aboutSomeoneElseOnly } from '../../bot/understanding/understand';
 import type { Messages } from '../../bot/content/i18n';
 import { CARER_JOURNEY, CarerJourneyDialog } from '../carer/carerJourneyDialog';
 import { PARENT_JOURNEY, ParentJourneyDialog } from '../parent/parentJourneyDialog';
@@ -43,9 +44,8 @@ const firstReadingSchema = z.object({
   someoneElseMissing: z.boolean().optional(),
 });
 
-/** Only someone else is said to be gone: a young person writing about a friend, not about themselves. */
-const onlySomeoneElseMissing = (reading: TurnReading | undefined): boolean =>
-  reading?.missingOf.length === 1 && reading.missingOf[0] === 'someoneElse';
+/** Only someone else is said to be gone or in danger: a young person writing about a friend, not about themselves. */
+const onlySomeoneElseMissing = (reading: TurnReading | undefined): boolean => reading !== undefined && aboutSomeoneElseOnly(reading);
 
 /**
  * Bump when a change to the tree is not visible in botbuilder's own version hash (which sees
@@ -197,7 +197,8 @@ export class RootDialog extends InterruptibleDialog {
       await step.context.sendActivity(`${messages.t('root.welcome')}${this.otherLanguages(messages)}`);
       return step.beginDialog(ROLE_QUESTION);
     }
-    const aboutWhom = first.writer === 'youngPerson' && first.someoneElseMissing ? 'someoneElse' : first.situation;
+    const inDanger = reading?.missingOf.length === 0 ? 'someoneElseInDanger' : 'someoneElse';
+    const aboutWhom = first.writer === 'youngPerson' && first.someoneElseMissing ? inDanger : first.situation;
     const understood = `root.understood.${first.writer}.${aboutWhom ?? 'unknown'}`;
     await step.context.sendActivity(
       `${messages.t('root.welcomeShort')} ${messages.t(messages.has(understood) ? understood : `root.understood.${first.writer}.unknown`)}${this.otherLanguages(messages)}`,

@@ -22,6 +22,7 @@ import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { TURN_ALREADY_ANSWERED } from '../base/waitingDialog';
 import { journeyOptionsSchema, situationAnswer } from '../base/journeyOptions';
 import { PastMomentDialog } from '../base/pastMomentDialog';
+import { aboutSomeoneElseOnly } from '../../bot/understanding/understand';
 import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
 import { messagesFor, readingOf, type DialogServices, type TurnReading } from '../../bot/turn/services';
 import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
@@ -66,14 +67,16 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     // "theres a man following me", "they wont let me leave": not safe, said in their words.
     this.addDialog(
       yesNoUnsureQuestion(SAFE, 'youngPerson.safe.ask', services, (context) => {
-        const { danger, facts, answer } = readingOf(context, services);
+        const { danger, dangerOf, facts, answer } = readingOf(context, services);
         // "im scared", "my dad hits me", "he made me carry stuff for him": not safe, said in their
         // words, and not asked again after the 999 line. Talk of ending their life is asked about
         // straight instead; a yes or no said with it is theirs. "my mum kicked me out" says where
         // they cannot go, not that they are in danger now: asked.
         if (answer?.option !== undefined) return undefined;
         // Scared, with no danger said, is not sure: "call 999 now" is for danger.
-        if (danger.some((category) => category !== 'suicideSelfHarm')) return 'no';
+        // A friend's danger ("my mate is at some guys flat") says nothing of their own.
+        const friendOnly = dangerOf.length === 1 && dangerOf[0] === 'someoneElse';
+        if (!friendOnly && danger.some((category) => category !== 'suicideSelfHarm')) return 'no';
         return facts.said.includes('feelsScared') ? 'unsure' : undefined;
       }),
     );
@@ -91,7 +94,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
         services,
       ),
     );
-    this.addDialog(yesNoQuestion(TALK, 'youngPerson.away.talk', services));
+    this.addDialog(yesNoQuestion(TALK, 'youngPerson.away.talk', services, undefined, { offersHelp: true }));
     this.addDialog(yesNoUnsureQuestion(YOU_OK, 'youngPerson.someoneElse.youOk.ask', services));
     this.addDialog(yesNoUnsureQuestion(HOME_SAFE, 'youngPerson.away.homeSafe.ask', services));
     // "i dont feel safe here", "my step dad hits me": a no, said in their words.
@@ -102,7 +105,10 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
       }),
     );
     this.addDialog(
-      new ChoiceQuestion({ id: OFFER, ask: 'youngPerson.offer.ask', retry: 'common.choiceRetry', choices: offerChoices }, services),
+      new ChoiceQuestion(
+        { id: OFFER, ask: 'youngPerson.offer.ask', retry: 'common.choiceRetry', choices: offerChoices, offersHelp: true },
+        services,
+      ),
     );
     this.addDialog(new ChoiceQuestion({ id: WHO, ask: 'youngPerson.who.ask', retry: 'common.choiceRetry', choices: whoChoices }, services));
     this.addDialog(
@@ -167,9 +173,9 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     const reading = readingOf(innerDc.context, this.services);
     if (innerDc.stack[0]?.id === OFFER_FLOW) return this.stillAway(innerDc, reading);
     if (innerDc.activeDialog?.id !== SAFE) return undefined;
-    // Written by the young person, "missing" is being away.
+    // Written by the young person, "missing" is being away: their own, unless only someone else is said to be gone.
     const situation = reading.situation === 'missingNow' ? 'away' : reading.situation;
-    if (reading.question || (situation !== 'away' && situation !== 'back')) return undefined;
+    if (reading.question || (situation !== 'away' && situation !== 'back') || aboutSomeoneElseOnly(reading)) return undefined;
     await conversationFactsRecord(this.services).update(innerDc.context, (facts) => ({ ...facts, situationSaid: situation }));
     // "yes im back now" answers both.
     if (reading.answer?.option !== undefined) return undefined;
