@@ -57,15 +57,15 @@ describe('on the Bot Framework endpoint', () => {
     expect(text).not.toContain('19');
   });
 
-  it('"to see her girlfriend, she 22" for a 15-year-old is grooming: noted as a risk, and she is reported now, not searched for first', async () => {
+  it('"to see her girlfriend, she 22" for a 15-year-old gone is grooming while missing: "call 999 now", noted as a risk, and not searched for first', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['my daughter hasnt come home, she is 15'], { join: true });
     const [turn] = await walk(conversation, ['she went out at 4 this afternoon to see her girlfriend, she 22']);
-    expect(allText(turn ?? [])).toMatch(/exploit/);
+    expect(allText(turn ?? [])).toMatch(/call 999 now/);
     const turns = await walk(conversation, ['no', '4pm today', 'yes', 'yes']);
     expect(turns.map(allText).join('\n')).not.toMatch(/extra risk/);
     expect(allText(lastTurnOf(turns))).toMatch(/don't search first/);
-    expect(await auditTrail(harness.app, conversation.id)).toContain('disclosure-heard:G-DISCLOSE-ADULT-EXPLOITED');
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-999-NOW');
   });
 
   it('"ive rung 999, theyre on the way" is not told to ring them as news: keep the phone on, 999 again if anything changes', async () => {
@@ -1338,13 +1338,14 @@ describe('a fourth fresh walk: back, said mid-search; "no, i cant call"', () => 
   it('Polish, "kazali mu przewozić paczki" is exploitation, by text too', async () => {
     const conversation = harness.conversation(undefined, { locale: 'pl' });
     const [turn] = await walk(conversation, ['mój syn ma 15 lat, starsi chłopcy kazali mu przewozić paczki i teraz go nie ma']);
-    expect(await auditTrail(harness.app, conversation.id)).toEqual(expect.arrayContaining([expect.stringMatching(/EXPLOIT/)]));
+    // Gone now, and made to carry for older boys: "call 999 now".
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(expect.arrayContaining([expect.stringMatching(/EXPLOIT|999-NOW/)]));
     expect(allText(turn ?? [])).toMatch(/999/);
     const phone = '+447700900917';
     await sms.text(phone, 'polski');
     await sms.text(phone, 'moja córka zniknęła, każą jej wozić paczki do Londynu');
     expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/EXPLOIT/)]),
+      expect.arrayContaining([expect.stringMatching(/EXPLOIT|999-NOW/)]),
     );
   });
 

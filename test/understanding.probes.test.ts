@@ -167,6 +167,8 @@ describe('everyday sayings that hold danger words', () => {
     'hi im an emergency foster carer',
     'i cant talk to my mum about it',
     'cant talk to my dad about this stuff, he just shouts',
+    "she's been cutting school a bit and vaping thats it",
+    'my mates dad said i can stay at his tonight',
   ])('"%s" is not danger', (text) => {
     expect(understanding.read(text, 'en-GB').danger).toEqual([]);
   });
@@ -742,6 +744,16 @@ describe('whom talk of ending a life is about', () => {
     ['i said i want to die', ['writer']],
   ])('"%s"', (text, whom) => {
     expect(understanding.read(text, 'en-GB').suicideOf).toEqual(whom);
+  });
+});
+
+describe('a man who offers a runaway a bed, and "wat" for what', () => {
+  it('"a man at the bus station said i can stay at his" is exploitation', () => {
+    expect(understanding.read('a man at the bus station said i can stay at his', 'en-GB').danger).toEqual(['exploitation']);
+  });
+
+  it('"wat is a return interview" asks what one is', () => {
+    expect(understanding.read('wat is a return interview', 'en-GB').question).toBe('returnInterview');
   });
 });
 

@@ -163,6 +163,20 @@ describe('young person', () => {
     for (const title of offered) expect(title < 'Wed 25 Nov 15:30' || !title.startsWith('Wed')).toBe(true);
   });
 
+  it('a meeting at school is never offered a weekend time, though those are the next free', async () => {
+    const friday = await startHarness({ now: '2026-12-04T16:10:00Z' });
+    try {
+      const conversation = friday.conversation();
+      const offered = optionTitles(last(await walk(conversation, [...TO_WHEN.slice(0, -1), 'At school'])));
+      expect(offered.filter((title) => /^(Sat|Sun)/.test(title))).toEqual([]);
+      const elsewhere = friday.conversation();
+      const offeredElsewhere = optionTitles(last(await walk(elsewhere, [...TO_WHEN.slice(0, -1), 'Library'])));
+      expect(offeredElsewhere.some((title) => /^Sat/.test(title))).toBe(true);
+    } finally {
+      await friday.close();
+    }
+  });
+
   it('"the 2nd one" picks the second time offered', async () => {
     const conversation = harness.conversation();
     await walk(conversation, [...TO_WHEN, 'the 2nd one', 'text me']);

@@ -10,6 +10,7 @@ import {
   type Disclosure,
   type QuestionAsked,
   type Role,
+  type Situation,
   type StatedFact,
 } from '../../bot/content/vocabulary';
 import { advise, adviseFirst } from '../../bot/turn/advice';
@@ -313,7 +314,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // now, otherwise the police on 101 and children's social care), not a bare "call 999 now".
     // A child gone now and with those who exploit ("hasnt been home for 2 days, staying at some
     // mans flat"): that is danger now, "call 999 now", not the route for signs.
-    const childMissing = role !== 'youngPerson' && (reading.situation === 'missingNow' || reading.situation === 'away');
+    const gone = (situation: Situation | undefined) => situation === 'missingNow' || situation === 'away';
+    const childMissing = role !== 'youngPerson' && gone(reading.situation) && gone(reading.likely.situation);
     const exploitationSigns = dangerCategory === 'exploitation' && reading.danger.length === 1 && role !== 'youngPerson' && !childMissing;
     // "i just want to go to sleep and not wake up" from a parent is about the parent; "my mate said
     // she was gonna kill herself" or "my friend is at some guys flat" from a young person is about the friend.

@@ -107,7 +107,16 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
       (slot) => !daysRuledOut.includes(dayOf(slot)),
     );
     const inLessons = (slot: Date) => place !== 'school' && this.inSchoolHours(slot);
-    return [...free.filter((slot) => !inLessons(slot)), ...free.filter(inLessons)].slice(0, 3).map((slot) => slot.toISOString());
+    // A meeting at school is on a school day: not "At school, Saturday".
+    const possible = place === 'school' ? free.filter((slot) => this.onSchoolDay(slot)) : free;
+    return [...possible.filter((slot) => !inLessons(slot)), ...possible.filter(inLessons)].slice(0, 3).map((slot) => slot.toISOString());
+  }
+
+  private onSchoolDay(slot: Date): boolean {
+    const hours = this.services.area.returnInterviews.schoolHours;
+    if (!hours) return true;
+    const day = DateTime.fromJSDate(slot, { zone: this.services.timeZone }).toFormat('ccc').toLowerCase() as (typeof hours.days)[number];
+    return hours.days.includes(day);
   }
 
   private inSchoolHours(slot: Date): boolean {
