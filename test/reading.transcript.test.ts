@@ -2250,6 +2250,62 @@ describe("a tenth fresh walk: a friend's danger, told by a young person", () => 
     expect(replies.join('\n')).not.toMatch(/otherwise 101/);
   });
 
+  it('by text, "Is that right?" asked again after the crisis lines says what it asks about, not "is it right you want to die"', async () => {
+    const phone = '+447700900991';
+    for (const text of ['im at my nans now i came back yesterday', 'everyone would be better off without me']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'idk maybe');
+    expect(replies.join('\n')).toMatch(/SHOUT[\s\S]*It sounds like you are a young person and you have come back[\s\S]*Is that right\?/);
+  });
+
+  it('by text, "we\'ve already rung police", typed at another question, is noted and the question asked again, not "didn\'t catch that"', async () => {
+    const phone = '+447700900992';
+    for (const text of ['foster carer here, 14yo girl hasnt come back tonight, curfew was 10', '1']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, "we've already rung police they gave us a ref number");
+    expect(replies.join('\n')).toMatch(/noted that/);
+    expect(replies.join('\n')).not.toMatch(DIDNT_CATCH);
+  });
+
+  it('by text, "nu stiu" (Romanian: I don\'t know) at "is that right?" is not "Nu" (no): told how to answer, not asked who is writing', async () => {
+    const phone = '+447700900993';
+    await sms.text(phone, 'buna ziua, baiatul meu nu a venit acasa');
+    const { replies } = await sms.text(phone, 'nu stiu');
+    expect(replies.join('\n')).not.toMatch(/Cine îmi scrie/);
+    expect(replies.join('\n')).toMatch(/Am înțeles bine\?/);
+  });
+
+  it('by text, facts for the journey at "Is that right?" go on as a yes, not the same question again; a young person\'s age at a parent\'s guess does not', async () => {
+    const phone = '+447700900994';
+    await sms.text(phone, 'hi my son hasnt come home from school its nearly 11pm');
+    const { replies } = await sms.text(phone, 'i tried his phone it goes straight to voicemail');
+    expect(replies.join('\n')).toMatch(/in danger right now\?/);
+    expect(replies.join('\n')).not.toMatch(DIDNT_CATCH);
+
+    const young = '+447700900995';
+    await sms.text(young, 'hi my son hasnt come home from school its nearly 11pm');
+    const asked = await sms.text(young, 'im 14');
+    expect(asked.replies.join('\n')).toMatch(/Is that right\?/);
+  });
+
+  it('by text, "my carers boyfriend keeps coming in my room at night" at "how should they reach you?" is theirs, and chooses no way to be reached', async () => {
+    const phone = '+447700900996';
+    for (const text of ['im 15 i came back yesterday', '1', 'yes', 'Someone new', 'yesterday', 'yes', 'Library', 'the 1st one'])
+      await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'no its fine but my carers boyfriend keeps coming in my room at night');
+    const text = replies.join('\n');
+    expect(text).toMatch(/999/);
+    expect(text).not.toMatch(/who is in danger, where they are/);
+    expect(text).toMatch(/How should they reach you\?/);
+    expect(text).not.toMatch(/Who should the team ask for/);
+  });
+
+  it('by text, "i woke up and my clothes were different and i was sore" is heard as sexual harm', async () => {
+    const phone = '+447700900997';
+    await sms.text(phone, 'im 14 and back home now');
+    await sms.text(phone, 'i dont really remember much of it, i woke up and my clothes were different and i was sore');
+    const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+    expect(trail.some((row) => row.startsWith('advised-999:G-DANGER-YP'))).toBe(true);
+  });
+
   it('the young person in danger with a friend keeps their own 999 line', async () => {
     const phone = '+447700900983';
     const { replies } = await sms.text(phone, 'me and my mate are at some guys flat and he wont let us leave');

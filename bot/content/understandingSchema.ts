@@ -160,6 +160,8 @@ export const understandingSchema = z
     othersWords: z.array(z.string().min(1)).default([]),
     speakerReflexives: z.array(z.string().min(1)).default([]),
     othersReflexives: z.array(z.string().min(1)).default([]),
+    /** The writer's own ("my"), among danger words ("keeps coming in my room at night"): the danger is theirs. */
+    speakerPossessives: z.array(z.string().min(1)).default([]),
     /** Words that report what someone said ("shes saying", "he texted"): whom it is about is whoever says it. */
     sayingWords: z.array(z.string().min(1)).default([]),
     /** Words that join the writer to someone else ("me and my mate"): both are meant. */

@@ -145,7 +145,7 @@ export function takeHeldAnswer(context: TurnContext, services: ReadingServices, 
       everyday: undefined,
       asksAboutRisk: false,
       asksAppearance: false,
-      offersHelp: false,
+      plainAnswerBesideHarm: false,
     },
   }));
 }

@@ -37,8 +37,12 @@ export interface OpenQuestion {
   asksAboutRisk?: boolean;
   /** The question asks what someone looks like or wears: a description in the answer is that answer, not said in passing. */
   asksAppearance?: boolean;
-  /** The question offers help ("would you like to talk to someone?"): a "no" beside harm told is about the harm, not the offer. */
-  offersHelp?: boolean;
+  /**
+   * Beside harm told, only a plain answer (an option's words whole, or its number) answers it: "no
+   * he didnt hurt me he made me do stuff" does not turn an offer down, "my carers boyfriend keeps
+   * coming in my room" does not choose to be reached through the carer.
+   */
+  plainAnswerBesideHarm?: boolean;
 }
 
 export interface AnswerReading {
@@ -53,7 +57,7 @@ export interface AnswerReading {
   everyday: EverydayAnswer | undefined;
   asksAboutRisk: boolean;
   asksAppearance: boolean;
-  offersHelp: boolean;
+  plainAnswerBesideHarm: boolean;
 }
 
 /**
@@ -97,7 +101,7 @@ export function readAnswer(text: string, question: OpenQuestion, messages: Messa
     everyday: understanding.everyday(text, locale, { wholeMessage: true }),
     asksAboutRisk: question.asksAboutRisk ?? false,
     asksAppearance: question.asksAppearance ?? false,
-    offersHelp: question.offersHelp ?? false,
+    plainAnswerBesideHarm: question.plainAnswerBesideHarm ?? false,
   };
 }
 
@@ -105,6 +109,8 @@ export function readAnswer(text: string, question: OpenQuestion, messages: Messa
 function byMeaning(text: string, question: OpenQuestion, messages: Messages, understanding: Understanding): string | undefined {
   // "..., is that right?" asks; it answers nothing.
   const answered = understanding.withoutQuestions(text, messages.locale);
+  // "nu stiu" (Romanian: don't know) holds the option "Nu" (no), and means neither.
+  if (understanding.everyday(answered, messages.locale, { wholeMessage: true }) === 'unknown') return question.everyday?.unknown;
   const mentioned = optionMentioned(answered, question.options, messages, understanding);
   if (mentioned !== undefined) return mentioned;
   const everyday = understanding.everyday(answered, messages.locale);

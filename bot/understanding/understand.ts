@@ -276,6 +276,7 @@ interface LanguageReader {
   speakerWords: ReadonlySet<string>;
   othersWords: ReadonlySet<string>;
   speakerReflexives: ReadonlySet<string>;
+  speakerPossessives: ReadonlySet<string>;
   othersReflexives: ReadonlySet<string>;
   sayingWords: ReadonlySet<string>;
   togetherWords: ReadonlySet<string>;
@@ -905,6 +906,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     speakerWords: wordsAsRead(words.speakerWords),
     othersWords: wordsAsRead(words.othersWords),
     speakerReflexives: new Set(words.speakerReflexives.map(normalise)),
+    speakerPossessives: wordsAsRead(words.speakerPossessives),
     othersReflexives: new Set(words.othersReflexives.map(normalise)),
     sayingWords: wordsAsRead(words.sayingWords),
     togetherWords: wordsAsRead(words.togetherWords),
@@ -1324,7 +1326,12 @@ function dangerOf(text: string, reader: LanguageReader): Whose[] {
     const words = tokens.map((token) => whoseWord(token.word));
     for (const match of reader.danger.find(tokens)) {
       if (match.negated) continue;
-      const within = new Set(words.slice(match.start, match.end + 1).filter((whose) => whose !== undefined));
+      // "keeps coming in my room at night": the writer's own, among the danger words, is theirs.
+      const owned = tokens.slice(match.start, match.end + 1).some((token) => reader.speakerPossessives.has(token.word));
+      const within = new Set([
+        ...words.slice(match.start, match.end + 1).filter((whose) => whose !== undefined),
+        ...(owned ? (['writer'] as const) : []),
+      ]);
       // The object just after a verb of harm ("hitting me"), never a new subject further on ("took pills and she found me").
       const after = words[match.end + 1];
       const before = tokens.slice(0, match.start);

@@ -16,15 +16,18 @@ export interface ChoiceQuestionSpec<Value extends string> {
    * What the whole message says, read before its words are matched to options: "my mum kicked me
    * out" at "Who is writing?" is a young person, though "mum" is a parent's word.
    */
-  read?: (context: TurnContext) => Value | undefined;
+  read?: (context: TurnContext, variables: Record<string, string | number>) => Value | undefined;
   /** Message key said when the answer is "not sure" and no option means that (a yes/no question): how to answer. */
   unsure?: string;
-  /** The question offers help: see OpenQuestion. */
-  offersHelp?: boolean;
+  /** Only a plain answer beside harm told: see OpenQuestion. */
+  plainAnswerBesideHarm?: boolean;
+  /** Message key for asking it again after an interruption, with the question's variables. */
+  askAgain?: string;
 }
 
 export class ChoiceQuestion<Value extends string> extends AskingDialog {
   protected readonly askKey: string;
+  protected override readonly askAgainKey: string | undefined;
 
   constructor(
     private readonly spec: ChoiceQuestionSpec<Value>,
@@ -32,6 +35,7 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
   ) {
     super(spec.id);
     this.askKey = spec.ask;
+    this.askAgainKey = spec.askAgain;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -39,9 +43,9 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
     if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const messages = messagesFor(dc.context, this.services);
     const answer = answerTo(dc.context, this.services, this.asked);
-    const value = this.spec.read?.(dc.context) ?? this.spec.choices.valueOf(answer.option);
-    if (value !== undefined) return dc.endDialog(value);
     const variables = (dc.activeDialog?.state as AskState | undefined)?.variables ?? {};
+    const value = this.spec.read?.(dc.context, variables) ?? this.spec.choices.valueOf(answer.option);
+    if (value !== undefined) return dc.endDialog(value);
     // "idk" is an answer a person means: say how to answer, not that it was not caught.
     const { unsure } = this.spec;
     const why = unsure && answer.everyday === 'unknown' ? unsure : this.spec.retry;
@@ -62,7 +66,7 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
   }
 
   private get asked() {
-    return this.spec.choices.asked(this.id, this.spec.offersHelp ? { offersHelp: true } : {});
+    return this.spec.choices.asked(this.id, this.spec.plainAnswerBesideHarm ? { plainAnswerBesideHarm: true } : {});
   }
 
   private async sendWithOptions(context: TurnContext, text: string): Promise<void> {

@@ -49,8 +49,8 @@ const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
 const FEW_WORDS = 6;
 /** turnState key: a young person was asked straight about ending their life; that is the turn's only question. */
 const TURN_ASKED_STRAIGHT = Symbol('helpline.askedStraight');
-/** A child's health or other needs, said in passing: kept for the journey's risk questions. */
-const NEEDS_SAID_IN_PASSING: readonly StatedFact[] = ['medicalCondition', 'additionalNeeds'];
+/** A child's health or other needs, or the police told already, said in passing: kept for the journey's questions and advice. */
+const NOTED_IN_PASSING: readonly StatedFact[] = ['medicalCondition', 'additionalNeeds', 'policeTold'];
 /** Questions about calling for help: a yes or no in the same message is about the call. */
 const CALLING_QUESTIONS: readonly QuestionAsked[] = ['cantCallSafely', 'cannotCall'];
 
@@ -194,7 +194,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // talk to: the "no" is about the harm, not turning the offer down, which is asked again.
     const harmTold = (reading?.danger.length ?? 0) > 0 || (reading?.disclosures.length ?? 0) > 0;
     const { answer } = turnReading;
-    if (replied && harmTold && answer?.offersHelp && answer.by === 'meaning' && answer.option === 'no') dropAnswer(context, this.services);
+    if (replied && harmTold && answer?.plainAnswerBesideHarm && answer.by === 'meaning') dropAnswer(context, this.services);
     // "its freezin n i got no money", from a young person: somewhere safe tonight, said once; a
     // reply to danger or a disclosure in the same words already gives who can help.
     const nowhereToStay = reading?.facts.said.includes('nowhereToStay') === true && !before.stated.includes('nowhereToStay');
@@ -235,12 +235,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       const whose = role === undefined || role === 'youngPerson' ? 'workerWish' : 'workerWishTheirs';
       await context.sendActivity(messages.t(`common.facts.${whose}.${wish}`));
     }
-    // "he has diabetes", typed at "when did you last see them?": kept and said back, never "couldn't read that".
+    // "he has diabetes", "we've already rung police", typed at "when did you last see them?": kept
+    // and said back, never "couldn't read that".
     const needNoted =
       active &&
       !replied &&
       role !== 'youngPerson' &&
-      (reading?.facts.said ?? []).some((fact) => NEEDS_SAID_IN_PASSING.includes(fact) && !before.stated.includes(fact));
+      (reading?.facts.said ?? []).some((fact) => NOTED_IN_PASSING.includes(fact) && !before.stated.includes(fact));
     if (needNoted) await context.sendActivity(messages.t('common.facts.noted'));
     if (replied || helpRefused || helpComing || shelterAdvised || ageNoted || wishNoted || needNoted) {
       // The message may also answer the question waiting: it reads on, and a miss is not a miss.

@@ -77,6 +77,8 @@ export async function replyToMiss(dc: DialogContext, reason: string, services: D
 /** A question asked by one message: asked on begin, and asked again the same way on reprompt. */
 export abstract class AskingDialog extends WaitingDialog<AskState> {
   protected abstract readonly askKey: string;
+  /** Asked again after an interruption, when the question alone would not say what it asks ("Is that right?"). */
+  protected readonly askAgainKey: string | undefined = undefined;
 
   protected abstract send(context: TurnContext, key: string, variables: Record<string, string | number>): Promise<void>;
 
@@ -88,6 +90,6 @@ export abstract class AskingDialog extends WaitingDialog<AskState> {
   }
 
   override async repromptDialog(context: TurnContext, instance: { state: AskState }): Promise<void> {
-    await this.send(context, this.askKey, instance.state?.variables ?? {});
+    await this.send(context, this.askAgainKey ?? this.askKey, instance.state?.variables ?? {});
   }
 }

@@ -20,8 +20,8 @@ export function yesNoQuestion(
   id: string,
   ask: string,
   services: DialogServices,
-  read?: (context: TurnContext) => YesNo | undefined,
-  { offersHelp = false }: { offersHelp?: boolean } = {},
+  read?: (context: TurnContext, variables: Record<string, string | number>) => YesNo | undefined,
+  { plainAnswerBesideHarm = false, askAgain }: { plainAnswerBesideHarm?: boolean; askAgain?: string } = {},
 ): ChoiceQuestion<YesNo> {
   return new ChoiceQuestion(
     {
@@ -30,7 +30,8 @@ export function yesNoQuestion(
       retry: 'common.yesNo.retry',
       unsure: 'common.yesNo.unsureHowToAnswer',
       choices: yesNoChoices,
-      offersHelp,
+      plainAnswerBesideHarm,
+      ...(askAgain ? { askAgain } : {}),
       ...(read ? { read } : {}),
     },
     services,

@@ -127,6 +127,7 @@ export class BookingDetailsDialog extends ComponentDialog {
           retry: 'common.choiceRetry',
           choices,
           read: (context) => (findUkMobile(context.activity.text ?? '') ? 'text' : undefined),
+          plainAnswerBesideHarm: true,
         },
         services,
       );

@@ -48,6 +48,18 @@ const firstReadingSchema = z.object({
 const onlySomeoneElseMissing = (reading: TurnReading | undefined): boolean => reading !== undefined && aboutSomeoneElseOnly(reading);
 
 /**
+ * "hes 14 his name is Kyle", "i tried his phone it goes straight to voicemail", at "It sounds like
+ * you are a parent ... Is that right?": facts for the journey, from the writer guessed, go on as a
+ * yes rather than the same question again.
+ */
+function factsForTheGuess(reading: TurnReading, variables: Record<string, string | number>): 'yes' | undefined {
+  if (reading.answer?.option !== undefined || reading.asks || reading.danger.length > 0) return undefined;
+  const otherWriter = reading.likely.writer !== undefined && reading.likely.writer !== variables.writer;
+  const factsSaid = reading.facts.said.length > 0 || reading.facts.ageYears !== undefined;
+  return factsSaid && !otherWriter ? 'yes' : undefined;
+}
+
+/**
  * Bump when a change to the tree is not visible in botbuilder's own version hash (which sees
  * the dialog ids and the number of each waterfall's steps), so conversations in flight restart gently.
  */
@@ -77,7 +89,16 @@ export class RootDialog extends InterruptibleDialog {
     this.addDialog(new CarerJourneyDialog(services));
     this.addDialog(new BookingChangeDialog(services));
     this.addDialog(new ProfessionalJourneyDialog(services));
-    this.addDialog(yesNoQuestion(UNDERSTOOD_QUESTION, 'root.understood.ask', services));
+    // Asked again after crisis lines, "Is that right?" alone could read as asking about those.
+    this.addDialog(
+      yesNoQuestion(
+        UNDERSTOOD_QUESTION,
+        'root.understood.ask',
+        services,
+        (context, variables) => factsForTheGuess(readingOf(context, services), variables),
+        { askAgain: 'root.understood.askAgain' },
+      ),
+    );
     this.addDialog(
       new WaterfallDialog(ROOT_WATERFALL, [
         (step) => this.welcome(step),
@@ -199,11 +220,10 @@ export class RootDialog extends InterruptibleDialog {
     }
     const inDanger = reading?.missingOf.length === 0 ? 'someoneElseInDanger' : 'someoneElse';
     const aboutWhom = first.writer === 'youngPerson' && first.someoneElseMissing ? inDanger : first.situation;
-    const understood = `root.understood.${first.writer}.${aboutWhom ?? 'unknown'}`;
-    await step.context.sendActivity(
-      `${messages.t('root.welcomeShort')} ${messages.t(messages.has(understood) ? understood : `root.understood.${first.writer}.unknown`)}${this.otherLanguages(messages)}`,
-    );
-    return step.beginDialog(UNDERSTOOD_QUESTION);
+    const understoodKey = `root.understood.${first.writer}.${aboutWhom ?? 'unknown'}`;
+    const understood = messages.t(messages.has(understoodKey) ? understoodKey : `root.understood.${first.writer}.unknown`);
+    await step.context.sendActivity(`${messages.t('root.welcomeShort')} ${understood}${this.otherLanguages(messages)}`);
+    return step.beginDialog(UNDERSTOOD_QUESTION, { variables: { understood, writer: first.writer } });
   }
 
   /** A yes, or one of the offer's own choices ("someone new"), said as a message. */

@@ -94,7 +94,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
         services,
       ),
     );
-    this.addDialog(yesNoQuestion(TALK, 'youngPerson.away.talk', services, undefined, { offersHelp: true }));
+    this.addDialog(yesNoQuestion(TALK, 'youngPerson.away.talk', services, undefined, { plainAnswerBesideHarm: true }));
     this.addDialog(yesNoUnsureQuestion(YOU_OK, 'youngPerson.someoneElse.youOk.ask', services));
     this.addDialog(yesNoUnsureQuestion(HOME_SAFE, 'youngPerson.away.homeSafe.ask', services));
     // "i dont feel safe here", "my step dad hits me": a no, said in their words.
@@ -106,7 +106,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     );
     this.addDialog(
       new ChoiceQuestion(
-        { id: OFFER, ask: 'youngPerson.offer.ask', retry: 'common.choiceRetry', choices: offerChoices, offersHelp: true },
+        { id: OFFER, ask: 'youngPerson.offer.ask', retry: 'common.choiceRetry', choices: offerChoices, plainAnswerBesideHarm: true },
         services,
       ),
     );
