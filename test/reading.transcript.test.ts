@@ -824,7 +824,8 @@ describe('the next fresh walk: who is in danger, an ambulance refused, a young c
 
   it('by text too: the corrected age decides, and 999 is not said again', async () => {
     const phone = '+447700900812';
-    const answers = ['my boy is 4 he ran off at the park', 'sorry i meant 14 not 4', 'yes', 'no', '20 minutes ago', 'yes', 'yes'];
+    // The correction at "Is that right?" goes on as a yes: the parent's facts, not another writer's.
+    const answers = ['my boy is 4 he ran off at the park', 'sorry i meant 14 not 4', 'no', '20 minutes ago', 'yes', 'yes'];
     for (const text of answers) await sms.text(phone, text);
     const { replies } = await sms.text(phone, 'no');
     expect(replies.join('\n')).toMatch(/24 hours/);
@@ -1671,7 +1672,8 @@ describe('a sixth fresh walk', () => {
   it('by text, Arabizi: "an older man is exploiting her" is heard', async () => {
     const phone = '+447700900936';
     await sms.text(phone, 'binti 3omra 15 ma raj3et, fi rajul kbir 3am yestaghella');
-    expect((await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).some((row) => /EXPLOIT/.test(row))).toBe(true);
+    // Gone, and with a man exploiting her: "call 999 now".
+    expect((await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).some((row) => /EXPLOIT|999-NOW/.test(row))).toBe(true);
   });
 
   it('by text, "cancel" after booking is about the meeting: asked to confirm, and the phone is not opted out', async () => {
@@ -2304,6 +2306,15 @@ describe("a tenth fresh walk: a friend's danger, told by a young person", () => 
     await sms.text(phone, 'i dont really remember much of it, i woke up and my clothes were different and i was sore');
     const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
     expect(trail.some((row) => row.startsWith('advised-999:G-DANGER-YP'))).toBe(true);
+  });
+
+  it('"on mowi ze nie chce juz zyc" (Polish: he says he does not want to live) at "did you report it?" is 999, and not also "no, not reported"', async () => {
+    const conversation = harness.conversation(undefined, { locale: 'pl' });
+    await walk(conversation, ['moj syn wrocil do domu', '1'], { join: true });
+    const [turn = []] = await walk(conversation, ['on mowi ze nie chce juz zyc']);
+    expect(allText(turn)).toMatch(/999/);
+    expect(allText(turn)).not.toMatch(/nie trzeba teraz dzwonić na policję/);
+    expect(allText(turn)).toMatch(/Czy zgłosili Państwo zaginięcie na policję\?/);
   });
 
   it('the young person in danger with a friend keeps their own 999 line', async () => {

@@ -169,6 +169,7 @@ describe('everyday sayings that hold danger words', () => {
     'cant talk to my dad about this stuff, he just shouts',
     "she's been cutting school a bit and vaping thats it",
     'my mates dad said i can stay at his tonight',
+    'hes sleeping in a car park because his step dad kicked him out',
   ])('"%s" is not danger', (text) => {
     expect(understanding.read(text, 'en-GB').danger).toEqual([]);
   });
@@ -750,6 +751,10 @@ describe('whom talk of ending a life is about', () => {
 describe('a man who offers a runaway a bed, and "wat" for what', () => {
   it('"a man at the bus station said i can stay at his" is exploitation', () => {
     expect(understanding.read('a man at the bus station said i can stay at his', 'en-GB').danger).toEqual(['exploitation']);
+  });
+
+  it('"l-au bagat doi barbati intr-o masina neagra" (Romanian: two men forced him into a black car) is taken', () => {
+    expect(understanding.read('vecinul a vazut cum l-au bagat doi barbati intr-o masina neagra', 'ro').danger).toEqual(['takenHeld']);
   });
 
   it('"wat is a return interview" asks what one is', () => {

@@ -146,6 +146,7 @@ export function takeHeldAnswer(context: TurnContext, services: ReadingServices, 
       asksAboutRisk: false,
       asksAppearance: false,
       plainAnswerBesideHarm: false,
+      opensWithIt: true,
     },
   }));
 }

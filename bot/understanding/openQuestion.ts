@@ -58,7 +58,12 @@ export interface AnswerReading {
   asksAboutRisk: boolean;
   asksAppearance: boolean;
   plainAnswerBesideHarm: boolean;
+  /** The message opens with the answer meant ("no, but his mate says..."), not a word deep in a sentence. */
+  opensWithIt: boolean;
 }
+
+/** How many words may open a message and still be its answer ("no but", "yes i"). */
+const OPENING_WORDS = 2;
 
 /**
  * Words that leave a journey at any of its steps ("found them", "back now", "show my log"), as the
@@ -102,6 +107,9 @@ export function readAnswer(text: string, question: OpenQuestion, messages: Messa
     asksAboutRisk: question.asksAboutRisk ?? false,
     asksAppearance: question.asksAppearance ?? false,
     plainAnswerBesideHarm: question.plainAnswerBesideHarm ?? false,
+    opensWithIt:
+      meant !== undefined &&
+      byMeaning(text.trim().split(/\s+/u).slice(0, OPENING_WORDS).join(' '), question, messages, understanding) === meant,
   };
 }
 

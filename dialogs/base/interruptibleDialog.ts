@@ -194,7 +194,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // talk to: the "no" is about the harm, not turning the offer down, which is asked again.
     const harmTold = (reading?.danger.length ?? 0) > 0 || (reading?.disclosures.length ?? 0) > 0;
     const { answer } = turnReading;
-    if (replied && harmTold && answer?.plainAnswerBesideHarm && answer.by === 'meaning') dropAnswer(context, this.services);
+    // "on mowi ze nie chce juz zyc" (he says he doesnt want to live), at "did you report it?": the
+    // "nie" is the danger's, and answers nothing; "no, but his mate says he has a knife" opens with its answer.
+    const answerInHarm = answer?.by === 'meaning' && (answer.plainAnswerBesideHarm || !answer.opensWithIt);
+    if (replied && harmTold && answerInHarm) dropAnswer(context, this.services);
     // "its freezin n i got no money", from a young person: somewhere safe tonight, said once; a
     // reply to danger or a disclosure in the same words already gives who can help.
     const nowhereToStay = reading?.facts.said.includes('nowhereToStay') === true && !before.stated.includes('nowhereToStay');

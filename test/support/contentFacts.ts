@@ -38,6 +38,7 @@ export const DIALOG_VARIABLES: Record<string, string | number> = {
   asked: ' Asked for by a parent, for the child.',
   safety: '',
   wish: '',
+  understood: 'It sounds like you are a young person and you have come back.',
   kinds: 'violenceAbuse',
   due: '02:00',
   next: '03:00',
