@@ -170,6 +170,7 @@ describe('everyday sayings that hold danger words', () => {
     "she's been cutting school a bit and vaping thats it",
     'my mates dad said i can stay at his tonight',
     'hes sleeping in a car park because his step dad kicked him out',
+    'shes in danger of failing her exams',
   ])('"%s" is not danger', (text) => {
     expect(understanding.read(text, 'en-GB').danger).toEqual([]);
   });
@@ -774,6 +775,8 @@ describe('whom danger of any kind is to', () => {
     ['im with my friend at some guys flat', ['writer', 'someoneElse']],
     ['i was with my mate and some men grabbed her', ['someoneElse']],
     ['he says i can stay as long as i want but i have to do some runs for him', ['writer']],
+    ['no its fine but my carers boyfriend keeps coming in my room at night', ['writer']],
+    ['he said hell share my nudes if i dont come back', ['writer']],
   ])('"%s"', (text, whom) => {
     expect(understanding.read(text, 'en-GB').dangerOf).toEqual(whom);
   });

@@ -87,8 +87,12 @@ export interface Reading {
  * ("my friend is at some guys flat and he wont let her leave").
  */
 export function aboutSomeoneElseOnly(reading: Pick<Reading, 'missingOf' | 'dangerOf'>): boolean {
-  const only = (whose: ReadonlyArray<'writer' | 'someoneElse'>) => whose.length === 1 && whose[0] === 'someoneElse';
-  return only(reading.missingOf) || (reading.missingOf.length === 0 && only(reading.dangerOf));
+  return onlySomeoneElse(reading.missingOf) || (reading.missingOf.length === 0 && onlySomeoneElse(reading.dangerOf));
+}
+
+/** Someone else, and not the writer, is whom the words are about. */
+export function onlySomeoneElse(whose: ReadonlyArray<'writer' | 'someoneElse'>): boolean {
+  return whose.length === 1 && whose[0] === 'someoneElse';
 }
 
 export interface StatedFacts {
@@ -1326,8 +1330,9 @@ function dangerOf(text: string, reader: LanguageReader): Whose[] {
     const words = tokens.map((token) => whoseWord(token.word));
     for (const match of reader.danger.find(tokens)) {
       if (match.negated) continue;
-      // "keeps coming in my room at night": the writer's own, among the danger words, is theirs.
-      const owned = tokens.slice(match.start, match.end + 1).some((token) => reader.speakerPossessives.has(token.word));
+      // "keeps coming in my room at night", "share my nudes": the writer's own, among the danger
+      // words or just before them, is theirs.
+      const owned = tokens.slice(Math.max(0, match.start - 1), match.end + 1).some((token) => reader.speakerPossessives.has(token.word));
       const within = new Set([
         ...words.slice(match.start, match.end + 1).filter((whose) => whose !== undefined),
         ...(owned ? (['writer'] as const) : []),

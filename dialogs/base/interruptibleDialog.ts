@@ -28,7 +28,7 @@ import {
 } from './conversationFacts';
 import { TURN_ALREADY_ANSWERED } from './waitingDialog';
 import { pastMomentOf } from './pastMomentDialog';
-import { languageOf, type Reading } from '../../bot/understanding/understand';
+import { languageOf, onlySomeoneElse, type Reading } from '../../bot/understanding/understand';
 import { words } from '../../bot/understanding/text';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';
 import type { JourneyExits } from '../../bot/understanding/openQuestion';
@@ -307,7 +307,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const [concernCategory] = reading.concern;
     // "my mate hasnt been home, shes with older guys who give her drugs": what is done to the
     // friend is not the young person's own disclosure.
-    const friendsDanger = role === 'youngPerson' && reading.dangerOf.length === 1 && reading.dangerOf[0] === 'someoneElse';
+    const friendsDanger = role === 'youngPerson' && onlySomeoneElse(reading.dangerOf);
     const [disclosure] = friendsDanger ? [] : reading.disclosures;
     if (!dangerCategory && !concernCategory && !disclosure && !reading.question) return false;
     const who = role ? { role } : {};

@@ -63,7 +63,7 @@ function factsForTheGuess(reading: TurnReading, variables: Record<string, string
  * Bump when a change to the tree is not visible in botbuilder's own version hash (which sees
  * the dialog ids and the number of each waterfall's steps), so conversations in flight restart gently.
  */
-export const ROOT_TREE_VERSION = 4;
+export const ROOT_TREE_VERSION = 5;
 
 export const roleChoices = Choices.keyed<Role>(ROLES, (role) => `root.role.options.${role}`);
 

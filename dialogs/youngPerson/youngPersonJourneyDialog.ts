@@ -22,7 +22,7 @@ import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { TURN_ALREADY_ANSWERED } from '../base/waitingDialog';
 import { journeyOptionsSchema, situationAnswer } from '../base/journeyOptions';
 import { PastMomentDialog } from '../base/pastMomentDialog';
-import { aboutSomeoneElseOnly } from '../../bot/understanding/understand';
+import { aboutSomeoneElseOnly, onlySomeoneElse } from '../../bot/understanding/understand';
 import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
 import { messagesFor, readingOf, type DialogServices, type TurnReading } from '../../bot/turn/services';
 import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
@@ -75,8 +75,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
         if (answer?.option !== undefined) return undefined;
         // Scared, with no danger said, is not sure: "call 999 now" is for danger.
         // A friend's danger ("my mate is at some guys flat") says nothing of their own.
-        const friendOnly = dangerOf.length === 1 && dangerOf[0] === 'someoneElse';
-        if (!friendOnly && danger.some((category) => category !== 'suicideSelfHarm')) return 'no';
+        if (!onlySomeoneElse(dangerOf) && danger.some((category) => category !== 'suicideSelfHarm')) return 'no';
         return facts.said.includes('feelsScared') ? 'unsure' : undefined;
       }),
     );
