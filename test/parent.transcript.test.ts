@@ -219,7 +219,7 @@ describe('parent journey', () => {
     expect(cardFacts(again ?? []).Name).toBe('Sam Smith');
   });
 
-  it('grooming signs given as the answer to "anything that puts them at extra risk?" mean report now, not search first', async () => {
+  it('grooming signs given as the answer to "anything that puts them at extra risk?", for a child still gone, are "call 999 now", not search first', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, [
       'my daughter is 14 and not home',
@@ -231,9 +231,9 @@ describe('parent journey', () => {
       'no not really but shes been seeing an older boyfriend from online who keeps buying her stuff',
     ]);
     const text = allText(turns[turns.length - 1] ?? []);
-    expect(text).toMatch(/don't search first/);
-    expect(text).toContain('101');
-    expect(await audit(conversation)).toContain('advised-101:P-REPORT-NOW-AT-RISK');
+    expect(text).toMatch(/call 999 now/);
+    expect(text).not.toMatch(/Step \d of|101/);
+    expect(await audit(conversation)).toContain('advised-999:G-DANGER-999-NOW');
   });
 
   it('grooming signs said earlier are not asked about again: they are the risk', async () => {

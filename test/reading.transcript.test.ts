@@ -128,7 +128,8 @@ describe('on the Bot Framework endpoint', () => {
     await walk(conversation, ['my daughter hasnt come home', 'no', 'yesterday at 9pm', 'yes'], { join: true });
     const [turn] = await walk(conversation, ['shes got an older boyfriend, hes 25, buys her clothes and gives her money']);
     const text = allText(turn ?? []);
-    expect(text).toMatch(/exploit/);
+    // Still gone, with a man who grooms her: "call 999 now".
+    expect(text).toMatch(/call 999 now/);
     expect(text).not.toMatch(/noted that they are 25|missing adult|18 or over/);
     expect(text).toMatch(/How old/);
   });
@@ -511,16 +512,16 @@ describe('by SMS', () => {
     expect(replies.join('\n')).not.toMatch(/missing adult|18 or over/);
   });
 
-  it('by text, "shes with a man of 24" for a 14-year-old is grooming: noted as a risk, and reported now', async () => {
+  it('by text, "shes with a man of 24" for a 14-year-old still gone is grooming: "call 999 now", noted as a risk, and not searched for first', async () => {
     const phone = '+447700900641';
     for (const text of ['my girl is 14 and not home', 'yes']) await sms.text(phone, text);
     const { replies } = await sms.text(phone, 'not sure, shes been seeing a man of 24');
-    expect(replies.join('\n')).toMatch(/exploit/);
+    expect(replies.join('\n')).toMatch(/call 999 now/);
     for (const text of ['9pm yesterday', 'yes']) await sms.text(phone, text);
     const { replies: afterContact } = await sms.text(phone, 'yes');
     expect(afterContact.join('\n')).not.toMatch(/extra risk/);
     expect(afterContact.join('\n')).toMatch(/don't search first/);
-    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('disclosure-heard:G-DISCLOSE-ADULT-EXPLOITED');
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-999-NOW');
   });
 
   it('by text, "weve called the police, shes with a man who has a knife" is not told to call 999 as news', async () => {
@@ -2315,6 +2316,15 @@ describe("a tenth fresh walk: a friend's danger, told by a young person", () => 
     expect(allText(turn)).toMatch(/999/);
     expect(allText(turn)).not.toMatch(/nie trzeba teraz dzwonić na policję/);
     expect(allText(turn)).toMatch(/Czy zgłosili Państwo zaginięcie na policję\?/);
+  });
+
+  it('a carer on the steps for a child still gone, who says she "usually goes to her boyfriends hes 23", is told "call 999 now", not "999 if in danger, otherwise 101"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['foster carer here, our 15yo girl hasnt come back tonight', '2'], { join: true });
+    const [turn = []] = await walk(conversation, ['shes done it before, usually goes to her boyfriends hes 23']);
+    expect(allText(turn)).toMatch(/call 999 now/);
+    expect(allText(turn)).not.toMatch(/otherwise 101/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-999-NOW');
   });
 
   it('the young person in danger with a friend keeps their own 999 line', async () => {

@@ -71,6 +71,8 @@ const conversationFactsSchema = z.object({
   dangerSaid: z.array(z.enum(DANGER_CATEGORIES)).default([]),
   /** When the child was last seen or went (as the journey read it), for whoever takes the conversation over. */
   goneSince: z.string().datetime().optional(),
+  /** An adult's journey is on the steps for a child still gone (not those for one back). */
+  childGone: z.boolean().optional(),
   /** Where a young person said they are, at a question about something else ("im back home now" at "are you safe?"): not asked again. */
   situationSaid: z.enum(['away', 'back']).optional(),
   /** When the child came back, as said with the return ("im back, got home last nite"): confirmed, not asked again. */
@@ -136,6 +138,15 @@ export async function keepOfferDeclined(
 ): Promise<void> {
   const declinedAt = services.clock.now().toISOString();
   await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, offerDeclinedAt: declinedAt }));
+}
+
+/** Whether an adult's journey is on the steps for a child still gone, or for one back. */
+export async function keepChildGone(
+  context: TurnContext,
+  services: Pick<DialogServices, 'conversationState'>,
+  childGone: boolean,
+): Promise<void> {
+  await conversationFactsRecord(services).update(context, (facts) => ({ ...facts, childGone }));
 }
 
 /** When the child was last seen or went, as a journey read it. */

@@ -317,9 +317,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // paid for, an older "boyfriend"), and nothing worse: the exploitation route (999 if in danger
     // now, otherwise the police on 101 and children's social care), not a bare "call 999 now".
     // A child gone now and with those who exploit ("hasnt been home for 2 days, staying at some
-    // mans flat"): that is danger now, "call 999 now", not the route for signs.
+    // mans flat"; "usually goes to her boyfriends hes 23", on the steps for a child still gone):
+    // that is danger now, "call 999 now", not the route for signs.
     const gone = (situation: Situation | undefined) => situation === 'missingNow' || situation === 'away';
-    const childMissing = role !== 'youngPerson' && gone(reading.situation) && gone(reading.likely.situation);
+    const saysBack = reading.situation === 'back' || reading.likely.situation === 'back';
+    const { childGone } = await conversationFactsRecord(this.services).get(context);
+    const childMissing =
+      role !== 'youngPerson' && ((gone(reading.situation) && gone(reading.likely.situation)) || (childGone === true && !saysBack));
     const exploitationSigns = dangerCategory === 'exploitation' && reading.danger.length === 1 && role !== 'youngPerson' && !childMissing;
     // "i just want to go to sleep and not wake up" from a parent is about the parent; "my mate said
     // she was gonna kill herself" or "my friend is at some guys flat" from a young person is about the friend.

@@ -12,7 +12,7 @@ import { advise, adviseFirst } from '../../bot/turn/advice';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { flagRisk, keepGoneSince, momentSaidBegin, type RiskFlag } from '../base/conversationFacts';
+import { flagRisk, keepChildGone, keepGoneSince, momentSaidBegin, type RiskFlag } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { TURN_ALREADY_ANSWERED } from '../base/waitingDialog';
 import { PastMomentDialog } from '../base/pastMomentDialog';
@@ -163,6 +163,7 @@ export class CarerJourneyDialog extends InterruptibleDialog {
     // "our lad came back at 2am with new trainers": the return steps, not "do you know where they are?".
     if (optionsOf(step, journeyOptionsSchema).situation === 'back') return step.replaceDialog(CARER_RETURN_DIALOG);
     await this.log.write(step.context, 'started');
+    await keepChildGone(step.context, this.services, true);
     return step.beginDialog(DANGER);
   }
 

@@ -3,7 +3,7 @@
 // return interview is due, if reminders were on; and the log to copy.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { advise } from '../../bot/turn/advice';
-import { conversationFactsRecord, returnJustSaid } from '../base/conversationFacts';
+import { conversationFactsRecord, keepChildGone, returnJustSaid } from '../base/conversationFacts';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { carerCaseRecord, type CarerCase, type LogEntry } from './carerCase';
 import { CarerLog } from './carerLog';
@@ -31,6 +31,7 @@ export class CarerReturnDialog extends ComponentDialog {
   private async back(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
     const messages = messagesFor(context, this.services);
+    await keepChildGone(context, this.services, false);
     const cancelled = await this.reminders.cancelAll(context);
     const before = await this.record.get(context);
     await this.record.update(context, (current) => ({ ...current, status: 'back' }));

@@ -12,6 +12,7 @@ import { ChoiceQuestion } from '../base/choiceQuestion';
 import {
   conversationFactsRecord,
   flagRisk,
+  keepChildGone,
   keepGoneSince,
   momentSaidBegin,
   quietMinutes,
@@ -321,6 +322,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   }
 
   private async askDanger(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await keepChildGone(step.context, this.services, true);
     return step.beginDialog(DANGER);
   }
 

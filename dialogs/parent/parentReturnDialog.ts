@@ -14,7 +14,7 @@ import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
 import { messagesFor, type DialogServices } from '../../bot/turn/services';
 import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, detailsFor } from '../booking/bookingDetailsDialog';
 import { parentCaseRecord } from './parentCase';
-import { conversationFactsRecord, harmSaid, momentSaidBegin } from '../base/conversationFacts';
+import { conversationFactsRecord, harmSaid, keepChildGone, momentSaidBegin } from '../base/conversationFacts';
 
 export const PARENT_RETURN_DIALOG = 'parent.back';
 const NEXT = 'parent.back.next';
@@ -101,6 +101,7 @@ export class ParentReturnDialog extends ComponentDialog {
   }
 
   private async askHurt(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await keepChildGone(step.context, this.services, false);
     await step.context.sendActivity(messagesFor(step.context, this.services).t('parent.back.relief'));
     return step.beginDialog(HURT);
   }
