@@ -2327,6 +2327,15 @@ describe("a tenth fresh walk: a friend's danger, told by a young person", () => 
     expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-999-NOW');
   });
 
+  it('by text, "nu raspunde la telefon" (Romanian: she does not answer the phone) at "is that right?" about the time is noted, and the time is kept, not taken as "Nu"', async () => {
+    const phone = '+447700900998';
+    for (const text of ['buna, fata mea de 13 ani nu s-a intors de la scoala', '1', 'nu', 'a plecat de la scoala la 15:30'])
+      await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'nu raspunde la telefon, am sunat-o de multe ori');
+    expect(replies.join('\n')).toMatch(/15:30[\s\S]*Este corect\?/);
+    expect(replies.join('\n')).not.toMatch(/spuneți-mi din nou/);
+  });
+
   it('the young person in danger with a friend keeps their own 999 line', async () => {
     const phone = '+447700900983';
     const { replies } = await sms.text(phone, 'me and my mate are at some guys flat and he wont let us leave');

@@ -119,7 +119,10 @@ function byMeaning(text: string, question: OpenQuestion, messages: Messages, und
   const answered = understanding.withoutQuestions(text, messages.locale);
   // "nu stiu" (Romanian: don't know) holds the option "Nu" (no), and means neither.
   if (understanding.everyday(answered, messages.locale, { wholeMessage: true }) === 'unknown') return question.everyday?.unknown;
-  const mentioned = optionMentioned(answered, question.options, messages, understanding);
+  // The options Yes and No, in a sentence, are read as people mean them, not by their word: "nu
+  // raspunde la telefon" (Romanian: she doesnt answer the phone) holds "Nu" (no) and answers neither.
+  const named = question.options.filter((option) => option.value !== 'yes' && option.value !== 'no');
+  const mentioned = optionMentioned(answered, named, messages, understanding);
   if (mentioned !== undefined) return mentioned;
   const everyday = understanding.everyday(answered, messages.locale);
   return everyday === 'yes' || everyday === 'no' || everyday === 'unknown' ? question.everyday?.[everyday] : undefined;
