@@ -2336,6 +2336,14 @@ describe("a tenth fresh walk: a friend's danger, told by a young person", () => 
     expect(replies.join('\n')).not.toMatch(/spuneți-mi din nou/);
   });
 
+  it('"no im fine" at "and you: are you OK?", after telling of a friend, is fine: no help for someone unsure they are safe', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['im 15 my friend is at some older guys flat and she says he wont let her go'], { join: true });
+    const [turn = []] = await walk(conversation, ['no im fine']);
+    expect(allText(turn)).not.toMatch(/If you are in danger now, call 999/);
+    expect(allText(turn)).toMatch(/Childline/);
+  });
+
   it('the young person in danger with a friend keeps their own 999 line', async () => {
     const phone = '+447700900983';
     const { replies } = await sms.text(phone, 'me and my mate are at some guys flat and he wont let us leave');

@@ -94,7 +94,13 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
       ),
     );
     this.addDialog(yesNoQuestion(TALK, 'youngPerson.away.talk', services, undefined, { plainAnswerBesideHarm: true }));
-    this.addDialog(yesNoUnsureQuestion(YOU_OK, 'youngPerson.someoneElse.youOk.ask', services));
+    // "no im fine" at "are you OK?" is fine, and "im not ok" is not, whatever word opens it.
+    this.addDialog(
+      yesNoUnsureQuestion(YOU_OK, 'youngPerson.someoneElse.youOk.ask', services, (context) => {
+        const said = services.understanding.wellbeing(context.activity.text ?? '', messagesFor(context, services).locale);
+        return said === 'well' ? 'yes' : said === 'notWell' ? 'no' : undefined;
+      }),
+    );
     this.addDialog(yesNoUnsureQuestion(HOME_SAFE, 'youngPerson.away.homeSafe.ask', services));
     // "i dont feel safe here", "my step dad hits me": a no, said in their words.
     this.addDialog(
