@@ -59,6 +59,8 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
   { waitsIn: 'parent.danger', path: ['1', 'Missing now'] },
   { waitsIn: 'parent.lastSeen.ask', path: PARENT.slice(0, 3) },
   { waitsIn: 'parent.lastSeen.confirm', path: PARENT.slice(0, 4) },
+  // When they went, said at another question: read back later, as said earlier.
+  { waitsIn: 'parent.lastSeen.confirmSaid', path: ['1', 'Missing now', 'she went out at 7', 'No'] },
   // Words that may say the child is back, mid-journey: asked about.
   { waitsIn: 'parent.backCheck.question', path: [...PARENT.slice(0, 3), 'we found his bike'] },
   { waitsIn: 'parent.age', path: PARENT.slice(0, 5) },
@@ -99,6 +101,7 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
   { waitsIn: 'carer.whereabouts', path: ['3', 'No'] },
   { waitsIn: 'carer.went.ask', path: CARER_WENT.slice(0, 3) },
   { waitsIn: 'carer.went.confirm', path: ['3', 'No', "I don't know", '22:00'] },
+  { waitsIn: 'carer.went.confirmSaid', path: ['3', 'she went out at 7', 'No', "I don't know"] },
   ...CARER_RISKS.map((risk, index) => ({ waitsIn: `carer.risk.${risk}`, path: [...CARER_WENT, ...CARER_NO_RISKS.slice(0, index)] })),
   { waitsIn: 'carer.order', path: CARER_MISSING },
   { waitsIn: 'carer.enquiries', path: [...CARER_MISSING, 'No'] },

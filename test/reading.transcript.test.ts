@@ -1496,13 +1496,13 @@ describe('a fifth fresh walk: an ambulance in every language, a farewell, hit ri
     const conversation = harness.conversation();
     harness.clock.set('2026-11-25T02:30:00Z');
     const turns = await walk(conversation, ['residential worker, a lad of 14 absconded from the unit at 1am', 'no', 'no'], { join: true });
-    expect(allText(lastTurnOf(turns))).toMatch(/I read that as .*01:00/);
+    expect(allText(lastTurnOf(turns))).toMatch(/You told me earlier: .*01:00/);
     expect(allText(lastTurnOf(turns))).not.toMatch(/When did they go/);
     sms.clock.set('2026-11-25T02:30:00Z');
     const phone = '+447700900927';
     for (const text of ['foster carer, our girl did a runner at half 11 tonight, shes 15', '1', 'no']) await sms.text(phone, text);
     const { replies } = await sms.text(phone, '2');
-    expect(replies.join('\n')).toMatch(/I read that as .*23:30/);
+    expect(replies.join('\n')).toMatch(/You told me earlier: .*23:30/);
   });
 
   it('"i dont want to ring anyone" after the straight question answers it, as not sure, with lines to text; by text too', async () => {
@@ -2350,5 +2350,157 @@ describe("a tenth fresh walk: a friend's danger, told by a young person", () => 
     expect(replies.join('\n')).not.toMatch(/who is in danger, where they are/);
     const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
     expect(trail.some((row) => row.startsWith('advised-999:G-DANGER-YP'))).toBe(true);
+  });
+});
+
+describe('an eleventh fresh walk: facts said at another question', () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+  });
+  afterAll(async () => sms.close());
+
+  it('"since sat morning" at "is your child in danger?" is kept and read back later, not "didn\'t catch that"; by text, "sun nite"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son hasnt come home'], { join: true });
+    const [noted = [], next = []] = await walk(conversation, ['since sat morning', 'no']);
+    expect(allText(noted)).not.toMatch(DIDNT_CATCH);
+    expect(allText(noted)).toMatch(/in danger right now/);
+    expect(allText(next)).toMatch(/You told me earlier: Saturday 21 November/);
+    expect(allText(next)).not.toMatch(/When did you last see/);
+
+    const phone = '+447700900201';
+    await sms.text(phone, 'my daughter is not home, shes 15');
+    await sms.text(phone, '1');
+    const { replies } = await sms.text(phone, 'not seen her since sun nite');
+    expect(replies.join('\n')).not.toMatch(DIDNT_CATCH);
+    const { replies: after } = await sms.text(phone, '2');
+    expect(after.join('\n')).toMatch(/You told me earlier: Sunday 22 November/);
+  });
+});
+
+describe('an eleventh fresh walk: pills, and a yes said with a doubt', () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-11-24T23:30:00Z' });
+  });
+  afterAll(async () => sms.close());
+
+  it('by text, "i took some of my mums tablets an hour ago i feel sick" is an ambulance now, not only the straight question', async () => {
+    const phone = '+447700900202';
+    await sms.text(phone, '2');
+    const { replies } = await sms.text(phone, 'i took some of my mums tablets an hour ago i feel sick');
+    expect(replies.join('\n')).toMatch(/Call 999 now and ask for an ambulance/);
+    const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+    expect(trail.some((row) => row.startsWith('advised-999:') && row.includes('MEDICAL'))).toBe(true);
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person'], { join: true });
+    const [turn = []] = await walk(conversation, ['took some tablets earlier and now im throwing up']);
+    expect(allText(turn)).toMatch(/ask for an ambulance/);
+  });
+
+  it('by text, "ive got some of his pills here" after a "maybe" to ending their life is "call 999 now", not "didn\'t catch that"', async () => {
+    const phone = '+447700900203';
+    for (const text of ['hey', 'im 15 i left home 2 days ago', 'whats the point anyway no one would care if i wasnt here', 'idk maybe'])
+      await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'ive got some of his pills here');
+    expect(replies.join('\n')).toMatch(/call 999 now/i);
+    expect(replies.join('\n')).not.toMatch(DIDNT_CATCH);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-YP-SUICIDE-AGAIN');
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person', 'i just want to sleep and never wake up', 'maybe'], { join: true });
+    const [turn = []] = await walk(conversation, ['i have tablets here with me']);
+    expect(allText(turn)).toMatch(/call 999 now/i);
+  });
+
+  it('a foster carer\'s "so yes probably?" at "is the child in danger?" is a yes: 999 now, not "I can only answer a few questions"; by text too', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['foster carer', 'its 2am our 13yo is not back she was meant to be in by 10'], { join: true });
+    const [turn = []] = await walk(conversation, ['well shes 13 and its 2am so yes probably?']);
+    expect(allText(turn)).toMatch(/Call 999 now/);
+    expect(allText(turn)).not.toMatch(/only answer a few questions/);
+    const phone = '+447700900204';
+    for (const text of ['foster carer here, our lad of 14 hasnt come back tonight', '1']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'yeah i reckon, hes never this late?');
+    expect(replies.join('\n')).toMatch(/Call 999 now/);
+  });
+});
+
+describe('an eleventh fresh walk: harm in new words, and the search after 999', () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-11-24T22:00:00Z' });
+  });
+  afterAll(async () => sms.close());
+
+  it('by text, a child back with a cut on her head, being sick and confused is an ambulance, not a risk of suicide', async () => {
+    const phone = '+447700900205';
+    const { replies } = await sms.text(
+      phone,
+      'shes back!! came in 10 mins ago but shes got a cut on her head and shes being sick and dont make sense',
+    );
+    expect(replies.join('\n')).toMatch(/medical emergency/);
+    expect(replies.join('\n')).not.toMatch(/suicide/);
+    const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+    expect(trail.some((row) => row.startsWith('advised-999:') && row.includes('SUICIDE'))).toBe(false);
+  });
+
+  it('"that doesnt make sense to me" is no medical emergency', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son hasnt come home'], { join: true });
+    const [turn = []] = await walk(conversation, ['that doesnt make sense to me']);
+    expect(allText(turn)).not.toMatch(/999 now/);
+  });
+
+  it('by text, a young person\'s "no i said i dont want the interview" at "are you safe right now?" is heard, not a no that gets "call 999 now"', async () => {
+    const phone = '+447700900206';
+    for (const text of ['2', 'im back home now. i dont want to talk to anyone about it']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'no i said i dont want the interview');
+    expect(replies.join('\n')).not.toMatch(/999 now/);
+    expect(replies.join('\n')).toMatch(/you don't have to talk to anyone/);
+    expect(replies.join('\n')).toMatch(/are you safe right now\?/);
+    const { replies: next } = await sms.text(phone, 'yes');
+    expect(next.join('\n')).not.toMatch(/999 now/);
+  });
+
+  it('a night worker\'s "i think someone else might be hurt" is danger, with 999, not the return message again', async () => {
+    const phone = '+447700900207';
+    sms.clock.set('2026-11-25T03:00:00Z');
+    await sms.text(phone, 'im night staff at a childrens home, one of our lads 15 just come back at 3am and wont say where hes been');
+    const { replies } = await sms.text(
+      phone,
+      'hes not hurt i checked. but he said "sorted it" about someone and i think someone else might be hurt',
+    );
+    expect(replies.join('\n')).toMatch(/999/);
+    const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+    expect(trail.some((row) => row.startsWith('advised-999:'))).toBe(true);
+  });
+
+  it('by text, in Polish, a man who will pay for taking a parcel to London is heard as someone using the young person', async () => {
+    const phone = '+447700900208';
+    for (const text of ['polski', '2']) await sms.text(phone, text);
+    await sms.text(phone, 'uciekłem z domu, jestem na dworcu, jakiś facet mówi że da mi kase jak przewioze paczke do londynu');
+    const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+    expect(trail.some((row) => row.startsWith('advised-999:') && row.includes('EXPLOIT'))).toBe(true);
+  });
+
+  it('by text, "call 999 now" told at a search step stops the search: what the police will need comes next', async () => {
+    const phone = '+447700900209';
+    sms.clock.set('2026-11-24T20:00:00Z');
+    for (const text of [
+      'my boy is 15 hes not back from football, should have been home at 6',
+      'yes',
+      'no',
+      'he left at half 4 for training',
+      'ye',
+      '1',
+    ])
+      await sms.text(phone, text);
+    const { replies } = await sms.text(
+      phone,
+      'wait his mate just text me saying he got into a car with some men after training and he looked scared',
+    );
+    expect(replies.join('\n')).toMatch(/call 999 now/);
+    expect(replies.join('\n')).not.toMatch(/Check their bedroom|Check the garden/);
   });
 });

@@ -68,6 +68,11 @@ export async function advise(
   }
 }
 
+/** Whether this turn has said "call 999 now", without an "if". */
+export function emergencySaidThisTurn(context: TurnContext): boolean {
+  return context.turnState.get(EMERGENCY_SAID_THIS_TURN) === true;
+}
+
 /** Whether 999 was advised, without an "if", earlier in this conversation. */
 export async function emergencyAdvised(context: TurnContext, services: DialogServices): Promise<boolean> {
   return (await services.conversationState.createProperty<boolean>(EMERGENCY_ADVISED).get(context)) === true;

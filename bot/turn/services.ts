@@ -99,7 +99,11 @@ export async function readTurn(
   return readingOf(context, services);
 }
 
-/** What the understanding step read in this turn's message, read once per turn. */
+/** The question the conversation was waiting on when this turn's message came, if any. */
+export function questionWaiting(context: TurnContext): OpenQuestion | undefined {
+  return context.turnState.get<OpenQuestion | undefined>(TURN_OPEN_QUESTION);
+}
+
 /** The turn's reading when the turn has read its message; undefined when nothing read it (a keyword, a relay). */
 export function readingIfRead(context: TurnContext): TurnReading | undefined {
   return context.turnState.get<TurnReading | undefined>(TURN_READING);

@@ -115,8 +115,8 @@ export function readAnswer(text: string, question: OpenQuestion, messages: Messa
 
 /** An option by its words in a sentence (by stem, not where negated), or a plain yes, no or "don't know". */
 function byMeaning(text: string, question: OpenQuestion, messages: Messages, understanding: Understanding): string | undefined {
-  // "..., is that right?" asks; it answers nothing.
-  const answered = understanding.withoutQuestions(text, messages.locale);
+  // "..., is that right?" asks; it answers nothing. "so yes probably?" is an answer with a doubt.
+  const answered = understanding.withoutQuestions(text, messages.locale, { keepDoubtful: true });
   // "nu stiu" (Romanian: don't know) holds the option "Nu" (no), and means neither.
   if (understanding.everyday(answered, messages.locale, { wholeMessage: true }) === 'unknown') return question.everyday?.unknown;
   // The options Yes and No, in a sentence, are read as people mean them, not by their word: "nu
@@ -124,7 +124,7 @@ function byMeaning(text: string, question: OpenQuestion, messages: Messages, und
   const named = question.options.filter((option) => option.value !== 'yes' && option.value !== 'no');
   const mentioned = optionMentioned(answered, named, messages, understanding);
   if (mentioned !== undefined) return mentioned;
-  const everyday = understanding.everyday(answered, messages.locale);
+  const everyday = understanding.everyday(answered, messages.locale, { keepDoubtful: true });
   return everyday === 'yes' || everyday === 'no' || everyday === 'unknown' ? question.everyday?.[everyday] : undefined;
 }
 

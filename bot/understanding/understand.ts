@@ -127,7 +127,7 @@ export interface Understanding {
    * yes / no / not known / skip, in their everyday forms ("ye", "nah", "idk", "rather not say").
    * With `wholeMessage`, only when that is all the message says ("maybe at the park" is an answer, not "not known").
    */
-  everyday(text: string, locale: string, options?: { wholeMessage?: boolean }): EverydayAnswer | undefined;
+  everyday(text: string, locale: string, options?: { wholeMessage?: boolean; keepDoubtful?: boolean }): EverydayAnswer | undefined;
   /**
    * Whether the message says someone is well ("hes ok but wont talk"), or not ("she is not ok"):
    * the answer to a question about being hurt or unwell, where "ok" means no.
@@ -580,7 +580,7 @@ export function createUnderstanding(
     everyday(text, locale, options = {}) {
       if (readerFor(languageOf(locale)).notAnswers.has(normalise(text))) return undefined;
       // "is that right?" asks; it does not answer yes.
-      const answered = withoutQuestionsAsked(text, openersOf(locale));
+      const answered = withoutQuestionsAsked(text, openersOf(locale), options.keepDoubtful ?? false);
       // The user's language first; English too, which people mix in ("ok", "yes").
       for (const language of languagesOf(locale)) {
         const found = everydayIn(readerFor(language), language, answered, options.wholeMessage ?? false);

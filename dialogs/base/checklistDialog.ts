@@ -7,6 +7,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import type { Facts } from '../../bot/content/ruleSchema';
 import { Choices } from './choices';
 import { answerTo, messagesFor, waitFor, type DialogServices } from '../../bot/turn/services';
+import { emergencySaidThisTurn } from '../../bot/turn/advice';
 import { replyToMiss, WaitingDialog, type AskState } from './waitingDialog';
 
 export const CHECKLIST_OUTCOMES = ['done', 'notPossible', 'foundSomething'] as const;
@@ -56,6 +57,9 @@ export class ChecklistDialog<Item extends string> extends WaitingDialog {
     // "no" under "Try to reach your child" or "Check their bedroom": tried, and not found. Said back.
     const triedNotFound = read.option === undefined && read.everyday === 'no';
     const answer = triedNotFound ? 'done' : this.choices.valueOf(read.option);
+    // "his mate says he got into a car with some men", at "check their bedroom": after "call 999
+    // now", the search stops and what the police will need comes next.
+    if (answer !== 'foundThem' && emergencySaidThisTurn(dc.context)) return dc.endDialog('reportNow' satisfies ChecklistResult);
     const done = await this.spec.read(dc.context);
     const item = this.next(done);
     if (answer === undefined || item === undefined) {

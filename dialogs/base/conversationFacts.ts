@@ -220,7 +220,7 @@ export async function momentSaidBegin(
   which: MomentSaid,
 ): Promise<PastMomentBegin> {
   const said = (await conversationFactsRecord(services).get(context))[which];
-  return said ? { said } : {};
+  return said ? { said, earlier: true } : {};
 }
 
 /** How long after "call 999 now" a young person is not asked whether they are safe: they said they are not. */

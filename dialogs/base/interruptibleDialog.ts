@@ -26,7 +26,7 @@ import {
   keepStatedFacts,
   type ConversationFacts,
 } from './conversationFacts';
-import { TURN_ALREADY_ANSWERED } from './waitingDialog';
+import { TURN_ALREADY_ANSWERED, TURN_ONLY_NOTED } from './waitingDialog';
 import { pastMomentOf } from './pastMomentDialog';
 import { languageOf, onlySomeoneElse, type Reading } from '../../bot/understanding/understand';
 import { words } from '../../bot/understanding/text';
@@ -38,6 +38,7 @@ import {
   messagesFor,
   amendReading,
   dropAnswer,
+  questionWaiting,
   readingOf,
   takeHeldAnswer,
   TURN_DELETE_DATA,
@@ -131,10 +132,19 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     }
     // "she went out at 7 and said shed be back by 10": when they were last seen is confirmed later rather than asked.
     const lastSeenWords = reading?.situation === 'back' ? undefined : this.services.understanding.lastSeenWords(text, messages.locale);
-    if (lastSeenWords !== undefined) {
-      const seen = this.services.dates.readPast(lastSeenWords, languageOf(messages.locale), { beforeNow: true });
-      if (seen.kind === 'read') await keepMomentSaid(context, this.services, 'lastSeenSaid', pastMomentOf(seen.moment));
-    }
+    const seen =
+      lastSeenWords === undefined
+        ? undefined
+        : this.services.dates.readPast(lastSeenWords, languageOf(messages.locale), { beforeNow: true });
+    if (seen?.kind === 'read') await keepMomentSaid(context, this.services, 'lastSeenSaid', pastMomentOf(seen.moment));
+    // "since sat morning", typed at "are they in danger now?": kept for "when did you last see
+    // them?" and said back, never "didn't catch that". A question that reads a moment reads it itself.
+    const seenNoted =
+      active &&
+      role !== 'youngPerson' &&
+      seen?.kind === 'read' &&
+      questionWaiting(context)?.free !== true &&
+      before.lastSeenSaid?.at !== seen.moment.at.toISOString();
     // "he was wearing a black north face and joggers", said by an adult before the police details
     // are asked: given to the police with them, not asked again.
     const appearance =
@@ -244,11 +254,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       active &&
       !replied &&
       role !== 'youngPerson' &&
-      (reading?.facts.said ?? []).some((fact) => NOTED_IN_PASSING.includes(fact) && !before.stated.includes(fact));
+      ((reading?.facts.said ?? []).some((fact) => NOTED_IN_PASSING.includes(fact) && !before.stated.includes(fact)) || seenNoted);
     if (needNoted) await context.sendActivity(messages.t('common.facts.noted'));
     if (replied || helpRefused || helpComing || shelterAdvised || ageNoted || wishNoted || needNoted) {
       // The message may also answer the question waiting: it reads on, and a miss is not a miss.
       context.turnState.set(TURN_ALREADY_ANSWERED, true);
+      if (!replied && !helpRefused && !helpComing && !shelterAdvised) context.turnState.set(TURN_ONLY_NOTED, true);
       return undefined;
     }
 
@@ -501,7 +512,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
  * the trained reader heard ("im by the river", "got the tablets here") is danger, not a question.
  */
 function inContext<Read extends Reading>(reading: Read, before: Pick<ConversationFacts, 'flags'>): Read {
-  if (!before.flags.includes('suicideSelfHarm') || reading.concern.length === 0 || reading.danger.length > 0) return reading;
+  if (!before.flags.includes('suicideSelfHarm')) return reading;
+  // "ive got some of his pills here", after talk of ending one's life: the danger now is to that life.
+  const onlyDangerNow = reading.danger.length === 1 && reading.danger[0] === 'immediate';
+  if (onlyDangerNow && reading.dangerOf.includes('writer')) return { ...reading, danger: ['suicideSelfHarm', 'immediate'] };
+  if (reading.concern.length === 0 || reading.danger.length > 0) return reading;
   const now: DangerCategory[] = reading.concern.includes('immediate') ? ['immediate'] : [];
   return { ...reading, danger: ['suicideSelfHarm', ...now], concern: [] };
 }

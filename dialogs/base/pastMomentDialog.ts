@@ -16,6 +16,8 @@ import { yesNoQuestion, type YesNo } from './yesNo';
 export interface PastMomentKeys {
   ask: string;
   confirm: string;
+  /** Read back a moment said in an earlier message ("since sat morning" two questions ago), where "I read that as" would puzzle. */
+  confirmSaid?: string;
   unreadable: string;
   future: string;
   again: string;
@@ -36,6 +38,8 @@ export function pastMomentOf({ at, precision, alternative }: ReadMoment): PastMo
 /** What a journey may begin the dialog with: the moment already said, to confirm. */
 export interface PastMomentBegin {
   said?: PastMoment;
+  /** The moment was said in an earlier message, not in answer to this question. */
+  earlier?: boolean;
 }
 
 export interface PastMomentOptions {
@@ -93,6 +97,12 @@ export class PastMomentDialog extends ComponentDialog {
         readingOf(context, services).answer?.option !== 'yes' && this.correctionSaid(context) ? 'no' : undefined,
       ),
     );
+    if (keys.confirmSaid)
+      this.addDialog(
+        yesNoQuestion(`${id}.confirmSaid`, keys.confirmSaid, services, (context) =>
+          readingOf(context, services).answer?.option !== 'yes' && this.correctionSaid(context) ? 'no' : undefined,
+        ),
+      );
     this.addDialog(
       new WaterfallDialog(`${id}.steps`, [
         // Said already ("got home last nite"): read back to confirm, not asked again.
@@ -112,7 +122,10 @@ export class PastMomentDialog extends ComponentDialog {
     if (answer.kind !== 'value') return this.options.allowUnknown ? step.endDialog(undefined) : step.replaceDialog(this.initialDialogId);
     (step.values as { moment?: PastMoment }).moment = answer.value;
     const messages = messagesFor(step.context, this.services);
-    return step.beginDialog(`${this.id}.confirm`, { variables: describeMoment(answer.value, messages, this.services) });
+    const earlier = (step.options as PastMomentBegin | undefined)?.earlier === true && this.keys.confirmSaid !== undefined;
+    return step.beginDialog(`${this.id}.${earlier ? 'confirmSaid' : 'confirm'}`, {
+      variables: describeMoment(answer.value, messages, this.services),
+    });
   }
 
   private async settle(step: WaterfallStepContext): Promise<DialogTurnResult> {

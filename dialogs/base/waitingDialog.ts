@@ -15,6 +15,9 @@ import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/serv
  */
 export const TURN_ALREADY_ANSWERED = Symbol('helpline.alreadyAnswered');
 
+/** turnState key: all the turn did before the question was a fact kept and said back ("Thanks, I've noted that"). */
+export const TURN_ONLY_NOTED = Symbol('helpline.onlyNoted');
+
 export abstract class WaitingDialog<State extends object = object> extends Dialog<State> {
   override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
     if (dc.activeDialog) await this.repromptDialog(dc.context, dc.activeDialog);
@@ -57,6 +60,12 @@ export async function replyToMiss(dc: DialogContext, reason: string, services: D
   if (!dc.context.turnState.get(TURN_ALREADY_ANSWERED) && reading.asks) {
     await adviseFirst(dc.context, services, 'question', { questionAsked: QUESTION_UNANSWERED });
     dc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
+  }
+  // A fact said back is no answer to the question, which is asked again however often it happens.
+  if (dc.context.turnState.get(TURN_ONLY_NOTED)) {
+    state.lastMiss = undefined;
+    if (dc.activeDialog) await dc.repromptDialog();
+    return 'handled';
   }
   if (dc.context.turnState.get(TURN_ALREADY_ANSWERED)) {
     const askedAgainLastTurn = state.lastMiss === ALREADY_ANSWERED;

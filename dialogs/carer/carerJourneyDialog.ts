@@ -97,6 +97,7 @@ export class CarerJourneyDialog extends InterruptibleDialog {
         {
           ask: 'carer.went.ask',
           confirm: 'carer.went.confirm',
+          confirmSaid: 'common.moment.confirmSaid',
           unreadable: 'carer.went.unreadable',
           future: 'carer.went.future',
           again: 'carer.went.again',

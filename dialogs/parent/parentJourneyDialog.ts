@@ -141,6 +141,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
         {
           ask: 'parent.lastSeen.ask',
           confirm: 'parent.lastSeen.confirm',
+          confirmSaid: 'common.moment.confirmSaid',
           unreadable: 'parent.lastSeen.unreadable',
           future: 'parent.lastSeen.future',
           again: 'parent.lastSeen.again',

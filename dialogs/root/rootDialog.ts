@@ -17,7 +17,8 @@ import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { conversationFactsRecord, keepOfferDeclined } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
-import { messagesFor, readingOf, type DialogServices, type TurnReading } from '../../bot/turn/services';
+import { dropAnswer, messagesFor, readingOf, type DialogServices, type TurnReading } from '../../bot/turn/services';
+import { TURN_ALREADY_ANSWERED, TURN_ONLY_NOTED } from '../base/waitingDialog';
 import { optionMentioned, readAnswer } from '../../bot/understanding/openQuestion';
 import { aboutSomeoneElseOnly } from '../../bot/understanding/understand';
 import type { Messages } from '../../bot/content/i18n';
@@ -26,7 +27,7 @@ import { PARENT_JOURNEY, ParentJourneyDialog } from '../parent/parentJourneyDial
 import { parentCaseRecord } from '../parent/parentCase';
 import { carerCaseRecord } from '../carer/carerCase';
 import { PROFESSIONAL_JOURNEY, ProfessionalJourneyDialog, professionChoices } from '../professional/professionalJourneyDialog';
-import { offerChoices, YOUNG_PERSON_JOURNEY, YoungPersonJourneyDialog } from '../youngPerson/youngPersonJourneyDialog';
+import { offerChoices, YOUNG_PERSON_JOURNEY, YOUNG_PERSON_OFFER, YoungPersonJourneyDialog } from '../youngPerson/youngPersonJourneyDialog';
 
 export const ROOT_DIALOG = 'root';
 const ROOT_WATERFALL = 'root.steps';
@@ -130,6 +131,18 @@ export class RootDialog extends InterruptibleDialog {
       await keepOfferDeclined(innerDc.context, this.services);
       await innerDc.cancelAllDialogs();
       return { status: DialogTurnStatus.complete };
+    }
+    // "no i said i dont want the interview", from a young person at "are you safe right now?": the
+    // no is the meeting's, not the question's. It is heard, and the question asked again.
+    const { role } = await conversationFactsRecord(this.services).get(innerDc.context);
+    const atTheOffer = answer?.questionId.startsWith(YOUNG_PERSON_OFFER) ?? false;
+    if (!booking && bookingRequest === 'cancel' && role === 'youngPerson' && answer && !atTheOffer) {
+      if (answer.by === 'meaning') dropAnswer(innerDc.context, this.services);
+      await keepOfferDeclined(innerDc.context, this.services);
+      await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('youngPerson.booking.notWanted'));
+      innerDc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
+      innerDc.context.turnState.set(TURN_ONLY_NOTED, true);
+      return undefined;
     }
     if (!booking) return undefined;
     return innerDc.beginDialog(BOOKING_CHANGE_DIALOG, {

@@ -38,7 +38,9 @@ const WHERE = 'youngPerson.where';
 const TALK = 'youngPerson.talk';
 const HOME_SAFE = 'youngPerson.homeSafe';
 const BACK_HOME_SAFE = 'youngPerson.backHomeSafe';
-const OFFER = 'youngPerson.offer';
+/** The offer of someone to talk to, and its ids below ("youngPerson.offerAgain"): a no there is to the offer. */
+export const YOUNG_PERSON_OFFER = 'youngPerson.offer';
+const OFFER = YOUNG_PERSON_OFFER;
 const WHO = 'youngPerson.who';
 const RETURNED = 'youngPerson.returned';
 const SOMEONE_ELSE = 'youngPerson.someoneElse';
