@@ -261,6 +261,27 @@ describe('half past in words, and a day named with a bare time', () => {
     expect(tuesdayEvening.readAhead('tues 5pm', 'en')[0]?.at.toISOString()).toBe('2026-12-01T17:00:00.000Z');
   });
 
+  it('"ok weds 5 then", "thursday after 4": an hour just after a day is a time on it; "wed 25" and "weds 5th" are not', () => {
+    const times = (text: string) => reader.readAhead(text, 'en').map((moment) => moment.at.toISOString());
+    expect(times('ok weds 5 then')).toContain('2026-11-25T17:00:00.000Z');
+    expect(times('thursday after 4')).toContain('2026-11-26T16:00:00.000Z');
+    expect(times('tomorrow 3')).toContain('2026-11-25T15:00:00.000Z');
+    expect(reader.readAhead('wed 25', 'en').every((moment) => moment.precision === 'day')).toBe(true);
+    expect(reader.readAhead('weds 5th', 'en').every((moment) => moment.precision === 'day')).toBe(true);
+  });
+
+  it('"since sat morning", "sun nite": the short day with a part of the day is read; "due back 10" only where due times are asked', () => {
+    const at = (text: string, options?: { dueBack?: boolean }) => {
+      const read = reader.readPast(text, 'en', options);
+      return read.kind === 'read' ? read.moment.at.toISOString() : read.kind;
+    };
+    expect(at('since sat morning')).toBe('2026-11-21T08:00:00.000Z');
+    expect(at('not seen her since sun nite')).toBe('2026-11-22T20:00:00.000Z');
+    expect(at('due back 10')).toBe('unreadable');
+    expect(at('due back 10', { dueBack: true })).toBe('2026-11-24T22:00:00.000Z');
+    expect(at('she was meant to be in by 9', { dueBack: true })).toBe('2026-11-24T21:00:00.000Z');
+  });
+
   it('"not wednesday, thursday at 5" rules Wednesday out', () => {
     const days = reader.readAhead('not wednesday, thursday at 5', 'en').map((moment) => moment.at.toISOString().slice(0, 10));
     expect(days).not.toContain('2026-11-25');

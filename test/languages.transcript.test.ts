@@ -146,9 +146,8 @@ describe('the parent journey to the police summary', () => {
     await walk(conversation, ['tak', '14', 'nie', 'nie', 'Zrobione', 'Zrobione', 'Zrobione']);
     const danger = await conversation.say('ktoś ją porwał');
     expect(allText(danger)).toContain('999');
-    // The checklist carries on at the same step.
-    expect(allText(danger)).toContain('4 z 7');
-    await walk(conversation, ['Zrobione', 'Zrobione', 'Zrobione', 'Zrobione']);
+    // After "call 999 now" the search stops: the questions the police will ask come next.
+    expect(allText(danger)).not.toContain('4 z 7');
     await walk(conversation, ['tak', 'nie', 'nie', 'nie', 'tak', '3']);
     const info = await walk(conversation, [
       'Sam Smith',
@@ -168,12 +167,8 @@ describe('the parent journey to the police summary', () => {
     expect(facts).toMatchObject({ 'Imię i nazwisko': 'Sam Smith', Wiek: '14', 'Potrzeby zdrowotne i leki': 'insulina na cukrzycę' });
     expect(facts['Ostatnio widziane']).toContain('21:00');
     expect(allText(lastOf(info))).toContain('101');
-    // Last seen a day before: reported first, then searched.
-    expect(await audit(conversation)).toEqual([
-      'advised-101:P-REPORT-NOW-LONG-GONE',
-      'advised-999:G-DANGER-999-NOW',
-      'advised-101:P-REPORT-101',
-    ]);
+    // Last seen a day before: reported first, then searched, until "call 999 now".
+    expect(await audit(conversation)).toEqual(['advised-101:P-REPORT-NOW-LONG-GONE', 'advised-999:G-DANGER-999-NOW']);
   });
 
   it.each([
@@ -202,7 +197,6 @@ describe('the parent journey to the police summary', () => {
     const danger = await conversation.say('شخص خطفها');
     // Held left to right inside the Arabic text, so that no number shows reversed.
     expect(allText(danger)).toContain('\u2066999\u2069');
-    await walk(conversation, ['تم', 'تم', 'تم', 'تم']);
     await walk(conversation, ['نعم', 'لا', 'لا', 'لا', 'نعم', '3']);
     const info = await walk(conversation, [
       'سارة سميث',
@@ -221,12 +215,8 @@ describe('the parent journey to the police summary', () => {
     const facts = cardFacts(lastOf(info));
     expect(Object.values(facts)).toEqual(expect.arrayContaining(['سارة سميث', '14', 'إنسولين']));
     expect(allText(lastOf(info))).toContain('101');
-    // Last seen a day before: reported first, then searched.
-    expect(await audit(conversation)).toEqual([
-      'advised-101:P-REPORT-NOW-LONG-GONE',
-      'advised-999:G-DANGER-999-NOW',
-      'advised-101:P-REPORT-101',
-    ]);
+    // Last seen a day before: reported first, then searched, until "call 999 now".
+    expect(await audit(conversation)).toEqual(['advised-101:P-REPORT-NOW-LONG-GONE', 'advised-999:G-DANGER-999-NOW']);
   });
 });
 

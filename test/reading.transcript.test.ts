@@ -2503,4 +2503,60 @@ describe('an eleventh fresh walk: harm in new words, and the search after 999', 
     expect(replies.join('\n')).toMatch(/call 999 now/);
     expect(replies.join('\n')).not.toMatch(/Check their bedroom|Check the garden/);
   });
+
+  it('"ive already rung police this morning, they gave me a ref", at a search step, ends the search: told it was right, then the details', async () => {
+    const conversation = harness.conversation();
+    harness.clock.set('2026-11-24T23:00:00Z');
+    const turns = await walk(
+      conversation,
+      ['my daughter is 14 and hasnt come home since last night', 'yes', 'no', 'yes', 'yes', 'yes', '2'],
+      {
+        join: true,
+      },
+    );
+    expect(allText(lastTurnOf(turns))).toMatch(/Check their bedroom/);
+    const [told = []] = await walk(conversation, [
+      'ive already rung police this morning they gave me a ref 46-231124-0099 but nobody has come round',
+    ]);
+    expect(allText(told)).toMatch(/already called the police/);
+    expect(allText(told)).not.toMatch(/Check their bedroom|Check the garden/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-101:P-POLICE-TOLD-REPORT');
+  });
+});
+
+describe('an eleventh fresh walk: the booking in their words', () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-11-24T16:00:00Z' });
+  });
+  afterAll(async () => sms.close());
+
+  const placeAndTime = async (app: Harness['app'], conversationId: string) => {
+    const [row] = await app.db.query<{ place: string; slot_start: Date }>(
+      'select place, slot_start from booking where conversation_hash = $1',
+      [app.hashId(conversationId)],
+    );
+    return { place: row?.place, at: row?.slot_start.toISOString() };
+  };
+
+  it('"ok weds 5 then" books Wednesday at 17:00; "can we change it to the library instead" moves the place and keeps the time', async () => {
+    harness.clock.set('2026-11-24T16:00:00Z');
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person', 'yes', 'im back', 'someone new', 'last night', 'yes', 'Phone call'], { join: true });
+    await walk(conversation, ['ok weds 5 then', "Don't contact me", 'yes']);
+    expect(await placeAndTime(harness.app, conversation.id)).toEqual({ place: 'phone', at: '2026-11-25T17:00:00.000Z' });
+    const [moved = []] = await walk(conversation, ['actually can we change it to the library instead']);
+    expect(allText(moved)).toMatch(/Library/);
+    expect(await placeAndTime(harness.app, conversation.id)).toEqual({ place: 'library', at: '2026-11-25T17:00:00.000Z' });
+  });
+
+  it('by text, "can it be a phone call instead, thursday at 4" moves both the place and the time', async () => {
+    const phone = '+447700900210';
+    for (const text of ['hi', '2', 'yes', 'im back', 'someone new', 'last night', 'yes', 'Library', '1', '1', 'yes'])
+      await sms.text(phone, text);
+    const conversationId = sms.app.sms.conversationIdFor(phone);
+    expect((await placeAndTime(sms.app, conversationId)).place).toBe('library');
+    await sms.text(phone, 'can it be a phone call instead, thursday at 4');
+    expect(await placeAndTime(sms.app, conversationId)).toEqual({ place: 'phone', at: '2026-11-26T16:00:00.000Z' });
+  });
 });

@@ -118,6 +118,8 @@ export interface BookingDesk {
   noteSafety(conversationId: string, said: readonly DangerCategory[]): Promise<Booking | undefined>;
   /** Moves a booking to another slot; undefined when it was not found or the slot is full. */
   reschedule(reference: string, conversationId: string, slot: Date): Promise<Booking | undefined>;
+  /** Moves a booking to another place, at the same time; undefined when it was not found. */
+  movePlace(reference: string, conversationId: string, place: BookingPlace): Promise<Booking | undefined>;
   /** Bookings from the start of today on, for staff. */
   upcoming(): Promise<Booking[]>;
 }
@@ -333,6 +335,14 @@ export function createBookingDesk(deps: {
           throw error;
         }
       });
+    },
+    async movePlace(reference, conversationId, place) {
+      const [row] = await deps.db.query<BookingRow>(
+        `update booking set place = $3, updated_at = $4
+         where reference = $1 and conversation_hash = $2 and status = 'booked' returning ${COLUMNS}`,
+        [reference, deps.hashId(conversationId), place, deps.clock.now()],
+      );
+      return row && toBooking(row);
     },
     async upcoming() {
       const today = DateTime.fromJSDate(deps.clock.now(), { zone: deps.timeZone }).startOf('day').toJSDate();

@@ -29,7 +29,11 @@ export interface DateReader {
    * The most recent moment, not after now, that the text can mean; `language` adds its sayings.
    * `beforeNow`: "now" itself is no answer ("back now, got in about 11": 23:00).
    */
-  readPast(text: string, language?: string, options?: { beforeNow?: boolean }): PastReading;
+  /**
+   * With `dueBack`, an hour said as a time to be back by ("due back 10", "in by 10") is read as
+   * that time: for a question that asks when they went or were due back.
+   */
+  readPast(text: string, language?: string, options?: { beforeNow?: boolean; dueBack?: boolean }): PastReading;
   /** Every moment the text can mean, earliest first. */
   readAll(text: string, language?: string): ReadMoment[];
   /**
@@ -187,7 +191,7 @@ export function createDateReader({
         .sort((a, b) => a.at.getTime() - b.at.getTime());
     },
     readPast(text, language, options = {}) {
-      const moments = readAll(text, language);
+      const moments = readAll(options.dueBack ? text.toLowerCase().replace(DUE_BY_HOUR, 'at ') : text, language);
       if (moments.length === 0) return { kind: 'unreadable' };
       const now = clock.now();
       const limit = now.getTime() + FUTURE_TOLERANCE_MS;
@@ -290,7 +294,13 @@ const WEEKDAY_WORD = '(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day
 const WEEKDAY = new RegExp(`\\b${WEEKDAY_WORD}\\b`);
 /** "saturday 28th", "the 3rd": a day of the month said alone, with the weekday before it if said. */
 const DAY_OF_MONTH = new RegExp(`\\b(?:(${WEEKDAY_WORD})\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\b`, 'g');
+/** "due back 10", "in by 10", "til 10": words before an hour that say when someone should be back. */
+const DUE_BY_HOUR = /\b(?:due back|due home|due in|back by|home by|in by|by|til|till|until)\s+(?:at\s+)?(?=\d)/g;
 const FULL_DAY: Record<string, string> = { sat: 'saturday', sun: 'sunday' };
+const DAY_THEN_HOUR = new RegExp(
+  `\\b(${WEEKDAY_WORD}|tomorrow|today)\\s+(?:after\\s+|at\\s+)?(1[0-2]|[1-9])(?![\\d:./]|\\s*(?:st|nd|rd|th)\\b)`,
+  'g',
+);
 const MONTH_AFTER = /^\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
 /** "the 2nd one", "1st option": an ordinal that picks from a list, not a day of the month. */
 const PICK_AFTER = /^\s*(?:one|ones|option|choice|slot|time|times|of\s+(?:those|them|these))\b/;
@@ -304,7 +314,12 @@ function withDaysAhead(text: string, today: DateTime): string {
   const days = text
     .toLowerCase()
     .replace(/\b(on|this|next|till|until|by)\s+(sat|sun)\b/g, (_all, before: string, day: string) => `${before} ${FULL_DAY[day] ?? day}`)
-    .replace(/\b(sat|sun)\b(?=\s+(?:\d|the\s+\d|at\s+\d|morning|afternoon|evening|night))/g, (day: string) => FULL_DAY[day] ?? day);
+    .replace(/\b(sat|sun)\b(?=\s+(?:\d|the\s+\d|at\s+\d|morning|afternoon|evening|night))/g, (day: string) => FULL_DAY[day] ?? day)
+    // "ok weds 5 then", "thursday after 4": an hour just after the day is a time on it, which the
+    // recognizers read only with "at"; "wed 25" and "weds 5th" stay dates.
+    .replace(DAY_THEN_HOUR, (whole: string, day: string, hour: string, at: number, all: string) =>
+      MONTH_AFTER.test(all.slice(at + whole.length)) ? whole : `${day} at ${hour}`,
+    );
   return days.replace(DAY_OF_MONTH, (whole: string, weekday: string | undefined, day: string, at: number, all: string) => {
     const after = all.slice(at + whole.length);
     if (MONTH_AFTER.test(after) || PICK_AFTER.test(after)) return whole;

@@ -6,7 +6,7 @@ import { ActivityTypes, InputHints, MessageFactory, type TurnContext } from 'bot
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Facts } from '../../bot/content/ruleSchema';
 import { Choices } from './choices';
-import { answerTo, messagesFor, waitFor, type DialogServices } from '../../bot/turn/services';
+import { answerTo, messagesFor, readingOf, waitFor, type DialogServices } from '../../bot/turn/services';
 import { emergencySaidThisTurn } from '../../bot/turn/advice';
 import { replyToMiss, WaitingDialog, type AskState } from './waitingDialog';
 
@@ -58,8 +58,11 @@ export class ChecklistDialog<Item extends string> extends WaitingDialog {
     const triedNotFound = read.option === undefined && read.everyday === 'no';
     const answer = triedNotFound ? 'done' : this.choices.valueOf(read.option);
     // "his mate says he got into a car with some men", at "check their bedroom": after "call 999
-    // now", the search stops and what the police will need comes next.
-    if (answer !== 'foundThem' && emergencySaidThisTurn(dc.context)) return dc.endDialog('reportNow' satisfies ChecklistResult);
+    // now", the search stops and what the police will need comes next. So it does when the police
+    // turn out to be told already ("ive already rung police, they gave me a ref").
+    const policeTold = readingOf(dc.context, this.services).facts.said.includes('policeTold');
+    if (answer !== 'foundThem' && (emergencySaidThisTurn(dc.context) || policeTold))
+      return dc.endDialog('reportNow' satisfies ChecklistResult);
     const done = await this.spec.read(dc.context);
     const item = this.next(done);
     if (answer === undefined || item === undefined) {

@@ -50,6 +50,8 @@ export interface PastMomentOptions {
    * word of going ("one of his mates had a knife last week") is the danger's, and is not taken.
    */
   lastSeen?: boolean;
+  /** The question asks when they went or were due back: "due back 10" is a time. */
+  dueBack?: boolean;
 }
 
 const DAYS = ['today', 'yesterday', 'dayBefore'] as const;
@@ -151,7 +153,7 @@ export class PastMomentDialog extends ComponentDialog {
   private readMoment(text: string, locale: string) {
     // "what do i do now", "do i tell her social worker tonight": their own question, not a time.
     const said = this.services.understanding.withoutQuestions(text, locale, { keepDoubtful: true });
-    return this.services.dates.readPast(said, languageOf(locale));
+    return this.services.dates.readPast(said, languageOf(locale), { dueBack: this.options.dueBack ?? false });
   }
 
   /** A day or part of one, in a message just answered for its danger, with no word of going: when the danger was, not when they went. */

@@ -11,7 +11,12 @@ import { messagesFor, turnLocale, type DialogServices } from '../../bot/turn/ser
 import { isoInstant, optionsOf, resultOf, yesNoResult } from '../base/stepData';
 import { yesNoQuestion } from '../base/yesNo';
 import { alertBookingTeam, describeBooking, scheduleBookingReminder } from './bookingHelpers';
-import { SlotQuestion, type SlotQuestionOptions } from './slotQuestion';
+import { futureTimesIn, SlotQuestion, type SlotQuestionOptions } from './slotQuestion';
+import type { Booking } from '../../bot/bookings/bookingDesk';
+import type { BookingPlace } from '../../bot/content/vocabulary';
+import type { Choices } from '../base/choices';
+import { optionMentioned } from '../../bot/understanding/openQuestion';
+import { bookingPlaceChoices } from './bookingDetailsDialog';
 
 export const BOOKING_CHANGE_DIALOG = 'booking.change';
 const NEW_SLOT = 'booking.change.slot';
@@ -39,8 +44,11 @@ export function readBookingCommand(text: string, messages: Messages): BookingCom
 }
 
 export class BookingChangeDialog extends ComponentDialog {
+  private readonly places: Choices<BookingPlace>;
+
   constructor(private readonly services: DialogServices) {
     super(BOOKING_CHANGE_DIALOG);
+    this.places = bookingPlaceChoices(services);
     this.addDialog(new SlotQuestion(NEW_SLOT, services));
     this.addDialog(yesNoQuestion(CONFIRM_CANCEL, 'youngPerson.commands.confirmCancel', services));
     this.addDialog(new WaterfallDialog(`${BOOKING_CHANGE_DIALOG}.steps`, [(step) => this.start(step), (step) => this.finish(step)]));
@@ -57,10 +65,19 @@ export class BookingChangeDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (action === 'change') {
+      // "can we change it to the library instead": the place named, at the same time unless one is said too.
+      const place = ownWords ? this.placeNamed(step) : undefined;
+      if (place && place !== booking.place) {
+        const moved = await this.services.bookings.movePlace(reference, conversationId, place);
+        if (moved && futureTimesIn(step.context.activity.text ?? '', step.context, this.services).length === 0) {
+          await this.tellMoved(step, moved);
+          return step.endDialog();
+        }
+      }
       return step.beginDialog(NEW_SLOT, {
         returnedAt: booking.returnedAt.toISOString(),
         readSaid: ownWords ?? false,
-        place: booking.place,
+        place: place ?? booking.place,
       } satisfies SlotQuestionOptions);
     }
     if (ownWords) {
@@ -99,11 +116,24 @@ export class BookingChangeDialog extends ComponentDialog {
     }
     await this.services.scheduler.cancel(reference);
     await scheduleBookingReminder(this.services, conversationId, context.activity.channelId, turnLocale(context), moved);
-    await advise(context, this.services, this.services.rules.get('Y-BOOKING-CHANGED'), {
-      reference,
+    await this.tellMoved(step, moved);
+    return step.endDialog();
+  }
+
+  /** What they asked for is said back, and the team is asked to confirm it. */
+  private async tellMoved(step: WaterfallStepContext, moved: Booking): Promise<void> {
+    const messages = messagesFor(step.context, this.services);
+    await advise(step.context, this.services, this.services.rules.get('Y-BOOKING-CHANGED'), {
+      reference: moved.reference,
       ...describeBooking(this.services, messages, moved),
     });
-    await alertBookingTeam(context, this.services, 'youngPerson.team.changed', moved);
-    return step.endDialog();
+    await alertBookingTeam(step.context, this.services, 'youngPerson.team.changed', moved);
+  }
+
+  /** A place the area offers, named in the message that asked for the change. */
+  private placeNamed(step: WaterfallStepContext): BookingPlace | undefined {
+    const messages = messagesFor(step.context, this.services);
+    const named = optionMentioned(step.context.activity.text ?? '', this.places.described, messages, this.services.understanding);
+    return this.services.area.returnInterviews.places.find((place) => place === named);
   }
 }

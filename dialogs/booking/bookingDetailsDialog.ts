@@ -112,10 +112,15 @@ const startAgainWith = ({ withWhom, returnedAt, askedBy, ageBand }: DetailsValue
   ...(ageBand ? { ageBand } : {}),
 });
 
+/** The places the area offers to meet, as options. */
+export function bookingPlaceChoices(services: Pick<DialogServices, 'area'>): Choices<BookingPlace> {
+  return Choices.keyed<BookingPlace>(services.area.returnInterviews.places, (value) => `youngPerson.place.options.${value}`);
+}
+
 export class BookingDetailsDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(BOOKING_DETAILS_DIALOG);
-    const places = Choices.keyed<BookingPlace>(services.area.returnInterviews.places, (value) => `youngPerson.place.options.${value}`);
+    const places = bookingPlaceChoices(services);
     this.addDialog(new ChoiceQuestion({ id: PLACE, ask: 'youngPerson.place.ask', retry: 'common.choiceRetry', choices: places }, services));
     this.addDialog(new SlotQuestion(WHEN, services));
     // A mobile number typed here ("07700 900456") is the way and the number at once.

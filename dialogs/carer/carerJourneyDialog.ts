@@ -103,7 +103,7 @@ export class CarerJourneyDialog extends InterruptibleDialog {
           again: 'carer.went.again',
         },
         services,
-        { allowUnknown: true, lastSeen: true },
+        { allowUnknown: true, lastSeen: true, dueBack: true },
       ),
     );
     this.addDialog(new CarerRisksDialog(services));
