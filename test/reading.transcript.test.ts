@@ -2524,6 +2524,52 @@ describe('an eleventh fresh walk: harm in new words, and the search after 999', 
   });
 });
 
+describe('an eleventh fresh walk: what a parent said before it was asked', () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-11-24T21:00:00Z' });
+  });
+  afterAll(async () => sms.close());
+
+  it('by text, "missing, since he went out on his bike about 6" is read back later, not asked again', async () => {
+    const phone = '+447700900211';
+    for (const text of ['hi', 'parent', 'missing, since he went out on his bike about 6']) await sms.text(phone, text);
+    const { replies } = await sms.text(phone, 'not in danger no but im worried its cold out');
+    expect(replies.join('\n')).toMatch(/You told me earlier: .*18:00/);
+    expect(replies.join('\n')).not.toMatch(/When did you last see/);
+  });
+
+  it('"do i still need to tell police i rang them earlier" says the police were told: not asked whether they were', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['my son just came home hes fine just tired. do i still need to tell police i rang them earlier', 'yes', 'no'],
+      { join: true },
+    );
+    expect(allText(turns.flat())).not.toMatch(/Did you report them missing/);
+    expect(allText(turns.flat())).toMatch(/Tell the police on 101 that your child is home/);
+  });
+});
+
+describe('a twelfth fresh walk: a return in the past is not a return now', () => {
+  it('by text, a foster carer\'s "she went missing twice before and came back with new trainers" keeps the child missing', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900212';
+      for (const text of ['foster carer here, 13yo placed with us hasnt come back from school, its 11pm, ive rung her phone loads', '1'])
+        await sms.text(phone, text);
+      const { replies } = await sms.text(
+        phone,
+        'not sure, she went missing twice before and came back with new trainers and a phone we didnt buy',
+      );
+      expect(replies.join('\n')).not.toMatch(/Good that they are back|Child back/);
+      expect(replies.join('\n')).toMatch(/exploited/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe('an eleventh fresh walk: the booking in their words', () => {
   let sms: SmsHarness;
   beforeAll(async () => {

@@ -274,6 +274,8 @@ describe('facts said in passing', () => {
     expect(understanding.lastSeenWords('she went out at 7 and said shed be back by 10, its now 1am', 'en-GB')).toMatch(/^at 7\b/);
     expect(understanding.lastSeenWords('last saw him at 7.30 this morning', 'en-GB')).toBe('at 7.30 this morning');
     expect(understanding.lastSeenWords('she is meant to be back at 10', 'en-GB')).toBeUndefined();
+    // A cue inside the clause another opened says when.
+    expect(understanding.lastSeenWords('missing, since he went out on his bike about 6', 'en-GB')).toBe('on his bike about 6');
     expect(understanding.lastSeenWords('wyszła o 19 i nie wróciła', 'pl')).toMatch(/^o 19/);
   });
 

@@ -606,14 +606,16 @@ export function createUnderstanding(
     },
     lastSeenWords(text, locale) {
       const lower = text.toLowerCase();
-      const found = firstCue(
-        languagesOf(locale).flatMap((language) => readerFor(language).lastSeenCues),
-        lower,
-      );
+      const cues = languagesOf(locale).flatMap((language) => readerFor(language).lastSeenCues);
+      const clauseAfter = (at: number) => lower.slice(at).split(/[,;!?\n]|\.(?!\d)/u)[0] ?? '';
+      let found = firstCue(cues, lower);
       if (!found) return undefined;
-      const after = lower.slice(found.end);
+      // "since he went out on his bike about 6": a cue inside the clause another opened says when.
+      for (let inner = firstCue(cues, clauseAfter(found.end)); inner; inner = firstCue(cues, clauseAfter(found.end))) {
+        found = { start: found.end + inner.start, end: found.end + inner.end };
+      }
       // To the clause's end (a full stop between figures is a time, "7.30"), at most a few words.
-      const [clause = ''] = after.split(/[,;!?\n]|\.(?!\d)/u);
+      const clause = clauseAfter(found.end);
       const words = clause.trim().split(/\s+/u).slice(0, LAST_SEEN_WORDS).join(' ');
       return words === '' ? undefined : words;
     },
