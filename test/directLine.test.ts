@@ -231,7 +231,7 @@ describe('proactive messages into the widget', () => {
     await harness.text('+447700900101', `${reference} Hello from the team`);
     const { body: after } = await activitiesAfter(harness.url, session, body.watermark);
     expect(after.activities.map((activity) => activity.text)).toEqual([
-      "Duty worker from the Missing Children's Team: Hello from the team",
+      'Duty worker from the Missing Children\'s Team: Hello from the team (Your replies here go to them. To go back to the bot, write "bot".)',
     ]);
   });
 });

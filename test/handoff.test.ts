@@ -147,7 +147,9 @@ describe('in staffed hours', () => {
       const reference = referenceIn(allText(await conversation.say('talk to a person')));
       const delivered = () => connector.posted.filter((post) => post.conversationId === conversation.id).map((post) => post.text);
       const staff = await sms.text(ON_CALL[0] ?? '', `${reference.toLowerCase()} Hello, I'm here. Are you safe right now?`);
-      expect(delivered()).toEqual(["Duty worker from the Missing Children's Team: Hello, I'm here. Are you safe right now?"]);
+      expect(delivered()).toEqual([
+        'Duty worker from the Missing Children\'s Team: Hello, I\'m here. Are you safe right now? (Your replies here go to them. To go back to the bot, write "bot".)',
+      ]);
       expect(staff.replies).toEqual([`Sent to ${reference}.`]);
 
       await sms.text(ON_CALL[1] ?? '', `${reference} done`);
@@ -179,7 +181,7 @@ describe('in staffed hours', () => {
     const relayed = await sms.text(ON_CALL[0] ?? '', `${reference} I'll ring you in 5 minutes.`);
     expect(relayed.replies).toEqual([`Sent to ${reference}.`]);
     expect(sms.sent.filter((text) => text.to === user).pop()?.body).toBe(
-      "Duty worker from the Missing Children's Team: I'll ring you in 5 minutes.",
+      'Duty worker from the Missing Children\'s Team: I\'ll ring you in 5 minutes. (Your replies here go to them. To go back to the bot, write "bot".)',
     );
   });
 
@@ -206,6 +208,70 @@ describe('in staffed hours', () => {
     expect(sms.sent.slice(before).filter((text) => text.to === user)).toEqual([]);
     const audit = (await sms.app.audit.forConversation(sms.app.sms.conversationIdFor(user))).map((row) => row.kind);
     expect(audit).not.toContain('handoff-relayed');
+  });
+});
+
+describe('while a person is with them', () => {
+  it('from the web chat, their words go to the person who answered, not to the question waiting; "bot" goes back to the bot', async () => {
+    const connector = await startFakeConnector();
+    try {
+      const conversation = sms.conversation(undefined, { channelId: 'webchat', serviceUrl: connector.url });
+      await conversation.join();
+      for (const answer of ['1', 'Missing now']) await conversation.say(answer);
+      const reference = referenceIn(allText(await conversation.say('talk to a person')));
+      await sms.text(ON_CALL[1] ?? '', `${reference} Hello, I'm here. What's happening?`);
+      const before = sms.sent.length;
+      const told = await conversation.say('no shes not in danger i dont think, shes at her friends maybe');
+      const passed = sms.sent.slice(before);
+      expect(passed.map((text) => text.to)).toEqual([ON_CALL[1]]);
+      expect(passed[0]?.body).toContain(reference);
+      expect(passed[0]?.body).toContain('shes at her friends maybe');
+      expect(allText(told)).toContain('Sent to Duty manager');
+      expect(allText(told)).toContain('"bot"');
+      // Not taken as "No" to "is your child in danger?": the question is still waiting.
+      expect(allText(told)).not.toMatch(/When did you last see/);
+
+      // Danger is answered by the bot at once, and the person is told too.
+      const danger = await conversation.say('her mate just said a man has a knife');
+      expect(allText(danger)).toContain('999');
+      expect(sms.sent.slice(before).filter((text) => text.to === ON_CALL[1])).toHaveLength(2);
+
+      const back = await conversation.say('bot');
+      expect(allText(back)).toContain('back with the bot');
+      expect(allText(back)).toMatch(/in danger right now/);
+      expect(sms.sent.filter((text) => text.to === ON_CALL[1]).pop()?.body).toContain('went back to the bot');
+      const afterBack = sms.sent.length;
+      await conversation.say('No');
+      expect(sms.sent.slice(afterBack)).toEqual([]);
+      const audit = (await sms.app.audit.forConversation(conversation.id)).map((row) => row.kind);
+      expect(audit.filter((kind) => kind.startsWith('handoff-'))).toEqual([
+        'handoff-relayed',
+        'handoff-passed-on',
+        'handoff-passed-on',
+        'handoff-left',
+      ]);
+    } finally {
+      await connector.close();
+    }
+  });
+
+  it('by text, their texts reach the person; when the person cannot be reached, the numbers to call instead', async () => {
+    const user = '+447700900775';
+    await sms.text(user, 'hello');
+    await sms.text(user, '2');
+    await sms.text(user, 'talk to a person');
+    const reference = referenceIn((await sms.text(user, '2')).replies.join('\n'));
+    await sms.text(ON_CALL[0] ?? '', `${reference} Hi, it's Sam. Are you somewhere safe?`);
+    const before = sms.sent.length;
+    const { replies } = await sms.text(user, 'yeah im at my nans');
+    expect(sms.sent.slice(before).find((text) => text.to === ON_CALL[0])?.body).toContain('yeah im at my nans');
+    expect(replies.join('\n')).toContain('Sent to Duty worker');
+    sms.failNext(4, 500, { code: 20500, message: 'down' });
+    const failed = await sms.text(user, 'can you call me');
+    // The text to the person failed: the user is given the numbers (by text, or in the webhook's answer).
+    const text = `${failed.replies.join('\n')}${failed.twiml}`;
+    expect(text).not.toContain('Sent to Duty');
+    for (const number of ['999', '101', '116 000']) expect(text).toContain(number);
   });
 });
 

@@ -27,7 +27,7 @@ export type ProfessionalSituation = (typeof PROFESSIONAL_SITUATIONS)[number];
 export const CHILD_GROUPS = ['uasc', 'placedFromElsewhere', 'privatelyFostered', 'none'] as const;
 export type ChildGroup = (typeof CHILD_GROUPS)[number];
 
-export const COMMANDS = ['help', 'startAgain', 'talkToPerson', 'stop', 'deleteMyData', 'language'] as const;
+export const COMMANDS = ['help', 'startAgain', 'talkToPerson', 'backToBot', 'stop', 'deleteMyData', 'language'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const CARER_ENQUIRIES = ['searchPremises', 'leads', 'residents', 'phoneRound', 'hospitalsCustody'] as const;
@@ -70,6 +70,8 @@ export const AUDIT_KINDS = [
   'handoff-relayed',
   'handoff-ended',
   'handoff-relay-failed',
+  'handoff-passed-on',
+  'handoff-left',
   'sms-failed',
   'booking-made',
   'booking-changed',

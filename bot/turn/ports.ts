@@ -33,4 +33,16 @@ export interface PersonAlerter {
    * is alerted again.
    */
   open(request: HandoffRequest): Promise<{ reference: string; alerted: number; already?: boolean }>;
+  /** The person from the team who answered the conversation's open handoff and is with the user now, if any. */
+  connected(conversationId: string): Promise<ConnectedPerson | undefined>;
+  /** Passes the user's words to that person: 'none' when nobody is connected. */
+  passOn(conversationId: string, channel: string, role: Role | undefined, text: string): Promise<'sent' | 'failed' | 'none'>;
+  /** The user goes back to the bot: the person is told, and later words stay with the bot. */
+  leave(conversationId: string, channel: string): Promise<void>;
+}
+
+export interface ConnectedPerson {
+  reference: string;
+  /** As the area file names them to users ("Duty worker"). */
+  name: string;
 }

@@ -2,6 +2,8 @@
 // handover by SMS (no child's name; the user's number only if they agreed), and an on-call
 // person's reply "<reference> <message>" is relayed into the user's conversation, marked as
 // from a person; "<reference> done" ends it. Only numbers listed in the area file can relay.
+// Once a person has answered, the user's own messages are passed on to them by text, until the
+// user goes back to the bot ("bot") or the handoff ends.
 import type { AuditLog } from '../../bot/store/audit';
 import type { Clock } from '../../bot/platform/clock';
 import { DEFAULT_LOCALE, type Role } from '../../bot/content/vocabulary';
@@ -17,6 +19,9 @@ import { DateTime } from 'luxon';
 
 /** How long an open handoff stands for the conversation: asked again later, the team is alerted afresh. */
 const OPEN_HANDOFF_HOURS = 12;
+
+/** The most of a user's message passed on in one text to the person (a long text costs several). */
+const PASSED_ON_MAX = 600;
 
 export type StaffTextResult = 'relayed' | 'ended' | 'not-delivered' | 'unknown-reference' | 'usage';
 
@@ -64,7 +69,46 @@ export function createHandoffDesk(deps: {
     return items.length > 0 ? ` ${staff.t('handoff.said', { items: items.join('; ') })}` : '';
   };
 
+  /** The conversation's open handoff that a person answered, within the hours it stands. */
+  const connectedRow = async (conversationId: string) => {
+    const [row] = await deps.db.query<{ reference: string; connected_phone: string }>(
+      `select reference, connected_phone from handoff
+       where conversation_hash = $1 and status = 'open' and connected_phone is not null and opened_at > $2
+       order by opened_at desc limit 1`,
+      [deps.hashId(conversationId), new Date(deps.clock.now().getTime() - OPEN_HANDOFF_HOURS * 3_600_000)],
+    );
+    const person = row && onCallByPhone.get(row.connected_phone);
+    return row && person ? { reference: row.reference, phone: row.connected_phone, name: person.name } : undefined;
+  };
+
   return {
+    async connected(conversationId) {
+      const row = await connectedRow(conversationId);
+      return row && { reference: row.reference, name: row.name };
+    },
+
+    async passOn(conversationId, channel, role, text) {
+      const row = await connectedRow(conversationId);
+      if (!row) return 'none';
+      const message = text.trim().slice(0, PASSED_ON_MAX);
+      const body = staff.t('handoff.staff.fromUser', { reference: row.reference, role: describeRole(role), message });
+      const result = await deps.sms.send(row.phone, body, { conversationId });
+      if (result !== 'sent') {
+        deps.logger.warn({ reference: row.reference, result }, "user's message not passed on");
+        return 'failed';
+      }
+      await deps.audit.record({ conversationId, channel, kind: 'handoff-passed-on', ruleId: 'SYS-HANDOFF-PASSED-ON' });
+      return 'sent';
+    },
+
+    async leave(conversationId, channel) {
+      const row = await connectedRow(conversationId);
+      if (!row) return;
+      await deps.db.query(`update handoff set connected_phone = null where reference = $1`, [row.reference]);
+      await deps.sms.send(row.phone, staff.t('handoff.staff.userLeft', { reference: row.reference }), { conversationId });
+      await deps.audit.record({ conversationId, channel, kind: 'handoff-left', ruleId: 'SYS-HANDOFF-LEFT' });
+    },
+
     async open(request) {
       // Asking again while the team has the request alerts no one twice: one open handoff a conversation.
       const [open] = await deps.db.query<{ reference: string }>(
@@ -162,6 +206,8 @@ export function createHandoffDesk(deps: {
         await reply('handoff.staff.ended', { reference });
         return 'ended';
       }
+      // The person who answered is the one the user's next words go to.
+      await deps.db.query(`update handoff set connected_phone = $2 where reference = $1`, [reference, phone]);
       await deps.audit.record({ conversationHash, channel: row.channel, kind: 'handoff-relayed', ruleId: 'SYS-HANDOFF-RELAYED' });
       await reply('handoff.staff.sent', { reference });
       return 'relayed';

@@ -102,6 +102,8 @@ const conversationFactsSchema = z.object({
   toldDangerNowAt: z.string().datetime().optional(),
   /** When they asked for a person and were told nobody from the team could come (out of hours): not offered again that night. */
   toldNobodyAt: z.string().datetime().optional(),
+  /** When they last asked for a person: until it is old, each message checks whether one is with them. */
+  handoffAskedAt: z.string().datetime().optional(),
   /** When the last message came: one after hours of quiet is someone coming back, not an answer typed at once. */
   lastHeardAt: z.string().datetime().optional(),
 });
@@ -232,6 +234,13 @@ const NOBODY_STILL_FRESH_MS = 12 * 60 * 60 * 1000;
 /** Whether something said at `at` (ISO) was said less than `withinMs` before `now`. */
 const saidWithin = (at: string | undefined, now: Date, withinMs: number): boolean =>
   at !== undefined && now.getTime() - Date.parse(at) < withinMs;
+
+/** How long a handoff stands (as the desk keeps it open): messages after it are the bot's again. */
+const HANDOFF_STILL_OPEN_MS = 12 * 60 * 60 * 1000;
+
+/** Whether they asked for a person recently enough that one may be with them now. */
+export const personMayBeWithThem = (facts: Pick<ConversationFacts, 'handoffAskedAt'>, now: Date): boolean =>
+  saidWithin(facts.handoffAskedAt, now, HANDOFF_STILL_OPEN_MS);
 
 /** Whether they were told tonight that nobody from the team could come. */
 export const nobodyJustTold = (facts: Pick<ConversationFacts, 'toldNobodyAt'>, now: Date): boolean =>

@@ -56,6 +56,8 @@ export class HandoffDialog extends ComponentDialog {
       said: { ageYears: facts.ageYears, goneSince: facts.goneSince ? new Date(facts.goneSince) : undefined, stated: facts.stated },
       callbackPhone: phone && (step.result as YesNo | undefined) === 'yes' ? phone : undefined,
     });
+    const askedAt = this.services.clock.now().toISOString();
+    await conversationFactsRecord(this.services).update(context, (current) => ({ ...current, handoffAskedAt: askedAt }));
     const rule = this.services.rules.decide('handoff', { officeOpen: true, handoffAlerted: alerted > 0, handoffAlready: already === true });
     if (rule) await advise(context, this.services, rule, { reference });
     return step.endDialog();

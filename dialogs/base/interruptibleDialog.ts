@@ -24,6 +24,7 @@ import {
   keepMomentSaid,
   keepHeardAt,
   keepStatedFacts,
+  personMayBeWithThem,
   type ConversationFacts,
 } from './conversationFacts';
 import { TURN_ALREADY_ANSWERED, TURN_ONLY_NOTED } from './waitingDialog';
@@ -43,6 +44,7 @@ import {
   takeHeldAnswer,
   TURN_DELETE_DATA,
   type DialogServices,
+  type TurnReading,
 } from '../../bot/turn/services';
 
 const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
@@ -208,6 +210,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // "nie" is the danger's, and answers nothing; "no, but his mate says he has a knife" opens with its answer.
     const answerInHarm = answer?.by === 'meaning' && (answer.plainAnswerBesideHarm || !answer.opensWithIt);
     if (replied && harmTold && answerInHarm) dropAnswer(context, this.services);
+    // While a person from the team is with them, their words go to that person; danger was answered first.
+    const withPerson = await this.passedToPerson(innerDc, active, turnReading, role, before);
+    if (withPerson) return withPerson;
     // "its freezin n i got no money", from a young person: somewhere safe tonight, said once; a
     // reply to danger or a disclosure in the same words already gives who can help.
     const nowhereToStay = reading?.facts.said.includes('nowhereToStay') === true && !before.stated.includes('nowhereToStay');
@@ -497,6 +502,38 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     await adviseFirst(context, this.services, 'yp-caring-answer', { ypThinkingOfSuicide });
     context.turnState.set(TURN_ALREADY_ANSWERED, true);
     return 'answered';
+  }
+
+  /**
+   * A person who answered their request is with them: "bot" goes back to the bot (the question
+   * waiting is asked again); anything else is passed on to the person, and they are told so.
+   */
+  private async passedToPerson(
+    innerDc: DialogContext,
+    active: boolean,
+    reading: TurnReading,
+    role: Role | undefined,
+    before: ConversationFacts,
+  ): Promise<DialogTurnResult | undefined> {
+    const { context } = innerDc;
+    if (!personMayBeWithThem(before, this.services.clock.now())) return undefined;
+    const conversationId = context.activity.conversation.id;
+    const person = await this.services.handoff.connected(conversationId);
+    if (!person) return undefined;
+    const messages = messagesFor(context, this.services);
+    if (reading.command === 'backToBot') {
+      await this.services.handoff.leave(conversationId, context.activity.channelId);
+      await context.sendActivity(messages.t('handoff.backToBot', { name: person.name }));
+      return active ? this.carryOn(innerDc, true) : { status: DialogTurnStatus.complete };
+    }
+    const passed = await this.services.handoff.passOn(conversationId, context.activity.channelId, role, context.activity.text ?? '');
+    if (passed === 'sent') {
+      await context.sendActivity(messages.t('handoff.passedOn', { name: person.name, team: this.services.area.handoff.team }));
+    } else {
+      // Their words did not reach the person: the numbers to call instead, as when nobody could be alerted.
+      await adviseFirst(context, this.services, 'handoff', { officeOpen: true, handoffAlerted: false, handoffAlready: false });
+    }
+    return active ? Dialog.EndOfTurn : { status: DialogTurnStatus.complete };
   }
 
   /** After an interruption the dialog asks its current question again (or starts, if it was starting). */
