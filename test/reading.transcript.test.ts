@@ -2570,6 +2570,67 @@ describe('a twelfth fresh walk: a return in the past is not a return now', () =>
   });
 });
 
+describe('a twelfth fresh walk: danger a young person tells, and a booking moved by an hour', () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-11-25T03:00:00Z' });
+  });
+  afterAll(async () => sms.close());
+
+  it('by text, "hes outside again waiting for me in the car i dont want to go with him" is "call 999 now"', async () => {
+    const phone = '+447700900213';
+    const { replies } = await sms.text(
+      phone,
+      'hi i have my call today but hes outside again waiting for me in the car i dont want to go with him',
+    );
+    expect(replies.join('\n')).toMatch(/Call 999 now/);
+    const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+    expect(trail.some((row) => row.startsWith('advised-999:G-DANGER-YP'))).toBe(true);
+  });
+
+  it('by text, a friend at a man\'s flat who sent "help" is "call 999 now" for the friend, from a young person', async () => {
+    const phone = '+447700900214';
+    const { replies } = await sms.text(
+      phone,
+      'my mate from school has been gone 3 days and i know where she is shes at some mans flat and she sent me a msg saying help',
+    );
+    expect(replies.join('\n')).toMatch(/Call 999 now and tell them who is in danger/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-YP-FRIEND-DANGER');
+  });
+
+  it('"if i dont do another run theyll hurt my little brother" is a young person being used, not a parent', async () => {
+    const conversation = harness.conversation();
+    const [, turn = []] = await walk(conversation, ['they said if i dont do another run theyll hurt my little brother'], { join: true });
+    expect(allText(turn)).toMatch(/someone may be using you/);
+    expect(allText(turn)).not.toMatch(/If you think the child is being exploited/);
+  });
+
+  it('"can i change it to 6 instead my mum will be in at 5" moves the booking to 18:00 that day, not to the 17:00 it was', async () => {
+    harness.clock.set('2026-11-24T16:00:00Z');
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person', 'yes', 'im back', 'someone new', 'last night', 'yes', 'Phone call'], { join: true });
+    await walk(conversation, ['ok weds 5 then', "Don't contact me", 'yes']);
+    harness.clock.advance(3_600_000);
+    const [moved = []] = await walk(conversation, ['hey its me again can i change it to 6 instead my mum will be in at 5']);
+    expect(allText(moved)).toMatch(/18:00/);
+    const [row] = await harness.app.db.query<{ slot_start: Date }>('select slot_start from booking where conversation_hash = $1', [
+      harness.app.hashId(conversation.id),
+    ]);
+    expect(row?.slot_start.toISOString()).toBe('2026-11-25T18:00:00.000Z');
+  });
+});
+
+describe('a twelfth fresh walk: a yes to the offer', () => {
+  it('"yeah i want to talk to someone i guess" at the offer is asked which, kindly, not "didn\'t catch that"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person', 'i came back yesterday i was at my mates', 'yes'], { join: true });
+    const [which = []] = await walk(conversation, ['yeah i want to talk to someone i guess']);
+    expect(allText(which)).not.toMatch(DIDNT_CATCH);
+    expect(allText(which)).toMatch(/someone you already know and trust, or someone new\?/);
+    expect(optionTitles(which)).toEqual(['Someone I trust', 'Someone new', 'No thanks']);
+  });
+});
+
 describe('an eleventh fresh walk: the booking in their words', () => {
   let sms: SmsHarness;
   beforeAll(async () => {

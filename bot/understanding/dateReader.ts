@@ -296,6 +296,7 @@ const WEEKDAY = new RegExp(`\\b${WEEKDAY_WORD}\\b`);
 const DAY_OF_MONTH = new RegExp(`\\b(?:(${WEEKDAY_WORD})\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\b`, 'g');
 /** "due back 10", "in by 10", "til 10": words before an hour that say when someone should be back. */
 const DUE_BY_HOUR = /\b(?:due back|due home|due in|back by|home by|in by|by|til|till|until)\s+(?:at\s+)?(?=\d)/g;
+const MOVED_TO_HOUR = /\b((?:change|move|make|push|put)\s+(?:it\s+|the meeting\s+|the time\s+)?to)\s+(1[0-2]|[1-9])\b(?![\d:.])/g;
 const FULL_DAY: Record<string, string> = { sat: 'saturday', sun: 'sunday' };
 const DAY_THEN_HOUR = new RegExp(
   `\\b(${WEEKDAY_WORD}|tomorrow|today)\\s+(?:after\\s+|at\\s+)?(1[0-2]|[1-9])(?![\\d:./]|\\s*(?:st|nd|rd|th)\\b)`,
@@ -319,7 +320,9 @@ function withDaysAhead(text: string, today: DateTime): string {
     // recognizers read only with "at"; "wed 25" and "weds 5th" stay dates.
     .replace(DAY_THEN_HOUR, (whole: string, day: string, hour: string, at: number, all: string) =>
       MONTH_AFTER.test(all.slice(at + whole.length)) ? whole : `${day} at ${hour}`,
-    );
+    )
+    // "can i change it to 6 instead": the hour a meeting moves to.
+    .replace(MOVED_TO_HOUR, '$1 at $2');
   return days.replace(DAY_OF_MONTH, (whole: string, weekday: string | undefined, day: string, at: number, all: string) => {
     const after = all.slice(at + whole.length);
     if (MONTH_AFTER.test(after) || PICK_AFTER.test(after)) return whole;

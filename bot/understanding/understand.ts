@@ -1344,7 +1344,9 @@ function dangerOf(text: string, reader: LanguageReader): Whose[] {
       const before = tokens.slice(0, match.start);
       // "she texted me saying goodbye" is her talk of ending a life; "he says i have to do runs for
       // him" is the writer's danger: only talk of ending a life is whoever says it.
-      const saying = match.label === 'suicideSelfHarm' ? sayingStarts(before, reader) : -1;
+      // So is a call for help passed on ("she sent me a msg saying help"): the sender's.
+      const passedOn = match.phrase.split(' ').some((word) => reader.sayingWords.has(word));
+      const saying = match.label === 'suicideSelfHarm' || passedOn ? sayingStarts(before, reader) : -1;
       let nearestAt = saying < 0 ? before.length - 1 : saying - 1;
       while (nearestAt >= 0 && words[nearestAt] === undefined) nearestAt -= 1;
       const nearest = words[nearestAt];

@@ -19,6 +19,8 @@ export interface ChoiceQuestionSpec<Value extends string> {
   read?: (context: TurnContext, variables: Record<string, string | number>) => Value | undefined;
   /** Message key said when the answer is "not sure" and no option means that (a yes/no question): how to answer. */
   unsure?: string;
+  /** Message key said when the answer is a yes that chooses no option ("yeah i want to talk to someone"): which one. */
+  whichYes?: string;
   /** Only a plain answer beside harm told: see OpenQuestion. */
   plainAnswerBesideHarm?: boolean;
   /** Message key for asking it again after an interruption, with the question's variables. */
@@ -47,8 +49,9 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
     const value = this.spec.read?.(dc.context, variables) ?? this.spec.choices.valueOf(answer.option);
     if (value !== undefined) return dc.endDialog(value);
     // "idk" is an answer a person means: say how to answer, not that it was not caught.
-    const { unsure } = this.spec;
-    const why = unsure && answer.everyday === 'unknown' ? unsure : this.spec.retry;
+    const { unsure, whichYes } = this.spec;
+    const saysYes = whichYes !== undefined && this.services.understanding.everyday(activity.text ?? '', messages.locale) === 'yes';
+    const why = unsure && answer.everyday === 'unknown' ? unsure : saysYes && whichYes ? whichYes : this.spec.retry;
     const reply = await replyToMiss(dc, why, this.services);
     if (reply === 'handled') return Dialog.EndOfTurn;
     // The question again, last, beside its options: "choose one of these" needs a question to choose for.
@@ -56,7 +59,9 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
       await this.sendWithOptions(dc.context, `${messages.t('common.miss.stuck')} ${messages.t(this.spec.ask, variables)}`);
     else {
       const wayOn = reply === 'explainWithWayOn' ? ` ${messages.t('common.miss.wayOn')}` : '';
-      await this.sendWithOptions(dc.context, `${messages.t(why)} ${messages.t(this.spec.ask, variables)}${wayOn}`);
+      // "Which one?" is itself the question.
+      const question = why === whichYes ? '' : ` ${messages.t(this.spec.ask, variables)}`;
+      await this.sendWithOptions(dc.context, `${messages.t(why)}${question}${wayOn}`);
     }
     return Dialog.EndOfTurn;
   }

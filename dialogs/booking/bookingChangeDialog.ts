@@ -78,6 +78,7 @@ export class BookingChangeDialog extends ComponentDialog {
         returnedAt: booking.returnedAt.toISOString(),
         readSaid: ownWords ?? false,
         place: place ?? booking.place,
+        current: booking.slotStart.toISOString(),
       } satisfies SlotQuestionOptions);
     }
     if (ownWords) {

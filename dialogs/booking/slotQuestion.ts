@@ -18,6 +18,8 @@ export interface SlotQuestionOptions {
   readSaid?: boolean;
   /** Where they meet: anywhere but school, times in school hours are offered last. */
   place?: BookingPlace;
+  /** The time booked already, when moving it: "change it to 6, my mum will be in at 5" does not mean 5. */
+  current?: string;
 }
 
 interface SlotQuestionState extends SlotQuestionOptions, AskState {
@@ -47,6 +49,7 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
       returnedAt,
       daysRuledOut,
       ...(place ? { place } : {}),
+      ...(options?.current ? { current: options.current } : {}),
       offered: await this.offer(returnedAt, daysRuledOut, place),
     };
     if (dc.activeDialog) dc.activeDialog.state = state;
@@ -64,7 +67,13 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     // no time, so "1st december" stays a date.
     const answer = answerTo(dc.context, this.services, this.asked(state, dc.context));
     const offered = answer.by === 'words' || answer.by === 'number' ? answer.option : undefined;
-    const candidates = offered ? [] : futureTimesIn(text, dc.context, this.services);
+    const said = offered ? [] : futureTimesIn(text, dc.context, this.services);
+    // Moving a booking, an hour said alone ("can i change it to 6") is on the day booked, and the
+    // time booked is not the new one.
+    const candidates = said
+      .map((moment) => (state.current && moment.timeOnly ? { ...moment, at: this.onDayOf(moment.at, state.current) } : moment))
+      .filter((moment) => moment.at.toISOString() !== state.current)
+      .sort((a, b) => a.at.getTime() - b.at.getTime());
     const picked = offered ?? (candidates.length === 0 && answer.by === 'place' ? answer.option : undefined);
     if (picked) {
       const problem = await this.services.bookings.checkSlot(new Date(state.returnedAt), new Date(picked));
@@ -110,6 +119,13 @@ export class SlotQuestion extends WaitingDialog<SlotQuestionState> {
     // A meeting at school is on a school day: not "At school, Saturday".
     const possible = place === 'school' ? free.filter((slot) => this.onSchoolDay(slot)) : free;
     return [...possible.filter((slot) => !inLessons(slot)), ...possible.filter(inLessons)].slice(0, 3).map((slot) => slot.toISOString());
+  }
+
+  /** The same wall-clock time on the day of `day` (ISO), in the area's zone. */
+  private onDayOf(time: Date, day: string): Date {
+    const zone = this.services.timeZone;
+    const clock = DateTime.fromJSDate(time, { zone });
+    return DateTime.fromISO(day, { zone }).set({ hour: clock.hour, minute: clock.minute, second: 0, millisecond: 0 }).toJSDate();
   }
 
   private onSchoolDay(slot: Date): boolean {

@@ -113,7 +113,14 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     );
     this.addDialog(
       new ChoiceQuestion(
-        { id: OFFER, ask: 'youngPerson.offer.ask', retry: 'common.choiceRetry', choices: offerChoices, plainAnswerBesideHarm: true },
+        {
+          id: OFFER,
+          ask: 'youngPerson.offer.ask',
+          retry: 'common.choiceRetry',
+          whichYes: 'youngPerson.offer.whichYes',
+          choices: offerChoices,
+          plainAnswerBesideHarm: true,
+        },
         services,
       ),
     );
