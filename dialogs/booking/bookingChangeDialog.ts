@@ -66,14 +66,15 @@ export class BookingChangeDialog extends ComponentDialog {
     }
     if (action === 'change') {
       // "can we change it to the library instead": the place named, at the same time unless one is said too.
-      const place = ownWords ? this.placeNamed(step) : undefined;
-      if (place && place !== booking.place) {
+      const named = ownWords ? this.placeNamed(step) : undefined;
+      const place = named !== booking.place ? named : undefined;
+      if (place && futureTimesIn(step.context.activity.text ?? '', step.context, this.services).length === 0) {
         const moved = await this.services.bookings.movePlace(reference, conversationId, place);
-        if (moved && futureTimesIn(step.context.activity.text ?? '', step.context, this.services).length === 0) {
-          await this.tellMoved(step, moved);
-          return step.endDialog();
-        }
+        if (moved) await this.tellMoved(step, moved);
+        return step.endDialog();
       }
+      // With a time too, the place changes with it, once the time is settled.
+      (step.values as { place?: BookingPlace }).place = place;
       return step.beginDialog(NEW_SLOT, {
         returnedAt: booking.returnedAt.toISOString(),
         readSaid: ownWords ?? false,
@@ -110,7 +111,9 @@ export class BookingChangeDialog extends ComponentDialog {
     const { context } = step;
     const conversationId = context.activity.conversation.id;
     const messages = messagesFor(context, this.services);
-    const moved = await this.services.bookings.reschedule(reference, conversationId, new Date(resultOf(step, isoInstant)));
+    const rescheduled = await this.services.bookings.reschedule(reference, conversationId, new Date(resultOf(step, isoInstant)));
+    const { place } = step.values as { place?: BookingPlace };
+    const moved = rescheduled && place ? await this.services.bookings.movePlace(reference, conversationId, place) : rescheduled;
     if (!moved) {
       await context.sendActivity(messages.t('youngPerson.confirm.taken'));
       return step.endDialog();
