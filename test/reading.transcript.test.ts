@@ -2620,6 +2620,36 @@ describe('a twelfth fresh walk: danger a young person tells, and a booking moved
   });
 });
 
+describe('a twelfth fresh walk: "is this the police?"', () => {
+  it('is answered plainly: not the police, writing here reports nothing, 101 and 999; by text too', async () => {
+    const conversation = harness.conversation();
+    const [, first = []] = await walk(conversation, ['is this the police'], { join: true });
+    expect(allText(first)).toMatch(/not the police/);
+    expect(allText(first)).toMatch(/101/);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual([]);
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900215';
+      for (const text of ['hi', '1']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'so youre not the police? do i need to ring them as well');
+      expect(replies.join('\n')).toMatch(/does not report a child missing/);
+      expect(replies.join('\n')).toMatch(/Is your child missing now, or are they back\?/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('a twelfth fresh walk: no money, and a phone about to die', () => {
+  it('a young person at a station with no money and 3 % battery is given 116 000 and 999 at once, not only the question again', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person'], { join: true });
+    const [turn = []] = await walk(conversation, ['im at the train station no money phone on 3 percent']);
+    expect(allText(turn)).toMatch(/116 000/);
+    expect(allText(turn)).toMatch(/999/);
+  });
+});
+
 describe('a twelfth fresh walk: a yes to the offer', () => {
   it('"yeah i want to talk to someone i guess" at the offer is asked which, kindly, not "didn\'t catch that"', async () => {
     const conversation = harness.conversation();

@@ -162,6 +162,8 @@ export const QUESTIONS_ASKED = [
   'frustrated',
   /** "what do i do next?", asked while a question waits: the steps come one at a time, this one first. */
   'whatNext',
+  /** "is this the police?", "so youre not the police?": it is not, and telling it reports nothing. */
+  'isThisPolice',
 ] as const;
 export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
 
