@@ -2650,6 +2650,27 @@ describe('a twelfth fresh walk: no money, and a phone about to die', () => {
   });
 });
 
+describe('a twelfth fresh walk: a parent who has rung 999 already', () => {
+  it('by text, "i rang 999 they said theyre sending someone" is told that was right, not 999 and 101 again; "she was scared of him" is no fear of home', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900216';
+      const { replies: first } = await sms.text(
+        phone,
+        'daughter not back from her mates shes 15 shes been talking to some older lad in a car, said she was scared of him last week',
+      );
+      expect(first.join('\n')).toMatch(/call 999 now/);
+      expect(first.join('\n')).not.toMatch(/not be safe at home/);
+      await sms.text(phone, '1');
+      const { replies } = await sms.text(phone, 'i dont know i rang 999 they said theyre sending someone');
+      expect(replies.join('\n')).toMatch(/You have called the police: that was the right thing to do/);
+      expect(replies.join('\n')).not.toMatch(/If not, tell the police on 101 what you have told me/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe('a twelfth fresh walk: a yes to the offer', () => {
   it('"yeah i want to talk to someone i guess" at the offer is asked which, kindly, not "didn\'t catch that"', async () => {
     const conversation = harness.conversation();
