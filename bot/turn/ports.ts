@@ -35,14 +35,25 @@ export interface PersonAlerter {
   open(request: HandoffRequest): Promise<{ reference: string; alerted: number; already?: boolean }>;
   /** The person from the team who answered the conversation's open handoff and is with the user now, if any. */
   connected(conversationId: string): Promise<ConnectedPerson | undefined>;
-  /** Passes the user's words to that person: 'none' when nobody is connected. */
-  passOn(conversationId: string, channel: string, role: Role | undefined, text: string): Promise<'sent' | 'failed' | 'none'>;
+  /** Passes the user's words to that person. */
+  passOn(
+    person: ConnectedPerson,
+    conversationId: string,
+    channel: string,
+    role: Role | undefined,
+    text: string,
+  ): Promise<'sent' | 'failed'>;
   /** The user goes back to the bot: the person is told, and later words stay with the bot. */
-  leave(conversationId: string, channel: string): Promise<void>;
+  leave(person: ConnectedPerson, conversationId: string, channel: string): Promise<void>;
 }
+
+/** How long a handoff stands: asked for a person again later, the team is alerted afresh. */
+export const OPEN_HANDOFF_HOURS = 12;
 
 export interface ConnectedPerson {
   reference: string;
   /** As the area file names them to users ("Duty worker"). */
   name: string;
+  /** Their on-call number, from the area file: where the user's words go. */
+  phone: string;
 }

@@ -14,11 +14,8 @@ import type { Localiser } from '../../bot/content/i18n';
 import type { Logger } from '../../bot/platform/logger';
 import { nextReference, normaliseReference } from '../../bot/store/references';
 import type { SmsSender } from '../sms/smsSender';
-import type { HandoffRequest, PersonAlerter } from '../../bot/turn/ports';
+import { OPEN_HANDOFF_HOURS, type HandoffRequest, type PersonAlerter } from '../../bot/turn/ports';
 import { DateTime } from 'luxon';
-
-/** How long an open handoff stands for the conversation: asked again later, the team is alerted afresh. */
-const OPEN_HANDOFF_HOURS = 12;
 
 /** The most of a user's message passed on in one text to the person (a long text costs several). */
 const PASSED_ON_MAX = 600;
@@ -69,43 +66,33 @@ export function createHandoffDesk(deps: {
     return items.length > 0 ? ` ${staff.t('handoff.said', { items: items.join('; ') })}` : '';
   };
 
-  /** The conversation's open handoff that a person answered, within the hours it stands. */
-  const connectedRow = async (conversationId: string) => {
-    const [row] = await deps.db.query<{ reference: string; connected_phone: string }>(
-      `select reference, connected_phone from handoff
-       where conversation_hash = $1 and status = 'open' and connected_phone is not null and opened_at > $2
-       order by opened_at desc limit 1`,
-      [deps.hashId(conversationId), new Date(deps.clock.now().getTime() - OPEN_HANDOFF_HOURS * 3_600_000)],
-    );
-    const person = row && onCallByPhone.get(row.connected_phone);
-    return row && person ? { reference: row.reference, phone: row.connected_phone, name: person.name } : undefined;
-  };
-
   return {
     async connected(conversationId) {
-      const row = await connectedRow(conversationId);
-      return row && { reference: row.reference, name: row.name };
+      const [row] = await deps.db.query<{ reference: string; connected_phone: string }>(
+        `select reference, connected_phone from handoff
+         where conversation_hash = $1 and status = 'open' and connected_phone is not null and opened_at > $2
+         order by opened_at desc limit 1`,
+        [deps.hashId(conversationId), new Date(deps.clock.now().getTime() - OPEN_HANDOFF_HOURS * 3_600_000)],
+      );
+      const person = row && onCallByPhone.get(row.connected_phone);
+      return row && person ? { reference: row.reference, name: person.name, phone: row.connected_phone } : undefined;
     },
 
-    async passOn(conversationId, channel, role, text) {
-      const row = await connectedRow(conversationId);
-      if (!row) return 'none';
+    async passOn(person, conversationId, channel, role, text) {
       const message = text.trim().slice(0, PASSED_ON_MAX);
-      const body = staff.t('handoff.staff.fromUser', { reference: row.reference, role: describeRole(role), message });
-      const result = await deps.sms.send(row.phone, body, { conversationId });
+      const body = staff.t('handoff.staff.fromUser', { reference: person.reference, role: describeRole(role), message });
+      const result = await deps.sms.send(person.phone, body, { conversationId });
       if (result !== 'sent') {
-        deps.logger.warn({ reference: row.reference, result }, "user's message not passed on");
+        deps.logger.warn({ reference: person.reference, result }, "user's message not passed on");
         return 'failed';
       }
       await deps.audit.record({ conversationId, channel, kind: 'handoff-passed-on', ruleId: 'SYS-HANDOFF-PASSED-ON' });
       return 'sent';
     },
 
-    async leave(conversationId, channel) {
-      const row = await connectedRow(conversationId);
-      if (!row) return;
-      await deps.db.query(`update handoff set connected_phone = null where reference = $1`, [row.reference]);
-      await deps.sms.send(row.phone, staff.t('handoff.staff.userLeft', { reference: row.reference }), { conversationId });
+    async leave(person, conversationId, channel) {
+      await deps.db.query(`update handoff set connected_phone = null where reference = $1`, [person.reference]);
+      await deps.sms.send(person.phone, staff.t('handoff.staff.userLeft', { reference: person.reference }), { conversationId });
       await deps.audit.record({ conversationId, channel, kind: 'handoff-left', ruleId: 'SYS-HANDOFF-LEFT' });
     },
 

@@ -17,6 +17,7 @@ import { stateRecord } from './record';
 import { pastMomentResult } from './stepData';
 import type { PastMoment, PastMomentBegin } from './pastMomentDialog';
 import type { DialogServices } from '../../bot/turn/services';
+import { OPEN_HANDOFF_HOURS } from '../../bot/turn/ports';
 
 export const RISK_FLAGS = [
   'danger-phrase',
@@ -235,8 +236,8 @@ const NOBODY_STILL_FRESH_MS = 12 * 60 * 60 * 1000;
 const saidWithin = (at: string | undefined, now: Date, withinMs: number): boolean =>
   at !== undefined && now.getTime() - Date.parse(at) < withinMs;
 
-/** How long a handoff stands (as the desk keeps it open): messages after it are the bot's again. */
-const HANDOFF_STILL_OPEN_MS = 12 * 60 * 60 * 1000;
+/** How long a handoff stands: messages after it are the bot's again. */
+const HANDOFF_STILL_OPEN_MS = OPEN_HANDOFF_HOURS * 60 * 60 * 1000;
 
 /** Whether they asked for a person recently enough that one may be with them now. */
 export const personMayBeWithThem = (facts: Pick<ConversationFacts, 'handoffAskedAt'>, now: Date): boolean =>

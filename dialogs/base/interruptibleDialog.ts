@@ -522,11 +522,17 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (!person) return undefined;
     const messages = messagesFor(context, this.services);
     if (reading.command === 'backToBot') {
-      await this.services.handoff.leave(conversationId, context.activity.channelId);
+      await this.services.handoff.leave(person, conversationId, context.activity.channelId);
       await context.sendActivity(messages.t('handoff.backToBot', { name: person.name }));
       return active ? this.carryOn(innerDc, true) : { status: DialogTurnStatus.complete };
     }
-    const passed = await this.services.handoff.passOn(conversationId, context.activity.channelId, role, context.activity.text ?? '');
+    const passed = await this.services.handoff.passOn(
+      person,
+      conversationId,
+      context.activity.channelId,
+      role,
+      context.activity.text ?? '',
+    );
     if (passed === 'sent') {
       await context.sendActivity(messages.t('handoff.passedOn', { name: person.name, team: this.services.area.handoff.team }));
     } else {
