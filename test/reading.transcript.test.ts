@@ -2671,6 +2671,35 @@ describe('a twelfth fresh walk: a parent who has rung 999 already', () => {
   });
 });
 
+describe('typed at the changed states, in words not tried before', () => {
+  it('by text, "i swallowed a bunch of my nans pills ... cant stop throwing up" is an ambulance; "my m8 just snapped me saying help im scared" is 999 for the friend', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T01:00:00Z' });
+    try {
+      const { replies: pills } = await sms.text(
+        '+447700900217',
+        'i swallowed a bunch of my nans pills like an hour ago and now i cant stop throwing up',
+      );
+      expect(pills.join('\n')).toMatch(/ask for an ambulance/);
+      const { replies: friend } = await sms.text(
+        '+447700900218',
+        'my m8 just snapped me saying help im scared, shes at some blokes house in margate',
+      );
+      expect(friend.join('\n')).toMatch(/Call 999 now and tell them who is in danger/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('"tmrw 4" books tomorrow at 16:00; "cn we do it at a cafe insted same time" moves the place', async () => {
+    harness.clock.set('2026-11-24T16:00:00Z');
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person', 'ye im ok', 'im back since last nite', 'someone new', 'ye', 'library pls'], { join: true });
+    await walk(conversation, ['tmrw 4', "Don't contact me", 'yes']);
+    const [moved = []] = await walk(conversation, ['cn we do it at a cafe insted same time']);
+    expect(allText(moved)).toMatch(/Wednesday 25 November at 16:00, A café/);
+  });
+});
+
 describe('a twelfth fresh walk: a yes to the offer', () => {
   it('"yeah i want to talk to someone i guess" at the offer is asked which, kindly, not "didn\'t catch that"', async () => {
     const conversation = harness.conversation();

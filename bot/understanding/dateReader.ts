@@ -299,7 +299,7 @@ const DUE_BY_HOUR = /\b(?:due back|due home|due in|back by|home by|in by|by|til|
 const MOVED_TO_HOUR = /\b((?:change|move|make|push|put)\s+(?:it\s+|the meeting\s+|the time\s+)?to)\s+(1[0-2]|[1-9])\b(?![\d:.])/g;
 const FULL_DAY: Record<string, string> = { sat: 'saturday', sun: 'sunday' };
 const DAY_THEN_HOUR = new RegExp(
-  `\\b(${WEEKDAY_WORD}|tomorrow|today)\\s+(?:after\\s+|at\\s+)?(1[0-2]|[1-9])(?![\\d:./]|\\s*(?:st|nd|rd|th)\\b)`,
+  `\\b(${WEEKDAY_WORD}|tomorrow|tmrw|tmr|tomoz|2moro|2morrow|today)\\s+(?:after\\s+|at\\s+)?(1[0-2]|[1-9])(?![\\d:./]|\\s*(?:st|nd|rd|th)\\b)`,
   'g',
 );
 const MONTH_AFTER = /^\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;

@@ -1366,7 +1366,8 @@ function dangerOf(text: string, reader: LanguageReader): Whose[] {
           ? [...within][0]
           : within.size === 2
             ? undefined
-            : (after ?? nearest ?? named);
+            : // The words after a call for help passed on are the sender's own ("saying help im scared").
+              ((passedOn ? undefined : after) ?? nearest ?? named);
       if (within.size === 2 || (fromNearest && withWriter)) {
         found.add('writer');
         found.add('someoneElse');
