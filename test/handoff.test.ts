@@ -3,6 +3,8 @@
 import { allText, auditTrail, type Conversation } from './support/harness';
 import { startFakeConnector } from './support/fakeConnector';
 import { startSmsHarness, type SmsHarness } from './support/sms';
+import { activitiesAfter, openSession, postActivity } from './support/directLine';
+import { ALERT_LIMITS } from '../channels/handoff/handoffDesk';
 
 const ON_CALL = ['+447700900101', '+447700900102'];
 const IN_HOURS = '2026-11-24T11:00:00Z';
@@ -272,6 +274,56 @@ describe('while a person is with them', () => {
     const text = `${failed.replies.join('\n')}${failed.twiml}`;
     expect(text).not.toContain('Sent to Duty');
     for (const number of ['999', '101', '116 000']) expect(text).toContain(number);
+  });
+});
+
+describe('limits on alerts', () => {
+  const handoversSince = (before: number) => alertsSince(before).filter((text) => text.body.startsWith('Helpline handover'));
+
+  it('one conversation alerts the team a few times a day: after that, the numbers to call instead, and the next day again', async () => {
+    const connector = await startFakeConnector();
+    try {
+      const conversation = sms.conversation(undefined, { channelId: 'webchat', serviceUrl: connector.url });
+      await conversation.join();
+      await conversation.say('1');
+      const before = sms.sent.length;
+      for (let round = 0; round < ALERT_LIMITS.perConversation; round += 1) {
+        const reference = referenceIn(allText(await conversation.say('talk to a person')));
+        expect(reference).not.toBe('');
+        await sms.text(ON_CALL[0] ?? '', `${reference} done`);
+      }
+      expect(handoversSince(before)).toHaveLength(ALERT_LIMITS.perConversation * ON_CALL.length);
+
+      const refused = allText(await conversation.say('can i talk to a real person please'));
+      expect(handoversSince(before)).toHaveLength(ALERT_LIMITS.perConversation * ON_CALL.length);
+      expect(referenceIn(refused)).toBe('');
+      for (const number of ['03000 419222', '999', '101', '116 000']) expect(refused).toContain(number);
+      expect(await auditTrail(sms.app, conversation.id)).toContain('handoff-limited:SYS-HANDOFF-LIMITED');
+      // Refused, nothing was opened: asked again, it is not "you've already asked".
+      expect(allText(await conversation.say('talk to a person'))).not.toContain('already asked');
+
+      sms.clock.advance(24 * 3_600_000);
+      expect(referenceIn(allText(await conversation.say('talk to a person')))).not.toBe('');
+    } finally {
+      await connector.close();
+    }
+  });
+
+  it('one client opening new widget conversations alerts the team a few times a day, not once per conversation', async () => {
+    const ask = async () => {
+      const session = await openSession(sms.url);
+      const { watermark } = (await activitiesAfter(sms.url, session)).body;
+      expect((await postActivity(sms.url, session, 'talk to a person')).status).toBe(200);
+      return allText((await activitiesAfter(sms.url, session, watermark)).body.activities);
+    };
+    const before = sms.sent.length;
+    for (let round = 0; round < ALERT_LIMITS.perClient; round += 1) expect(referenceIn(await ask())).not.toBe('');
+    expect(handoversSince(before)).toHaveLength(ALERT_LIMITS.perClient * ON_CALL.length);
+
+    const refused = await ask();
+    expect(referenceIn(refused)).toBe('');
+    expect(refused).toContain('999');
+    expect(handoversSince(before)).toHaveLength(ALERT_LIMITS.perClient * ON_CALL.length);
   });
 });
 

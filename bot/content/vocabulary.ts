@@ -72,6 +72,7 @@ export const AUDIT_KINDS = [
   'handoff-relay-failed',
   'handoff-passed-on',
   'handoff-left',
+  'handoff-limited',
   'sms-failed',
   'booking-made',
   'booking-changed',

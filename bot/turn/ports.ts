@@ -24,15 +24,18 @@ export interface HandoffRequest {
   said: { ageYears?: number; goneSince?: Date; stated: readonly StatedFact[] };
   /** Given only when the user agreed to share it. */
   callbackPhone: string | undefined;
+  /** Who asks, as the channel knows them (turnChannel's `clientOf`): alerts are limited per client. */
+  client: string;
 }
 
 export interface PersonAlerter {
   /**
    * Opens a handoff and alerts the on-call numbers; returns the reference and how many were
    * alerted. A conversation that already has one open gets that one back (`already`), and no one
-   * is alerted again.
+   * is alerted again. Over a conversation's or a client's limit of alerts, nothing is opened and
+   * no one is alerted (`limited`).
    */
-  open(request: HandoffRequest): Promise<{ reference: string; alerted: number; already?: boolean }>;
+  open(request: HandoffRequest): Promise<HandoffOpened>;
   /** The person from the team who answered the conversation's open handoff and is with the user now, if any. */
   connected(conversationId: string): Promise<ConnectedPerson | undefined>;
   /** Passes the user's words to that person. */
@@ -46,6 +49,9 @@ export interface PersonAlerter {
   /** The user goes back to the bot: the person is told, and later words stay with the bot. */
   leave(person: ConnectedPerson, conversationId: string, channel: string): Promise<void>;
 }
+
+export type HandoffOpened =
+  { reference: string; alerted: number; already?: boolean } | { reference?: undefined; alerted: 0; limited: true };
 
 /** How long a handoff stands: asked for a person again later, the team is alerted afresh. */
 export const OPEN_HANDOFF_HOURS = 12;

@@ -9,6 +9,11 @@ export interface TurnChannel {
   address: Address;
   /** Cards render; otherwise a card's content goes as plain text, which the channel splits as it must. */
   showsCards: boolean;
+  /**
+   * Who is asking, as the channel knows them across conversations: the phone by text, the network
+   * address of the widget's page. Counted for limits only, and hashed before it is stored.
+   */
+  client?: string;
 }
 
 const TURN_CHANNEL = Symbol('helpline.turnChannel');
@@ -33,6 +38,12 @@ export function turnChannelOf(context: TurnContext): TurnChannel {
 
 export function replyAddressOf(context: TurnContext): Address {
   return turnChannelOf(context).address;
+}
+
+/** Who is asking, for limits: the channel's own word, or else the channel's user id. */
+export function clientOf(context: TurnContext): string {
+  const { activity } = context;
+  return turnChannelOf(context).client ?? `${activity.channelId}:${activity.from?.id ?? activity.conversation.id}`;
 }
 
 /** The sender's number, when they write by text: used only where they agreed, never kept beyond that. */

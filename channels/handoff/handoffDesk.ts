@@ -15,10 +15,20 @@ import type { Logger } from '../../bot/platform/logger';
 import { nextReference, normaliseReference } from '../../bot/store/references';
 import type { SmsSender } from '../sms/smsSender';
 import { OPEN_HANDOFF_HOURS, type HandoffRequest, type PersonAlerter } from '../../bot/turn/ports';
+import { createRateLimiter } from '../../bot/http/rateLimit';
+import { createRateWindows } from '../../bot/store/rateLimitWindows';
 import { DateTime } from 'luxon';
 
 /** The most of a user's message passed on in one text to the person (a long text costs several). */
 const PASSED_ON_MAX = 600;
+
+/**
+ * Handoffs that alert the on-call phones, a day: for one conversation, and for one client (a
+ * phone, the network address of a widget's page) across its conversations. Enough for a family
+ * that asks again after the team has closed a request, or a few people behind one school's
+ * network; too few for one client to flood the team's phones.
+ */
+export const ALERT_LIMITS = { perConversation: 3, perClient: 5, windowMs: 24 * 3_600_000 };
 
 export type StaffTextResult = 'relayed' | 'ended' | 'not-delivered' | 'unknown-reference' | 'usage';
 
@@ -51,6 +61,15 @@ export function createHandoffDesk(deps: {
 }): HandoffDesk {
   const { area } = deps;
   const staff = deps.localiser.messages(DEFAULT_LOCALE);
+  const limiterDeps = { windows: createRateWindows(deps.db), clock: deps.clock, hashId: deps.hashId, logger: deps.logger };
+  const alertsPerConversation = createRateLimiter(
+    { name: 'handoff-conversation', limit: ALERT_LIMITS.perConversation, windowMs: ALERT_LIMITS.windowMs },
+    limiterDeps,
+  );
+  const alertsPerClient = createRateLimiter(
+    { name: 'handoff-client', limit: ALERT_LIMITS.perClient, windowMs: ALERT_LIMITS.windowMs },
+    limiterDeps,
+  );
   const onCallByPhone = new Map(area.handoff.onCall.map((person) => [person.phone, person]));
 
   const describeRole = (role: Role | undefined) => staff.t(`handoff.roles.${role ?? 'unknown'}`);
@@ -103,6 +122,18 @@ export function createHandoffDesk(deps: {
         [deps.hashId(request.conversationId), new Date(deps.clock.now().getTime() - OPEN_HANDOFF_HOURS * 3_600_000)],
       );
       if (open) return { reference: open.reference, alerted: 0, already: true };
+      const byConversation = await alertsPerConversation.take(request.conversationId);
+      const byClient = await alertsPerClient.take(request.client);
+      if (!byConversation.allowed || !byClient.allowed) {
+        deps.logger.warn({ limit: byConversation.allowed ? 'client' : 'conversation' }, 'handoff not opened: over the limit of alerts');
+        await deps.audit.record({
+          conversationId: request.conversationId,
+          channel: request.channel,
+          kind: 'handoff-limited',
+          ruleId: 'SYS-HANDOFF-LIMITED',
+        });
+        return { alerted: 0, limited: true };
+      }
       const reference = await nextReference(deps.db, 'H');
       await deps.db.query(
         `insert into handoff (reference, conversation_hash, channel, address, locale, status, opened_at)

@@ -57,7 +57,7 @@ export class SmsAdapter extends BotAdapter {
       text: inbound.body,
     };
     const context = new TurnContext(this, activity);
-    setTurnChannel(context, { address: { channel: 'sms', phone: inbound.phone }, showsCards: false });
+    setTurnChannel(context, { address: { channel: 'sms', phone: inbound.phone }, showsCards: false, client: inbound.phone });
     context.turnState.set(TURN_OUTBOX, []);
     const sendReplies = async () => {
       const outbox = context.turnState.get<string[]>(TURN_OUTBOX).splice(0);

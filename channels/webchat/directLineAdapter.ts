@@ -14,15 +14,15 @@ export class DirectLineAdapter extends BotAdapter {
     super();
   }
 
-  /** Runs a turn for an activity already stored (the user's message, or the join). */
-  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  /** Runs a turn for an activity already stored (the user's message, or the join), sent from `client`'s network address. */
+  async processActivity(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>, client?: string): Promise<void> {
     const context = new TurnContext(this, {
       ...activity,
       channelId: WEBCHAT_CHANNEL,
       serviceUrl: DIRECTLINE_SERVICE_URL,
       recipient: BOT_ACCOUNT,
     });
-    markDirectLineTurn(context);
+    markDirectLineTurn(context, client);
     await this.runMiddleware(context, logic);
   }
 
@@ -81,6 +81,10 @@ export class DirectLineAdapter extends BotAdapter {
 }
 
 /** Later messages to this conversation are appended to it, where the page streams or polls them. */
-function markDirectLineTurn(context: TurnContext): void {
-  setTurnChannel(context, { address: { channel: 'directline', conversationId: context.activity.conversation.id }, showsCards: true });
+function markDirectLineTurn(context: TurnContext, client?: string): void {
+  setTurnChannel(context, {
+    address: { channel: 'directline', conversationId: context.activity.conversation.id },
+    showsCards: true,
+    ...(client ? { client: `ip:${client}` } : {}),
+  });
 }

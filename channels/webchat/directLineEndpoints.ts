@@ -257,7 +257,7 @@ export function mountDirectLine(options: DirectLineOptions): DirectLine {
     const from = { id: claims.userId, name: parsed.data.from?.name ?? '', role: 'user' };
     const stored = await store.append(claims.conversationId, { ...(parsed.data as Partial<Activity>), from });
     activity.emit(claims.conversationId);
-    await adapter.processActivity(stored.activity, options.runTurn);
+    await adapter.processActivity(stored.activity, options.runTurn, options.clientAddress(req));
     res.send(200, { id: stored.activity.id });
   });
 

@@ -2,7 +2,7 @@
 // handover and the user is told who will reply, where and when (on SMS they are asked first
 // whether the team may have their number); out of hours, the out-of-hours numbers. Always
 // with 999 and 101. When it ends, the dialog that was interrupted asks its question again.
-import { replyAddressOf, senderPhoneOf } from '../../bot/turn/turnChannel';
+import { clientOf, replyAddressOf, senderPhoneOf } from '../../bot/turn/turnChannel';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isOfficeOpen } from '../../bot/content/area';
 import { advise, adviseFirst } from '../../bot/turn/advice';
@@ -45,7 +45,7 @@ export class HandoffDialog extends ComponentDialog {
     const phone = senderPhoneOf(context);
     const address = replyAddressOf(context);
     const facts = await conversationFactsRecord(this.services).get(context);
-    const { reference, alerted, already } = await this.services.handoff.open({
+    const opened = await this.services.handoff.open({
       conversationId: context.activity.conversation.id,
       channel: context.activity.channelId,
       address,
@@ -55,11 +55,14 @@ export class HandoffDialog extends ComponentDialog {
       riskFlags: facts.flags,
       said: { ageYears: facts.ageYears, goneSince: facts.goneSince ? new Date(facts.goneSince) : undefined, stated: facts.stated },
       callbackPhone: phone && (step.result as YesNo | undefined) === 'yes' ? phone : undefined,
+      client: clientOf(context),
     });
     const askedAt = this.services.clock.now().toISOString();
     await conversationFactsRecord(this.services).update(context, (current) => ({ ...current, handoffAskedAt: askedAt }));
-    const rule = this.services.rules.decide('handoff', { officeOpen: true, handoffAlerted: alerted > 0, handoffAlready: already === true });
-    if (rule) await advise(context, this.services, rule, { reference });
+    // Over the limit of alerts, as when no one could be alerted: the numbers to call instead.
+    const already = 'already' in opened && opened.already === true;
+    const rule = this.services.rules.decide('handoff', { officeOpen: true, handoffAlerted: opened.alerted > 0, handoffAlready: already });
+    if (rule) await advise(context, this.services, rule, opened.reference ? { reference: opened.reference } : {});
     return step.endDialog();
   }
 }
