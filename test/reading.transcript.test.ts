@@ -2747,3 +2747,209 @@ describe('an eleventh fresh walk: the booking in their words', () => {
     expect(await placeAndTime(sms.app, conversationId)).toEqual({ place: 'phone', at: '2026-11-26T16:00:00.000Z' });
   });
 });
+
+describe('a thirteenth fresh walk: details said out of turn reach the police', () => {
+  // To the police details: not in danger, last seen "since school", the search and the risk questions all "no".
+  const toPoliceDetails = ['my son tom is 13 and hasnt come home, not in danger i dont think', 'no', 'since school', 'yes'];
+  const noes = Array.from({ length: 14 }, () => 'no');
+  const details = [
+    'Tom Baker',
+    '02/02/2013',
+    'by the shops on london road',
+    'his mate kyle',
+    'navy hoodie and black trackies',
+    // At "do you have a photo?": more of what he looks like.
+    'grey nike trainers, about 5ft, short ginger hair',
+    'yes',
+    // At "what was happening?": a bare ok, then a correction of where he was last seen.
+    'ok',
+    'sorry i got that wrong he was last seen at the park by the station not the shops',
+    'he stormed out after a row about his phone',
+    'his nans house on elm road',
+    'no',
+    'his mum Jo',
+  ];
+
+  it('on the Bot Framework endpoint, a description at the photo question and a corrected place are kept, as said, beside the first', async () => {
+    const conversation = harness.conversation();
+    harness.clock.set('2026-11-24T22:00:00Z');
+    const turns = await walk(conversation, [...toPoliceDetails, ...noes, ...details], { join: true });
+    const at = (said: string) => turns[[...toPoliceDetails, ...noes, ...details].indexOf(said) + 1] ?? [];
+    expect(allText(at('grey nike trainers, about 5ft, short ginger hair'))).toMatch(/noted[\s\S]*recent photo/);
+    expect(allText(at('ok'))).toMatch(/in a few words[\s\S]*What was happening/);
+    expect(allText(at('sorry i got that wrong he was last seen at the park by the station not the shops'))).toMatch(
+      /noted the change[\s\S]*What was happening/,
+    );
+    const card = cardFacts(lastTurnOf(turns));
+    expect(card['Last seen']).toMatch(/15:30/);
+    expect(card['Where last seen']).toMatch(/^by the shops on london road; .*the park by the station not the shops/);
+    expect(card['Description and clothing']).toMatch(/navy hoodie.*short ginger hair/);
+    expect(card.Circumstances).toBe('he stormed out after a row about his phone');
+  });
+
+  it('by text, "yes" to "anything to add?" asks for it, and the summary keeps the correction', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T22:00:00Z' });
+    try {
+      const phone = '+447700900241';
+      await sms.text(phone, 'my son tom is 13 and hasnt come home, last seen by the shops on london road. he was wearing a navy hoodie');
+      for (const text of ['1', 'no', 'since school', 'yes', ...noes, 'Tom Baker', '02/02/2013']) await sms.text(phone, text);
+      const added = await sms.text(phone, 'yes');
+      expect(added.replies.join('\n')).toMatch(/type what you'd like to add[\s\S]*by the shops on london road/);
+      await sms.text(phone, 'outside the chippy');
+      await sms.text(phone, 'his mate kyle');
+      // At "anything to add to what they wore?": a correction of the place, and the same question again.
+      const corrected = await sms.text(phone, 'my mistake he was last seen at the skate park not the shops');
+      expect(corrected.replies.join('\n')).toMatch(/noted the change[\s\S]*navy hoodie/);
+      const rest = ['black trackies', 'yes', 'he stormed out', 'his nans', 'no', 'his mum Jo'];
+      const texts: string[] = [];
+      for (const text of rest) texts.push(...(await sms.text(phone, text)).replies);
+      const where =
+        texts
+          .join('\n')
+          .split('\n')
+          .find((line) => line.includes('Where last seen')) ?? '';
+      expect(where).toMatch(/by the shops on london road; outside the chippy; my mistake he was last seen at the skate park/);
+      expect(texts.join('\n')).toMatch(/Description and clothing: he was wearing a navy hoodie; black trackies/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('a thirteenth fresh walk: what a young person tells at night', () => {
+  it('on the Bot Framework endpoint, "its my moms bf. he comes in my room at night" is believed, with 999, Childline, the night team and the SARC; "i dont want to say more" is fine', async () => {
+    const conversation = harness.conversation();
+    harness.clock.set('2026-11-26T02:40:00Z');
+    const turns = await walk(
+      conversation,
+      ['hey', '2', 'ye', 'back', 'its my moms bf. he comes in my room at night', 'i dont want to say more'],
+      {
+        join: true,
+      },
+    );
+    const told = allText(turns[5] ?? []);
+    expect(told).toMatch(/not your fault/);
+    for (const number of ['999', '0800 1111', '03000 419191', '01622 726461']) expect(told).toContain(number);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-YP-SEXUAL');
+    const after = allText(lastTurnOf(turns));
+    expect(after).toMatch(/don't have to say any more/);
+    expect(after).not.toMatch(/didn't catch/);
+    expect(optionTitles(lastTurnOf(turns))).toContain('No thanks');
+  });
+
+  it('by text, "one of them gave me some pills i feel kinda weird" is told to call 999 for an ambulance', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T00:40:00Z' });
+    try {
+      const phone = '+447700900242';
+      for (const text of ['hi', '2', 'not rly']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'one of them gave me some pills i feel kinda weird');
+      expect(replies.join('\n')).toMatch(/call 999 now and ask for an ambulance/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-CONCERN-MEDICAL-YP');
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it.each(['can someone call me', 'can u just get someone to ring me', 'can i talk to an actual person please', 'i want a person'])(
+    'by text, "%s" asks for a person',
+    async (asked) => {
+      const sms = await startSmsHarness({ now: '2026-11-25T00:40:00Z' });
+      try {
+        const phone = '+447700900243';
+        await sms.text(phone, 'hi');
+        const { replies } = await sms.text(phone, asked);
+        // At night: the out-of-hours team's number, not "didn't catch that".
+        expect(replies.join('\n')).toContain('03000 419191');
+        expect(replies.join('\n')).not.toMatch(/didn't catch/);
+      } finally {
+        await sms.close();
+      }
+    },
+  );
+
+  it('"can they call me instead on thursday", about a meeting, is not a request for a person', async () => {
+    const conversation = harness.conversation();
+    const [, turn = []] = await walk(conversation, ['can they call me instead on thursday'], { join: true });
+    expect(allText(turn)).not.toContain('03000 419191');
+  });
+
+  it('by text, "hes autistic and doesnt have his phone", said first, is among the worries the police hear first', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T02:10:00Z', env: { AREA: 'thames-valley' } });
+    try {
+      const phone = '+447700900244';
+      const texts: string[] = [];
+      const script = [
+        'my son is 16 and hes not home, hes autistic and doesnt have his phone. last seen at 8 at the kebab shop in slough',
+        '1',
+        'no',
+        'yes',
+        ...Array.from({ length: 40 }, () => 'no'),
+      ];
+      for (const text of script) {
+        texts.push(...(await sms.text(phone, text)).replies);
+        if (texts.some((reply) => reply.includes('Worries to tell police first'))) break;
+      }
+      const worries =
+        texts
+          .join('\n')
+          .split('\n')
+          .find((line) => line.includes('Worries to tell police first')) ?? '';
+      expect(worries).toMatch(/autism/);
+      expect(worries).toMatch(/no phone/);
+      expect(texts.join('\n')).not.toMatch(/Name: not given \(said/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('a thirteenth fresh walk: a child gone with those who harm them, and a young person who self-harms', () => {
+  it('on the Bot Framework endpoint, "the cousin deals and they go up to birmingham on the train" is "call 999 now"', async () => {
+    const tv = await startHarness({ now: '2026-11-25T00:40:00Z', env: { AREA: 'thames-valley' } });
+    try {
+      const conversation = tv.conversation();
+      await walk(conversation, ['my son is 15 and hasnt come home'], { join: true });
+      const text = allText(
+        await conversation.say('Not sure. his older cousin took him, the cousin deals and they go up to birmingham on the train'),
+      );
+      expect(text).toMatch(/call 999 now/);
+      expect(await auditTrail(tv.app, conversation.id)).toContain('advised-999:G-DANGER-999-NOW');
+    } finally {
+      await tv.close();
+    }
+  });
+
+  it('by text, a 14-year-old out tonight "with her boyfriend ... hes 24" is "call 999 now", not "if not, 101"', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T02:10:00Z', env: { AREA: 'set' } });
+    try {
+      const phone = '+447700900245';
+      await sms.text(phone, 'my daughter is 14 and not home');
+      await sms.text(phone, '1');
+      const { replies } = await sms.text(
+        phone,
+        'no not in danger, shes probably just with her boyfriend. shes 14, hes 24 but hes nice to her',
+      );
+      expect(replies.join('\n')).toMatch(/call 999 now/);
+      expect(replies.join('\n')).not.toMatch(/If not, tell the police on 101/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('by text, "no not like that i dont wanna die" answers the straight question only: the offer stands, and "i dont rly wanna talk to nobody" declines it', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T01:30:00Z' });
+    try {
+      const phone = '+447700900246';
+      for (const text of ['hi', 'im 14', 'ye', 'back']) await sms.text(phone, text);
+      const straight = await sms.text(phone, 'its just sometimes i cut myself and my mum dont know');
+      expect(straight.replies.join('\n')).toMatch(/are you thinking about ending your life/);
+      const answered = (await sms.text(phone, 'no not like that i dont wanna die')).replies.join('\n');
+      expect(answered).not.toMatch(/it's your choice/);
+      expect(answered).toMatch(/Someone I trust/);
+      const declined = (await sms.text(phone, 'tbh i dont rly wanna talk to nobody')).replies.join('\n');
+      expect(declined).toMatch(/it's your choice/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

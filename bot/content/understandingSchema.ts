@@ -145,6 +145,11 @@ export const understandingSchema = z
      * the place, and anyone named with "with", are kept for the police rather than asked.
      */
     whereSeenCues: z.array(z.string().min(1)).default([]),
+    /**
+     * Words that say a detail given before was wrong ("sorry i got that wrong", "i meant"): the
+     * message is kept beside that detail for the police, not taken as the answer to the question on screen.
+     */
+    correctionCues: z.array(z.string().min(1)).default([]),
     /** Words before who a child went with ("went off with", "left with"): kept when a person is named. */
     seenWithCues: z.array(z.string().min(1)).default([]),
     /** The word that opens who someone was with ("with"), after a place they were seen. */

@@ -118,15 +118,23 @@ function byMeaning(text: string, question: OpenQuestion, messages: Messages, und
   // "..., is that right?" asks; it answers nothing. "so yes probably?" is an answer with a doubt.
   const answered = understanding.withoutQuestions(text, messages.locale, { keepDoubtful: true });
   // "nu stiu" (Romanian: don't know) holds the option "Nu" (no), and means neither.
-  if (understanding.everyday(answered, messages.locale, { wholeMessage: true }) === 'unknown') return question.everyday?.unknown;
+  const wholeAnswer = understanding.everyday(answered, messages.locale, { wholeMessage: true });
+  if (wholeAnswer === 'unknown') return question.everyday?.unknown;
+  // "i dont want to say more" picks nothing, though "dont want" is a way to say "No thanks".
+  if (wholeAnswer === 'skip') return undefined;
   // The options Yes and No, in a sentence, are read as people mean them, not by their word: "nu
   // raspunde la telefon" (Romanian: she doesnt answer the phone) holds "Nu" (no) and answers neither.
-  const named = question.options.filter((option) => option.value !== 'yes' && option.value !== 'no');
+  // An option that only means no in its own words ("No thanks": "i dont wanna talk to nobody") is read by them.
+  const named = question.options.filter((option) => !isPlainYesNo(option));
   const mentioned = optionMentioned(answered, named, messages, understanding);
   if (mentioned !== undefined) return mentioned;
   const everyday = understanding.everyday(answered, messages.locale, { keepDoubtful: true });
   return everyday === 'yes' || everyday === 'no' || everyday === 'unknown' ? question.everyday?.[everyday] : undefined;
 }
+
+/** The plain Yes and No buttons, whose words in a sentence answer nothing. */
+const isPlainYesNo = (option: OptionDescription): boolean =>
+  (option.value === 'yes' || option.value === 'no') && option.title.startsWith('common.yesNo.');
 
 /**
  * The option a sentence names in passing ("I'm a teacher, one of my pupils..."): by its words

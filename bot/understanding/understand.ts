@@ -159,6 +159,13 @@ export interface Understanding {
    * road | with | liam"): only where the words say so, and a place only when they name one.
    */
   whereAndWhoSaid(text: string, locale: string): { place?: string; company?: string };
+  /**
+   * The detail a message says was given wrong before, where it says so and names one ("sorry i got
+   * that wrong, she was last seen at the bus stop"): what they look like, where, or who with.
+   */
+  detailCorrected(text: string, locale: string): 'appearance' | 'place' | 'company' | undefined;
+  /** The message names pills or tablets, in the conversation's language or English. */
+  pillsSaid(text: string, locale: string): boolean;
   /** The first whole number said, in figures or words ("fourteen", "she's 14"). */
   number(text: string, locale: string): number | undefined;
   /** An age in years, reading "nearly 15" and "15 in march" as 14. */
@@ -272,6 +279,7 @@ interface LanguageReader {
   /** Cues to when a child was last seen, each as a pattern on the lower-cased text. */
   lastSeenCues: readonly RegExp[];
   whereSeenCues: readonly RegExp[];
+  correctionCues: readonly RegExp[];
   seenWithCues: readonly RegExp[];
   companyOpeners: readonly RegExp[];
   companyWords: PhraseBook<'person'>;
@@ -653,6 +661,24 @@ export function createUnderstanding(
       }
       return said;
     },
+    pillsSaid(text, locale) {
+      return languagesOf(locale).some((language) => {
+        const reader = readerFor(language);
+        return tokenise(text, reader.lexicon).some((token) => reader.pillWords.has(token.word));
+      });
+    },
+    detailCorrected(text, locale) {
+      const lower = text.toLowerCase();
+      for (const language of languagesOf(locale)) {
+        const reader = readerFor(language);
+        if (!firstCue(reader.correctionCues, lower)) continue;
+        if (describesAppearance(text, locale)) return 'appearance';
+        const tokens = tokenise(text, reader.lexicon);
+        if (firstCue(reader.whereSeenCues, lower) || reader.placeWords.find(tokens).some((match) => !match.negated)) return 'place';
+        if (firstCue(reader.companyOpeners, lower) || firstCue(reader.seenWithCues, lower)) return 'company';
+      }
+      return undefined;
+    },
     appearanceSaid(text, locale) {
       const described = text
         .split(/[,;!?\n]|\.(?!\d)/u)
@@ -904,6 +930,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     exclamations: labelled({ exclamation: words.exclamations }),
     lastSeenCues: words.lastSeenCues.map(cuePattern),
     whereSeenCues: words.whereSeenCues.map(cuePattern),
+    correctionCues: words.correctionCues.map(cuePattern),
     seenWithCues: words.seenWithCues.map(cuePattern),
     companyOpeners: words.companyOpeners.map(cuePattern),
     companyWords: labelled({ person: words.companyWords }),

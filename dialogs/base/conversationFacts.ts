@@ -185,20 +185,29 @@ export async function keepStatedFacts(
   }));
 }
 
-/** Keeps what a message said of the child for the police (how they look, where last seen, who with), beside what was said before. */
+/**
+ * Keeps what a message said of the child for the police (how they look, where last seen, who
+ * with), beside what was said before. Says whether it was news.
+ */
 export async function keepSaid(
   context: TurnContext,
   services: Pick<DialogServices, 'conversationState' | 'clock'>,
   fact: 'appearanceSaid' | 'placeSaid' | 'companySaid',
   said: string,
-): Promise<void> {
+): Promise<boolean> {
+  let news = false;
   await conversationFactsRecord(services).update(context, (facts) => {
     const before = facts[fact]?.text;
     if (before?.toLowerCase().includes(said.toLowerCase())) return facts;
-    const text = (before ? `${before}; ${said}` : said).slice(0, SAID_MAX);
+    news = true;
+    const text = (before ? `${before}${SAID_JOINER}${said}` : said).slice(0, SAID_MAX);
     return { ...facts, [fact]: { text, at: facts[fact]?.at ?? services.clock.now().toISOString() } };
   });
+  return news;
 }
+
+/** Between the pieces of a detail said at different times. */
+export const SAID_JOINER = '; ';
 
 /**
  * Moments said in passing, to confirm rather than ask: when the child came back ("came in about

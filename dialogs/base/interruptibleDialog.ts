@@ -56,6 +56,13 @@ const TURN_ASKED_STRAIGHT = Symbol('helpline.askedStraight');
 const NOTED_IN_PASSING: readonly StatedFact[] = ['medicalCondition', 'additionalNeeds', 'policeTold'];
 /** Questions about calling for help: a yes or no in the same message is about the call. */
 const CALLING_QUESTIONS: readonly QuestionAsked[] = ['cantCallSafely', 'cannotCall'];
+/** The police details a correction is kept for, and the start of the ids of the questions that ask them. */
+const DETAIL_FACTS = { appearance: 'appearanceSaid', place: 'placeSaid', company: 'companySaid' } as const;
+const DETAIL_QUESTIONS = {
+  appearance: 'parent.info.description',
+  place: 'parent.info.whereLastSeen',
+  company: 'parent.info.whoWith',
+} as const;
 
 export abstract class InterruptibleDialog extends ComponentDialog {
   protected constructor(
@@ -153,11 +160,21 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       reading && role !== 'youngPerson' && !turnReading.answer?.asksAppearance
         ? this.services.understanding.appearanceSaid(text, messages.locale)
         : undefined;
-    if (appearance !== undefined) await keepSaid(context, this.services, 'appearanceSaid', appearance);
+    // "sorry i got that wrong, she was last seen at the bus stop not the school", at any question
+    // but that detail's own: kept as said beside what was said before, and the question asked again.
+    const corrected = reading && role !== 'youngPerson' ? this.services.understanding.detailCorrected(text, messages.locale) : undefined;
+    const correctionNoted =
+      corrected !== undefined &&
+      !questionWaiting(context)?.id.startsWith(DETAIL_QUESTIONS[corrected]) &&
+      (await keepSaid(context, this.services, DETAIL_FACTS[corrected], text.trim()));
+    const appearanceNews = appearance !== undefined && (await keepSaid(context, this.services, 'appearanceSaid', appearance));
     // "last seen at the park with liam": where and who with, said before they are asked.
     const whereAndWho = reading && role !== 'youngPerson' ? this.services.understanding.whereAndWhoSaid(text, messages.locale) : {};
-    if (whereAndWho.place !== undefined) await keepSaid(context, this.services, 'placeSaid', whereAndWho.place);
-    if (whereAndWho.company !== undefined) await keepSaid(context, this.services, 'companySaid', whereAndWho.company);
+    const placeNews = whereAndWho.place !== undefined && (await keepSaid(context, this.services, 'placeSaid', whereAndWho.place));
+    const companyNews = whereAndWho.company !== undefined && (await keepSaid(context, this.services, 'companySaid', whereAndWho.company));
+    // "she wears white air forces, 5ft 3", typed at "do you have a photo?": kept for the police and
+    // said back, never "didn't catch that". A question in words takes it as its answer.
+    const detailNoted = active && (appearanceNews || placeNews || companyNews) && questionWaiting(context)?.free !== true;
     // "i dont want an ambulance, my mum will find out", after pills: asked again, kindly, never let
     // go; it answers no other question (a straight question stays open).
     // "i just want to go to sleep and not wake up" is talk of ending a life, answered as that.
@@ -238,7 +255,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // option this message gave is held until then.
     if (replied && active && context.turnState.get(TURN_ASKED_STRAIGHT)) {
       const { answer } = turnReading;
-      if (answer?.option !== undefined) {
+      // "its just sometimes i cut myself and my mum dont know" picks no one to talk to: only an answer that opens the message is held.
+      if (answer?.option !== undefined && (answer.by !== 'meaning' || answer.opensWithIt)) {
         const held = { questionId: answer.questionId, option: answer.option };
         await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, answerHeld: held }));
       }
@@ -259,7 +277,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       active &&
       !replied &&
       role !== 'youngPerson' &&
-      ((reading?.facts.said ?? []).some((fact) => NOTED_IN_PASSING.includes(fact) && !before.stated.includes(fact)) || seenNoted);
+      ((reading?.facts.said ?? []).some((fact) => NOTED_IN_PASSING.includes(fact) && !before.stated.includes(fact)) ||
+        seenNoted ||
+        detailNoted);
+    if (correctionNoted && active && !replied) {
+      await context.sendActivity(messages.t('common.facts.corrected'));
+      return this.carryOn(innerDc, active);
+    }
     if (needNoted) await context.sendActivity(messages.t('common.facts.noted'));
     if (replied || helpRefused || helpComing || shelterAdvised || ageNoted || wishNoted || needNoted) {
       // The message may also answer the question waiting: it reads on, and a miss is not a miss.
@@ -340,7 +364,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const { childGone } = await conversationFactsRecord(this.services).get(context);
     const childMissing =
       role !== 'youngPerson' && ((gone(reading.situation) && gone(reading.likely.situation)) || (childGone === true && !saysBack));
-    const exploitationSigns = dangerCategory === 'exploitation' && reading.danger.length === 1 && role !== 'youngPerson' && !childMissing;
+    // The trained reader's guess of exploitation, from an adult ("the cousin deals and they go up
+    // to birmingham on the train"), takes the same route: who to tell and what to say, not "that sounds worrying".
+    const exploitationSigns =
+      role !== 'youngPerson' &&
+      ((dangerCategory === 'exploitation' && reading.danger.length === 1 && !childMissing) ||
+        (!dangerCategory && concernCategory === 'exploitation'));
     // "i just want to go to sleep and not wake up" from a parent is about the parent; "my mate said
     // she was gonna kill herself" or "my friend is at some guys flat" from a young person is about the friend.
     const [onlyOf, ...others] = dangerCategory === 'suicideSelfHarm' ? reading.suicideOf : reading.dangerOf;
@@ -370,7 +399,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, toldDangerNowAt: at }));
       }
     } else if (concernCategory)
-      await adviseFirst(context, this.services, 'concern', { dangerCategory: concernCategory, askedStraightBefore, policeTold, ...who });
+      await adviseFirst(context, this.services, 'concern', {
+        dangerCategory: concernCategory,
+        askedStraightBefore,
+        policeTold,
+        pillsSaid: this.services.understanding.pillsSaid(context.activity.text ?? '', messagesFor(context, this.services).locale),
+        ...who,
+      });
     // A young person is asked straight, once, whether they are thinking of ending their life (those
     // rules' words ask it): their next yes or no answers that, not the question on screen.
     if (
@@ -472,7 +507,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const { locale } = messages;
     // The answer opens the message ("czasem tak. mam tabletki w plecaku", "idk. maybe. im tired").
     const [opening = ''] = (context.activity.text ?? '').split(/[.,;!?\n]/).filter((clause) => clause.trim() !== '');
-    const said = this.services.understanding.everyday(opening, locale, { wholeMessage: true });
+    // "no not like that i dont wanna die": a yes or no that opens the clause answers, whatever follows.
+    const said =
+      this.services.understanding.everyday(opening, locale, { wholeMessage: true }) ??
+      this.services.understanding.everyday(opening, locale);
     // "i dont want to talk" answers too: as "not sure", with the crisis lines, never "didn't catch that".
     // "i dont wanna call anyone" is no yes or no, but answers too: as "not sure", with the lines they can text.
     const refusesCalls = reading.facts.said.includes('refusesEmergencyHelp');

@@ -83,7 +83,9 @@ export class Question<Value> extends AskingDialog {
     if (reply === 'handled') return Dialog.EndOfTurn;
     state.fallbackShown = fallback !== undefined;
     if (reply !== 'stuck') {
-      await this.send(dc.context, parsed.retry, parsed.variables ?? {}, true, reply === 'explainWithWayOn');
+      // The question's own variables too: it is asked again after the reason ("You told me: ...").
+      const variables = { ...(state.variables ?? {}), ...(parsed.variables ?? {}) };
+      await this.send(dc.context, parsed.retry, variables, true, reply === 'explainWithWayOn');
       return Dialog.EndOfTurn;
     }
     // The same miss twice running: an optional question moves on; any other offers every way on.

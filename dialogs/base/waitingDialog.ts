@@ -61,6 +61,13 @@ export async function replyToMiss(dc: DialogContext, reason: string, services: D
     await adviseFirst(dc.context, services, 'question', { questionAsked: QUESTION_UNANSWERED });
     dc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
   }
+  // "i dont want to say more", where skipping is no answer: said back kindly, never "didn't catch that".
+  // A bare "skip" or "next" is only a miss.
+  const saysWhy = (dc.context.activity.text ?? '').trim().split(/\s+/u).length > 2;
+  if (!dc.context.turnState.get(TURN_ALREADY_ANSWERED) && reading.answer?.everyday === 'skip' && saysWhy) {
+    await dc.context.sendActivity(messagesFor(dc.context, services).t('common.answers.noNeedToSay'));
+    dc.context.turnState.set(TURN_ONLY_NOTED, true);
+  }
   // A fact said back is no answer to the question, which is asked again however often it happens.
   if (dc.context.turnState.get(TURN_ONLY_NOTED)) {
     state.lastMiss = undefined;

@@ -1,7 +1,7 @@
 // What the parent journey gathers, kept in conversation state as checked JSON, and the
 // profile a parent may prepare in advance (user state, with consent, for as long as they chose).
 import { z } from 'zod';
-import { SEARCH_ITEMS } from '../../bot/content/vocabulary';
+import { SEARCH_ITEMS, STATED_FACTS, type StatedFact } from '../../bot/content/vocabulary';
 import { CHECKLIST_OUTCOMES } from '../base/checklistDialog';
 import { stateRecord } from '../base/record';
 import type { DialogServices } from '../../bot/turn/services';
@@ -62,10 +62,24 @@ export const parentCaseSchema = z.object({
   savedDescription: z.string().max(1000).optional(),
   friendsNumbers: answerSchema.optional(),
   summaryGivenAt: z.string().datetime().optional(),
+  /** Facts said in passing that make a missing child more at risk ("hes autistic", "no phone"): the police hear them first. */
+  statedRisks: z.array(z.enum(STATED_FACTS)).default([]),
   /** When each answer was given, so that the police summary shows each fact with when it was said. */
   saidAt: z.partialRecord(z.enum([...POLICE_FIELDS, 'age', 'lastSeen']), z.string().datetime()).default({}),
 });
 export type ParentCase = z.infer<typeof parentCaseSchema>;
+
+/** Facts said in passing that the police weigh when they judge the risk. */
+export const RISKS_STATED: readonly StatedFact[] = [
+  'additionalNeeds',
+  'medicalCondition',
+  'noPhone',
+  'asylumSeeking',
+  'placedFromElsewhere',
+  'courtOrder',
+  'missingFromContact',
+  'missingFromSchool',
+];
 
 /** The police details a risk question answers when it is answered "no": no medication, never missing before. */
 const ANSWERED_BY_RISK: Partial<Record<PoliceField, RiskFactor>> = { medicalNeeds: 'medical', previousEpisodes: 'before' };

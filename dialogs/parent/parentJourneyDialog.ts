@@ -40,7 +40,7 @@ import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/serv
 import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
 import { parentCaseRecord, parentCaseSchema, RISK_FACTORS, type ParentCase } from './parentCase';
 import { PARENT_RETURN_DIALOG, ParentReturnDialog } from './parentReturnDialog';
-import { POLICE_INFO_DIALOG, PoliceInfoDialog, policeInfoResult } from './policeInfoDialog';
+import { POLICE_INFO_DIALOG, PoliceInfoDialog, policeInfoResult, withDetailsSaidLater } from './policeInfoDialog';
 import { summaryActivities, summaryText } from './policeSummary';
 import { mobileNumberQuestion } from '../base/mobileNumber';
 import { PROFILE_DIALOG, ProfileDialog } from './profileDialog';
@@ -473,6 +473,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     await this.withCorrectedAge(step.context);
+    await withDetailsSaidLater(step.context, this.services);
     const parentCase = await this.record.update(step.context, (current) => ({
       ...current,
       summaryGivenAt: this.services.clock.now().toISOString(),
@@ -522,7 +523,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     const messages = messagesFor(step.context, this.services);
     if (resultOf(step, yesNoResult) === 'yes') {
       await this.withCorrectedAge(step.context);
-      const parentCase = await this.record.get(step.context);
+      const parentCase = await withDetailsSaidLater(step.context, this.services);
       const afterEmergency = await emergencyAdvised(step.context, this.services);
       for (const activity of summaryActivities(step.context, parentCase, this.services, afterEmergency))
         await step.context.sendActivity(activity);

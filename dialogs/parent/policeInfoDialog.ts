@@ -10,10 +10,11 @@ import { resultOf, stepValues, textAnswerResult, yesNoResult } from '../base/ste
 import { messagesFor, readingOf, turnLocale, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion } from '../base/yesNo';
 import { readDateOfBirth } from './dateOfBirth';
-import { conversationFactsRecord } from '../base/conversationFacts';
+import { conversationFactsRecord, SAID_JOINER } from '../base/conversationFacts';
 import {
   answeredByRiskNo,
   parentCaseRecord,
+  RISKS_STATED,
   POLICE_FIELDS,
   preparedProfileRecord,
   type FieldAnswer,
@@ -88,7 +89,8 @@ export class PoliceInfoDialog extends ComponentDialog {
             id: addedQuestionId(field),
             ask: `parent.info.${field}Said`,
             skippable: true,
-            parse: textAnswer,
+            // "yes" to "anything to add?": go ahead, what is it.
+            parse: this.inWords('parent.info.addInWords'),
             asksAppearance: field === 'description',
           },
           services,
@@ -108,7 +110,8 @@ export class PoliceInfoDialog extends ComponentDialog {
   }
 
   private textQuestion(field: Exclude<PoliceField, 'photo'>): Question<string> {
-    const parse = field === 'dateOfBirth' ? dateOfBirthAnswer(this.services) : field === 'name' ? this.nameAnswer : textAnswer;
+    const parse =
+      field === 'dateOfBirth' ? dateOfBirthAnswer(this.services) : field === 'name' ? this.nameAnswer : this.inWords('parent.info.inWords');
     return new Question<string>(
       {
         id: fieldQuestionId(field),
@@ -144,6 +147,12 @@ export class PoliceInfoDialog extends ComponentDialog {
     return (await conversationFactsRecord(this.services).get(step.context))[SAID_BEFORE[field]];
   }
 
+  /** A bare "ok" or "yes" tells the police nothing ("any medical needs?" "yes"): asked what, not given to them as the answer. */
+  private inWords(retry: string) {
+    return (text: string, context: TurnContext): Parsed<string> =>
+      readingOf(context, this.services).answer?.everyday === 'yes' ? { ok: false, retry } : textAnswer(text);
+  }
+
   /** A bare "yes" or "no" is no one's name: asked again, not given to the police as one. */
   private readonly nameAnswer = (text: string, context: TurnContext): Parsed<string> => {
     const said = readingOf(context, this.services).answer?.everyday;
@@ -177,6 +186,7 @@ export class PoliceInfoDialog extends ComponentDialog {
   }
 
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await withDetailsSaidLater(step.context, this.services);
     const parentCase = await this.record.get(step.context);
     const field = nextField(parentCase);
     loopValues.keep(step, { field });
@@ -202,17 +212,24 @@ export class PoliceInfoDialog extends ComponentDialog {
     }
     // "black puffer jacket and jeans" at "where were they last seen?" is what they wore: kept as
     // that, and the place asked again.
+    // Once the description is given, it was kept beside it (withDetailsSaidLater). At a question
+    // about what happened or where they might go, only an answer all about their looks is.
+    const locale = turnLocale(step.context);
+    const describes = (text: string) => this.services.understanding.describesAppearance(text, locale);
     if (
-      (field === 'whereLastSeen' || field === 'whoWith') &&
       answer.kind === 'value' &&
-      (await this.record.get(step.context)).info.description === undefined &&
-      this.services.understanding.describesAppearance(answer.value, turnLocale(step.context))
+      (((field === 'whereLastSeen' || field === 'whoWith') && describes(answer.value)) ||
+        ((field === 'circumstances' || field === 'placesAndPeople') && clausesOf(answer.value).every(describes)))
     ) {
-      await this.record.update(step.context, (current) => ({
-        ...current,
-        info: { ...current.info, description: answer },
-        saidAt: { ...current.saidAt, description: this.services.clock.now().toISOString() },
-      }));
+      await this.record.update(step.context, (current) =>
+        current.info.description === undefined
+          ? {
+              ...current,
+              info: { ...current.info, description: answer },
+              saidAt: { ...current.saidAt, description: this.services.clock.now().toISOString() },
+            }
+          : current,
+      );
       await step.context.sendActivity(messagesFor(step.context, this.services).t('parent.info.notedAsDescription'));
       return step.replaceDialog(LOOP);
     }
@@ -238,6 +255,35 @@ export class PoliceInfoDialog extends ComponentDialog {
     return step.replaceDialog(LOOP);
   }
 }
+
+/**
+ * The case, with what was said of a detail after its question was answered ("she wears white air
+ * forces", typed at the photo question; "sorry, she was last seen at the bus stop not the
+ * school") added to the answer, as said: the police see both and decide. And the risks said in
+ * passing ("hes autistic and doesnt have his phone"), for the police to hear first.
+ */
+export async function withDetailsSaidLater(context: TurnContext, services: DialogServices): Promise<ParentCase> {
+  const facts = await conversationFactsRecord(services).get(context);
+  return parentCaseRecord(services).update(context, (current) => {
+    const info = { ...current.info };
+    for (const field of Object.keys(SAID_BEFORE) as SaidField[]) {
+      const answered = info[field];
+      const said = facts[SAID_BEFORE[field]];
+      if (!answered || !said) continue;
+      const before = answered.kind === 'value' ? answered.value : '';
+      const later = said.text.split(SAID_JOINER).filter((piece) => !before.toLowerCase().includes(piece.toLowerCase()));
+      if (later.length > 0) info[field] = { kind: 'value', value: [before, ...later].filter(Boolean).join(SAID_JOINER).slice(0, 1000) };
+    }
+    const statedRisks = RISKS_STATED.filter((fact) => facts.stated.includes(fact));
+    return { ...current, info, statedRisks };
+  });
+}
+
+const clausesOf = (text: string): string[] =>
+  text
+    .split(/[,;!?\n]|\.(?!\d)/u)
+    .map((clause) => clause.trim())
+    .filter((clause) => clause !== '');
 
 function nextField(parentCase: ParentCase): PoliceField | 'reporter' | undefined {
   const field = POLICE_FIELDS.find((candidate) => parentCase.info[candidate] === undefined && !answeredByRiskNo(parentCase, candidate));

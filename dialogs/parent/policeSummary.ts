@@ -71,9 +71,13 @@ export function summaryLines(
         return messages.t(given.value === 'yes' ? 'parent.summary.photoReady' : 'parent.summary.photoNotReady');
       }
       case 'riskFactors': {
-        const named = RISK_FACTORS.filter((factor) => parentCase.risk[factor]).map((factor) =>
-          messages.t(`parent.summary.riskNames.${factor}`),
-        );
+        const named = [
+          ...RISK_FACTORS.filter((factor) => parentCase.risk[factor]).map((factor) => messages.t(`parent.summary.riskNames.${factor}`)),
+          // Said in passing, and never asked as a question: "a medical condition" beside its answer is the same worry.
+          ...parentCase.statedRisks
+            .filter((fact) => !(fact === 'medicalCondition' && parentCase.risk.medical))
+            .map((fact) => messages.t(`handoff.facts.${fact}`)),
+        ];
         return named.length > 0 ? named.join('; ') : messages.t('parent.summary.noneSaid');
       }
       // Only from a profile prepared in advance: no line when there was none.
@@ -88,7 +92,8 @@ export function summaryLines(
   };
   const saidOf = (field: SummaryField): string | undefined => {
     const at = (parentCase.saidAt as Partial<Record<SummaryField, string>>)[field];
-    if (!at) return undefined;
+    // "Name: not given" was said at no time.
+    if (!at || (parentCase.info as Partial<Record<SummaryField, FieldAnswer>>)[field]?.kind === 'skipped') return undefined;
     const when = DateTime.fromISO(at, { zone: services.timeZone }).setLocale(messages.locale).toFormat(messages.t('common.dateTimeFormat'));
     return messages.t('parent.summary.saidAt', { when });
   };
