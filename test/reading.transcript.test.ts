@@ -286,7 +286,8 @@ describe('questions the bot has no answer of its own for', () => {
     expect(text).toContain('do not have to wait 24 hours');
     expect(text).not.toMatch(/^No\./);
     expect(text).toMatch(/in danger right now/);
-    expect(await auditTrail(harness.app, conversation.id)).toEqual([]);
+    // The answer advises 101 (after "Earlier I said to call 999" when 999 came first), and is audited as that.
+    expect(await auditTrail(harness.app, conversation.id)).toEqual(['advised-101:G-ASK-WHEN-TO-REPORT']);
   });
 
   it('a question nobody wrote an answer for is told where answers are (116 000, 101, 999), never "didn\'t catch that"', async () => {
@@ -2951,5 +2952,149 @@ describe('a thirteenth fresh walk: a child gone with those who harm them, and a 
     } finally {
       await sms.close();
     }
+  });
+});
+
+describe('a thirteenth fresh walk: whose danger, and where safety is', () => {
+  it('by text, a young person back home whose "bf hes 22" is picking them up tonight is told to stay inside, not to go to a shop or a station', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T01:30:00Z' });
+    try {
+      const phone = '+447700900247';
+      await sms.text(phone, 'young person');
+      const { replies } = await sms.text(phone, 'im back home but i wanna go back to my bf hes 22 he said hell pick me up tonight');
+      const text = replies.join('\n');
+      expect(text).toMatch(/call 999 now/);
+      expect(text).toMatch(/stay inside/);
+      expect(text).not.toMatch(/a shop or a station/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:Y-NOT-SAFE-NOW-HOME');
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('by text, "he\'ll make sure i never see her again", from the man she is with, is a threat: 999 now, not a risk of suicide', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:30:00Z', env: { AREA: 'medway' } });
+    try {
+      const phone = '+447700900248';
+      for (const text of ['my 15 yr old hasnt come home, shes with her ex i think', '1']) await sms.text(phone, text);
+      const { replies } = await sms.text(
+        phone,
+        "no, well he messaged me saying if i ring the police he'll make sure i never see her again",
+      );
+      expect(replies.join('\n')).toMatch(/call 999 now/);
+      expect(replies.join('\n')).not.toMatch(/suicide|ending their life/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('"im so scared ill never see her again", from a parent, is fear, not talk of ending their own life; "she texted me youll never see me again" is', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['my 15 yr old hasnt come home', 'im so scared ill never see her again'], { join: true });
+    expect(allText(lastTurnOf(turns))).not.toMatch(/act on these thoughts/);
+    const goodbye = harness.conversation();
+    const [, said = []] = await walk(goodbye, ['my daughter is 15 and she texted me youll never see me again'], { join: true });
+    expect(allText(said)).toMatch(/999/);
+    expect((await auditTrail(harness.app, goodbye.id)).some((row) => row.startsWith('advised-999:'))).toBe(true);
+  });
+
+  it('on the Bot Framework endpoint, after "call 999 now" for a child who took something, "not reported" is never "you do not need to call"', async () => {
+    const set = await startHarness({ now: '2026-11-25T01:00:00Z', env: { AREA: 'set' } });
+    try {
+      const conversation = set.conversation();
+      const turns = await walk(
+        conversation,
+        [
+          'my son is 13 and hes back after 3 days away',
+          "he's alright i think just really quiet, been asleep on the sofa mostly, i cant really wake him properly he keeps saying he took something at the party",
+          'no i didnt. he does this a lot, his dad was supposed to ring them',
+        ],
+        { join: true },
+      );
+      expect(allText(turns[2] ?? [])).toMatch(/Call 999 now/);
+      expect(allText(lastTurnOf(turns))).not.toMatch(/do not need to call/);
+    } finally {
+      await set.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, "i aint going home my stepdad kicks off when hes drunk" answers "is it safe to go home?" with a no', async () => {
+    const medway = await startHarness({ now: '2026-11-25T00:10:00Z', env: { AREA: 'medway' } });
+    try {
+      const conversation = medway.conversation();
+      const turns = await walk(
+        conversation,
+        [
+          'A young person',
+          'no',
+          'im at my mates but his mum wants me gone by morning',
+          'i aint going home my stepdad kicks off when hes drunk',
+        ],
+        { join: true },
+      );
+      expect(allText(turns[3] ?? [])).toMatch(/Is it safe for you to go home/);
+      const answered = allText(lastTurnOf(turns));
+      expect(answered).toMatch(/not your fault/);
+      expect(answered).not.toMatch(/Is it safe for you to go home/);
+      expect(answered).not.toMatch(/who is in danger/);
+    } finally {
+      await medway.close();
+    }
+  });
+});
+
+describe('a thirteenth fresh walk: a man meeting a child, a parent switching language, and 101 after 999', () => {
+  it('by text, "a guy said hed meet me at the station ... hes gonna let me stay at his" is someone using them', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T23:55:00Z' });
+    try {
+      const phone = '+447700900249';
+      for (const text of ['hi', '2', 'im on the train to london']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'a guy said hed meet me at the station hes gonna let me stay at his');
+      expect(replies.join('\n')).toMatch(/someone may be using you/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-YP-EXPLOITATION');
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint in Arabic, "he forgot it. he has asthma bad", typed in English, is the medical 999', async () => {
+    const conversation = harness.conversation(undefined, { locale: 'ar' });
+    const turns = await walk(
+      conversation,
+      ['ابني عمره 14 سنة ومش موجود من العصر', 'he took his inhaler no, he forgot it. he has asthma bad'],
+      {
+        join: true,
+      },
+    );
+    expect(allText(lastTurnOf(turns))).toContain('999');
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-MEDICAL');
+  });
+
+  it('by text, "ok I call 101 now?" after "call 999 now" keeps the 999 first', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-26T00:20:00Z' });
+    try {
+      const phone = '+447700900250';
+      for (const text of ['my daughter is 16 she went out at 8 and didnt come back', '1']) await sms.text(phone, text);
+      expect((await sms.text(phone, 'her brother saw her get in a car with an older man')).replies.join('\n')).toMatch(/call 999 now/);
+      const { replies } = await sms.text(phone, 'ok I call 101 now?');
+      expect(replies.join('\n')).toMatch(/Earlier I said to call 999[\s\S]*call 999 now, not 101/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('a thirteenth fresh walk: greetings and a return in other words', () => {
+  it('"salam" as a first message is a greeting, not a miss', async () => {
+    const conversation = harness.conversation();
+    const [, turn = []] = await walk(conversation, ['salam'], { join: true });
+    expect(allText(turn)).not.toMatch(/didn't catch/);
+  });
+
+  it('"the police have got my daughter, theyre bringing her home" is the child back', async () => {
+    const conversation = harness.conversation();
+    const [, turn = []] = await walk(conversation, ['the police have got my daughter, theyre bringing her home now'], { join: true });
+    expect(allText(turn)).toMatch(/back/);
+    expect(allText(turn)).not.toMatch(/in danger right now\?/);
   });
 });

@@ -40,6 +40,8 @@ export const factSchemas = {
   emergencyAdvised: z.boolean(),
   /** The danger words say it is happening now (on a bridge, a knife out), beside another category. */
   dangerNow: z.boolean(),
+  /** A young person is back home (said or chosen): somewhere safe is inside, not out. */
+  ypBack: z.boolean(),
   /** The message names pills or tablets ("one of them gave me some pills"): something may have been taken. */
   pillsSaid: z.boolean(),
   /** After a medical emergency in this conversation, they say they will not call 999 or go to hospital. */

@@ -4,7 +4,7 @@
 // parent can book the return interview for their child, or give the child the way to book it.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { advise } from '../../bot/turn/advice';
+import { advise, emergencyAdvised } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { PastMomentDialog } from '../base/pastMomentDialog';
@@ -125,6 +125,8 @@ export class ParentReturnDialog extends ComponentDialog {
       reportedMissing,
       // What happened while they were away is for the police, whether or not they were asked to look.
       harmSaid: harmSaid(await conversationFactsRecord(this.services).get(step.context)),
+      // After "call 999 now" (he took something, he cant be woken): never "you do not need to call".
+      emergencyAdvised: await emergencyAdvised(step.context, this.services),
       ...(ageYears === undefined ? {} : { ageYears }),
     });
     for (const rule of rules) await advise(step.context, this.services, rule);

@@ -2,6 +2,7 @@
 // talk to; back -> the offer of a missing conversation or an independent return interview,
 // and, if they want one, a booking inside the 72 hours (or a decline, recorded, door open).
 // Someone they know is missing -> what they can do for them, then whether they are OK.
+import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
@@ -103,14 +104,13 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
         return said === 'well' ? 'yes' : said === 'notWell' ? 'no' : undefined;
       }),
     );
-    this.addDialog(yesNoUnsureQuestion(HOME_SAFE, 'youngPerson.away.homeSafe.ask', services));
-    // "i dont feel safe here", "my step dad hits me": a no, said in their words.
-    this.addDialog(
-      yesNoUnsureQuestion(BACK_HOME_SAFE, 'youngPerson.backHomeSafe.ask', services, (context) => {
-        const { disclosures } = readingOf(context, services);
-        return disclosures.some((disclosure) => HOME_NOT_SAFE_FLAGS.includes(disclosure)) ? 'no' : undefined;
-      }),
-    );
+    // "i dont feel safe here", "my step dad hits me", "i aint going home my stepdad kicks off": a no, said in their words.
+    const homeNotSafeSaid = (context: TurnContext) => {
+      const { disclosures } = readingOf(context, services);
+      return disclosures.some((disclosure) => HOME_NOT_SAFE_FLAGS.includes(disclosure)) ? 'no' : undefined;
+    };
+    this.addDialog(yesNoUnsureQuestion(HOME_SAFE, 'youngPerson.away.homeSafe.ask', services, homeNotSafeSaid));
+    this.addDialog(yesNoUnsureQuestion(BACK_HOME_SAFE, 'youngPerson.backHomeSafe.ask', services, homeNotSafeSaid));
     this.addDialog(
       new ChoiceQuestion(
         {
@@ -229,13 +229,15 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     const toldAlready =
       safeValues.read(step).toldAlready ||
       dangerNowJustTold(await conversationFactsRecord(this.services).get(step.context), this.services.clock.now());
+    // "i ran away", "my mum kicked me out", "im back now": the first message said where they are.
+    const { situationSaid, flags } = await conversationFactsRecord(this.services).get(step.context);
     if (toldAlready && safeNow !== 'yes') await flagRisk(step.context, this.services, 'danger-now');
     else if (safeNow !== 'yes') {
       await flagRisk(step.context, this.services, 'danger-now');
-      await adviseFirst(step.context, this.services, 'yp-safe', { ypSafeNow: safeNow });
+      // "im back home but ... he said hell pick me up tonight": not out to a shop or a station.
+      const ypBack = (optionsOf(step, journeyOptionsSchema).situation ?? situationSaid) === 'back';
+      await adviseFirst(step.context, this.services, 'yp-safe', { ypSafeNow: safeNow, ypBack });
     }
-    // "i ran away", "my mum kicked me out", "im back now": the first message said where they are.
-    const { situationSaid, flags } = await conversationFactsRecord(this.services).get(step.context);
     // "he wont let me leave his flat", just told 999: they are away, and held.
     if (toldAlready && flags.includes('takenHeld')) return step.next('away');
     const situation = optionsOf(step, journeyOptionsSchema).situation ?? situationSaid;
