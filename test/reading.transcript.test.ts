@@ -3098,3 +3098,156 @@ describe('a thirteenth fresh walk: greetings and a return in other words', () =>
     expect(allText(turn)).not.toMatch(/in danger right now\?/);
   });
 });
+
+describe('a thirteenth fresh walk: the police brought them home', () => {
+  it('by text, "the police brought her home about 3am" is not asked "did you report them missing?"', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T03:30:00Z' });
+    try {
+      const phone = '+447700900251';
+      const texts: string[] = [];
+      for (const text of ['my daughter 14 is back, the police brought her home about 3am', 'yes', 'no'])
+        texts.push(...(await sms.text(phone, text)).replies);
+      expect(texts.join('\n')).not.toMatch(/Did you report them missing/);
+      expect(texts.join('\n')).toMatch(/return interview/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('"the police found her phone in the park" is not the police told', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['my daughter is 14 and missing since this afternoon', 'no', 'the police found her phone in the park'],
+      {
+        join: true,
+      },
+    );
+    // "police found her" would be the police told, said back as noted.
+    expect(allText(lastTurnOf(turns))).not.toMatch(/noted that/);
+  });
+});
+
+describe('a thirteenth fresh walk: who will know', () => {
+  it('by text, "do they tell the ppl i was with", at the offer, is the question who will know, not "I can only answer a few questions"', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T22:30:00Z' });
+    try {
+      const phone = '+447700900252';
+      for (const text of ['hi', '2', 'yes', 'back']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'if i go to the interview do they tell the ppl i was with');
+      expect(replies.join('\n')).toMatch(/private/);
+      expect(replies.join('\n')).not.toMatch(/only answer a few questions/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe("a thirteenth fresh walk: a correction of the time, and a friend's age", () => {
+  it('by text, "sorry i got it wrong he left at half 7 not 7" corrects the time, and "mason reilly, hes 16" at "who were they with?" is not the child\'s age', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T01:10:00Z' });
+    try {
+      const phone = '+447700900253';
+      const script = [
+        'my grandson Tyler hasnt come back, hes 13, he went out at 7 to go to the skate park in maidstone with a boy called Mason',
+        'yes',
+        'no',
+        'sorry i got it wrong he left at half 7 not 7, the news was on',
+        'yes',
+        ...Array.from({ length: 14 }, () => 'no'),
+        'Tyler Smith',
+        'skip',
+        'skip',
+        'i told you mason, mason reilly, hes 16',
+        'skip',
+        'no',
+        'skip',
+        'skip',
+        'skip',
+        'skip',
+        'his nan',
+      ];
+      const texts: string[] = [];
+      for (const text of script) texts.push(...(await sms.text(phone, text)).replies);
+      const summary = texts.join('\n');
+      expect(summary).toMatch(/Age: 13 /);
+      expect(summary).toMatch(/Last seen: Tuesday 24 November at 19:30/);
+      expect(summary).not.toMatch(/noted that they are 16/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('by text, the time corrected later, at the police questions, replaces the one confirmed', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T01:10:00Z' });
+    try {
+      const phone = '+447700900254';
+      const script = [
+        'my grandson Tyler hasnt come back, hes 13, he went out at 7 to go to the skate park',
+        'yes',
+        'no',
+        'yes',
+        ...Array.from({ length: 14 }, () => 'no'),
+        'sorry i got it wrong he left at half 7 not 7',
+        'Tyler Smith',
+        ...['skip', 'skip', 'skip', 'skip', 'no', 'skip', 'skip', 'skip', 'skip', 'his nan'],
+      ];
+      const texts: string[] = [];
+      for (const text of script) texts.push(...(await sms.text(phone, text)).replies);
+      expect(texts.join('\n')).toMatch(/noted the change/);
+      expect(texts.join('\n')).toMatch(/Last seen: Tuesday 24 November at 19:30/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('a thirteenth fresh walk: after the straight question', () => {
+  it('on the Bot Framework endpoint, "its not deep dont freak out" is an answer, and "i just want someone to know" gets people to talk to now', async () => {
+    const tv = await startHarness({ now: '2026-11-27T00:10:00Z', env: { AREA: 'thames-valley' } });
+    try {
+      const conversation = tv.conversation();
+      const turns = await walk(
+        conversation,
+        ['A young person', 'yes', 'back', 'i been cutting again', 'its not deep dont freak out', 'i just want someone to know'],
+        { join: true },
+      );
+      expect(allText(turns[4] ?? [])).toMatch(/are you thinking about ending your life/);
+      const answered = allText(turns[5] ?? []);
+      expect(answered).not.toMatch(/didn't catch/);
+      expect(answered).toMatch(/85258/);
+      const known = allText(lastTurnOf(turns));
+      expect(known).toContain('0800 1111');
+      expect(known).not.toMatch(/didn't catch/);
+    } finally {
+      await tv.close();
+    }
+  });
+
+  it('by text, "i just wanna disappear for good" after the straight question is not a child away from home', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T02:15:00Z' });
+    try {
+      const phone = '+447700900255';
+      for (const text of ['hi', '2', 'yes', 'back', 'honestly whats the point of anything']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'i just wanna disappear for good');
+      expect(replies.join('\n')).not.toMatch(/you're away from home/);
+      expect(replies.join('\n')).toMatch(/999/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('"my dad hit me thats why i left", from a young person back home, keeps them back; "dont tell him i said" is who will know', async () => {
+    const conversation = harness.conversation();
+    harness.clock.set('2026-11-29T22:10:00Z');
+    const turns = await walk(
+      conversation,
+      ['A young person', 'yes', "I'm back", 'my dad hit me thats why i left', 'dont tell him i said'],
+      {
+        join: true,
+      },
+    );
+    expect(allText(turns[4] ?? [])).not.toMatch(/still away from home/);
+    expect(allText(lastTurnOf(turns))).toMatch(/private/);
+  });
+});

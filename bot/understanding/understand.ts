@@ -161,9 +161,10 @@ export interface Understanding {
   whereAndWhoSaid(text: string, locale: string): { place?: string; company?: string };
   /**
    * The detail a message says was given wrong before, where it says so and names one ("sorry i got
-   * that wrong, she was last seen at the bus stop"): what they look like, where, or who with.
+   * that wrong, she was last seen at the bus stop"): what they look like, where (a place named, not
+   * only "at"), or who with; 'other' when it names none of those ("he left at half 7 not 7").
    */
-  detailCorrected(text: string, locale: string): 'appearance' | 'place' | 'company' | undefined;
+  detailCorrected(text: string, locale: string): 'appearance' | 'place' | 'company' | 'other' | undefined;
   /** The message names pills or tablets, in the conversation's language or English. */
   pillsSaid(text: string, locale: string): boolean;
   /** The first whole number said, in figures or words ("fourteen", "she's 14"). */
@@ -235,6 +236,9 @@ function firstCue(cues: readonly RegExp[], lower: string): { start: number; end:
   }
   return first;
 }
+
+/** Words of the place list that say where only beside a place ("at 7" says when). */
+const PLACE_PREPOSITIONS = new Set(['at', 'near', 'outside', 'behind', 'opposite', 'inside', 'by', 'in', 'on']);
 
 /** The most words a message may have for the Microsoft yes/no recognizer to read it. */
 const RECOGNIZER_MAX_WORDS = 3;
@@ -674,8 +678,12 @@ export function createUnderstanding(
         if (!firstCue(reader.correctionCues, lower)) continue;
         if (describesAppearance(text, locale)) return 'appearance';
         const tokens = tokenise(text, reader.lexicon);
-        if (firstCue(reader.whereSeenCues, lower) || reader.placeWords.find(tokens).some((match) => !match.negated)) return 'place';
+        const placeNamed = reader.placeWords
+          .find(tokens)
+          .some((match) => !match.negated && match.positions.some((at) => !PLACE_PREPOSITIONS.has(tokens[at]?.word ?? '')));
+        if (placeNamed) return 'place';
         if (firstCue(reader.companyOpeners, lower) || firstCue(reader.seenWithCues, lower)) return 'company';
+        return 'other';
       }
       return undefined;
     },

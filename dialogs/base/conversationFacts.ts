@@ -80,6 +80,8 @@ const conversationFactsSchema = z.object({
   returnedSaid: pastMomentResult.optional(),
   /** When a missing child was last seen, as said in passing ("she went out at 7"): confirmed, not asked again. */
   lastSeenSaid: pastMomentResult.optional(),
+  /** When a message corrected that time ("sorry i got it wrong he left at half 7 not 7"): it replaces the time kept before. */
+  lastSeenCorrectedAt: z.string().datetime().optional(),
   /** What the child looks like or wears, as said before the police details were asked ("he was wearing a black coat"): given to them, not asked again. */
   appearanceSaid: saidInPassing.optional(),
   /** Where the child was last seen, said before it was asked ("last seen at the park on london road"). */

@@ -28,6 +28,7 @@ import {
   type ConversationFacts,
 } from './conversationFacts';
 import { TURN_ALREADY_ANSWERED, TURN_ONLY_NOTED } from './waitingDialog';
+import { asksAMoment } from './pastMomentDialog';
 import { pastMomentOf } from './pastMomentDialog';
 import { languageOf, onlySomeoneElse, type Reading } from '../../bot/understanding/understand';
 import { words } from '../../bot/understanding/text';
@@ -126,7 +127,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // young person themselves, who must not be told about "them").
     const role = before.role ?? reading?.writer ?? before.writerHeard ?? reading?.likely.writer;
     // From a young person, an adult's age ("m8s bro sed i cn stay wiv him hes 23") is someone else's.
-    const someoneElsesAge = role === 'youngPerson' && (reading?.facts.ageYears ?? 0) >= ADULT_AGE;
+    // At "who were they with?" or "where might they go?", "mason reilly, hes 16" is the friend's age.
+    const askedOfOthers = /\.(whoWith|placesAndPeople)/.test(questionWaiting(context)?.id ?? '');
+    const someoneElsesAge = askedOfOthers || (role === 'youngPerson' && (reading?.facts.ageYears ?? 0) >= ADULT_AGE);
     const stated = reading && someoneElsesAge ? { ...reading.facts, ageYears: undefined } : reading?.facts;
     if (stated) await keepStatedFacts(context, this.services, stated, reading?.writer);
     // "my 4yo has wandered off at the beach": 999 in the first reply, not after two more questions.
@@ -163,10 +166,19 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // "sorry i got that wrong, she was last seen at the bus stop not the school", at any question
     // but that detail's own: kept as said beside what was said before, and the question asked again.
     const corrected = reading && role !== 'youngPerson' ? this.services.understanding.detailCorrected(text, messages.locale) : undefined;
+    // "sorry i got it wrong he left at half 7 not 7": the time, kept above, corrects the one kept (withDetailsSaidLater).
+    const timeCorrected =
+      corrected === 'other' && seen?.kind === 'read' && role !== 'youngPerson' && !asksAMoment(questionWaiting(context)?.id);
+    if (timeCorrected) {
+      const at = this.services.clock.now().toISOString();
+      await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, lastSeenCorrectedAt: at }));
+    }
     const correctionNoted =
-      corrected !== undefined &&
-      !questionWaiting(context)?.id.startsWith(DETAIL_QUESTIONS[corrected]) &&
-      (await keepSaid(context, this.services, DETAIL_FACTS[corrected], text.trim()));
+      timeCorrected ||
+      (corrected !== undefined &&
+        corrected !== 'other' &&
+        !questionWaiting(context)?.id.startsWith(DETAIL_QUESTIONS[corrected]) &&
+        (await keepSaid(context, this.services, DETAIL_FACTS[corrected], text.trim())));
     const appearanceNews = appearance !== undefined && (await keepSaid(context, this.services, 'appearanceSaid', appearance));
     // "last seen at the park with liam": where and who with, said before they are asked.
     const whereAndWho = reading && role !== 'youngPerson' ? this.services.understanding.whereAndWhoSaid(text, messages.locale) : {};
@@ -533,8 +545,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await context.sendActivity(messages.t('safety.askStraightAgain'));
       return 'askedAgain';
     }
-    // A medical emergency in the answer ("yes, ive taken them") gets the ambulance first.
-    if (reading.danger.includes('medical') || !answered) return undefined;
+    // A medical emergency in the answer ("yes, ive taken them") gets the ambulance first; other
+    // danger words are answered as danger.
+    if (reading.danger.includes('medical') || (!answered && reading.danger.length > 0)) return undefined;
+    // "its not deep dont freak out", "i just want someone to know": an answer too, as "not sure",
+    // with the lines to talk to, never "didn't catch that".
     const ypThinkingOfSuicide = said === 'yes' || said === 'no' ? said : 'unsure';
     if (ypThinkingOfSuicide !== 'no') await flagRisk(context, this.services, 'suicideSelfHarm');
     await adviseFirst(context, this.services, 'yp-caring-answer', { ypThinkingOfSuicide });

@@ -59,6 +59,10 @@ type Day = (typeof DAYS)[number];
 const DAYS_AGO: Record<Day, number> = { today: 0, yesterday: 1, dayBefore: 2 };
 const DAY_CHOICES = Choices.keyed(DAYS, (day) => `common.moment.days.${day}`);
 
+/** The ids of the questions that ask or confirm a moment: a time said there is their answer. */
+const MOMENT_QUESTIONS = new Set<string>();
+export const asksAMoment = (questionId: string | undefined): boolean => questionId !== undefined && MOMENT_QUESTIONS.has(questionId);
+
 export class PastMomentDialog extends ComponentDialog {
   constructor(
     id: string,
@@ -67,6 +71,7 @@ export class PastMomentDialog extends ComponentDialog {
     private readonly options: PastMomentOptions = {},
   ) {
     super(id);
+    for (const question of ['ask', 'confirm', 'confirmSaid']) MOMENT_QUESTIONS.add(`${id}.${question}`);
     this.addDialog(
       new Question<PastMoment>(
         {

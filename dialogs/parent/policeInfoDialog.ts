@@ -275,7 +275,15 @@ export async function withDetailsSaidLater(context: TurnContext, services: Dialo
       if (later.length > 0) info[field] = { kind: 'value', value: [before, ...later].filter(Boolean).join(SAID_JOINER).slice(0, 1000) };
     }
     const statedRisks = RISKS_STATED.filter((fact) => facts.stated.includes(fact));
-    return { ...current, info, statedRisks };
+    // A time said again after the one kept ("sorry, half 7 not 7") replaces it, with when it was said.
+    const seenAgain =
+      facts.lastSeenSaid && facts.lastSeenCorrectedAt && current.lastSeen && facts.lastSeenCorrectedAt >= (current.saidAt.lastSeen ?? '')
+        ? {
+            lastSeen: { at: facts.lastSeenSaid.at, precision: facts.lastSeenSaid.precision },
+            saidAt: { ...current.saidAt, lastSeen: facts.lastSeenCorrectedAt },
+          }
+        : {};
+    return { ...current, info, statedRisks, ...seenAgain };
   });
 }
 
