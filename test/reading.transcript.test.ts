@@ -3251,3 +3251,107 @@ describe('a thirteenth fresh walk: after the straight question', () => {
     expect(allText(lastTurnOf(turns))).toMatch(/private/);
   });
 });
+
+describe('a thirteenth fresh walk: signs after a return, and a bag kept for someone', () => {
+  it('by text, "he wants me to keep a bag at mine for him" is someone using them, and "i dont wanna get him in trouble" does not turn down the offer', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T22:30:00Z' });
+    try {
+      const phone = '+447700900256';
+      for (const text of ['hi', '2', 'yes', 'back']) await sms.text(phone, text);
+      const bag = await sms.text(phone, 'he wants me to keep a bag at mine for him');
+      expect(bag.replies.join('\n')).toMatch(/someone may be using you/);
+      const trouble = await sms.text(phone, 'i dont wanna get him in trouble');
+      expect(trouble.replies.join('\n')).not.toMatch(/it's your choice/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, a foster carer\'s "shes a bit drunk and wont say where shes been, she has a new phone", after she came in, is exploitation advice, not the missing questions again', async () => {
+    const set = await startHarness({ now: '2026-11-25T00:05:00Z', env: { AREA: 'set' } });
+    try {
+      const conversation = set.conversation();
+      const turns = await walk(
+        conversation,
+        [
+          'foster carer, ellie 15 not back',
+          'yes',
+          'shes gone missing 3 times before, usually comes back by 2 or 3 with older men dropping her off in a car',
+          'she just walked in the door!! shes here',
+          'shes a bit drunk and wont say where shes been, she has a new phone i havent seen before',
+        ],
+        { join: true },
+      );
+      const text = allText(lastTurnOf(turns));
+      expect(text).toMatch(/exploited/);
+      expect(text).not.toMatch(/do you think the child is in danger right now/);
+    } finally {
+      await set.close();
+    }
+  });
+});
+
+describe('a thirteenth fresh walk: a parent who cannot use a phone', () => {
+  it('on the Bot Framework endpoint, "i cant talk on the phone, im deaf" is told how to reach 999 without speaking, not that someone is held', async () => {
+    const tv = await startHarness({ now: '2026-11-24T22:30:00Z', env: { AREA: 'thames-valley' } });
+    try {
+      const conversation = tv.conversation();
+      const [, first = []] = await walk(
+        conversation,
+        ['i cant talk on the phone, im deaf. my son Ryan is 12 and hes not home, he was supposed to be back from football at 8'],
+        { join: true },
+      );
+      const text = allText(first);
+      expect(text).toMatch(/emergencySMS/);
+      expect(text).toContain('18000');
+      expect(await auditTrail(tv.app, conversation.id)).not.toContain('advised-999:G-DANGER-999-NOW');
+    } finally {
+      await tv.close();
+    }
+  });
+
+  it('by text, "how do i call 999 i told you i cant use the phone" gets the ways to reach 999 without speaking', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T22:30:00Z' });
+    try {
+      const phone = '+447700900257';
+      for (const text of ['my son is 12 and hes not home', '1', 'yes']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'how do i call 999 i told you i cant use the phone, can you contact them for me');
+      expect(replies.join('\n')).toMatch(/Relay UK/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('a thirteenth fresh walk: a parent afraid of getting the child into trouble', () => {
+  it('on the Bot Framework endpoint, "will she get arrested if i report her missing?" is answered: not a crime, tell the police everything, 999 or 101', async () => {
+    const conversation = harness.conversation();
+    harness.clock.set('2026-11-25T02:20:00Z');
+    const turns = await walk(
+      conversation,
+      [
+        '1',
+        'my daughter is 15 and not home, its 2am',
+        'will she get arrested if i report her missing? i dont want social services taking her',
+      ],
+      { join: true },
+    );
+    const text = allText(lastTurnOf(turns));
+    expect(text).toMatch(/not a crime/);
+    expect(text).toContain('101');
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-101:G-ASK-CHILD-IN-TROUBLE');
+  });
+
+  it('by text, "will he get in trouble with the police" from a parent is answered, not "I can only answer a few questions"', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T02:20:00Z' });
+    try {
+      const phone = '+447700900258';
+      for (const text of ['hi', '1']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'my son is 14 and out, will he get in trouble with the police if i ring them');
+      expect(replies.join('\n')).toMatch(/not a crime/);
+      expect(replies.join('\n')).not.toMatch(/only answer a few questions/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -165,6 +165,8 @@ export const QUESTIONS_ASKED = [
   'whatNext',
   /** "is this the police?", "so youre not the police?": it is not, and telling it reports nothing. */
   'isThisPolice',
+  'cannotPhone',
+  'childInTrouble',
 ] as const;
 export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
 

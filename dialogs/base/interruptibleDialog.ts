@@ -514,7 +514,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    * call the police pls") is answered, and the straight question asked again, never dropped.
    * Anything else is read as usual.
    */
-  private async answerToCaringQuestion(context: TurnContext, reading: Reading): Promise<'answered' | 'askedAgain' | undefined> {
+  private async answerToCaringQuestion(context: TurnContext, reading: TurnReading): Promise<'answered' | 'askedAgain' | undefined> {
     const messages = messagesFor(context, this.services);
     const { locale } = messages;
     // The answer opens the message ("czasem tak. mam tabletki w plecaku", "idk. maybe. im tired").
@@ -547,7 +547,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     }
     // A medical emergency in the answer ("yes, ive taken them") gets the ambulance first; other
     // danger words are answered as danger.
-    if (reading.danger.includes('medical') || (!answered && reading.danger.length > 0)) return undefined;
+    // An answer to the question on screen instead ("cineva nou" at the offer) is that answer.
+    const answersWaiting = reading.answer?.option !== undefined;
+    if (reading.danger.includes('medical') || (!answered && (reading.danger.length > 0 || answersWaiting))) return undefined;
     // "its not deep dont freak out", "i just want someone to know": an answer too, as "not sure",
     // with the lines to talk to, never "didn't catch that".
     const ypThinkingOfSuicide = said === 'yes' || said === 'no' ? said : 'unsure';
