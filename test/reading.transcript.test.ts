@@ -3355,3 +3355,66 @@ describe('a thirteenth fresh walk: a parent afraid of getting the child into tro
     }
   });
 });
+
+describe('a thirteenth fresh walk: a return during the details, and a friend who is gone', () => {
+  it('"oh my god hes just come in the door", at the police details, is the child back, not a name or a date', async () => {
+    const conversation = harness.conversation();
+    harness.clock.set('2026-11-24T22:00:00Z');
+    const script = [
+      'my son tom is 13 and hasnt come home, not in danger i dont think',
+      'no',
+      'since school',
+      'yes',
+      ...Array.from({ length: 14 }, () => 'no'),
+      'Tom Baker',
+      'oh my god hes just come in the door',
+    ];
+    const turns = await walk(conversation, script, { join: true });
+    expect(allText(lastTurnOf(turns))).toMatch(/glad they are back/);
+  });
+
+  it('by text, "my mate kayla is still out" from a young person who is back keeps them back, and "shes 13" is not their age', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-27T22:50:00Z' });
+    try {
+      const phone = '+447700900259';
+      for (const text of ['hi', '2', 'yes', 'back']) await sms.text(phone, text);
+      const friend = (await sms.text(phone, 'my mate kayla is still out she been gone 3 days')).replies.join('\n');
+      expect(friend).not.toMatch(/still away from home/);
+      expect(friend).toMatch(/looking out for them/);
+      const age = (await sms.text(phone, 'shes 13 and shes with some man in his flat i think in gravesend')).replies.join('\n');
+      expect(age).toMatch(/Call 999 now/);
+      expect(age).not.toMatch(/noted that you are 13/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('a thirteenth fresh walk: a worry told along the way reaches the police', () => {
+  it('by text, "amber has been seeing a boy who is 19, he picks her up in a blue golf", told at a risk question, is read back and kept under other risks', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T02:20:00Z' });
+    try {
+      const phone = '+447700900260';
+      const script = [
+        'my daughter amber is 15 and not home, she said she was going to leahs',
+        '1',
+        'no',
+        'about 8',
+        'yes',
+        ...Array.from({ length: 11 }, () => 'no'),
+        'no shes not with Leah, i messaged leahs mum. amber has been seeing a boy who is 19, he picks her up in a blue golf',
+        ...Array.from({ length: 30 }, () => 'no'),
+      ];
+      const texts: string[] = [];
+      for (const text of script) {
+        texts.push(...(await sms.text(phone, text)).replies);
+        if (texts.some((reply) => reply.includes('Other risks'))) break;
+      }
+      const all = texts.join('\n');
+      expect(all).toMatch(/You told me: "no shes not with Leah[^"]*blue golf"\. I'll give the police that as a worry/);
+      expect(all.split('\n').find((line) => line.includes('Other risks'))).toMatch(/a boy who is 19, he picks her up in a blue golf/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

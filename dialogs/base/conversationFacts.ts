@@ -88,6 +88,8 @@ const conversationFactsSchema = z.object({
   placeSaid: saidInPassing.optional(),
   /** Who the child was with, said before it was asked ("went off with some older lads"). */
   companySaid: saidInPassing.optional(),
+  /** A worry an adult told that was answered as danger or a concern ("she has been seeing a boy who is 19, he picks her up in a blue golf"): for the police, as said. */
+  worriesSaid: saidInPassing.optional(),
   /** A young person was just asked straight whether they are thinking of ending their life: their next yes or no answers that. */
   caringQuestionOpen: z.boolean().default(false),
   /**
@@ -194,7 +196,7 @@ export async function keepStatedFacts(
 export async function keepSaid(
   context: TurnContext,
   services: Pick<DialogServices, 'conversationState' | 'clock'>,
-  fact: 'appearanceSaid' | 'placeSaid' | 'companySaid',
+  fact: 'appearanceSaid' | 'placeSaid' | 'companySaid' | 'worriesSaid',
   said: string,
 ): Promise<boolean> {
   let news = false;

@@ -30,7 +30,7 @@ import {
 import { TURN_ALREADY_ANSWERED, TURN_ONLY_NOTED } from './waitingDialog';
 import { asksAMoment } from './pastMomentDialog';
 import { pastMomentOf } from './pastMomentDialog';
-import { languageOf, onlySomeoneElse, type Reading } from '../../bot/understanding/understand';
+import { aboutSomeoneElseOnly, languageOf, onlySomeoneElse, type Reading } from '../../bot/understanding/understand';
 import { words } from '../../bot/understanding/text';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';
 import type { JourneyExits } from '../../bot/understanding/openQuestion';
@@ -57,6 +57,8 @@ const TURN_ASKED_STRAIGHT = Symbol('helpline.askedStraight');
 const NOTED_IN_PASSING: readonly StatedFact[] = ['medicalCondition', 'additionalNeeds', 'policeTold'];
 /** Questions about calling for help: a yes or no in the same message is about the call. */
 const CALLING_QUESTIONS: readonly QuestionAsked[] = ['cantCallSafely', 'cannotCall'];
+/** An age said of someone else: "shes 13", "he is 15". */
+const THIRD_PERSON_AGE = /\b(?:shes|hes|she'?s|he'?s|she is|he is)\s+(?:only\s+|like\s+)?\d{1,2}\b/i;
 /** The police details a correction is kept for, and the start of the ids of the questions that ask them. */
 const DETAIL_FACTS = { appearance: 'appearanceSaid', place: 'placeSaid', company: 'companySaid' } as const;
 const DETAIL_QUESTIONS = {
@@ -129,7 +131,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // From a young person, an adult's age ("m8s bro sed i cn stay wiv him hes 23") is someone else's.
     // At "who were they with?" or "where might they go?", "mason reilly, hes 16" is the friend's age.
     const askedOfOthers = /\.(whoWith|placesAndPeople)/.test(questionWaiting(context)?.id ?? '');
-    const someoneElsesAge = askedOfOthers || (role === 'youngPerson' && (reading?.facts.ageYears ?? 0) >= ADULT_AGE);
+    // From a young person, "shes 13", about a friend who is gone, is the friend's age.
+    const friendsAge = role === 'youngPerson' && reading !== undefined && (aboutSomeoneElseOnly(reading) || THIRD_PERSON_AGE.test(text));
+    const someoneElsesAge = askedOfOthers || friendsAge || (role === 'youngPerson' && (reading?.facts.ageYears ?? 0) >= ADULT_AGE);
     const stated = reading && someoneElsesAge ? { ...reading.facts, ageYears: undefined } : reading?.facts;
     if (stated) await keepStatedFacts(context, this.services, stated, reading?.writer);
     // "my 4yo has wandered off at the beach": 999 in the first reply, not after two more questions.
@@ -454,6 +458,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         ...(disclosure ? reading.disclosures : []),
       );
       await keepDangerForBooking(context, this.services, reading.danger);
+      // An adult's worry about the child, told in their words, goes to the police as said.
+      const aboutTheChild = role !== 'youngPerson' && !(dangerOf === 'writer' && dangerCategory === 'suicideSelfHarm');
+      if (aboutTheChild) await keepSaid(context, this.services, 'worriesSaid', (context.activity.text ?? '').trim().slice(0, 500));
     }
     // A question with no rule for who asks ("i cant call him", from a parent) is no reply.
     const questionAnswered = reading.question !== undefined && (await this.answerQuestion(context, reading.question, role));

@@ -37,7 +37,12 @@ const LOOP = 'parent.info.loop';
 const USE_PROFILE = 'parent.info.useProfile';
 const REPORTER = 'parent.info.reporter';
 /** Details said before they were asked, and the fact of the conversation that keeps each. */
-const SAID_BEFORE = { description: 'appearanceSaid', whereLastSeen: 'placeSaid', whoWith: 'companySaid' } as const;
+const SAID_BEFORE = {
+  description: 'appearanceSaid',
+  whereLastSeen: 'placeSaid',
+  whoWith: 'companySaid',
+  increasesRisk: 'worriesSaid',
+} as const;
 type SaidField = keyof typeof SAID_BEFORE;
 const isSaidField = (field: string): field is SaidField => field in SAID_BEFORE;
 /** The question for a detail said before: what to add to it. */
@@ -91,6 +96,7 @@ export class PoliceInfoDialog extends ComponentDialog {
             skippable: true,
             // "yes" to "anything to add?": go ahead, what is it.
             parse: this.inWords('parent.info.addInWords'),
+            asksAboutRisk: RISK_FIELDS.has(field),
             asksAppearance: field === 'description',
           },
           services,

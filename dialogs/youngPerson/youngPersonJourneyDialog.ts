@@ -205,6 +205,12 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
   private async stillAway(innerDc: DialogContext, reading: TurnReading): Promise<DialogTurnResult | undefined> {
     const away = reading.situation === 'away' || reading.situation === 'missingNow';
     if (!away || reading.answer?.option !== undefined) return undefined;
+    // "my mate kayla is still out she been gone 3 days": the friend is away, not the young person.
+    if (aboutSomeoneElseOnly(reading)) {
+      if (reading.danger.length === 0) await adviseFirst(innerDc.context, this.services, 'yp-someone-else', { missingOf: 'someoneElse' });
+      innerDc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
+      return undefined;
+    }
     await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('youngPerson.situationNoted.stillAway'));
     await conversationFactsRecord(this.services).update(innerDc.context, (facts) => ({ ...facts, situationSaid: 'away' }));
     await innerDc.cancelAllDialogs();
