@@ -3418,3 +3418,23 @@ describe('a thirteenth fresh walk: a worry told along the way reaches the police
     }
   });
 });
+
+describe('a thirteenth fresh walk: marks seen on a child who is back', () => {
+  it('by text, "chloe is back home, boyfriend dropped her off, she has marks on her wrist" is hurt or harming themselves, not "where they might be"', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:50:00Z', env: { AREA: 'medway' } });
+    try {
+      const phone = '+447700900261';
+      await sms.text(phone, 'social worker, chloe 15 missing tonight, CSE concerns');
+      const { replies } = await sms.text(
+        phone,
+        'update mum just texted chloe is back home, boyfriend dropped her off, she has marks on her wrist',
+      );
+      const text = replies.join('\n');
+      expect(text).toMatch(/whether someone did this to them/);
+      expect(text).not.toMatch(/where they might be/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-SUICIDE-BACK');
+    } finally {
+      await sms.close();
+    }
+  });
+});

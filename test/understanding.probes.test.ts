@@ -186,13 +186,24 @@ describe("grooming told in a young person's words", () => {
     "he says if i tell anyone about us he'll get in trouble n its my fault",
     'he said its our little secret',
     'his mates give me stuff to hold',
+    'well i said about the snapchat lad, i dont know who he is',
+    'he wants me to keep a bag at mine for him',
+    'a guy said hed meet me at the station',
   ])('"%s" is heard as danger (exploitation or sexual harm)', (text) => {
     expect(understanding.read(text, 'en-GB').danger.some((category) => category === 'exploitation' || category === 'sexualHarm')).toBe(
       true,
     );
   });
 
-  it.each(['my nan gives me money for the bus', 'mum picks me up from school', 'can you hold my bag'])('"%s" is not danger', (text) => {
+  it.each([
+    'my nan gives me money for the bus',
+    'mum picks me up from school',
+    'can you hold my bag',
+    'theres a guy at the door i dont know who he is',
+    'my dad is meeting me at the station',
+    'im so scared ill never see her again',
+    'his asthma is bad in winter but hes got his inhaler',
+  ])('"%s" is not danger', (text) => {
     expect(understanding.read(text, 'en-GB').danger).toEqual([]);
   });
 });

@@ -398,6 +398,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         dangerCategory,
         ...(dangerOf ? { dangerOf } : {}),
         ...(childMissing ? { childMissing } : {}),
+        // "back home, boyfriend dropped her off, she has marks on her wrist": not "where they might be".
+        ...(saysBack && !childMissing ? { childBack: true } : {}),
         dangerNow: reading.danger.includes('immediate'),
         ambulanceCalled: reading.facts.said.includes('ambulanceCalled'),
         askedStraightBefore,
