@@ -81,6 +81,15 @@ const states: Array<{ waitsIn: string; path: string[] }> = [
   // Where she was last seen and who with, said with the name: what to add to each.
   { waitsIn: 'parent.info.whereLastSeenAdded', path: [...TO_INFO, 'Amy, last seen at the park with josh', 'skip'] },
   { waitsIn: 'parent.info.whoWithAdded', path: [...TO_INFO, 'Amy, last seen at the park with josh', 'skip', 'skip'] },
+  // A worry told with the name: at "anything else that makes you more worried?", what to add to it.
+  {
+    waitsIn: 'parent.info.increasesRiskAdded',
+    path: [
+      ...TO_INFO,
+      'Amy, she has been seeing a man who is 25',
+      ...INFO_FIELDS.slice(1, INFO_FIELDS.indexOf('increasesRisk')).map(answerFor),
+    ],
+  },
   { waitsIn: 'parent.profile.consent', path: PROFILE.slice(0, 2) },
   { waitsIn: 'parent.profile.keep', path: PROFILE },
   ...PROFILE_FIELDS.map((field, index) => ({

@@ -235,7 +235,8 @@ export class RootDialog extends InterruptibleDialog {
     const aboutWhom = first.writer === 'youngPerson' && first.someoneElseMissing ? inDanger : first.situation;
     const understoodKey = `root.understood.${first.writer}.${aboutWhom ?? 'unknown'}`;
     const understood = messages.t(messages.has(understoodKey) ? understoodKey : `root.understood.${first.writer}.unknown`);
-    await step.context.sendActivity(`${messages.t('root.welcomeShort')} ${understood}${this.otherLanguages(messages)}`);
+    // The other languages before what was understood, so that "Is that right?" follows the guess it asks about.
+    await step.context.sendActivity(`${messages.t('root.welcomeShort')}${this.otherLanguages(messages)}\n\n${understood}`);
     return step.beginDialog(UNDERSTOOD_QUESTION, { variables: { understood, writer: first.writer } });
   }
 
