@@ -1882,7 +1882,8 @@ describe("an eighth fresh walk: whose danger, and signs in a child's own words",
       'residential worker. she came back 20 mins ago, shes saying next time ill do it properly and ill make sure no one finds me',
     );
     expect(replies.join('\n')).toMatch(/999/);
-    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-SUICIDE');
+    // She is back: the words for a child who is here, not "where they might be".
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-SUICIDE-BACK');
     await sms.text(phone, '1');
     const again = await sms.text(phone, "she's 15, seems ok physically");
     expect(again.replies.join('\n')).not.toMatch(/Who is writing\?/);

@@ -28,8 +28,7 @@ import {
   type ConversationFacts,
 } from './conversationFacts';
 import { TURN_ALREADY_ANSWERED, TURN_ONLY_NOTED } from './waitingDialog';
-import { asksAMoment } from './pastMomentDialog';
-import { pastMomentOf } from './pastMomentDialog';
+import { asksAMoment, pastMomentOf } from './pastMomentDialog';
 import { aboutSomeoneElseOnly, languageOf, onlySomeoneElse, type Reading } from '../../bot/understanding/understand';
 import { words } from '../../bot/understanding/text';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';

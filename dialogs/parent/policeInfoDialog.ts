@@ -270,13 +270,16 @@ export class PoliceInfoDialog extends ComponentDialog {
  */
 export async function withDetailsSaidLater(context: TurnContext, services: DialogServices): Promise<ParentCase> {
   const facts = await conversationFactsRecord(services).get(context);
+  const locale = turnLocale(context);
   return parentCaseRecord(services).update(context, (current) => {
     const info = { ...current.info };
     for (const field of Object.keys(SAID_BEFORE) as SaidField[]) {
       const answered = info[field];
       const said = facts[SAID_BEFORE[field]];
       if (!answered || !said) continue;
-      const before = answered.kind === 'value' ? answered.value : '';
+      // "no" to "anything else that worries you?", then a worry told: the worry, not "no; ...".
+      const saidNo = answered.kind === 'value' && services.understanding.everyday(answered.value, locale, { wholeMessage: true }) === 'no';
+      const before = answered.kind === 'value' && !saidNo ? answered.value : '';
       const later = said.text.split(SAID_JOINER).filter((piece) => !before.toLowerCase().includes(piece.toLowerCase()));
       if (later.length > 0) info[field] = { kind: 'value', value: [before, ...later].filter(Boolean).join(SAID_JOINER).slice(0, 1000) };
     }
