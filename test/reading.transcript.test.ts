@@ -3439,3 +3439,18 @@ describe('a thirteenth fresh walk: marks seen on a child who is back', () => {
     }
   });
 });
+
+describe('a thirteenth fresh walk: a day asked for ahead', () => {
+  it('by text, "can it be thursday after school" at "when did you get back?" is not kept as the day they came back', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:10:00Z' });
+    try {
+      const phone = '+447700900262';
+      for (const text of ['hi', '2', 'yes', 'back', 'someone new']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'can it be thursday after school');
+      expect(replies.join('\n')).toMatch(/choose a day to meet next/);
+      expect(replies.join('\n')).not.toMatch(/So you got back Thursday/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -21,7 +21,16 @@ export interface PastMomentKeys {
   unreadable: string;
   future: string;
   again: string;
+  /**
+   * Said back to a time asked for ahead ("can it be thursday after school", at "when did you get
+   * back?"): what the question will be asked for next, and the question again. Without it, a day
+   * asked for ahead is read as the past day.
+   */
+  askedAhead?: string;
 }
+
+/** "can it be thursday after school", "could we do friday": a time asked for, not one that was. */
+const ASKED_AHEAD = /^(?:ok(?:ay)?\s+|so\s+)?(?:can|could|cn)\s+(?:it|we|i|u|you)\s+(?:be|do|have|make|meet|come)\b/i;
 
 export interface PastMoment {
   at: string;
@@ -88,6 +97,7 @@ export class PastMomentDialog extends ComponentDialog {
             },
           },
           parse: (text, context, messages) => {
+            if (keys.askedAhead && ASKED_AHEAD.test(text.trim())) return { ok: false, retry: keys.askedAhead };
             const reading = this.readMoment(text, messages.locale);
             if (reading.kind === 'unreadable' || (reading.kind === 'read' && this.aboutTheDanger(context, text, reading.moment)))
               return { ok: false, retry: keys.unreadable };

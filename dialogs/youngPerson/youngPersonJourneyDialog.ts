@@ -134,6 +134,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
           unreadable: 'youngPerson.returned.unreadable',
           future: 'youngPerson.returned.future',
           again: 'youngPerson.returned.again',
+          askedAhead: 'youngPerson.returned.askedAhead',
         },
         services,
       ),
