@@ -3454,3 +3454,110 @@ describe('a thirteenth fresh walk: a day asked for ahead', () => {
     }
   });
 });
+
+describe('a fourteenth fresh walk: a correction is no answer, and a child held who fears for her friend', () => {
+  it('by text, "no wait it was 3 not 4" at "are they hurt or unwell?" is not a no', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:10:00Z' });
+    try {
+      const phone = '+447700900263';
+      const script = [
+        'hi sorry its late my daughter just came in the door shes 14 and theres blood on her sleeve and she wont tell me where shes been',
+        '1',
+        'she was gone since like 4pm, i didnt ring anyone yet',
+      ];
+      for (const text of script) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'no wait it was 3 not 4');
+      expect(replies.join('\n')).toMatch(/Are they hurt or unwell\?/);
+      expect(replies.join('\n')).not.toMatch(/Did you report them missing/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, "cant u just send someone" and "my mate will get nicked" are answered, not "didn\'t catch that"', async () => {
+    const medway = await startHarness({ now: '2026-11-25T01:20:00Z', env: { AREA: 'medway' } });
+    try {
+      const conversation = medway.conversation();
+      const turns = await walk(
+        conversation,
+        [
+          'A young person',
+          'im not at home rn and i dont really know where i am, its some flat and theres older guys here',
+          'they said i cant leave til morning',
+          'i told u im not home',
+          'cant u just send someone',
+          'i dont want the police tho my mate will get nicked shes 16 shes here too',
+        ],
+        { join: true },
+      );
+      expect(allText(turns[5] ?? [])).toMatch(/call 999/);
+      expect(allText(turns[5] ?? [])).not.toMatch(/didn't catch/);
+      expect(allText(lastTurnOf(turns))).toMatch(/not a crime/);
+    } finally {
+      await medway.close();
+    }
+  });
+});
+
+describe('a fourteenth fresh walk: a young child lost in a park, and a cousin who was minding him', () => {
+  it('by text, "my little boy Alfie is 7" is his age, "my nephew Kyle who is 12" is not, and "ok ive rung 999" is no answer and no worry', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T21:40:00Z' });
+    try {
+      const phone = '+447700900264';
+      await sms.text(phone, 'pls help my little boy Alfie is 7 he was at the park with his cousin and now hes not there');
+      await sms.text(phone, '1');
+      const cousin = (
+        await sms.text(
+          phone,
+          'about 8.50 my nephew Kyle who is 12 was meant to be watching him at Victoria park in ashford, he came home without him at 9.30',
+        )
+      ).replies.join('\n');
+      expect(cousin).toMatch(/under 13 and went missing in a public place, call 999 now/);
+      expect(cousin).not.toMatch(/noted that they are 12/);
+      await sms.text(phone, 'ok ive rung 999 theyre sending someone');
+      const texts: string[] = [];
+      for (const text of Array.from({ length: 40 }, () => 'no')) {
+        texts.push(...(await sms.text(phone, text)).replies);
+        if (texts.some((reply) => reply.includes('Other risks'))) break;
+      }
+      const summary = texts.join('\n');
+      expect(summary).toMatch(/Age: 7 /);
+      expect(summary).not.toMatch(/ive rung 999 theyre sending someone/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('"a man made me do stuff with his mates and i feel sick thinking about it", from a young person, is sexual harm, not the overdose message', async () => {
+    const conversation = harness.conversation();
+    harness.clock.set('2026-11-25T02:10:00Z');
+    const turns = await walk(
+      conversation,
+      ['A young person', 'yes', "I'm back", 'a man made me do stuff with his mates and i feel sick thinking about it'],
+      { join: true },
+    );
+    const text = allText(lastTurnOf(turns));
+    expect(text).toMatch(/not your fault/);
+    expect(text).not.toMatch(/say what you took/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-YP-SEXUAL');
+  });
+});
+
+describe('a fourteenth fresh walk: a grandparent afraid to ring the police', () => {
+  it('by text, "i cant ring police, her mum will find out and they\'ll take her off me" is answered: not a crime, report now', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T01:20:00Z', env: { AREA: 'medway' } });
+    try {
+      const phone = '+447700900265';
+      for (const text of ['my granddaughter is 14 and not home, i think shes with a man of 23 who has a car', '1'])
+        await sms.text(phone, text);
+      const { replies } = await sms.text(
+        phone,
+        "i cant ring police, her mum will find out and they'll take her off me. social already involved",
+      );
+      expect(replies.join('\n')).toMatch(/not a crime/);
+      expect(replies.join('\n')).not.toMatch(/only answer a few questions/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

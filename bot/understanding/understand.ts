@@ -506,7 +506,8 @@ export function createUnderstanding(
           writer ? SITUATION_PREFERENCE[writer] : SITUATIONS,
         );
         // "i cant ring anyone, theyll hear me": not being able to speak safely is the question, not the call.
-        const speakingUnsafe = asked.some((match) => match.label === 'cantCallSafely');
+        // "i cant ring police, they'll take her off me": the fear of what a report brings is the question too.
+        const speakingUnsafe = asked.some((match) => match.label === 'cantCallSafely' || match.label === 'childInTrouble');
         // "what now, her social worker is off til monday" asks about the social worker: "what now" only when it asks nothing else.
         const askedMore = asked.some((match) => match.label !== 'whatNext');
         question ??= earliest(
@@ -1311,12 +1312,15 @@ function childAgeNow(tokens: readonly Token[], reader: Pick<LanguageReader, 'age
  * at most, a name between.
  */
 function namedChild(tokens: readonly Token[], at: number, cues: LanguageReader['ageCues']): boolean {
-  const before = tokens.slice(Math.max(0, at - 4), at).map((token) => token.word);
-  const from = Math.max(0, at - 4);
+  const before = tokens.slice(Math.max(0, at - 5), at).map((token) => token.word);
+  const from = Math.max(0, at - 5);
   // "daughter 16 not home": the message opens with the child, the age just after.
+  // "my little boy Alfie is 7": a word may stand between "my" and the child, unless it names someone else ("my mates boy").
+  const ownBefore = (index: number) =>
+    cues.own.has(before[index - 1] ?? '') ||
+    (cues.own.has(before[index - 2] ?? '') && !cues.others.has(before[index - 1] ?? '') && !cues.possessives.has(before[index - 1] ?? ''));
   const nounAt = before.findIndex(
-    (word, index) =>
-      cues.subjects.has(word) && (cues.own.has(before[index - 1] ?? '') || (from + index === 0 && index === before.length - 1)),
+    (word, index) => cues.subjects.has(word) && (ownBefore(index) || (from + index === 0 && index === before.length - 1)),
   );
   if (nounAt < 0) return false;
   // "my son jake (12)", "my daughter Chloe, 14", "my son Alfie is 9".

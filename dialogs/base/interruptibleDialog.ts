@@ -56,6 +56,9 @@ const TURN_ASKED_STRAIGHT = Symbol('helpline.askedStraight');
 const NOTED_IN_PASSING: readonly StatedFact[] = ['medicalCondition', 'additionalNeeds', 'policeTold'];
 /** Questions about calling for help: a yes or no in the same message is about the call. */
 const CALLING_QUESTIONS: readonly QuestionAsked[] = ['cantCallSafely', 'cannotCall'];
+/** An age said of someone other than the child: "my nephew Kyle who is 12", "her boyfriend is 19". */
+const RELATIVE_AGE =
+  /\b(?:nephew|niece|cousin|brother|sister|friend|mate|boyfriend|girlfriend|bf|gf|uncle|aunt|auntie)\b[^.,;]{0,25}?\b(?:who is|who's|whos|is|aged|age)\s+\d{1,2}\b/i;
 /** An age said of someone else: "shes 13", "he is 15". */
 const THIRD_PERSON_AGE = /\b(?:shes|hes|she'?s|he'?s|she is|he is)\s+(?:only\s+|like\s+)?\d{1,2}\b/i;
 /** The police details a correction is kept for, and the start of the ids of the questions that ask them. */
@@ -132,7 +135,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const askedOfOthers = /\.(whoWith|placesAndPeople)/.test(questionWaiting(context)?.id ?? '');
     // From a young person, "shes 13", about a friend who is gone, is the friend's age.
     const friendsAge = role === 'youngPerson' && reading !== undefined && (aboutSomeoneElseOnly(reading) || THIRD_PERSON_AGE.test(text));
-    const someoneElsesAge = askedOfOthers || friendsAge || (role === 'youngPerson' && (reading?.facts.ageYears ?? 0) >= ADULT_AGE);
+    // From an adult, "my nephew Kyle who is 12" is the nephew's age, not the child's.
+    const relativesAge = role !== 'youngPerson' && RELATIVE_AGE.test(text);
+    const someoneElsesAge =
+      askedOfOthers || friendsAge || relativesAge || (role === 'youngPerson' && (reading?.facts.ageYears ?? 0) >= ADULT_AGE);
     const stated = reading && someoneElsesAge ? { ...reading.facts, ageYears: undefined } : reading?.facts;
     if (stated) await keepStatedFacts(context, this.services, stated, reading?.writer);
     // "my 4yo has wandered off at the beach": 999 in the first reply, not after two more questions.
@@ -460,7 +466,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       );
       await keepDangerForBooking(context, this.services, reading.danger);
       // An adult's worry about the child, told in their words, goes to the police as said.
-      const aboutTheChild = role !== 'youngPerson' && !(dangerOf === 'writer' && dangerCategory === 'suicideSelfHarm');
+      // "ok ive rung 999 theyre sending someone" is news of a call, not a worry.
+      const onlyACall =
+        (reading.facts.said.includes('policeTold') || reading.facts.said.includes('ambulanceCalled')) &&
+        reading.danger.every((category) => category === 'immediate') &&
+        reading.concern.length === 0 &&
+        !disclosure;
+      const aboutTheChild = role !== 'youngPerson' && !onlyACall && !(dangerOf === 'writer' && dangerCategory === 'suicideSelfHarm');
       if (aboutTheChild) await keepSaid(context, this.services, 'worriesSaid', (context.activity.text ?? '').trim().slice(0, 500));
     }
     // A question with no rule for who asks ("i cant call him", from a parent) is no reply.
