@@ -3561,3 +3561,43 @@ describe('a fourteenth fresh walk: a grandparent afraid to ring the police', () 
     }
   });
 });
+
+describe('a fourteenth fresh walk: a child who does not understand danger, near a railway', () => {
+  it('on the Bot Framework endpoint, "im scared he\'ll go to the railway" is 999, not "if not, 101"', async () => {
+    const set = await startHarness({ now: '2026-11-25T00:30:00Z', env: { AREA: 'set' } });
+    try {
+      const conversation = set.conversation();
+      const turns = await walk(
+        conversation,
+        [
+          'my son ethan (13) is autistic and has gone missing, he walked out after a meltdown at about 10pm. he doesnt understand danger, hes obsessed with trains',
+          'Not sure',
+          "im scared he'll go to the railway, theres a line at the bottom of our road in Benfleet and he likes to watch the freight trains at night",
+        ],
+        { join: true },
+      );
+      const text = allText(lastTurnOf(turns));
+      expect(text).toMatch(/call 999 now/);
+      expect(text).not.toMatch(/If not, tell the police on 101/);
+    } finally {
+      await set.close();
+    }
+  });
+});
+
+describe('a fourteenth fresh walk: "is this a real person"', () => {
+  it.each(['is this a real person or a bot lol', 'are you a real person'])(
+    'by text, "%s" is answered plainly: an automated helper, and how to reach a person',
+    async (asked) => {
+      const sms = await startSmsHarness({ now: '2026-11-25T00:30:00Z' });
+      try {
+        const phone = '+447700900266';
+        const { replies } = await sms.text(phone, asked);
+        expect(replies.join('\n')).toMatch(/automated helper/);
+        expect(replies.join('\n')).toMatch(/talk to a person/);
+      } finally {
+        await sms.close();
+      }
+    },
+  );
+});

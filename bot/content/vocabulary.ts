@@ -167,6 +167,7 @@ export const QUESTIONS_ASKED = [
   'isThisPolice',
   'cannotPhone',
   'childInTrouble',
+  'isThisBot',
 ] as const;
 export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
 
