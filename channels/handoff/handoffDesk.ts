@@ -71,6 +71,8 @@ export function createHandoffDesk(deps: {
     limiterDeps,
   );
   const onCallByPhone = new Map(area.handoff.onCall.map((person) => [person.phone, person]));
+  /** When a handoff opened before now stands no longer. */
+  const openSince = () => new Date(deps.clock.now().getTime() - OPEN_HANDOFF_HOURS * 3_600_000);
 
   const describeRole = (role: Role | undefined) => staff.t(`handoff.roles.${role ?? 'unknown'}`);
   /** " Said: age 12; gone since 24/11 21:00; no phone." or nothing. */
@@ -91,7 +93,7 @@ export function createHandoffDesk(deps: {
         `select reference, connected_phone from handoff
          where conversation_hash = $1 and status = 'open' and connected_phone is not null and opened_at > $2
          order by opened_at desc limit 1`,
-        [deps.hashId(conversationId), new Date(deps.clock.now().getTime() - OPEN_HANDOFF_HOURS * 3_600_000)],
+        [deps.hashId(conversationId), openSince()],
       );
       const person = row && onCallByPhone.get(row.connected_phone);
       return row && person ? { reference: row.reference, name: person.name, phone: row.connected_phone } : undefined;
@@ -119,7 +121,7 @@ export function createHandoffDesk(deps: {
       // Asking again while the team has the request alerts no one twice: one open handoff a conversation.
       const [open] = await deps.db.query<{ reference: string }>(
         `select reference from handoff where conversation_hash = $1 and status = 'open' and opened_at > $2 order by opened_at desc limit 1`,
-        [deps.hashId(request.conversationId), new Date(deps.clock.now().getTime() - OPEN_HANDOFF_HOURS * 3_600_000)],
+        [deps.hashId(request.conversationId), openSince()],
       );
       if (open) return { reference: open.reference, alerted: 0, already: true };
       const byConversation = await alertsPerConversation.take(request.conversationId);

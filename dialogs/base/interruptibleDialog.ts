@@ -130,9 +130,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // said, or else the trained reader's guess ("im on the bridge, i cant do this anymore" is the
     // young person themselves, who must not be told about "them").
     const role = before.role ?? reading?.writer ?? before.writerHeard ?? reading?.likely.writer;
+    const waiting = questionWaiting(context);
     // From a young person, an adult's age ("m8s bro sed i cn stay wiv him hes 23") is someone else's.
     // At "who were they with?" or "where might they go?", "mason reilly, hes 16" is the friend's age.
-    const askedOfOthers = /\.(whoWith|placesAndPeople)/.test(questionWaiting(context)?.id ?? '');
+    const askedOfOthers = /\.(whoWith|placesAndPeople)/.test(waiting?.id ?? '');
     // From a young person, "shes 13", about a friend who is gone, is the friend's age.
     const friendsAge = role === 'youngPerson' && reading !== undefined && (aboutSomeoneElseOnly(reading) || THIRD_PERSON_AGE.test(text));
     // From an adult, "my nephew Kyle who is 12" is the nephew's age, not the child's.
@@ -164,7 +165,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       active &&
       role !== 'youngPerson' &&
       seen?.kind === 'read' &&
-      questionWaiting(context)?.free !== true &&
+      waiting?.free !== true &&
       before.lastSeenSaid?.at !== seen.moment.at.toISOString();
     // "he was wearing a black north face and joggers", said by an adult before the police details
     // are asked: given to the police with them, not asked again.
@@ -176,8 +177,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // but that detail's own: kept as said beside what was said before, and the question asked again.
     const corrected = reading && role !== 'youngPerson' ? this.services.understanding.detailCorrected(text, messages.locale) : undefined;
     // "sorry i got it wrong he left at half 7 not 7": the time, kept above, corrects the one kept (withDetailsSaidLater).
-    const timeCorrected =
-      corrected === 'other' && seen?.kind === 'read' && role !== 'youngPerson' && !asksAMoment(questionWaiting(context)?.id);
+    const timeCorrected = corrected === 'other' && seen?.kind === 'read' && role !== 'youngPerson' && !asksAMoment(waiting?.id);
     if (timeCorrected) {
       const at = this.services.clock.now().toISOString();
       await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, lastSeenCorrectedAt: at }));
@@ -186,7 +186,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       timeCorrected ||
       (corrected !== undefined &&
         corrected !== 'other' &&
-        !questionWaiting(context)?.id.startsWith(DETAIL_QUESTIONS[corrected]) &&
+        !waiting?.id.startsWith(DETAIL_QUESTIONS[corrected]) &&
         (await keepSaid(context, this.services, DETAIL_FACTS[corrected], text.trim())));
     const appearanceNews = appearance !== undefined && (await keepSaid(context, this.services, 'appearanceSaid', appearance));
     // "last seen at the park with liam": where and who with, said before they are asked.
@@ -195,7 +195,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const companyNews = whereAndWho.company !== undefined && (await keepSaid(context, this.services, 'companySaid', whereAndWho.company));
     // "she wears white air forces, 5ft 3", typed at "do you have a photo?": kept for the police and
     // said back, never "didn't catch that". A question in words takes it as its answer.
-    const detailNoted = active && (appearanceNews || placeNews || companyNews) && questionWaiting(context)?.free !== true;
+    const detailNoted = active && (appearanceNews || placeNews || companyNews) && waiting?.free !== true;
     // "i dont want an ambulance, my mum will find out", after pills: asked again, kindly, never let
     // go; it answers no other question (a straight question stays open).
     // "i just want to go to sleep and not wake up" is talk of ending a life, answered as that.
