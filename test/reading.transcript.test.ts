@@ -3601,3 +3601,34 @@ describe('a fourteenth fresh walk: "is this a real person"', () => {
     },
   );
 });
+
+describe('typed at the changed states, before stopping', () => {
+  it('on the Bot Framework endpoint, a young person\'s "idk" at the offer is told what the choices mean, and "can i talk to someone new but not the police" picks someone new', async () => {
+    const conversation = harness.conversation();
+    harness.clock.set('2026-11-25T00:40:00Z');
+    const turns = await walk(conversation, ['A young person', 'ye', 'im back', 'idk', 'can i talk to someone new but not the police'], {
+      join: true,
+    });
+    expect(allText(turns[4] ?? [])).toMatch(/independent worker who doesn't know you/);
+    expect(allText(lastTurnOf(turns))).toMatch(/When did you get back/);
+  });
+
+  it('by text, "oops i got that wrong it was the spar" is no young person, and "no, but his dad lives in chatham" is no name', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T21:30:00Z' });
+    try {
+      const phone = '+447700900267';
+      await sms.text(phone, 'hi');
+      const role = await sms.text(phone, 'oops i got that wrong it was the spar not the co op');
+      expect(role.replies.join('\n')).not.toMatch(/are you safe right now/);
+      const phone2 = '+447700900268';
+      for (const text of ['my lad jay is 12 hes not come back from the shop, went about 6', 'yes', 'no', 'yes'])
+        await sms.text(phone2, text);
+      // "no" to the search and the risk questions, until the name is asked.
+      for (let turn = 0; turn < 20; turn += 1) if ((await sms.text(phone2, 'no')).replies.join('\n').includes('full name')) break;
+      const name = await sms.text(phone2, 'no, but his dad lives in chatham he might go there');
+      expect(name.replies.join('\n')).toMatch(/Please write their full name/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

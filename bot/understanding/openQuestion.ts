@@ -126,11 +126,16 @@ function byMeaning(text: string, question: OpenQuestion, messages: Messages, und
   // raspunde la telefon" (Romanian: she doesnt answer the phone) holds "Nu" (no) and answers neither.
   // An option that only means no in its own words ("No thanks": "i dont wanna talk to nobody") is read by them.
   const named = question.options.filter((option) => !isPlainYesNo(option));
-  const mentioned = optionMentioned(answered, named, messages, understanding);
+  // "can i talk to someone new but not the police": a request for an option asks for that option.
+  const asking = answered.trim() === '' && REQUEST_OPENING.test(text.trim()) ? text : answered;
+  const mentioned = optionMentioned(asking, named, messages, understanding);
   if (mentioned !== undefined) return mentioned;
   const everyday = understanding.everyday(answered, messages.locale, { keepDoubtful: true });
   return everyday === 'yes' || everyday === 'no' || everyday === 'unknown' ? question.everyday?.[everyday] : undefined;
 }
+
+/** A request for something, which a choice of the options can be: "can i have", "could we do". */
+const REQUEST_OPENING = /^(?:can|could|cn)\s+(?:i|we|u|you)\s+(?:talk|speak|have|get|see|do|meet|chat)\b/i;
 
 /** The plain Yes and No buttons, whose words in a sentence answer nothing. */
 const isPlainYesNo = (option: OptionDescription): boolean =>

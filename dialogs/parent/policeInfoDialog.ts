@@ -159,10 +159,12 @@ export class PoliceInfoDialog extends ComponentDialog {
       readingOf(context, this.services).answer?.everyday === 'yes' ? { ok: false, retry } : textAnswer(text);
   }
 
-  /** A bare "yes" or "no" is no one's name: asked again, not given to the police as one. */
+  /** A bare "yes" or "no", or a sentence that opens with "no", is no one's name: asked again, not given to the police as one. */
   private readonly nameAnswer = (text: string, context: TurnContext): Parsed<string> => {
     const said = readingOf(context, this.services).answer?.everyday;
-    return said === 'yes' || said === 'no' ? { ok: false, retry: 'parent.info.nameInWords' } : textAnswer(text);
+    // "no, but his dad lives in chatham" answers something else: it is no name either.
+    const opensWithNo = this.services.understanding.everyday(text, turnLocale(context)) === 'no';
+    return said === 'yes' || said === 'no' || opensWithNo ? { ok: false, retry: 'parent.info.nameInWords' } : textAnswer(text);
   };
 
   private async offerProfile(step: WaterfallStepContext): Promise<DialogTurnResult> {

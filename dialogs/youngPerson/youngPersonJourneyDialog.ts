@@ -118,6 +118,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
           ask: 'youngPerson.offer.ask',
           retry: 'common.choiceRetry',
           whichYes: 'youngPerson.offer.whichYes',
+          unsure: 'youngPerson.offer.unsure',
           choices: offerChoices,
           plainAnswerBesideHarm: true,
         },
