@@ -3528,6 +3528,13 @@ describe('a fourteenth fresh walk: a young child lost in a park, and a cousin wh
     }
   });
 
+  it('on the Bot Framework endpoint, an aunt\'s "my nephew Kyle who is 12 hasnt come home" is the missing child\'s age', async () => {
+    const conversation = harness.conversation();
+    const first = await conversation.say('my nephew Kyle who is 12 hasnt come home, im his aunt and hes staying with me');
+    expect(allText(first)).toMatch(/noted that they are 12/);
+    expect(allText(first)).not.toMatch(/How old/);
+  });
+
   it('"a man made me do stuff with his mates and i feel sick thinking about it", from a young person, is sexual harm, not the overdose message', async () => {
     const conversation = harness.conversation();
     harness.clock.set('2026-11-25T02:10:00Z');
@@ -3630,5 +3637,114 @@ describe('typed at the changed states, before stopping', () => {
     } finally {
       await sms.close();
     }
+  });
+});
+
+describe('a fifteenth fresh walk: danger hinted at, a word of another sense, an age of someone else', () => {
+  it('by text, a young person\'s "my mate took something n shes not waking up properly" is an ambulance now, and nothing is asked after it', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T00:20:00Z' });
+    try {
+      const phone = '+447700900269';
+      await sms.text(phone, 'hi');
+      await sms.text(phone, '2');
+      const { replies } = await sms.text(phone, 'im at a party rn and my mate took something n shes not waking up properly');
+      const text = replies.join('\n');
+      expect(text).toMatch(/Call 999 now and ask for an ambulance/);
+      expect(text).not.toMatch(/are you safe right now/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-YP-FRIEND-MEDICAL');
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, pills and sleepy at "when did you get back?" is 999 for an ambulance, and the booking waits', async () => {
+    const conversation = harness.conversation();
+    harness.clock.set('2026-11-25T00:30:00Z');
+    const turns = await walk(
+      conversation,
+      ['A young person', 'yes', 'im back', 'someone new', 'kinda sleepy tho took a few of my nans pills'],
+      {
+        join: true,
+      },
+    );
+    const text = allText(lastTurnOf(turns));
+    expect(text).toMatch(/Call 999 now and ask for an ambulance/);
+    expect(text).not.toMatch(/When did you get back/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-YP-MEDICAL');
+  });
+
+  it('on the Bot Framework endpoint, "i took some stuff" from a young person is asked about as a medical emergency', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['A young person', 'i took some stuff'], { join: true });
+    expect(allText(lastTurnOf(turns))).toMatch(/If you have taken something/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-CONCERN-MEDICAL-YP');
+  });
+
+  it('on the Bot Framework endpoint, a missing 13-year-old talking to "some bloke online who said he\'d come and get her" is "call 999 now"', async () => {
+    const conversation = harness.conversation();
+    harness.clock.set('2026-11-24T23:10:00Z');
+    const turns = await walk(conversation, [
+      'my daughter is 13 and hasnt come home',
+      'yes',
+      "she's been talking to some bloke online who said he'd come and get her, hes 30 something",
+    ]);
+    expect(allText(lastTurnOf(turns))).toMatch(/call 999 now/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-999-NOW');
+  });
+
+  it('by text, a 10-year-old "down by the river on his own in the dark" is 999, not "didn\'t catch that"', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900270';
+      for (const text of ['my boy is 10 and went out on his bike and hasnt come back', '1', 'no']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'his friend said he was messing about down by the river on his own in the dark');
+      expect(replies.join('\n')).toMatch(/999/);
+      expect(replies.join('\n')).not.toMatch(/didn't catch that|couldn't read that/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('by text, "the back door was open when i checked" is not the child back', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900271';
+      await sms.text(phone, 'my son 13 isnt in his room');
+      const { replies } = await sms.text(phone, 'the back door was open when i checked');
+      expect(replies.join('\n')).not.toMatch(/glad they are back/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).not.toContain(expect.stringMatching(/BACK/));
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, a carer\'s "shes back on snapchat, posting from some house party" is not the child back', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['A foster carer or care worker', 'no', "I don't know", 'shes back on snapchat, posting from some house party'],
+      { join: true },
+    );
+    expect(allText(lastTurnOf(turns))).not.toMatch(/Good that they are back/);
+  });
+
+  it('by text, "he is 19 ..., she is 13" is a 13-year-old, and Polish "nikt nie wie gdzie ona jest" is no "no" to danger', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900272';
+      const replies: string[] = [];
+      for (const text of ['shes with a boy he is 19 has a car and keeps buying her stuff, she is 13', '1', '1'])
+        replies.push(...(await sms.text(phone, text)).replies);
+      expect(replies.join('\n')).not.toMatch(/18 or over|noted that they are 19/);
+      expect(replies.join('\n')).toMatch(/in danger right now/);
+      expect(replies.join('\n')).not.toMatch(/How old/);
+    } finally {
+      await sms.close();
+    }
+    const conversation = harness.conversation(undefined, { locale: 'pl' });
+    const turns = await walk(conversation, ['moja corka ma 14 lat i nie wrocila do domu', 'nikt nie wie gdzie ona jest'], { join: true });
+    const text = allText(lastTurnOf(turns));
+    expect(text).toMatch(/grozi teraz niebezpieczeństwo/);
+    expect(text).not.toMatch(/Kiedy ostatnio/);
   });
 });

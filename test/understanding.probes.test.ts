@@ -7,6 +7,7 @@ import { createLocaliser } from '../bot/content/i18n';
 import { createUnderstanding } from '../bot/understanding/understand';
 import { yesNoUnsureChoices } from '../dialogs/base/yesNo';
 import { readAnswer } from '../bot/understanding/openQuestion';
+import { situationChoices } from '../dialogs/parent/parentJourneyDialog';
 
 const content = loadContent({ area: 'kent' });
 const understanding = createUnderstanding(content, { dangerAlwaysIn: content.area.languages });
@@ -855,5 +856,64 @@ describe('an age at the start, an age taken back, and more said in passing', () 
     const reading = understanding.read('he has a stab wound on his arm, its not deep he says, he wont let me call anyone', 'en-GB');
     expect(reading.danger).toContain('medical');
     expect(reading.facts.said).toContain('refusesEmergencyHelp');
+  });
+});
+
+describe('a fifteenth fresh walk: a word of another sense, an age of someone else, danger in new words', () => {
+  const polish = createLocaliser(content).messages('pl');
+  const polishYesNo = (text: string) => readAnswer(text, yesNoUnsureChoices.asked('yesNo'), polish, understanding).option;
+
+  it('Polish "nie" inside a sentence, and "na" (on), answer no yes/no question; "nie" alone or ending one does', () => {
+    for (const text of [
+      'nikt nie wie gdzie ona jest',
+      'nadal go nie ma, zglosilam na 101',
+      'mam zdjecie na telefonie',
+      'co mam robic? dzwonic na policje?',
+    ])
+      expect(polishYesNo(text)).toBeUndefined();
+    expect(polishYesNo('nie')).toBe('no');
+    expect(polishYesNo('raczej nie')).toBe('no');
+    expect(polishYesNo('nie, nic takiego')).toBe('no');
+    expect(polishYesNo('tak')).toBe('yes');
+  });
+
+  it('"the back door was open" names no option of "missing now, or back?"', () => {
+    expect(
+      readAnswer('the back door was open when i checked', situationChoices.asked('situation'), messages, understanding).option,
+    ).toBeUndefined();
+    expect(understanding.read('shes back on snapchat, posting from some house party', 'en-GB').situation).toBeUndefined();
+    expect(understanding.read('hes back, thank god', 'en-GB').situation).toBe('back');
+  });
+
+  it('an adult\'s age, then a child\'s, is the child\'s; a relative\'s age and "he" or "she" say whose', () => {
+    expect(understanding.read('shes with a boy he is 19 has a car and keeps buying her stuff, she is 13', 'en-GB').facts.ageYears).toBe(13);
+    expect(understanding.read('jest z chlopakiem on ma 19 lat ma auto, ona ma 13', 'pl').facts.ageYears).toBe(13);
+    expect(understanding.read('my son is 19 and hasnt come home', 'en-GB').facts.ageYears).toBe(19);
+    expect(understanding.read('my nephew Kyle who is 12 was meant to be watching him', 'en-GB').facts.ageSaidOf).toBe('relative');
+    expect(understanding.read('shes 13 and hasnt been home', 'en-GB').facts.ageSaidOf).toBe('heOrShe');
+    expect(understanding.read('my little boy Alfie is 7', 'en-GB').facts.ageSaidOf).toBeUndefined();
+  });
+
+  it.each([
+    ['hes shaking and jerking on the floor', 'medical'],
+    ['my mate took something n shes not waking up properly', 'medical'],
+    ["she's been talking to some bloke online who said he'd come and get her", 'exploitation'],
+    ['she was talking about meeting someone from snap in town', 'exploitation'],
+    ['a neighbour saw a much older bloke collect her in a car', 'exploitation'],
+    ['she sent me a pic from some car with men i dont know and said help', 'takenHeld'],
+    ['he was messing about down by the river on his own in the dark', 'immediate'],
+    ['hes gone out with a blade in his bag to sort some lad out', 'violenceAbuse'],
+    ['dad hit my mum and now hes banging on my door', 'immediate'],
+  ])('"%s" is danger (%s)', (text, category) => {
+    expect(understanding.read(text, 'en-GB').danger).toContain(category);
+  });
+
+  it('gifts, lifts and vodka from older lads are exploitation, not a medical emergency; a blade to sort someone out is not self-harm', () => {
+    const gifts = understanding.read('theres these older lads giving her lifts and vodka', 'en-GB').danger;
+    expect(gifts).toContain('exploitation');
+    expect(gifts).not.toContain('medical');
+    expect(understanding.read('hes gone out with a blade in his bag to sort some lad out', 'en-GB').danger).not.toContain(
+      'suicideSelfHarm',
+    );
   });
 });

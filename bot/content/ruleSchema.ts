@@ -42,8 +42,6 @@ export const factSchemas = {
   dangerNow: z.boolean(),
   /** A young person is back home (said or chosen): somewhere safe is inside, not out. */
   ypBack: z.boolean(),
-  /** The message names pills or tablets ("one of them gave me some pills"): something may have been taken. */
-  pillsSaid: z.boolean(),
   /** After a medical emergency in this conversation, they say they will not call 999 or go to hospital. */
   emergencyHelpRefused: z.boolean(),
   disclosure: z.enum(DISCLOSURES),

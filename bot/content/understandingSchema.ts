@@ -112,6 +112,15 @@ export const understandingSchema = z
         corrections: z.array(z.string().min(1)).default([]),
         /** A brother or sister: "her brother is 17" is the sibling's age, "my brother is 14" may be the child's. */
         siblings: z.array(z.string().min(1)).default([]),
+        /**
+         * A relative other than the writer's own child ("nephew", "cousin", "brother"): an age said
+         * of one, once the child's age is known, is the relative's ("my nephew Kyle who is 12").
+         */
+        relatives: z.array(z.string().min(1)).default([]),
+        /** Subjects that name no one ("who", "they", "i"): the person an age is said of stands further back. */
+        pronouns: z.array(z.string().min(1)).default([]),
+        /** Verbs that say an age ("she is 13", Polish "ona ma 13"). */
+        verbs: z.array(z.string().min(1)).default([]),
         /** Whose, when it is not the writer's ("her", "his", "their"). */
         possessives: z.array(z.string().min(1)).default([]),
       })
@@ -126,6 +135,9 @@ export const understandingSchema = z
         partners: [],
         units: [],
         siblings: [],
+        relatives: [],
+        pronouns: [],
+        verbs: [],
         possessives: [],
         own: [],
         corrections: [],

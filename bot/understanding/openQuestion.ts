@@ -20,6 +20,12 @@ export interface OptionDescription {
 /** A plain "yes", "no" or "don't know" stands for this option, where one plainly does. */
 export type EverydayMeaning = Partial<Record<'yes' | 'no' | 'unknown', string>>;
 
+/**
+ * What someone looks like or wears, where they were last seen, who they were with, the places and
+ * people they know, or a moment.
+ */
+export type AskedDetail = 'appearance' | 'place' | 'company' | 'placesAndPeople' | 'moment';
+
 export interface OpenQuestion {
   /** The asking dialog's id: a reading answers only the question that was asked. */
   id: string;
@@ -35,8 +41,11 @@ export interface OpenQuestion {
   numbered?: boolean;
   /** The question asks about risks: a worrying answer is the answer, not a concern to reply to. */
   asksAboutRisk?: boolean;
-  /** The question asks what someone looks like or wears: a description in the answer is that answer, not said in passing. */
-  asksAppearance?: boolean;
+  /**
+   * The detail the question asks for, where words said beside an answer depend on it: a
+   * description, a place, a time or other people in the answer are that answer, not said in passing.
+   */
+  asksFor?: AskedDetail;
   /**
    * Beside harm told, only a plain answer (an option's words whole, or its number) answers it: "no
    * he didnt hurt me he made me do stuff" does not turn an offer down, "my carers boyfriend keeps
@@ -56,7 +65,7 @@ export interface AnswerReading {
   /** The whole message is an everyday answer ("idk", "rather not say", "ye"). */
   everyday: EverydayAnswer | undefined;
   asksAboutRisk: boolean;
-  asksAppearance: boolean;
+  asksFor: AskedDetail | undefined;
   plainAnswerBesideHarm: boolean;
   /** The message opens with the answer meant ("no, but his mate says..."), not a word deep in a sentence. */
   opensWithIt: boolean;
@@ -105,7 +114,7 @@ export function readAnswer(text: string, question: OpenQuestion, messages: Messa
     tapped,
     everyday: understanding.everyday(text, locale, { wholeMessage: true }),
     asksAboutRisk: question.asksAboutRisk ?? false,
-    asksAppearance: question.asksAppearance ?? false,
+    asksFor: question.asksFor,
     plainAnswerBesideHarm: question.plainAnswerBesideHarm ?? false,
     opensWithIt:
       meant !== undefined &&

@@ -98,6 +98,11 @@ export function onlySomeoneElse(whose: ReadonlyArray<'writer' | 'someoneElse'>):
 export interface StatedFacts {
   /** An age said of someone ("hes 14", "my 12yo", "aged 9"). */
   ageYears?: number;
+  /**
+   * Whom the age was said of, when not plainly the writer's own child: a relative ("my nephew Kyle
+   * who is 12") or "he" or "she" ("shes 13"). Who is writing, and what is known, decide whose it is.
+   */
+  ageSaidOf?: 'relative' | 'heOrShe';
   said: StatedFact[];
   /** Facts said not to hold ("no one has called the police"): a fact kept earlier is dropped. */
   denied?: StatedFact[];
@@ -165,8 +170,6 @@ export interface Understanding {
    * only "at"), or who with; 'other' when it names none of those ("he left at half 7 not 7").
    */
   detailCorrected(text: string, locale: string): 'appearance' | 'place' | 'company' | 'other' | undefined;
-  /** The message names pills or tablets, in the conversation's language or English. */
-  pillsSaid(text: string, locale: string): boolean;
   /** The first whole number said, in figures or words ("fourteen", "she's 14"). */
   number(text: string, locale: string): number | undefined;
   /** An age in years, reading "nearly 15" and "15 in march" as 14. */
@@ -316,6 +319,9 @@ interface LanguageReader {
     partners: ReadonlySet<string>;
     units: ReadonlySet<string>;
     siblings: ReadonlySet<string>;
+    relatives: ReadonlySet<string>;
+    pronouns: ReadonlySet<string>;
+    verbs: ReadonlySet<string>;
     possessives: ReadonlySet<string>;
     own: ReadonlySet<string>;
     corrections: ReadonlySet<string>;
@@ -323,6 +329,8 @@ interface LanguageReader {
   answers: PhraseBook<EverydayAnswer | 'none'>;
   /** Words that open like an answer and are none ("no one would care"). */
   answerLookAlikes: readonly string[];
+  /** Words that hold a situation's words and say none ("the back door", "back on snapchat"). */
+  situationLookAlikes: readonly string[];
   ageSooner: PhraseBook<'sooner'>;
   fine: PhraseBook<'fine'>;
   appearance: PhraseBook<'appearance'>;
@@ -451,6 +459,7 @@ export function createUnderstanding(
       let question: QuestionAsked | undefined;
       let bookingRequest: BookingRequest | undefined;
       let ageYears: number | undefined;
+      let ageSaidOf: StatedFacts['ageSaidOf'];
       let harmDone = false;
       const said = new Set<StatedFact>();
       const denied = new Set<StatedFact>();
@@ -474,7 +483,11 @@ export function createUnderstanding(
         if (own.includes(language) && lookAlikeWords.size > 0 && tokens.length - lookAlikeWords.size <= NEARLY_WHOLE_SLACK)
           explainedAway = true;
         for (const match of mostSpecific(dangerFound)) danger.add(match.label);
-        if (own.includes(language)) ageYears ??= childAgeNow(tokens, reader) ?? ageInBrackets(text, reader.ageCues);
+        if (own.includes(language) && ageYears === undefined) {
+          const child = childAgeNow(tokens, reader);
+          ageYears = child?.value ?? ageInBrackets(text, reader.ageCues);
+          if (child) ageSaidOf = ageSubjectAt(tokens, child.at, reader.ageCues);
+        }
         if (adultPartnerSaid(tokens, reader.ageCues, ageYears)) for (const category of ADULT_PARTNER_DANGER) danger.add(category);
         if (pillsCounted(tokens, reader.pillWords)) {
           harmDone = true;
@@ -546,6 +559,7 @@ export function createUnderstanding(
         likely: { ...(likelyWriter ? { writer: likelyWriter } : {}), ...(likelySituation ? { situation: likelySituation } : {}) },
         facts: {
           ...(ageYears === undefined ? {} : { ageYears }),
+          ...(ageYears === undefined || ageSaidOf === undefined ? {} : { ageSaidOf }),
           said: STATED_FACTS.filter((fact) => said.has(fact)),
           ...(denied.size > 0 ? { denied: STATED_FACTS.filter((fact) => denied.has(fact) && !said.has(fact)) } : {}),
           ...policeReferenceIn(
@@ -666,12 +680,6 @@ export function createUnderstanding(
       }
       return said;
     },
-    pillsSaid(text, locale) {
-      return languagesOf(locale).some((language) => {
-        const reader = readerFor(language);
-        return tokenise(text, reader.lexicon).some((token) => reader.pillWords.has(token.word));
-      });
-    },
     detailCorrected(text, locale) {
       const lower = text.toLowerCase();
       for (const language of languagesOf(locale)) {
@@ -731,8 +739,11 @@ export function createUnderstanding(
           ...option,
           phrases: option.phrases.filter((phrase) => normalise(phrase).length > 1),
         }));
-        // "no one would care" holds the words of "no" and picks nothing.
-        book = compilePhraseBook([...inSentences, { label: NO_OPTION, phrases: reader.answerLookAlikes }], reader.lexicon);
+        // "no one would care" holds the words of "no" and picks nothing; so does "the back door was
+        // open" the words of "They are back".
+        // English is read beside every language, its look-alikes with it.
+        const lookAlikes = [...reader.answerLookAlikes, ...reader.situationLookAlikes, ...(english?.situationLookAlikes ?? [])];
+        book = compilePhraseBook([...inSentences, { label: NO_OPTION, phrases: [...new Set(lookAlikes)] }], reader.lexicon);
         if (optionBooks.size > 500) optionBooks.clear();
         optionBooks.set(key, book);
       }
@@ -784,7 +795,9 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
   // "yes she is" is a yes; "she is not breathing", "he is 13" and "she is at her dads" are not:
   // a yes of more than one word must end its clause, one word must open or end it ("ive already
   // searched the house" answers nothing), and no yes is followed by a negation in its clause
-  // ("nah dont think so" is still a no).
+  // ("nah dont think so" is still a no). A no of one word must open or end its clause too: inside
+  // one it negates a verb ("nikt nie wie gdzie ona jest", nobody knows where she is) or is
+  // another language's word ("mam zdjecie na telefonie", Polish "na" is "on").
   const found = reader.answers.find(tokens);
   const tails = new Set([...reader.answerTails.find(tokens), ...reader.exclamations.find(tokens)].flatMap((match) => match.positions));
   // "no one would care": words that open like an answer and are none.
@@ -798,7 +811,15 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
         !(
           match.label === 'yes' &&
           (negatedAfter(tokens, match.end, reader.lexicon) ||
+            // "nikt nie wie gdzie ona jest" (nobody knows where she is) ends on "jest" (is), no yes.
+            (!opensClause(tokens, match.start) && negatedEarlierInClause(tokens, match.start, reader.lexicon)) ||
             (!endsClause(tokens, match.end, tails) && (match.positions.length > 1 || !opensClause(tokens, match.start))))
+        ) &&
+        !(
+          match.label === 'no' &&
+          match.positions.length === 1 &&
+          !opensClause(tokens, match.start) &&
+          !endsClause(tokens, match.end, tails)
         ),
     );
   if (wholeMessage) {
@@ -829,6 +850,16 @@ function endsClause(tokens: readonly Token[], end: number, tails: ReadonlySet<nu
 
 function opensClause(tokens: readonly Token[], start: number): boolean {
   return start === 0 || tokens[start - 1]?.word === '.';
+}
+
+/** Whether a negation stands before `start` in its clause ("nikt nie wie gdzie ona | jest"). */
+function negatedEarlierInClause(tokens: readonly Token[], start: number, lexicon: Lexicon): boolean {
+  for (let at = start - 1; at >= 0; at -= 1) {
+    const word = tokens[at]?.word ?? '';
+    if (word === '.' || lexicon.clauseBreaks.has(word)) return false;
+    if (lexicon.negations.has(word)) return true;
+  }
+  return false;
 }
 
 /** Whether a negation follows `end` in the same clause ("she is | not breathing"). */
@@ -934,6 +965,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     questionOpeners: new Set(words.questionOpeners.map(normalise)),
     notAnswers: new Set(words.answers.notInThisLanguage.map(normalise)),
     answerLookAlikes: words.answers.lookAlikes,
+    situationLookAlikes: words.situationLookAlikes,
     greetings: new Set(words.greetings.map(normalise)),
     closings: new Set(words.closings.map(normalise)),
     exclamations: labelled({ exclamation: words.exclamations }),
@@ -977,6 +1009,9 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
       partners: wordsAsRead(words.ageCues.partners),
       units: wordsAsRead(words.ageCues.units),
       siblings: wordsAsRead(words.ageCues.siblings),
+      relatives: wordsAsRead(words.ageCues.relatives),
+      pronouns: wordsAsRead(words.ageCues.pronouns),
+      verbs: wordsAsRead(words.ageCues.verbs),
       possessives: wordsAsRead(words.ageCues.possessives),
       own: wordsAsRead(words.ageCues.own),
       corrections: wordsAsRead(words.ageCues.corrections),
@@ -1083,8 +1118,6 @@ function genderBefore(tokens: readonly Token[], at: number, cues: LanguageReader
 const genderOf = (word: string | undefined, cues: LanguageReader['ageCues']): 'male' | 'female' | undefined =>
   word === undefined ? undefined : cues.male.has(word) ? 'male' : cues.female.has(word) ? 'female' : undefined;
 
-const AGE_VERBS: ReadonlySet<string> = new Set(['is', 'are', 'am', 'turned']);
-
 /** "a 25yo guy": the first person named after "25 year old" is someone other than the child. */
 function ageOfOneNamedAfter(tokens: readonly Token[], at: number, cues: LanguageReader['ageCues']): boolean {
   for (const token of tokens.slice(at + 1, at + 5)) {
@@ -1151,7 +1184,7 @@ function adultPartnerAgeAt(tokens: readonly Token[], at: number, cues: LanguageR
   const previous = tokens[before];
   if (previous === undefined) return false;
   const saysWho =
-    AGE_VERBS.has(previous.word) ||
+    cues.verbs.has(previous.word) ||
     previous.word === 's' ||
     cues.before.has(previous.word) ||
     cues.male.has(previous.word) ||
@@ -1245,7 +1278,7 @@ function pillsCounted(tokens: readonly Token[], pillWords: ReadonlySet<string>):
 
 /** The child's age said in passing, and where its number is. */
 function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): { value: number; at: number } | undefined {
-  let found: { value: number; at: number } | undefined;
+  const found: Array<{ value: number; at: number }> = [];
   tokens.forEach((token, at) => {
     // "03/05/2013" is a date: a number written with a leading zero, or followed by another, is part of one.
     if (!/^[1-9]\d?$/.test(token.word)) return;
@@ -1264,16 +1297,17 @@ function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): { v
     const someonesSibling =
       (cues.siblings.has(subject) && cues.possessives.has(tokens[verbAt - 2]?.word ?? '')) ||
       (cues.possessives.has(previous) && tokens.slice(at + 1, at + 5).some((after) => cues.siblings.has(after.word)));
-    const saidOf = AGE_VERBS.has(verb) && cues.subjects.has(subject);
+    const saidOf = cues.verbs.has(verb) && cues.subjects.has(subject);
     if (
-      found === undefined &&
       (cues.after.has(next) || cues.before.has(previous) || saidOf || namedChild(tokens, at, cues)) &&
       !someonesSibling &&
       !ageIsSomeoneElses(tokens, at, cues)
     )
-      found = { value, at };
+      found.push({ value, at });
   });
-  return found;
+  // "shes with a boy he is 19 ..., she is 13": an adult's age, then a child's, is the child's.
+  const [first] = found;
+  return first && first.value >= ADULT_AGE ? (found.find((age) => age.value < ADULT_AGE) ?? first) : first;
 }
 
 /** How far after an age its correction may come ("14 no wait 13"). */
@@ -1299,12 +1333,31 @@ function correctedAge(
 const BIRTHDAY_REACH = 2;
 
 /** The child's age said in passing, as it is now: "my son is 18 next week" is 17. */
-function childAgeNow(tokens: readonly Token[], reader: Pick<LanguageReader, 'ageCues' | 'ageSooner'>): number | undefined {
+function childAgeNow(
+  tokens: readonly Token[],
+  reader: Pick<LanguageReader, 'ageCues' | 'ageSooner'>,
+): { value: number; at: number } | undefined {
   const first = ageSaid(tokens, reader.ageCues);
   if (!first) return undefined;
   const said = correctedAge(tokens, first, reader.ageCues.corrections) ?? first;
   const birthdaySoon = reader.ageSooner.find(tokens).some((match) => match.start > said.at && match.start <= said.at + BIRTHDAY_REACH);
-  return birthdaySoon && said.value > 0 ? said.value - 1 : said.value;
+  return { value: birthdaySoon && said.value > 0 ? said.value - 1 : said.value, at: said.at };
+}
+
+/** How far back in its clause the person an age is said of may stand ("my nephew Kyle who is 12"). */
+const AGE_SUBJECT_REACH = 5;
+
+/** Whom an age is said of, when it is not plainly the writer's own child: a relative, or "he" or "she". */
+function ageSubjectAt(tokens: readonly Token[], at: number, cues: LanguageReader['ageCues']): StatedFacts['ageSaidOf'] {
+  for (let back = at - 1; back >= 0 && at - back <= AGE_SUBJECT_REACH; back -= 1) {
+    const word = tokens[back]?.word;
+    if (word === undefined || word === '.') return undefined;
+    if (cues.pronouns.has(word)) continue;
+    if (cues.relatives.has(word)) return 'relative';
+    if (genderOf(word, cues)) return 'heOrShe';
+    if (cues.subjects.has(word)) return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -1324,7 +1377,7 @@ function namedChild(tokens: readonly Token[], at: number, cues: LanguageReader['
   );
   if (nounAt < 0) return false;
   // "my son jake (12)", "my daughter Chloe, 14", "my son Alfie is 9".
-  const between = before.slice(nounAt + 1).filter((word) => word !== '.' && !AGE_VERBS.has(word));
+  const between = before.slice(nounAt + 1).filter((word) => word !== '.' && !cues.verbs.has(word));
   return between.length <= 1 && between.every((word) => !cues.units.has(word) && !/^\d/.test(word));
 }
 

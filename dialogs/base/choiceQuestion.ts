@@ -3,6 +3,7 @@ import { ActivityTypes, InputHints, MessageFactory, type TurnContext } from 'bot
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { AskingDialog, replyToMiss, type AskState } from './waitingDialog';
 import type { Choices } from './choices';
+import type { AskedDetail } from '../../bot/understanding/openQuestion';
 import { answerTo, messagesFor, waitFor, type DialogServices } from '../../bot/turn/services';
 
 export interface ChoiceQuestionSpec<Value extends string> {
@@ -23,6 +24,8 @@ export interface ChoiceQuestionSpec<Value extends string> {
   whichYes?: string;
   /** Only a plain answer beside harm told: see OpenQuestion. */
   plainAnswerBesideHarm?: boolean;
+  /** The detail the question asks for (see OpenQuestion). */
+  asksFor?: AskedDetail;
   /** Message key for asking it again after an interruption, with the question's variables. */
   askAgain?: string;
 }
@@ -71,7 +74,10 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
   }
 
   private get asked() {
-    return this.spec.choices.asked(this.id, this.spec.plainAnswerBesideHarm ? { plainAnswerBesideHarm: true } : {});
+    return this.spec.choices.asked(this.id, {
+      ...(this.spec.plainAnswerBesideHarm ? { plainAnswerBesideHarm: true } : {}),
+      ...(this.spec.asksFor ? { asksFor: this.spec.asksFor } : {}),
+    });
   }
 
   private async sendWithOptions(context: TurnContext, text: string): Promise<void> {

@@ -28,7 +28,7 @@ import {
   type ConversationFacts,
 } from './conversationFacts';
 import { TURN_ALREADY_ANSWERED, TURN_ONLY_NOTED } from './waitingDialog';
-import { asksAMoment, pastMomentOf } from './pastMomentDialog';
+import { pastMomentOf } from './pastMomentDialog';
 import { aboutSomeoneElseOnly, languageOf, onlySomeoneElse, type Reading } from '../../bot/understanding/understand';
 import { words } from '../../bot/understanding/text';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';
@@ -48,6 +48,8 @@ import {
 } from '../../bot/turn/services';
 
 const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
+/** turnState key: a young person was told to ring 999 now for an emergency; the form waits for their next message. */
+const TURN_EMERGENCY_TOLD = Symbol('helpline.emergencyTold');
 /** Few enough words that a day or time in them is what the message is about. */
 const FEW_WORDS = 6;
 /** turnState key: a young person was asked straight about ending their life; that is the turn's only question. */
@@ -56,18 +58,8 @@ const TURN_ASKED_STRAIGHT = Symbol('helpline.askedStraight');
 const NOTED_IN_PASSING: readonly StatedFact[] = ['medicalCondition', 'additionalNeeds', 'policeTold'];
 /** Questions about calling for help: a yes or no in the same message is about the call. */
 const CALLING_QUESTIONS: readonly QuestionAsked[] = ['cantCallSafely', 'cannotCall'];
-/** An age said of someone other than the child: "my nephew Kyle who is 12", "her boyfriend is 19". */
-const RELATIVE_AGE =
-  /\b(?:nephew|niece|cousin|brother|sister|friend|mate|boyfriend|girlfriend|bf|gf|uncle|aunt|auntie)\b[^.,;]{0,25}?\b(?:who is|who's|whos|is|aged|age)\s+\d{1,2}\b/i;
-/** An age said of someone else: "shes 13", "he is 15". */
-const THIRD_PERSON_AGE = /\b(?:shes|hes|she'?s|he'?s|she is|he is)\s+(?:only\s+|like\s+)?\d{1,2}\b/i;
-/** The police details a correction is kept for, and the start of the ids of the questions that ask them. */
+/** The police details a correction is kept for (asked by the questions that ask for that detail). */
 const DETAIL_FACTS = { appearance: 'appearanceSaid', place: 'placeSaid', company: 'companySaid' } as const;
-const DETAIL_QUESTIONS = {
-  appearance: 'parent.info.description',
-  place: 'parent.info.whereLastSeen',
-  company: 'parent.info.whoWith',
-} as const;
 
 export abstract class InterruptibleDialog extends ComponentDialog {
   protected constructor(
@@ -133,11 +125,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const waiting = questionWaiting(context);
     // From a young person, an adult's age ("m8s bro sed i cn stay wiv him hes 23") is someone else's.
     // At "who were they with?" or "where might they go?", "mason reilly, hes 16" is the friend's age.
-    const askedOfOthers = /\.(whoWith|placesAndPeople)/.test(waiting?.id ?? '');
+    const askedOfOthers = waiting?.asksFor === 'company' || waiting?.asksFor === 'placesAndPeople';
     // From a young person, "shes 13", about a friend who is gone, is the friend's age.
-    const friendsAge = role === 'youngPerson' && reading !== undefined && (aboutSomeoneElseOnly(reading) || THIRD_PERSON_AGE.test(text));
-    // From an adult, "my nephew Kyle who is 12" is the nephew's age, not the child's.
-    const relativesAge = role !== 'youngPerson' && RELATIVE_AGE.test(text);
+    const friendsAge =
+      role === 'youngPerson' && reading !== undefined && (aboutSomeoneElseOnly(reading) || reading.facts.ageSaidOf === 'heOrShe');
+    // From an adult who gave the child's age, "my nephew Kyle who is 12" is the nephew's age; said first, it is the child's.
+    const relativesAge = role !== 'youngPerson' && reading?.facts.ageSaidOf === 'relative' && before.ageYears !== undefined;
     const someoneElsesAge =
       askedOfOthers || friendsAge || relativesAge || (role === 'youngPerson' && (reading?.facts.ageYears ?? 0) >= ADULT_AGE);
     const stated = reading && someoneElsesAge ? { ...reading.facts, ageYears: undefined } : reading?.facts;
@@ -170,14 +163,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // "he was wearing a black north face and joggers", said by an adult before the police details
     // are asked: given to the police with them, not asked again.
     const appearance =
-      reading && role !== 'youngPerson' && !turnReading.answer?.asksAppearance
+      reading && role !== 'youngPerson' && turnReading.answer?.asksFor !== 'appearance'
         ? this.services.understanding.appearanceSaid(text, messages.locale)
         : undefined;
     // "sorry i got that wrong, she was last seen at the bus stop not the school", at any question
     // but that detail's own: kept as said beside what was said before, and the question asked again.
     const corrected = reading && role !== 'youngPerson' ? this.services.understanding.detailCorrected(text, messages.locale) : undefined;
     // "sorry i got it wrong he left at half 7 not 7": the time, kept above, corrects the one kept (withDetailsSaidLater).
-    const timeCorrected = corrected === 'other' && seen?.kind === 'read' && role !== 'youngPerson' && !asksAMoment(waiting?.id);
+    const timeCorrected = corrected === 'other' && seen?.kind === 'read' && role !== 'youngPerson' && waiting?.asksFor !== 'moment';
     if (timeCorrected) {
       const at = this.services.clock.now().toISOString();
       await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, lastSeenCorrectedAt: at }));
@@ -186,7 +179,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       timeCorrected ||
       (corrected !== undefined &&
         corrected !== 'other' &&
-        !waiting?.id.startsWith(DETAIL_QUESTIONS[corrected]) &&
+        waiting?.asksFor !== corrected &&
         (await keepSaid(context, this.services, DETAIL_FACTS[corrected], text.trim())));
     const appearanceNews = appearance !== undefined && (await keepSaid(context, this.services, 'appearanceSaid', appearance));
     // "last seen at the park with liam": where and who with, said before they are asked.
@@ -274,7 +267,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (anywhere) return anywhere;
     // The next message answers the straight question, so no other question is asked after it; an
     // option this message gave is held until then.
-    if (replied && active && context.turnState.get(TURN_ASKED_STRAIGHT)) {
+    if (replied && active && (context.turnState.get(TURN_ASKED_STRAIGHT) || context.turnState.get(TURN_EMERGENCY_TOLD))) {
       const { answer } = turnReading;
       // "its just sometimes i cut myself and my mum dont know" picks no one to talk to: only an answer that opens the message is held.
       if (answer?.option !== undefined && (answer.by !== 'meaning' || answer.opensWithIt)) {
@@ -364,7 +357,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     role: Role | undefined,
     askedStraightBefore: boolean,
   ): Promise<boolean> {
-    const dangerCategory = mostUrgentCare(reading.danger, reading.harmDone, role);
+    const dangerCategory = mostUrgentCare(reading.danger, reading.harmDone, role, onlySomeoneElse(reading.dangerOf));
     const [concernCategory] = reading.concern;
     // "my mate hasnt been home, shes with older guys who give her drugs": what is done to the
     // friend is not the young person's own disclosure.
@@ -412,21 +405,24 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         ...who,
       });
       // "they wont let me leave": told 999 now, they are not asked next whether they are safe.
-      if (
+      const toldDangerNow =
         role === 'youngPerson' &&
         !aboutSomeoneElse &&
         rule?.audit === 'advised-999' &&
-        (reading.danger.includes('immediate') || dangerCategory === 'takenHeld')
-      ) {
+        (reading.danger.includes('immediate') || dangerCategory === 'takenHeld');
+      if (toldDangerNow) {
         const at = this.services.clock.now().toISOString();
         await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, toldDangerNowAt: at }));
       }
+      // "took a few of my nans pills, kinda sleepy", "my mate's not waking up": a young person told
+      // to ring 999 now is left with that, not asked where they would like to meet in the same breath.
+      if (role === 'youngPerson' && rule?.audit === 'advised-999' && (toldDangerNow || dangerCategory === 'medical'))
+        context.turnState.set(TURN_EMERGENCY_TOLD, true);
     } else if (concernCategory)
       await adviseFirst(context, this.services, 'concern', {
         dangerCategory: concernCategory,
         askedStraightBefore,
         policeTold,
-        pillsSaid: this.services.understanding.pillsSaid(context.activity.text ?? '', messagesFor(context, this.services).locale),
         ...who,
       });
     // A young person is asked straight, once, whether they are thinking of ending their life (those
@@ -655,7 +651,20 @@ const AMBULANCE_FIRST: readonly DangerCategory[] = ['immediate', 'medical', 'vio
  * I cant wake him", "took 10 paracetamol and vodka") needs an ambulance asked for, unless someone
  * is holding the child, or the words speak of ending their life.
  */
-function mostUrgentCare(danger: readonly DangerCategory[], harmDone: boolean, role: Role | undefined): DangerCategory | undefined {
+function mostUrgentCare(
+  danger: readonly DangerCategory[],
+  harmDone: boolean,
+  role: Role | undefined,
+  someoneElsesOnly: boolean,
+): DangerCategory | undefined {
+  // "my mate took something n shes not waking up properly": someone else's emergency, happening
+  // now, is the ambulance first, whatever led to it.
+  if (
+    someoneElsesOnly &&
+    danger.includes('medical') &&
+    danger.every((category) => category === 'suicideSelfHarm' || AMBULANCE_FIRST.includes(category))
+  )
+    return 'medical';
   // "necked about 16 of my nans sleeping tablets", "cut myself and it wont stop bleeding": the harm
   // done is the emergency, whatever else is said.
   if (harmDone && danger.every((category) => category === 'suicideSelfHarm' || AMBULANCE_FIRST.includes(category))) return 'medical';

@@ -68,10 +68,6 @@ type Day = (typeof DAYS)[number];
 const DAYS_AGO: Record<Day, number> = { today: 0, yesterday: 1, dayBefore: 2 };
 const DAY_CHOICES = Choices.keyed(DAYS, (day) => `common.moment.days.${day}`);
 
-/** The ids of the questions that ask or confirm a moment: a time said there is their answer. */
-const MOMENT_QUESTIONS = new Set<string>();
-export const asksAMoment = (questionId: string | undefined): boolean => questionId !== undefined && MOMENT_QUESTIONS.has(questionId);
-
 export class PastMomentDialog extends ComponentDialog {
   constructor(
     id: string,
@@ -80,13 +76,13 @@ export class PastMomentDialog extends ComponentDialog {
     private readonly options: PastMomentOptions = {},
   ) {
     super(id);
-    for (const question of ['ask', 'confirm', 'confirmSaid']) MOMENT_QUESTIONS.add(`${id}.${question}`);
     this.addDialog(
       new Question<PastMoment>(
         {
           id: `${id}.ask`,
           ask: keys.ask,
           skippable: options.allowUnknown ?? false,
+          asksFor: 'moment',
           // For whoever cannot say when in words the bot reads (any language): the day alone.
           fallback: {
             choices: DAY_CHOICES,
@@ -110,14 +106,22 @@ export class PastMomentDialog extends ComponentDialog {
     );
     // "sorry i meant wednesday at 4" at "is that right?" says no, and the time it gives is confirmed next.
     this.addDialog(
-      yesNoQuestion(`${id}.confirm`, keys.confirm, services, (context) =>
-        readingOf(context, services).answer?.option !== 'yes' && this.correctionSaid(context) ? 'no' : undefined,
+      yesNoQuestion(
+        `${id}.confirm`,
+        keys.confirm,
+        services,
+        (context) => (readingOf(context, services).answer?.option !== 'yes' && this.correctionSaid(context) ? 'no' : undefined),
+        { asksFor: 'moment' },
       ),
     );
     if (keys.confirmSaid)
       this.addDialog(
-        yesNoQuestion(`${id}.confirmSaid`, keys.confirmSaid, services, (context) =>
-          readingOf(context, services).answer?.option !== 'yes' && this.correctionSaid(context) ? 'no' : undefined,
+        yesNoQuestion(
+          `${id}.confirmSaid`,
+          keys.confirmSaid,
+          services,
+          (context) => (readingOf(context, services).answer?.option !== 'yes' && this.correctionSaid(context) ? 'no' : undefined),
+          { asksFor: 'moment' },
         ),
       );
     this.addDialog(

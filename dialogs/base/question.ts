@@ -5,7 +5,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { AskingDialog, replyToMiss, type AskState } from './waitingDialog';
 import type { Messages } from '../../bot/content/i18n';
 import { Choices } from './choices';
-import type { OpenQuestion } from '../../bot/understanding/openQuestion';
+import type { AskedDetail, OpenQuestion } from '../../bot/understanding/openQuestion';
 import { answerTo, messagesFor, waitFor, type DialogServices } from '../../bot/turn/services';
 import { withOptionsByWord } from '../../bot/turn/turnChannel';
 
@@ -29,8 +29,8 @@ export interface QuestionSpec<Value> {
    * answer, not a concern to reply to. Danger in the phrase book still gets 999.
    */
   asksAboutRisk?: boolean;
-  /** The question asks what someone looks like or wears (see OpenQuestion). */
-  asksAppearance?: boolean;
+  /** The detail the question asks for (see OpenQuestion). */
+  asksFor?: AskedDetail;
   /**
    * Offered with the question again after an answer that could not be read: fixed answers for
    * people who cannot put theirs in words the bot reads ("Yesterday"). While they are shown, a
@@ -136,7 +136,7 @@ export class Question<Value> extends AskingDialog {
       free: true,
       numbered: fallbackShown,
       asksAboutRisk: this.asksAboutRisk,
-      asksAppearance: this.spec.asksAppearance ?? false,
+      ...(this.spec.asksFor ? { asksFor: this.spec.asksFor } : {}),
     };
   }
 

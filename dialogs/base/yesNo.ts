@@ -4,6 +4,7 @@ import { ChoiceQuestion } from './choiceQuestion';
 import type { TurnContext } from 'botbuilder';
 import { readingOf, type DialogServices } from '../../bot/turn/services';
 import type { StatedFact } from '../../bot/content/vocabulary';
+import type { AskedDetail } from '../../bot/understanding/openQuestion';
 
 export type YesNo = 'yes' | 'no';
 export type YesNoUnsure = YesNo | 'unsure';
@@ -21,7 +22,7 @@ export function yesNoQuestion(
   ask: string,
   services: DialogServices,
   read?: (context: TurnContext, variables: Record<string, string | number>) => YesNo | undefined,
-  { plainAnswerBesideHarm = false, askAgain }: { plainAnswerBesideHarm?: boolean; askAgain?: string } = {},
+  { plainAnswerBesideHarm = false, askAgain, asksFor }: { plainAnswerBesideHarm?: boolean; askAgain?: string; asksFor?: AskedDetail } = {},
 ): ChoiceQuestion<YesNo> {
   return new ChoiceQuestion(
     {
@@ -32,6 +33,7 @@ export function yesNoQuestion(
       choices: yesNoChoices,
       plainAnswerBesideHarm,
       ...(askAgain ? { askAgain } : {}),
+      ...(asksFor ? { asksFor } : {}),
       ...(read ? { read } : {}),
     },
     services,

@@ -9,6 +9,7 @@ import { Question, type Parsed } from '../base/question';
 import { resultOf, stepValues, textAnswerResult, yesNoResult } from '../base/stepData';
 import { messagesFor, readingOf, turnLocale, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion } from '../base/yesNo';
+import type { AskedDetail } from '../../bot/understanding/openQuestion';
 import { readDateOfBirth } from './dateOfBirth';
 import { conversationFactsRecord, SAID_JOINER } from '../base/conversationFacts';
 import {
@@ -32,6 +33,17 @@ export const RISK_FIELDS: ReadonlySet<string> = new Set([
   'previousEpisodes',
   'placesAndPeople',
 ]);
+/** The details the police questions ask for, where words said beside an answer depend on it. */
+const DETAIL_ASKED: Partial<Record<string, AskedDetail>> = {
+  description: 'appearance',
+  whereLastSeen: 'place',
+  whoWith: 'company',
+  placesAndPeople: 'placesAndPeople',
+};
+export const detailAskedBy = (field: string): { asksFor?: AskedDetail } => {
+  const asksFor = DETAIL_ASKED[field];
+  return asksFor ? { asksFor } : {};
+};
 const START = 'parent.info.start';
 const LOOP = 'parent.info.loop';
 const USE_PROFILE = 'parent.info.useProfile';
@@ -97,7 +109,7 @@ export class PoliceInfoDialog extends ComponentDialog {
             // "yes" to "anything to add?": go ahead, what is it.
             parse: this.inWords('parent.info.addInWords'),
             asksAboutRisk: RISK_FIELDS.has(field),
-            asksAppearance: field === 'description',
+            ...detailAskedBy(field),
           },
           services,
         ),
@@ -125,7 +137,7 @@ export class PoliceInfoDialog extends ComponentDialog {
         skippable: true,
         parse,
         asksAboutRisk: RISK_FIELDS.has(field),
-        asksAppearance: field === 'description',
+        ...detailAskedBy(field),
       },
       this.services,
     );

@@ -22,7 +22,7 @@ import {
   type KeepPeriod,
   type ProfileField,
 } from './parentCase';
-import { dateOfBirthAnswer, RISK_FIELDS, textAnswer } from './policeInfoDialog';
+import { dateOfBirthAnswer, detailAskedBy, RISK_FIELDS, textAnswer } from './policeInfoDialog';
 
 export const PROFILE_DIALOG = 'parent.profile';
 const CONSENT = 'parent.profile.consent';
@@ -78,7 +78,7 @@ export class ProfileDialog extends ComponentDialog {
               skippable: true,
               parse,
               asksAboutRisk: RISK_FIELDS.has(name),
-              asksAppearance: name === 'description',
+              ...detailAskedBy(name),
             },
             services,
           ),
