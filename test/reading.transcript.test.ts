@@ -3530,9 +3530,15 @@ describe('a fourteenth fresh walk: a young child lost in a park, and a cousin wh
 
   it('on the Bot Framework endpoint, an aunt\'s "my nephew Kyle who is 12 hasnt come home" is the missing child\'s age', async () => {
     const conversation = harness.conversation();
-    const first = await conversation.say('my nephew Kyle who is 12 hasnt come home, im his aunt and hes staying with me');
-    expect(allText(first)).toMatch(/noted that they are 12/);
-    expect(allText(first)).not.toMatch(/How old/);
+    harness.clock.set('2026-11-24T23:00:00Z');
+    const turns = await walk(conversation, [
+      'my nephew Kyle who is 12 hasnt come home, im his aunt and hes staying with me',
+      'yes',
+      'no',
+      'yesterday at 9pm',
+      'yes',
+    ]);
+    expect(allText(lastTurnOf(turns))).toMatch(/You said they are 12/);
   });
 
   it('"a man made me do stuff with his mates and i feel sick thinking about it", from a young person, is sexual harm, not the overdose message', async () => {
@@ -3726,6 +3732,52 @@ describe('a fifteenth fresh walk: danger hinted at, a word of another sense, an 
       { join: true },
     );
     expect(allText(lastTurnOf(turns))).not.toMatch(/Good that they are back/);
+  });
+
+  it('on the Bot Framework endpoint, "her phone just came on, shes texted saying shes ok" is news for the police, not an answer', async () => {
+    const conversation = harness.conversation();
+    harness.clock.set('2026-11-24T23:00:00Z');
+    const turns = await walk(conversation, [
+      'my daughter is 12 and hasnt come home',
+      'yes',
+      'no',
+      'yesterday at 9pm',
+      'yes',
+      "oh my god her phone just came on, she's texted saying shes ok but she wont say where she is",
+    ]);
+    const text = allText(lastTurnOf(turns));
+    expect(text).toMatch(/Tell the police now that they have been in touch/);
+    expect(text).toMatch(/Have you tried to call, text or message them/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-101:G-CHILD-IN-TOUCH');
+  });
+
+  it('by text, "some lad on snapchat, says hes 16" after the child\'s age is his age; "no wait shes 14" takes it back', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900273';
+      for (const text of ['my daughter is 12 and hasnt come home', '1']) await sms.text(phone, text);
+      const lad = await sms.text(phone, 'theres some lad on snapchat she talks to, says hes 16 but i think hes older');
+      expect(lad.replies.join('\n')).not.toMatch(/noted that they are 16/);
+      const corrected = await sms.text(phone, 'no wait shes 14');
+      expect(corrected.replies.join('\n')).toMatch(/noted that they are 14/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('by text, "idk maybe" to the straight question leaves the crisis lines as the last words, not the booking\'s next question', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T00:20:00Z' });
+    try {
+      const phone = '+447700900274';
+      for (const text of ['hi', '2', '1', 'im back', 'someone new']) await sms.text(phone, text);
+      await sms.text(phone, 'got back sat night but honestly everyone wd be better off without me tbh');
+      const { replies } = await sms.text(phone, 'idk maybe');
+      expect(replies.join('\n')).toMatch(/SHOUT/);
+      expect(replies.join('\n')).not.toMatch(/When did you get back/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:Y-THINKING-OF-SUICIDE');
+    } finally {
+      await sms.close();
+    }
   });
 
   it('by text, "he is 19 ..., she is 13" is a 13-year-old, and Polish "nikt nie wie gdzie ona jest" is no "no" to danger', async () => {

@@ -908,6 +908,25 @@ describe('a fifteenth fresh walk: a word of another sense, an age of someone els
     expect(understanding.read(text, 'en-GB').danger).toContain(category);
   });
 
+  it.each([
+    ['some guys came to the door and said if he doesnt pay what he owes they will cut him', 'en-GB', 'immediate'],
+    ['hes saying hes gonna kill me', 'en-GB', 'immediate'],
+    ['niste tipi au venit la usa si au zis ca daca nu plateste datoria il omoara', 'ro', 'immediate'],
+    ['prietenul ala mi-a facut poze si zice ca le pune pe net daca nu vin iar', 'ro', 'sexualHarm'],
+    ['binti bta3mel 7aleha ma fi shi bas 2alet badda tmout', 'ar', 'suicideSelfHarm'],
+    ['binti 2aletli 3al snap eno ma 3ad badda t3eesh', 'ar', 'suicideSelfHarm'],
+    ['انا برا البيت، في شب كبير قال اني لازم اشتغل عنده وما بخليني روح', 'ar', 'takenHeld'],
+    ['في رجال كبير بالعمر عم يبعتلها هدايا وبياخدها بسيارته', 'ar', 'exploitation'],
+  ])('"%s" (%s) is danger (%s)', (text, locale, category) => {
+    expect(understanding.read(text, locale).danger).toContain(category);
+  });
+
+  it('"mums gonna kill me lol" is no danger; depression and its tablets are a condition for the police', () => {
+    expect(understanding.read('mums gonna kill me lol', 'en-GB').danger).toEqual([]);
+    expect(understanding.read('not sure, she has depression and takes sertraline', 'en-GB').facts.said).toContain('medicalCondition');
+    expect(understanding.read('nu sunt sigur, are depresie si ia sertraline', 'ro').facts.said).toContain('medicalCondition');
+  });
+
   it('gifts, lifts and vodka from older lads are exploitation, not a medical emergency; a blade to sort someone out is not self-harm', () => {
     const gifts = understanding.read('theres these older lads giving her lifts and vodka', 'en-GB').danger;
     expect(gifts).toContain('exploitation');

@@ -42,6 +42,10 @@ export const factSchemas = {
   dangerNow: z.boolean(),
   /** A young person is back home (said or chosen): somewhere safe is inside, not out. */
   ypBack: z.boolean(),
+  /** The message names pills, tablets or something taken ("one of them gave me some pills", "i took some stuff"). */
+  pillsSaid: z.boolean(),
+  /** A missing child has been in touch, said by an adult while the child is still gone. */
+  childInTouch: z.boolean(),
   /** After a medical emergency in this conversation, they say they will not call 999 or go to hospital. */
   emergencyHelpRefused: z.boolean(),
   disclosure: z.enum(DISCLOSURES),

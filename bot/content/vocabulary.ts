@@ -115,6 +115,8 @@ export const STATED_FACTS = [
   'nowhereToStay',
   /** Says they are scared ("im scared", "so scared rn"): at "are you safe right now?", not safe. */
   'feelsScared',
+  /** The missing child has been in touch ("her phone just came on, shes texted"): news for the police, not a return. */
+  'childInTouch',
 ] as const;
 export type StatedFact = (typeof STATED_FACTS)[number];
 

@@ -170,6 +170,8 @@ export interface Understanding {
    * only "at"), or who with; 'other' when it names none of those ("he left at half 7 not 7").
    */
   detailCorrected(text: string, locale: string): 'appearance' | 'place' | 'company' | 'other' | undefined;
+  /** The message names pills, tablets or something taken, in the conversation's language or English. */
+  pillsSaid(text: string, locale: string): boolean;
   /** The first whole number said, in figures or words ("fourteen", "she's 14"). */
   number(text: string, locale: string): number | undefined;
   /** An age in years, reading "nearly 15" and "15 in march" as 14. */
@@ -631,6 +633,12 @@ export function createUnderstanding(
       }
       return undefined;
     },
+    pillsSaid(text, locale) {
+      return languagesOf(locale).some((language) => {
+        const reader = readerFor(language);
+        return tokenise(text, reader.lexicon).some((token) => reader.pillWords.has(token.word));
+      });
+    },
     lastSeenWords(text, locale) {
       const lower = text.toLowerCase();
       const cues = languagesOf(locale).flatMap((language) => readerFor(language).lastSeenCues);
@@ -819,7 +827,9 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
           match.label === 'no' &&
           match.positions.length === 1 &&
           !opensClause(tokens, match.start) &&
-          !endsClause(tokens, match.end, tails)
+          !reader.lexicon.clauseBreaks.has(tokens[match.start - 1]?.word ?? '') &&
+          !endsClause(tokens, match.end, tails) &&
+          !reader.lexicon.clauseBreaks.has(tokens[match.end + 1]?.word ?? '')
         ),
     );
   if (wholeMessage) {
@@ -1347,8 +1357,15 @@ function childAgeNow(
 /** How far back in its clause the person an age is said of may stand ("my nephew Kyle who is 12"). */
 const AGE_SUBJECT_REACH = 5;
 
-/** Whom an age is said of, when it is not plainly the writer's own child: a relative, or "he" or "she". */
+/**
+ * Whom an age is said of, when it is not plainly the writer's own child: a relative, or "he" or
+ * "she". An age taken back ("no wait shes 14", "sorry i meant hes 12") is the child's.
+ */
 function ageSubjectAt(tokens: readonly Token[], at: number, cues: LanguageReader['ageCues']): StatedFacts['ageSaidOf'] {
+  // Before the age in its clause, or just after it ("shes 13 actually"); not "who is 12 was meant to".
+  const before = tokens.slice(0, at);
+  const around = [...before.slice(before.map((token) => token.word).lastIndexOf('.') + 1), tokens[at + 1]];
+  if (around.some((token) => token !== undefined && cues.corrections.has(token.word))) return undefined;
   for (let back = at - 1; back >= 0 && at - back <= AGE_SUBJECT_REACH; back -= 1) {
     const word = tokens[back]?.word;
     if (word === undefined || word === '.') return undefined;

@@ -48,7 +48,7 @@ import {
 } from '../../bot/turn/services';
 
 const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
-/** turnState key: a young person was told to ring 999 now for an emergency; the form waits for their next message. */
+/** turnState key: a young person was told to ring 999 now for a medical emergency; the form waits for their next message. */
 const TURN_EMERGENCY_TOLD = Symbol('helpline.emergencyTold');
 /** Few enough words that a day or time in them is what the message is about. */
 const FEW_WORDS = 6;
@@ -129,8 +129,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // From a young person, "shes 13", about a friend who is gone, is the friend's age.
     const friendsAge =
       role === 'youngPerson' && reading !== undefined && (aboutSomeoneElseOnly(reading) || reading.facts.ageSaidOf === 'heOrShe');
-    // From an adult who gave the child's age, "my nephew Kyle who is 12" is the nephew's age; said first, it is the child's.
-    const relativesAge = role !== 'youngPerson' && reading?.facts.ageSaidOf === 'relative' && before.ageYears !== undefined;
+    // From an adult who gave the child's age, "my nephew Kyle who is 12" is the nephew's age, and
+    // "some lad on snapchat, says hes 16" his; said first, or taken back ("sorry i meant hes 12"), it is the child's.
+    const relativesAge = role !== 'youngPerson' && reading?.facts.ageSaidOf !== undefined && before.ageYears !== undefined;
     const someoneElsesAge =
       askedOfOthers || friendsAge || relativesAge || (role === 'youngPerson' && (reading?.facts.ageYears ?? 0) >= ADULT_AGE);
     const stated = reading && someoneElsesAge ? { ...reading.facts, ageYears: undefined } : reading?.facts;
@@ -200,6 +201,21 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // "paramedics are on the way now", with no danger words of its own: help is coming, not news to call.
     const helpComing = reading?.facts.said.includes('ambulanceCalled') === true && reading.danger.length === 0 && !helpRefused;
     if (helpComing) await adviseFirst(context, this.services, 'interrupt', { ambulanceCalled: true, ...(role ? { role } : {}) });
+    // "her phone just came on, shes texted saying shes ok", from an adult while the child is still
+    // gone: news for the police, and no answer to the question waiting (not her description).
+    // At "when did you last hear from them?", it is the answer.
+    const inTouch =
+      active &&
+      role !== 'youngPerson' &&
+      before.childGone === true &&
+      reading?.facts.said.includes('childInTouch') === true &&
+      reading.danger.length === 0 &&
+      reading.situation !== 'back' &&
+      waiting?.asksFor !== 'moment';
+    if (inTouch) {
+      await adviseFirst(context, this.services, 'interrupt', { childInTouch: true, ...(role ? { role } : {}) });
+      return this.carryOn(innerDc, active);
+    }
     // No buttons are shown under the straight question: a "Yes" then is typed, not tapped.
     const caringAnswer = before.caringQuestionOpen && !helpRefused ? await this.answerToCaringQuestion(context, turnReading) : undefined;
     if (caringAnswer === 'askedAgain') return Dialog.EndOfTurn;
@@ -207,6 +223,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       // "no, not like that. i just want it to stop": the answer is taken, and danger words after it are still answered.
       if (turnReading.danger.length > 0)
         await this.replyToWhatWasSaid(context, { ...turnReading, concern: [], question: undefined }, role, true);
+      // "yes" or "idk maybe": the crisis lines are the turn's last words, not the booking's next
+      // question; the question waiting takes their next message.
+      if (caringAnswer === 'thinking') return active ? Dialog.EndOfTurn : undefined;
       // "yes im at my mates, but..." answered the question on screen too: that answer is taken now.
       const held = before.answerHeld;
       if (active && held && held.questionId === turnReading.answer?.questionId) {
@@ -267,7 +286,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (anywhere) return anywhere;
     // The next message answers the straight question, so no other question is asked after it; an
     // option this message gave is held until then.
-    if (replied && active && (context.turnState.get(TURN_ASKED_STRAIGHT) || context.turnState.get(TURN_EMERGENCY_TOLD))) {
+    if (replied && active && context.turnState.get(TURN_EMERGENCY_TOLD) && !context.turnState.get(TURN_ASKED_STRAIGHT))
+      return Dialog.EndOfTurn;
+    if (replied && active && context.turnState.get(TURN_ASKED_STRAIGHT)) {
       const { answer } = turnReading;
       // "its just sometimes i cut myself and my mum dont know" picks no one to talk to: only an answer that opens the message is held.
       if (answer?.option !== undefined && (answer.by !== 'meaning' || answer.opensWithIt)) {
@@ -416,13 +437,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       }
       // "took a few of my nans pills, kinda sleepy", "my mate's not waking up": a young person told
       // to ring 999 now is left with that, not asked where they would like to meet in the same breath.
-      if (role === 'youngPerson' && rule?.audit === 'advised-999' && (toldDangerNow || dangerCategory === 'medical'))
+      if (role === 'youngPerson' && rule?.audit === 'advised-999' && dangerCategory === 'medical')
         context.turnState.set(TURN_EMERGENCY_TOLD, true);
     } else if (concernCategory)
       await adviseFirst(context, this.services, 'concern', {
         dangerCategory: concernCategory,
         askedStraightBefore,
         policeTold,
+        pillsSaid: this.services.understanding.pillsSaid(context.activity.text ?? '', messagesFor(context, this.services).locale),
         ...who,
       });
     // A young person is asked straight, once, whether they are thinking of ending their life (those
@@ -530,7 +552,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    * call the police pls") is answered, and the straight question asked again, never dropped.
    * Anything else is read as usual.
    */
-  private async answerToCaringQuestion(context: TurnContext, reading: TurnReading): Promise<'answered' | 'askedAgain' | undefined> {
+  private async answerToCaringQuestion(
+    context: TurnContext,
+    reading: TurnReading,
+  ): Promise<'thinking' | 'notThinking' | 'askedAgain' | undefined> {
     const messages = messagesFor(context, this.services);
     const { locale } = messages;
     // The answer opens the message ("czasem tak. mam tabletki w plecaku", "idk. maybe. im tired").
@@ -572,7 +597,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (ypThinkingOfSuicide !== 'no') await flagRisk(context, this.services, 'suicideSelfHarm');
     await adviseFirst(context, this.services, 'yp-caring-answer', { ypThinkingOfSuicide });
     context.turnState.set(TURN_ALREADY_ANSWERED, true);
-    return 'answered';
+    return ypThinkingOfSuicide === 'no' ? 'notThinking' : 'thinking';
   }
 
   /**
