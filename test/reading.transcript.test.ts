@@ -3780,6 +3780,27 @@ describe('a fifteenth fresh walk: danger hinted at, a word of another sense, an 
     }
   });
 
+  it('by text, a night worker\'s "who do i need to tell and by when, my manager on call isnt answering" is answered, in Thames Valley\'s own words', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T00:10:00Z', env: { AREA: 'thames-valley' } });
+    try {
+      const phone = '+447700900275';
+      for (const text of [
+        'residential worker here, one of our girls is 15 and went out at 9 and hasnt come back',
+        'yes',
+        'no',
+        "I don't know",
+      ])
+        await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'ok who do i need to tell and by when, my manager on call isnt answering');
+      const text = replies.join('\n');
+      expect(text).toMatch(/Don't wait for your manager/);
+      expect(text).not.toMatch(/General advice/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-101:G-ASK-MANAGER-UNREACHABLE');
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('by text, "he is 19 ..., she is 13" is a 13-year-old, and Polish "nikt nie wie gdzie ona jest" is no "no" to danger', async () => {
     const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
     try {

@@ -170,6 +170,8 @@ export const QUESTIONS_ASKED = [
   'cannotPhone',
   'childInTrouble',
   'isThisBot',
+  /** "my manager on call isnt answering": a carer or worker who cannot reach the person they report to. */
+  'managerUnreachable',
 ] as const;
 export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
 

@@ -525,8 +525,15 @@ export function createUnderstanding(
         const speakingUnsafe = asked.some((match) => match.label === 'cantCallSafely' || match.label === 'childInTrouble');
         // "what now, her social worker is off til monday" asks about the social worker: "what now" only when it asks nothing else.
         const askedMore = asked.some((match) => match.label !== 'whatNext');
+        // "who do i need to tell, my manager on call isnt answering": the answer to an unreachable manager says who, too.
+        const managerUnreachable = asked.some((match) => match.label === 'managerUnreachable');
         question ??= earliest(
-          asked.filter((match) => !(speakingUnsafe && match.label === 'cannotCall') && !(askedMore && match.label === 'whatNext')),
+          asked.filter(
+            (match) =>
+              !(speakingUnsafe && match.label === 'cannotCall') &&
+              !(askedMore && match.label === 'whatNext') &&
+              !(managerUnreachable && match.label === 'tellSocialWorker'),
+          ),
         );
         bookingRequest ??= earliest(reader.bookingRequests.find(tokens).filter((match) => !match.negated));
         for (const match of reader.factCues.find(tokens)) if (match.label !== 'none') (match.negated ? denied : said).add(match.label);
