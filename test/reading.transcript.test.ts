@@ -2255,11 +2255,15 @@ describe("a tenth fresh walk: a friend's danger, told by a young person", () => 
     expect(replies.join('\n')).not.toMatch(/otherwise 101/);
   });
 
-  it('by text, "Is that right?" asked again after the crisis lines says what it asks about, not "is it right you want to die"', async () => {
+  it('by text, "idk maybe" to the straight question leaves the crisis lines last, and the next "yes" confirms who is writing', async () => {
     const phone = '+447700900991';
     for (const text of ['im at my nans now i came back yesterday', 'everyone would be better off without me']) await sms.text(phone, text);
     const { replies } = await sms.text(phone, 'idk maybe');
-    expect(replies.join('\n')).toMatch(/SHOUT[\s\S]*It sounds like you are a young person and you have come back[\s\S]*Is that right\?/);
+    // The crisis lines are the turn's last words; "Is that right?" waits for the next message.
+    expect(replies.join('\n')).toMatch(/SHOUT/);
+    expect(replies.join('\n')).not.toMatch(/Is that right\?/);
+    const confirmed = await sms.text(phone, 'yes');
+    expect(confirmed.replies.join('\n')).toMatch(/are you safe right now/);
   });
 
   it('by text, "we\'ve already rung police", typed at another question, is noted and the question asked again, not "didn\'t catch that"', async () => {
@@ -3796,6 +3800,21 @@ describe('a fifteenth fresh walk: danger hinted at, a word of another sense, an 
       expect(text).toMatch(/Don't wait for your manager/);
       expect(text).not.toMatch(/General advice/);
       expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-101:G-ASK-MANAGER-UNREACHABLE');
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('by text, a carer writing again after the steps for a child back gets what to do with news, not the steps and the log again', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T01:45:00Z', env: { AREA: 'set' } });
+    try {
+      const phone = '+447700900276';
+      for (const text of ['foster carer here, our 13 yr old is back, she came in at half 1 in a taxi', '1']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, "she's gone to bed");
+      const text = replies.join('\n');
+      expect(text).toMatch(/The steps for a child who is back are above/);
+      expect(text).not.toMatch(/Log for your records|Welcome back/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-101:C-BACK-AGAIN');
     } finally {
       await sms.close();
     }

@@ -22,9 +22,9 @@ export type EverydayMeaning = Partial<Record<'yes' | 'no' | 'unknown', string>>;
 
 /**
  * What someone looks like or wears, where they were last seen, who they were with, the places and
- * people they know, or a moment.
+ * people they know, a moment, or whether the one writing is safe.
  */
-export type AskedDetail = 'appearance' | 'place' | 'company' | 'placesAndPeople' | 'moment';
+export type AskedDetail = 'appearance' | 'place' | 'company' | 'placesAndPeople' | 'moment' | 'safety';
 
 export interface OpenQuestion {
   /** The asking dialog's id: a reading answers only the question that was asked. */

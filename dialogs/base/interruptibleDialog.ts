@@ -225,7 +225,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await this.replyToWhatWasSaid(context, { ...turnReading, concern: [], question: undefined }, role, true);
       // "yes" or "idk maybe": the crisis lines are the turn's last words, not the booking's next
       // question; the question waiting takes their next message.
-      if (caringAnswer === 'thinking') return active ? Dialog.EndOfTurn : undefined;
+      // "Are you safe right now?" is asked again: the "yes" did not say they are.
+      if (caringAnswer === 'thinking' && waiting?.asksFor !== 'safety') return active ? Dialog.EndOfTurn : undefined;
       // "yes im at my mates, but..." answered the question on screen too: that answer is taken now.
       const held = before.answerHeld;
       if (active && held && held.questionId === turnReading.answer?.questionId) {

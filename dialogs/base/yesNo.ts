@@ -46,8 +46,12 @@ export function yesNoUnsureQuestion(
   ask: string,
   services: DialogServices,
   read?: (context: TurnContext) => YesNoUnsure | undefined,
+  { asksFor }: { asksFor?: AskedDetail } = {},
 ): ChoiceQuestion<YesNoUnsure> {
-  return new ChoiceQuestion({ id, ask, retry: 'common.yesNo.retry', choices: yesNoUnsureChoices, ...(read ? { read } : {}) }, services);
+  return new ChoiceQuestion(
+    { id, ask, retry: 'common.yesNo.retry', choices: yesNoUnsureChoices, ...(read ? { read } : {}), ...(asksFor ? { asksFor } : {}) },
+    services,
+  );
 }
 
 /** Whether the police were told the child was missing, as facts said in words give it ("we never reported it", "the police know"). */

@@ -19,6 +19,7 @@ import { conversationFactsRecord, keepOfferDeclined } from '../base/conversation
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { dropAnswer, messagesFor, readingOf, type DialogServices, type TurnReading } from '../../bot/turn/services';
 import { TURN_ALREADY_ANSWERED, TURN_ONLY_NOTED } from '../base/waitingDialog';
+import { advise } from '../../bot/turn/advice';
 import { optionMentioned, readAnswer } from '../../bot/understanding/openQuestion';
 import { aboutSomeoneElseOnly } from '../../bot/understanding/understand';
 import type { Messages } from '../../bot/content/i18n';
@@ -193,9 +194,15 @@ export class RootDialog extends InterruptibleDialog {
     // A parent, carer or professional writing again after their steps ended ("she's 15, seems ok
     // physically", after the summary for a child back): their own steps again, not "Who is writing?".
     if (role) {
-      await step.context.sendActivity(messages.t('root.welcomeBackAdult'));
-      // A carer's child who came back is still back, unless the words say otherwise.
+      // A carer's child who came back is still back, unless the words say otherwise: "she's gone to
+      // bed", "should i take the phone off her" get what to do with news, not the steps again.
       const stillBack = role === 'carer' && (await carerCaseRecord(this.services).get(step.context)).status === 'back';
+      if (stillBack && (reading?.situation === undefined || reading.situation === 'back')) {
+        for (const rule of this.services.rules.decideAll('carer-back-again', { childBack: true }))
+          await advise(step.context, this.services, rule);
+        return step.endDialog();
+      }
+      await step.context.sendActivity(messages.t('root.welcomeBackAdult'));
       const situation = reading?.situation ?? (stillBack ? 'back' : undefined);
       Object.assign(step.values, {
         first: { writer: role, ...(situation ? { situation } : {}), ...(role === 'professional' && profession ? { profession } : {}) },

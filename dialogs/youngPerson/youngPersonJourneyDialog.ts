@@ -69,18 +69,24 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     super(YOUNG_PERSON_JOURNEY, services);
     // "theres a man following me", "they wont let me leave": not safe, said in their words.
     this.addDialog(
-      yesNoUnsureQuestion(SAFE, 'youngPerson.safe.ask', services, (context) => {
-        const { danger, dangerOf, facts, answer } = readingOf(context, services);
-        // "im scared", "my dad hits me", "he made me carry stuff for him": not safe, said in their
-        // words, and not asked again after the 999 line. Talk of ending their life is asked about
-        // straight instead; a yes or no said with it is theirs. "my mum kicked me out" says where
-        // they cannot go, not that they are in danger now: asked.
-        if (answer?.option !== undefined) return undefined;
-        // Scared, with no danger said, is not sure: "call 999 now" is for danger.
-        // A friend's danger ("my mate is at some guys flat") says nothing of their own.
-        if (!onlySomeoneElse(dangerOf) && danger.some((category) => category !== 'suicideSelfHarm')) return 'no';
-        return facts.said.includes('feelsScared') ? 'unsure' : undefined;
-      }),
+      yesNoUnsureQuestion(
+        SAFE,
+        'youngPerson.safe.ask',
+        services,
+        (context) => {
+          const { danger, dangerOf, facts, answer } = readingOf(context, services);
+          // "im scared", "my dad hits me", "he made me carry stuff for him": not safe, said in their
+          // words, and not asked again after the 999 line. Talk of ending their life is asked about
+          // straight instead; a yes or no said with it is theirs. "my mum kicked me out" says where
+          // they cannot go, not that they are in danger now: asked.
+          if (answer?.option !== undefined) return undefined;
+          // Scared, with no danger said, is not sure: "call 999 now" is for danger.
+          // A friend's danger ("my mate is at some guys flat") says nothing of their own.
+          if (!onlySomeoneElse(dangerOf) && danger.some((category) => category !== 'suicideSelfHarm')) return 'no';
+          return facts.said.includes('feelsScared') ? 'unsure' : undefined;
+        },
+        { asksFor: 'safety' },
+      ),
     );
     this.addDialog(
       new ChoiceQuestion(
