@@ -3820,6 +3820,17 @@ describe('a fifteenth fresh walk: danger hinted at, a word of another sense, an 
     }
   });
 
+  it('on the Bot Framework endpoint, a 6-year-old gone from his bed at 23:00 is 999 whatever the parent answers; at 15:00 the police now', async () => {
+    const night = harness.conversation();
+    harness.clock.set('2026-11-24T23:00:00Z');
+    await walk(night, ['my 6 year old isnt in his bed and the back door is open', 'yes', 'not sure']);
+    expect(await auditTrail(harness.app, night.id)).toContain('advised-999:P-DANGER-YOUNG-NIGHT');
+    const day = harness.conversation();
+    harness.clock.set('2026-11-24T15:00:00Z');
+    await walk(day, ['my 6 year old isnt in his bed and the back door is open', 'yes', 'not sure']);
+    expect(await auditTrail(harness.app, day.id)).toContain('advised-999:P-DANGER-YOUNG');
+  });
+
   it('by text, "he is 19 ..., she is 13" is a 13-year-old, and Polish "nikt nie wie gdzie ona jest" is no "no" to danger', async () => {
     const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
     try {

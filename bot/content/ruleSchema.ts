@@ -61,6 +61,8 @@ export const factSchemas = {
   turnFailed: z.boolean(),
   parentDangerNow: z.enum(['yes', 'no', 'unsure']),
   ageYears: z.number(),
+  /** It is dark out where the area is (20:00 to 07:00): a young child out alone is in danger. */
+  afterDark: z.boolean(),
   parentBelievesAtRisk: z.enum(['yes', 'no', 'unsure']),
   searchItem: z.enum(SEARCH_ITEMS),
   reportToPolice: z.boolean(),

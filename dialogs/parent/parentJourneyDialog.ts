@@ -66,6 +66,9 @@ const AGE = 'parent.age';
 const CONTACT = 'parent.contact';
 /** Below this age a child is not asked about as reachable by phone ("have you tried to call them?" of a 2-year-old). */
 const YOUNGEST_WITH_OWN_PHONE = 8;
+/** The hours a young child out alone is in the dark, where the area is (P-DANGER-YOUNG-NIGHT). */
+const DARK_FROM_HOUR = 20;
+const LIGHT_FROM_HOUR = 7;
 /** Facts said in passing that put a missing child at extra risk: said back, and the risk question not asked. */
 const RISKS_SAID_IN_PASSING = ['medicalCondition', 'additionalNeeds'] as const satisfies readonly StatedFact[];
 /** Facts that, described at "in danger?" instead of a yes or no, make the answer "not sure". */
@@ -338,10 +341,12 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       await this.record.update(step.context, (current) => ({ ...current, toldToReportNow: true }));
       return step.beginDialog(LAST_SEEN, await momentSaidBegin(step.context, this.services, 'lastSeenSaid'));
     }
+    const hour = DateTime.fromJSDate(this.services.clock.now(), { zone: this.services.timeZone }).hour;
     const advised = await adviseFirst(step.context, this.services, 'parent-danger', {
       parentDangerNow: dangerNow,
       policeTold: await this.policeTold(step),
       missingFromPublicPlace: stated.includes('missingFromPublicPlace'),
+      afterDark: hour >= DARK_FROM_HOUR || hour < LIGHT_FROM_HOUR,
       ...(ageYears === undefined ? {} : { ageYears }),
     });
     // Told to call the police now though not in danger: the same is not said again before the search.
