@@ -288,3 +288,20 @@ describe('half past in words, and a day named with a bare time', () => {
     expect(days).toContain('2026-11-26');
   });
 });
+
+describe('a message that opens with a day still to come', () => {
+  const words = loadContent({ area: 'kent' }).understanding.en;
+  const reader = createDateReader({
+    clock: new ManualClock('2026-11-24T23:00:00Z'),
+    timeZone: 'Europe/London',
+    sayings: words?.times ?? {},
+    ...(words ? { schoolDayByLanguage: { en: words.schoolDay } } : {}),
+    halfPastByLanguage: { en: words?.halfPast ?? [] },
+  });
+
+  it('"tmrw after school like half 4" is ahead, not 16:30 today; "he went out at 7, back tomorrow" is 19:00', () => {
+    expect(reader.readPast('tmrw after school like half 4', 'en', { beforeNow: true }).kind).toBe('future');
+    const went = reader.readPast('he went out at 7 and said hed be back tomorrow at 10', 'en', { beforeNow: true });
+    expect(went.kind === 'read' && went.moment.at.toISOString()).toBe('2026-11-24T19:00:00.000Z');
+  });
+});

@@ -927,6 +927,16 @@ describe('a fifteenth fresh walk: a word of another sense, an age of someone els
     expect(understanding.read('nu sunt sigur, are depresie si ia sertraline', 'ro').facts.said).toContain('medicalCondition');
   });
 
+  it('"ive got him, hes in the car with me" and "not missing anymore" are the child back, said by a parent; Polish "dzwonic na policje?" asks when to report', () => {
+    for (const text of ['ive got him, hes in the car with me now', 'hes not missing anymore i just told you ive got him']) {
+      const reading = understanding.read(text, 'en-GB');
+      expect(reading.situation).toBe('back');
+      expect(reading.writer).not.toBe('youngPerson');
+    }
+    expect(understanding.read('a man is going to pick her up', 'en-GB').situation).toBeUndefined();
+    expect(understanding.read('co mam robic? dzwonic na policje?', 'pl').question).toBe('whenToReport');
+  });
+
   it('gifts, lifts and vodka from older lads are exploitation, not a medical emergency; a blade to sort someone out is not self-harm', () => {
     const gifts = understanding.read('theres these older lads giving her lifts and vodka', 'en-GB').danger;
     expect(gifts).toContain('exploitation');

@@ -213,6 +213,14 @@ export function createDateReader({
         .filter((moment) => happened(moment.at) && !(options.beforeNow && moment.at.getTime() >= now.getTime() - FUTURE_TOLERANCE_MS))
         .sort((a, b) => a.at.getTime() - b.at.getTime());
       const latest = past[past.length - 1];
+      // "tmrw after school like half 4": a message that opens with a day still to come means a
+      // time of that day, not 16:30 today ("he went out at 7, back tomorrow" opens with the 7).
+      if (latest?.timeOnly && past.every((moment) => moment.timeOnly)) {
+        const firstFigure = text.search(/\d/);
+        const opening = firstFigure > 0 ? readAll(text.slice(0, firstFigure), language) : [];
+        const dayAhead = opening.find((moment) => !happened(moment.at) && !moment.timeOnly);
+        if (dayAhead) return { kind: 'future', moment: dayAhead };
+      }
       if (latest) {
         // The other reading is offered only when it too has happened (or did, yesterday).
         const other = latest.alternative && (happened(latest.alternative) ? latest.alternative : justGone(latest.alternative));
