@@ -3832,6 +3832,21 @@ describe('a fifteenth fresh walk: danger hinted at, a word of another sense, an 
     expect(await auditTrail(harness.app, day.id)).toContain('advised-999:P-DANGER-YOUNG');
   });
 
+  it('by text, a care worker\'s "his snap story, hes on a train" is news for the police now, and the question waits', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T22:30:00Z' });
+    try {
+      const phone = '+447700900277';
+      for (const text of ['residential worker, our lad is 14 and hasnt come back', '1', 'no']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'his mate just sent a screenshot of his snap story, hes on a train');
+      const text = replies.join('\n');
+      expect(text).toMatch(/Tell the police now/);
+      expect(text).toMatch(/Do you know where the child is/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-101:G-CHILD-SIGHTED');
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('by text, "he is 19 ..., she is 13" is a 13-year-old, and Polish "nikt nie wie gdzie ona jest" is no "no" to danger', async () => {
     const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
     try {

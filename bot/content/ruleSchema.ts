@@ -46,6 +46,8 @@ export const factSchemas = {
   pillsSaid: z.boolean(),
   /** A missing child has been in touch, said by an adult while the child is still gone. */
   childInTouch: z.boolean(),
+  /** Where a missing child is or was seen, learned by an adult while the child is still gone. */
+  childSighted: z.boolean(),
   /** After a medical emergency in this conversation, they say they will not call 999 or go to hospital. */
   emergencyHelpRefused: z.boolean(),
   disclosure: z.enum(DISCLOSURES),

@@ -117,6 +117,8 @@ export const STATED_FACTS = [
   'feelsScared',
   /** The missing child has been in touch ("her phone just came on, shes texted"): news for the police, not a return. */
   'childInTouch',
+  /** Where the missing child is or was seen, learned while they are gone ("his snap story shows hes on a train"): news for the police. */
+  'childSighted',
 ] as const;
 export type StatedFact = (typeof STATED_FACTS)[number];
 

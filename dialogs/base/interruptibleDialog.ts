@@ -201,19 +201,22 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // "paramedics are on the way now", with no danger words of its own: help is coming, not news to call.
     const helpComing = reading?.facts.said.includes('ambulanceCalled') === true && reading.danger.length === 0 && !helpRefused;
     if (helpComing) await adviseFirst(context, this.services, 'interrupt', { ambulanceCalled: true, ...(role ? { role } : {}) });
-    // "her phone just came on, shes texted saying shes ok", from an adult while the child is still
-    // gone: news for the police, and no answer to the question waiting (not her description).
-    // At "when did you last hear from them?", it is the answer.
-    const inTouch =
+    // "her phone just came on, shes texted saying shes ok", "his snap story shows hes on a train",
+    // from an adult while the child is still gone: news for the police, and no answer to the
+    // question waiting (not her description). At "when did you last hear from them?" or "where
+    // were they last seen?", it is the answer.
+    const news = (['childInTouch', 'childSighted'] as const).find((fact) => reading?.facts.said.includes(fact));
+    const newsOfTheChild =
+      news !== undefined &&
       active &&
       role !== 'youngPerson' &&
       before.childGone === true &&
-      reading?.facts.said.includes('childInTouch') === true &&
-      reading.danger.length === 0 &&
+      reading?.danger.length === 0 &&
       reading.situation !== 'back' &&
-      waiting?.asksFor !== 'moment';
-    if (inTouch) {
-      await adviseFirst(context, this.services, 'interrupt', { childInTouch: true, ...(role ? { role } : {}) });
+      waiting?.asksFor !== 'moment' &&
+      waiting?.asksFor !== 'place';
+    if (newsOfTheChild) {
+      await adviseFirst(context, this.services, 'interrupt', { [news]: true, ...(role ? { role } : {}) });
       return this.carryOn(innerDc, active);
     }
     // No buttons are shown under the straight question: a "Yes" then is typed, not tapped.
