@@ -3847,6 +3847,22 @@ describe('a fifteenth fresh walk: danger hinted at, a word of another sense, an 
     }
   });
 
+  it('by text, a parent pushed down the stairs now is told 999 for herself, with how to call when she cannot talk', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z', env: { AREA: 'medway' } });
+    try {
+      const phone = '+447700900278';
+      for (const text of ['my son is 13 and ran off after his dad kicked off', '1', 'no']) await sms.text(phone, text);
+      const { replies } = await sms.text(
+        phone,
+        'his dad is still here and hes smashing things and he just pushed me down the stairs, im in the bathroom',
+      );
+      expect(replies.join('\n')).toMatch(/Call 999 now for yourself[\s\S]*press 55/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-ADULT-ATTACKED');
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('by text, "he is 19 ..., she is 13" is a 13-year-old, and Polish "nikt nie wie gdzie ona jest" is no "no" to danger', async () => {
     const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
     try {

@@ -921,6 +921,24 @@ describe('a fifteenth fresh walk: a word of another sense, an age of someone els
     expect(understanding.read(text, locale).danger).toContain(category);
   });
 
+  it.each([
+    ['someone i met on snap has pics of me and says hell send them to everyone unless i pay him 200 by tonight', 'en-GB', 'sexualHarm'],
+    ['im sat by the river on my own its freezing', 'en-GB', 'immediate'],
+    ['a text saying we know where you live your dead if we see you', 'en-GB', 'immediate'],
+    ['she texted me from a number i dont know saying come get me please im scared', 'en-GB', 'immediate'],
+    ['if i go home tonight hes gonna batter me again', 'en-GB', 'immediate'],
+    ['abouy bidrobni kteer', 'ar', 'violenceAbuse'],
+  ])('a second walk: "%s" (%s) is danger (%s)', (text, locale, category) => {
+    expect(understanding.read(text, locale).danger).toContain(category);
+  });
+
+  it('"his sister just found he gave her his xbox" is no return; "i dont have anywhere else" is nowhere to stay; "shes not saying where she is" no danger', () => {
+    expect(understanding.read('his sister just found he gave her his xbox and said he wont need them', 'en-GB').situation).toBeUndefined();
+    expect(understanding.read('we found her at her mates', 'en-GB').situation).toBe('back');
+    expect(understanding.read('i dont have anywhere else', 'en-GB').facts.said).toContain('nowhereToStay');
+    expect(understanding.read('shes not saying where she is', 'en-GB').danger).toEqual([]);
+  });
+
   it('"mums gonna kill me lol" is no danger; depression and its tablets are a condition for the police', () => {
     expect(understanding.read('mums gonna kill me lol', 'en-GB').danger).toEqual([]);
     expect(understanding.read('not sure, she has depression and takes sertraline', 'en-GB').facts.said).toContain('medicalCondition');

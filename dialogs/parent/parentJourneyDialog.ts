@@ -196,7 +196,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     this.addDialog(new ParentReturnDialog(services));
     this.addDialog(new ProfileDialog(services));
     this.addDialog(yesNoQuestion(SUMMARY_AGAIN, 'parent.stillMissing.summaryAgain', services));
-    this.addDialog(yesNoQuestion(BACK_CHECK_QUESTION, 'parent.backCheck.ask', services));
+    this.addDialog(yesNoQuestion(BACK_CHECK_QUESTION, 'common.backCheck.ask', services));
     this.addDialog(new WaterfallDialog(BACK_CHECK, [(step) => step.beginDialog(BACK_CHECK_QUESTION), (step) => this.afterBackCheck(step)]));
     this.addDialog(new WaterfallDialog(START, [(step) => this.askSituation(step), (step) => this.route(step)]));
     this.addDialog(new WaterfallDialog(STILL_MISSING, [(step) => this.adviseStillMissing(step), (step) => this.summaryAgain(step)]));
@@ -283,7 +283,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       await step.cancelAllDialogs();
       return step.beginDialog(PARENT_RETURN_DIALOG);
     }
-    await step.context.sendActivity(messagesFor(step.context, this.services).t('parent.backCheck.notBack'));
+    await step.context.sendActivity(messagesFor(step.context, this.services).t('common.backCheck.notBack'));
     return step.endDialog();
   }
 
