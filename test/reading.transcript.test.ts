@@ -3863,6 +3863,35 @@ describe('a fifteenth fresh walk: danger hinted at, a word of another sense, an 
     }
   });
 
+  it('by text, a young person who will not call after pills is not asked when they can meet in the same breath', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900279';
+      for (const text of ['hi', '2', '1', 'im back', 'someone new', 'yesterday', 'yes']) await sms.text(phone, text);
+      await sms.text(phone, 'wed after school. btw i took a load of my mums tablets earlier but im fine now');
+      const { replies } = await sms.text(phone, 'nah honestly im fine i dont want an ambulance my mum will go mad');
+      expect(replies.join('\n')).toMatch(/call 999/);
+      expect(replies.join('\n')).not.toMatch(/When can you meet|Pick a time/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, "i cant get through to 999 its just ringing" is told to stay on the line, not "couldn\'t read that as a day"', async () => {
+    const conversation = harness.conversation();
+    harness.clock.set('2026-11-24T23:00:00Z');
+    const turns = await walk(conversation, [
+      'my daughter is 14 and hasnt come home',
+      'yes',
+      'yes',
+      'i cant get through to 999 its just ringing',
+    ]);
+    const text = allText(lastTurnOf(turns));
+    expect(text).toMatch(/Stay on the line/);
+    expect(text).not.toMatch(/couldn't read that/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-ASK-CANNOT-GET-THROUGH');
+  });
+
   it('by text, "he is 19 ..., she is 13" is a 13-year-old, and Polish "nikt nie wie gdzie ona jest" is no "no" to danger', async () => {
     const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
     try {

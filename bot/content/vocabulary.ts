@@ -174,6 +174,8 @@ export const QUESTIONS_ASKED = [
   'isThisBot',
   /** "my manager on call isnt answering": a carer or worker who cannot reach the person they report to. */
   'managerUnreachable',
+  /** "i cant get through to 999 its just ringing": the call is queued, not lost. */
+  'cannotGetThrough',
 ] as const;
 export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
 

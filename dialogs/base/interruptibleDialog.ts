@@ -197,7 +197,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       reading?.facts.said.includes('refusesEmergencyHelp') === true &&
       !reading.danger.includes('suicideSelfHarm') &&
       (before.flags.includes('medical') || reading.danger.includes('medical'));
-    if (helpRefused) await adviseFirst(context, this.services, 'interrupt', { emergencyHelpRefused: true, ...(role ? { role } : {}) });
+    if (helpRefused) {
+      await adviseFirst(context, this.services, 'interrupt', { emergencyHelpRefused: true, ...(role ? { role } : {}) });
+      // A young person who will not call after pills is not asked when they can meet in the same breath.
+      if (role === 'youngPerson') context.turnState.set(TURN_EMERGENCY_TOLD, true);
+    }
     // "paramedics are on the way now", with no danger words of its own: help is coming, not news to call.
     const helpComing = reading?.facts.said.includes('ambulanceCalled') === true && reading.danger.length === 0 && !helpRefused;
     if (helpComing) await adviseFirst(context, this.services, 'interrupt', { ambulanceCalled: true, ...(role ? { role } : {}) });
@@ -290,7 +294,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (anywhere) return anywhere;
     // The next message answers the straight question, so no other question is asked after it; an
     // option this message gave is held until then.
-    if (replied && active && context.turnState.get(TURN_EMERGENCY_TOLD) && !context.turnState.get(TURN_ASKED_STRAIGHT))
+    if ((replied || helpRefused) && active && context.turnState.get(TURN_EMERGENCY_TOLD) && !context.turnState.get(TURN_ASKED_STRAIGHT))
       return Dialog.EndOfTurn;
     if (replied && active && context.turnState.get(TURN_ASKED_STRAIGHT)) {
       const { answer } = turnReading;
