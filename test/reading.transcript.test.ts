@@ -3892,6 +3892,23 @@ describe('a fifteenth fresh walk: danger hinted at, a word of another sense, an 
     expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-ASK-CANNOT-GET-THROUGH');
   });
 
+  it("on the Bot Framework endpoint, a carer's long message (back, police know, 3 new phones, cash, a bruise) gets the exploitation route and who to tell tonight", async () => {
+    const conversation = harness.conversation();
+    harness.clock.set('2026-11-25T01:20:00Z');
+    const turns = await walk(
+      conversation,
+      [
+        'hi im a foster carer, our 13 yr old boy in care came back at 1am after going missing since 7pm. police know, they came out. now hes home he has 3 new phones in his bag and a load of cash and a bus ticket from london. hes got a bruise on his face he says he fell. what do i do now and who do i tell at this time of night',
+      ],
+      { join: true },
+    );
+    const text = allText(lastTurnOf(turns));
+    expect(text).toMatch(/worried about exploitation/);
+    expect(text).not.toMatch(/before they arrive/);
+    expect(text).toMatch(/social worker's office is closed now/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('disclosure-heard:G-DISCLOSE-ADULT-EXPLOITED');
+  });
+
   it('by text, "he is 19 ..., she is 13" is a 13-year-old, and Polish "nikt nie wie gdzie ona jest" is no "no" to danger', async () => {
     const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
     try {

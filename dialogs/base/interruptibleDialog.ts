@@ -409,10 +409,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       role !== 'youngPerson' && ((gone(reading.situation) && gone(reading.likely.situation)) || (childGone === true && !saysBack));
     // The trained reader's guess of exploitation, from an adult ("the cousin deals and they go up
     // to birmingham on the train"), takes the same route: who to tell and what to say, not "that sounds worrying".
+    // "back at 1am with 3 new phones and cash, a bruise he says is from a fall": the signs, with a
+    // hurt that goes with them, take the same route once the child is back.
+    const signsOnly = reading.danger.every((category) => category === 'exploitation' || (saysBack && category === 'violenceAbuse'));
     const exploitationSigns =
       role !== 'youngPerson' &&
-      ((dangerCategory === 'exploitation' && reading.danger.length === 1 && !childMissing) ||
-        (!dangerCategory && concernCategory === 'exploitation'));
+      ((reading.danger.includes('exploitation') && signsOnly && !childMissing) || (!dangerCategory && concernCategory === 'exploitation'));
     // "i just want to go to sleep and not wake up" from a parent is about the parent; "my mate said
     // she was gonna kill herself" or "my friend is at some guys flat" from a young person is about the friend.
     const [onlyOf, ...others] = dangerCategory === 'suicideSelfHarm' ? reading.suicideOf : reading.dangerOf;
