@@ -105,25 +105,16 @@ export class PastMomentDialog extends ComponentDialog {
       ),
     );
     // "sorry i meant wednesday at 4" at "is that right?" says no, and the time it gives is confirmed next.
-    this.addDialog(
+    const confirming = (questionId: string, ask: string) =>
       yesNoQuestion(
-        `${id}.confirm`,
-        keys.confirm,
+        questionId,
+        ask,
         services,
         (context) => (readingOf(context, services).answer?.option !== 'yes' && this.correctionSaid(context) ? 'no' : undefined),
         { asksFor: 'moment' },
-      ),
-    );
-    if (keys.confirmSaid)
-      this.addDialog(
-        yesNoQuestion(
-          `${id}.confirmSaid`,
-          keys.confirmSaid,
-          services,
-          (context) => (readingOf(context, services).answer?.option !== 'yes' && this.correctionSaid(context) ? 'no' : undefined),
-          { asksFor: 'moment' },
-        ),
       );
+    this.addDialog(confirming(`${id}.confirm`, keys.confirm));
+    if (keys.confirmSaid) this.addDialog(confirming(`${id}.confirmSaid`, keys.confirmSaid));
     this.addDialog(
       new WaterfallDialog(`${id}.steps`, [
         // Said already ("got home last nite"): read back to confirm, not asked again.
