@@ -3765,6 +3765,9 @@ describe('a fifteenth fresh walk: danger hinted at, a word of another sense, an 
       expect(lad.replies.join('\n')).not.toMatch(/noted that they are 16/);
       const corrected = await sms.text(phone, 'no wait shes 14');
       expect(corrected.replies.join('\n')).toMatch(/noted that they are 14/);
+      // Near the age known, "shes 13!!" corrects it with no word of correction.
+      const near = await sms.text(phone, 'shes 13!!');
+      expect(near.replies.join('\n')).toMatch(/noted that they are 13/);
     } finally {
       await sms.close();
     }

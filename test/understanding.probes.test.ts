@@ -939,6 +939,14 @@ describe('a fifteenth fresh walk: a word of another sense, an age of someone els
     expect(understanding.read('shes not saying where she is', 'en-GB').danger).toEqual([]);
   });
 
+  it('a lesson on knife crime, a hotel placement and Polish "czy musze to robic" (do I have to) are no danger', () => {
+    expect(understanding.read('they had a lesson on knife crime at school today, he seemed fine', 'en-GB').danger).toEqual([]);
+    expect(understanding.read('the hotel placement fell through, shes asleep upstairs', 'en-GB').danger).toEqual([]);
+    const polish = understanding.read('czy musze to robic', 'pl');
+    expect(polish.danger).toEqual([]);
+    expect(polish.disclosures).toEqual([]);
+  });
+
   it('"mums gonna kill me lol" is no danger; depression and its tablets are a condition for the police', () => {
     expect(understanding.read('mums gonna kill me lol', 'en-GB').danger).toEqual([]);
     expect(understanding.read('not sure, she has depression and takes sertraline', 'en-GB').facts.said).toContain('medicalCondition');

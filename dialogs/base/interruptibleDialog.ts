@@ -50,6 +50,8 @@ import {
 const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
 /** turnState key: a young person was told to ring 999 now for a medical emergency; the form waits for their next message. */
 const TURN_EMERGENCY_TOLD = Symbol('helpline.emergencyTold');
+/** How far an age said of "he" or "she" may be from the child's known age and still correct it ("hes 12!!" after 11). */
+const AGE_CORRECTION_REACH = 2;
 /** Few enough words that a day or time in them is what the message is about. */
 const FEW_WORDS = 6;
 /** turnState key: a young person was asked straight about ending their life; that is the turn's only question. */
@@ -131,7 +133,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       role === 'youngPerson' && reading !== undefined && (aboutSomeoneElseOnly(reading) || reading.facts.ageSaidOf === 'heOrShe');
     // From an adult who gave the child's age, "my nephew Kyle who is 12" is the nephew's age, and
     // "some lad on snapchat, says hes 16" his; said first, or taken back ("sorry i meant hes 12"), it is the child's.
-    const relativesAge = role !== 'youngPerson' && reading?.facts.ageSaidOf !== undefined && before.ageYears !== undefined;
+    // "hes 12!!" after 11 is a correction: only an age far from the one known is someone else's.
+    const farFromKnown = Math.abs((reading?.facts.ageYears ?? 0) - (before.ageYears ?? 0)) > AGE_CORRECTION_REACH;
+    const relativesAge =
+      role !== 'youngPerson' &&
+      before.ageYears !== undefined &&
+      (reading?.facts.ageSaidOf === 'relative' || (reading?.facts.ageSaidOf === 'heOrShe' && farFromKnown));
     const someoneElsesAge =
       askedOfOthers || friendsAge || relativesAge || (role === 'youngPerson' && (reading?.facts.ageYears ?? 0) >= ADULT_AGE);
     const stated = reading && someoneElsesAge ? { ...reading.facts, ageYears: undefined } : reading?.facts;
