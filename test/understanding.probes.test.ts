@@ -947,6 +947,13 @@ describe('a fifteenth fresh walk: a word of another sense, an age of someone els
     expect(polish.disclosures).toEqual([]);
   });
 
+  it('"how long do i keep looking before i ring them" asks when to report; "its cold and my phone is on 9%" is nowhere to stay; "she just text" is in touch', () => {
+    expect(understanding.read('how long do i keep looking before i ring them', 'en-GB').question).toBe('whenToReport');
+    expect(understanding.read('its cold and my phone is on 9%', 'en-GB').facts.said).toContain('nowhereToStay');
+    expect(understanding.read('she just text saying shes on the train home', 'en-GB').facts.said).toContain('childInTouch');
+    expect(understanding.read('who will it be', 'en-GB').question).toBe('returnInterview');
+  });
+
   it('"mums gonna kill me lol" is no danger; depression and its tablets are a condition for the police', () => {
     expect(understanding.read('mums gonna kill me lol', 'en-GB').danger).toEqual([]);
     expect(understanding.read('not sure, she has depression and takes sertraline', 'en-GB').facts.said).toContain('medicalCondition');
