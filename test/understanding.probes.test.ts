@@ -954,6 +954,11 @@ describe('a fifteenth fresh walk: a word of another sense, an age of someone els
     expect(understanding.read('who will it be', 'en-GB').question).toBe('returnInterview');
   });
 
+  it('"ok ive called them theyre on their way" is the police told; "i called them earlier and they didnt answer" is not', () => {
+    expect(understanding.read('ok ive called them theyre on their way', 'en-GB').facts.said).toContain('policeTold');
+    expect(understanding.read('i called them earlier and they didnt answer', 'en-GB').facts.said).not.toContain('policeTold');
+  });
+
   it('"mums gonna kill me lol" is no danger; depression and its tablets are a condition for the police', () => {
     expect(understanding.read('mums gonna kill me lol', 'en-GB').danger).toEqual([]);
     expect(understanding.read('not sure, she has depression and takes sertraline', 'en-GB').facts.said).toContain('medicalCondition');
