@@ -877,6 +877,13 @@ describe('a fifteenth fresh walk: a word of another sense, an age of someone els
     expect(polishYesNo('tak')).toBe('yes');
   });
 
+  it('Romanian "nimeni nu stie nimic" (nobody knows anything) is no "no"; "nu, nimic" is', () => {
+    const romanian = createLocaliser(content).messages('ro');
+    const romanianYesNo = (text: string) => readAnswer(text, yesNoUnsureChoices.asked('yesNo'), romanian, understanding).option;
+    expect(romanianYesNo('nu raspunde la telefon, am sunat la prietenele ei nimeni nu stie nimic')).toBeUndefined();
+    expect(romanianYesNo('nu, nimic')).toBe('no');
+  });
+
   it('"the back door was open" names no option of "missing now, or back?"', () => {
     expect(
       readAnswer('the back door was open when i checked', situationChoices.asked('situation'), messages, understanding).option,

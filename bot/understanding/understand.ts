@@ -835,8 +835,9 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
           match.positions.length === 1 &&
           !opensClause(tokens, match.start) &&
           !reader.lexicon.clauseBreaks.has(tokens[match.start - 1]?.word ?? '') &&
-          !endsClause(tokens, match.end, tails) &&
-          !reader.lexicon.clauseBreaks.has(tokens[match.end + 1]?.word ?? '')
+          ((!endsClause(tokens, match.end, tails) && !reader.lexicon.clauseBreaks.has(tokens[match.end + 1]?.word ?? '')) ||
+            // "nimeni nu stie nimic" (nobody knows anything): a negation's echo, not an answer.
+            negatedEarlierInClause(tokens, match.start, reader.lexicon))
         ),
     );
   if (wholeMessage) {
