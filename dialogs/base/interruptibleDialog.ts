@@ -299,10 +299,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // the caring reply and the booking question both.
     const anywhere = !replied || reading?.bookingRequest ? await this.interruptAnywhere(innerDc) : undefined;
     if (anywhere) return anywhere;
-    // The next message answers the straight question, so no other question is asked after it; an
-    // option this message gave is held until then.
+    // Told to ring 999 now for a medical emergency: the question waiting takes their next message.
     if ((replied || helpRefused) && active && context.turnState.get(TURN_EMERGENCY_TOLD) && !context.turnState.get(TURN_ASKED_STRAIGHT))
       return Dialog.EndOfTurn;
+    // The next message answers the straight question, so no other question is asked after it; an
+    // option this message gave is held until then.
     if (replied && active && context.turnState.get(TURN_ASKED_STRAIGHT)) {
       const { answer } = turnReading;
       // "its just sometimes i cut myself and my mum dont know" picks no one to talk to: only an answer that opens the message is held.
