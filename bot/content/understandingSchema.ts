@@ -73,6 +73,11 @@ export const understandingSchema = z
         lookAlikes: z.array(z.string().min(1)).default([]),
         /** Words that may follow a yes in its clause and leave it a yes ("shes safe now", "yes thanks"). */
         tails: z.array(z.string().min(1)).default([]),
+        /**
+         * No-words that, after a negation in their clause, echo it and answer nothing (Romanian
+         * "nimeni nu stie nimic", nobody knows anything); English "not in danger no" still answers.
+         */
+        echoes: z.array(z.string().min(1)).default([]),
       })
       .strict(),
     disclosures: labelled(DISCLOSURES),

@@ -333,6 +333,8 @@ interface LanguageReader {
   answerLookAlikes: readonly string[];
   /** Words that hold a situation's words and say none ("the back door", "back on snapchat"). */
   situationLookAlikes: readonly string[];
+  /** No-words that echo a negation before them in their clause (Romanian "nu stie nimic"). */
+  answerEchoes: ReadonlySet<string>;
   ageSooner: PhraseBook<'sooner'>;
   fine: PhraseBook<'fine'>;
   appearance: PhraseBook<'appearance'>;
@@ -837,7 +839,7 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
           !reader.lexicon.clauseBreaks.has(tokens[match.start - 1]?.word ?? '') &&
           ((!endsClause(tokens, match.end, tails) && !reader.lexicon.clauseBreaks.has(tokens[match.end + 1]?.word ?? '')) ||
             // "nimeni nu stie nimic" (nobody knows anything): a negation's echo, not an answer.
-            negatedEarlierInClause(tokens, match.start, reader.lexicon))
+            (reader.answerEchoes.has(tokens[match.start]?.word ?? '') && negatedEarlierInClause(tokens, match.start, reader.lexicon)))
         ),
     );
   if (wholeMessage) {
@@ -984,6 +986,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     notAnswers: new Set(words.answers.notInThisLanguage.map(normalise)),
     answerLookAlikes: words.answers.lookAlikes,
     situationLookAlikes: words.situationLookAlikes,
+    answerEchoes: wordsAsRead(words.answers.echoes),
     greetings: new Set(words.greetings.map(normalise)),
     closings: new Set(words.closings.map(normalise)),
     exclamations: labelled({ exclamation: words.exclamations }),
