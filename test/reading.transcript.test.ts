@@ -3912,6 +3912,22 @@ describe('a fifteenth fresh walk: danger hinted at, a word of another sense, an 
     expect(await auditTrail(harness.app, conversation.id)).toContain('disclosure-heard:G-DISCLOSE-ADULT-EXPLOITED');
   });
 
+  it('by text, a young person\'s "my friend hasnt been home since friday", at "are you safe right now?", gets the steps for a friend who is gone', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900280';
+      await sms.text(phone, 'hi');
+      await sms.text(phone, '2');
+      const { replies } = await sms.text(phone, 'my friend hasnt been home since friday and her mum doesnt care');
+      const text = replies.join('\n');
+      expect(text).toMatch(/116 000/);
+      expect(text).toMatch(/And you: are you OK\?/);
+      expect(text).not.toMatch(/didn't catch that/);
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('by text, "he is 19 ..., she is 13" is a 13-year-old, and Polish "nikt nie wie gdzie ona jest" is no "no" to danger', async () => {
     const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
     try {

@@ -195,6 +195,13 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     const reading = readingOf(innerDc.context, this.services);
     if (innerDc.stack[0]?.id === OFFER_FLOW) return this.stillAway(innerDc, reading);
     if (innerDc.activeDialog?.id !== SAFE) return undefined;
+    // "my friend hasnt been home since friday", at "are you safe right now?": the friend is the one
+    // gone, and the steps are for someone worried about a friend.
+    const friendGone = onlySomeoneElse(reading.missingOf) && reading.danger.length === 0 && !reading.question;
+    if (friendGone && reading.answer?.option === undefined) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(SOMEONE_ELSE);
+    }
     // Written by the young person, "missing" is being away: their own, unless only someone else is said to be gone.
     const situation = reading.situation === 'missingNow' ? 'away' : reading.situation;
     if (reading.question || (situation !== 'away' && situation !== 'back') || aboutSomeoneElseOnly(reading)) return undefined;
