@@ -19,7 +19,7 @@ import { conversationFactsRecord, keepOfferDeclined } from '../base/conversation
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { dropAnswer, messagesFor, readingOf, type DialogServices, type TurnReading } from '../../bot/turn/services';
 import { TURN_ALREADY_ANSWERED, TURN_ONLY_NOTED } from '../base/waitingDialog';
-import { advise } from '../../bot/turn/advice';
+import { adviseFirst } from '../../bot/turn/advice';
 import { optionMentioned, readAnswer } from '../../bot/understanding/openQuestion';
 import { aboutSomeoneElseOnly } from '../../bot/understanding/understand';
 import type { Messages } from '../../bot/content/i18n';
@@ -198,8 +198,7 @@ export class RootDialog extends InterruptibleDialog {
       // bed", "should i take the phone off her" get what to do with news, not the steps again.
       const stillBack = role === 'carer' && (await carerCaseRecord(this.services).get(step.context)).status === 'back';
       if (stillBack && (reading?.situation === undefined || reading.situation === 'back')) {
-        for (const rule of this.services.rules.decideAll('carer-back-again', { childBack: true }))
-          await advise(step.context, this.services, rule);
+        await adviseFirst(step.context, this.services, 'carer-back-again', { childBack: true });
         return step.endDialog();
       }
       await step.context.sendActivity(messages.t('root.welcomeBackAdult'));
