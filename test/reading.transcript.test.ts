@@ -3756,6 +3756,32 @@ describe('a fifteenth fresh walk: danger hinted at, a word of another sense, an 
     expect(await auditTrail(harness.app, conversation.id)).toContain('advised-101:G-CHILD-IN-TOUCH');
   });
 
+  it('on the Bot Framework endpoint, "no, but her phone just came on" answers the question on screen and is news for the police; typed at "when did you last hear?" with no time, it is news too', async () => {
+    const conversation = harness.conversation();
+    harness.clock.set('2026-11-24T23:00:00Z');
+    const turns = await walk(conversation, [
+      'my daughter is 12 and hasnt come home',
+      'yes',
+      'no',
+      'yesterday 9pm',
+      'yes',
+      'no, but her phone just came on and she texted saying shes fine dont look for me',
+    ]);
+    const text = allText(lastTurnOf(turns));
+    expect(text).toMatch(/Tell the police now that they have been in touch/);
+    expect(text).not.toMatch(/Have you tried to call/);
+    const atLastSeen = harness.conversation();
+    const early = await walk(atLastSeen, [
+      'my daughter is 12 and hasnt come home',
+      'yes',
+      'no',
+      'her phone just came on and she texted me',
+    ]);
+    const news = allText(lastTurnOf(early));
+    expect(news).toMatch(/Tell the police now that they have been in touch/);
+    expect(news).not.toMatch(/couldn't read that/);
+  });
+
   it('by text, "some lad on snapchat, says hes 16" after the child\'s age is his age; "no wait shes 14" takes it back', async () => {
     const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
     try {

@@ -135,12 +135,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // "some lad on snapchat, says hes 16" his; said first, or taken back ("sorry i meant hes 12"), it is the child's.
     // "hes 12!!" after 11 is a correction: only an age far from the one known is someone else's.
     const farFromKnown = Math.abs((reading?.facts.ageYears ?? 0) - (before.ageYears ?? 0)) > AGE_CORRECTION_REACH;
-    const relativesAge =
+    const othersAgeOnceKnown =
       role !== 'youngPerson' &&
       before.ageYears !== undefined &&
       (reading?.facts.ageSaidOf === 'relative' || (reading?.facts.ageSaidOf === 'heOrShe' && farFromKnown));
     const someoneElsesAge =
-      askedOfOthers || friendsAge || relativesAge || (role === 'youngPerson' && (reading?.facts.ageYears ?? 0) >= ADULT_AGE);
+      askedOfOthers || friendsAge || othersAgeOnceKnown || (role === 'youngPerson' && (reading?.facts.ageYears ?? 0) >= ADULT_AGE);
     const stated = reading && someoneElsesAge ? { ...reading.facts, ageYears: undefined } : reading?.facts;
     if (stated) await keepStatedFacts(context, this.services, stated, reading?.writer);
     // "my 4yo has wandered off at the beach": 999 in the first reply, not after two more questions.
@@ -214,8 +214,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (helpComing) await adviseFirst(context, this.services, 'interrupt', { ambulanceCalled: true, ...(role ? { role } : {}) });
     // "her phone just came on, shes texted saying shes ok", "his snap story shows hes on a train",
     // from an adult while the child is still gone: news for the police, and no answer to the
-    // question waiting (not her description). At "when did you last hear from them?" or "where
-    // were they last seen?", it is the answer.
+    // question waiting (not her description). At "where were they last seen?" it is the answer.
     const news = (['childInTouch', 'childSighted'] as const).find((fact) => reading?.facts.said.includes(fact));
     const newsOfTheChild =
       news !== undefined &&
@@ -224,11 +223,16 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       before.childGone === true &&
       reading?.danger.length === 0 &&
       reading.situation !== 'back' &&
-      waiting?.asksFor !== 'moment' &&
+      // At "when did you last hear from them?", a time said with it answers that; no time said is the news.
+      (waiting?.asksFor !== 'moment' || this.services.dates.readAll(text, languageOf(messages.locale)).length === 0) &&
       waiting?.asksFor !== 'place';
     if (newsOfTheChild) {
       await adviseFirst(context, this.services, 'interrupt', { [news]: true, ...(role ? { role } : {}) });
-      return this.carryOn(innerDc, active);
+      // "no, but her phone just came on": the "no" that opens it answers the question on screen.
+      const { answer } = turnReading;
+      if (answer?.option === undefined || (answer.by === 'meaning' && !answer.opensWithIt)) return this.carryOn(innerDc, active);
+      context.turnState.set(TURN_ALREADY_ANSWERED, true);
+      return undefined;
     }
     // No buttons are shown under the straight question: a "Yes" then is typed, not tapped.
     const caringAnswer = before.caringQuestionOpen && !helpRefused ? await this.answerToCaringQuestion(context, turnReading) : undefined;
