@@ -3974,3 +3974,42 @@ describe('a fifteenth fresh walk: danger hinted at, a word of another sense, an 
     expect(text).not.toMatch(/Kiedy ostatnio/);
   });
 });
+
+describe('a sixteenth fresh walk: the call made, said in other words', () => {
+  it('by text, "Earlier I said to call 999" opens the first 101 after the 999, not every one', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-26T00:20:00Z' });
+    try {
+      const phone = '+447700900281';
+      for (const text of [
+        'my daughter is 16 she went out at 8 and didnt come back',
+        '1',
+        'her brother saw her get in a car with an older man',
+      ])
+        await sms.text(phone, text);
+      expect((await sms.text(phone, 'ok I call 101 now?')).replies.join('\n')).toMatch(/Earlier I said to call 999/);
+      const { replies } = await sms.text(phone, 'should i ring 101 then');
+      expect(replies.join('\n')).toMatch(/101/);
+      expect(replies.join('\n')).not.toMatch(/Earlier I said/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, "done, police are coming round" is the call made: no reminder of the 999, no "couldn\'t read"', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      [
+        'my daughter is 16 she went out at 8 and didnt come back',
+        '1',
+        'her brother saw her get in a car with an older man',
+        'done, police are coming round',
+        'should i ring 101 as well?',
+      ],
+      { join: true },
+    );
+    const afterCall = turns.slice(-2).map(allText).join('\n');
+    expect(afterCall).not.toMatch(/Earlier I said|couldn't read|didn't catch/);
+    expect(allText(lastTurnOf(turns))).toMatch(/101/);
+  });
+});

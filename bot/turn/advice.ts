@@ -9,6 +9,12 @@ import { closedNowVariables } from '../content/i18n';
 const EMERGENCY_ADVISED = 'emergencyAdvised';
 
 /**
+ * Conversation state: since the last 999, "Earlier I said to call 999" was said once, or the
+ * user said they have called. Said on every later 101, it reads as not being listened to.
+ */
+const EMERGENCY_RECALLED = 'emergencyRecalled';
+
+/**
  * Decision points whose 999 is said with an "if" ("if you are in danger now, call 999"): advised
  * and audited, but a later 101 does not open with "Earlier I said to call 999".
  */
@@ -48,14 +54,17 @@ export async function advise(
       : messages.t(rule.say, { ...closedNowVariables(services.area, messages), ...variables });
   // 101 after 999 in the same conversation: the 999 stands, said first.
   const emergency = services.conversationState.createProperty<boolean>(EMERGENCY_ADVISED);
+  const recalled = services.conversationState.createProperty<boolean>(EMERGENCY_RECALLED);
   const after999 =
-    rule.audit === 'advised-101' && (await emergency.get(context))
+    rule.audit === 'advised-101' && (await emergency.get(context)) && !(await recalled.get(context))
       ? services.rules.decide('after-emergency', { dangerPhrase: true, policeTold: facts.policeTold ?? false })
       : undefined;
+  if (after999) await recalled.set(context, true);
   const text = after999 ? `${messages.t(after999.say)} ${said}` : said;
   await context.sendActivity(note ? `${text} ${note}` : text);
   if (unconditional999) {
     await emergency.set(context, true);
+    await recalled.set(context, false);
     context.turnState.set(EMERGENCY_SAID_THIS_TURN, true);
   }
   if (rule.audit) {
@@ -71,6 +80,11 @@ export async function advise(
 /** Whether this turn has said "call 999 now", without an "if". */
 export function emergencySaidThisTurn(context: TurnContext): boolean {
   return context.turnState.get(EMERGENCY_SAID_THIS_TURN) === true;
+}
+
+/** The user has called 999 or the police: later 101 advice does not remind them of the 999. */
+export async function noteEmergencyCalled(context: TurnContext, services: Pick<DialogServices, 'conversationState'>): Promise<void> {
+  await services.conversationState.createProperty<boolean>(EMERGENCY_RECALLED).set(context, true);
 }
 
 /** Whether 999 was advised, without an "if", earlier in this conversation. */

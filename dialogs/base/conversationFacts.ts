@@ -17,6 +17,7 @@ import { stateRecord } from './record';
 import { pastMomentResult } from './stepData';
 import type { PastMoment, PastMomentBegin } from './pastMomentDialog';
 import type { DialogServices } from '../../bot/turn/services';
+import { noteEmergencyCalled } from '../../bot/turn/advice';
 import { OPEN_HANDOFF_HOURS } from '../../bot/turn/ports';
 
 export const RISK_FLAGS = [
@@ -179,6 +180,7 @@ export async function keepStatedFacts(
 ): Promise<void> {
   const denied = facts.denied ?? [];
   if (facts.ageYears === undefined && facts.said.length === 0 && denied.length === 0 && writer === undefined) return;
+  if (facts.said.includes('policeTold') || facts.said.includes('ambulanceCalled')) await noteEmergencyCalled(context, services);
   await conversationFactsRecord(services).update(context, (current) => ({
     ...current,
     ...(writer ? { writerHeard: writer } : {}),
