@@ -4013,3 +4013,50 @@ describe('a sixteenth fresh walk: the call made, said in other words', () => {
     expect(allText(lastTurnOf(turns))).toMatch(/101/);
   });
 });
+
+describe('a sixteenth fresh walk: a young person who talks of ending their life again', () => {
+  it('by text, burden talk after the straight question is "call 999 now", and the same again is said short, with no safety menu after it', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T01:20:00Z' });
+    try {
+      const phone = '+447700900282';
+      await sms.text(phone, 'hi');
+      await sms.text(phone, '2');
+      expect((await sms.text(phone, 'honestly whats the point anymore')).replies.join('\n')).toMatch(/ask you straight/);
+      const burden = (await sms.text(phone, 'every1 wud b better off without me tbh')).replies.join('\n');
+      expect(burden).toMatch(/call 999 now/);
+      expect(burden).not.toMatch(/are you safe right now/i);
+      const again = (await sms.text(phone, 'ive got my mums pills in my room')).replies.join('\n');
+      expect(again).toMatch(/999 now/);
+      expect(again.length).toBeLessThan(burden.length);
+      expect(again).not.toMatch(/shop or a station|away from home now/);
+      const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+      expect(trail.filter((row) => row === 'advised-999:G-DANGER-YP-SUICIDE-AGAIN')).toHaveLength(2);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, goodbye letters after "yeh kinda" are "call 999 now", and the safety question is asked without "Hi."', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['2', 'whats the point anymore', 'yeh kinda', 'i wrote letters for every1 already'], {
+      join: true,
+    });
+    expect(allText(turns[3] ?? [])).toMatch(/Are you safe right now\?/);
+    expect(allText(turns[3] ?? [])).not.toMatch(/Hi\. First/);
+    expect(allText(lastTurnOf(turns))).toMatch(/call 999 now/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-YP-SUICIDE-AGAIN');
+  });
+
+  it('on the Bot Framework endpoint, "any time tbh, if im still alive lol" at the meeting time is asked about straight', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['2', 'yes', 'im back', 'someone new', 'last night', 'yes', 'library', 'any time tbh, if im still alive lol'],
+      {
+        join: true,
+      },
+    );
+    expect(allText(lastTurnOf(turns))).toMatch(/ask you straight/);
+    expect(allText(lastTurnOf(turns))).not.toMatch(/didn't get that time/);
+  });
+});

@@ -51,10 +51,11 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
     const variables = (dc.activeDialog?.state as AskState | undefined)?.variables ?? {};
     const value = this.spec.read?.(dc.context, variables) ?? this.spec.choices.valueOf(answer.option);
     if (value !== undefined) return dc.endDialog(value);
-    // "idk" is an answer a person means: say how to answer, not that it was not caught.
+    // "idk" and "skip" are answers a person means: say how to answer, not that it was not caught.
     const { unsure, whichYes } = this.spec;
     const saysYes = whichYes !== undefined && this.services.understanding.everyday(activity.text ?? '', messages.locale) === 'yes';
-    const why = unsure && answer.everyday === 'unknown' ? unsure : saysYes && whichYes ? whichYes : this.spec.retry;
+    const notSure = answer.everyday === 'unknown' || answer.everyday === 'skip';
+    const why = unsure && notSure ? unsure : saysYes && whichYes ? whichYes : this.spec.retry;
     const reply = await replyToMiss(dc, why, this.services);
     if (reply === 'handled') return Dialog.EndOfTurn;
     // The question again, last, beside its options: "choose one of these" needs a question to choose for.

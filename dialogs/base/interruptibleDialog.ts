@@ -457,9 +457,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         const at = this.services.clock.now().toISOString();
         await conversationFactsRecord(this.services).update(context, (facts) => ({ ...facts, toldDangerNowAt: at }));
       }
-      // "took a few of my nans pills, kinda sleepy", "my mate's not waking up": a young person told
-      // to ring 999 now is left with that, not asked where they would like to meet in the same breath.
-      if (role === 'youngPerson' && rule?.audit === 'advised-999' && dangerCategory === 'medical')
+      // "took a few of my nans pills, kinda sleepy", "my mate's not waking up", or talk of ending
+      // their life again after being asked straight: a young person told to ring 999 now is left
+      // with that, not asked whether they are safe or where they would like to meet in the same breath.
+      const ownSuicideAgain = dangerCategory === 'suicideSelfHarm' && askedStraightBefore && !aboutSomeoneElse;
+      if (role === 'youngPerson' && rule?.audit === 'advised-999' && (dangerCategory === 'medical' || ownSuicideAgain))
         context.turnState.set(TURN_EMERGENCY_TOLD, true);
     } else if (concernCategory)
       await adviseFirst(context, this.services, 'concern', {

@@ -46,10 +46,18 @@ export function yesNoUnsureQuestion(
   ask: string,
   services: DialogServices,
   read?: (context: TurnContext) => YesNoUnsure | undefined,
-  { asksFor }: { asksFor?: AskedDetail } = {},
+  { asksFor, askAgain }: { asksFor?: AskedDetail; askAgain?: string } = {},
 ): ChoiceQuestion<YesNoUnsure> {
   return new ChoiceQuestion(
-    { id, ask, retry: 'common.yesNo.retry', choices: yesNoUnsureChoices, ...(read ? { read } : {}), ...(asksFor ? { asksFor } : {}) },
+    {
+      id,
+      ask,
+      retry: 'common.yesNo.retry',
+      choices: yesNoUnsureChoices,
+      ...(read ? { read } : {}),
+      ...(asksFor ? { asksFor } : {}),
+      ...(askAgain ? { askAgain } : {}),
+    },
     services,
   );
 }

@@ -85,7 +85,8 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
           if (!onlySomeoneElse(dangerOf) && danger.some((category) => category !== 'suicideSelfHarm')) return 'no';
           return facts.said.includes('feelsScared') ? 'unsure' : undefined;
         },
-        { asksFor: 'safety' },
+        // Asked again after the crisis lines, "Hi." would read as if nothing had been said.
+        { asksFor: 'safety', askAgain: 'youngPerson.safe.askAgain' },
       ),
     );
     this.addDialog(
