@@ -98,7 +98,7 @@ describe('on the Bot Framework endpoint', () => {
     await walk(conversation, ['2'], { join: true });
     const [noted, safe] = await walk(conversation, ['got back home about an hour ago', 'yes']);
     expect(allText(noted ?? [])).toMatch(/you're back/);
-    expect(allText(noted ?? [])).toMatch(/are you safe/);
+    expect(allText(noted ?? [])).toMatch(/are you safe/i);
     expect(allText(noted ?? [])).not.toMatch(DIDNT_CATCH);
     expect(allText(safe ?? [])).not.toMatch(/away from home now, or are you back/);
     expect(optionTitles(safe ?? [])).toEqual(['Someone I trust', 'Someone new', 'No thanks']);
@@ -154,7 +154,7 @@ describe('on the Bot Framework endpoint', () => {
     const [answered] = await walk(conversation, ['no']);
     const text = allText(answered ?? []);
     expect(text).toContain('85258');
-    expect(text).not.toMatch(/are you safe right now/);
+    expect(text).not.toMatch(/are you safe right now/i);
     expect(optionTitles(answered ?? [])).toEqual(['Away now', "I'm back"]);
   });
 
@@ -187,7 +187,7 @@ describe('on the Bot Framework endpoint', () => {
     const text = allText(answered ?? []);
     for (const number of ['999', '85258', '116 000']) expect(text).toContain(number);
     // The question waiting is asked again: the "yes" was not taken as "I am safe".
-    expect(text).toMatch(/are you safe right now/);
+    expect(text).toMatch(/are you safe right now/i);
     const audit = await auditTrail(harness.app, conversation.id);
     expect(audit).toContain('advised-999:Y-THINKING-OF-SUICIDE');
     expect(audit.filter((row) => row.endsWith(':Y-NOT-SAFE'))).toEqual([]);
@@ -629,7 +629,7 @@ describe('by SMS', () => {
     await sms.text(phone, 'yeah safe, just tired of everything, everyone would be better off without me');
     const { replies } = await sms.text(phone, 'no');
     const text = replies.join('\n');
-    expect(text).not.toMatch(/are you safe right now/);
+    expect(text).not.toMatch(/are you safe right now/i);
     expect(text).toMatch(/away from home now, or are you back/);
   });
 
@@ -642,7 +642,7 @@ describe('by SMS', () => {
     const { replies } = await sms.text(phone, 'nah');
     const text = replies.join('\n');
     expect(text).toContain('85258');
-    expect(text).toMatch(/are you safe right now/);
+    expect(text).toMatch(/are you safe right now/i);
     expect(text).not.toMatch(DIDNT_CATCH);
   });
 
@@ -1801,9 +1801,9 @@ describe('a seventh fresh walk', () => {
   it('"my dad hits me" at "are you safe right now?" is not safe: the 999 line once, and the question not asked again; by text too', async () => {
     const conversation = harness.conversation();
     const asked = await walk(conversation, ['i ran away last week and came back', 'yes']);
-    expect(allText(lastTurnOf(asked))).toMatch(/are you safe right now/);
+    expect(allText(lastTurnOf(asked))).toMatch(/are you safe right now/i);
     const [turn = []] = await walk(conversation, ['my dad hits me']);
-    expect(allText(turn)).not.toMatch(/are you safe right now/);
+    expect(allText(turn)).not.toMatch(/are you safe right now/i);
     const trail = await auditTrail(harness.app, conversation.id);
     expect(trail).toEqual(expect.arrayContaining(['advised-999:G-DANGER-YP', 'disclosure-heard:G-DISCLOSE-YP-HOME']));
     const phone = '+447700900951';
@@ -1811,7 +1811,7 @@ describe('a seventh fresh walk', () => {
     await sms.text(phone, '1');
     const { replies } = await sms.text(phone, 'he makes me sell stuff for him');
     expect(replies.join('\n')).toMatch(/999/);
-    expect(replies.join('\n')).not.toMatch(/are you safe right now/);
+    expect(replies.join('\n')).not.toMatch(/are you safe right now/i);
   });
 
   it('"i ran away last week and came back" is back: offered someone to talk to about it', async () => {
@@ -1950,12 +1950,12 @@ describe("an eighth fresh walk: whose danger, and signs in a child's own words",
     await walk(conversation, ['im back home now', 'yes', 'yes', 'No thanks']);
     const [again = []] = await walk(conversation, ['actually yeah ok i will talk to someone']);
     expect(optionTitles(again)).toEqual(['Someone I trust', 'Someone new', 'No thanks']);
-    expect(allText(again)).not.toMatch(/are you safe right now/);
+    expect(allText(again)).not.toMatch(/are you safe right now/i);
     const phone = '+447700900965';
     for (const said of ['im back home now', '1', '1', '3']) await sms.text(phone, said);
     const { replies } = await sms.text(phone, 'ok can i talk to someone new then');
     expect(replies.join('\n')).toMatch(/What would you like\?/);
-    expect(replies.join('\n')).not.toMatch(/are you safe right now/);
+    expect(replies.join('\n')).not.toMatch(/are you safe right now/i);
   });
 
   it('back "yesterday": the three days to meet count from the end of that day, so Thursday at 4pm is not too late', async () => {
@@ -2172,7 +2172,7 @@ describe("a tenth fresh walk: a friend's danger, told by a young person", () => 
     ]);
     expect(allText(turn)).toMatch(/Call 999 now and tell them who is in danger/);
     expect(allText(turn)).not.toMatch(/Nobody should make you do things|away from home|Then please call 999 now/);
-    expect(allText(turn)).toMatch(/are you safe right now\?/);
+    expect(allText(turn)).toMatch(/are you safe right now\?/i);
     const trail = await auditTrail(harness.app, conversation.id);
     expect(trail).not.toContain('advised-999:Y-NOT-SAFE-NOW');
   });
@@ -2264,7 +2264,7 @@ describe("a tenth fresh walk: a friend's danger, told by a young person", () => 
     expect(replies.join('\n')).toMatch(/SHOUT/);
     expect(replies.join('\n')).not.toMatch(/Is that right\?/);
     const confirmed = await sms.text(phone, 'yes');
-    expect(confirmed.replies.join('\n')).toMatch(/are you safe right now/);
+    expect(confirmed.replies.join('\n')).toMatch(/are you safe right now/i);
   });
 
   it('by text, "we\'ve already rung police", typed at another question, is noted and the question asked again, not "didn\'t catch that"', async () => {
@@ -2465,7 +2465,7 @@ describe('an eleventh fresh walk: harm in new words, and the search after 999', 
     const { replies } = await sms.text(phone, 'no i said i dont want the interview');
     expect(replies.join('\n')).not.toMatch(/999 now/);
     expect(replies.join('\n')).toMatch(/you don't have to talk to anyone/);
-    expect(replies.join('\n')).toMatch(/are you safe right now\?/);
+    expect(replies.join('\n')).toMatch(/are you safe right now\?/i);
     const { replies: next } = await sms.text(phone, 'yes');
     expect(next.join('\n')).not.toMatch(/999 now/);
   });
@@ -3637,7 +3637,7 @@ describe('typed at the changed states, before stopping', () => {
       const phone = '+447700900267';
       await sms.text(phone, 'hi');
       const role = await sms.text(phone, 'oops i got that wrong it was the spar not the co op');
-      expect(role.replies.join('\n')).not.toMatch(/are you safe right now/);
+      expect(role.replies.join('\n')).not.toMatch(/are you safe right now/i);
       const phone2 = '+447700900268';
       for (const text of ['my lad jay is 12 hes not come back from the shop, went about 6', 'yes', 'no', 'yes'])
         await sms.text(phone2, text);
@@ -3661,7 +3661,7 @@ describe('a fifteenth fresh walk: danger hinted at, a word of another sense, an 
       const { replies } = await sms.text(phone, 'im at a party rn and my mate took something n shes not waking up properly');
       const text = replies.join('\n');
       expect(text).toMatch(/Call 999 now and ask for an ambulance/);
-      expect(text).not.toMatch(/are you safe right now/);
+      expect(text).not.toMatch(/are you safe right now/i);
       expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-YP-FRIEND-MEDICAL');
     } finally {
       await sms.close();
@@ -4058,5 +4058,47 @@ describe('a sixteenth fresh walk: a young person who talks of ending their life 
     );
     expect(allText(lastTurnOf(turns))).toMatch(/ask you straight/);
     expect(allText(lastTurnOf(turns))).not.toMatch(/didn't get that time/);
+  });
+});
+
+describe('a sixteenth fresh walk: a young person away from home with someone using them', () => {
+  it('on the Bot Framework endpoint at midnight, a man met online "picking me up in an hour" is "don\'t go with them" and 999 now, said short the second time', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      [
+        'A young person',
+        'Yes',
+        'Away now',
+        'this guy i met on snap is picking me up in an hour hes 19 he sed not to tell any1',
+        'hes gonna let me stay at his for a bit',
+      ],
+      { join: true },
+    );
+    const first = allText(turns[4] ?? []);
+    expect(first).toMatch(/don't go with them/);
+    expect(first).toMatch(/Call 999 now/);
+    const second = allText(lastTurnOf(turns));
+    expect(second).toMatch(/999/);
+    expect(second).not.toMatch(/don't go with them/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-YP-EXPLOITATION-AWAY');
+  });
+
+  it('by text, "im at my boyfriends hes 22" from a young person away now is the same, and a young person back home keeps the general words', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-26T21:15:00Z' });
+    try {
+      const away = '+447700900283';
+      for (const text of ['hi', '2', '1', '1']) await sms.text(away, text);
+      expect((await sms.text(away, 'im at my boyfriends hes 22')).replies.join('\n')).toMatch(/don't go with them[\s\S]*Call 999 now/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(away))).toContain('advised-999:G-DANGER-YP-EXPLOITATION-AWAY');
+      const back = '+447700900284';
+      for (const text of ['hi', '2', '1', '2']) await sms.text(back, text);
+      await sms.text(back, 'my boyfriend is 22 he buys me stuff and says i owe him');
+      const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(back));
+      expect(trail).toContain('advised-999:G-DANGER-YP-EXPLOITATION');
+      expect(trail).not.toContain('advised-999:G-DANGER-YP-EXPLOITATION-AWAY');
+    } finally {
+      await sms.close();
+    }
   });
 });

@@ -221,7 +221,7 @@ describe('young person', () => {
       for (const text of ['hi', '2', 'yes', '2', 'No thanks']) await sms.text(phone, text);
       const { replies } = await sms.text(phone, 'ok thank you');
       expect(replies.join('\n')).toContain('116 000');
-      expect(replies.join('\n')).not.toMatch(/are you safe right now/);
+      expect(replies.join('\n')).not.toMatch(/are you safe right now/i);
     } finally {
       await sms.close();
     }
@@ -308,7 +308,7 @@ describe('young person', () => {
     const conversation = harness.conversation();
     await walk(conversation, [...TO_WHEN, '1', 'No', 'Yes']);
     const moved = await conversation.say('actually can we do thursday at 6 instead');
-    expect(allText(moved)).not.toMatch(/are you safe right now/);
+    expect(allText(moved)).not.toMatch(/are you safe right now/i);
     expect(allText(moved)).toMatch(/Thursday 26 November|Thu 26 Nov/);
   });
 
@@ -764,7 +764,7 @@ describe('writing again after the chat ended', () => {
     await walk(conversation, ['A young person', 'yes', 'away now', 'no', 'yes']);
     const [again] = await walkFrom(conversation, ['hello?']);
     const text = allText(again ?? []);
-    expect(text).toMatch(/are you safe right now/);
+    expect(text).toMatch(/are you safe right now/i);
     expect(text).not.toMatch(/Who is writing/);
   });
 });

@@ -209,8 +209,8 @@ function checkConsistency(content: Content): void {
   for (const [locale, tree] of inOrder) {
     const keys = flattenKeys(tree);
     for (const rule of content.rules) {
-      if (typeof keys.get(rule.say) !== 'string') {
-        throw new ContentError(`content/locales/${locale}: ${rule.say}: message of rule ${rule.id} is missing`);
+      for (const key of [rule.say, ...(rule.sayAgain ? [rule.sayAgain] : [])]) {
+        if (typeof keys.get(key) !== 'string') throw new ContentError(`content/locales/${locale}: ${key}: message of rule ${rule.id} is missing`);
       }
     }
     for (const [key, english] of reference) {

@@ -228,13 +228,17 @@ const reason = z.string().min(10);
 /** A rule served on another partnership's document, because the area's own is silent: said as theirs. */
 const borrowedSchema = z.object({ from: z.enum(GUIDANCE_FILES), reason }).strict();
 
+const messageKey = z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z0-9]+)+$/, { message: 'must be a message key such as safety.danger.call999' });
+
 const ruleObject = z
   .object({
     id: ruleId,
     point: z.string().regex(/^[a-z][a-z-]*$/),
     summary: z.string().min(5),
     when: conditionSchema,
-    say: z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z0-9]+)+$/, { message: 'must be a message key such as safety.danger.call999' }),
+    say: messageKey,
+    /** Said instead of `say` when the same rule was said minutes ago: its gist, not the whole of it word for word. */
+    sayAgain: messageKey.optional(),
     audit: z.enum(AUDIT_KINDS).optional(),
     /** Every area's passages: an area serves a rule on its own (checked when the area is loaded). */
     source: z.array(ruleSourceSchema),

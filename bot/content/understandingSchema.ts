@@ -149,6 +149,8 @@ export const understandingSchema = z
       }),
     /** Pills or tablets, by any name: a number of them taken ("took like 20 paracetamol") is an overdose. */
     pillWords: z.array(z.string().regex(/^[^\s\d]+$/u, 'one word, no digits')).default([]),
+    /** Words for something taken that may not be pills ("took some stuff"): something taken, but no count of pills ("22 he buys me stuff"). */
+    takenWords: z.array(z.string().regex(/^[^\s\d]+$/u, 'one word, no digits')).default([]),
     /** A body hurt now and needing an ambulance ("wont stop bleeding", "passed out"): beside talk of self-harm, the ambulance comes first. */
     injuriesNow: z.array(z.string().min(1)).default([]),
     /** Facts said in passing that a journey would otherwise ask ("no phone", "asylum seeker"). */

@@ -20,13 +20,13 @@ const EMERGENCY_RECALLED = 'emergencyRecalled';
  */
 const CONDITIONAL_999_POINTS: readonly string[] = ['concern', 'yp-safe', 'yp-home-safe', 'yp-caring-answer'];
 
-/** Conversation state: the last "call 999 now" said, and when; the same one again soon after is said short. */
+/** Conversation state: the last rule said that has words for saying it again, and when. */
 const LAST_EMERGENCY = 'lastEmergency';
 interface LastEmergency {
   ruleId: string;
   at: string;
 }
-/** Within this long, the same 999 message again is "what I said stands", not the whole of it word for word. */
+/** Within this long, the same danger message again is its `sayAgain`, not the whole of it word for word. */
 const SAME_EMERGENCY_AGAIN_MS = 15 * 60_000;
 
 /** turnState key: the note that advice is general, said already this turn. */
@@ -71,19 +71,19 @@ export async function advise(
   if (after999) await recalled.set(context, true);
   const lastEmergency = services.conversationState.createProperty<LastEmergency | undefined>(LAST_EMERGENCY);
   const now = services.clock.now();
-  const last = unconditional999 ? await lastEmergency.get(context) : undefined;
+  const last = rule.sayAgain ? await lastEmergency.get(context) : undefined;
   // "every1 wud b better off without me", "im just a burden", "ive got pills": the same words three
   // times running read as nobody listening.
-  const sameAgain = last?.ruleId === rule.id && now.getTime() - Date.parse(last.at) < SAME_EMERGENCY_AGAIN_MS;
-  const stands = facts.role === 'youngPerson' ? 'safety.danger.againYoungPerson' : 'safety.danger.again';
-  const text = sameAgain ? messages.t(stands) : after999 ? `${messages.t(after999.say)} ${said}` : said;
+  const sameAgain =
+    rule.sayAgain !== undefined && last?.ruleId === rule.id && now.getTime() - Date.parse(last.at) < SAME_EMERGENCY_AGAIN_MS;
+  const text = sameAgain && rule.sayAgain ? messages.t(rule.sayAgain) : after999 ? `${messages.t(after999.say)} ${said}` : said;
   await context.sendActivity(note && !sameAgain ? `${text} ${note}` : text);
   if (unconditional999) {
     await emergency.set(context, true);
     await recalled.set(context, false);
-    await lastEmergency.set(context, { ruleId: rule.id, at: now.toISOString() });
     context.turnState.set(EMERGENCY_SAID_THIS_TURN, true);
   }
+  if (rule.sayAgain) await lastEmergency.set(context, { ruleId: rule.id, at: now.toISOString() });
   if (rule.audit) {
     await services.audit.record({
       conversationId: context.activity.conversation.id,

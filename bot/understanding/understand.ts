@@ -310,6 +310,7 @@ interface LanguageReader {
   workerWishes: PhraseBook<WorkerWish>;
   factCues: PhraseBook<StatedFact | 'none'>;
   pillWords: ReadonlySet<string>;
+  takenWords: ReadonlySet<string>;
   injuriesNow: PhraseBook<'injured'>;
   ageCues: {
     after: ReadonlySet<string>;
@@ -645,7 +646,7 @@ export function createUnderstanding(
     pillsSaid(text, locale) {
       return languagesOf(locale).some((language) => {
         const reader = readerFor(language);
-        return tokenise(text, reader.lexicon).some((token) => reader.pillWords.has(token.word));
+        return tokenise(text, reader.lexicon).some((token) => reader.pillWords.has(token.word) || reader.takenWords.has(token.word));
       });
     },
     lastSeenWords(text, locale) {
@@ -1018,6 +1019,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     ),
     // One word each, and never a number: Arabizi "7abba" must not make "7" a pill.
     pillWords: new Set([...wordsAsRead(words.pillWords)].filter((word) => !/\d/.test(word))),
+    takenWords: new Set(wordsAsRead(words.takenWords)),
     injuriesNow: labelled({ injured: words.injuriesNow }),
     // Each cue as the tokeniser writes a word ("godzin" -> "godzing"), so the two compare.
     ageCues: {

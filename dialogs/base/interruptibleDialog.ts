@@ -240,7 +240,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (caringAnswer) {
       // "no, not like that. i just want it to stop": the answer is taken, and danger words after it are still answered.
       if (turnReading.danger.length > 0)
-        await this.replyToWhatWasSaid(context, { ...turnReading, concern: [], question: undefined }, role, true);
+        await this.replyToWhatWasSaid(context, { ...turnReading, concern: [], question: undefined }, role, true, caringAnswer);
       // "yes" or "idk maybe": the crisis lines are the turn's last words, not the booking's next
       // question; the question waiting takes their next message.
       // "Are you safe right now?" is asked again: the "yes" did not say they are.
@@ -397,6 +397,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     reading: Reading,
     role: Role | undefined,
     askedStraightBefore: boolean,
+    /** The same message's answer to the straight question: "no, not like that. i just want it to stop" is no "call 999 now". */
+    caringAnswer?: 'thinking' | 'notThinking',
   ): Promise<boolean> {
     const dangerCategory = mostUrgentCare(reading.danger, reading.harmDone, role, onlySomeoneElse(reading.dangerOf));
     const [concernCategory] = reading.concern;
@@ -416,9 +418,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // that is danger now, "call 999 now", not the route for signs.
     const gone = (situation: Situation | undefined) => situation === 'missingNow' || situation === 'away';
     const saysBack = reading.situation === 'back' || reading.likely.situation === 'back';
-    const { childGone } = await conversationFactsRecord(this.services).get(context);
+    const { childGone, situationSaid } = await conversationFactsRecord(this.services).get(context);
     const childMissing =
       role !== 'youngPerson' && ((gone(reading.situation) && gone(reading.likely.situation)) || (childGone === true && !saysBack));
+    // "im at my boyfriends hes 22", from a young person away from home tonight: they are the child missing.
+    const youngPersonAway = role === 'youngPerson' && !saysBack && (situationSaid === 'away' || gone(reading.situation));
     // The trained reader's guess of exploitation, from an adult ("the cousin deals and they go up
     // to birmingham on the train"), takes the same route: who to tell and what to say, not "that sounds worrying".
     // "back at 1am with 3 new phones and cash, a bruise he says is from a fall": the signs, with a
@@ -438,12 +442,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         dangerPhrase: true,
         dangerCategory,
         ...(dangerOf ? { dangerOf } : {}),
-        ...(childMissing ? { childMissing } : {}),
+        ...(childMissing || youngPersonAway ? { childMissing: true } : {}),
         // "back home, boyfriend dropped her off, she has marks on her wrist": not "where they might be".
         ...(saysBack && !childMissing ? { childBack: true } : {}),
         dangerNow: reading.danger.includes('immediate'),
         ambulanceCalled: reading.facts.said.includes('ambulanceCalled'),
         askedStraightBefore,
+        ...(caringAnswer === 'notThinking' ? { ypThinkingOfSuicide: 'no' as const } : {}),
         policeTold,
         ...who,
       });
@@ -460,7 +465,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       // "took a few of my nans pills, kinda sleepy", "my mate's not waking up", or talk of ending
       // their life again after being asked straight: a young person told to ring 999 now is left
       // with that, not asked whether they are safe or where they would like to meet in the same breath.
-      const ownSuicideAgain = dangerCategory === 'suicideSelfHarm' && askedStraightBefore && !aboutSomeoneElse;
+      const ownSuicideAgain =
+        dangerCategory === 'suicideSelfHarm' && askedStraightBefore && !aboutSomeoneElse && caringAnswer !== 'notThinking';
       if (role === 'youngPerson' && rule?.audit === 'advised-999' && (dangerCategory === 'medical' || ownSuicideAgain))
         context.turnState.set(TURN_EMERGENCY_TOLD, true);
     } else if (concernCategory)

@@ -289,6 +289,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
 
   private async afterWhere(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const where = resultOf(step, z.enum(WHERE_ANSWERS));
+    await conversationFactsRecord(this.services).update(step.context, (facts) => ({ ...facts, situationSaid: where }));
     if (where === 'back') return step.replaceDialog(OFFER_FLOW);
     await adviseFirst(step.context, this.services, 'yp-where', { ypWhere: where });
     return step.replaceDialog(AWAY);
