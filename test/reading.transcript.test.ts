@@ -4102,3 +4102,34 @@ describe('a sixteenth fresh walk: a young person away from home with someone usi
     }
   });
 });
+
+describe('a sixteenth fresh walk: whether to tell, and a manager who does not answer', () => {
+  it('by text, a friend\'s "should i tell some1 im scared shell get mad at me" is answered yes, with 999 and 101', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-28T19:00:00Z', env: { AREA: 'set' } });
+    try {
+      const phone = '+447700900285';
+      for (const text of ['hi my best mate is missing', '1']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'should i tell some1 im scared shell get mad at me');
+      const text = replies.join('\n');
+      expect(text).toMatch(/Yes, tell someone/);
+      for (const number of ['999', '101']) expect(text).toContain(number);
+      expect(text).not.toMatch(/only answer a few questions/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, a foster carer who "cant get hold of the on call manager" is told not to wait for them', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      [
+        'hi foster carer, 10 yr old boy not home, was meant to be back from his mates at 7, its half 11',
+        'i cant get hold of the on call manager or the social worker',
+      ],
+      { join: true },
+    );
+    expect(allText(lastTurnOf(turns))).not.toMatch(/didn't catch/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-101:G-ASK-MANAGER-UNREACHABLE');
+  });
+});

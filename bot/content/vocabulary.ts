@@ -176,6 +176,8 @@ export const QUESTIONS_ASKED = [
   'managerUnreachable',
   /** "i cant get through to 999 its just ringing": the call is queued, not lost. */
   'cannotGetThrough',
+  /** "should i tell someone, shell be mad at me": whether to pass on what they know of someone missing. Yes. */
+  'shouldTell',
 ] as const;
 export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
 
