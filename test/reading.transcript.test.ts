@@ -4133,3 +4133,22 @@ describe('a sixteenth fresh walk: whether to tell, and a manager who does not an
     expect(await auditTrail(harness.app, conversation.id)).toContain('advised-101:G-ASK-MANAGER-UNREACHABLE');
   });
 });
+
+describe("a sixteenth fresh walk: a teacher's report of a child's burns and a threat", () => {
+  it('on the Bot Framework endpoint, "I saw burns on his arms ... theyll torch his mums house" is the child\'s danger, not the teacher\'s own', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      [
+        '4',
+        'teacher or school staff',
+        'a child is back',
+        'he came back to school today, wont take his hoodie off and I saw burns on his arms, he said if he talks theyll torch his mums house',
+      ],
+      { join: true },
+    );
+    expect(allText(lastTurnOf(turns))).toMatch(/999/);
+    expect(allText(lastTurnOf(turns))).not.toMatch(/so do you/);
+    expect(await auditTrail(harness.app, conversation.id)).not.toContain('advised-999:G-DANGER-SELF-ADULT');
+  });
+});

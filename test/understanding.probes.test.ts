@@ -758,6 +758,8 @@ describe('whom talk of ending a life is about', () => {
     ['my son said he wants to end it all', ['someoneElse']],
     ['she just texted me saying sorry for everything and goodbye', ['someoneElse']],
     ['i said i want to die', ['writer']],
+    ['I saw burns on his arms', ['someoneElse']],
+    ['i have burns on my arms', ['writer']],
   ])('"%s"', (text, whom) => {
     expect(understanding.read(text, 'en-GB').suicideOf).toEqual(whom);
   });
@@ -791,6 +793,7 @@ describe('whom danger of any kind is to', () => {
     ['he says i can stay as long as i want but i have to do some runs for him', ['writer']],
     ['no its fine but my carers boyfriend keeps coming in my room at night', ['writer']],
     ['he said hell share my nudes if i dont come back', ['writer']],
+    ['I saw burns on his arms, he said if he talks theyll torch his mums house', ['someoneElse']],
   ])('"%s"', (text, whom) => {
     expect(understanding.read(text, 'en-GB').dangerOf).toEqual(whom);
   });

@@ -298,6 +298,7 @@ interface LanguageReader {
   othersWords: ReadonlySet<string>;
   speakerReflexives: ReadonlySet<string>;
   speakerPossessives: ReadonlySet<string>;
+  othersPossessives: ReadonlySet<string>;
   othersReflexives: ReadonlySet<string>;
   sayingWords: ReadonlySet<string>;
   togetherWords: ReadonlySet<string>;
@@ -1003,6 +1004,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     othersWords: wordsAsRead(words.othersWords),
     speakerReflexives: new Set(words.speakerReflexives.map(normalise)),
     speakerPossessives: wordsAsRead(words.speakerPossessives),
+    othersPossessives: wordsAsRead(words.othersPossessives),
     othersReflexives: new Set(words.othersReflexives.map(normalise)),
     sayingWords: wordsAsRead(words.sayingWords),
     togetherWords: wordsAsRead(words.togetherWords),
@@ -1457,9 +1459,12 @@ function dangerOf(text: string, reader: LanguageReader): Whose[] {
       // "keeps coming in my room at night", "share my nudes": the writer's own, among the danger
       // words or just before them, is theirs.
       const owned = tokens.slice(Math.max(0, match.start - 1), match.end + 1).some((token) => reader.speakerPossessives.has(token.word));
+      // "i saw burns on his arms": his, among the danger words, whoever saw them.
+      const theirs = tokens.slice(match.start, match.end + 1).some((token) => reader.othersPossessives.has(token.word));
       const within = new Set([
         ...words.slice(match.start, match.end + 1).filter((whose) => whose !== undefined),
         ...(owned ? (['writer'] as const) : []),
+        ...(theirs ? (['someoneElse'] as const) : []),
       ]);
       // The object just after a verb of harm ("hitting me"), never a new subject further on ("took pills and she found me").
       const after = words[match.end + 1];
@@ -1525,7 +1530,9 @@ function suicideOf(text: string, reader: LanguageReader): Array<'writer' | 'some
     const match = reader.danger.find(tokens).find((candidate) => candidate.label === 'suicideSelfHarm' && !candidate.negated);
     if (!match) continue;
     const written = textWords(clause);
-    if (written.some((word) => reader.othersReflexives.has(word))) found.add('someoneElse');
+    // "i saw burns on his arms": his, among the danger words.
+    const theirs = tokens.slice(match.start, match.end + 1).some((token) => reader.othersPossessives.has(token.word));
+    if (theirs || written.some((word) => reader.othersReflexives.has(word))) found.add('someoneElse');
     else if (written.some((word) => reader.speakerReflexives.has(word))) found.add('writer');
     else {
       // "shes saying next time ill do it properly", "she texted me saying sorry for everything and goodbye": whoever is saying it.
