@@ -4152,3 +4152,29 @@ describe("a sixteenth fresh walk: a teacher's report of a child's burns and a th
     expect(await auditTrail(harness.app, conversation.id)).not.toContain('advised-999:G-DANGER-SELF-ADULT');
   });
 });
+
+describe('a sixteenth fresh walk: told on 101, then danger', () => {
+  it('by text, "i rang 101 an hour ago, his mate saw him getting in a car with a man" is 999 now, not "you have called the police"', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900286';
+      for (const text of ['hi', '1', 'missing now']) await sms.text(phone, text);
+      const { replies } = await sms.text(
+        phone,
+        'my grandson is 13, not home since 6, i rang 101 an hour ago, his mate says he saw him getting in a car with a man near the station',
+      );
+      expect(replies.join('\n')).toMatch(/call 999 now/);
+      const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+      expect(trail).toContain('advised-999:G-DANGER-999-NOW');
+      expect(trail).not.toContain('advised-999:G-DANGER-POLICE-TOLD');
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, "ive rung 999 theyre coming, he has a knife" is still the call made', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['1', 'missing now', 'ive rung 999 theyre on the way, my son is 15 and he has a knife'], { join: true });
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-POLICE-TOLD');
+  });
+});

@@ -119,6 +119,8 @@ export const STATED_FACTS = [
   'childInTouch',
   /** Where the missing child is or was seen, learned while they are gone ("his snap story shows hes on a train"): news for the police. */
   'childSighted',
+  /** The police were told on 101, not 999 ("i rang 101 earlier"): danger said beside it is still for 999 now. */
+  'reportedOn101',
 ] as const;
 export type StatedFact = (typeof STATED_FACTS)[number];
 

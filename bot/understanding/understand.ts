@@ -252,6 +252,8 @@ const RECOGNIZER_MAX_WORDS = 3;
 const NEARLY_WHOLE_SLACK = 2;
 /** An emergency number as the whole message ("999", "112", "999!!"). */
 const EMERGENCY_NUMBER_ALONE = /^(999|112|911)$/;
+const EMERGENCY_NUMBER = /(?<!\d)(999|112|911)(?!\d)/;
+const NON_EMERGENCY_NUMBER = /(?<!\d)101(?!\d)/;
 
 /** Cultures the Microsoft recognizers know; others fall back to English figures. */
 const RECOGNIZER_CULTURES: Record<string, string> = { en: 'en-us' };
@@ -549,6 +551,8 @@ export function createUnderstanding(
       const heard = danger.size === 0 && features && !explainedAway ? models.danger.judgeFeatures(features).category : undefined;
       // "i rang the police and they told me to wait": they were not given a report; it is still to do.
       if (question === 'policeSaidWait' && said.delete('policeTold')) said.add('policeSaidWait');
+      // "i rang 101 an hour ago, his mate saw him get in a car with a man": told, but not of an emergency.
+      if (said.has('policeTold') && NON_EMERGENCY_NUMBER.test(text) && !EMERGENCY_NUMBER.test(text)) said.add('reportedOn101');
       const endangered = danger.size > 0 ? [...new Set(own.flatMap((language) => dangerOf(text, readerFor(language))))] : [];
       const despairOf = danger.has('suicideSelfHarm') ? [...new Set(own.flatMap((language) => suicideOf(text, readerFor(language))))] : [];
       // "im her mum ... i just want to sleep and not wake up": words of despair sound like a young

@@ -180,7 +180,9 @@ export async function keepStatedFacts(
 ): Promise<void> {
   const denied = facts.denied ?? [];
   if (facts.ageYears === undefined && facts.said.length === 0 && denied.length === 0 && writer === undefined) return;
-  if (facts.said.includes('policeTold') || facts.said.includes('ambulanceCalled')) await noteEmergencyCalled(context, services);
+  const emergencyCalled =
+    (facts.said.includes('policeTold') && !facts.said.includes('reportedOn101')) || facts.said.includes('ambulanceCalled');
+  if (emergencyCalled) await noteEmergencyCalled(context, services);
   await conversationFactsRecord(services).update(context, (current) => ({
     ...current,
     ...(writer ? { writerHeard: writer } : {}),

@@ -408,8 +408,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const [disclosure] = friendsDanger ? [] : reading.disclosures;
     if (!dangerCategory && !concernCategory && !disclosure && !reading.question) return false;
     const who = role ? { role } : {};
-    // "ive rung 999, theyre on the way": the police are not news to them.
-    const policeTold = reading.facts.said.includes('policeTold');
+    // "ive rung 999, theyre on the way": the police are not news to them. Told on 101, danger
+    // said now is still news for 999.
+    const policeTold = reading.facts.said.includes('policeTold') && !reading.facts.said.includes('reportedOn101');
     // Signs of exploitation an adult describes (money or a phone nobody explains, a taxi nobody
     // paid for, an older "boyfriend"), and nothing worse: the exploitation route (999 if in danger
     // now, otherwise the police on 101 and children's social care), not a bare "call 999 now".
