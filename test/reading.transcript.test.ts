@@ -4178,3 +4178,22 @@ describe('a sixteenth fresh walk: told on 101, then danger', () => {
     expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-POLICE-TOLD');
   });
 });
+
+describe('a sixteenth fresh walk: a daughter gone with an older man, in Arabic and Arabizi', () => {
+  it('by text, Arabizi "tel2et ma3 shab kbir b siyara w ma 3am trod" is 999 now, as in English', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:50:00Z' });
+    try {
+      const phone = '+447700900287';
+      await sms.text(phone, 'salam, binti 16 sene ma r5e3et 3al bet, tel2et ma3 shab kbir b siyara w ma 3am trod 3al telefon');
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-999-NOW');
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, Arabic "طلعت مع رجل كبير ... وما ترد على التلفون" is 999 now, not the route for signs', async () => {
+    const conversation = harness.conversation(undefined, { locale: 'ar' });
+    await walk(conversation, ['ابنتي عمرها 15 سنة طلعت مع رجل كبير بالعمر في سيارة وما ترد على التلفون'], { join: true });
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-999-NOW');
+  });
+});
