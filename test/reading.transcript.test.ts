@@ -4197,3 +4197,35 @@ describe('a sixteenth fresh walk: a daughter gone with an older man, in Arabic a
     expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-999-NOW');
   });
 });
+
+describe('a sixteenth fresh walk: a carer at night whose young person is at a flat with older lads', () => {
+  const first =
+    'supported lodgings carer. the girl i have, 17, she texted her mate and the mate just told me shes at some flat in gillingham with some older lads. shes 5 hrs overdue';
+
+  it('on the Bot Framework endpoint, it is 999 now, the danger is not asked after it, and "i know roughly" says where', async () => {
+    const medway = await startHarness({ now: '2026-11-25T02:30:00Z', env: { AREA: 'medway' } });
+    try {
+      const conversation = medway.conversation();
+      const turns = await walk(conversation, [first, 'i know roughly'], { join: true });
+      const told = allText(turns[1] ?? []);
+      expect(told).toMatch(/call 999 now/);
+      expect(told).not.toMatch(/in danger right now\?/);
+      expect(allText(lastTurnOf(turns))).not.toMatch(/didn't catch/);
+      expect(await auditTrail(medway.app, conversation.id)).toContain('advised-999:G-DANGER-999-NOW');
+    } finally {
+      await medway.close();
+    }
+  });
+
+  it('by text, "5 hrs overdue" with older lads is 999 now, not the route for signs', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T02:30:00Z', env: { AREA: 'medway' } });
+    try {
+      const phone = '+447700900288';
+      const { replies } = await sms.text(phone, first);
+      expect(replies.join('\n')).toMatch(/call 999 now/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).not.toContain('disclosure-heard:G-DISCLOSE-ADULT-EXPLOITED');
+    } finally {
+      await sms.close();
+    }
+  });
+});

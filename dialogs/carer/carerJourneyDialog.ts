@@ -8,7 +8,7 @@ import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, typ
 import { z } from 'zod';
 import { CARER_RISKS, type CarerRisk } from '../../bot/content/vocabulary';
 import type { JourneyExits } from '../../bot/understanding/openQuestion';
-import { advise, adviseFirst } from '../../bot/turn/advice';
+import { advise, adviseFirst, emergencySaidThisTurn } from '../../bot/turn/advice';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
@@ -165,6 +165,8 @@ export class CarerJourneyDialog extends InterruptibleDialog {
     if (optionsOf(step, journeyOptionsSchema).situation === 'back') return step.replaceDialog(CARER_RETURN_DIALOG);
     await this.log.write(step.context, 'started');
     await keepChildGone(step.context, this.services, true);
+    // "shes at some flat with older lads", just told "call 999 now": the danger is answered, not asked.
+    if (emergencySaidThisTurn(step.context)) return step.next('yes');
     return step.beginDialog(DANGER);
   }
 

@@ -6,7 +6,7 @@ import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, typ
 import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { adviseFirst, emergencyAdvised } from '../../bot/turn/advice';
+import { adviseFirst, emergencyAdvised, emergencySaidThisTurn } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import {
@@ -327,6 +327,8 @@ export class ParentJourneyDialog extends InterruptibleDialog {
 
   private async askDanger(step: WaterfallStepContext): Promise<DialogTurnResult> {
     await keepChildGone(step.context, this.services, true);
+    // "her snap says shes in a car with some man", just told "call 999 now": the danger is answered, not asked.
+    if (emergencySaidThisTurn(step.context)) return step.next('yes');
     return step.beginDialog(DANGER);
   }
 
