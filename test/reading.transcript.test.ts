@@ -2215,8 +2215,9 @@ describe("a tenth fresh walk: a friend's danger, told by a young person", () => 
   it('by text, a young person told by a man at the bus station they can stay at his is heard as someone using them', async () => {
     const phone = '+447700900987';
     const { replies } = await sms.text(phone, 'im 14 ran away, a man at the bus station said i can stay at his');
-    expect(replies.join('\n')).toMatch(/someone may be using you/);
-    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-YP-EXPLOITATION');
+    // Away from home tonight: "don't go with them", and 999 now (a sixteenth fresh walk).
+    expect(replies.join('\n')).toMatch(/using you[\s\S]*999 now/);
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-YP-EXPLOITATION-AWAY');
   });
 
   it('by text, "no he didnt hurt me he only made me do stuff..." at the offer is heard, and the offer is asked again, not turned down', async () => {
@@ -3056,8 +3057,9 @@ describe('a thirteenth fresh walk: a man meeting a child, a parent switching lan
       const phone = '+447700900249';
       for (const text of ['hi', '2', 'im on the train to london']) await sms.text(phone, text);
       const { replies } = await sms.text(phone, 'a guy said hed meet me at the station hes gonna let me stay at his');
-      expect(replies.join('\n')).toMatch(/someone may be using you/);
-      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-YP-EXPLOITATION');
+      // On the train away from home: "don't go with them", and 999 now (a sixteenth fresh walk).
+      expect(replies.join('\n')).toMatch(/don't go with them[\s\S]*999 now/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-YP-EXPLOITATION-AWAY');
     } finally {
       await sms.close();
     }
