@@ -4231,3 +4231,28 @@ describe('a sixteenth fresh walk: a carer at night whose young person is at a fl
     }
   });
 });
+
+describe('a sixteenth fresh walk: a sighting said at a yes/no question', () => {
+  const steps = ['1', 'missing now', 'no', 'about 7 tonight', 'yes', '14'];
+  const sighting = 'her friend just saw her at the station 20 mins ago';
+
+  it('on the Bot Framework endpoint, "her friend just saw her at the station" is news for the police, not a miss', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...steps, sighting], { join: true });
+    expect(allText(lastTurnOf(turns))).not.toMatch(/didn't catch/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-101:G-CHILD-SIGHTED');
+  });
+
+  it('by text, the same', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900289';
+      for (const text of ['hi', ...steps]) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, sighting);
+      expect(replies.join('\n')).not.toMatch(/didn't catch/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-101:G-CHILD-SIGHTED');
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -994,3 +994,36 @@ describe('a fifteenth fresh walk: a word of another sense, an age of someone els
     );
   });
 });
+
+describe('a sixteenth fresh walk: words of harm in an ordinary sense, and the same words meant', () => {
+  it.each([
+    'shes at her dads for the weekend, shes been sick with a cold but shes taking her meds',
+    'hes at his girlfriends, they were just watching a horror film about a stabbing',
+    'im a youth worker, we run a knife crime awareness session on tuesdays, one of our kids didnt turn up',
+  ])('"%s" is not danger', (text) => {
+    expect(understanding.read(text, 'en-GB').danger).toEqual([]);
+  });
+
+  it.each([
+    ['shes been sick all night after drinking', 'medical'],
+    ['he got stabbed watching a film', 'violenceAbuse'],
+    ['i wrote letters for every1 already', 'suicideSelfHarm'],
+    ['any time tbh, if im still alive lol', 'suicideSelfHarm'],
+    ['if he talks theyll torch his mums house', 'violenceAbuse'],
+  ])('"%s" is danger (%s)', (text, category) => {
+    expect(understanding.read(text, 'en-GB').danger).toContain(category);
+  });
+
+  it('a phone that died is not a night with nowhere to stay; one dying now still says they may be cut off', () => {
+    expect(understanding.read('my phone died so i couldnt text my mum thats why she reported me', 'en-GB').facts.said).not.toContain(
+      'nowhereToStay',
+    );
+    expect(understanding.read('my phone is dying', 'en-GB').facts.said).toContain('nowhereToStay');
+  });
+
+  it('"her friend just saw her at the station" is a sighting; "i last saw her at 7" and "have you seen her" are not', () => {
+    expect(understanding.read('her friend just saw her at the station 20 mins ago', 'en-GB').facts.said).toContain('childSighted');
+    for (const text of ['i last saw her at 7', 'have you seen her at all'])
+      expect(understanding.read(text, 'en-GB').facts.said).not.toContain('childSighted');
+  });
+});
