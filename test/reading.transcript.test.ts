@@ -4256,3 +4256,45 @@ describe('a sixteenth fresh walk: a sighting said at a yes/no question', () => {
     }
   });
 });
+
+describe('a sixteenth fresh walk: "gone missing once before", in their words', () => {
+  const before = 'hes gone missing once before last summer, he was at a mates in chatham';
+
+  it('by text, at "Have they gone missing before?" it is a yes, and the number of times is asked next', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900290';
+      for (const text of [
+        'hi',
+        '1',
+        'missing now',
+        'yes he is with older lads in a car',
+        'about 7 tonight',
+        'yes',
+        '14',
+        'no',
+        'no',
+        'no',
+        'no',
+      ])
+        await sms.text(phone, text);
+      const { replies } = await sms.text(phone, before);
+      expect(replies.join('\n')).not.toMatch(/didn't catch/);
+      expect(replies.join('\n')).toMatch(/How many times/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, said at another question, it is noted and not asked again', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['1', 'missing now', 'yes he is with older lads in a car', 'about 7 tonight', 'yes', '14', 'no', 'no', 'no', before, 'no'],
+      { join: true },
+    );
+    expect(allText(turns[10] ?? [])).toMatch(/noted/);
+    expect(turns.map(allText).join('\n')).not.toMatch(/Have they gone missing before\?/);
+    expect(allText(lastTurnOf(turns))).toMatch(/How many times/);
+  });
+});

@@ -121,6 +121,8 @@ export const STATED_FACTS = [
   'childSighted',
   /** The police were told on 101, not 999 ("i rang 101 earlier"): danger said beside it is still for 999 now. */
   'reportedOn101',
+  /** Gone missing before ("hes gone missing once before last summer"): a risk the police ask about. */
+  'missingBefore',
 ] as const;
 export type StatedFact = (typeof STATED_FACTS)[number];
 

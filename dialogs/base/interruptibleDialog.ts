@@ -56,8 +56,8 @@ const AGE_CORRECTION_REACH = 2;
 const FEW_WORDS = 6;
 /** turnState key: a young person was asked straight about ending their life; that is the turn's only question. */
 const TURN_ASKED_STRAIGHT = Symbol('helpline.askedStraight');
-/** A child's health or other needs, or the police told already, said in passing: kept for the journey's questions and advice. */
-const NOTED_IN_PASSING: readonly StatedFact[] = ['medicalCondition', 'additionalNeeds', 'policeTold'];
+/** A child's health or other needs, a time gone missing before, or the police told already, said in passing: kept for the journey's questions and advice. */
+const NOTED_IN_PASSING: readonly StatedFact[] = ['medicalCondition', 'additionalNeeds', 'policeTold', 'missingBefore'];
 /** Questions about calling for help: a yes or no in the same message is about the call. */
 const CALLING_QUESTIONS: readonly QuestionAsked[] = ['cantCallSafely', 'cannotCall'];
 /** The police details a correction is kept for (asked by the questions that ask for that detail). */

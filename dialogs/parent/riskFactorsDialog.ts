@@ -4,8 +4,9 @@ import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnRe
 import { z } from 'zod';
 import { Question } from '../base/question';
 import { numberAnswerResult, resultOf, stepValues, yesNoResult } from '../base/stepData';
-import { messagesFor, type DialogServices } from '../../bot/turn/services';
-import { yesNoQuestion } from '../base/yesNo';
+import type { TurnContext } from 'botbuilder';
+import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
+import { yesNoQuestion, type YesNo } from '../base/yesNo';
 import { parentCaseRecord, RISK_FACTORS, type ParentCase, type RiskFactor } from './parentCase';
 import { conversationFactsRecord, type ConversationFacts } from '../base/conversationFacts';
 import { listOf } from '../../bot/content/i18n';
@@ -30,8 +31,18 @@ const HEARD_AS: Record<RiskFactor, (facts: ConversationFacts) => boolean> = {
   selfHarm: (facts) => facts.flags.some((flag) => flag === 'selfHarm' || flag === 'suicideSelfHarm'),
   exploitation: (facts) => facts.flags.some((flag) => flag === 'exploitation' || flag === 'childExploited' || flag === 'madeToDoThings'),
   substances: (facts) => facts.flags.includes('substances'),
-  before: (facts) => facts.flags.some((flag) => flag === 'before' || flag === 'repeat-missing'),
+  before: (facts) => facts.stated.includes('missingBefore') || facts.flags.some((flag) => flag === 'before' || flag === 'repeat-missing'),
 };
+
+/** "hes gone missing once before last summer" at "Have they gone missing before?": a yes, in their words. */
+function readBefore(factor: RiskFactor, services: DialogServices): ((context: TurnContext) => YesNo | undefined) | undefined {
+  if (factor !== 'before') return undefined;
+  return (context) => {
+    const { facts } = readingOf(context, services);
+    if (facts.said.includes('missingBefore')) return 'yes';
+    return facts.denied?.includes('missingBefore') ? 'no' : undefined;
+  };
+}
 
 function nextQuestion(parentCase: ParentCase): Next {
   const factor = RISK_FACTORS.find((candidate) => parentCase.risk[candidate] === undefined);
@@ -46,7 +57,8 @@ export class RiskFactorsDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(RISK_FACTORS_DIALOG);
     this.record = parentCaseRecord(services);
-    for (const factor of RISK_FACTORS) this.addDialog(yesNoQuestion(question(factor), `parent.risk.${factor}`, services));
+    for (const factor of RISK_FACTORS)
+      this.addDialog(yesNoQuestion(question(factor), `parent.risk.${factor}`, services, readBefore(factor, services)));
     this.addDialog(
       new Question<number>(
         {
@@ -95,6 +107,9 @@ export class RiskFactorsDialog extends ComponentDialog {
     const next = nextQuestion(await this.record.get(step.context));
     loopValues.keep(step, { next });
     if (!next) return step.endDialog();
+    // "hes gone missing once before", said at the question before: the yes is kept, not asked for.
+    if (next.ask === 'factor' && HEARD_AS[next.factor](await conversationFactsRecord(this.services).get(step.context)))
+      return step.next('yes');
     return step.beginDialog(next.ask === 'factor' ? question(next.factor) : EPISODES);
   }
 
