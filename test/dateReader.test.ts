@@ -126,6 +126,8 @@ describe('times as people in the UK say them (with the sayings from content)', (
     ['he went out after tea', '2026-11-24T18:00:00.000Z'],
     // The part of the day and the hour, said apart, go together.
     ['last night he texted me at like 11', '2026-11-23T23:00:00.000Z'],
+    // Unless the part of the day has an hour of its own.
+    ['this morning 8 when he left for school, his mate said he left school at 3.30', '2026-11-24T15:30:00.000Z'],
     ['after school', '2026-11-24T15:30:00.000Z'],
     ['lunchtime', '2026-11-24T12:30:00.000Z'],
     ['last night', '2026-11-23T20:00:00.000Z'],

@@ -253,7 +253,8 @@ function withPartOfDayBesideHour(text: string): string {
   const hour = BARE_HOUR.exec(text);
   if (!part || !hour || hour.index < part.index + part[0].length) return text;
   const between = text.slice(part.index + part[0].length, hour.index);
-  if (between.trim() === '') return text;
+  // "this morning 8 when he left for school, ... left school at 3.30": the part of the day has an hour of its own.
+  if (between.trim() === '' || /\d/.test(between)) return text;
   return `${text.slice(0, part.index)}${between}${part[1]} at ${hour[1]}${text.slice(hour.index + hour[0].length)}`;
 }
 
