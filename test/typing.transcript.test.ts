@@ -44,11 +44,13 @@ describe('danger in words not on the list', () => {
     const replies = await conversation.say(message);
     expect(replies[0]?.text).toContain('999');
     expect(allText(replies)).not.toMatch(DIDNT_CATCH);
-    // An answer that holds danger is both: "forcing her into a car" also says she is missing, so the
-    // journey moves on to "in danger now?"; the others are asked the same question again.
+    // An answer that holds danger is both: "forcing her into a car" also says she is missing, and
+    // the "call 999 now" just said answers "in danger now?", so the journey moves on to when they were
+    // last seen (a sixteenth fresh walk); the others are asked the same question again.
     expect(optionTitles(replies)).toEqual(
-      SAYS_MISSING.has(message) ? ['Yes', 'No', 'Not sure'] : ['Missing now', 'They are back', 'Prepare in advance'],
+      SAYS_MISSING.has(message) ? ['Skip', "Don't know"] : ['Missing now', 'They are back', 'Prepare in advance'],
     );
+    if (SAYS_MISSING.has(message)) expect(allText(replies)).not.toMatch(/in danger right now\?/);
     // Talk of suicide or self-harm from an adult gets what to do about it, with 999.
     const rule = SUICIDE_TALK.has(message) ? 'G-DANGER-SUICIDE' : TAKEN.has(message) ? 'G-DANGER-999-NOW' : 'G-DANGER-999';
     expect(await ruleIds(conversation.id)).toEqual([rule]);

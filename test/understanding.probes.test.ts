@@ -1027,3 +1027,10 @@ describe('a sixteenth fresh walk: words of harm in an ordinary sense, and the sa
       expect(understanding.read(text, 'en-GB').facts.said).not.toContain('childSighted');
   });
 });
+
+describe("someone else's body, not someone else's things", () => {
+  it('"burns on his arms" is his danger; "some of his pills" says nothing of whose', () => {
+    expect(understanding.read('I saw burns on his arms', 'en-GB').dangerOf).toEqual(['someoneElse']);
+    expect(understanding.read('ive got some of his pills here', 'en-GB').dangerOf).toEqual(['writer']);
+  });
+});

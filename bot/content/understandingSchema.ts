@@ -186,8 +186,10 @@ export const understandingSchema = z
     othersReflexives: z.array(z.string().min(1)).default([]),
     /** The writer's own ("my"), among danger words ("keeps coming in my room at night"): the danger is theirs. */
     speakerPossessives: z.array(z.string().min(1)).default([]),
-    /** Someone else's ("his", "their") among the danger words: "burns on his arms" is his danger, whoever saw it. */
+    /** Someone else's ("his", "their") before a part of the body among the danger words: "burns on his arms" is his danger, whoever saw it ("his pills" says nothing of whose). */
     othersPossessives: z.array(z.string().min(1)).default([]),
+    /** Parts of the body ("arms", "wrists"), for `othersPossessives`. */
+    bodyWords: z.array(z.string().min(1)).default([]),
     /** Words that report what someone said ("shes saying", "he texted"): whom it is about is whoever says it. */
     sayingWords: z.array(z.string().min(1)).default([]),
     /** Words that join the writer to someone else ("me and my mate"): both are meant. */

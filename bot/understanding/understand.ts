@@ -301,6 +301,7 @@ interface LanguageReader {
   speakerReflexives: ReadonlySet<string>;
   speakerPossessives: ReadonlySet<string>;
   othersPossessives: ReadonlySet<string>;
+  bodyWords: ReadonlySet<string>;
   othersReflexives: ReadonlySet<string>;
   sayingWords: ReadonlySet<string>;
   togetherWords: ReadonlySet<string>;
@@ -1009,6 +1010,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     speakerReflexives: new Set(words.speakerReflexives.map(normalise)),
     speakerPossessives: wordsAsRead(words.speakerPossessives),
     othersPossessives: wordsAsRead(words.othersPossessives),
+    bodyWords: wordsAsRead(words.bodyWords),
     othersReflexives: new Set(words.othersReflexives.map(normalise)),
     sayingWords: wordsAsRead(words.sayingWords),
     togetherWords: wordsAsRead(words.togetherWords),
@@ -1464,7 +1466,7 @@ function dangerOf(text: string, reader: LanguageReader): Whose[] {
       // words or just before them, is theirs.
       const owned = tokens.slice(Math.max(0, match.start - 1), match.end + 1).some((token) => reader.speakerPossessives.has(token.word));
       // "i saw burns on his arms": his, among the danger words, whoever saw them.
-      const theirs = tokens.slice(match.start, match.end + 1).some((token) => reader.othersPossessives.has(token.word));
+      const theirs = someoneElsesBody(tokens.slice(match.start, match.end + 1), reader);
       const within = new Set([
         ...words.slice(match.start, match.end + 1).filter((whose) => whose !== undefined),
         ...(owned ? (['writer'] as const) : []),
@@ -1509,6 +1511,11 @@ function dangerOf(text: string, reader: LanguageReader): Whose[] {
   return [...found];
 }
 
+/** "his arms", "their wrists": someone else's body among these words. */
+function someoneElsesBody(tokens: readonly Token[], reader: LanguageReader): boolean {
+  return tokens.some((token, at) => reader.othersPossessives.has(token.word) && reader.bodyWords.has(tokens[at + 1]?.word ?? ''));
+}
+
 /**
  * Where the last words of saying before a phrase begin, with whom it was said to ("texted me
  * saying", "told me"): the one saying it comes before them. -1 without any.
@@ -1535,7 +1542,7 @@ function suicideOf(text: string, reader: LanguageReader): Array<'writer' | 'some
     if (!match) continue;
     const written = textWords(clause);
     // "i saw burns on his arms": his, among the danger words.
-    const theirs = tokens.slice(match.start, match.end + 1).some((token) => reader.othersPossessives.has(token.word));
+    const theirs = someoneElsesBody(tokens.slice(match.start, match.end + 1), reader);
     if (theirs || written.some((word) => reader.othersReflexives.has(word))) found.add('someoneElse');
     else if (written.some((word) => reader.speakerReflexives.has(word))) found.add('writer');
     else {
