@@ -4298,3 +4298,32 @@ describe('a sixteenth fresh walk: "gone missing once before", in their words', (
     expect(allText(lastTurnOf(turns))).toMatch(/How many times/);
   });
 });
+
+describe('a sixteenth fresh walk: writing again after the booking', () => {
+  const booked = ['2', 'yes', 'im back', 'someone new', 'last night', 'yes', 'library', '1', 'text my mobile', '07700900123', 'yes'];
+
+  it('on the Bot Framework endpoint, an overdose told after the booking is the ambulance alone, not "Welcome back" and the first question', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...booked, 'thanks. i just took 20 paracetamol before i started this, is that bad'], {
+      join: true,
+    });
+    const text = allText(lastTurnOf(turns));
+    expect(text).toMatch(/Call 999 now/);
+    expect(text).not.toMatch(/Welcome back|are you safe right now/i);
+  });
+
+  it('by text, "cheers ur a lifesaver" after the booking is thanked, not the chat started again', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900292';
+      for (const text of ['hi', ...booked.slice(0, 8)]) await sms.text(phone, text);
+      expect((await sms.text(phone, '1')).replies.join('\n')).toMatch(/Shall I send this/);
+      expect((await sms.text(phone, 'yes')).replies.join('\n')).toMatch(/Sent to the team/);
+      const { replies } = await sms.text(phone, 'cheers ur a lifesaver');
+      expect(replies.join('\n')).toMatch(/You're welcome/);
+      expect(replies.join('\n')).not.toMatch(/Welcome back|are you safe right now/i);
+    } finally {
+      await sms.close();
+    }
+  });
+});
