@@ -4327,3 +4327,28 @@ describe('a sixteenth fresh walk: writing again after the booking', () => {
     }
   });
 });
+
+describe('a sixteenth fresh walk: "bye" after danger', () => {
+  it('by text, "im gonna jump" then "bye" is answered with 999 and people to talk to now, not "OK, I\'ve stopped"', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T21:05:00Z', env: { AREA: 'medway' } });
+    try {
+      const phone = '+447700900293';
+      for (const text of ['hey', '2', '2', 'im on the bridge over the a2', 'im gonna jump']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'bye');
+      const text = replies.join('\n');
+      expect(text).toMatch(/999 now/);
+      expect(text).toMatch(/Childline/);
+      expect(text).not.toMatch(/I've stopped/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-STOP-AFTER-DANGER-YP');
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, "bye" with no danger said is still a plain stop', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['2', '1', 'bye'], { join: true });
+    expect(allText(lastTurnOf(turns))).toMatch(/I've stopped/);
+    expect(await auditTrail(harness.app, conversation.id)).not.toContain('advised-999:G-STOP-AFTER-DANGER-YP');
+  });
+});

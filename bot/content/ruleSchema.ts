@@ -79,6 +79,8 @@ export const factSchemas = {
   ypSafeNow: z.enum(['yes', 'no', 'unsure']),
   /** A young person was already asked straight, in this conversation, whether they are thinking of ending their life. */
   askedStraightBefore: z.boolean(),
+  /** Danger was answered in this conversation in the last half hour ("im gonna jump", then "bye"). */
+  dangerToldRecently: z.boolean(),
   /** The parent said they have already called the police (999 or 101). */
   policeTold: z.boolean(),
   /** The parent rang the police and was told to wait: no report was taken. */

@@ -20,7 +20,7 @@ const EMERGENCY_RECALLED = 'emergencyRecalled';
  */
 const CONDITIONAL_999_POINTS: readonly string[] = ['concern', 'yp-safe', 'yp-home-safe', 'yp-caring-answer'];
 
-/** Conversation state: the last rule said that has words for saying it again, and when. */
+/** Conversation state: the last 999 advice, or rule with words for saying it again, and when. */
 const LAST_EMERGENCY = 'lastEmergency';
 interface LastEmergency {
   ruleId: string;
@@ -83,7 +83,7 @@ export async function advise(
     await recalled.set(context, false);
     context.turnState.set(EMERGENCY_SAID_THIS_TURN, true);
   }
-  if (rule.sayAgain) await lastEmergency.set(context, { ruleId: rule.id, at: now.toISOString() });
+  if (rule.sayAgain || rule.audit === 'advised-999') await lastEmergency.set(context, { ruleId: rule.id, at: now.toISOString() });
   if (rule.audit) {
     await services.audit.record({
       conversationId: context.activity.conversation.id,
@@ -102,6 +102,12 @@ export function emergencySaidThisTurn(context: TurnContext): boolean {
 /** The user has called 999 or the police: later 101 advice does not remind them of the 999. */
 export async function noteEmergencyCalled(context: TurnContext, services: Pick<DialogServices, 'conversationState'>): Promise<void> {
   await services.conversationState.createProperty<boolean>(EMERGENCY_RECALLED).set(context, true);
+}
+
+/** Whether danger was answered with 999 in this conversation within `withinMs`. */
+export async function dangerToldWithin(context: TurnContext, services: DialogServices, withinMs: number): Promise<boolean> {
+  const last = await services.conversationState.createProperty<LastEmergency | undefined>(LAST_EMERGENCY).get(context);
+  return last !== undefined && services.clock.now().getTime() - Date.parse(last.at) < withinMs;
 }
 
 /** Whether 999 was advised, without an "if", earlier in this conversation. */

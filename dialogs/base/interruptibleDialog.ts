@@ -13,7 +13,7 @@ import {
   type Situation,
   type StatedFact,
 } from '../../bot/content/vocabulary';
-import { advise, adviseFirst } from '../../bot/turn/advice';
+import { advise, adviseFirst, dangerToldWithin } from '../../bot/turn/advice';
 import { isOfficeOpen } from '../../bot/content/area';
 import { keepDangerForBooking } from './bookingSafety';
 import {
@@ -50,6 +50,8 @@ import {
 const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
 /** turnState key: a young person was told to ring 999 now for a medical emergency; the form waits for their next message. */
 const TURN_EMERGENCY_TOLD = Symbol('helpline.emergencyTold');
+/** How long after danger a "stop" or "bye" is answered with the help first. */
+const STOP_AFTER_DANGER_MS = 30 * 60_000;
 /** How far an age said of "he" or "she" may be from the child's known age and still correct it ("hes 12!!" after 11). */
 const AGE_CORRECTION_REACH = 2;
 /** Few enough words that a day or time in them is what the message is about. */
@@ -374,10 +376,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         if (!active) return undefined;
         await innerDc.cancelAllDialogs();
         return innerDc.beginDialog(this.initialDialogId);
-      case 'stop':
-        await adviseFirst(context, this.services, 'interrupt', { command: 'stop' });
+      case 'stop': {
+        // "im gonna jump", then "bye": a goodbye after danger is answered with the help, not "OK, I've stopped".
+        const role = (await conversationFactsRecord(this.services).get(context)).role;
+        const dangerToldRecently = await dangerToldWithin(context, this.services, STOP_AFTER_DANGER_MS);
+        await adviseFirst(context, this.services, 'interrupt', { command: 'stop', dangerToldRecently, ...(role ? { role } : {}) });
         await innerDc.cancelAllDialogs();
         return { status: DialogTurnStatus.complete };
+      }
       case 'deleteMyData':
         context.turnState.set(TURN_DELETE_DATA, true);
         await context.sendActivity(messages.t('commands.deleteMyData.reply'));
