@@ -4352,3 +4352,27 @@ describe('a sixteenth fresh walk: "bye" after danger', () => {
     expect(await auditTrail(harness.app, conversation.id)).not.toContain('advised-999:G-STOP-AFTER-DANGER-YP');
   });
 });
+
+describe('a sixteenth fresh walk: held, in Arabic; a refusal to call is no "no"', () => {
+  it('on the Bot Framework endpoint, Arabic "رجل لا يسمح له بالخروج من شقة" (a man will not let him leave a flat) is 999 now', async () => {
+    const conversation = harness.conversation(undefined, { locale: 'ar' });
+    await walk(conversation, ['ابني عمره ١٣ سنة لم يرجع للبيت. أرسل لي رسالة يقول انه خائف وان رجل لا يسمح له بالخروج من شقة'], {
+      join: true,
+    });
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-999-NOW');
+  });
+
+  it('by text, "no i dont want to call anyone" after the straight question is not "no, not thinking of it"', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900294';
+      for (const text of ['hi', '2', 'im on the bridge and i want to die']) await sms.text(phone, text);
+      await sms.text(phone, 'no i dont want to call anyone');
+      const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+      expect(trail).toContain('advised-999:Y-THINKING-OF-SUICIDE');
+      expect(trail).not.toContain('advised-999:Y-NOT-THINKING-OF-SUICIDE');
+    } finally {
+      await sms.close();
+    }
+  });
+});

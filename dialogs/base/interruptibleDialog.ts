@@ -630,7 +630,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (reading.danger.includes('medical') || (!answered && (reading.danger.length > 0 || answersWaiting))) return undefined;
     // "its not deep dont freak out", "i just want someone to know": an answer too, as "not sure",
     // with the lines to talk to, never "didn't catch that".
-    const ypThinkingOfSuicide = said === 'yes' || said === 'no' ? said : 'unsure';
+    // "no i dont want to call anyone", from someone on a bridge: the no is to calling, not to ending their life.
+    const ypThinkingOfSuicide = said === 'yes' || (said === 'no' && !refusesCalls) ? said : 'unsure';
     if (ypThinkingOfSuicide !== 'no') await flagRisk(context, this.services, 'suicideSelfHarm');
     await adviseFirst(context, this.services, 'yp-caring-answer', { ypThinkingOfSuicide });
     context.turnState.set(TURN_ALREADY_ANSWERED, true);
