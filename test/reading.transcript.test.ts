@@ -4376,3 +4376,25 @@ describe('a sixteenth fresh walk: held, in Arabic; a refusal to call is no "no"'
     }
   });
 });
+
+describe('a sixteenth fresh walk: what a young person says on a 999 call', () => {
+  it('by text, "ok fine what do i say to them" after pills is what to tell the 999 call, not the parent\'s list for a missing child', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z', env: { AREA: 'thames-valley' } });
+    try {
+      const phone = '+447700900295';
+      for (const text of ['hi', '2', 'i took 12 paracetamol an hour ago']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'ok fine what do i say to them');
+      expect(replies.join('\n')).toMatch(/where you are/);
+      expect(replies.join('\n')).not.toMatch(/recent photo|date of birth/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, a parent\'s "what do i say to them" is still the police\'s list', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['my son is 14 and hasnt come home', 'what do i say to them'], { join: true });
+    expect(await auditTrail(harness.app, conversation.id)).not.toContain('G-ASK-WHAT-TO-SAY-YP');
+    expect(allText(lastTurnOf(turns))).not.toMatch(/only answer a few questions/);
+  });
+});
