@@ -4398,3 +4398,31 @@ describe('a sixteenth fresh walk: what a young person says on a 999 call', () =>
     expect(allText(lastTurnOf(turns))).not.toMatch(/only answer a few questions/);
   });
 });
+
+describe('a sixteenth fresh walk: seen with men, at night', () => {
+  it('by text, a foster carer whose 16-year-old was seen "with some men in a black car" at 2am is told 999 now', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T02:00:00Z' });
+    try {
+      const phone = '+447700900296';
+      await sms.text(
+        phone,
+        'im a foster carer. the boy is 16 been with us 2 months, went out at 7 and not back, its 2am now. his mate told me he saw him with some men in a black car',
+      );
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-999-NOW');
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, a 13-year-old crying from a flat where "theres men there" is 999 now', async () => {
+    const conversation = harness.conversation();
+    await walk(
+      conversation,
+      [
+        'my granddaughter is 13, she lives with me. she just rang me crying from a flat in town saying can i come and get her, theres men there and shes had something to drink. then the phone cut off',
+      ],
+      { join: true },
+    );
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-999-NOW');
+  });
+});
