@@ -74,10 +74,9 @@ export async function advise(
   const last = rule.sayAgain ? await lastEmergency.get(context) : undefined;
   // "every1 wud b better off without me", "im just a burden", "ive got pills": the same words three
   // times running read as nobody listening.
-  const sameAgain =
-    rule.sayAgain !== undefined && last?.ruleId === rule.id && now.getTime() - Date.parse(last.at) < SAME_EMERGENCY_AGAIN_MS;
-  const text = sameAgain && rule.sayAgain ? messages.t(rule.sayAgain) : after999 ? `${messages.t(after999.say)} ${said}` : said;
-  await context.sendActivity(note && !sameAgain ? `${text} ${note}` : text);
+  const sayAgain = last?.ruleId === rule.id && now.getTime() - Date.parse(last.at) < SAME_EMERGENCY_AGAIN_MS ? rule.sayAgain : undefined;
+  const text = sayAgain ? messages.t(sayAgain) : after999 ? `${messages.t(after999.say)} ${said}` : said;
+  await context.sendActivity(note && !sayAgain ? `${text} ${note}` : text);
   if (unconditional999) {
     await emergency.set(context, true);
     await recalled.set(context, false);
