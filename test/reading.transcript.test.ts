@@ -4426,3 +4426,34 @@ describe('a sixteenth fresh walk: seen with men, at night', () => {
     expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-999-NOW');
   });
 });
+
+describe('a sixteenth fresh walk: more talk of ending it before the yes', () => {
+  it('by text, "yeah i think about it alot" after more of the same talk still answers the straight question', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T01:00:00Z' });
+    try {
+      const phone = '+447700900297';
+      for (const text of ['hi', '2', '1', 'im ok i guess just tired of everything', 'nobody would even notice if i wasnt here tbh'])
+        await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'yeah i think about it alot');
+      expect(replies.join('\n')).not.toMatch(/didn't catch/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:Y-THINKING-OF-SUICIDE');
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, "i wrote notes for my friends already" is talk of ending their life, and a friend\'s "if i tell will she get in trouble" is answered', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['2', 'i just dont see the point anymore', 'i wrote notes for my friends already'], { join: true });
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-YP-SUICIDE-AGAIN');
+    const friend = harness.conversation();
+    const turns = await walk(
+      friend,
+      ['2', 'my best mate has been missing since friday shes 13', 'if i tell will she get in trouble? will i?'],
+      {
+        join: true,
+      },
+    );
+    expect(allText(lastTurnOf(turns))).toMatch(/Yes, tell someone/);
+  });
+});

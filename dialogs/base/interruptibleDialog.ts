@@ -613,10 +613,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return 'askedAgain';
     }
     const askedInstead = !answered && reading.danger.length === 0 ? reading.question : undefined;
+    // "nobody would even notice if i wasnt here": more of the same talk, not an answer; the straight
+    // question still waits for its yes or no ("yeah i think about it alot").
+    const moreOfTheSame = !answered && [...reading.danger, ...reading.concern].includes('suicideSelfHarm');
     // Whatever this message is, a held answer is taken now or never.
     await conversationFactsRecord(this.services).update(context, ({ answerHeld: _taken, ...facts }) => ({
       ...facts,
-      caringQuestionOpen: askedInstead !== undefined,
+      caringQuestionOpen: askedInstead !== undefined || moreOfTheSame,
     }));
     if (askedInstead) {
       await this.answerQuestion(context, askedInstead, 'youngPerson');
