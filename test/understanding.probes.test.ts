@@ -1034,3 +1034,17 @@ describe("someone else's body, not someone else's things", () => {
     expect(understanding.read('ive got some of his pills here', 'en-GB').dangerOf).toEqual(['writer']);
   });
 });
+
+describe('a sixteenth fresh walk, second round', () => {
+  it('"on the train tmrw with a package" is exploitation; a parcel for the post office is not', () => {
+    expect(understanding.read('he wants me to go to margate on the train tmrw with a package', 'en-GB').danger).toContain('exploitation');
+    expect(understanding.read('can you take this parcel to the post office for me', 'en-GB').danger).toEqual([]);
+  });
+
+  it('"we havent rang the police because manager has to authorise it" is the manager question', () => {
+    expect(
+      understanding.read('we havent rang the police because manager has to authorise it, is that right? or can i just ring', 'en-GB')
+        .question,
+    ).toBe('managerUnreachable');
+  });
+});
