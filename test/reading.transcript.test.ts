@@ -4302,16 +4302,6 @@ describe('a sixteenth fresh walk: "gone missing once before", in their words', (
 describe('a sixteenth fresh walk: writing again after the booking', () => {
   const booked = ['2', 'yes', 'im back', 'someone new', 'last night', 'yes', 'library', '1', 'text my mobile', '07700900123', 'yes'];
 
-  it('on the Bot Framework endpoint, an overdose told after the booking is the ambulance alone, not "Welcome back" and the first question', async () => {
-    const conversation = harness.conversation();
-    const turns = await walk(conversation, [...booked, 'thanks. i just took 20 paracetamol before i started this, is that bad'], {
-      join: true,
-    });
-    const text = allText(lastTurnOf(turns));
-    expect(text).toMatch(/Call 999 now/);
-    expect(text).not.toMatch(/Welcome back|are you safe right now/i);
-  });
-
   it('by text, "cheers ur a lifesaver" after the booking is thanked, not the chat started again', async () => {
     const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
     try {

@@ -19,7 +19,7 @@ import { conversationFactsRecord, keepOfferDeclined } from '../base/conversation
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { dropAnswer, messagesFor, readingOf, type DialogServices, type TurnReading } from '../../bot/turn/services';
 import { TURN_ALREADY_ANSWERED, TURN_ONLY_NOTED } from '../base/waitingDialog';
-import { adviseFirst, emergencySaidThisTurn } from '../../bot/turn/advice';
+import { adviseFirst } from '../../bot/turn/advice';
 import { optionMentioned, readAnswer } from '../../bot/understanding/openQuestion';
 import { aboutSomeoneElseOnly } from '../../bot/understanding/understand';
 import type { Messages } from '../../bot/content/i18n';
@@ -161,9 +161,6 @@ export class RootDialog extends InterruptibleDialog {
     const messages = messagesFor(step.context, this.services);
     const reading = step.context.activity.type === ActivityTypes.Message ? readingOf(step.context, this.services) : undefined;
     const { role, profession, offerDeclinedAt } = await conversationFactsRecord(this.services).get(step.context);
-    // "i just took 20 paracetamol", once their journey is over: the "call 999 now" just said is the
-    // whole reply, not followed by "Welcome back" and the first question.
-    if (role && emergencySaidThisTurn(step.context)) return step.endDialog();
     // "thanks" once their journey is over is answered, not the journey started again.
     if (role && reading?.closes) {
       await step.context.sendActivity(messages.t('root.closing'));
