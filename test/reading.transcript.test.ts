@@ -4447,3 +4447,43 @@ describe('a sixteenth fresh walk: more talk of ending it before the yes', () => 
     expect(allText(lastTurnOf(turns))).toMatch(/Yes, tell someone/);
   });
 });
+
+describe('a sixteenth fresh walk: an age put right at the name question', () => {
+  const steps = [
+    '1',
+    'missing now',
+    'yes he said he was going to meet someone he met online',
+    'about 7 tonight',
+    'yes',
+    '14',
+    'yes',
+    'no',
+    'no',
+    'no',
+    'no',
+  ];
+  const correction = 'sorry she is 13 not 14, her birthdays next month im all over the place';
+
+  it('on the Bot Framework endpoint, it is kept as the age, and the name is asked again', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...steps, correction], { join: true });
+    expect(allText(turns[turns.length - 2] ?? [])).toMatch(/full name/);
+    const text = allText(lastTurnOf(turns));
+    expect(text).toMatch(/noted that they are 13/);
+    expect(text).toMatch(/full name/);
+    expect(text).not.toMatch(/date of birth/);
+  });
+
+  it('by text, the same', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900298';
+      for (const text of ['hi', ...steps]) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, correction);
+      expect(replies.join('\n')).toMatch(/full name/);
+      expect((await sms.text(phone, 'amy jones')).replies.join('\n')).toMatch(/date of birth/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

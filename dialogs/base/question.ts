@@ -2,7 +2,7 @@
 // offered (as buttons and as typed words) where the question allows them.
 import { ActivityTypes, InputHints, MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { AskingDialog, replyToMiss, type AskState } from './waitingDialog';
+import { AskingDialog, replyToMiss, TURN_ONLY_NOTED, type AskState } from './waitingDialog';
 import type { Messages } from '../../bot/content/i18n';
 import { Choices } from './choices';
 import type { AskedDetail, OpenQuestion } from '../../bot/understanding/openQuestion';
@@ -76,8 +76,12 @@ export class Question<Value> extends AskingDialog {
     if (parsed.ok) return dc.endDialog({ kind: 'value', value: parsed.value } satisfies Answer<Value>);
     // "no idea to be honest, her mum would know": not known, said first and then explained. Where
     // fixed answers can help ("don't remember exactly": which day?), they are offered instead.
+    // A fact said back instead ("sorry she is 13 not 14, her birthday's next month") is no skip: the question is asked again.
+    const onlyNoted = dc.context.turnState.get(TURN_ONLY_NOTED) === true;
     const saidInPassing =
-      this.spec.skippable && !fallback ? skipOrUnknown(this.services.understanding.everyday(text, messages.locale)) : undefined;
+      this.spec.skippable && !fallback && !onlyNoted
+        ? skipOrUnknown(this.services.understanding.everyday(text, messages.locale))
+        : undefined;
     if (saidInPassing) return dc.endDialog({ kind: saidInPassing === 'skip' ? 'skipped' : 'unknown' } satisfies Answer<Value>);
     const reply = await replyToMiss(dc, parsed.retry, this.services);
     if (reply === 'handled') return Dialog.EndOfTurn;

@@ -176,7 +176,9 @@ export class PoliceInfoDialog extends ComponentDialog {
     const said = readingOf(context, this.services).answer?.everyday;
     // "no, but his dad lives in chatham" answers something else: it is no name either.
     const opensWithNo = this.services.understanding.everyday(text, turnLocale(context)) === 'no';
-    return said === 'yes' || said === 'no' || opensWithNo ? { ok: false, retry: 'parent.info.nameInWords' } : textAnswer(text);
+    // "sorry she is 13 not 14, im all over the place": an age put right, kept by itself, is no name.
+    const ageSaid = readingOf(context, this.services).facts.ageYears !== undefined;
+    return said === 'yes' || said === 'no' || opensWithNo || ageSaid ? { ok: false, retry: 'parent.info.nameInWords' } : textAnswer(text);
   };
 
   private async offerProfile(step: WaterfallStepContext): Promise<DialogTurnResult> {
