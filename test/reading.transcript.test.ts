@@ -4487,3 +4487,29 @@ describe('a sixteenth fresh walk: an age put right at the name question', () => 
     }
   });
 });
+
+describe('a sixteenth fresh walk: 999 rung after 101', () => {
+  const said = [
+    'my daughter is 15 and not home, i phoned 101 at 9, now her mate says she got in a van with 2 men',
+    'ive rung 999 now theyre sending someone',
+  ];
+
+  it('on the Bot Framework endpoint, "should i ring 101 as well" after "ive rung 999 now" is not told "Earlier I said to call 999"', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...said, 'should i ring 101 as well'], { join: true });
+    expect(allText(lastTurnOf(turns))).toMatch(/101/);
+    expect(allText(lastTurnOf(turns))).not.toMatch(/Earlier I said/);
+  });
+
+  it('by text, the same', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900299';
+      for (const text of said) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'should i ring 101 as well');
+      expect(replies.join('\n')).not.toMatch(/Earlier I said/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -79,7 +79,8 @@ export async function advise(
   await context.sendActivity(note && !sayAgain ? `${text} ${note}` : text);
   if (unconditional999) {
     await emergency.set(context, true);
-    await recalled.set(context, false);
+    // "ive rung 999 now theyre sending someone": the 999 said with it is no call still to make.
+    await recalled.set(context, facts.policeTold === true);
     context.turnState.set(EMERGENCY_SAID_THIS_TURN, true);
   }
   if (rule.sayAgain || rule.audit === 'advised-999') await lastEmergency.set(context, { ruleId: rule.id, at: now.toISOString() });
