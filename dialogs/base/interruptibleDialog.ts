@@ -378,7 +378,6 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return innerDc.beginDialog(this.initialDialogId);
       case 'stop': {
         // "im gonna jump", then "bye": a goodbye after danger is answered with the help, not "OK, I've stopped".
-        const role = (await conversationFactsRecord(this.services).get(context)).role;
         const dangerToldRecently = await dangerToldWithin(context, this.services, STOP_AFTER_DANGER_MS);
         await adviseFirst(context, this.services, 'interrupt', { command: 'stop', dangerToldRecently, ...(role ? { role } : {}) });
         await innerDc.cancelAllDialogs();
