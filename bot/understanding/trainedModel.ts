@@ -135,17 +135,36 @@ export function softmaxScores(
   buckets: number,
   scale: number,
 ): number[] {
+  return [...softmaxInto(features, weights, bias, buckets, scale, new Float64Array(bias.length))];
+}
+
+/** The same, written into `into` (one number per label): training calls it per example and allocates nothing. */
+export function softmaxInto(
+  features: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  bias: ArrayLike<number>,
+  buckets: number,
+  scale: number,
+  into: Float64Array,
+): Float64Array {
   const norm = features.length === 0 ? 0 : 1 / Math.sqrt(features.length);
-  const logits = bias.map((b, label) => {
+  let top = -Infinity;
+  for (let label = 0; label < into.length; label += 1) {
     let sum = 0;
     const offset = label * buckets;
-    for (const feature of features) sum += weights[offset + feature] ?? 0;
-    return b + sum * scale * norm;
-  });
-  const top = Math.max(...logits);
-  const exps = logits.map((logit) => Math.exp(logit - top));
-  const total = exps.reduce((a, b) => a + b, 0);
-  return exps.map((value) => value / total);
+    for (let at = 0; at < features.length; at += 1) sum += weights[offset + (features[at] as number)] ?? 0;
+    const logit = (bias[label] as number) + sum * scale * norm;
+    into[label] = logit;
+    if (logit > top) top = logit;
+  }
+  let total = 0;
+  for (let label = 0; label < into.length; label += 1) {
+    const value = Math.exp((into[label] as number) - top);
+    into[label] = value;
+    total += value;
+  }
+  for (let label = 0; label < into.length; label += 1) into[label] = (into[label] as number) / total;
+  return into;
 }
 
 function weightsOf(file: ModelFile, name: ModelName): Int8Array {

@@ -22,6 +22,7 @@ import {
   hash,
   MODEL_HEADS,
   NOT_SAID,
+  softmaxInto,
   softmaxScores,
   type FeatureSettings,
   type ModelFile,
@@ -124,9 +125,9 @@ function train(examples: readonly Example[], labels: number, settings: TrainingS
   const bias = new Float64Array(labels);
   const first = examples.filter((example) => example.label === 0).length;
   const otherWeight = rareFirstLabel ? Math.max(1, first / Math.max(1, examples.length - first)) : 1;
-  // Typed arrays and no allocation per example: the same sums, in the same order, as softmaxScores.
+  // Typed arrays and no allocation per example.
   const featuresOfExample = examples.map((example) => Int32Array.from(example.features));
-  const logits = new Float64Array(labels);
+  const probabilities = new Float64Array(labels);
   for (let epoch = 0; epoch < settings.epochs; epoch += 1) {
     const rate = settings.learningRate / (1 + epoch * 0.3);
     const keep = 1 - rate * settings.l2;
@@ -138,24 +139,10 @@ function train(examples: readonly Example[], labels: number, settings: TrainingS
       const example = examples[at] as Example;
       const features = featuresOfExample[at] as Int32Array;
       const norm = features.length === 0 ? 0 : 1 / Math.sqrt(features.length);
-      let top = -Infinity;
-      for (let label = 0; label < labels; label += 1) {
-        let total = 0;
-        const offset = label * buckets;
-        for (let index = 0; index < features.length; index += 1) total += weights[offset + (features[index] as number)] as number;
-        const logit = (bias[label] as number) + total * norm;
-        logits[label] = logit;
-        if (logit > top) top = logit;
-      }
-      let total = 0;
-      for (let label = 0; label < labels; label += 1) {
-        const value = Math.exp((logits[label] as number) - top);
-        logits[label] = value;
-        total += value;
-      }
+      softmaxInto(features, weights, bias, buckets, 1, probabilities);
       const weight = example.label === 0 ? 1 : otherWeight;
       for (let label = 0; label < labels; label += 1) {
-        const gradient = ((logits[label] as number) / total - (label === example.label ? 1 : 0)) * weight;
+        const gradient = ((probabilities[label] as number) - (label === example.label ? 1 : 0)) * weight;
         bias[label] = (bias[label] as number) - rate * gradient * 0.1;
         const offset = label * buckets;
         const step = rate * gradient * norm;
