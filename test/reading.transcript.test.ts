@@ -4513,3 +4513,69 @@ describe('a sixteenth fresh walk: 999 rung after 101', () => {
     }
   });
 });
+
+describe('a seventeenth fresh walk: threats, offers and denials in other words', () => {
+  it('by text, "if i dont he says hell hurt my little bro": the "dont" is a clause of its own, and the threat is 999', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T13:00:00Z' });
+    try {
+      const phone = '+447700900300';
+      for (const text of ['young person', '1', 'back']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'if i dont he says hell hurt my little bro');
+      expect(replies.join('\n')).toMatch(/999/);
+      const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+      // Heard as danger, not as a worry to ask about.
+      expect(trail).toEqual(['advised-999:G-DANGER-YP']);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, a man offering a lift and a place to stay is "call 999 now", and "should i go with him" is answered with it', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['young person', 'yes', 'away'], { join: true });
+    const [offer] = await walk(conversation, ['some man offered me a lift and a place to stay']);
+    expect(allText(offer ?? [])).toMatch(/999 now/);
+    const [asked] = await walk(conversation, ['should i go with him']);
+    expect(allText(asked ?? [])).toMatch(/999/);
+    expect(allText(asked ?? [])).not.toMatch(/only answer a few questions/);
+    const trail = await auditTrail(harness.app, conversation.id);
+    expect(trail.some((row) => /^advised-999:G-DANGER-YP-EXPLOITATION/.test(row))).toBe(true);
+  });
+
+  it("by text, a dad who threatens to kill a young person if they tell is harm at home: children's services, day and night", async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900301';
+      for (const text of ['young person', '1', 'back']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'my dad said if i tell anyone about what happened hell kill me');
+      const said = replies.join('\n');
+      expect(said).toMatch(/999/);
+      expect(said).toMatch(/03000 419191/);
+      const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+      expect(trail).toContain('disclosure-heard:G-DISCLOSE-YP-HOME');
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('"no weapons, no drugs, no known gang links" from a social worker is no emergency: English "no" negates a word other languages share', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A professional', 'Social worker'], { join: true });
+    await walk(conversation, ['14 year old boy missing from home since 4pm. no weapons, no drugs, no known gang links']);
+    const trail = await auditTrail(harness.app, conversation.id);
+    expect(trail.filter((row) => row.startsWith('advised-999'))).toEqual([]);
+  });
+
+  it('by text, "honestly cant be bothered with anything no more" at "are you safe?" is the straight question, not "didn\'t catch that"', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900302';
+      await sms.text(phone, 'im 15 i ran away last night');
+      const { replies } = await sms.text(phone, 'honestly cant be bothered with anything no more');
+      expect(replies.join('\n')).toMatch(/ending your life/);
+      expect(replies.join('\n')).not.toMatch(DIDNT_CATCH);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -49,6 +49,14 @@ export const understandingSchema = z
       .strict()
       .default({ words: [], subjects: [] }),
     /**
+     * A negation with its verb left out, then a new subject ("if i dont he says hell hurt my
+     * brother"): the negation is a clause of its own and negates nothing after it.
+     */
+    negationThenSubject: z
+      .object({ words: z.array(z.string().min(1)), subjects: z.array(z.string().min(1)) })
+      .strict()
+      .default({ words: [], subjects: [] }),
+    /**
      * Words that open a noun phrase ("my", "the"): a phrase may have one other word between two
      * of its own, or two when the first of them is one of these ("pulled my daughter into a car").
      */
@@ -190,6 +198,11 @@ export const understandingSchema = z
     othersPossessives: z.array(z.string().min(1)).default([]),
     /** Parts of the body ("arms", "wrists"), for `othersPossessives`. */
     bodyWords: z.array(z.string().min(1)).default([]),
+    /**
+     * The people a child lives with ("dad", "stepdad"): one named before a threat or violence to the
+     * writer ("my dad said if i tell anyone hell kill me") says the harm is at home.
+     */
+    householdWords: z.array(z.string().min(1)).default([]),
     /** Words that report what someone said ("shes saying", "he texted"): whom it is about is whoever says it. */
     sayingWords: z.array(z.string().min(1)).default([]),
     /** Words that join the writer to someone else ("me and my mate"): both are meant. */

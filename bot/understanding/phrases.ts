@@ -13,6 +13,8 @@ export interface Lexicon {
   clauseBreaks: ReadonlySet<string>;
   /** "no" before a new subject ("no he has asthma"): the answer ends there, as a comma would end it. */
   answerFirst: { words: ReadonlySet<string>; subjects: ReadonlySet<string> };
+  /** "dont" then a new subject ("if i dont he says hell hurt him"): the negation ends there. */
+  negationThenSubject: { words: ReadonlySet<string>; subjects: ReadonlySet<string> };
   /** Real words that are never read as a typo of another ("batter" is not "battered"). */
   protectedWords: ReadonlySet<string>;
   /** Words that open a noun phrase ("my", "the"): only such a gap may be two words long. */
@@ -32,6 +34,8 @@ export interface Token {
   exact?: boolean;
   /** A word of another language's message: never read as a typo. */
   asWritten?: boolean;
+  /** A negation in the message's own language, though a word of the reading one ("no" in Polish). */
+  negatesAsWritten?: boolean;
 }
 
 /** A phrase as the words to find, in order. */
@@ -78,6 +82,17 @@ export function tokenise(text: string, lexicon: Lexicon): Token[] {
     if (first && second && lexicon.answerFirst.words.has(first.word) && lexicon.answerFirst.subjects.has(second.word)) {
       clause.splice(1, 0, SENTENCE_END);
     }
+    for (let at = clause.length - 2; at >= 1; at -= 1) {
+      const negation = clause[at];
+      const subject = clause[at + 1];
+      if (
+        negation &&
+        subject &&
+        lexicon.negationThenSubject.words.has(negation.word) &&
+        lexicon.negationThenSubject.subjects.has(subject.word)
+      )
+        clause.splice(at + 1, 0, SENTENCE_END);
+    }
     tokens.push(...clause);
   }
   if (tokens[tokens.length - 1] === SENTENCE_END) tokens.pop();
@@ -120,7 +135,11 @@ function tokeniseSentence(text: string, lexicon: Lexicon): Token[] {
     for (const word of expanded.split(' ')) {
       if (word === '') continue;
       const read = lexicon.reflexives.includes(word) ? SELF : dropTrailingG(word);
-      tokens.push(lexicon.readAsWritten ? { word: read, stem: read, asWritten: true } : { word: read, stem: lexicon.stem(read) });
+      tokens.push(
+        lexicon.readAsWritten
+          ? { word: read, stem: read, asWritten: true, ...(lexicon.negations.has(read) ? { negatesAsWritten: true } : {}) }
+          : { word: read, stem: lexicon.stem(read) },
+      );
     }
   }
   return tokens;
@@ -207,7 +226,7 @@ function locate(
           next = look;
           break;
         }
-        if (candidate && lexicon.negations.has(candidate.word)) break;
+        if (candidate && negates(candidate, lexicon)) break;
       }
       if (next < 0) {
         found = false;
@@ -221,12 +240,14 @@ function locate(
   return undefined;
 }
 
+const negates = (token: Token, lexicon: Lexicon): boolean => token.negatesAsWritten === true || lexicon.negations.has(token.word);
+
 function isNegated(tokens: readonly Token[], start: number, lexicon: Lexicon): boolean {
   for (let look = start - 1; look >= Math.max(0, start - NEGATION_REACH); look -= 1) {
     const token = tokens[look];
     const word = token?.word ?? '';
     if (token === SENTENCE_END || lexicon.clauseBreaks.has(word)) return false;
-    if (lexicon.negations.has(word)) return true;
+    if (token && negates(token, lexicon)) return true;
   }
   return false;
 }

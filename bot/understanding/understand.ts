@@ -220,6 +220,19 @@ const ORDINAL_FILLERS = new Set([
 /** The fewest words of a language's own a message needs to be taken as written in it. */
 const WRITTEN_IN_MIN_WORDS = 2;
 
+/** Danger that, from someone the writer lives with, is harm at home. */
+const THREAT_OR_VIOLENCE: ReadonlySet<DangerCategory> = new Set(['violenceAbuse', 'immediate']);
+
+/** Someone the writer lives with, named earlier in the same sentence ("my dad said ... hell kill me"). */
+function householdBefore(tokens: readonly Token[], start: number, reader: LanguageReader): boolean {
+  for (let at = start - 1; at >= 0; at -= 1) {
+    const word = tokens[at]?.word ?? '.';
+    if (word === '.') return false;
+    if (reader.householdWords.has(word)) return true;
+  }
+  return false;
+}
+
 /** The fewest words the trained danger reader judges. */
 const MODEL_MIN_WORDS = 3;
 /** No age said to a helpline for missing children is over this; 101, 999 and 116 are numbers to call. */
@@ -302,6 +315,7 @@ interface LanguageReader {
   speakerPossessives: ReadonlySet<string>;
   othersPossessives: ReadonlySet<string>;
   bodyWords: ReadonlySet<string>;
+  householdWords: ReadonlySet<string>;
   othersReflexives: ReadonlySet<string>;
   sayingWords: ReadonlySet<string>;
   togetherWords: ReadonlySet<string>;
@@ -404,7 +418,7 @@ export function createUnderstanding(
     const own = new Set(words.negations);
     const ownWords = wordsOfContent([words, ...Object.values(content.danger.categories).map((category) => category.phrases[language])]);
     const known = negations.filter((word) => own.has(word) || !ownWords.has(word));
-    readers.set(language, compileLanguage(language, { ...words, negations: known }, content.danger));
+    readers.set(language, compileLanguage(language, { ...words, negations: known }, content.danger, negations));
   }
   // Danger phrases exist for languages that have no reader of their own yet: read with English's.
   const readerFor = (language: string): LanguageReader => {
@@ -414,6 +428,7 @@ export function createUnderstanding(
       language,
       english ?? content.understanding[Object.keys(content.understanding)[0] ?? ''] ?? emptyLexicon(),
       content.danger,
+      negations,
     );
     readers.set(language, made);
     return made;
@@ -473,6 +488,7 @@ export function createUnderstanding(
       const said = new Set<StatedFact>();
       const denied = new Set<StatedFact>();
       let explainedAway = false;
+      let threatAtHome = false;
       const languages = [...new Set([...languagesOf(locale), ...dangerLanguages])];
       const writtenIn = likelyLanguage(text, ownWordsOf(languages));
       // "Dydy fy mab ddim wedi dod adref", in a conversation still in English: read as Welsh too,
@@ -492,6 +508,11 @@ export function createUnderstanding(
         if (own.includes(language) && lookAlikeWords.size > 0 && tokens.length - lookAlikeWords.size <= NEARLY_WHOLE_SLACK)
           explainedAway = true;
         for (const match of mostSpecific(dangerFound)) danger.add(match.label);
+        if (
+          own.includes(language) &&
+          dangerFound.some((match) => THREAT_OR_VIOLENCE.has(match.label) && householdBefore(tokens, match.start, reader))
+        )
+          threatAtHome = true;
         if (own.includes(language) && ageYears === undefined) {
           const child = childAgeNow(tokens, reader);
           ageYears = child?.value ?? ageInBrackets(text, reader.ageCues);
@@ -555,6 +576,7 @@ export function createUnderstanding(
       // "i rang 101 an hour ago, his mate saw him get in a car with a man": told, but not of an emergency.
       if (said.has('policeTold') && NON_EMERGENCY_NUMBER.test(text) && !EMERGENCY_NUMBER.test(text)) said.add('reportedOn101');
       const endangered = danger.size > 0 ? [...new Set(own.flatMap((language) => dangerOf(text, readerFor(language))))] : [];
+      if (threatAtHome && endangered.includes('writer')) disclosures.add('hurtAtHome');
       const despairOf = danger.has('suicideSelfHarm') ? [...new Set(own.flatMap((language) => suicideOf(text, readerFor(language))))] : [];
       // "im her mum ... i just want to sleep and not wake up": words of despair sound like a young
       // person to the trained reader, but the mum said who she is.
@@ -919,7 +941,12 @@ function ownWordCounts(
     .sort((a, b) => b.count - a.count);
 }
 
-function compileLanguage(language: string, words: UnderstandingLexicon, danger: Content['danger']): LanguageReader {
+function compileLanguage(
+  language: string,
+  words: UnderstandingLexicon,
+  danger: Content['danger'],
+  everyNegation: readonly string[] = words.negations,
+): LanguageReader {
   const phrasesOfLexicon = [
     ...Object.values(words.answers),
     ...Object.values(words.disclosures),
@@ -938,6 +965,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     negations: new Set(words.negations),
     clauseBreaks: new Set(words.clauseBreaks),
     answerFirst: { words: new Set(words.answerFirst.words), subjects: new Set(words.answerFirst.subjects) },
+    negationThenSubject: { words: new Set(words.negationThenSubject.words), subjects: new Set(words.negationThenSubject.subjects) },
     protectedWords: new Set(words.protectedWords),
     nounOpeners: new Set(words.nounOpeners),
     stem,
@@ -967,7 +995,9 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
   return {
     lexicon,
     plainLexicon: { ...lexicon, textSpeak: {} },
-    foreignLexicon: { ...lexicon, textSpeak: {}, readAsWritten: true },
+    // Written in another language, its negations are that language's even where they are words
+    // of this one: "no known gang links" is not the Polish "gang".
+    foreignLexicon: { ...lexicon, textSpeak: {}, readAsWritten: true, negations: new Set([...lexicon.negations, ...everyNegation]) },
     vocabulary,
     danger: withLookAlikes(
       danger.lookAlikes[language] ?? [],
@@ -1011,6 +1041,7 @@ function compileLanguage(language: string, words: UnderstandingLexicon, danger: 
     speakerPossessives: wordsAsRead(words.speakerPossessives),
     othersPossessives: wordsAsRead(words.othersPossessives),
     bodyWords: wordsAsRead(words.bodyWords),
+    householdWords: wordsAsRead(words.householdWords),
     othersReflexives: new Set(words.othersReflexives.map(normalise)),
     sayingWords: wordsAsRead(words.sayingWords),
     togetherWords: wordsAsRead(words.togetherWords),
