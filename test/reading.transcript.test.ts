@@ -4578,4 +4578,12 @@ describe('a seventeenth fresh walk: threats, offers and denials in other words',
       await sms.close();
     }
   });
+
+  it('on the Bot Framework endpoint, "ive rung 999 now" at "when did you last see them?" is the call, not the time', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['my daughter is 13 and she hasnt come home', 'yes', 'no', 'ive rung 999 now'], { join: true });
+    const text = allText(lastTurnOf(turns));
+    expect(text).not.toMatch(/I read that as/);
+    expect(text).toMatch(/last see/i);
+  });
 });

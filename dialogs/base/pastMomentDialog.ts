@@ -166,9 +166,14 @@ export class PastMomentDialog extends ComponentDialog {
     return this.services.dates.readPast(said, languageOf(locale), { dueBack: this.options.dueBack ?? false });
   }
 
-  /** A day or part of one, in a message just answered for its danger, with no word of going: when the danger was, not when they went. */
+  /**
+   * A day or part of one, or "now", in a message just answered for its danger, with no word of
+   * going: when the danger was or the call was made ("ive rung 999 now"), not when they went.
+   */
   private aboutTheDanger(context: TurnContext, text: string, moment: ReadMoment): boolean {
-    if (!this.options.lastSeen || moment.precision === 'minute' || !context.turnState.get(TURN_ALREADY_ANSWERED)) return false;
+    const saidNow = /^(?:just )?now$/i.test(moment.matched.trim());
+    if (!this.options.lastSeen || (moment.precision === 'minute' && !saidNow) || !context.turnState.get(TURN_ALREADY_ANSWERED))
+      return false;
     return this.services.understanding.lastSeenWords(text, messagesFor(context, this.services).locale) === undefined;
   }
 
