@@ -4587,3 +4587,36 @@ describe('a seventeenth fresh walk: threats, offers and denials in other words',
     expect(text).toMatch(/last see/i);
   });
 });
+
+describe('a seventeenth fresh walk: "Is that right?" by text, answered in words', () => {
+  it('"im her foster carer not her mum" takes the carer\'s steps, not "Who is writing?" again', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900303';
+      await sms.text(phone, 'my daughter hasnt come home she is 14');
+      const { replies } = await sms.text(phone, 'im her foster carer not her mum');
+      const said = replies.join('\n');
+      expect(said).not.toMatch(/Who is writing/);
+      expect(said).toMatch(/in danger right now/);
+      const reading = await sms.text(phone, '2');
+      expect(reading.replies.join('\n')).not.toMatch(DIDNT_CATCH);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('"im back home now" after a guess of "away" confirms who is writing and goes on as back', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T10:00:00Z' });
+    try {
+      const phone = '+447700900304';
+      await sms.text(phone, 'i ran away last night');
+      await sms.text(phone, 'im back home now');
+      const { replies } = await sms.text(phone, '1');
+      const said = replies.join('\n');
+      expect(said).toMatch(/return interview/);
+      expect(said).not.toMatch(/away from home now, or/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

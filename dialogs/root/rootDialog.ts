@@ -54,11 +54,14 @@ const onlySomeoneElseMissing = (reading: TurnReading | undefined): boolean => re
  * you are a parent ... Is that right?": facts for the journey, from the writer guessed, go on as a
  * yes rather than the same question again.
  */
-function factsForTheGuess(reading: TurnReading, variables: Record<string, string | number>): 'yes' | undefined {
+function factsForTheGuess(reading: TurnReading, variables: Record<string, string | number>): 'yes' | 'no' | undefined {
   if (reading.answer?.option !== undefined || reading.asks || reading.danger.length > 0) return undefined;
+  // "im her foster carer not her mum": someone else is writing, and says who.
+  if (reading.writer !== undefined && reading.writer !== variables.writer) return 'no';
   const otherWriter = reading.likely.writer !== undefined && reading.likely.writer !== variables.writer;
   const factsSaid = reading.facts.said.length > 0 || reading.facts.ageYears !== undefined;
-  return factsSaid && !otherWriter ? 'yes' : undefined;
+  // "im back home now": what is happening, said plainly, with nothing against who is writing.
+  return (factsSaid || reading.situation !== undefined) && !otherWriter ? 'yes' : undefined;
 }
 
 /**
@@ -274,9 +277,19 @@ export class RootDialog extends InterruptibleDialog {
   }
 
   private async confirmed(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { writer } = firstReadingSchema.parse(Reflect.get(step.values, 'first') ?? {});
-    if (!writer) return step.next(step.result);
-    if (step.result === 'yes') return step.next(writer);
+    const first = firstReadingSchema.parse(Reflect.get(step.values, 'first') ?? {});
+    if (!first.writer) return step.next(step.result);
+    const answer = step.context.activity.type === ActivityTypes.Message ? readingOf(step.context, this.services) : undefined;
+    // The answer's own words on what is happening, or who is writing, stand over the guess.
+    const situation = answer?.situation ?? first.situation;
+    if (step.result === 'yes') {
+      Object.assign(step.values, { first: { ...first, ...(situation ? { situation } : {}) } });
+      return step.next(first.writer);
+    }
+    if (answer?.writer !== undefined && answer.writer !== first.writer) {
+      Object.assign(step.values, { first: firstReadingSchema.parse({ writer: answer.writer, situation: answer.situation }) });
+      return step.next(answer.writer);
+    }
     Object.assign(step.values, { first: {} });
     return step.beginDialog(ROLE_QUESTION);
   }
