@@ -4620,3 +4620,30 @@ describe('a seventeenth fresh walk: "Is that right?" by text, answered in words'
     }
   });
 });
+
+describe("a seventeenth fresh walk: an adult's age is not the child's", () => {
+  it('on the Bot Framework endpoint, "went off with a man from snapchat, he says hes 19" keeps the child\'s route and asks the child\'s age', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['A parent or family member', 'Missing now', 'my daughter went off with a man from snapchat, he says hes 19, she left at 8'],
+      { join: true },
+    );
+    const text = turns.slice(-1).map(allText).join('\n');
+    expect(text).toMatch(/999/);
+    expect(text).not.toMatch(/noted that they are 19|missing adult/);
+  });
+
+  it('by text, "hes with his brother whos 21" is the brother\'s age', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900305';
+      await sms.text(phone, 'A parent or family member');
+      await sms.text(phone, 'Missing now');
+      const { replies } = await sms.text(phone, 'my son hasnt come home, hes with his brother whos 21');
+      expect(replies.join('\n')).not.toMatch(/21/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

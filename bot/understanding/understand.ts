@@ -1355,9 +1355,10 @@ function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): { v
     const verbAt = CHILD_AGE_SOFTENERS.has(previous) ? at - 2 : at - 1;
     const verb = tokens[verbAt]?.word ?? '';
     const subject = tokens[verbAt - 1]?.word ?? '';
-    // "her brother is 17": a sibling's age, not the child's.
+    // "her brother is 17", "his brother whos 21": a sibling's age, not the child's.
+    const siblingAt = cues.pronouns.has(subject) ? verbAt - 2 : verbAt - 1;
     const someonesSibling =
-      (cues.siblings.has(subject) && cues.possessives.has(tokens[verbAt - 2]?.word ?? '')) ||
+      (cues.siblings.has(tokens[siblingAt]?.word ?? '') && cues.possessives.has(tokens[siblingAt - 1]?.word ?? '')) ||
       (cues.possessives.has(previous) && tokens.slice(at + 1, at + 5).some((after) => cues.siblings.has(after.word)));
     const saidOf = cues.verbs.has(verb) && cues.subjects.has(subject);
     if (
@@ -1369,7 +1370,13 @@ function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): { v
   });
   // "shes with a boy he is 19 ..., she is 13": an adult's age, then a child's, is the child's.
   const [first] = found;
-  return first && first.value >= ADULT_AGE ? (found.find((age) => age.value < ADULT_AGE) ?? first) : first;
+  if (first && first.value >= ADULT_AGE) {
+    // "went off with a man from snapchat, he says hes 19": beside a man, boyfriend or the like, an
+    // adult's age alone is theirs; the child's is asked, not taken to be 19.
+    const partnerNamed = tokens.some((token) => isPartner(token, cues));
+    return found.find((age) => age.value < ADULT_AGE) ?? (partnerNamed ? undefined : first);
+  }
+  return first;
 }
 
 /** How far after an age its correction may come ("14 no wait 13"). */
