@@ -4647,3 +4647,34 @@ describe("a seventeenth fresh walk: an adult's age is not the child's", () => {
     }
   });
 });
+
+describe('a seventeenth fresh walk: still missing hours later, never reported', () => {
+  const TO_STEP_THREE = ['A parent or family member', 'Missing now', 'No', '8pm', 'Yes', '14', 'Yes', 'No', 'Done'];
+
+  it('on the Bot Framework endpoint, "i havent called the police yet" at 2am is told to report now on 101, not "call 101 again"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, TO_STEP_THREE, { join: true });
+    harness.clock.advance(150 * 60_000);
+    const [later] = await walk(conversation, ['still not back its 2am, i havent called the police yet should i']);
+    const text = allText(later ?? []);
+    expect(text).toMatch(/101 now/);
+    expect(text).not.toMatch(/101 again/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-101:P-STILL-MISSING-UNREPORTED');
+  });
+
+  it('by text, a parent who said the police were told gets "101 again with anything new"', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900306';
+      for (const text of ['my son is 14 and not home', '1', '2', 'about 8pm', '1', '1', '2', 'we rang the police already', '1'])
+        await sms.text(phone, text);
+      sms.clock.advance(150 * 60_000);
+      await sms.text(phone, 'still not back its 2am');
+      const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+      expect(trail).toContain('advised-101:P-STILL-MISSING');
+      expect(trail).not.toContain('advised-101:P-STILL-MISSING-UNREPORTED');
+    } finally {
+      await sms.close();
+    }
+  });
+});

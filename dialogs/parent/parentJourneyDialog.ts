@@ -235,7 +235,11 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     if (exitTaken === undefined && this.maySayBack(innerDc)) return innerDc.beginDialog(BACK_CHECK);
     if (exitTaken === undefined && this.stillMissingHoursLater(innerDc)) {
       // What to do now the child is still missing; the step they were at is asked again, not answered.
-      await adviseFirst(innerDc.context, this.services, 'parent-still-missing', { reportToPolice: true });
+      // Not yet reported, as far as they have said: reporting now, not "call 101 again".
+      await adviseFirst(innerDc.context, this.services, 'parent-still-missing', {
+        reportToPolice: true,
+        reportedMissing: (await this.policeTold(innerDc)) ? 'yes' : 'no',
+      });
       innerDc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
@@ -320,7 +324,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
   }
 
   /** "ive rung 999", said at any point: the advice to report is not given as news. */
-  private async policeTold(step: WaterfallStepContext): Promise<boolean> {
+  private async policeTold(step: Pick<WaterfallStepContext, 'context'>): Promise<boolean> {
     const { stated } = await conversationFactsRecord(this.services).get(step.context);
     return stated.includes('policeTold');
   }
