@@ -4678,3 +4678,33 @@ describe('a seventeenth fresh walk: still missing hours later, never reported', 
     }
   });
 });
+
+describe('a seventeenth fresh walk: "do i need to ring 101 first?" just after 999', () => {
+  it('on the Bot Framework endpoint, a parent of a drunk 14-year-old who will not wake is told no: 999 now', async () => {
+    const conversation = harness.conversation();
+    await walk(
+      conversation,
+      ['shes back but shes really drunk cant stand up properly been sick twice and keeps falling asleep on the sofa shes only 14'],
+      { join: true },
+    );
+    const [asked] = await walk(conversation, ['do i need to ring 101 first?']);
+    expect(allText(asked ?? [])).toMatch(/999 now/);
+    expect(allText(asked ?? [])).not.toMatch(/only answer a few questions/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-ASK-WHEN-TO-REPORT-AFTER-999');
+  });
+
+  it('by text, the same question with no danger told is still "999 if in danger, else 101 once you have looked"', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900307';
+      await sms.text(phone, 'my son is 12 and hasnt come home from football');
+      const { replies } = await sms.text(phone, 'do i need to ring 101 first?');
+      expect(replies.join('\n')).toMatch(/101/);
+      const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+      expect(trail).toContain('advised-101:G-ASK-WHEN-TO-REPORT');
+      expect(trail).not.toContain('advised-999:G-ASK-WHEN-TO-REPORT-AFTER-999');
+    } finally {
+      await sms.close();
+    }
+  });
+});
