@@ -4708,3 +4708,34 @@ describe('a seventeenth fresh walk: "do i need to ring 101 first?" just after 99
     }
   });
 });
+
+describe('a seventeenth fresh walk: messages found, not a child found', () => {
+  const TO_STEP_TWO = ['A parent or family member', 'Missing now', 'No', '8pm', 'Yes', '15', 'Yes', 'No'];
+
+  it('on the Bot Framework endpoint, "found messages ... from a man saying hes picking her up tonight and shes to delete everything" is 999 now, and no "are they back?"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, TO_STEP_TWO, { join: true });
+    const [found] = await walk(conversation, [
+      'found messages on her ipad from a man saying hes picking her up tonight and shes to delete everything',
+    ]);
+    const text = allText(found ?? []);
+    expect(text).toMatch(/999 now/);
+    expect(text).not.toMatch(/are they back|ending their life/i);
+  });
+
+  it('by text, the same: 999 now, not "are they back?"', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900308';
+      for (const text of ['my daughter is 15 and hasnt come home', '1', '2', '8pm', '1', '1', '2']) await sms.text(phone, text);
+      const { replies } = await sms.text(
+        phone,
+        'found messages on her ipad from a man saying hes picking her up tonight and shes to delete everything',
+      );
+      expect(replies.join('\n')).toMatch(/999 now/);
+      expect(replies.join('\n')).not.toMatch(/are they back|glad they are back/i);
+    } finally {
+      await sms.close();
+    }
+  });
+});
