@@ -4739,3 +4739,31 @@ describe('a seventeenth fresh walk: messages found, not a child found', () => {
     }
   });
 });
+
+describe('a seventeenth fresh walk: where to meet is not where they are', () => {
+  const TO_BACK_CONFIRM = ['young person', 'yes', 'im back', 'Someone new', 'tuesday after school'];
+
+  it('on the Bot Framework endpoint, "can it be at school not at home" while the meeting is made keeps them back', async () => {
+    const local = await startHarness({ now: '2026-11-25T16:00:00Z' });
+    try {
+      const conversation = local.conversation();
+      const turns = await walk(conversation, [...TO_BACK_CONFIRM, 'can it be at school not at home'], { join: true });
+      expect(allText(lastTurnOf(turns))).not.toMatch(/had that wrong|still away/);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('by text, the same', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T16:00:00Z' });
+    try {
+      const phone = '+447700900309';
+      await sms.text(phone, 'hi');
+      for (const text of ['2', '1', '2', '2', 'tuesday after school']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'can it be at school not at home');
+      expect(replies.join('\n')).not.toMatch(/had that wrong|still away/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

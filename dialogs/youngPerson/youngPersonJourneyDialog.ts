@@ -25,7 +25,7 @@ import { journeyOptionsSchema, situationAnswer } from '../base/journeyOptions';
 import { PastMomentDialog } from '../base/pastMomentDialog';
 import { aboutSomeoneElseOnly, onlySomeoneElse } from '../../bot/understanding/understand';
 import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
-import { messagesFor, readingOf, type DialogServices, type TurnReading } from '../../bot/turn/services';
+import { messagesFor, questionWaiting, readingOf, type DialogServices, type TurnReading } from '../../bot/turn/services';
 import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
 import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, detailsFor } from '../booking/bookingDetailsDialog';
 
@@ -221,6 +221,8 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
   private async stillAway(innerDc: DialogContext, reading: TurnReading): Promise<DialogTurnResult | undefined> {
     const away = reading.situation === 'away' || reading.situation === 'missingNow';
     if (!away || reading.answer?.option !== undefined) return undefined;
+    // "can it be at school not at home", while a meeting is being made: where to meet, not where they are.
+    if (reading.bookingRequest !== undefined || questionWaiting(innerDc.context)?.asksFor === 'place') return undefined;
     // "my mate kayla is still out she been gone 3 days": the friend is away, not the young person.
     if (aboutSomeoneElseOnly(reading)) {
       if (reading.danger.length === 0) await adviseFirst(innerDc.context, this.services, 'yp-someone-else', { missingOf: 'someoneElse' });
