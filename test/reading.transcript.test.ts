@@ -4767,3 +4767,29 @@ describe('a seventeenth fresh walk: where to meet is not where they are', () => 
     }
   });
 });
+
+describe('a seventeenth fresh walk: "r u still there" after a long quiet', () => {
+  it('by text, a young person away at night who writes again after 90 minutes is told the bot is still here, not "didn\'t catch that"', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900310';
+      await sms.text(phone, 'im 14 and i ran away tonight');
+      await sms.text(phone, 'yes');
+      sms.clock.advance(90 * 60_000);
+      const { replies } = await sms.text(phone, 'hello?? r u still there');
+      expect(replies.join('\n')).toMatch(/still here/);
+      expect(replies.join('\n')).not.toMatch(DIDNT_CATCH);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, a parent\'s "hi" two hours into the search is the same', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A parent or family member', 'Missing now', 'No', '8pm', 'Yes', '14', 'Yes', 'No'], { join: true });
+    harness.clock.advance(120 * 60_000);
+    const [hi] = await walk(conversation, ['hi']);
+    expect(allText(hi ?? [])).toMatch(/still here/);
+    expect(allText(hi ?? [])).toMatch(/Step 2 of 7/);
+  });
+});

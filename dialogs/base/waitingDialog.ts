@@ -7,6 +7,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { QUESTION_UNANSWERED } from '../../bot/content/vocabulary';
 import { adviseFirst } from '../../bot/turn/advice';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
+import { quietMinutes } from './conversationFacts';
 
 /**
  * turnState key: this turn's message was already answered for what it said (danger, a concern, a
@@ -26,6 +27,8 @@ export abstract class WaitingDialog<State extends object = object> extends Dialo
 }
 
 const ALREADY_ANSWERED = 'alreadyAnswered';
+/** Quiet this long, a greeting is someone checking the bot is still there. */
+const QUIET_FOR_STILL_HERE_MINUTES = 20;
 
 export interface AskState {
   /** Message variables for the question, kept (as plain JSON) to ask it again the same way. */
@@ -54,7 +57,9 @@ export async function replyToMiss(dc: DialogContext, reason: string, services: D
   const state = (dc.activeDialog?.state ?? {}) as AskState;
   const reading = readingOf(dc.context, services);
   if (!dc.context.turnState.get(TURN_ALREADY_ANSWERED) && reading.greets) {
-    await dc.context.sendActivity(messagesFor(dc.context, services).t('common.hello'));
+    // "hello?? r u still there", after a long quiet: still here, then the question again.
+    const afterQuiet = (quietMinutes(dc.context) ?? 0) >= QUIET_FOR_STILL_HERE_MINUTES;
+    await dc.context.sendActivity(messagesFor(dc.context, services).t(afterQuiet ? 'common.helloStillHere' : 'common.hello'));
     dc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
   }
   if (!dc.context.turnState.get(TURN_ALREADY_ANSWERED) && reading.asks) {
