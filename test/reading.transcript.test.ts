@@ -4652,6 +4652,7 @@ describe('a seventeenth fresh walk: still missing hours later, never reported', 
   const TO_STEP_THREE = ['A parent or family member', 'Missing now', 'No', '8pm', 'Yes', '14', 'Yes', 'No', 'Done'];
 
   it('on the Bot Framework endpoint, "i havent called the police yet" at 2am is told to report now on 101, not "call 101 again"', async () => {
+    harness.clock.set('2026-11-24T23:00:00Z');
     const conversation = harness.conversation();
     await walk(conversation, TO_STEP_THREE, { join: true });
     harness.clock.advance(150 * 60_000);
@@ -4785,6 +4786,7 @@ describe('a seventeenth fresh walk: "r u still there" after a long quiet', () =>
   });
 
   it('on the Bot Framework endpoint, a parent\'s "hi" two hours into the search is the same', async () => {
+    harness.clock.set('2026-11-24T23:00:00Z');
     const conversation = harness.conversation();
     await walk(conversation, ['A parent or family member', 'Missing now', 'No', '8pm', 'Yes', '14', 'Yes', 'No'], { join: true });
     harness.clock.advance(120 * 60_000);
