@@ -126,6 +126,14 @@ describe.each(AREAS)('the %s pack, end to end', (area) => {
     expect(othersIn(area, text)).toEqual([]);
   });
 
+  it('a number the area has not given is never said "closed now" with another such number inside it', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['young person', 'yes', 'back', 'im scared of my mums boyfriend. he comes in my room at night']);
+    const text = turns.map(allText).join('\n');
+    expect(text).toMatch(/999/);
+    expect(text).not.toMatch(/council's website \(closed now/);
+  });
+
   it("a carer by day is told whom the area's guidance says to tell in office hours", async () => {
     harness.clock.set(DAY);
     const conversation = harness.conversation();

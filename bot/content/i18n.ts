@@ -240,15 +240,16 @@ export function areaVariables(area: Area, unknownNumber: string): Record<string,
 }
 
 /**
- * Out of office hours, each office-hours service's `<id>WhenOpen` says it is closed now and gives
- * the out-of-hours service, or, where the area has none, when it opens.
+ * Out of office hours, each office-hours service with a number of its own has `<id>WhenOpen` say
+ * it is closed now and give the out-of-hours service, or, where the area has none, when it opens.
  */
 export function closedNowVariables(area: Area, messages: Pick<Messages, 't'>): Record<string, string> {
   const outOfHours = area.services.outOfHours;
   const closed = messages.t(outOfHours?.hours === 'always' ? 'common.closedNow.outOfHours' : 'common.closedNow.openHours');
   return Object.fromEntries(
     Object.entries(area.services)
-      .filter(([id, service]) => service.hours === 'office' && id !== 'outOfHours')
+      // A service known only as "the number on your council's website" has its hours there too.
+      .filter(([id, service]) => service.hours === 'office' && id !== 'outOfHours' && service.phone !== undefined)
       .map(([id]) => [`${id}WhenOpen`, closed]),
   );
 }
