@@ -214,3 +214,22 @@ describe.each(AREAS)('the %s pack by text', (area) => {
     }
   });
 });
+
+describe('a service whose hours no document gives', () => {
+  it('the sexual assault referral centre is never said to be closed at night', async () => {
+    const harness = await startHarness({ now: '2026-11-25T01:20:00Z' });
+    try {
+      const conversation = harness.conversation();
+      const turns = await walk(conversation, [
+        'A parent or family member',
+        'Missing now',
+        'my daughter is 14 she came home at 1am and says a man in a car touched her',
+      ]);
+      const text = turns.map(allText).join('\n');
+      expect(text).toContain('01622 726461');
+      expect(text).not.toMatch(/01622 726461\W*\(closed now/);
+    } finally {
+      await harness.close();
+    }
+  });
+});

@@ -16,7 +16,8 @@ const serviceSchema = z
     phone: dialableNumberSchema.optional(),
     text: dialableNumberSchema.optional(),
     email: z.string().email().optional(),
-    hours: z.enum(['always', 'office']),
+    /** 'unstated': no document gives its hours, so the bot never says it is closed. */
+    hours: z.enum(['always', 'office', 'unstated']),
     note: z.string().min(5).optional(),
     /** The passages that name the service and its number. */
     source: z.array(sourceSchema).min(1).optional(),
