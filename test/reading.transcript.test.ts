@@ -4795,3 +4795,36 @@ describe('a seventeenth fresh walk: "r u still there" after a long quiet', () =>
     expect(allText(hi ?? [])).toMatch(/Step 2 of 7/);
   });
 });
+
+describe("a seventeenth fresh walk: a parent's own questions", () => {
+  it('on the Bot Framework endpoint, "should i go out looking or stay home?" is answered: search and phone round, then 101', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['mum', 'my son jayden hes 15 went out about 6 and not back and not answering'], { join: true });
+    const [asked] = await walk(conversation, ['should i go out looking or stay home?']);
+    const text = allText(asked ?? []);
+    expect(text).toMatch(/101/);
+    expect(text).not.toMatch(/only answer a few questions/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-101:G-ASK-GO-LOOKING');
+  });
+
+  it('by text, "is it even missing if she texted?" is answered yes, with 101 to talk it through', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900311';
+      await sms.text(phone, 'my daughter is 15 and not home, she texted at 9 saying shes fine but wont say where');
+      const { replies } = await sms.text(phone, 'is it even missing if she texted?');
+      expect(replies.join('\n')).toMatch(/101/);
+      expect(replies.join('\n')).not.toMatch(/only answer a few questions/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-101:G-ASK-IS-IT-MISSING');
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('in Polish, "czy to już zaginięcie?" is the same question', async () => {
+    const conversation = harness.conversation(undefined, { locale: 'pl-PL' });
+    await walk(conversation, ['Rodzic lub członek rodziny', 'Zaginione teraz'], { join: true });
+    await walk(conversation, ['czy to już zaginięcie? napisała sms ale nie wiem gdzie jest']);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-101:G-ASK-IS-IT-MISSING');
+  });
+});

@@ -182,6 +182,10 @@ export const QUESTIONS_ASKED = [
   'cannotGetThrough',
   /** "should i tell someone, shell be mad at me": whether to pass on what they know of someone missing. Yes. */
   'shouldTell',
+  /** "should i go out looking or stay home?": both, if safe: search and phone round, then 101. */
+  'goLooking',
+  /** "is it even missing if she texted?": not knowing where they are is missing, until they are found safe. */
+  'isItMissing',
 ] as const;
 export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
 
