@@ -1442,9 +1442,10 @@ describe('a fifth fresh walk: an ambulance in every language, a farewell, hit ri
     await walk(conversation, ['my son is 15 and out all night', 'no', 'about 10 last night', 'yes', 'yes', 'no'], { join: true });
     harness.clock.advance(6 * 60 * 60 * 1000);
     const replies = await conversation.say('still not home its morning now, nothing from him');
-    expect(allText(replies)).toMatch(/still missing: call the police on 101 again/);
+    // Not reported, as far as they have said: reporting now, not "101 again".
+    expect(allText(replies)).toMatch(/101 now/);
     expect(allText(replies)).toMatch(/Step 2 of 7/);
-    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-101:P-STILL-MISSING');
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-101:P-STILL-MISSING-UNREPORTED');
   });
 
   it('by text too: hours later at the name question, "hi shes still not home" is not her name', async () => {
@@ -4689,9 +4690,9 @@ describe('a seventeenth fresh walk: "do i need to ring 101 first?" just after 99
       { join: true },
     );
     const [asked] = await walk(conversation, ['do i need to ring 101 first?']);
-    expect(allText(asked ?? [])).toMatch(/999 now/);
+    expect(allText(asked ?? [])).toMatch(/call 999 now, not 101/);
     expect(allText(asked ?? [])).not.toMatch(/only answer a few questions/);
-    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-ASK-WHEN-TO-REPORT-AFTER-999');
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-101:G-ASK-WHEN-TO-REPORT');
   });
 
   it('by text, the same question with no danger told is still "999 if in danger, else 101 once you have looked"', async () => {
@@ -4703,7 +4704,7 @@ describe('a seventeenth fresh walk: "do i need to ring 101 first?" just after 99
       expect(replies.join('\n')).toMatch(/101/);
       const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
       expect(trail).toContain('advised-101:G-ASK-WHEN-TO-REPORT');
-      expect(trail).not.toContain('advised-999:G-ASK-WHEN-TO-REPORT-AFTER-999');
+      expect(replies.join('\n')).not.toMatch(/Earlier I said/);
     } finally {
       await sms.close();
     }

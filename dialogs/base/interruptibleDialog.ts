@@ -576,15 +576,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   /** The user's own question, answered for who asks and the hour ("do i ring her social worker now?"). */
   private async answerQuestion(context: TurnContext, question: QuestionAsked, role: Role | undefined): Promise<boolean> {
     const officeOpen = isOfficeOpen(this.services.area, this.services.clock.now(), this.services.timeZone);
-    // "do i need to ring 101 first?", just told to call 999: no.
-    const dangerToldRecently = question === 'whenToReport' && (await dangerToldWithin(context, this.services, STOP_AFTER_DANGER_MS));
     return (
-      (await adviseFirst(context, this.services, 'question', {
-        questionAsked: question,
-        officeOpen,
-        dangerToldRecently,
-        ...(role ? { role } : {}),
-      })) !== undefined
+      (await adviseFirst(context, this.services, 'question', { questionAsked: question, officeOpen, ...(role ? { role } : {}) })) !==
+      undefined
     );
   }
 

@@ -56,8 +56,9 @@ const onlySomeoneElseMissing = (reading: TurnReading | undefined): boolean => re
  */
 function factsForTheGuess(reading: TurnReading, variables: Record<string, string | number>): 'yes' | 'no' | undefined {
   if (reading.answer?.option !== undefined || reading.asks || reading.danger.length > 0) return undefined;
-  // "im her foster carer not her mum": someone else is writing, and says who.
-  if (reading.writer !== undefined && reading.writer !== variables.writer) return 'no';
+  // "im her foster carer not her mum": someone else is writing, and says who. An age alone ("im 14")
+  // at a parent's guess is not taken as who is writing: the guess is asked about again.
+  if (reading.writer !== undefined && reading.writer !== variables.writer && reading.facts.ageYears === undefined) return 'no';
   const otherWriter = reading.likely.writer !== undefined && reading.likely.writer !== variables.writer;
   const factsSaid = reading.facts.said.length > 0 || reading.facts.ageYears !== undefined;
   // "im back home now": what is happening, said plainly, with nothing against who is writing.
@@ -286,7 +287,7 @@ export class RootDialog extends InterruptibleDialog {
       Object.assign(step.values, { first: { ...first, ...(situation ? { situation } : {}) } });
       return step.next(first.writer);
     }
-    if (answer?.writer !== undefined && answer.writer !== first.writer) {
+    if (answer?.writer !== undefined && answer.writer !== first.writer && answer.facts.ageYears === undefined) {
       Object.assign(step.values, { first: firstReadingSchema.parse({ writer: answer.writer, situation: answer.situation }) });
       return step.next(answer.writer);
     }
