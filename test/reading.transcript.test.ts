@@ -4829,3 +4829,29 @@ describe("a seventeenth fresh walk: a parent's own questions", () => {
     expect(await auditTrail(harness.app, conversation.id)).toContain('advised-101:G-ASK-IS-IT-MISSING');
   });
 });
+
+describe('a seventeenth fresh walk: a young person who cannot call safely', () => {
+  it('by text, "i cant call 999 they will know" is given a quiet way too: a text to 116 000 and an adult they trust', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T13:00:00Z' });
+    try {
+      const phone = '+447700900312';
+      for (const text of ['young person', '1', '1']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'i cant call 999 they will know');
+      const said = replies.join('\n');
+      expect(said).toMatch(/999/);
+      expect(said).toMatch(/116 000/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-ASK-CANT-CALL-YP');
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, a parent asking the same is given the silent call only', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A parent or family member', 'Missing now'], { join: true });
+    await walk(conversation, ['i cant ring 999 he will hear me']);
+    const trail = await auditTrail(harness.app, conversation.id);
+    expect(trail).toContain('advised-999:G-ASK-CANT-CALL');
+    expect(trail).not.toContain('advised-999:G-ASK-CANT-CALL-YP');
+  });
+});
