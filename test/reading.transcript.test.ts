@@ -4855,3 +4855,29 @@ describe('a seventeenth fresh walk: a young person who cannot call safely', () =
     expect(trail).not.toContain('advised-999:G-ASK-CANT-CALL-YP');
   });
 });
+
+describe('a seventeenth fresh walk: an age put right in other words', () => {
+  it.each([
+    ['13 not 14 sorry', 13],
+    ['oops typo 16', 16],
+    ['actually she turned 15 last month', 15],
+  ])('on the Bot Framework endpoint, "%s" after "14" is kept as %i', async (correction, age) => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my daughter is 14 and hasnt come home'], { join: true });
+    const [turn] = await walk(conversation, [correction]);
+    expect(allText(turn ?? [])).toContain(`they are ${age}`);
+    expect(allText(turn ?? [])).not.toMatch(DIDNT_CATCH);
+  });
+
+  it('by text, "9 not 10" at "is that the time?" is not an age', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:30:00Z' });
+    try {
+      const phone = '+447700900313';
+      for (const text of ['my daughter hasnt come home', '1', '2', '10pm']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, '9 not 10');
+      expect(replies.join('\n')).not.toMatch(/they are 9/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

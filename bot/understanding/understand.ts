@@ -1114,6 +1114,8 @@ export function languageOf(locale: string): string {
 
 /** Ages a child can be while the guidance applies; a number outside this is not read as an age in passing. */
 const AGE_IN_PASSING = { youngest: 1, oldest: 25 };
+/** The highest hour said on a twelve-hour clock: "9 not 10" may be a time, "13 not 14" is an age. */
+const LAST_CLOCK_HOUR = 12;
 
 /**
  * The first age said in passing: a number with an age word after it ("14 years", "14yo") or
@@ -1349,11 +1351,20 @@ function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): { v
     const next = tokens[at + 1]?.word ?? '';
     const previous = tokens[at - 1]?.word ?? '';
     if (/^\d/.test(next) || /^\d/.test(previous)) return;
-    // "i meant 9 this morning", "9 pm", "19 months old": not an age in years.
-    if (cues.units.has(next)) return;
     // "she is only 9", "hes about 13 or 14": a word that softens the number stands between.
     const verbAt = CHILD_AGE_SOFTENERS.has(previous) ? at - 2 : at - 1;
     const verb = tokens[verbAt]?.word ?? '';
+    // "i meant 9 this morning", "9 pm", "19 months old": not an age in years; but "she turned 15 last month" is.
+    if (cues.units.has(next) && verb !== 'turned') return;
+    // "13 not 14 sorry", "sorry 13 not 14": the first is the age meant, the second the one taken
+    // back; not "he left at 9 not 10", nor "9 not 10" at a time question (no clock has a 13 o'clock said so).
+    const opensClause = at === 0 || previous === '.' || cues.corrections.has(previous);
+    const takenBack =
+      opensClause &&
+      value > LAST_CLOCK_HOUR &&
+      next === 'not' &&
+      /^\d{1,2}$/.test(tokens[at + 2]?.word ?? '') &&
+      Math.abs(Number(tokens[at + 2]?.word) - value) <= 5;
     const subject = tokens[verbAt - 1]?.word ?? '';
     // "her brother is 17", "his brother whos 21": a sibling's age, not the child's.
     const siblingAt = cues.pronouns.has(subject) ? verbAt - 2 : verbAt - 1;
@@ -1362,7 +1373,7 @@ function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): { v
       (cues.possessives.has(previous) && tokens.slice(at + 1, at + 5).some((after) => cues.siblings.has(after.word)));
     const saidOf = cues.verbs.has(verb) && cues.subjects.has(subject);
     if (
-      (cues.after.has(next) || cues.before.has(previous) || saidOf || namedChild(tokens, at, cues)) &&
+      (cues.after.has(next) || cues.before.has(previous) || saidOf || takenBack || namedChild(tokens, at, cues)) &&
       !someonesSibling &&
       !ageIsSomeoneElses(tokens, at, cues)
     )
