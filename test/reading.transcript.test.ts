@@ -4881,3 +4881,44 @@ describe('a seventeenth fresh walk: an age put right in other words', () => {
     }
   });
 });
+
+describe('a seventeenth fresh walk: danger in everyday words', () => {
+  it.each([
+    ['she doesnt know him, hes about 40, shes getting in his car right now outside the chicken shop', 'advised-999:G-DANGER-999-NOW'],
+    ['cant stop being sick after what i took at the party', 'advised-999:G-DANGER-YP-MEDICAL'],
+  ])('on the Bot Framework endpoint, "%s" is %s', async (message, rule) => {
+    const conversation = harness.conversation();
+    await walk(conversation, [message], { join: true });
+    expect(await auditTrail(harness.app, conversation.id)).toContain(rule);
+  });
+
+  it('by text, a missing 14-year-old who "took all the pills from my bathroom cupboard with him" is 999 now, not "if they may act on it"', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900314';
+      await sms.text(phone, 'A parent or family member');
+      await sms.text(phone, 'Missing now');
+      const { replies } = await sms.text(phone, 'not really but he took all the pills from my bathroom cupboard with him');
+      expect(replies.join('\n')).toMatch(/999 now/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-DANGER-SUICIDE');
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('by text, a young person at the park with "her sleeping tablets, im going to have them all" is asked about themselves, not about a friend', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900315';
+      for (const text of ['i ran away', 'yes']) await sms.text(phone, text);
+      const { replies } = await sms.text(
+        phone,
+        'im at the park. ive got a bottle of my mums vodka and her sleeping tablets, im going to have them all',
+      );
+      expect(replies.join('\n')).toMatch(/999/);
+      expect(replies.join('\n')).not.toMatch(/your friend/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
