@@ -4922,3 +4922,50 @@ describe('a seventeenth fresh walk: danger in everyday words', () => {
     }
   });
 });
+
+describe('a seventeenth fresh walk: the same danger in every language', () => {
+  it.each([
+    [
+      'pl-PL',
+      'mam 14 lat, mieszkam u starszego chłopaka i teraz chce żebym robiła różne rzeczy z jego kolegami żeby zapłacić za spanie u niego',
+    ],
+    [
+      'ro-RO',
+      'salut am 14 ani, am fugit de acasa de 2 zile, stau la un baiat mai mare, acum vrea sa fac lucruri cu prietenii lui ca sa platesc ca stau aici',
+    ],
+    ['ar', 'عمري ١٤ سنة، ساكنة عند شب اكبر مني وهلأ بدو ياني اعمل اشيا مع اصحابه مشان ادفع حق النومة عنده'],
+    ['ar', 'الرجل اللي اعطاني التلفون جاي ياخدني بعد ١٠ دقايق'],
+  ])(
+    'on the Bot Framework endpoint, a young person in %s made to pay for a bed, or collected by the man who gave them a phone, is told 999 now',
+    async (locale, message) => {
+      const conversation = harness.conversation(undefined, { locale });
+      await walk(conversation, [message], { join: true });
+      expect(await auditTrail(harness.app, conversation.id)).toContainEqual(expect.stringMatching(/^advised-999:G-DANGER-YP-EXPLOITATION/));
+    },
+  );
+
+  it('on the Bot Framework endpoint, an Arabic foster carer whose boy "arrived a week ago" and left in a taxi someone else paid for is told he is missing, not back', async () => {
+    const conversation = harness.conversation(undefined, { locale: 'ar' });
+    const [first] = await walk(
+      conversation,
+      ['انا مربية بديلة (فوستر)، عندي ولد عمره ١٦ طالب لجوء لحاله وصل من اسبوع، اختفى الصبح مع شنطته، جاء تكسي واحد تاني دفع حقه'],
+      { join: true },
+    );
+    expect(allText(first ?? [])).toContain('999');
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-999-NOW');
+  });
+
+  it('by text, a teacher whose pupil "went off with a man in a car at the bus stop" is told 999 now', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T11:30:00Z' });
+    try {
+      const phone = '+447700900316';
+      const { replies } = await sms.text(
+        phone,
+        'teacher. year 9 girl not in today, friends say she went off with a man in a car at the bus stop this morning',
+      );
+      expect(replies.join('\n')).toMatch(/999 now/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
