@@ -4969,3 +4969,30 @@ describe('a seventeenth fresh walk: the same danger in every language', () => {
     }
   });
 });
+
+describe('a seventeenth fresh walk: probes of danger and of everyday talk', () => {
+  it.each([
+    ['theres men at the door saying i have to do a run to london or theyll hurt my little brother', /999 now/],
+    ['my mate downed half a bottle of vodka and shes not answering when we shake her', /999 now/],
+  ])('by text, "%s" is 999 now, not "if"', async (message, said) => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900317';
+      const { replies } = await sms.text(phone, message);
+      expect(replies.join('\n')).toMatch(said);
+      // Not the checklist ("if they are very drowsy ...") nor the general "if you are in danger".
+      expect(replies.join('\n')).not.toMatch(/If they are very drowsy|If you are in danger right now/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it.each(['watching a film about a kidnapping its so good', 'we had a knife crime assembly today'])(
+    'on the Bot Framework endpoint, "%s" raises no 999',
+    async (message) => {
+      const conversation = harness.conversation();
+      await walk(conversation, ['young person', 'yes', 'back', message], { join: true });
+      expect((await auditTrail(harness.app, conversation.id)).filter((row) => row.startsWith('advised-999'))).toEqual([]);
+    },
+  );
+});
