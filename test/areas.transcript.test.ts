@@ -233,3 +233,22 @@ describe('a service whose hours no document gives', () => {
     }
   });
 });
+
+describe.each([
+  ['set', 'G-ASK-POLICE-SAID-WAIT-SET'],
+  ['thames-valley', 'G-ASK-POLICE-SAID-WAIT-TV'],
+])('"the police said wait" in %s', (area, rule) => {
+  it("is answered with the area's own words, not Kent's rule on risk", async () => {
+    const harness = await startHarness({ now: NIGHT, env: { AREA: area } });
+    try {
+      const conversation = harness.conversation();
+      const turns = await walk(conversation, ['A parent or family member', 'Missing now', 'the police said wait']);
+      const text = allText(turns[turns.length - 1] ?? []);
+      expect(text).toMatch(/101/);
+      expect(text).not.toMatch(/only answer a few questions|never/);
+      expect(await auditTrail(harness.app, conversation.id)).toContain(`advised-101:${rule}`);
+    } finally {
+      await harness.close();
+    }
+  });
+});
