@@ -247,6 +247,10 @@ describe.each([
       expect(text).toMatch(/101/);
       expect(text).not.toMatch(/only answer a few questions|never/);
       expect(await auditTrail(harness.app, conversation.id)).toContain(`advised-101:${rule}`);
+      // "absent, not missing ... ring back at 8am" is the same thing said in the police's words.
+      const other = harness.conversation();
+      await walk(other, ['A foster carer or care worker', 'they said shes absent not missing and to ring back if shes not home by 8am']);
+      expect(await auditTrail(harness.app, other.id)).toContain(`advised-101:${rule}`);
     } finally {
       await harness.close();
     }
