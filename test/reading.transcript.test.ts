@@ -4996,3 +4996,33 @@ describe('a seventeenth fresh walk: probes of danger and of everyday talk', () =
     },
   );
 });
+
+describe('a seventeenth fresh walk: talk of ending a life before anyone says who they are', () => {
+  it('on the Bot Framework endpoint, "i just have a plan to make it all stop tonight" is asked straight, not taken for a parent, and the "yes" is answered', async () => {
+    const conversation = harness.conversation();
+    const [, first] = await walk(conversation, ['i just have a plan to make it all stop tonight'], { join: true });
+    expect(allText(first ?? [])).toMatch(/ending your life/);
+    expect(allText(first ?? [])).not.toMatch(/your child/);
+    const [answer] = await walk(conversation, ['yes']);
+    expect(allText(answer ?? [])).not.toMatch(DIDNT_CATCH);
+    expect(await auditTrail(harness.app, conversation.id)).toEqual([
+      'advised-999:G-DANGER-SELF-UNKNOWN',
+      'advised-999:Y-THINKING-OF-SUICIDE',
+    ]);
+  });
+
+  it('by text, the same, and "no not like that" is answered as the no, with "Who is writing?" after it', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900318';
+      const { replies } = await sms.text(phone, 'i just have a plan to make it all stop tonight');
+      expect(replies.join('\n')).toMatch(/ending your life/);
+      const no = (await sms.text(phone, 'no not like that')).replies.join('\n');
+      expect(no).not.toMatch(DIDNT_CATCH);
+      expect(no).toMatch(/Who is writing/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toEqual(['advised-999:G-DANGER-SELF-UNKNOWN']);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -485,8 +485,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       });
     // A young person is asked straight, once, whether they are thinking of ending their life (those
     // rules' words ask it): their next yes or no answers that, not the question on screen.
+    // Someone not yet known who speaks of ending their own life is asked straight too.
+    const askedStraightNow = role === 'youngPerson' || (role === undefined && dangerOf === 'writer');
     if (
-      role === 'youngPerson' &&
+      askedStraightNow &&
       (dangerCategory ?? concernCategory) === 'suicideSelfHarm' &&
       !exploitationSigns &&
       !aboutSomeoneElse &&
@@ -634,7 +636,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // with the lines to talk to, never "didn't catch that".
     // "no i dont want to call anyone", from someone on a bridge: the no is to calling, not to ending their life.
     const ypThinkingOfSuicide = said === 'yes' || (said === 'no' && !refusesCalls) ? said : 'unsure';
-    if (ypThinkingOfSuicide !== 'no') await flagRisk(context, this.services, 'suicideSelfHarm');
+    // Kept as the child's risk only when the child is the one writing: someone not yet known may be a parent.
+    const { role } = await conversationFactsRecord(this.services).get(context);
+    if (ypThinkingOfSuicide !== 'no' && role === 'youngPerson') await flagRisk(context, this.services, 'suicideSelfHarm');
     await adviseFirst(context, this.services, 'yp-caring-answer', { ypThinkingOfSuicide });
     context.turnState.set(TURN_ALREADY_ANSWERED, true);
     return ypThinkingOfSuicide === 'no' ? 'notThinking' : 'thinking';
