@@ -687,7 +687,9 @@ describe('by SMS', () => {
     const text = replies.join('\n');
     expect(text).toContain('999');
     expect(text).toContain('55');
-    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-ASK-CANT-CALL');
+    // A young person is given a quiet way too.
+    expect(text).toContain('116 000');
+    expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-ASK-CANT-CALL-YP');
   });
 
   it('"police told us to wait till morning, is that right" by text: never low risk, 101 again', async () => {
@@ -698,12 +700,12 @@ describe('by SMS', () => {
     expect(replies.join('\n')).toContain('101');
   });
 
-  it('grooming signs by text at "anything that puts them at extra risk?": report now, not search first', async () => {
+  it('grooming signs by text at "anything that puts them at extra risk?", for a 14-year-old still gone: 999 now, not search first', async () => {
     const phone = '+447700900615';
     for (const text of ['my daughter is 14 and not home', 'yes', 'no', 'yesterday at 9pm', 'yes', 'yes']) await sms.text(phone, text);
     const { replies } = await sms.text(phone, 'hes 19 and gives her money and lifts, she says hes her boyfriend');
-    expect(replies.join('\n')).toMatch(/don't search first/);
-    expect(replies.join('\n')).toContain('101');
+    expect(replies.join('\n')).toMatch(/call 999 now/);
+    expect(replies.join('\n')).not.toMatch(/Step \d of/);
   });
 
   it('by text, an unanswered question at "in danger now?" gets 116 000 and the question again', async () => {
