@@ -136,6 +136,10 @@ export const understandingSchema = z
         verbs: z.array(z.string().min(1)).default([]),
         /** Whose, when it is not the writer's ("her", "his", "their"). */
         possessives: z.array(z.string().min(1)).default([]),
+        /** Verbs of a birthday ("she turned 15 last month"): the number is an age whatever follows it. */
+        birthdays: z.array(z.string().min(1)).default([]),
+        /** The word between an age meant and one taken back ("13 not 14 sorry"). */
+        insteadOf: z.array(z.string().min(1)).default([]),
       })
       .strict()
       .default({
@@ -154,6 +158,8 @@ export const understandingSchema = z
         possessives: [],
         own: [],
         corrections: [],
+        birthdays: [],
+        insteadOf: [],
       }),
     /** Pills or tablets, by any name: a number of them taken ("took like 20 paracetamol") is an overdose. */
     pillWords: z.array(z.string().regex(/^[^\s\d]+$/u, 'one word, no digits')).default([]),

@@ -346,6 +346,8 @@ interface LanguageReader {
     possessives: ReadonlySet<string>;
     own: ReadonlySet<string>;
     corrections: ReadonlySet<string>;
+    birthdays: ReadonlySet<string>;
+    insteadOf: ReadonlySet<string>;
   };
   answers: PhraseBook<EverydayAnswer | 'none'>;
   /** Words that open like an answer and are none ("no one would care"). */
@@ -1077,6 +1079,8 @@ function compileLanguage(
       possessives: wordsAsRead(words.ageCues.possessives),
       own: wordsAsRead(words.ageCues.own),
       corrections: wordsAsRead(words.ageCues.corrections),
+      birthdays: wordsAsRead(words.ageCues.birthdays),
+      insteadOf: wordsAsRead(words.ageCues.insteadOf),
     },
     answers: withLookAlikes<EverydayAnswer>(words.answers.lookAlikes, [
       ['yes', words.answers.yes],
@@ -1355,14 +1359,14 @@ function ageSaid(tokens: readonly Token[], cues: LanguageReader['ageCues']): { v
     const verbAt = CHILD_AGE_SOFTENERS.has(previous) ? at - 2 : at - 1;
     const verb = tokens[verbAt]?.word ?? '';
     // "i meant 9 this morning", "9 pm", "19 months old": not an age in years; but "she turned 15 last month" is.
-    if (cues.units.has(next) && verb !== 'turned') return;
+    if (cues.units.has(next) && !cues.birthdays.has(verb)) return;
     // "13 not 14 sorry", "sorry 13 not 14": the first is the age meant, the second the one taken
     // back; not "he left at 9 not 10", nor "9 not 10" at a time question (no clock has a 13 o'clock said so).
     const opensClause = at === 0 || previous === '.' || cues.corrections.has(previous);
     const takenBack =
       opensClause &&
       value > LAST_CLOCK_HOUR &&
-      next === 'not' &&
+      cues.insteadOf.has(next) &&
       /^\d{1,2}$/.test(tokens[at + 2]?.word ?? '') &&
       Math.abs(Number(tokens[at + 2]?.word) - value) <= 5;
     const subject = tokens[verbAt - 1]?.word ?? '';

@@ -10,6 +10,9 @@ import { TURN_ALREADY_ANSWERED } from './waitingDialog';
 import { pastMomentResult } from './stepData';
 import type { ReadMoment } from '../../bot/understanding/dateReader';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
+
+/** A time read within this of the message itself is "now": when it was written, not when they went. */
+const SAID_NOW_WITHIN_MS = 2 * 60_000;
 import { languageOf } from '../../bot/understanding/understand';
 import { yesNoQuestion, type YesNo } from './yesNo';
 
@@ -171,7 +174,8 @@ export class PastMomentDialog extends ComponentDialog {
    * going: when the danger was or the call was made ("ive rung 999 now"), not when they went.
    */
   private aboutTheDanger(context: TurnContext, text: string, moment: ReadMoment): boolean {
-    const saidNow = /^(?:just )?now$/i.test(moment.matched.trim());
+    // "now" read as the time: the moment of the message itself.
+    const saidNow = Math.abs(moment.at.getTime() - this.services.clock.now().getTime()) < SAID_NOW_WITHIN_MS;
     if (!this.options.lastSeen || (moment.precision === 'minute' && !saidNow) || !context.turnState.get(TURN_ALREADY_ANSWERED))
       return false;
     return this.services.understanding.lastSeenWords(text, messagesFor(context, this.services).locale) === undefined;
