@@ -5028,3 +5028,18 @@ describe('a seventeenth fresh walk: talk of ending a life before anyone says who
     }
   });
 });
+
+describe('a seventeenth fresh walk: back and hurt, said in the same words as the ambulance', () => {
+  it('on the Bot Framework endpoint, a child back "with a cut on his head and really sleepy" is not then asked "Are they hurt or unwell?"', async () => {
+    harness.clock.set('2026-11-24T23:00:00Z');
+    const conversation = harness.conversation();
+    await walk(conversation, ['A parent or family member', 'Missing now', 'No', '8pm', 'Yes', '13', 'Yes', 'No'], { join: true });
+    harness.clock.advance(60 * 60_000);
+    const [back] = await walk(conversation, ['hes back!! a man brought him to the door. hes got a cut on his head and is really sleepy']);
+    expect(allText(back ?? [])).toMatch(/glad they are back/);
+    expect(allText(back ?? [])).not.toMatch(/hurt or unwell/);
+    const trail = await auditTrail(harness.app, conversation.id);
+    expect(trail).toContain('advised-999:G-DANGER-MEDICAL');
+    expect(trail.some((row) => row.endsWith(':P-RETURN-HURT'))).toBe(false);
+  });
+});

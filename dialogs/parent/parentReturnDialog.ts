@@ -4,7 +4,7 @@
 // parent can book the return interview for their child, or give the child the way to book it.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { advise, emergencyAdvised } from '../../bot/turn/advice';
+import { advise, dangerToldWithin, emergencyAdvised } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { PastMomentDialog } from '../base/pastMomentDialog';
@@ -35,7 +35,15 @@ const childWantsChoices = Choices.keyed(CHILD_WANTS, (value) => `parent.back.wit
 const WITH_WHOM_FOR: Record<(typeof CHILD_WANTS)[number], WithWhom> = { known: 'worker', independent: 'independent' };
 
 /** What the return steps keep: whether the police were told, and whom the child would like to see. */
-const backValues = stepValues(z.object({ reportedMissing: yesNoUnsureResult.optional(), withWhom: z.enum(WITH_WHOM).optional() }));
+const backValues = stepValues(
+  z.object({
+    reportedMissing: yesNoUnsureResult.optional(),
+    withWhom: z.enum(WITH_WHOM).optional(),
+    ambulanceJustAdvised: z.boolean().optional(),
+  }),
+);
+/** An ambulance advised this recently for a child now back: they are hurt or unwell, and that is not asked. */
+const AMBULANCE_JUST_ADVISED_MS = 30 * 60_000;
 
 const WELLBEING_ANSWER: Record<'well' | 'notWell' | 'none', YesNoUnsure | undefined> = { well: 'no', notWell: 'yes', none: undefined };
 
@@ -103,12 +111,21 @@ export class ParentReturnDialog extends ComponentDialog {
   private async askHurt(step: WaterfallStepContext): Promise<DialogTurnResult> {
     await keepChildGone(step.context, this.services, false);
     await step.context.sendActivity(messagesFor(step.context, this.services).t('parent.back.relief'));
+    // "hes got a cut on his head and is really sleepy", just answered with an ambulance: hurt, not asked.
+    const { flags } = await conversationFactsRecord(this.services).get(step.context);
+    const ambulanceJustAdvised =
+      flags.includes('medical') && (await dangerToldWithin(step.context, this.services, AMBULANCE_JUST_ADVISED_MS));
+    if (ambulanceJustAdvised) {
+      backValues.keep(step, { ambulanceJustAdvised });
+      return step.next('yes');
+    }
     return step.beginDialog(HURT);
   }
 
   private async adviseHealth(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const childHurtOrUnwell = resultOf(step, yesNoUnsureResult);
-    for (const rule of this.services.rules.decideAll('parent-back-health', { childBack: true, childHurtOrUnwell })) {
+    const dangerToldRecently = backValues.read(step).ambulanceJustAdvised === true;
+    for (const rule of this.services.rules.decideAll('parent-back-health', { childBack: true, childHurtOrUnwell, dangerToldRecently })) {
       await advise(step.context, this.services, rule);
     }
     // "we never reported it" or "I rang 101" said already is not asked again.
