@@ -104,10 +104,13 @@ export async function noteEmergencyCalled(context: TurnContext, services: Pick<D
   await services.conversationState.createProperty<boolean>(EMERGENCY_RECALLED).set(context, true);
 }
 
-/** Whether danger was answered with 999 in this conversation within `withinMs`. */
-export async function dangerToldWithin(context: TurnContext, services: DialogServices, withinMs: number): Promise<boolean> {
+/** How long after a 999 the danger counts as just told (the rule fact `dangerToldRecently`). */
+const DANGER_TOLD_RECENTLY_MS = 30 * 60_000;
+
+/** Whether danger was answered with 999 in this conversation in the last half hour. */
+export async function dangerToldRecently(context: TurnContext, services: DialogServices): Promise<boolean> {
   const last = await services.conversationState.createProperty<LastEmergency | undefined>(LAST_EMERGENCY).get(context);
-  return last !== undefined && services.clock.now().getTime() - Date.parse(last.at) < withinMs;
+  return last !== undefined && services.clock.now().getTime() - Date.parse(last.at) < DANGER_TOLD_RECENTLY_MS;
 }
 
 /** Whether 999 was advised, without an "if", earlier in this conversation. */

@@ -13,7 +13,7 @@ import {
   type Situation,
   type StatedFact,
 } from '../../bot/content/vocabulary';
-import { advise, adviseFirst, dangerToldWithin } from '../../bot/turn/advice';
+import { advise, adviseFirst, dangerToldRecently } from '../../bot/turn/advice';
 import { isOfficeOpen } from '../../bot/content/area';
 import { keepDangerForBooking } from './bookingSafety';
 import {
@@ -50,8 +50,6 @@ import {
 const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
 /** turnState key: a young person was told to ring 999 now for a medical emergency; the form waits for their next message. */
 const TURN_EMERGENCY_TOLD = Symbol('helpline.emergencyTold');
-/** How long after danger a "stop" or "bye" is answered with the help first. */
-const STOP_AFTER_DANGER_MS = 30 * 60_000;
 /** How far an age said of "he" or "she" may be from the child's known age and still correct it ("hes 12!!" after 11). */
 const AGE_CORRECTION_REACH = 2;
 /** Few enough words that a day or time in them is what the message is about. */
@@ -237,7 +235,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return undefined;
     }
     // No buttons are shown under the straight question: a "Yes" then is typed, not tapped.
-    const caringAnswer = before.caringQuestionOpen && !helpRefused ? await this.answerToCaringQuestion(context, turnReading) : undefined;
+    const caringAnswer =
+      before.caringQuestionOpen && !helpRefused ? await this.answerToCaringQuestion(context, turnReading, before.role) : undefined;
     if (caringAnswer === 'askedAgain') return Dialog.EndOfTurn;
     if (caringAnswer) {
       // "no, not like that. i just want it to stop": the answer is taken, and danger words after it are still answered.
@@ -378,8 +377,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return innerDc.beginDialog(this.initialDialogId);
       case 'stop': {
         // "im gonna jump", then "bye": a goodbye after danger is answered with the help, not "OK, I've stopped".
-        const dangerToldRecently = await dangerToldWithin(context, this.services, STOP_AFTER_DANGER_MS);
-        await adviseFirst(context, this.services, 'interrupt', { command: 'stop', dangerToldRecently, ...(role ? { role } : {}) });
+        await adviseFirst(context, this.services, 'interrupt', {
+          command: 'stop',
+          dangerToldRecently: await dangerToldRecently(context, this.services),
+          ...(role ? { role } : {}),
+        });
         await innerDc.cancelAllDialogs();
         return { status: DialogTurnStatus.complete };
       }
@@ -593,6 +595,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private async answerToCaringQuestion(
     context: TurnContext,
     reading: TurnReading,
+    knownRole: Role | undefined,
   ): Promise<'thinking' | 'notThinking' | 'askedAgain' | undefined> {
     const messages = messagesFor(context, this.services);
     const { locale } = messages;
@@ -637,8 +640,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // "no i dont want to call anyone", from someone on a bridge: the no is to calling, not to ending their life.
     const ypThinkingOfSuicide = said === 'yes' || (said === 'no' && !refusesCalls) ? said : 'unsure';
     // Kept as the child's risk only when the child is the one writing: someone not yet known may be a parent.
-    const { role } = await conversationFactsRecord(this.services).get(context);
-    if (ypThinkingOfSuicide !== 'no' && role === 'youngPerson') await flagRisk(context, this.services, 'suicideSelfHarm');
+    if (ypThinkingOfSuicide !== 'no' && knownRole === 'youngPerson') await flagRisk(context, this.services, 'suicideSelfHarm');
     await adviseFirst(context, this.services, 'yp-caring-answer', { ypThinkingOfSuicide });
     context.turnState.set(TURN_ALREADY_ANSWERED, true);
     return ypThinkingOfSuicide === 'no' ? 'notThinking' : 'thinking';

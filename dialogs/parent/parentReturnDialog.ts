@@ -4,7 +4,7 @@
 // parent can book the return interview for their child, or give the child the way to book it.
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { advise, dangerToldWithin, emergencyAdvised } from '../../bot/turn/advice';
+import { advise, dangerToldRecently, emergencyAdvised } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { PastMomentDialog } from '../base/pastMomentDialog';
@@ -42,8 +42,6 @@ const backValues = stepValues(
     ambulanceJustAdvised: z.boolean().optional(),
   }),
 );
-/** An ambulance advised this recently for a child now back: they are hurt or unwell, and that is not asked. */
-const AMBULANCE_JUST_ADVISED_MS = 30 * 60_000;
 
 const WELLBEING_ANSWER: Record<'well' | 'notWell' | 'none', YesNoUnsure | undefined> = { well: 'no', notWell: 'yes', none: undefined };
 
@@ -113,8 +111,7 @@ export class ParentReturnDialog extends ComponentDialog {
     await step.context.sendActivity(messagesFor(step.context, this.services).t('parent.back.relief'));
     // "hes got a cut on his head and is really sleepy", just answered with an ambulance: hurt, not asked.
     const { flags } = await conversationFactsRecord(this.services).get(step.context);
-    const ambulanceJustAdvised =
-      flags.includes('medical') && (await dangerToldWithin(step.context, this.services, AMBULANCE_JUST_ADVISED_MS));
+    const ambulanceJustAdvised = flags.includes('medical') && (await dangerToldRecently(step.context, this.services));
     if (ambulanceJustAdvised) {
       backValues.keep(step, { ambulanceJustAdvised });
       return step.next('yes');

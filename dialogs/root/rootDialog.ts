@@ -50,15 +50,21 @@ const firstReadingSchema = z.object({
 const onlySomeoneElseMissing = (reading: TurnReading | undefined): boolean => reading !== undefined && aboutSomeoneElseOnly(reading);
 
 /**
+ * "im her foster carer not her mum", at a guess of who is writing: someone else is, and says who.
+ * An age alone ("im 14") at a parent's guess is not taken as who is writing: the guess is asked about again.
+ */
+function writerSaidInstead(reading: TurnReading, guessed: unknown): Role | undefined {
+  return reading.writer !== undefined && reading.writer !== guessed && reading.facts.ageYears === undefined ? reading.writer : undefined;
+}
+
+/**
  * "hes 14 his name is Kyle", "i tried his phone it goes straight to voicemail", at "It sounds like
  * you are a parent ... Is that right?": facts for the journey, from the writer guessed, go on as a
  * yes rather than the same question again.
  */
 function factsForTheGuess(reading: TurnReading, variables: Record<string, string | number>): 'yes' | 'no' | undefined {
   if (reading.answer?.option !== undefined || reading.asks || reading.danger.length > 0) return undefined;
-  // "im her foster carer not her mum": someone else is writing, and says who. An age alone ("im 14")
-  // at a parent's guess is not taken as who is writing: the guess is asked about again.
-  if (reading.writer !== undefined && reading.writer !== variables.writer && reading.facts.ageYears === undefined) return 'no';
+  if (writerSaidInstead(reading, variables.writer) !== undefined) return 'no';
   const otherWriter = reading.likely.writer !== undefined && reading.likely.writer !== variables.writer;
   const factsSaid = reading.facts.said.length > 0 || reading.facts.ageYears !== undefined;
   // "im back home now": what is happening, said plainly, with nothing against who is writing.
@@ -287,9 +293,10 @@ export class RootDialog extends InterruptibleDialog {
       Object.assign(step.values, { first: { ...first, ...(situation ? { situation } : {}) } });
       return step.next(first.writer);
     }
-    if (answer?.writer !== undefined && answer.writer !== first.writer && answer.facts.ageYears === undefined) {
-      Object.assign(step.values, { first: firstReadingSchema.parse({ writer: answer.writer, situation: answer.situation }) });
-      return step.next(answer.writer);
+    const writer = answer && writerSaidInstead(answer, first.writer);
+    if (answer && writer) {
+      Object.assign(step.values, { first: firstReadingSchema.parse({ writer, situation: answer.situation }) });
+      return step.next(writer);
     }
     Object.assign(step.values, { first: {} });
     return step.beginDialog(ROLE_QUESTION);
