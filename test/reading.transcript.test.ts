@@ -5043,3 +5043,27 @@ describe('a seventeenth fresh walk: back and hurt, said in the same words as the
     expect(trail.some((row) => row.endsWith(':P-RETURN-HURT'))).toBe(false);
   });
 });
+
+describe('a seventeenth fresh walk, typed again after the read', () => {
+  it('by text, "nah im his nan not his mum" at "Is that right?" goes on as family, not "Who is writing?"', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900319';
+      await sms.text(phone, 'my son aint come home hes 15');
+      const { replies } = await sms.text(phone, 'nah im his nan not his mum');
+      expect(replies.join('\n')).not.toMatch(/Who is writing/);
+      expect(replies.join('\n')).toMatch(/missing now, or are they back/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, "u there??" after 45 minutes is answered as still here', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['young person', 'no', 'away'], { join: true });
+    harness.clock.advance(45 * 60_000);
+    const [turn] = await walk(conversation, ['u there??']);
+    expect(allText(turn ?? [])).toMatch(/still here/);
+    expect(allText(turn ?? [])).not.toMatch(DIDNT_CATCH);
+  });
+});

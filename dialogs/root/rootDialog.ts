@@ -298,6 +298,12 @@ export class RootDialog extends InterruptibleDialog {
       Object.assign(step.values, { first: firstReadingSchema.parse({ writer, situation: answer.situation }) });
       return step.next(writer);
     }
+    // "nah im his nan not his mum": the same kind of writer, put right in a detail. What is happening
+    // is taken only from these words; the guess of it may be what the no was about.
+    if (answer?.writer !== undefined && answer.writer === first.writer) {
+      Object.assign(step.values, { first: firstReadingSchema.parse({ writer: first.writer, situation: answer.situation }) });
+      return step.next(first.writer);
+    }
     Object.assign(step.values, { first: {} });
     return step.beginDialog(ROLE_QUESTION);
   }
