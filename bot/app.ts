@@ -160,10 +160,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
       root: new RootDialog(services),
       services,
       forget: (conversationId) => forgetConversation(db, clock, conversationId, hashId(conversationId)),
-      saveTogether: (save) => storage.writeTogether(save),
+      saveTogether: (save, alsoWrite) => storage.writeTogether(save, alsoWrite),
       metrics,
     });
-    const turns = createTurnRunner({ lock: createTurnLock(db), bot, failSafe, deadlineMs: config.TURN_DEADLINE_MS, metrics });
+    const turns = createTurnRunner({
+      lock: createTurnLock(db),
+      bot,
+      failSafe,
+      commit: (writes) => storage.writeTogether(async () => undefined, writes),
+      deadlineMs: config.TURN_DEADLINE_MS,
+      metrics,
+    });
 
     // The channels, each mounted on the server; they register their delivery routes as they do.
     let shuttingDown = false;
@@ -206,13 +213,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // The date recognizers build their tables on first use (a third of a second, far more on a busy
     // machine): do it once the server is up, not inside the first person's turn at a time question.
     setImmediate(() => services.dates.readPast('yesterday at 9pm'));
-    if (options.startScheduler ?? true) scheduler.start(config.SCHEDULER_INTERVAL_MS);
+    if (options.startScheduler ?? true) {
+      scheduler.start(config.SCHEDULER_INTERVAL_MS);
+      sms.startSweeping(config.SCHEDULER_INTERVAL_MS);
+    }
 
     const close = async () => {
       if (shuttingDown) return;
       shuttingDown = true;
       retention?.stop();
       scheduler?.stop();
+      sms.stopSweeping();
       webChat?.close();
       const stopped = new Promise<void>((resolve) => {
         server.close(() => resolve());

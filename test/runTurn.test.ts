@@ -42,6 +42,7 @@ it('a slow send runs with the lock let go, and the next turn of the conversation
   const runner = createTurnRunner({
     lock,
     failSafe: { onTurnError: async () => undefined, onSlowTurn: async () => undefined },
+    commit: async () => undefined,
     deadlineMs: 30_000,
     bot: {
       run: async (context) => {
@@ -85,6 +86,7 @@ describe('a turn past TURN_DEADLINE_MS with nothing sent gives the fail-safe the
     createTurnRunner({
       lock: recordingLock([]),
       failSafe: { onTurnError: async () => undefined, onSlowTurn: async (context) => void (await context.sendActivity('fail-safe 999')) },
+      commit: async () => undefined,
       deadlineMs: 30,
       bot: { run: bot },
     });

@@ -26,6 +26,7 @@ export async function purgeExpiredState(db: Queryable, clock: Clock, retentionDa
     [cutoff, clock.now()],
   );
   await db.query('delete from sms_inbound where received_at < $1', [cutoff]);
+  await db.query('delete from sms_outbound where created_at < $1', [cutoff]);
   await db.query(
     `update handoff set address = null, status = 'closed', closed_at = coalesce(closed_at, $2) where opened_at < $1 and address is not null`,
     [cutoff, clock.now()],

@@ -37,13 +37,18 @@ export class PostgresStorage implements Storage {
   ) {}
 
   /**
-   * Runs `work` holding back its writes, then makes them in one transaction: a turn's
-   * conversation and user state are saved together or not at all.
+   * Runs `work` holding back its writes, then makes them in one transaction with `alsoWrite`: a
+   * turn's conversation and user state, its replies and its audit rows land together or not at all.
    */
-  async writeTogether(work: () => Promise<void>): Promise<void> {
+  async writeTogether(work: () => Promise<void>, alsoWrite: Array<(tx: Queryable) => Promise<void>> = []): Promise<void> {
     const held: StoreItems = {};
     await this.heldWrites.run(held, work);
-    await this.write(held);
+    if (alsoWrite.length === 0) return this.write(held);
+    const now = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      for (const [key, item] of Object.entries(held)) await writeOne(tx, key, item as StoreItem, now);
+      for (const write of alsoWrite) await write(tx);
+    });
   }
 
   /**

@@ -4,6 +4,7 @@ import type { Facts, Rule } from '../content/ruleSchema';
 import { messagesFor, type DialogServices } from './services';
 import { isOfficeOpen } from '../content/area';
 import { closedNowVariables } from '../content/i18n';
+import { writeWithTurn } from './turnCommit';
 
 /** Conversation state: 999 was advised in this conversation. */
 const EMERGENCY_ADVISED = 'emergencyAdvised';
@@ -85,12 +86,14 @@ export async function advise(
   }
   if (rule.sayAgain || rule.audit === 'advised-999') await lastEmergency.set(context, { ruleId: rule.id, at: now.toISOString() });
   if (rule.audit) {
-    await services.audit.record({
+    const entry = {
       conversationId: context.activity.conversation.id,
       channel: context.activity.channelId,
       kind: rule.audit,
       ruleId: rule.id,
-    });
+    };
+    // Recorded as given only when the reply that gives it is committed with the turn.
+    if (!writeWithTurn(context, (tx) => services.audit.record(entry, tx))) await services.audit.record(entry);
   }
 }
 

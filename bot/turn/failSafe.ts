@@ -9,6 +9,7 @@ import type { IdHasher } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import type { RuleBook } from '../content/ruleBook';
 import type { Metrics } from '../platform/metrics';
+import { deliveredAtOnce } from './turnCommit';
 
 export interface FailSafe {
   /** The words in the locale asked for, or the default language (a channel answering outside a turn). */
@@ -55,7 +56,8 @@ export function createFailSafe(deps: {
       // Logging must not stop the reply.
     }
     try {
-      await context.sendActivity(text(context.activity?.locale));
+      // Not held for the turn's commit: a slow or failed turn may never commit.
+      await context.sendActivity(deliveredAtOnce({ type: 'message', text: text(context.activity?.locale) }));
     } catch (sendError) {
       deps.logger.error({ err: sendError, correlationId }, 'fail-safe reply could not be sent');
     }

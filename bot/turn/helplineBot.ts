@@ -11,6 +11,7 @@ import {
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { adviseFirst } from './advice';
 import { turnStillLocked } from './runTurn';
+import { commitTurn, type TurnWrite } from './turnCommit';
 import type { Metrics } from '../platform/metrics';
 import {
   messagesFor,
@@ -31,8 +32,8 @@ export interface HelplineBotOptions {
   services: DialogServices;
   /** Removes what other tables keep of a conversation ("delete my data"). */
   forget: (conversationId: string) => Promise<void>;
-  /** Runs the saves of a turn so that they land together or not at all. */
-  saveTogether?: (save: () => Promise<void>) => Promise<void>;
+  /** Runs the saves of a turn, with the writes the turn holds, so that they land together or not at all. */
+  saveTogether?: (save: () => Promise<void>, alsoWrite: TurnWrite[]) => Promise<void>;
   metrics?: Pick<Metrics, 'dangerHeard'>;
 }
 
@@ -43,7 +44,7 @@ export class HelplineBot extends ActivityHandler {
   private readonly root: Dialog;
   private readonly services: DialogServices;
   private readonly forget: (conversationId: string) => Promise<void>;
-  private readonly saveTogether: (save: () => Promise<void>) => Promise<void>;
+  private readonly saveTogether: (save: () => Promise<void>, alsoWrite: TurnWrite[]) => Promise<void>;
   private readonly dialogs: DialogSet;
   private readonly treeVersion: StatePropertyAccessor<string>;
   private readonly userLocale: StatePropertyAccessor<string>;
@@ -53,7 +54,12 @@ export class HelplineBot extends ActivityHandler {
     super();
     this.metrics = metrics;
     this.forget = forget;
-    this.saveTogether = saveTogether ?? ((save) => save());
+    this.saveTogether =
+      saveTogether ??
+      (async (save, alsoWrite) => {
+        if (alsoWrite.length > 0) throw new Error('writes held for the turn need a store that saves them with its state');
+        await save();
+      });
     this.conversationState = conversationState;
     this.userState = userState;
     this.root = root;
@@ -99,10 +105,12 @@ export class HelplineBot extends ActivityHandler {
     if (chosen) await this.chosenLocale.set(context, chosen);
     // A database that fails between the two saves must not leave the conversation a step on
     // and the user's settings behind: the next turn carries on from the last whole save.
-    await this.saveTogether(async () => {
-      await this.conversationState.saveChanges(context);
-      await this.userState.saveChanges(context);
-    });
+    await commitTurn(context, (alsoWrite) =>
+      this.saveTogether(async () => {
+        await this.conversationState.saveChanges(context);
+        await this.userState.saveChanges(context);
+      }, alsoWrite),
+    );
   }
 
   /**

@@ -6,6 +6,7 @@ import type { FailSafe } from './failSafe';
 import type { HeldLock } from '../store/database';
 import type { TurnLock } from './turnLock';
 import type { Metrics } from '../platform/metrics';
+import { abandonTurnCommit, commitTurn, openTurnCommit, type TurnWrite } from './turnCommit';
 
 /** Runs inside the lock before the bot; true when it handled the turn and the bot stays out. */
 export type FirstStep = (context: TurnContext) => Promise<boolean>;
@@ -69,6 +70,8 @@ export function createTurnRunner(deps: {
   lock: TurnLock;
   bot: { run(context: TurnContext): Promise<void> };
   failSafe: Pick<FailSafe, 'onTurnError' | 'onSlowTurn'>;
+  /** Writes a turn's held writes in one transaction, when the bot has not committed them with its state. */
+  commit: (writes: TurnWrite[]) => Promise<void>;
   /**
    * A turn that has sent nothing this long after it came in (waiting for the conversation's lock
    * or a slow store) sends the fail-safe then; its own replies follow when it ends.
@@ -104,10 +107,14 @@ export function createTurnRunner(deps: {
       try {
         await deps.lock.run(key, async (lock) => {
           context.turnState.set(TURN_LOCK, lock);
+          openTurnCommit(context);
           try {
             const claimed = first ? await first(context) : false;
             if (!claimed) await deps.bot.run(context);
+            // What the bot did not commit with its state (a keyword's turn, "delete my data").
+            await commitTurn(context, deps.commit);
           } catch (error) {
+            abandonTurnCommit(context);
             // Answered here rather than by the adapter, so an SMS apology leaves with the turn's other replies.
             await deps.failSafe.onTurnError(context, error instanceof Error ? error : new Error(String(error)));
           }

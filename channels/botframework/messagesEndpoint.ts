@@ -3,6 +3,7 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
+import { holdRepliesUntilCommitted } from '../../bot/turn/turnCommit';
 
 const id = z.string().min(1).max(256);
 
@@ -67,6 +68,9 @@ export function createMessagesHandler({ adapter, runTurn, isShuttingDown, localO
       });
       return;
     }
-    await adapter.process(req, res, runTurn);
+    await adapter.process(req, res, (context) => {
+      holdRepliesUntilCommitted(context);
+      return runTurn(context);
+    });
   };
 }

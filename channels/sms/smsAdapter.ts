@@ -8,17 +8,24 @@ import type { IdHasher } from '../../bot/platform/ids';
 import type { Clock } from '../../bot/platform/clock';
 import { messagesFor } from '../../bot/turn/services';
 import { answersSlowTurnsItself, whenTurnEnds } from '../../bot/turn/runTurn';
-import { setTurnChannel } from '../../bot/turn/turnChannel';
+import { senderPhoneOf, setTurnChannel } from '../../bot/turn/turnChannel';
+import { holdsReplies, whenCommitted, writeWithTurn } from '../../bot/turn/turnCommit';
+import type { SmsOutbox } from './smsOutbox';
 import { renderForSms } from './renderForSms';
 import { SMS_CHANNEL, type DeliveryResult, type SmsSender } from './smsSender';
 
+/** Replies sent at once (a failed turn's fail-safe), not owed through the outbox. */
 const TURN_OUTBOX = Symbol('helpline.smsOutbox');
+/** Replies held for the turn's commit, owed to the phone once it commits. */
+const TURN_HELD = Symbol('helpline.smsHeld');
+const TURN_OWES = Symbol('helpline.smsOwes');
 const REPLY_EVEN_IF_OPTED_OUT = Symbol('helpline.smsReplyEvenIfOptedOut');
 
 /** This turn's replies go to the phone even though it sent STOP: it wrote of danger. */
 export function replyEvenIfOptedOut(context: TurnContext): void {
   context.turnState.set(REPLY_EVEN_IF_OPTED_OUT, true);
 }
+const evenIfOptedOut = (context: TurnContext): boolean => context.turnState.get<boolean | undefined>(REPLY_EVEN_IF_OPTED_OUT) ?? false;
 const BOT = { id: 'helpline-bot', name: 'Helpline' };
 
 export interface InboundText {
@@ -30,7 +37,7 @@ export interface InboundText {
 export class SmsAdapter extends BotAdapter {
   private replySequence = 0;
 
-  constructor(private readonly deps: { sender: SmsSender; localiser: Localiser; hashId: IdHasher; clock: Clock }) {
+  constructor(private readonly deps: { sender: SmsSender; outbox: SmsOutbox; localiser: Localiser; hashId: IdHasher; clock: Clock }) {
     super();
   }
 
@@ -60,11 +67,16 @@ export class SmsAdapter extends BotAdapter {
     setTurnChannel(context, { address: { channel: 'sms', phone: inbound.phone }, showsCards: false, client: inbound.phone });
     context.turnState.set(TURN_OUTBOX, []);
     const sendReplies = async () => {
+      if (context.turnState.get(TURN_OWES) === true) {
+        context.turnState.set(TURN_OWES, false);
+        const result = await this.deps.outbox.deliverOwed(conversationId);
+        if (result && delivery !== 'failed') delivery = result;
+      }
       const outbox = context.turnState.get<string[]>(TURN_OUTBOX).splice(0);
       if (outbox.length === 0) return;
       const result = await this.deps.sender.send(inbound.phone, outbox.join('\n\n'), {
         conversationId,
-        evenIfOptedOut: context.turnState.get<boolean | undefined>(REPLY_EVEN_IF_OPTED_OUT) ?? false,
+        evenIfOptedOut: evenIfOptedOut(context),
       });
       if (delivery !== 'failed') delivery = result;
     };
@@ -84,10 +96,34 @@ export class SmsAdapter extends BotAdapter {
     for (const activity of activities) {
       if (activity.type === ActivityTypes.Message) {
         const text = renderForSms(activity, messages);
-        if (text !== '') outbox.push(text);
+        if (text === '') continue;
+        if (holdsReplies(context, activity)) this.heldForCommit(context).push(text);
+        else outbox.push(text);
       }
     }
     return activities.map(() => ({ id: `sms-reply-${++this.replySequence}` }));
+  }
+
+  /** The turn's replies, owed to the phone in the same transaction as the turn's state. */
+  private heldForCommit(context: TurnContext): string[] {
+    const held = context.turnState.get<string[] | undefined>(TURN_HELD);
+    if (held) return held;
+    const replies: string[] = [];
+    context.turnState.set(TURN_HELD, replies);
+    const { conversation, id: messageSid } = context.activity;
+    const phone = senderPhoneOf(context);
+    if (!phone) throw new Error('an SMS turn without its phone');
+    writeWithTurn(context, async (tx) => {
+      await this.deps.outbox.owe(tx, {
+        conversationId: conversation.id,
+        phone,
+        body: replies.join('\n\n'),
+        evenIfOptedOut: evenIfOptedOut(context),
+        answering: messageSid,
+      });
+    });
+    void whenCommitted(context, async () => void context.turnState.set(TURN_OWES, true));
+    return replies;
   }
 
   override async updateActivity(): Promise<void> {

@@ -16,6 +16,7 @@ import type { HandoffDesk } from '../handoff/handoffDesk';
 import { SmsAdapter } from './smsAdapter';
 import { createSmsHandler } from './smsEndpoint';
 import { createSmsInbox, type SmsInbox } from './smsInbox';
+import { createSmsOutbox, type SmsOutbox } from './smsOutbox';
 import { createOptOuts, createSmsSender, type SmsSender } from './smsSender';
 import { createLoggingGateway, createTwilioGateway } from './textGateway';
 
@@ -68,6 +69,15 @@ export function openSmsSender(deps: {
 export interface SmsChannel {
   sender: SmsSender;
   inbox: SmsInbox;
+  outbox: SmsOutbox;
+  /**
+   * Picks up what an instance that stopped left undone: texts received and never handled, and
+   * replies committed and never sent. Returns how many.
+   */
+  sweep(): Promise<number>;
+  /** Sweeps every `everyMs` until stopped (each instance; claims keep them from doing a text twice). */
+  startSweeping(everyMs: number): void;
+  stopSweeping(): void;
   /** The conversation a number's texts belong to: a keyed hash, never the number. */
   conversationIdFor(phone: string): string;
 }
@@ -91,7 +101,8 @@ export function mountSms(
 ): SmsChannel {
   const { config, sender } = deps;
   const { logger } = host;
-  const adapter = new SmsAdapter({ sender, localiser: deps.localiser, hashId: deps.hashId, clock: deps.clock });
+  const outbox = createSmsOutbox({ db: deps.db, clock: deps.clock, sender, logger });
+  const adapter = new SmsAdapter({ sender, outbox, localiser: deps.localiser, hashId: deps.hashId, clock: deps.clock });
   adapter.onTurnError = host.failSafe.onTurnError;
   const inbox = createSmsInbox({
     db: deps.db,
@@ -122,6 +133,23 @@ export function mountSms(
         isShuttingDown: host.isShuttingDown,
       }),
     );
-  void inbox.recover().catch((err: unknown) => logger.warn({ err }, 'pending texts could not be recovered'));
-  return { sender, inbox, conversationIdFor: (phone) => adapter.conversationIdFor(phone) };
+  const sweep = async () => (await outbox.recover()) + (await inbox.recover());
+  const sweepLogged = () => void sweep().catch((err: unknown) => logger.warn({ err }, 'pending texts could not be recovered'));
+  sweepLogged();
+  let sweeping: NodeJS.Timeout | undefined;
+  return {
+    sender,
+    inbox,
+    outbox,
+    sweep,
+    startSweeping(everyMs) {
+      sweeping ??= setInterval(sweepLogged, everyMs);
+      sweeping.unref();
+    },
+    stopSweeping() {
+      clearInterval(sweeping);
+      sweeping = undefined;
+    },
+    conversationIdFor: (phone) => adapter.conversationIdFor(phone),
+  };
 }

@@ -3,11 +3,13 @@
 // with or without Azure credentials), and whoever streams or polls that conversation sees them.
 import { ActivityTypes, BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import { setTurnChannel } from '../../bot/turn/turnChannel';
+import { holdsReplies, whenCommitted, writeWithTurn } from '../../bot/turn/turnCommit';
 import type { DirectLineStore } from './directLineStore';
 
 export const WEBCHAT_CHANNEL = 'webchat';
 export const DIRECTLINE_SERVICE_URL = 'urn:helpline:directline';
 export const BOT_ACCOUNT = { id: 'helpline-bot', name: 'Helpline', role: 'bot' };
+const HELD_REPLIES = Symbol('helpline.directLineHeldReplies');
 
 export class DirectLineAdapter extends BotAdapter {
   constructor(private readonly deps: { store: DirectLineStore; notify(conversationId: string): void }) {
@@ -43,20 +45,45 @@ export class DirectLineAdapter extends BotAdapter {
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const conversationId = context.activity.conversation.id;
     const responses: ResourceResponse[] = [];
+    let appended = false;
     for (const activity of activities) {
       if (activity.type === 'delay') continue;
-      const stored = await this.deps.store.append(conversationId, {
+      const reply = {
         ...activity,
         from: BOT_ACCOUNT,
         recipient: context.activity.from,
         replyToId: activity.replyToId ?? context.activity.id,
         channelId: WEBCHAT_CHANNEL,
         serviceUrl: DIRECTLINE_SERVICE_URL,
-      });
+      };
+      if (holdsReplies(context, activity)) {
+        this.holdForCommit(context, reply);
+        // Numbered when written: nothing in a turn reads a reply's id back.
+        responses.push({ id: '' });
+        continue;
+      }
+      const stored = await this.deps.store.append(conversationId, reply);
+      appended = true;
       responses.push({ id: stored.activity.id ?? '' });
     }
-    this.deps.notify(conversationId);
+    if (appended) this.deps.notify(conversationId);
     return responses;
+  }
+
+  /** The turn's replies are written with its state, and the page told once they are. */
+  private holdForCommit(context: TurnContext, reply: Partial<Activity>): void {
+    const conversationId = context.activity.conversation.id;
+    let held = context.turnState.get<Array<Partial<Activity>> | undefined>(HELD_REPLIES);
+    if (!held) {
+      const replies: Array<Partial<Activity>> = [];
+      held = replies;
+      context.turnState.set(HELD_REPLIES, replies);
+      writeWithTurn(context, async (tx) => {
+        await this.deps.store.appendWithin(tx, conversationId, replies);
+      });
+      void whenCommitted(context, async () => this.deps.notify(conversationId));
+    }
+    held.push(reply);
   }
 
   override async updateActivity(): Promise<void> {

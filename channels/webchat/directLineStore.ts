@@ -25,6 +25,8 @@ export interface DirectLineStore {
    * and returns false when the key was recorded before.
    */
   appendOnce(conversationId: string, activities: Array<Partial<Activity>>, deliveryKey: string): Promise<boolean>;
+  /** Appends activities inside the caller's transaction (a turn's replies, committed with its state). */
+  appendWithin(tx: Queryable, conversationId: string, activities: Array<Partial<Activity>>): Promise<StoredActivity[]>;
   /** Activities after the watermark, oldest first. */
   after(conversationId: string, watermark: number, limit?: number): Promise<StoredActivity[]>;
   /**
@@ -90,6 +92,11 @@ export function createDirectLineStore(db: Database, clock: Clock): DirectLineSto
         for (const activity of activities) await appendIn(tx, conversationId, activity);
         return true;
       }),
+    async appendWithin(tx, conversationId, activities) {
+      const stored: StoredActivity[] = [];
+      for (const activity of activities) stored.push(await appendIn(tx, conversationId, activity));
+      return stored;
+    },
     async after(conversationId, watermark, limit = 100) {
       const rows = await db.query<{ seq: number; activity: Partial<Activity> }>(
         'select seq, activity from dl_activity where conversation_id = $1 and seq > $2 order by seq limit $3',

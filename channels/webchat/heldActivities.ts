@@ -99,6 +99,14 @@ export function withHeldActivities(store: DirectLineStore, deps: { clock: Clock;
       await restore(conversationId);
       return store.appendOnce(conversationId, activities, deliveryKey);
     },
+    // Inside a turn's commit: what is held is written first, so the replies number after it.
+    async appendWithin(tx, conversationId, activities) {
+      await restore(conversationId);
+      const stored = await store.appendWithin(tx, conversationId, activities);
+      const last = stored[stored.length - 1];
+      if (last) see(conversationId, last.seq);
+      return stored;
+    },
     async after(conversationId, watermark, limit = 100) {
       let rows: StoredActivity[] = [];
       try {

@@ -1,0 +1,141 @@
+// A turn's replies, audit rows and state land together or not at all: a save that fails leaves
+// no "999 advised" that was never said and no question for a step the conversation did not take,
+// only the fail-safe; and a text committed but not sent (its instance stopped) is still sent,
+// once, in order, by the conversation's next turn or by the sweep of any instance.
+import type { Database, Queryable } from '../bot/store/database';
+import { pgliteInMemory } from './support/databases';
+import { activitiesAfter, openSession, postActivity } from './support/directLine';
+import { allText, auditTrail, optionTitles, startHarness, type Harness } from './support/harness';
+import { startSmsHarness, type SmsHarness } from './support/sms';
+
+const SAFE_NUMBERS = ['999', '101', '116 000'];
+const isStateWrite = (sql: string) => /^\s*(insert into|update) bot_state\b/.test(sql);
+const isOwedClaim = (sql: string) => sql.includes('update sms_outbound o set claimed_at');
+
+/** A database that throws once at the next statement `matching`, as a server that goes away then. */
+function failingOnce(real: Database): Database & { failNext(matching: (sql: string) => boolean): void } {
+  let failing: ((sql: string) => boolean) | undefined;
+  const guard = (sql: string) => {
+    if (failing?.(sql)) {
+      failing = undefined;
+      throw new Error('connection terminated unexpectedly');
+    }
+  };
+  return {
+    ...real,
+    failNext: (matching) => (failing = matching),
+    query: async <Row>(sql: string, params: unknown[] = []) => {
+      guard(sql);
+      return real.query<Row>(sql, params);
+    },
+    transaction: (work) =>
+      real.transaction((tx) =>
+        work({
+          query: async <Row>(sql: string, params: unknown[] = []) => {
+            guard(sql);
+            return tx.query<Row>(sql, params);
+          },
+        } satisfies Queryable),
+      ),
+  };
+}
+
+describe('a save that fails', () => {
+  let harness: Harness;
+  let db: ReturnType<typeof failingOnce>;
+  beforeAll(async () => {
+    db = failingOnce(await pgliteInMemory());
+    harness = await startHarness({ database: db });
+  });
+  afterAll(() => harness.close());
+
+  it('on the Bot Framework endpoint: the fail-safe, no 999 audited, and the next turn answers the danger', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    await conversation.say('1');
+    db.failNext(isStateWrite);
+    const failed = await conversation.say('my daughter texted that a man has locked her in his flat');
+    for (const number of SAFE_NUMBERS) expect(allText(failed)).toContain(number);
+    expect(optionTitles(failed)).toEqual([]);
+    expect(await auditTrail(harness.app, conversation.id)).not.toContainEqual(expect.stringMatching(/^advised-999:/));
+
+    const again = await conversation.say('my daughter texted that a man has locked her in his flat');
+    expect(allText(again)).toContain('999');
+    expect(await auditTrail(harness.app, conversation.id)).toContainEqual(expect.stringMatching(/^advised-999:/));
+  });
+
+  it("on the widget: the conversation shows only the fail-safe after the message, not the next step's question", async () => {
+    const session = await openSession(harness.url);
+    const { body: welcome } = await activitiesAfter(harness.url, session);
+    db.failNext(isStateWrite);
+    expect((await postActivity(harness.url, session, '1')).status).toBe(200);
+
+    const { body: after } = await activitiesAfter(harness.url, session, welcome.watermark);
+    const bot = after.activities.filter((activity) => activity.from.role === 'bot');
+    for (const number of SAFE_NUMBERS) expect(bot.map((activity) => activity.text ?? '').join('\n')).toContain(number);
+    expect(bot.flatMap((activity) => activity.suggestedActions?.actions ?? [])).toEqual([]);
+
+    // The same answer again is read against the same question, which now moves on.
+    expect((await postActivity(harness.url, session, '1')).status).toBe(200);
+    const { body: next } = await activitiesAfter(harness.url, session, after.watermark);
+    expect(next.activities.flatMap((activity) => activity.suggestedActions?.actions ?? []).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a text committed and not sent', () => {
+  let sms: SmsHarness;
+  let db: ReturnType<typeof failingOnce>;
+  beforeAll(async () => {
+    db = failingOnce(await pgliteInMemory());
+    sms = await startSmsHarness({ database: db });
+  });
+  afterAll(() => sms.close());
+
+  const owed = async () =>
+    Number((await sms.app.db.query<{ n: string }>('select count(*)::text as n from sms_outbound where done_at is null'))[0]?.n);
+
+  it('is sent by the sweep a minute on, once, and its number and words are cleared', async () => {
+    const phone = '+447700900320';
+    await sms.text(phone, 'hi');
+    // The turn commits its reply, then its instance cannot send it.
+    db.failNext(isOwedClaim);
+    const failed = await sms.text(phone, '1');
+    expect(failed.replies.join('\n')).not.toMatch(/Reply with a number/);
+    expect(await owed()).toBe(1);
+
+    expect(await sms.app.sms.sweep()).toBe(0);
+    sms.clock.advance(61_000);
+    const before = sms.sent.length;
+    expect(await sms.app.sms.sweep()).toBe(1);
+    const swept = sms.sent.slice(before).filter((text) => text.to === phone);
+    expect(swept).toHaveLength(1);
+    expect(swept[0]?.body).toMatch(/Reply with a number/);
+    expect(await sms.app.sms.sweep()).toBe(0);
+
+    const kept = await sms.app.db.query('select 1 from sms_outbound where to_number is not null or body is not null');
+    expect(kept).toEqual([]);
+  });
+
+  it("goes before the next turn's reply, in order, when the person texts again first", async () => {
+    const phone = '+447700900321';
+    await sms.text(phone, 'hi');
+    db.failNext(isOwedClaim);
+    await sms.text(phone, '1');
+    const next = await sms.text(phone, 'no');
+    expect(next.replies).toHaveLength(2);
+    expect(next.replies[0]).toMatch(/Reply with a number/);
+    expect(await owed()).toBe(0);
+  });
+
+  it('older than an hour, it is not sent: the conversation has moved on', async () => {
+    const phone = '+447700900322';
+    await sms.text(phone, 'hi');
+    db.failNext(isOwedClaim);
+    await sms.text(phone, '1');
+    sms.clock.advance(61 * 60_000);
+    const before = sms.sent.length;
+    await sms.app.sms.sweep();
+    expect(sms.sent.slice(before).filter((text) => text.to === phone)).toEqual([]);
+    expect(await owed()).toBe(0);
+  });
+});
