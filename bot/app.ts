@@ -188,7 +188,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       isShuttingDown: () => shuttingDown,
     };
     const channels = new Set(config.CHANNELS);
-    const adapter = channels.has('botframework') ? mountBotFramework(host, { config }).adapter : undefined;
+    const adapter = channels.has('botframework') ? mountBotFramework(host, { config, db, clock, hashId }).adapter : undefined;
     const webChat = channels.has('widget') ? await mountWebChat(host, { config, db, clock, localiser, hashId }) : undefined;
     // Texts to staff and reminders by text still go out without the inbound webhook.
     const speaksOfDanger = (text: string): boolean => {

@@ -82,6 +82,38 @@ describe('a save that fails', () => {
   });
 });
 
+describe('an activity its channel sends again (the same id)', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(() => harness.close());
+
+  it('gets the replies of its first turn again, and the conversation does not move on twice', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    const first = await conversation.post({ type: 'message', text: '1', id: 'activity-1' });
+    const retried = await conversation.post({ type: 'message', text: '1', id: 'activity-1' });
+    expect(optionTitles(retried)).toEqual(optionTitles(first));
+    expect(allText(retried)).toEqual(allText(first));
+
+    // The next answer is read against the question those replies asked.
+    const next = await conversation.post({ type: 'message', text: '1', id: 'activity-2' });
+    expect(optionTitles(next)).not.toEqual(optionTitles(first));
+  });
+
+  it('"delete my data" removes what is kept for a retry', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    await conversation.post({ type: 'message', text: '1', id: 'activity-3' });
+    await conversation.say('delete my data');
+    const kept = await harness.app.db.query('select 1 from activity_replay where conversation_hash = $1', [
+      harness.app.hashId(conversation.id),
+    ]);
+    expect(kept).toEqual([]);
+  });
+});
+
 describe('a text committed and not sent', () => {
   let sms: SmsHarness;
   let db: ReturnType<typeof failingOnce>;

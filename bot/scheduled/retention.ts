@@ -8,6 +8,8 @@ import type { Queryable } from '../store/database';
 import type { Logger } from '../platform/logger';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** A Bot Framework activity's replies are kept this long for a retry of it: they can name a child. */
+export const REPLAY_KEPT_MS = 60 * 60 * 1000;
 
 export async function purgeExpiredState(db: Queryable, clock: Clock, retentionDays: number): Promise<number> {
   const cutoff = new Date(clock.now().getTime() - retentionDays * DAY_MS);
@@ -27,6 +29,7 @@ export async function purgeExpiredState(db: Queryable, clock: Clock, retentionDa
   );
   await db.query('delete from sms_inbound where received_at < $1', [cutoff]);
   await db.query('delete from sms_outbound where created_at < $1', [cutoff]);
+  await db.query('delete from activity_replay where at < $1', [new Date(clock.now().getTime() - REPLAY_KEPT_MS)]);
   await db.query(
     `update handoff set address = null, status = 'closed', closed_at = coalesce(closed_at, $2) where opened_at < $1 and address is not null`,
     [cutoff, clock.now()],
@@ -65,6 +68,7 @@ export async function forgetConversation(db: Queryable, clock: Clock, conversati
        (select max(seq) from dl_activity where conversation_id = $1 and activity->'from'->>'role' = 'user'), 0)`,
     [conversationId],
   );
+  await db.query('delete from activity_replay where conversation_hash = $1', [conversationHash]);
   await db.query('update dl_conversation set forgotten_at = coalesce(forgotten_at, $2) where id = $1', [conversationId, now]);
   await db.query(`update handoff set address = null, status = 'closed', closed_at = coalesce(closed_at, $2) where conversation_hash = $1`, [
     conversationHash,

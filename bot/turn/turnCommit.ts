@@ -90,12 +90,18 @@ export function abandonTurnCommit(context: TurnContext): void {
  * wait for its commit and then go out together, so a turn whose save fails shows only the
  * fail-safe, not steps the conversation never took.
  */
-export function holdRepliesUntilCommitted(context: TurnContext): void {
+export function holdRepliesUntilCommitted(
+  context: TurnContext,
+  /** Also written in the commit: the replies as they stand then. */
+  alsoKeep?: (tx: Queryable, replies: Array<Partial<Activity>>) => Promise<void>,
+): void {
   const held: Array<Partial<Activity>> = [];
   context.onSendActivities(async (_context, activities, next) => {
     if (!activities.every((activity) => holdsReplies(context, activity))) return next();
-    if (held.length === 0)
+    if (held.length === 0) {
+      if (alsoKeep) writeWithTurn(context, (tx) => alsoKeep(tx, held));
       void whenCommitted(context, async () => void (await context.sendActivities(held.splice(0).map(deliveredAtOnce))));
+    }
     held.push(...activities);
     return activities.map(() => ({ id: '' }));
   });

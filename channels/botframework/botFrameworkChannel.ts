@@ -6,13 +6,20 @@ import { CachedBotFrameworkAuthentication } from './cachedAuthentication';
 import type { Config } from '../../bot/config';
 import type { ChannelHost } from '../channelHost';
 import { createMessagesHandler } from './messagesEndpoint';
+import { createActivityReplay } from './activityReplay';
+import type { Clock } from '../../bot/platform/clock';
+import type { IdHasher } from '../../bot/platform/ids';
+import type { Queryable } from '../../bot/store/database';
 
 type BotFrameworkSettings = Pick<
   Config,
   'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TYPE' | 'MICROSOFT_APP_TENANT_ID' | 'PROACTIVE_TIMEOUT_MS'
 >;
 
-export function mountBotFramework(host: ChannelHost, { config }: { config: BotFrameworkSettings }): { adapter: CloudAdapter } {
+export function mountBotFramework(
+  host: ChannelHost,
+  { config, db, clock, hashId }: { config: BotFrameworkSettings; db: Queryable; clock: Clock; hashId: IdHasher },
+): { adapter: CloudAdapter } {
   const adapter = new CloudAdapter(
     new CachedBotFrameworkAuthentication(
       new ConfigurationBotFrameworkAuthentication({
@@ -27,7 +34,13 @@ export function mountBotFramework(host: ChannelHost, { config }: { config: BotFr
   adapter.onTurnError = host.failSafe.onTurnError;
   host.server.post(
     '/api/messages',
-    createMessagesHandler({ adapter, runTurn: host.runTurn, isShuttingDown: host.isShuttingDown, localOnly: !config.MICROSOFT_APP_ID }),
+    createMessagesHandler({
+      adapter,
+      runTurn: host.runTurn,
+      replay: createActivityReplay({ db, clock, hashId }),
+      isShuttingDown: host.isShuttingDown,
+      localOnly: !config.MICROSOFT_APP_ID,
+    }),
   );
 
   host.delivery.register('conversation', async ({ reference }, texts) => {

@@ -1,9 +1,11 @@
 // POST /api/messages: the Bot Framework endpoint. The activity is checked before it reaches
 // the adapter, and each conversation's turns run one at a time.
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { CloudAdapter } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
+import type { RunTurn } from '../../bot/turn/runTurn';
 import { holdRepliesUntilCommitted } from '../../bot/turn/turnCommit';
+import type { ActivityReplay } from './activityReplay';
 
 const id = z.string().min(1).max(256);
 
@@ -26,7 +28,8 @@ export const inboundActivitySchema = z
 
 export interface MessagesEndpointOptions {
   adapter: CloudAdapter;
-  runTurn: (context: TurnContext) => Promise<void>;
+  runTurn: RunTurn;
+  replay: ActivityReplay;
   isShuttingDown: () => boolean;
   /**
    * No app id is set, so no request is authenticated: the endpoint is for a local emulator, and
@@ -45,7 +48,7 @@ export function isLoopbackUrl(serviceUrl: string): boolean {
   }
 }
 
-export function createMessagesHandler({ adapter, runTurn, isShuttingDown, localOnly }: MessagesEndpointOptions) {
+export function createMessagesHandler({ adapter, runTurn, replay, isShuttingDown, localOnly }: MessagesEndpointOptions) {
   return async (req: Request, res: Response): Promise<void> => {
     if (isShuttingDown()) {
       res.send(503, { code: 'ShuttingDown', message: 'The bot is restarting; try again in a moment.' });
@@ -69,8 +72,8 @@ export function createMessagesHandler({ adapter, runTurn, isShuttingDown, localO
       return;
     }
     await adapter.process(req, res, (context) => {
-      holdRepliesUntilCommitted(context);
-      return runTurn(context);
+      holdRepliesUntilCommitted(context, (tx, replies) => replay.keep(tx, context, replies));
+      return runTurn(context, () => replay.replayed(context));
     });
   };
 }
