@@ -103,6 +103,8 @@ export function holdRepliesUntilCommitted(
       void whenCommitted(context, async () => void (await context.sendActivities(held.splice(0).map(deliveredAtOnce))));
     }
     held.push(...activities);
+    // As the adapter would on sending: "did this turn answer?" is asked before the commit.
+    if (activities.some((activity) => activity.type !== 'trace')) context.responded = true;
     return activities.map(() => ({ id: '' }));
   });
 }
