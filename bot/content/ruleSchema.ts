@@ -91,6 +91,8 @@ export const factSchemas = {
   nowhereToStay: z.boolean(),
   /** A young person's answer to being asked straight whether they are thinking of ending their life. */
   ypThinkingOfSuicide: z.enum(['yes', 'no', 'unsure']),
+  /** With that answer, when or how they would act ("yes tonight", "ive got it all planned"). */
+  ypActingSoon: z.boolean(),
   ypWhere: z.enum(['away', 'back']),
   /** Who a young person says is gone: someone else ("my mate hasnt been home since friday"). */
   missingOf: z.enum(['writer', 'someoneElse']),

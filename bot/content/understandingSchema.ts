@@ -167,6 +167,13 @@ export const understandingSchema = z
     takenWords: z.array(z.string().regex(/^[^\s\d]+$/u, 'one word, no digits')).default([]),
     /** A body hurt now and needing an ambulance ("wont stop bleeding", "passed out"): beside talk of self-harm, the ambulance comes first. */
     injuriesNow: z.array(z.string().min(1)).default([]),
+    /**
+     * Words that put what a clause tells long in the past ("3 years ago", "last month"): danger
+     * told in that clause is history to note, not an emergency now ("she took an overdose 3 years ago").
+     */
+    longPast: z.array(z.string().min(1)).default([]),
+    /** Words that bring such a clause back to now ("she tried last year and shes going to try again now"). */
+    stillNow: z.array(z.string().min(1)).default([]),
     /** Facts said in passing that a journey would otherwise ask ("no phone", "asylum seeker"). */
     factCues: z.partialRecord(z.enum(STATED_FACTS), phraseList).default({}),
     /** Words that hold a fact's cue and do not say it ("before we had even called the police"). */

@@ -123,6 +123,8 @@ export const STATED_FACTS = [
   'reportedOn101',
   /** Gone missing before ("hes gone missing once before last summer"): a risk the police ask about. */
   'missingBefore',
+  /** When or how they would act ("yes tonight", "ive got everything ready"): said to the straight question, 999 now. */
+  'actingSoon',
 ] as const;
 export type StatedFact = (typeof STATED_FACTS)[number];
 

@@ -330,6 +330,7 @@ interface LanguageReader {
   pillWords: ReadonlySet<string>;
   takenWords: ReadonlySet<string>;
   injuriesNow: PhraseBook<'injured'>;
+  longPast: PhraseBook<'longPast' | 'stillNow'>;
   ageCues: {
     after: ReadonlySet<string>;
     before: ReadonlySet<string>;
@@ -504,7 +505,19 @@ export function createUnderstanding(
         const foreign = writtenIn !== undefined && writtenIn !== language;
         const tokens = tokenise(text, ownTextSpeak ? reader.lexicon : foreign ? reader.foreignLexicon : reader.plainLexicon);
         const dangerMatches = reader.danger.find(tokens);
-        const dangerFound = dangerMatches.filter((found): found is PhraseMatch<DangerCategory> => !found.negated && found.label !== 'none');
+        // "she took an overdose 3 years ago": history to note, not an emergency now; nor for the trained reader.
+        const times = reader.longPast.find(tokens).filter((found) => !found.negated);
+        const history = times.filter(
+          (past) =>
+            past.label === 'longPast' && !times.some((now) => now.label === 'stillNow' && sameSentence(tokens, now.start, past.start)),
+        );
+        const longAgo = (found: PhraseMatch<DangerCategory | 'none'>) =>
+          history.some((past) => sameSentence(tokens, past.start, found.start));
+        const dangerFound = dangerMatches.filter(
+          (found): found is PhraseMatch<DangerCategory> => !found.negated && found.label !== 'none' && !longAgo(found),
+        );
+        if (own.includes(language) && dangerMatches.some((found) => !found.negated && found.label !== 'none' && longAgo(found)))
+          explainedAway = true;
         // "ive texted her loads": a look-alike that is (nearly) the whole message explains away a trained guess too.
         const lookAlikeWords = new Set(dangerMatches.filter((found) => found.label === 'none').flatMap((found) => found.positions));
         if (own.includes(language) && lookAlikeWords.size > 0 && tokens.length - lookAlikeWords.size <= NEARLY_WHOLE_SLACK)
@@ -1062,6 +1075,7 @@ function compileLanguage(
     pillWords: new Set([...wordsAsRead(words.pillWords)].filter((word) => !/\d/.test(word))),
     takenWords: new Set(wordsAsRead(words.takenWords)),
     injuriesNow: labelled({ injured: words.injuriesNow }),
+    longPast: labelled({ longPast: words.longPast, stillNow: words.stillNow }),
     // Each cue as the tokeniser writes a word ("godzin" -> "godzing"), so the two compare.
     ageCues: {
       after: wordsAsRead(words.ageCues.after),
@@ -1577,7 +1591,11 @@ function sayingStarts(before: readonly Token[], reader: LanguageReader): number 
   let at = before.map((token) => reader.sayingWords.has(token.word)).lastIndexOf(true);
   if (at < 0) return at;
   const toWriterOrSaying = (word: string) => reader.sayingWords.has(word) || reader.speakerWords.has(word);
-  while (at > 0 && toWriterOrSaying(before[at - 1]?.word ?? '')) at -= 1;
+  // "he sent me a text saying": one other word ("a") between the words of the saying is stepped over too.
+  const sayingReachesBack = (from: number) =>
+    toWriterOrSaying(before[from - 1]?.word ?? '') ||
+    (!reader.othersWords.has(before[from - 1]?.word ?? '') && from > 1 && toWriterOrSaying(before[from - 2]?.word ?? ''));
+  while (at > 0 && sayingReachesBack(at)) at -= toWriterOrSaying(before[at - 1]?.word ?? '') ? 1 : 2;
   // "i said" is the writer: the walk stops at a writer who says it.
   while (at < before.length && reader.speakerWords.has(before[at]?.word ?? '')) at += 1;
   return at;

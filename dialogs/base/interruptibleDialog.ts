@@ -641,7 +641,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const ypThinkingOfSuicide = said === 'yes' || (said === 'no' && !refusesCalls) ? said : 'unsure';
     // Kept as the child's risk only when the child is the one writing: someone not yet known may be a parent.
     if (ypThinkingOfSuicide !== 'no' && knownRole === 'youngPerson') await flagRisk(context, this.services, 'suicideSelfHarm');
-    await adviseFirst(context, this.services, 'yp-caring-answer', { ypThinkingOfSuicide });
+    // "yes tonight, ive got everything ready": not "if you might act on it", but 999 now.
+    const ypActingSoon = ypThinkingOfSuicide !== 'no' && reading.facts.said.includes('actingSoon');
+    await adviseFirst(context, this.services, 'yp-caring-answer', { ypThinkingOfSuicide, ypActingSoon });
     context.turnState.set(TURN_ALREADY_ANSWERED, true);
     return ypThinkingOfSuicide === 'no' ? 'notThinking' : 'thinking';
   }

@@ -2,7 +2,7 @@
 import { Choices } from './choices';
 import { ChoiceQuestion } from './choiceQuestion';
 import type { TurnContext } from 'botbuilder';
-import { readingOf, type DialogServices } from '../../bot/turn/services';
+import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 import type { StatedFact } from '../../bot/content/vocabulary';
 import type { AskedDetail } from '../../bot/understanding/openQuestion';
 
@@ -60,6 +60,16 @@ export function yesNoUnsureQuestion(
     },
     services,
   );
+}
+
+/**
+ * "lol no im grand", "no worries im fine", "shes there, all fine": a plain yes or no read from a
+ * word, beside a say-so that all is well and no danger, means all is well.
+ */
+export function allWellSaid(context: TurnContext, services: DialogServices): boolean {
+  const { danger, concern } = readingOf(context, services);
+  if (danger.length > 0 || concern.length > 0) return false;
+  return services.understanding.wellbeing(context.activity.text ?? '', messagesFor(context, services).locale) === 'well';
 }
 
 /** Whether the police were told the child was missing, as facts said in words give it ("we never reported it", "the police know"). */

@@ -37,7 +37,7 @@ import {
 } from '../base/stepData';
 import type { JourneyExits } from '../../bot/understanding/openQuestion';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
-import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
+import { allWellSaid, yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
 import { parentCaseRecord, parentCaseSchema, RISK_FACTORS, type ParentCase } from './parentCase';
 import { PARENT_RETURN_DIALOG, ParentReturnDialog } from './parentReturnDialog';
 import { POLICE_INFO_DIALOG, PoliceInfoDialog, policeInfoResult, withDetailsSaidLater } from './policeInfoDialog';
@@ -130,6 +130,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     this.addDialog(
       yesNoUnsureQuestion(DANGER, 'parent.danger.ask', services, (context) => {
         const reading = readingOf(context, services);
+        if (reading.answer?.option === 'yes' && reading.answer.by === 'meaning' && allWellSaid(context, services)) return 'no';
         if (reading.answer?.option !== undefined) return undefined;
         if (reading.danger.length > 0) return 'yes';
         // "he is autistic and doesnt talk, theres a river near us": a worry described, not a yes or

@@ -26,7 +26,7 @@ import { PastMomentDialog } from '../base/pastMomentDialog';
 import { aboutSomeoneElseOnly, onlySomeoneElse } from '../../bot/understanding/understand';
 import { optionsOf, pastMomentResult, resultOf, stepValues, yesNoResult, yesNoUnsureResult } from '../base/stepData';
 import { messagesFor, questionWaiting, readingOf, type DialogServices, type TurnReading } from '../../bot/turn/services';
-import { yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
+import { allWellSaid, yesNoQuestion, yesNoUnsureQuestion } from '../base/yesNo';
 import { BOOKING_DETAILS_DIALOG, BookingDetailsDialog, detailsFor } from '../booking/bookingDetailsDialog';
 
 export const YOUNG_PERSON_JOURNEY = 'youngPerson';
@@ -79,6 +79,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
           // words, and not asked again after the 999 line. Talk of ending their life is asked about
           // straight instead; a yes or no said with it is theirs. "my mum kicked me out" says where
           // they cannot go, not that they are in danger now: asked.
+          if (answer?.option === 'no' && answer.by === 'meaning' && allWellSaid(context, services)) return 'yes';
           if (answer?.option !== undefined) return undefined;
           // Scared, with no danger said, is not sure: "call 999 now" is for danger.
           // A friend's danger ("my mate is at some guys flat") says nothing of their own.

@@ -1,0 +1,149 @@
+// Danger said in words the phrase book had not met, and ordinary words that only sound like it,
+// as fresh walks typed them: on the Bot Framework endpoint and by SMS, with sentences written
+// for these tests (none is in the corpus).
+import { allText, auditTrail, startHarness, walk, type Harness } from './support/harness';
+import { startSmsHarness, type SmsHarness } from './support/sms';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness({ now: '2026-11-24T23:00:00Z' });
+});
+afterAll(async () => harness.close());
+
+const advised999 = (trail: string[]) => trail.filter((row) => row.startsWith('advised-999:'));
+
+describe('an eighteenth fresh walk: a child taken, held or threatened, told in new words, is "call 999 now"', () => {
+  it.each([
+    ['a ransom text', 'got a txt saying weve got your son, pay up or you wont see him again'],
+    ['a stranger leading a child off', 'some man at the park took my little girl by the hand and walked off with her'],
+    ['a child texting that she is scared and lost', 'my stepson just texted me hes scared and doesnt know where he is'],
+    ['blood outside and the child gone', 'her phone was on the lawn and theres blood on the back step and shes not here'],
+    ['a child gone to meet someone from a game', 'my boy is 12, hes gone to meet someone he met on fortnite at the station'],
+  ])('%s, as the first message', async (_kind, text) => {
+    const conversation = harness.conversation();
+    const [, reply] = await walk(conversation, [text], { join: true });
+    expect(allText(reply ?? [])).toMatch(/call 999 now/);
+    expect(advised999(await auditTrail(harness.app, conversation.id))).toEqual(['advised-999:G-DANGER-999-NOW']);
+    expect(allText(reply ?? [])).not.toMatch(/glad they are back/);
+  });
+
+  it('a death threat over money, said at "in danger now?", is "call 999 now" and the journey moves on', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['parent', 'missing now'], { join: true });
+    const [reply] = await walk(conversation, ['some lad messaged him saying theyll kill him if he doesnt pay them by tonight']);
+    expect(allText(reply ?? [])).toMatch(/call 999 now/);
+    expect(allText(reply ?? [])).toMatch(/last see/i);
+    expect(advised999(await auditTrail(harness.app, conversation.id))).toEqual(['advised-999:G-DANGER-999-NOW']);
+  });
+
+  it("by text, a young person asked to get into a stranger's car is told to call 999 now", async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900323';
+      await sms.text(phone, 'young person');
+      const { replies } = await sms.text(phone, 'some guy outside the chippy keeps asking me to get in his car');
+      expect(replies.join('\n')).toMatch(/999 now/);
+      expect(advised999(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone)))).toEqual(['advised-999:G-DANGER-YP-HELD']);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('an eighteenth fresh walk: harm to the body now is an ambulance first', () => {
+  let sms: SmsHarness;
+  beforeAll(async () => {
+    sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+  });
+  afterAll(() => sms.close());
+
+  it.each([
+    ['cutting that bleeds', '+447700900324', 'i cut myself again tonight and its bleeding alot'],
+    ['drugs carried inside the body', '+447700900325', 'they made me plug for them and its really hurting now'],
+    ['no insulin for days', '+447700900326', 'im type 1 and i havent had my insulin since saturday'],
+  ])('by text, %s', async (_kind, phone, text) => {
+    await sms.text(phone, 'young person');
+    const { replies } = await sms.text(phone, text);
+    expect(replies.join('\n')).toMatch(/ambulance/);
+    expect(advised999(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone)))).toEqual(['advised-999:G-DANGER-YP-MEDICAL']);
+  });
+});
+
+describe('an eighteenth fresh walk: asked straight, a time or a plan said with the yes is 999 now', () => {
+  it('on the Bot Framework endpoint, "yeah tonight, its all planned" is "call 999 now", not "if you might act on it"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['young person', 'i left notes for my mum and my brother in case'], { join: true });
+    const [reply] = await walk(conversation, ['yeah tonight, its all planned']);
+    expect(allText(reply ?? [])).toMatch(/call 999 now/);
+    expect(allText(reply ?? [])).not.toMatch(/If you might act on it/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:Y-THINKING-OF-SUICIDE-SOON');
+  });
+
+  it('by text, a plain "yes" is thanked with "if you might act on it now", as before', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900327';
+      for (const text of ['young person', 'honestly everyone would be happier without me']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'yes');
+      expect(replies.join('\n')).toMatch(/If you might act on it now/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:Y-THINKING-OF-SUICIDE');
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('an eighteenth fresh walk: the child is the one in danger when the words are theirs', () => {
+  it('a son\'s text "sorry for everything", passed on by his mum, is about him: not her own crisis lines', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['my son hasnt come home and he sent me a message saying sorry for everything'], { join: true });
+    const trail = advised999(await auditTrail(harness.app, conversation.id));
+    expect(trail).not.toContain('advised-999:G-DANGER-SELF-ADULT');
+    expect(trail).not.toContain('advised-999:G-DANGER-SELF-UNKNOWN');
+    expect(trail.length).toBe(1);
+  });
+});
+
+describe('an eighteenth fresh walk: ordinary words are left alone', () => {
+  it('"lol no im grand" at "are you safe right now?" is safe: no 999, the next question', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['young person'], { join: true });
+    const [reply] = await walk(conversation, ['lol no im grand']);
+    expect(allText(reply ?? [])).not.toMatch(/999 now/);
+    expect(allText(reply ?? [])).toMatch(/away from home now, or/);
+    expect(advised999(await auditTrail(harness.app, conversation.id))).toEqual([]);
+  });
+
+  it('by text, "no worries im fine" at "are you safe right now?" is safe', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700900328';
+      await sms.text(phone, 'young person');
+      const { replies } = await sms.text(phone, 'no worries im fine just had a question');
+      expect(replies.join('\n')).not.toMatch(/999 now/);
+      expect(advised999(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone)))).toEqual([]);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('"shes there, all fine" at "in danger now?" is a no, not a yes', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['parent', 'missing now'], { join: true });
+    const [reply] = await walk(conversation, ['her mates mum rang, shes there, all fine']);
+    expect(allText(reply ?? [])).not.toMatch(/999 now/);
+    expect(advised999(await auditTrail(harness.app, conversation.id))).toEqual([]);
+  });
+
+  it.each([
+    ['an overdose years ago', 'she took an overdose about 4 years ago, had lots of help, shes just come in late'],
+    ['a head injury last month', 'he came off his scooter last month and hit his head, the hospital checked him over'],
+    ['a care plan', 'she has got a care plan with the social worker'],
+    ["a mate's flat", 'a 16 year old told me he was staying at a mates flat'],
+    ['a mum who will not let a child go out', 'my mum wont let me go to the party tonight'],
+  ])('%s is no emergency', async (_kind, text) => {
+    const conversation = harness.conversation();
+    await walk(conversation, [text], { join: true });
+    expect(advised999(await auditTrail(harness.app, conversation.id))).toEqual([]);
+  });
+});
