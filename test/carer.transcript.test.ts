@@ -284,6 +284,31 @@ describe("a carer's own questions, at the hour they ask them", () => {
     }
   });
 
+  it('"ok so do i ring EDT first or 101" at "do you know where they are?" is a question: the police first, then the night team; no answer taken', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [FIRST, 'No', 'ok so do i ring EDT first or 101']);
+    const answer = allText(last(turns));
+    expect(answer).toContain('101');
+    expect(answer).toContain('03000 419191');
+    expect(optionTitles(last(turns))).toEqual(['I know where they are', "I don't know"]);
+  });
+
+  it('by text: "ive got the EDT number somewhere, do i ring them first or 101??" is answered, not "only a few questions"', async () => {
+    const sms = await startSmsHarness({ now: NIGHT });
+    try {
+      const phone = '+447700900457';
+      await sms.text(phone, FIRST);
+      const { replies } = await sms.text(
+        phone,
+        'shes looked after by kent, ive got the EDT number somewhere, do i ring them first or 101??',
+      );
+      expect(replies.join('\n')).toContain('03000 419191');
+      expect(replies.join('\n')).not.toMatch(/only answer a few questions/);
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('by text: both questions answered, and the journey carries on', async () => {
     const sms = await startSmsHarness({ now: NIGHT });
     try {
