@@ -309,6 +309,19 @@ describe("a carer's own questions, at the hour they ask them", () => {
     }
   });
 
+  it('by text, back: "do i tell the police shes back? they had her down as missing" is yes, on 101', async () => {
+    const sms = await startSmsHarness({ now: NIGHT });
+    try {
+      const phone = '+447700900456';
+      for (const text of ['hi', '3', 'shes come back, she was gone since friday']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'do i tell the police shes back? they had her down as missing');
+      expect(replies.join('\n')).toMatch(/101 now/);
+      expect(replies.join('\n')).not.toMatch(/only answer a few questions/);
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('by text: both questions answered, and the journey carries on', async () => {
     const sms = await startSmsHarness({ now: NIGHT });
     try {

@@ -1076,6 +1076,26 @@ describe("a parent's question about the return interview", () => {
   });
 });
 
+describe('"do i tell the police shes back?"', () => {
+  it('at 2am, after she walked in: yes, 101 now, for their safe and well check; the question waiting stays', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      [
+        'my daughter 15 just walked back in, police were out looking for her',
+        'no shes ok just tired',
+        'do i need to ring them and tell them shes back? its 2am',
+      ],
+      { join: true },
+    );
+    const text = allText(lastTurn(turns));
+    expect(text).toContain('101');
+    expect(text).toMatch(/safe and well/);
+    expect(text).not.toMatch(/only answer a few questions/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-101:G-ASK-TELL-POLICE-BACK');
+  });
+});
+
 describe('leaving and coming back', () => {
   it('the checklist continues at the same item after the process restarts', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'helpline-parent-'));

@@ -188,6 +188,8 @@ export const QUESTIONS_ASKED = [
   'goLooking',
   /** "is it even missing if she texted?": not knowing where they are is missing, until they are found safe. */
   'isItMissing',
+  /** "do i tell the police shes back?": yes, on 101, for their safe and well check. */
+  'tellPoliceBack',
 ] as const;
 export type QuestionAsked = (typeof QUESTIONS_ASKED)[number];
 
