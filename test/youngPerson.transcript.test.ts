@@ -516,6 +516,26 @@ describe('how the team reaches them to confirm', () => {
   });
 });
 
+describe('who offers the return interview', () => {
+  it("a young person back home, with no key worker said, is told the council's Early Help team offers it too", async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['young person', 'yes', 'back'], { join: true });
+    expect(allText(turns[turns.length - 1] ?? [])).toMatch(/Early Help/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900443';
+      const replies: string[] = [];
+      for (const body of ['hi', '2', 'yes', 'back']) replies.push(...(await sms.text(phone, body)).replies);
+      expect(replies.join('\n')).toMatch(/Early Help/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe('by text', () => {
   it('by text, "will the police take me back home" is answered: safe and well, and children\'s services check what is safe', async () => {
     const sms = await startSmsHarness();
