@@ -519,7 +519,7 @@ describe('how the team reaches them to confirm', () => {
 describe('who offers the return interview', () => {
   it("a young person back home, with no key worker said, is told the council's Early Help team offers it too", async () => {
     const conversation = harness.conversation();
-    const turns = await walk(conversation, ['young person', 'yes', 'back'], { join: true });
+    const turns = await walk(conversation, ['young person', 'yes', 'back']);
     expect(allText(turns[turns.length - 1] ?? [])).toMatch(/Early Help/);
   });
 
