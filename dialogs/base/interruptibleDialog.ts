@@ -642,7 +642,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // Kept as the child's risk only when the child is the one writing: someone not yet known may be a parent.
     if (ypThinkingOfSuicide !== 'no' && knownRole === 'youngPerson') await flagRisk(context, this.services, 'suicideSelfHarm');
     // "yes tonight, ive got everything ready": not "if you might act on it", but 999 now.
-    const ypActingSoon = ypThinkingOfSuicide !== 'no' && reading.facts.said.includes('actingSoon');
+    // Means named with it ("mam tabletki w plecaku") are danger words, answered as danger just after.
+    const ypActingSoon = ypThinkingOfSuicide !== 'no' && reading.danger.length === 0 && reading.facts.said.includes('actingSoon');
     await adviseFirst(context, this.services, 'yp-caring-answer', { ypThinkingOfSuicide, ypActingSoon });
     context.turnState.set(TURN_ALREADY_ANSWERED, true);
     return ypThinkingOfSuicide === 'no' ? 'notThinking' : 'thinking';
