@@ -340,6 +340,38 @@ describe("a carer's own questions, at the hour they ask them", () => {
   });
 });
 
+describe('when they were due back, said in the first message', () => {
+  it('"she was meant to be in by 10 and its nearly 2am" is confirmed at "when did they go?", not asked', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [
+      'hi im a foster carer, our 15yo didnt come back, she was meant to be in by 10 and its nearly 2am',
+      'No',
+      "I don't know",
+    ]);
+    const text = allText(last(turns));
+    expect(text).toMatch(/You told me earlier/);
+    expect(text).toContain('22:00');
+  });
+
+  it('by text, "resi worker here ... curfew was 9.30, its 1.40 now": the carer\'s steps, and the curfew confirmed', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T01:40:00Z' });
+    try {
+      const phone = '+447700900455';
+      const first = await sms.text(
+        phone,
+        'resi worker here, one of our lads (15) hasnt come back to the home, curfew was 9.30, its 1.40 now',
+      );
+      expect(first.replies.join('\n')).toMatch(/foster carer or care worker/);
+      for (const text of ['1', 'no']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, '2');
+      expect(replies.join('\n')).toMatch(/You told me earlier/);
+      expect(replies.join('\n')).toContain('21:30');
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe('not sure about danger', () => {
   it('"not sure" is recorded as not sure, with 101 to talk it through and 999 if it could be immediate', async () => {
     const conversation = harness.conversation();

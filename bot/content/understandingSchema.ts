@@ -180,6 +180,8 @@ export const understandingSchema = z
     factLookAlikes: z.array(z.string().min(1)).default([]),
     /** Words before when a missing child was last seen ("went out at 7", "last saw her at"): that moment is kept, to confirm rather than ask. */
     lastSeenCues: z.array(z.string().min(1)).default([]),
+    /** Words before when a child was due back ("meant to be in by 10", "curfew was 9.30"): what a carer is asked, never a parent's last sight. */
+    dueBackCues: z.array(z.string().min(1)).default([]),
     /**
      * Words before where a missing child was last seen ("last seen at the park", "was seen near"):
      * the place, and anyone named with "with", are kept for the police rather than asked.

@@ -158,7 +158,7 @@ export interface Understanding {
    * The words just after a cue to when a missing child was last seen ("she went out | at 7 and
    * said..."), for the date reader: a few words, to the end of their clause. Undefined without a cue.
    */
-  lastSeenWords(text: string, locale: string): string | undefined;
+  lastSeenWords(text: string, locale: string, options?: { dueBack?: boolean }): string | undefined;
   /**
    * Where a missing child was last seen and who with, as typed ("last seen | at the park on london
    * road | with | liam"): only where the words say so, and a place only when they name one.
@@ -302,6 +302,7 @@ interface LanguageReader {
   exclamations: PhraseBook<'exclamation'>;
   /** Cues to when a child was last seen, each as a pattern on the lower-cased text. */
   lastSeenCues: readonly RegExp[];
+  dueBackCues: readonly RegExp[];
   whereSeenCues: readonly RegExp[];
   correctionCues: readonly RegExp[];
   seenWithCues: readonly RegExp[];
@@ -692,9 +693,12 @@ export function createUnderstanding(
         return tokenise(text, reader.lexicon).some((token) => reader.pillWords.has(token.word) || reader.takenWords.has(token.word));
       });
     },
-    lastSeenWords(text, locale) {
+    lastSeenWords(text, locale, { dueBack = false } = {}) {
       const lower = text.toLowerCase();
-      const cues = languagesOf(locale).flatMap((language) => readerFor(language).lastSeenCues);
+      const cues = languagesOf(locale).flatMap((language) => [
+        ...readerFor(language).lastSeenCues,
+        ...(dueBack ? readerFor(language).dueBackCues : []),
+      ]);
       const clauseAfter = (at: number) => lower.slice(at).split(/[,;!?\n]|\.(?!\d)/u)[0] ?? '';
       let found = firstCue(cues, lower);
       if (!found) return undefined;
@@ -703,7 +707,8 @@ export function createUnderstanding(
         found = { start: found.end + inner.start, end: found.end + inner.end };
       }
       // To the clause's end (a full stop between figures is a time, "7.30"), at most a few words.
-      const clause = clauseAfter(found.end);
+      // "meant to be in by 10 and its nearly 2am": what follows "and" or "its" is not that moment.
+      const clause = clauseAfter(found.end).split(/\b(?:and|its|it's|it is)\b/u)[0] ?? '';
       const words = clause.trim().split(/\s+/u).slice(0, LAST_SEEN_WORDS).join(' ');
       return words === '' ? undefined : words;
     },
@@ -1043,6 +1048,7 @@ function compileLanguage(
     closings: new Set(words.closings.map(normalise)),
     exclamations: labelled({ exclamation: words.exclamations }),
     lastSeenCues: words.lastSeenCues.map(cuePattern),
+    dueBackCues: words.dueBackCues.map(cuePattern),
     whereSeenCues: words.whereSeenCues.map(cuePattern),
     correctionCues: words.correctionCues.map(cuePattern),
     seenWithCues: words.seenWithCues.map(cuePattern),

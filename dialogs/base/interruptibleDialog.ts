@@ -154,7 +154,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       if (returned.kind === 'read') await keepMomentSaid(context, this.services, 'returnedSaid', pastMomentOf(returned.moment));
     }
     // "she went out at 7 and said shed be back by 10": when they were last seen is confirmed later rather than asked.
-    const lastSeenWords = reading?.situation === 'back' ? undefined : this.services.understanding.lastSeenWords(text, messages.locale);
+    // A carer is asked when they went or were due back: "she was meant to be in by 10" answers that.
+    const lastSeenWords =
+      reading?.situation === 'back'
+        ? undefined
+        : this.services.understanding.lastSeenWords(text, messages.locale, { dueBack: role === 'carer' });
     const seen =
       lastSeenWords === undefined
         ? undefined
