@@ -121,6 +121,29 @@ describe('choosing a language', () => {
   });
 });
 
+describe('an option answered in another offered language', () => {
+  it('"rodzic" at "Who is writing?" chooses Polish and the parent\'s steps', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    const replies = await conversation.say('rodzic');
+    expect(replies.every((reply) => reply.locale === 'pl')).toBe(true);
+    expect(optionTitles(replies)).toContain('Teraz zaginione');
+  });
+
+  it('by text, "parinte" after the greeting chooses Romanian, not "didn\'t catch that"', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900329';
+      await sms.text(phone, 'hi');
+      const { replies } = await sms.text(phone, 'parinte');
+      expect(replies.join('\n')).toContain('Dispărut acum');
+      expect(replies.join('\n')).not.toMatch(/didn.t catch/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe('times the recognizer cannot read in the language', () => {
   it('Polish: the day alone is offered after a miss, by number too', async () => {
     const conversation = harness.conversation();

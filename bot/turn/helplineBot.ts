@@ -15,6 +15,7 @@ import { commitTurn, type TurnWrite } from './turnCommit';
 import type { Metrics } from '../platform/metrics';
 import {
   messagesFor,
+  questionStored,
   readingIfRead,
   readTurn,
   turnLocale,
@@ -24,6 +25,7 @@ import {
   type DialogServices,
 } from './services';
 import { languageOf } from '../understanding/understand';
+import { optionLanguage } from '../understanding/openQuestion';
 
 export interface HelplineBotOptions {
   conversationState: ConversationState;
@@ -126,13 +128,23 @@ export class HelplineBot extends ActivityHandler {
     return localiser.languageWrittenIn(text) ?? offered;
   }
 
+  /** "rodzic" typed at "Who is writing?" in English: a Polish speaker answering, who chooses Polish. */
+  private async optionInOwnLanguage(context: TurnContext): Promise<string | undefined> {
+    const waiting = await questionStored(context, this.services);
+    if (!waiting || context.activity.type !== ActivityTypes.Message) return undefined;
+    const { localiser } = this.services;
+    const current = localiser.pickLocale(context.activity.locale ?? (await this.userLocale.get(context)));
+    const others = localiser.offered.filter(({ locale }) => locale !== current).map(({ locale }) => localiser.messages(locale));
+    return optionLanguage(context.activity.text ?? '', waiting, others);
+  }
+
   private async runDialogs(context: TurnContext): Promise<void> {
     // Both are needed below; loaded together, the storage reads them in one query.
     await Promise.all([this.conversationState.load(context), this.userState.load(context)]);
     // A language the user chose in the conversation outranks what the channel says they read; a
     // first message written in an approved language ("هلا", "moj syn nie wrocil") chooses it.
     const chosen = await this.chosenLocale.get(context);
-    const written = chosen ? undefined : this.languageWrittenIn(context.activity.text ?? '');
+    const written = chosen ? undefined : (this.languageWrittenIn(context.activity.text ?? '') ?? (await this.optionInOwnLanguage(context)));
     if (written) context.turnState.set(TURN_LOCALE_CHOSEN, written);
     const requested = chosen ?? written ?? context.activity.locale ?? (await this.userLocale.get(context));
     const locale = this.services.localiser.pickLocale(requested);

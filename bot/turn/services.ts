@@ -99,6 +99,14 @@ export async function readTurn(
   return readingOf(context, services);
 }
 
+/** The question the conversation waits on, read from its state before the turn's reading. */
+export async function questionStored(
+  context: TurnContext,
+  services: Pick<DialogServices, 'conversationState'>,
+): Promise<OpenQuestion | undefined> {
+  return services.conversationState.createProperty<OpenQuestion | undefined>(OPEN_QUESTION_PROPERTY).get(context);
+}
+
 /** The question the conversation was waiting on when this turn's message came, if any. */
 export function questionWaiting(context: TurnContext): OpenQuestion | undefined {
   return context.turnState.get<OpenQuestion | undefined>(TURN_OPEN_QUESTION);

@@ -167,6 +167,19 @@ export function optionMentioned(
   );
 }
 
+/**
+ * The one other offered language in whose words the whole message names an option of the
+ * question waiting ("rodzic" at "Who is writing?"): someone answering in their own language.
+ */
+export function optionLanguage(text: string, question: OpenQuestion, others: readonly Messages[]): string | undefined {
+  const said = normalise(text);
+  if (said === '') return undefined;
+  const naming = others.filter((messages) =>
+    question.options.some((option) => wordsOf(option, messages).some((phrase) => normalise(phrase) === said)),
+  );
+  return naming.length === 1 ? naming[0]?.locale : undefined;
+}
+
 /** An option's title and its other words, in the conversation's language. */
 function wordsOf(option: OptionDescription, messages: Messages): string[] {
   return [titleOf(option, messages), ...(option.synonyms ? messages.list(option.synonyms) : [])];
