@@ -146,6 +146,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
         halfPastByLanguage: Object.fromEntries(
           Object.entries(content.understanding).map(([language, words]) => [language, words.halfPast]),
         ),
+        takenBackByLanguage: Object.fromEntries(
+          Object.entries(content.understanding).map(([language, words]) => [language, words.timeTakenBack]),
+        ),
       }),
       conversationState,
       userState,

@@ -13,6 +13,24 @@ const readAt = (reader: typeof winter, text: string) => {
   return reading.kind === 'read' ? { at: reading.moment.at.toISOString(), precision: reading.moment.precision } : reading.kind;
 };
 
+describe('a time taken back, and quarters', () => {
+  const english = loadContent({ area: 'kent' }).understanding.en;
+  const reader = createDateReader({
+    clock: new ManualClock('2026-11-24T23:30:00Z'),
+    timeZone: 'Europe/London',
+    takenBackByLanguage: { en: english?.timeTakenBack ?? [] },
+  });
+  it.each([
+    ['half 7 no wait it was more like quarter to 7', '2026-11-24T18:45:00.000Z'],
+    ['about 9 actually more like 8', '2026-11-24T20:00:00.000Z'],
+    ['quarter past 9', '2026-11-24T21:15:00.000Z'],
+    // No word takes the first back: the most recent, as before.
+    ['at 8 and she texted at 10', '2026-11-24T22:00:00.000Z'],
+  ])('"%s" -> %s', (text, iso) => {
+    expect(readAt(reader, text)).toEqual({ at: iso, precision: 'minute' });
+  });
+});
+
 describe('readPast in winter (GMT)', () => {
   it.each([
     ['01/04 at 9', '2026-04-01T20:00:00.000Z', 'minute'],

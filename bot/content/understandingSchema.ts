@@ -182,6 +182,8 @@ export const understandingSchema = z
     lastSeenCues: z.array(z.string().min(1)).default([]),
     /** Words before when a child was due back ("meant to be in by 10", "curfew was 9.30"): what a carer is asked, never a parent's last sight. */
     dueBackCues: z.array(z.string().min(1)).default([]),
+    /** Words that take back a time just said ("half 7 no wait more like quarter to 7"): the later one is meant. */
+    timeTakenBack: z.array(z.string().min(1)).default([]),
     /**
      * Words before where a missing child was last seen ("last seen at the park", "was seen near"):
      * the place, and anyone named with "with", are kept for the police rather than asked.

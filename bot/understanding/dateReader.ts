@@ -64,6 +64,8 @@ export interface DateReaderOptions {
   halfPastByLanguage?: Readonly<Record<string, readonly string[]>>;
   /** By language, words that rule out the day or time said after them ("not", "cant do"). */
   notThenByLanguage?: Readonly<Record<string, readonly string[]>>;
+  /** By language, words that take back a time just said ("no wait", "more like"): the time said after them is meant. */
+  takenBackByLanguage?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** How many words before a time, in its clause, words that rule it out may stand ("i cant make tuesday"). */
@@ -93,8 +95,17 @@ export function createDateReader({
   schoolDayByLanguage = {},
   notThenByLanguage = {},
   halfPastByLanguage = {},
+  takenBackByLanguage = {},
 }: DateReaderOptions): DateReader {
   const halfPast = normalisedByLanguage(halfPastByLanguage);
+  const takenBack = normalisedByLanguage(takenBackByLanguage);
+  /** "half 7 no wait more like quarter to 7": words that take a time back, said after the first time. */
+  const takesBack = (text: string, after: number, language: string): boolean => {
+    const rest = ` ${normalise(text.slice(after))} `;
+    return [...(takenBack.get(language) ?? []), ...(language === 'en' ? [] : (takenBack.get('en') ?? []))].some((words) =>
+      rest.includes(` ${words} `),
+    );
+  };
   const notThen = normalisedByLanguage(notThenByLanguage);
   /** Whether words that rule a time out stand just before `start`, in its own clause ("not wednesday, thursday at 5"). */
   const ruledOutAt = (prepared: string, start: number, language: string): boolean => {
@@ -128,13 +139,15 @@ export function createDateReader({
       .filter(([language]) => language !== 'en')
       .map(([language, table]) => [language, [...longestFirst(table), ...english]]),
   );
+  /** The text as the recognizers are given it, where each moment's `matched` words are found. */
+  const preparedText = (text: string, language = 'en'): string =>
+    prepare(withHalfHours(westernDigits(text).toLowerCase(), halfPast.get(language) ?? []), byLanguage.get(language) ?? english);
   const readAll = (text: string, language = 'en'): ReadMoment[] => {
     const now = DateTime.fromJSDate(clock.now(), { zone: timeZone });
     // The recognizers compute with the reference date's process-local fields: hand them the
     // area's wall-clock time and read their answers back in the area's zone.
     const reference = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
-    const said = withHalfHours(westernDigits(text).toLowerCase(), halfPast.get(language) ?? []);
-    const prepared = prepare(said, byLanguage.get(language) ?? english);
+    const prepared = preparedText(text, language);
     // "31/13 at 4": a date that no calendar has is a typo, not a reason to take the hour alone.
     if (impossibleDateWritten(prepared)) return [];
     const results = recognizeDateTime(prepared, culture, undefined, reference);
@@ -212,7 +225,15 @@ export function createDateReader({
         })
         .filter((moment) => happened(moment.at) && !(options.beforeNow && moment.at.getTime() >= now.getTime() - FUTURE_TOLERANCE_MS))
         .sort((a, b) => a.at.getTime() - b.at.getTime());
-      const latest = past[past.length - 1];
+      // The one said last when a correction stands between them; otherwise the most recent.
+      const prepared = preparedText(text, language);
+      const saidAt = (moment: (typeof past)[number]) => prepared.lastIndexOf(moment.matched.toLowerCase());
+      const saidFirst = past.length > 1 ? Math.min(...past.map(saidAt).filter((at) => at >= 0)) : -1;
+      const corrected =
+        saidFirst >= 0 && takesBack(prepared, saidFirst + 1, language ?? 'en')
+          ? [...past].sort((a, b) => saidAt(a) - saidAt(b))[past.length - 1]
+          : undefined;
+      const latest = corrected ?? past[past.length - 1];
       // "tmrw after school like half 4": a message that opens with a day still to come means a
       // time of that day, not 16:30 today ("he went out at 7, back tomorrow" opens with the 7).
       if (latest?.timeOnly && past.every((moment) => moment.timeOnly)) {
@@ -272,7 +293,7 @@ function impossibleDateWritten(text: string): boolean {
 
 /**
  * British ways of saying a time, made into ones the recognizers read: "yesterday about 9" ->
- * "yesterday at 9", "4ish" -> "4", "half 3" -> "3:30", and the sayings from content
+ * "yesterday at 9", "4ish" -> "4", "half 3" -> "3:30", "quarter to 7" -> "6:45", and the sayings from content
  * ("teatime", "after school").
  */
 function prepare(text: string, sayings: ReadonlyArray<readonly [string, string]>): string {
@@ -287,6 +308,9 @@ function prepare(text: string, sayings: ReadonlyArray<readonly [string, string]>
       // "3.15" is a quarter past three; "14.03.2012" stays a date.
       .replace(/(?<![\d.])(\d{1,2})\.([0-5]\d)(?![\d.])/g, '$1:$2')
       .replace(/(?<!\bpast\s)\bhalf\s+(\d{1,2})\b(?!\s*(?:hour|hr|min))/g, '$1:30')
+      // "quarter to 7" is 6:45, "quarter past 7" 7:15.
+      .replace(/\bquarter\s+to\s+(\d{1,2})\b/g, (_said, hour: string) => `${(Number(hour) + 11) % 12 || 12}:45`)
+      .replace(/\bquarter\s+past\s+(\d{1,2})\b/g, '$1:15')
       .replace(/\b(?:about|around|approximately|approx|roughly|maybe|like)\s+(?=\d)/g, 'at ')
       // "since 8pm" is when they went: the recognizers read an open range there, and nothing.
       .replace(/\b(?:since|from)\s+(?:at\s+)?(?=\d)/g, 'at ')
