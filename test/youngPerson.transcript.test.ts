@@ -523,6 +523,19 @@ describe('who offers the return interview', () => {
     expect(allText(turns[turns.length - 1] ?? [])).toMatch(/Early Help/);
   });
 
+  it('by text, "police came round n said someone would talk to me?" is asked about the return interview and answered', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700900442';
+      for (const body of ['hi', '2', 'yes']) await sms.text(phone, body);
+      const { replies } = await sms.text(phone, 'i came back sunday. police came round n said someone would talk to me?');
+      expect(replies.join('\n')).toMatch(/A return interview is/);
+      expect(replies.join('\n')).not.toMatch(/only answer a few questions/);
+    } finally {
+      await sms.close();
+    }
+  });
+
   it('by text too', async () => {
     const sms = await startSmsHarness();
     try {
