@@ -1076,6 +1076,22 @@ describe("a parent's question about the return interview", () => {
   });
 });
 
+describe('gone, said in the first message', () => {
+  it('"my 14 yr old has been gone since 7" is missing: not asked "missing now, or back?"', async () => {
+    const conversation = harness.conversation();
+    const [, first] = await walk(conversation, ['my 14 yr old has been gone since 7'], { join: true });
+    expect(allText(first ?? [])).not.toMatch(/missing now, or are they back/);
+    expect(allText(first ?? [])).toMatch(/in danger right now/);
+  });
+
+  it('"stepson 16 back home now after 2 days away" is family, and back: not "Who is writing?"', async () => {
+    const conversation = harness.conversation();
+    const [, first] = await walk(conversation, ['stepson 16 back home now after 2 days away'], { join: true });
+    expect(allText(first ?? [])).not.toMatch(/Who is writing/);
+    expect(allText(first ?? [])).toMatch(/glad they are back/);
+  });
+});
+
 describe('"do i tell the police shes back?"', () => {
   it('at 2am, after she walked in: yes, 101 now, for their safe and well check; the question waiting stays', async () => {
     const conversation = harness.conversation();
