@@ -93,6 +93,28 @@ describe('an eighteenth fresh walk: asked straight, a time or a plan said with t
   });
 });
 
+describe('an eighteenth fresh walk: when, said with talk of ending a life, is now', () => {
+  it('on the Bot Framework endpoint, "i just want to die, im doing it tonight" is "call 999 now" with the straight question', async () => {
+    const conversation = harness.conversation();
+    const [, , reply] = await walk(conversation, ['young person', 'honestly i want to die, gonna do it tonight'], { join: true });
+    expect(allText(reply ?? [])).toMatch(/call 999 now/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-DANGER-YP-SUICIDE-NOW');
+  });
+
+  it('by text, "what do i do now" just after a medical 999 is the call first, not "answer the question below" alone', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T02:10:00Z' });
+    try {
+      const phone = '+447700900330';
+      await sms.text(phone, 'shes 12 and epileptic, missed her evening meds, been gone since 6');
+      const { replies } = await sms.text(phone, 'hello?? what do i do now');
+      expect(replies.join('\n')).toMatch(/rung 999 yet, do it now/);
+      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toContain('advised-999:G-ASK-WHAT-NEXT-AFTER-DANGER');
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe('an eighteenth fresh walk: the child is the one in danger when the words are theirs', () => {
   it('a son\'s text "sorry for everything", passed on by his mum, is about him: not her own crisis lines', async () => {
     const conversation = harness.conversation();

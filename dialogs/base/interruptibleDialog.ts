@@ -457,7 +457,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         ...(childMissing || youngPersonAway ? { childMissing: true } : {}),
         // "back home, boyfriend dropped her off, she has marks on her wrist": not "where they might be".
         ...(saysBack && !childMissing ? { childBack: true } : {}),
-        dangerNow: reading.danger.includes('immediate'),
+        // "im doing it tonight": talk of ending a life, with when, is happening now.
+        dangerNow:
+          reading.danger.includes('immediate') || (dangerCategory === 'suicideSelfHarm' && reading.facts.said.includes('actingSoon')),
         ambulanceCalled: reading.facts.said.includes('ambulanceCalled'),
         askedStraightBefore,
         ...(caringAnswer === 'notThinking' ? { ypThinkingOfSuicide: 'no' as const } : {}),
@@ -585,8 +587,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private async answerQuestion(context: TurnContext, question: QuestionAsked, role: Role | undefined): Promise<boolean> {
     const officeOpen = isOfficeOpen(this.services.area, this.services.clock.now(), this.services.timeZone);
     return (
-      (await adviseFirst(context, this.services, 'question', { questionAsked: question, officeOpen, ...(role ? { role } : {}) })) !==
-      undefined
+      (await adviseFirst(context, this.services, 'question', {
+        questionAsked: question,
+        officeOpen,
+        // "what do i do now", just after "call 999 now": the call first, not the question on screen.
+        dangerToldRecently: await dangerToldRecently(context, this.services),
+        ...(role ? { role } : {}),
+      })) !== undefined
     );
   }
 
