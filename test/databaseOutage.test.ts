@@ -3,9 +3,9 @@
 // is saved, not even half; and once the database is back the next turn carries on from the last
 // saved step.
 import { Client } from 'pg';
-import type { Database, Queryable } from '../bot/store/database';
+import type { Database } from '../bot/store/database';
 import { openPostgres } from '../bot/store/database';
-import { pgliteInMemory, postgresSchema, postgresUrl } from './support/databases';
+import { beforeEachStatement, pgliteInMemory, postgresSchema, postgresUrl } from './support/databases';
 import { allText, optionTitles, startHarness, type Conversation, type Harness } from './support/harness';
 import { startTcpProxy, type TcpProxy } from './support/tcpProxy';
 
@@ -25,23 +25,7 @@ type Hook = (params: unknown[]) => Promise<void>;
  * (once) just before the next statement that reads or writes bot state.
  */
 function interruptible(real: Database): Database & { beforeStateRead?: Hook; beforeStateWrite?: Hook } {
-  const wrapped: Database & { beforeStateRead?: Hook; beforeStateWrite?: Hook } = {
-    ...real,
-    query: async <Row>(sql: string, params: unknown[] = []) => {
-      await interrupt(sql, params);
-      return real.query<Row>(sql, params);
-    },
-    transaction: (work) =>
-      real.transaction((tx) =>
-        work({
-          query: async <Row>(sql: string, params: unknown[] = []) => {
-            await interrupt(sql, params);
-            return tx.query<Row>(sql, params);
-          },
-        } satisfies Queryable),
-      ),
-  };
-  const interrupt = async (sql: string, params: unknown[]) => {
+  const wrapped: Database & { beforeStateRead?: Hook; beforeStateWrite?: Hook } = beforeEachStatement(real, async (sql, params) => {
     if (wrapped.beforeStateRead && isStateRead(sql)) {
       const hook = wrapped.beforeStateRead;
       wrapped.beforeStateRead = undefined;
@@ -52,7 +36,7 @@ function interruptible(real: Database): Database & { beforeStateRead?: Hook; bef
       wrapped.beforeStateWrite = undefined;
       await hook(params);
     }
-  };
+  });
   return wrapped;
 }
 

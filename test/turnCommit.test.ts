@@ -2,8 +2,8 @@
 // no "999 advised" that was never said and no question for a step the conversation did not take,
 // only the fail-safe; and a text committed but not sent (its instance stopped) is still sent,
 // once, in order, by the conversation's next turn or by the sweep of any instance.
-import type { Database, Queryable } from '../bot/store/database';
-import { pgliteInMemory } from './support/databases';
+import type { Database } from '../bot/store/database';
+import { beforeEachStatement, pgliteInMemory } from './support/databases';
 import { activitiesAfter, openSession, postActivity } from './support/directLine';
 import { allText, auditTrail, optionTitles, startHarness, type Harness } from './support/harness';
 import { startSmsHarness, type SmsHarness } from './support/sms';
@@ -15,29 +15,13 @@ const isOwedClaim = (sql: string) => sql.includes('update sms_outbound o set cla
 /** A database that throws once at the next statement `matching`, as a server that goes away then. */
 function failingOnce(real: Database): Database & { failNext(matching: (sql: string) => boolean): void } {
   let failing: ((sql: string) => boolean) | undefined;
-  const guard = (sql: string) => {
+  const database = beforeEachStatement(real, (sql) => {
     if (failing?.(sql)) {
       failing = undefined;
       throw new Error('connection terminated unexpectedly');
     }
-  };
-  return {
-    ...real,
-    failNext: (matching) => (failing = matching),
-    query: async <Row>(sql: string, params: unknown[] = []) => {
-      guard(sql);
-      return real.query<Row>(sql, params);
-    },
-    transaction: (work) =>
-      real.transaction((tx) =>
-        work({
-          query: async <Row>(sql: string, params: unknown[] = []) => {
-            guard(sql);
-            return tx.query<Row>(sql, params);
-          },
-        } satisfies Queryable),
-      ),
-  };
+  });
+  return { ...database, failNext: (matching) => (failing = matching) };
 }
 
 describe('a save that fails', () => {

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { openPglite, openPostgres, type Database } from '../../bot/store/database';
+import { openPglite, openPostgres, type Database, type Queryable } from '../../bot/store/database';
 import { migrate } from '../../bot/store/migrate';
 import { openSharedPgliteSchema } from './sharedPglite';
 
@@ -63,6 +63,26 @@ function withSearchPath(url: string, schema: string): string {
 async function migrated(db: Database): Promise<Database> {
   await migrate(db);
   return db;
+}
+
+/** The database with `before` run ahead of every statement, in a transaction or not: a test's way to break one. */
+export function beforeEachStatement(real: Database, before: (sql: string, params: unknown[]) => Promise<void> | void): Database {
+  return {
+    ...real,
+    query: async <Row>(sql: string, params: unknown[] = []) => {
+      await before(sql, params);
+      return real.query<Row>(sql, params);
+    },
+    transaction: (work) =>
+      real.transaction((tx) =>
+        work({
+          query: async <Row>(sql: string, params: unknown[] = []) => {
+            await before(sql, params);
+            return tx.query<Row>(sql, params);
+          },
+        } satisfies Queryable),
+      ),
+  };
 }
 
 /** A database that works until told to fail, as a server that goes away mid-conversation. */
