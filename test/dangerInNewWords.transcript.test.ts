@@ -158,7 +158,7 @@ describe('an eighteenth fresh walk: ordinary words are left alone', () => {
   });
 
   it.each([
-    ['an overdose years ago', 'she took an overdose about 4 years ago, had lots of help, shes just come in late'],
+    ['a broken arm years ago', 'he broke his arm in a fight about 3 years ago, hes just come in late and hes fine'],
     ['a head injury last month', 'he came off his scooter last month and hit his head, the hospital checked him over'],
     ['a care plan', 'she has got a care plan with the social worker'],
     ["a mate's flat", 'a 16 year old told me he was staying at a mates flat'],

@@ -172,7 +172,7 @@ export const understandingSchema = z
      * told in that clause is history to note, not an emergency now ("she took an overdose 3 years ago").
      */
     longPast: z.array(z.string().min(1)).default([]),
-    /** Words that bring such a clause back to now ("she tried last year and shes going to try again now"). */
+    /** Words that keep such history going now, anywhere in the message ("she tried last year and shes going to try again"). */
     stillNow: z.array(z.string().min(1)).default([]),
     /** Facts said in passing that a journey would otherwise ask ("no phone", "asylum seeker"). */
     factCues: z.partialRecord(z.enum(STATED_FACTS), phraseList).default({}),

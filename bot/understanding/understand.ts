@@ -492,6 +492,8 @@ export function createUnderstanding(
       const said = new Set<StatedFact>();
       const denied = new Set<StatedFact>();
       let explainedAway = false;
+      // Danger told of long ago ("an overdose 3 years ago"): no emergency now, unless the child is gone now.
+      const history: DangerCategory[] = [];
       let threatAtHome = false;
       const languages = [...new Set([...languagesOf(locale), ...dangerLanguages])];
       const writtenIn = likelyLanguage(text, ownWordsOf(languages));
@@ -506,19 +508,18 @@ export function createUnderstanding(
         const foreign = writtenIn !== undefined && writtenIn !== language;
         const tokens = tokenise(text, ownTextSpeak ? reader.lexicon : foreign ? reader.foreignLexicon : reader.plainLexicon);
         const dangerMatches = reader.danger.find(tokens);
-        // "she took an overdose 3 years ago": history to note, not an emergency now; nor for the trained reader.
+        // "he came off his bike last month and hit his head": history to note, not an emergency now; nor for the trained reader.
         const times = reader.longPast.find(tokens).filter((found) => !found.negated);
-        const history = times.filter(
-          (past) =>
-            past.label === 'longPast' && !times.some((now) => now.label === 'stillNow' && sameSentence(tokens, now.start, past.start)),
-        );
+        // "... last month. im scared itll happen again": the history is still going on.
+        const longPast = times.some((said) => said.label === 'stillNow') ? [] : times.filter((said) => said.label === 'longPast');
+        // Talk of ending a life or self-harm stays danger however long ago: that history is the risk.
         const longAgo = (found: PhraseMatch<DangerCategory | 'none'>) =>
-          history.some((past) => sameSentence(tokens, past.start, found.start));
+          found.label !== 'suicideSelfHarm' && longPast.some((past) => sameSentence(tokens, past.start, found.start));
         const dangerFound = dangerMatches.filter(
           (found): found is PhraseMatch<DangerCategory> => !found.negated && found.label !== 'none' && !longAgo(found),
         );
-        if (own.includes(language) && dangerMatches.some((found) => !found.negated && found.label !== 'none' && longAgo(found)))
-          explainedAway = true;
+        if (own.includes(language))
+          for (const found of dangerMatches) if (!found.negated && found.label !== 'none' && longAgo(found)) history.push(found.label);
         // "ive texted her loads": a look-alike that is (nearly) the whole message explains away a trained guess too.
         const lookAlikeWords = new Set(dangerMatches.filter((found) => found.label === 'none').flatMap((found) => found.positions));
         if (own.includes(language) && lookAlikeWords.size > 0 && tokens.length - lookAlikeWords.size <= NEARLY_WHOLE_SLACK)
@@ -584,6 +585,9 @@ export function createUnderstanding(
       }
       // "999", texted or typed here alone: someone trying to reach the emergency services through the bot.
       if (EMERGENCY_NUMBER_ALONE.test(normalise(text))) question ??= 'callForMe';
+      // "she took an overdose last year ... now shes gone": a child missing with that history is at risk now.
+      if (situation === 'missingNow' || situation === 'away') for (const category of history) danger.add(category);
+      else if (history.length > 0 && danger.size === 0) explainedAway = true;
       // The trained readers hear sentences; a word or two ("found them", "no") is the phrase book's.
       const features = textWords(text).length >= MODEL_MIN_WORDS ? featuresOf(text, models.danger.features) : undefined;
       const heard = danger.size === 0 && features && !explainedAway ? models.danger.judgeFeatures(features).category : undefined;
