@@ -509,7 +509,9 @@ export function createUnderstanding(
         const tokens = tokenise(text, ownTextSpeak ? reader.lexicon : foreign ? reader.foreignLexicon : reader.plainLexicon);
         const dangerMatches = reader.danger.find(tokens);
         // "he came off his bike last month and hit his head": history to note, not an emergency now; nor for the trained reader.
-        const times = reader.longPast.find(tokens).filter((found) => !found.negated);
+        // Looked for only beside danger: most messages hold none.
+        const heard = dangerMatches.some((found) => !found.negated && found.label !== 'none');
+        const times = heard ? reader.longPast.find(tokens).filter((found) => !found.negated) : [];
         // "... last month. im scared itll happen again": the history is still going on.
         const longPast = times.some((said) => said.label === 'stillNow') ? [] : times.filter((said) => said.label === 'longPast');
         // Talk of ending a life or self-harm stays danger however long ago: that history is the risk.
