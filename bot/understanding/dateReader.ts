@@ -204,7 +204,8 @@ export function createDateReader({
         .sort((a, b) => a.at.getTime() - b.at.getTime());
     },
     readPast(text, language, options = {}) {
-      const moments = readAll(options.dueBack ? text.toLowerCase().replace(DUE_BY_HOUR, 'at ') : text, language);
+      const said = options.dueBack ? text.toLowerCase().replace(DUE_BY_HOUR, 'at ') : text;
+      const moments = readAll(said, language);
       if (moments.length === 0) return { kind: 'unreadable' };
       const now = clock.now();
       const limit = now.getTime() + FUTURE_TOLERANCE_MS;
@@ -226,7 +227,7 @@ export function createDateReader({
         .filter((moment) => happened(moment.at) && !(options.beforeNow && moment.at.getTime() >= now.getTime() - FUTURE_TOLERANCE_MS))
         .sort((a, b) => a.at.getTime() - b.at.getTime());
       // The one said last when a correction stands between them; otherwise the most recent.
-      const prepared = preparedText(text, language);
+      const prepared = past.length > 1 ? preparedText(said, language) : '';
       const saidAt = (moment: (typeof past)[number]) => prepared.lastIndexOf(moment.matched.toLowerCase());
       const saidFirst = past.length > 1 ? Math.min(...past.map(saidAt).filter((at) => at >= 0)) : -1;
       const corrected =

@@ -508,20 +508,17 @@ export function createUnderstanding(
         const foreign = writtenIn !== undefined && writtenIn !== language;
         const tokens = tokenise(text, ownTextSpeak ? reader.lexicon : foreign ? reader.foreignLexicon : reader.plainLexicon);
         const dangerMatches = reader.danger.find(tokens);
-        // "he came off his bike last month and hit his head": history to note, not an emergency now; nor for the trained reader.
-        // Looked for only beside danger: most messages hold none.
-        const heard = dangerMatches.some((found) => !found.negated && found.label !== 'none');
-        const times = heard ? reader.longPast.find(tokens).filter((found) => !found.negated) : [];
+        const told = dangerMatches.filter((found): found is PhraseMatch<DangerCategory> => !found.negated && found.label !== 'none');
+        // "he came off his bike last month and hit his head": history to note, not an emergency now; nor for
+        // the trained reader. Looked for only beside danger: most messages hold none.
+        const times = told.length > 0 ? reader.longPast.find(tokens).filter((found) => !found.negated) : [];
         // "... last month. im scared itll happen again": the history is still going on.
-        const longPast = times.some((said) => said.label === 'stillNow') ? [] : times.filter((said) => said.label === 'longPast');
+        const longPast = times.some((time) => time.label === 'stillNow') ? [] : times.filter((time) => time.label === 'longPast');
         // Talk of ending a life or self-harm stays danger however long ago: that history is the risk.
-        const longAgo = (found: PhraseMatch<DangerCategory | 'none'>) =>
+        const longAgo = (found: PhraseMatch<DangerCategory>) =>
           found.label !== 'suicideSelfHarm' && longPast.some((past) => sameSentence(tokens, past.start, found.start));
-        const dangerFound = dangerMatches.filter(
-          (found): found is PhraseMatch<DangerCategory> => !found.negated && found.label !== 'none' && !longAgo(found),
-        );
-        if (own.includes(language))
-          for (const found of dangerMatches) if (!found.negated && found.label !== 'none' && longAgo(found)) history.push(found.label);
+        const dangerFound = told.filter((found) => !longAgo(found));
+        if (own.includes(language)) for (const found of told) if (longAgo(found)) history.push(found.label);
         // "ive texted her loads": a look-alike that is (nearly) the whole message explains away a trained guess too.
         const lookAlikeWords = new Set(dangerMatches.filter((found) => found.label === 'none').flatMap((found) => found.positions));
         if (own.includes(language) && lookAlikeWords.size > 0 && tokens.length - lookAlikeWords.size <= NEARLY_WHOLE_SLACK)
@@ -1604,10 +1601,12 @@ function sayingStarts(before: readonly Token[], reader: LanguageReader): number 
   if (at < 0) return at;
   const toWriterOrSaying = (word: string) => reader.sayingWords.has(word) || reader.speakerWords.has(word);
   // "he sent me a text saying": one other word ("a") between the words of the saying is stepped over too.
-  const sayingReachesBack = (from: number) =>
-    toWriterOrSaying(before[from - 1]?.word ?? '') ||
-    (!reader.othersWords.has(before[from - 1]?.word ?? '') && from > 1 && toWriterOrSaying(before[from - 2]?.word ?? ''));
-  while (at > 0 && sayingReachesBack(at)) at -= toWriterOrSaying(before[at - 1]?.word ?? '') ? 1 : 2;
+  const stepBack = (from: number): number => {
+    const previous = before[from - 1]?.word ?? '';
+    if (toWriterOrSaying(previous)) return 1;
+    return !reader.othersWords.has(previous) && from > 1 && toWriterOrSaying(before[from - 2]?.word ?? '') ? 2 : 0;
+  };
+  for (let step = stepBack(at); at > 0 && step > 0; step = stepBack(at)) at -= step;
   // "i said" is the writer: the walk stops at a writer who says it.
   while (at < before.length && reader.speakerWords.has(before[at]?.word ?? '')) at += 1;
   return at;

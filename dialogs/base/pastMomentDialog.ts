@@ -11,10 +11,11 @@ import { pastMomentResult } from './stepData';
 import type { ReadMoment } from '../../bot/understanding/dateReader';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 
-/** A time read within this of the message itself is "now": when it was written, not when they went. */
-const SAID_NOW_WITHIN_MS = 2 * 60_000;
 import { languageOf } from '../../bot/understanding/understand';
 import { yesNoQuestion, type YesNo } from './yesNo';
+
+/** A time read within this of the message itself is "now": when it was written, not when they went. */
+const SAID_NOW_WITHIN_MS = 2 * 60_000;
 
 export interface PastMomentKeys {
   ask: string;
