@@ -1199,3 +1199,63 @@ describe("a parent's word about who the child would rather meet", () => {
     }
   });
 });
+
+describe('a call to the police said at "is that right?" about when they were last seen', () => {
+  const TO_CONFIRM = ['1', 'my boy is 13 hes not come home since yesterday', 'no', 'yesterday about 4pm'];
+  const CALL = 'the police already know, they had him as missing last time and i rang them again tonight';
+
+  it('"i rang them again tonight" is when the call was made: the time kept is still 16:00, and the call is noted', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, [...TO_CONFIRM, CALL], { join: true });
+    const text = allText(lastTurn(turns));
+    expect(text).toContain('16:00');
+    expect(text).not.toContain('20:00');
+    expect(text).toMatch(/noted/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700901001';
+      for (const text of TO_CONFIRM) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, CALL);
+      expect(replies.join('\n')).toContain('16:00');
+      expect(replies.join('\n')).not.toContain('20:00');
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('"the police have him down as missing" is the police told, noted', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_CONFIRM, 'yes'], { join: true });
+    const replies = await conversation.say('the police have him down as missing');
+    expect(allText(replies)).toMatch(/noted/);
+    expect(allText(replies)).not.toMatch(/didn't catch/);
+  });
+});
+
+describe('"idk what to do" at the first "is that right?"', () => {
+  it('is a plea, answered with the steps to come, never "didn\'t catch that"', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['my daughter is 15 she went out at 7 and hasnt come back', 'idk what to do'], { join: true });
+    const text = allText(lastTurn(turns));
+    expect(text).not.toMatch(/didn't catch/);
+    expect(text).toMatch(/one step at a time/);
+    // The question it was typed at, asked again below.
+    expect(optionTitles(lastTurn(turns))).toContain('Yes');
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700901002';
+      await sms.text(phone, 'my daughter is 15 she went out at 7 and hasnt come back');
+      const { replies } = await sms.text(phone, 'i dont know what to do');
+      expect(replies.join('\n')).not.toMatch(/didn't catch/);
+      expect(replies.join('\n')).toMatch(/one step at a time/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -9,10 +9,14 @@ import { Question, type Answer } from './question';
 import { TURN_ALREADY_ANSWERED } from './waitingDialog';
 import { pastMomentResult } from './stepData';
 import type { ReadMoment } from '../../bot/understanding/dateReader';
+import type { StatedFact } from '../../bot/content/vocabulary';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 
 import { languageOf } from '../../bot/understanding/understand';
 import { yesNoQuestion, type YesNo } from './yesNo';
+
+/** Facts that tell of a call made: a time beside one is the call's. */
+const CALLS_MADE: readonly StatedFact[] = ['policeTold', 'ambulanceCalled'];
 
 /** A time read within this of the message itself is "now": when it was written, not when they went. */
 const SAID_NOW_WITHIN_MS = 2 * 60_000;
@@ -160,8 +164,14 @@ export class PastMomentDialog extends ComponentDialog {
 
   /** A time given at "is that right?", to confirm next; not "2", which picks "No" where the options are numbered. */
   private correctionSaid(context: TurnContext): PastMoment | undefined {
-    if (readingOf(context, this.services).answer?.by === 'number') return undefined;
-    return this.correctionIn(context.activity.text ?? '', messagesFor(context, this.services).locale);
+    const reading = readingOf(context, this.services);
+    if (reading.answer?.by === 'number') return undefined;
+    const text = context.activity.text ?? '';
+    const { locale } = messagesFor(context, this.services);
+    // "the police know, i rang them again tonight": when the call was made, not when they went.
+    const callSaid = reading.facts.said.some((fact) => CALLS_MADE.includes(fact));
+    if (callSaid && this.options.lastSeen && this.services.understanding.lastSeenWords(text, locale) === undefined) return undefined;
+    return this.correctionIn(text, locale);
   }
 
   private readMoment(text: string, locale: string) {
