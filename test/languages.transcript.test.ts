@@ -144,6 +144,29 @@ describe('an option answered in another offered language', () => {
   });
 });
 
+describe('a word that is an option in another language and an answer in this one', () => {
+  it('"ok" at "are you safe right now?" is a yes in English: the conversation stays in English', async () => {
+    const conversation = harness.conversation();
+    const [, , , replies] = await walk(conversation, ['hi', '2', 'ok'], { join: true });
+    expect((replies ?? []).every((reply) => reply.locale !== 'ro')).toBe(true);
+    expect(optionTitles(replies ?? [])).toContain('Away now');
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700901003';
+      await sms.text(phone, 'hi');
+      await sms.text(phone, '2');
+      const { replies } = await sms.text(phone, 'ok');
+      expect(replies.join('\n')).toContain('Away now');
+      expect(replies.join('\n')).not.toMatch(/Răspundeți/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
 describe('times the recognizer cannot read in the language', () => {
   it('Polish: the day alone is offered after a miss, by number too', async () => {
     const conversation = harness.conversation();

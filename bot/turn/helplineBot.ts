@@ -134,8 +134,11 @@ export class HelplineBot extends ActivityHandler {
     if (!waiting || context.activity.type !== ActivityTypes.Message) return undefined;
     const { localiser } = this.services;
     const current = localiser.pickLocale(context.activity.locale ?? (await this.userLocale.get(context)));
+    const text = context.activity.text ?? '';
+    // "ok" is a yes in English as well as Romanian: a word the conversation's language reads stays in it.
+    if (this.services.understanding.everyday(text, current, { wholeMessage: true }) !== undefined) return undefined;
     const others = localiser.offered.filter(({ locale }) => locale !== current).map(({ locale }) => localiser.messages(locale));
-    return optionLanguage(context.activity.text ?? '', waiting, others);
+    return optionLanguage(text, waiting, others, localiser.messages(current));
   }
 
   private async runDialogs(context: TurnContext): Promise<void> {

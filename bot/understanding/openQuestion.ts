@@ -171,12 +171,13 @@ export function optionMentioned(
  * The one other offered language in whose words the whole message names an option of the
  * question waiting ("rodzic" at "Who is writing?"): someone answering in their own language.
  */
-export function optionLanguage(text: string, question: OpenQuestion, others: readonly Messages[]): string | undefined {
+export function optionLanguage(text: string, question: OpenQuestion, others: readonly Messages[], current: Messages): string | undefined {
   const said = normalise(text);
   if (said === '') return undefined;
-  const naming = others.filter((messages) =>
-    question.options.some((option) => wordsOf(option, messages).some((phrase) => normalise(phrase) === said)),
-  );
+  const names = (messages: Messages) =>
+    question.options.some((option) => wordsOf(option, messages).some((phrase) => normalise(phrase) === said));
+  if (names(current)) return undefined;
+  const naming = others.filter(names);
   return naming.length === 1 ? naming[0]?.locale : undefined;
 }
 
