@@ -1113,3 +1113,32 @@ describe('GET /api/bookings (staff)', () => {
     }
   });
 });
+
+describe('talk of ending their life in the very first message', () => {
+  const FIRST = 'i want to kill myself i ran away';
+
+  it('is asked straight, with no "Is that right?" in the same breath; what was understood is asked after their answer', async () => {
+    const conversation = harness.conversation();
+    const first = await conversation.say(FIRST);
+    expect(allText(first)).toMatch(/ending your life/);
+    expect(allText(first)).not.toMatch(/Is that right/);
+    expect(optionTitles(first)).toEqual([]);
+    const answered = await conversation.say('no');
+    expect(allText(answered)).toMatch(/young person.*Is that right\?/s);
+    expect(optionTitles(answered)).toEqual(['Yes', 'No']);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700901004';
+      const first = (await sms.text(phone, FIRST)).replies.join('\n');
+      expect(first).toMatch(/ending your life/);
+      expect(first).not.toMatch(/Is that right|Reply with a number/);
+      const answered = (await sms.text(phone, 'no')).replies.join('\n');
+      expect(answered).toMatch(/young person.*Is that right\?/s);
+    } finally {
+      await sms.close();
+    }
+  });
+});

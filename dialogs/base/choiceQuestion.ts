@@ -70,6 +70,10 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
     return Dialog.EndOfTurn;
   }
 
+  protected async wait(context: TurnContext): Promise<void> {
+    await waitFor(context, this.services, this.asked);
+  }
+
   protected async send(context: TurnContext, key: string, variables: Record<string, string | number> = {}): Promise<void> {
     await this.sendWithOptions(context, messagesFor(context, this.services).t(key, variables));
   }

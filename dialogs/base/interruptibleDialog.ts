@@ -56,6 +56,9 @@ const AGE_CORRECTION_REACH = 2;
 const FEW_WORDS = 6;
 /** turnState key: a young person was asked straight about ending their life; that is the turn's only question. */
 const TURN_ASKED_STRAIGHT = Symbol('helpline.askedStraight');
+
+/** This turn asked straight whether they are thinking of ending their life: their next message answers that. */
+export const askedStraightThisTurn = (context: TurnContext): boolean => context.turnState.get(TURN_ASKED_STRAIGHT) === true;
 /** A child's health or other needs, a time gone missing before, or the police told already, said in passing: kept for the journey's questions and advice. */
 const NOTED_IN_PASSING: readonly StatedFact[] = ['medicalCondition', 'additionalNeeds', 'policeTold', 'missingBefore'];
 /** Questions about calling for help: a yes or no in the same message is about the call. */

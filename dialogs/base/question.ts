@@ -144,6 +144,10 @@ export class Question<Value> extends AskingDialog {
     };
   }
 
+  protected async wait(context: TurnContext): Promise<void> {
+    await waitFor(context, this.services, this.asked(false));
+  }
+
   protected async send(
     context: TurnContext,
     key: string,

@@ -37,6 +37,11 @@ export interface AskState {
   lastMiss?: string;
   /** Answers to this question that could not be read so far. */
   misses?: number;
+  /**
+   * Not asked on begin: the turn already asked something its next message answers (the straight
+   * question). It waits, and is asked the way it is asked again once that is answered.
+   */
+  askLater?: boolean;
 }
 
 /**
@@ -102,11 +107,14 @@ export abstract class AskingDialog extends WaitingDialog<AskState> {
   protected readonly askAgainKey: string | undefined = undefined;
 
   protected abstract send(context: TurnContext, key: string, variables: Record<string, string | number>): Promise<void>;
+  /** Waits for the answer without asking. */
+  protected abstract wait(context: TurnContext): Promise<void>;
 
   override async beginDialog(dc: DialogContext, options?: AskState): Promise<DialogTurnResult> {
     const state: AskState = { variables: options?.variables ?? {} };
     if (dc.activeDialog) dc.activeDialog.state = state;
-    await this.send(dc.context, this.askKey, state.variables ?? {});
+    if (options?.askLater) await this.wait(dc.context);
+    else await this.send(dc.context, this.askKey, state.variables ?? {});
     return Dialog.EndOfTurn;
   }
 

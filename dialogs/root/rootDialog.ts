@@ -16,9 +16,9 @@ import { yesNoQuestion } from '../base/yesNo';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import { conversationFactsRecord, keepOfferDeclined } from '../base/conversationFacts';
-import { InterruptibleDialog } from '../base/interruptibleDialog';
+import { askedStraightThisTurn, InterruptibleDialog } from '../base/interruptibleDialog';
 import { dropAnswer, messagesFor, readingOf, type DialogServices, type TurnReading } from '../../bot/turn/services';
-import { TURN_ALREADY_ANSWERED, TURN_ONLY_NOTED } from '../base/waitingDialog';
+import { TURN_ALREADY_ANSWERED, TURN_ONLY_NOTED, type AskState } from '../base/waitingDialog';
 import { adviseFirst } from '../../bot/turn/advice';
 import { optionMentioned, readAnswer } from '../../bot/understanding/openQuestion';
 import { aboutSomeoneElseOnly } from '../../bot/understanding/understand';
@@ -251,9 +251,16 @@ export class RootDialog extends InterruptibleDialog {
     const aboutWhom = first.writer === 'youngPerson' && first.someoneElseMissing ? inDanger : first.situation;
     const understoodKey = `root.understood.${first.writer}.${aboutWhom ?? 'unknown'}`;
     const understood = messages.t(messages.has(understoodKey) ? understoodKey : `root.understood.${first.writer}.unknown`);
+    const variables = { understood, writer: first.writer };
+    // "i want to kill myself i ran away": asked straight about that, they are not asked "Is that
+    // right?" in the same breath; it is asked, with what was understood, once they answer.
+    if (askedStraightThisTurn(step.context)) {
+      await step.context.sendActivity(`${messages.t('root.welcomeShort')}${this.otherLanguages(messages)}`);
+      return step.beginDialog(UNDERSTOOD_QUESTION, { variables, askLater: true } satisfies AskState);
+    }
     // The other languages before what was understood, so that "Is that right?" follows the guess it asks about.
     await step.context.sendActivity(`${messages.t('root.welcomeShort')}${this.otherLanguages(messages)}\n\n${understood}`);
-    return step.beginDialog(UNDERSTOOD_QUESTION, { variables: { understood, writer: first.writer } });
+    return step.beginDialog(UNDERSTOOD_QUESTION, { variables });
   }
 
   /** A yes, or one of the offer's own choices ("someone new"), said as a message. */
