@@ -1259,3 +1259,13 @@ describe('"idk what to do" at the first "is that right?"', () => {
     }
   });
 });
+
+describe('an age and a time in the first message', () => {
+  it('"my boy is 13 hes not come home since yesterday" is noted once, not in two lines', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    const replies = await conversation.say('my boy is 13 hes not come home since yesterday');
+    expect(allText(replies).match(/noted/g)).toHaveLength(1);
+    expect(allText(replies)).toMatch(/13/);
+  });
+});

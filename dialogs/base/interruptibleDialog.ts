@@ -347,7 +347,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await context.sendActivity(messages.t('common.facts.corrected'));
       return this.carryOn(innerDc, active);
     }
-    if (needNoted) await context.sendActivity(messages.t('common.facts.noted'));
+    // "my boy is 13 hes not come home since yesterday": one "noted", the age's, not two lines of it.
+    if (needNoted && !ageNoted) await context.sendActivity(messages.t('common.facts.noted'));
     if (replied || helpRefused || helpComing || shelterAdvised || ageNoted || wishNoted || needNoted) {
       // The message may also answer the question waiting: it reads on, and a miss is not a miss.
       context.turnState.set(TURN_ALREADY_ANSWERED, true);
