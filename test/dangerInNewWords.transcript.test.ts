@@ -169,3 +169,46 @@ describe('an eighteenth fresh walk: ordinary words are left alone', () => {
     expect(advised999(await auditTrail(harness.app, conversation.id))).toEqual([]);
   });
 });
+
+describe('a nineteenth fresh walk: talk of ending a life in other words', () => {
+  it('"i just want the pain to stop", from a young person, is asked straight, not "didn\'t catch that"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['young person'], { join: true });
+    const [reply] = await walk(conversation, ['i just want the pain to stop']);
+    expect(allText(reply ?? [])).toMatch(/ending your life/);
+    expect(allText(reply ?? [])).not.toMatch(/didn't catch/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901005';
+      await sms.text(phone, 'hi');
+      await sms.text(phone, 'young person');
+      const { replies } = await sms.text(phone, 'i just want the pain to stop');
+      expect(replies.join('\n')).toMatch(/ending your life/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('"this is the last time anyone hears from me", after the straight question, is 999 now', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['young person', 'tell my mum im sorry'], { join: true });
+    const [reply] = await walk(conversation, ['this is the last time anyone hears from me']);
+    expect(allText(reply ?? [])).toMatch(/call 999 now/i);
+    expect(advised999(await auditTrail(harness.app, conversation.id))).not.toEqual([]);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901006';
+      for (const text of ['hi', 'young person', 'tell my mum im sorry']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'this is the last time anyone hears from me');
+      expect(replies.join('\n')).toMatch(/call 999 now/i);
+    } finally {
+      await sms.close();
+    }
+  });
+});
