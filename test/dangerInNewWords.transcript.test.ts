@@ -212,3 +212,29 @@ describe('a nineteenth fresh walk: talk of ending a life in other words', () => 
     }
   });
 });
+
+describe('a nineteenth fresh walk: a message that answers nothing, just after "call 999 now"', () => {
+  const DRUNK = 'im so drunk i cant stand up and ive been sick loads. im 14 and at a park in canterbury';
+
+  it('"no one is with me, my mates left" gets the 999 call first and the question again, never "didn\'t catch that"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['young person', DRUNK], { join: true });
+    const [reply] = await walk(conversation, ['no one is with me, my mates left']);
+    expect(allText(reply ?? [])).toMatch(/999/);
+    expect(allText(reply ?? [])).not.toMatch(/didn't catch/);
+    expect(await auditTrail(harness.app, conversation.id)).toContain('advised-999:G-MISS-AFTER-DANGER');
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901007';
+      for (const text of ['hi', 'young person', DRUNK]) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'no one is with me, my mates left');
+      expect(replies.join('\n')).toMatch(/999/);
+      expect(replies.join('\n')).not.toMatch(/didn't catch/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -5,7 +5,7 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { QUESTION_UNANSWERED } from '../../bot/content/vocabulary';
-import { adviseFirst } from '../../bot/turn/advice';
+import { adviseFirst, dangerToldRecently } from '../../bot/turn/advice';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 import { quietMinutes } from './conversationFacts';
 
@@ -67,8 +67,10 @@ export async function replyToMiss(dc: DialogContext, reason: string, services: D
     await dc.context.sendActivity(messagesFor(dc.context, services).t(afterQuiet ? 'common.helloStillHere' : 'common.hello'));
     dc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
   }
-  if (!dc.context.turnState.get(TURN_ALREADY_ANSWERED) && reading.asks) {
-    await adviseFirst(dc.context, services, 'question', { questionAsked: QUESTION_UNANSWERED });
+  // "no one is with me, my mates left", just after "call 999 now": the call first, never "didn't catch that".
+  const afterDanger = !dc.context.turnState.get(TURN_ALREADY_ANSWERED) && (await dangerToldRecently(dc.context, services));
+  if (!dc.context.turnState.get(TURN_ALREADY_ANSWERED) && (reading.asks || afterDanger)) {
+    await adviseFirst(dc.context, services, 'question', { questionAsked: QUESTION_UNANSWERED, dangerToldRecently: afterDanger });
     dc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
   }
   // "i dont want to say more", where skipping is no answer: said back kindly, never "didn't catch that".
