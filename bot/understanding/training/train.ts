@@ -7,8 +7,8 @@
 // on the other four. A writer's messages stay in one fold, as the held-out split's writers are
 // not in training: a model scored on the writer it learned from looks better than it is, and a
 // threshold chosen on it raises more false alarms on new writers.
-// - danger: the lowest threshold at which the phrase book OR the model raises no more than
-//   FALSE_ALARM_BUDGET of the safe messages;
+// - danger: the lowest threshold at which the model, where the phrase book is silent, raises no
+//   more than MODEL_FALSE_ALARM_BUDGET of the safe messages;
 // - writer and situation: the lowest at which the model's guesses, where the phrase book says
 //   nothing, are right at least GUESS_PRECISION of the time; and the lowest at which, where the
 //   phrase book's cues say another, the model's label is right that often.
@@ -45,7 +45,11 @@ export const TRAINING: TrainingSettings = {
   l2: 3e-3,
 };
 const FOLDS = 5;
-const FALSE_ALARM_BUDGET = 0.05;
+// The model's own false alarms, not the phrase book's and the model's together: safe messages in
+// danger's words that the phrase book raises are its own defect, fixed in the phrases, and must
+// not make the model hear less. 2 % keeps the model about as sensitive as the 5 % in all did when
+// the phrase book raised 3.4 % of the training split's safe messages.
+const MODEL_FALSE_ALARM_BUDGET = 0.02;
 // A guess is never acted on unasked: the bot says what it understood and asks "is that right?",
 // so a wrong one costs a "no" and the question it would have asked anyway.
 const GUESS_PRECISION = 0.85;
@@ -185,16 +189,16 @@ const candidatesOf = (scores: Iterable<number>): number[] =>
   [...new Set([...scores].map((score) => Math.round(score * 1000) / 1000))].sort((a, b) => a - b);
 
 /**
- * The lowest threshold (the most danger heard) at which phrase book OR model stays within the
- * false-alarm budget on out-of-fold scores: a false alarm costs the user a caring question, a
- * miss can cost a life, but a bot that worries at every message is not listened to.
+ * The lowest threshold (the most danger heard) at which the model's own false alarms, out of fold
+ * and where the phrase book is silent, stay within budget: a false alarm costs the user a caring
+ * question, a miss can cost a life, but a bot that worries at every message is not listened to.
  */
 function chooseDangerThreshold(rows: readonly LabelledMessage[], scores: readonly number[], phraseBookHits: readonly boolean[]): number {
   const safe = rows.map((row) => row.danger === 'none');
   const safeCount = safe.filter(Boolean).length;
   for (const threshold of candidatesOf(scores)) {
-    const alarms = safe.filter((isSafe, at) => isSafe && (phraseBookHits[at] || (scores[at] ?? 0) >= threshold)).length;
-    if (alarms / safeCount <= FALSE_ALARM_BUDGET) return threshold;
+    const alarms = safe.filter((isSafe, at) => isSafe && !phraseBookHits[at] && (scores[at] ?? 0) >= threshold).length;
+    if (alarms / safeCount <= MODEL_FALSE_ALARM_BUDGET) return threshold;
   }
   return 1;
 }
