@@ -239,7 +239,8 @@ describe('parent journey', () => {
   it('grooming signs said earlier are not asked about again: they are the risk', async () => {
     const conversation = harness.conversation();
     const turns = await walk(conversation, [
-      'my girl is 15, she went to meet some older guy she talks to online and said dont call the police',
+      // Gone, in words: whether "went to meet" is read as gone is the trained reader's guess.
+      'my girl is 15 and not home, she went to meet some older guy she talks to online and said dont call the police',
       'yes',
       'No',
       'yesterday at 9pm',
@@ -248,7 +249,9 @@ describe('parent journey', () => {
     ]);
     const text = allText(turns[turns.length - 1] ?? []);
     expect(text).not.toMatch(/anything that puts them at extra risk/);
-    expect(await audit(conversation)).toContain('advised-101:P-REPORT-NOW-AT-RISK');
+    expect(text).toMatch(/noted this as a worry for the police: may be harmed or exploited/);
+    // Gone to a man met online is danger now: the report is the 999 call, not a search first.
+    expect(await audit(conversation)).toContain('advised-999:P-REPORT-NOW-AFTER-999');
   });
 
   it('"could be" at "anything that puts them at extra risk?" is not sure, and not sure means report now', async () => {
@@ -1267,5 +1270,50 @@ describe('an age and a time in the first message', () => {
     const replies = await conversation.say('my boy is 13 hes not come home since yesterday');
     expect(allText(replies).match(/noted/g)).toHaveLength(1);
     expect(allText(replies)).toMatch(/13/);
+  });
+});
+
+describe('a yes with more said after it, unmarked', () => {
+  const FIRST = 'my daughter Amber 13 wasnt in her bed when i got up for the toilet. window open';
+
+  it('"yes i think so shes only 13" at "in danger right now?" is a yes: 999 now', async () => {
+    const night = await startHarness({ now: '2026-11-24T02:30:00Z' });
+    try {
+      const conversation = night.conversation();
+      const turns = await walk(conversation, [FIRST, 'yes i think so shes only 13'], { join: true });
+      expect(allText(lastTurn(turns))).toMatch(/Call 999 now/);
+      expect(allText(lastTurn(turns))).not.toMatch(/didn't catch/);
+    } finally {
+      await night.close();
+    }
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T02:30:00Z' });
+    try {
+      const phone = '+447700901008';
+      await sms.text(phone, FIRST);
+      await sms.text(phone, 'yes');
+      const { replies } = await sms.text(phone, 'yes i think so shes only 13');
+      expect(replies.join('\n')).toMatch(/Call 999 now/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('a young child lost in a crowd, by text', () => {
+  it('"my little girl is lost at the fireworks crowd shes 5" is 999 in the first reply', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T17:00:00Z' });
+    try {
+      const phone = '+447700901009';
+      const { replies } = await sms.text(
+        phone,
+        'my little girl is lost at the leeds castle fireworks crowd shes 5 i turned around and she was gone',
+      );
+      expect(replies.join('\n')).toMatch(/call 999 now/i);
+    } finally {
+      await sms.close();
+    }
   });
 });

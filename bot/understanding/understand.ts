@@ -882,7 +882,10 @@ function everydayIn(reader: LanguageReader, language: string, text: string, whol
           (negatedAfter(tokens, match.end, reader.lexicon) ||
             // "nikt nie wie gdzie ona jest" (nobody knows where she is) ends on "jest" (is), no yes.
             (!opensClause(tokens, match.start) && negatedEarlierInClause(tokens, match.start, reader.lexicon)) ||
-            (!endsClause(tokens, match.end, tails) && (match.positions.length > 1 || !opensClause(tokens, match.start))))
+            (!endsClause(tokens, match.end, tails) &&
+              // "yes i think so shes only 11": a subject after it opens the next clause, unmarked.
+              !reader.lexicon.answerFirst.subjects.has(tokens[match.end + 1]?.word ?? '') &&
+              (match.positions.length > 1 || !opensClause(tokens, match.start))))
         ) &&
         !(
           match.label === 'no' &&
