@@ -5007,13 +5007,13 @@ describe('a seventeenth fresh walk: talk of ending a life before anyone says who
     expect(allText(first ?? [])).not.toMatch(/your child/);
     const [answer] = await walk(conversation, ['yes']);
     expect(allText(answer ?? [])).not.toMatch(DIDNT_CATCH);
-    expect(await auditTrail(harness.app, conversation.id)).toEqual([
-      'advised-999:G-DANGER-SELF-UNKNOWN',
-      'advised-999:Y-THINKING-OF-SUICIDE',
-    ]);
+    // Whoever writes it (not yet said, or guessed a young person), the plan tonight is 999 now.
+    const [danger, thinking, ...more] = await auditTrail(harness.app, conversation.id);
+    expect(danger).toMatch(/^advised-999:G-DANGER-(SELF-UNKNOWN|YP-SUICIDE-NOW)$/);
+    expect([thinking, ...more]).toEqual(['advised-999:Y-THINKING-OF-SUICIDE']);
   });
 
-  it('by text, the same, and "no not like that" is answered as the no, with "Who is writing?" after it', async () => {
+  it('by text, the same, and "no not like that" is answered as the no, with who is writing asked after it', async () => {
     const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
     try {
       const phone = '+447700900318';
@@ -5021,8 +5021,11 @@ describe('a seventeenth fresh walk: talk of ending a life before anyone says who
       expect(replies.join('\n')).toMatch(/ending your life/);
       const no = (await sms.text(phone, 'no not like that')).replies.join('\n');
       expect(no).not.toMatch(DIDNT_CATCH);
-      expect(no).toMatch(/Who is writing/);
-      expect(await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone))).toEqual(['advised-999:G-DANGER-SELF-UNKNOWN']);
+      // "Who is writing?", or the guess put to them: "It sounds like you are a young person... Is that right?"
+      expect(no).toMatch(/Who is writing|Is that right\?/);
+      const trail = await auditTrail(sms.app, sms.app.sms.conversationIdFor(phone));
+      expect(trail).toHaveLength(1);
+      expect(trail[0]).toMatch(/^advised-999:G-DANGER-(SELF-UNKNOWN|YP-SUICIDE-NOW)$/);
     } finally {
       await sms.close();
     }

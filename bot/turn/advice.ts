@@ -116,6 +116,14 @@ export async function dangerToldRecently(context: TurnContext, services: DialogS
   return last !== undefined && services.clock.now().getTime() - Date.parse(last.at) < DANGER_TOLD_RECENTLY_MS;
 }
 
+/** Whether "call 999 now", without an "if", was said in this conversation in the last half hour. */
+export async function callToldRecently(context: TurnContext, services: DialogServices): Promise<boolean> {
+  const last = await services.conversationState.createProperty<LastEmergency | undefined>(LAST_EMERGENCY).get(context);
+  if (last === undefined || services.clock.now().getTime() - Date.parse(last.at) >= DANGER_TOLD_RECENTLY_MS) return false;
+  const rule = services.rules.get(last.ruleId);
+  return rule.audit === 'advised-999' && !CONDITIONAL_999_POINTS.includes(rule.point);
+}
+
 /** Whether 999 was advised, without an "if", earlier in this conversation. */
 export async function emergencyAdvised(context: TurnContext, services: DialogServices): Promise<boolean> {
   return (await services.conversationState.createProperty<boolean>(EMERGENCY_ADVISED).get(context)) === true;

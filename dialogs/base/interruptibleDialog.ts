@@ -13,7 +13,7 @@ import {
   type Situation,
   type StatedFact,
 } from '../../bot/content/vocabulary';
-import { advise, adviseFirst, dangerToldRecently } from '../../bot/turn/advice';
+import { advise, adviseFirst, dangerToldRecently, emergencySaidThisTurn } from '../../bot/turn/advice';
 import { isOfficeOpen } from '../../bot/content/area';
 import { keepDangerForBooking } from './bookingSafety';
 import {
@@ -416,7 +416,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     caringAnswer?: 'thinking' | 'notThinking',
   ): Promise<boolean> {
     const dangerCategory = mostUrgentCare(reading.danger, reading.harmDone, role, onlySomeoneElse(reading.dangerOf));
-    const [concernCategory] = reading.concern;
+    // "my little girl is 4 she ran off in the park": after "call 999 now" in this reply, a guess of
+    // worry adds an "if" to it; talk of ending a life still gets its straight question.
+    // "its freezin n i got no money", from a young person: somewhere safe tonight says it, not a guess.
+    const saidOtherwise = emergencySaidThisTurn(context) || (role === 'youngPerson' && reading.facts.said.includes('nowhereToStay'));
+    const [concernCategory] = saidOtherwise && !reading.concern.includes('suicideSelfHarm') ? [] : reading.concern;
     // "my mate hasnt been home, shes with older guys who give her drugs": what is done to the
     // friend is not the young person's own disclosure.
     const friendsDanger = role === 'youngPerson' && onlySomeoneElse(reading.dangerOf);

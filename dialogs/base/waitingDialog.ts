@@ -5,9 +5,9 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { QUESTION_UNANSWERED } from '../../bot/content/vocabulary';
-import { adviseFirst, dangerToldRecently } from '../../bot/turn/advice';
+import { adviseFirst, callToldRecently } from '../../bot/turn/advice';
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
-import { quietMinutes } from './conversationFacts';
+import { conversationFactsRecord, quietMinutes } from './conversationFacts';
 
 /**
  * turnState key: this turn's message was already answered for what it said (danger, a concern, a
@@ -42,6 +42,13 @@ export interface AskState {
    * question). It waits, and is asked the way it is asked again once that is answered.
    */
   askLater?: boolean;
+  /** A young person's miss here was answered with the 999 call they were just told to make. */
+  callReminded?: boolean;
+}
+
+async function youngPersonJustToldToCall(context: TurnContext, services: DialogServices): Promise<boolean> {
+  const { role } = await conversationFactsRecord(services).get(context);
+  return role === 'youngPerson' && (await callToldRecently(context, services));
 }
 
 /**
@@ -67,10 +74,8 @@ export async function replyToMiss(dc: DialogContext, reason: string, services: D
     await dc.context.sendActivity(messagesFor(dc.context, services).t(afterQuiet ? 'common.helloStillHere' : 'common.hello'));
     dc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
   }
-  // "no one is with me, my mates left", just after "call 999 now": the call first, never "didn't catch that".
-  const afterDanger = !dc.context.turnState.get(TURN_ALREADY_ANSWERED) && (await dangerToldRecently(dc.context, services));
-  if (!dc.context.turnState.get(TURN_ALREADY_ANSWERED) && (reading.asks || afterDanger)) {
-    await adviseFirst(dc.context, services, 'question', { questionAsked: QUESTION_UNANSWERED, dangerToldRecently: afterDanger });
+  if (!dc.context.turnState.get(TURN_ALREADY_ANSWERED) && reading.asks) {
+    await adviseFirst(dc.context, services, 'question', { questionAsked: QUESTION_UNANSWERED });
     dc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
   }
   // "i dont want to say more", where skipping is no answer: said back kindly, never "didn't catch that".
@@ -79,6 +84,17 @@ export async function replyToMiss(dc: DialogContext, reason: string, services: D
   if (!dc.context.turnState.get(TURN_ALREADY_ANSWERED) && reading.answer?.everyday === 'skip' && saysWhy) {
     await dc.context.sendActivity(messagesFor(dc.context, services).t('common.answers.noNeedToSay'));
     dc.context.turnState.set(TURN_ONLY_NOTED, true);
+  }
+  // "no one is with me, my mates left", from a young person just told "call 999 now": the call
+  // first, never "didn't catch that". Once a question.
+  const handled = dc.context.turnState.get(TURN_ALREADY_ANSWERED) === true || dc.context.turnState.get(TURN_ONLY_NOTED) === true;
+  if (!handled && !state.callReminded && (await youngPersonJustToldToCall(dc.context, services))) {
+    await adviseFirst(dc.context, services, 'question', { questionAsked: QUESTION_UNANSWERED, dangerToldRecently: true });
+    // Its words say "the question below": it is asked again. A miss all the same: the next one
+    // gets every way on.
+    Object.assign(state, { callReminded: true, misses: (state.misses ?? 0) + 1, lastMiss: reason });
+    if (dc.activeDialog) await dc.repromptDialog();
+    return 'handled';
   }
   // A fact said back is no answer to the question, which is asked again however often it happens.
   if (dc.context.turnState.get(TURN_ONLY_NOTED)) {
