@@ -1317,3 +1317,25 @@ describe('a young child lost in a crowd, by text', () => {
     }
   });
 });
+
+describe('"not back", and a return said with a time long gone', () => {
+  const FIRST = 'i am her mum. my daughter is not back, she came back last week with a hotel key card';
+
+  it('"she came back last week" is the last episode: by text, the child is read as not home', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700901010';
+      const { replies } = await sms.text(phone, FIRST);
+      expect(replies.join('\n')).toMatch(/has not come home/);
+      expect(replies.join('\n')).not.toMatch(/glad they are back/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint too', async () => {
+    const conversation = harness.conversation();
+    const replies = await conversation.say(FIRST);
+    expect(allText(replies)).toMatch(/has not come home/);
+  });
+});

@@ -174,6 +174,11 @@ export const understandingSchema = z
     longPast: z.array(z.string().min(1)).default([]),
     /** Words that keep such history going now, anywhere in the message ("she tried last year and shes going to try again"). */
     stillNow: z.array(z.string().min(1)).default([]),
+    /**
+     * Times that put a return in an earlier episode, said beside words of being gone now ("not back
+     * ... she came back last week with a key card"): that return is not now. The long-past words count too.
+     */
+    earlierReturns: z.array(z.string().min(1)).default([]),
     /** Facts said in passing that a journey would otherwise ask ("no phone", "asylum seeker"). */
     factCues: z.partialRecord(z.enum(STATED_FACTS), phraseList).default({}),
     /** Words that hold a fact's cue and do not say it ("before we had even called the police"). */

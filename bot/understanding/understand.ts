@@ -331,7 +331,7 @@ interface LanguageReader {
   pillWords: ReadonlySet<string>;
   takenWords: ReadonlySet<string>;
   injuriesNow: PhraseBook<'injured'>;
-  longPast: PhraseBook<'longPast' | 'stillNow'>;
+  longPast: PhraseBook<'longPast' | 'stillNow' | 'earlierReturn'>;
   ageCues: {
     after: ReadonlySet<string>;
     before: ReadonlySet<string>;
@@ -561,7 +561,7 @@ export function createUnderstanding(
         const askedWords = new Set(asked.flatMap((match) => match.positions));
         const situations = reader.situations.find(tokens).filter((match) => !match.positions.some((at) => askedWords.has(at)));
         situation ??= strongest(
-          situationNow(situationCues(situations), tokens, reader.turnabouts),
+          withoutPastReturns(situationNow(situationCues(situations), tokens, reader.turnabouts), tokens, reader.longPast),
           writer ? SITUATION_PREFERENCE[writer] : SITUATIONS,
         );
         // "i cant ring anyone, theyll hear me": not being able to speak safely is the question, not the call.
@@ -601,7 +601,11 @@ export function createUnderstanding(
       // person to the trained reader, but the mum said who she is.
       const ownDespair = writer !== undefined && writer !== 'youngPerson' && despairOf.includes('writer');
       const likelyWriter = features && !ownDespair ? models.writer.guess(features, writer) : writer;
-      const likelySituation = features ? models.situation.guess(features, situation) : situation;
+      const guessedSituation = features ? models.situation.guess(features, situation) : situation;
+      // Words that say gone are never overruled by a guess of back: a child taken for back is no
+      // longer looked for; the other way round costs a question.
+      const saysGone = situation === 'missingNow' || situation === 'away';
+      const likelySituation = saysGone && guessedSituation === 'back' ? situation : guessedSituation;
       return {
         danger: DANGER_CATEGORIES.filter((category) => danger.has(category)),
         harmDone: harmDone && danger.size > 0,
@@ -1087,7 +1091,7 @@ function compileLanguage(
     pillWords: new Set([...wordsAsRead(words.pillWords)].filter((word) => !/\d/.test(word))),
     takenWords: new Set(wordsAsRead(words.takenWords)),
     injuriesNow: labelled({ injured: words.injuriesNow }),
-    longPast: labelled({ longPast: words.longPast, stillNow: words.stillNow }),
+    longPast: labelled({ longPast: words.longPast, stillNow: words.stillNow, earlierReturn: words.earlierReturns }),
     // Each cue as the tokeniser writes a word ("godzin" -> "godzing"), so the two compare.
     ageCues: {
       after: wordsAsRead(words.ageCues.after),
@@ -1703,6 +1707,26 @@ function situationNow(
     if (turnabouts.has(token.word) && cues.some((cue) => cue.end < at) && cues.some((cue) => cue.start > at)) turn = at;
   });
   return turn < 0 ? cues : cues.filter((cue) => cue.start > turn);
+}
+
+/** How close after "came back" a time must be to say when that return was ("came back last week"). */
+const RETURN_TIME_WITHIN = 4;
+
+/**
+ * "not back, ... she came back last week with a key card": beside words of being gone, a return
+ * said with a time long past is an earlier episode, not a return now.
+ */
+function withoutPastReturns(
+  cues: ReadonlyArray<PhraseMatch<Situation>>,
+  tokens: readonly Token[],
+  longPast: PhraseBook<'longPast' | 'stillNow' | 'earlierReturn'>,
+): ReadonlyArray<PhraseMatch<Situation>> {
+  const gone = cues.some((cue) => cue.label === 'missingNow' || cue.label === 'away');
+  if (!gone || !cues.some((cue) => cue.label === 'back')) return cues;
+  const times = longPast.find(tokens).filter((time) => time.label !== 'stillNow' && !time.negated);
+  const returnedThen = (cue: PhraseMatch<Situation>) =>
+    times.some((time) => time.start > cue.end && time.start - cue.end <= RETURN_TIME_WITHIN && sameSentence(tokens, cue.end, time.start));
+  return cues.filter((cue) => cue.label !== 'back' || !returnedThen(cue));
 }
 
 /** The fewest words a sentence ending in a question mark needs to be the user's own question, not a doubtful answer ("yes?"). */
