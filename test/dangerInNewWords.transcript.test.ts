@@ -238,3 +238,25 @@ describe('a nineteenth fresh walk: a message that answers nothing, just after "c
     }
   });
 });
+
+describe('a nineteenth fresh walk: epilepsy without the evening dose', () => {
+  const FIRST = 'my son is 14 he has epilepsy and went off without his keppra. hes not had his evening dose. last seen 5pm';
+
+  it('by text, is the medical 999 in the first reply', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901011';
+      const { replies } = await sms.text(phone, FIRST);
+      expect(replies.join('\n')).toMatch(/medical emergency\. Call 999 now/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint too', async () => {
+    const conversation = harness.conversation();
+    const [, reply] = await walk(conversation, [FIRST], { join: true });
+    expect(allText(reply ?? [])).toMatch(/medical emergency\. Call 999 now/);
+    expect(advised999(await auditTrail(harness.app, conversation.id))).not.toEqual([]);
+  });
+});
