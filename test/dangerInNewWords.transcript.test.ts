@@ -260,3 +260,28 @@ describe('a nineteenth fresh walk: epilepsy without the evening dose', () => {
     expect(advised999(await auditTrail(harness.app, conversation.id))).not.toEqual([]);
   });
 });
+
+describe('a nineteenth fresh walk: made to carry by a threat to someone else', () => {
+  const THREAT = 'theres these lads, they said if i dont carry a package to gillingham tomorrow theyll hurt my little brother. im 15';
+
+  it('is told someone is using them and it is not their fault, with 999', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['young person'], { join: true });
+    const [reply] = await walk(conversation, [THREAT]);
+    expect(allText(reply ?? [])).toMatch(/using you\. It is not your fault/);
+    expect(allText(reply ?? [])).toMatch(/999/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901012';
+      await sms.text(phone, 'hi');
+      await sms.text(phone, 'young person');
+      const { replies } = await sms.text(phone, THREAT);
+      expect(replies.join('\n')).toMatch(/using you/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -765,12 +765,13 @@ function mostUrgentCare(
   // "im on the bridge, i dont want to live anymore": danger now that speaks of ending a life gets
   // the suicide advice, which says 999 too and asks straight.
   if (danger.includes('suicideSelfHarm')) return 'suicideSelfHarm';
-  // A young person groomed ("a guy i met online, 19, sends me money, wants to meet tonight"): told
-  // someone may be using them and it is not their fault, not only the general 999 lines.
+  // A young person groomed ("a guy i met online, 19, sends me money, wants to meet tonight"), or
+  // made to carry by threats ("theyll hurt my little brother if i dont carry a package"): told
+  // someone is using them and it is not their fault, not only the general 999 lines.
   if (
     role === 'youngPerson' &&
     danger.includes('exploitation') &&
-    danger.every((category) => category === 'exploitation' || category === 'sexualHarm')
+    danger.every((category) => category === 'exploitation' || category === 'sexualHarm' || category === 'violenceAbuse')
   )
     return 'exploitation';
   return danger[0];
