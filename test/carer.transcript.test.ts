@@ -765,3 +765,29 @@ describe('reminders that act', () => {
     }
   });
 });
+
+describe("a threat in the middle of a night worker's long message", () => {
+  const LONG =
+    "Night worker at a children's home. Resident (boy, 16) absconded around midnight, this is his 4th time this month. Logged it, rang 101. Just had a snapchat from him saying hes with some lads in a car and they've given him a package to take to Margate and he's scared they'll stab him if he doesnt. Anyway what's the process for the return interview when he's back";
+
+  it('by text, is 999 for the police, not an ambulance, and the child is not taken for back', async () => {
+    const sms = await startSmsHarness({ now: NIGHT });
+    try {
+      const phone = '+447700901013';
+      const { replies } = await sms.text(phone, LONG);
+      const text = replies.join('\n');
+      expect(text).toMatch(/call 999 now and ask for the police/);
+      expect(text).not.toMatch(/medical emergency/);
+      expect(text).toMatch(/is not back/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint too', async () => {
+    const conversation = harness.conversation();
+    const [, reply = []] = await walk(conversation, [LONG]);
+    expect(allText(reply)).toMatch(/call 999 now and ask for the police/);
+    expect(allText(reply)).not.toMatch(/medical emergency|Good that they are back/);
+  });
+});
