@@ -1142,3 +1142,27 @@ describe('talk of ending their life in the very first message', () => {
     }
   });
 });
+
+describe('their own question about running away, once back', () => {
+  it('"will i get in trouble with police for running away" is answered, and they are still back', async () => {
+    const conversation = harness.conversation();
+    await walkFrom(conversation, ['young person', 'yes', 'back'], { join: true });
+    const replies = await conversation.say('will i get in trouble with police for running away');
+    expect(allText(replies)).toMatch(/not a crime/);
+    expect(allText(replies)).not.toMatch(/still away/);
+    expect(optionTitles(replies)).toContain('Someone new');
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700901014';
+      for (const text of ['hi', 'young person', 'yes', 'back']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'will i get in trouble with police for running away');
+      expect(replies.join('\n')).toMatch(/not a crime/);
+      expect(replies.join('\n')).not.toMatch(/still away/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -222,6 +222,8 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
   private async stillAway(innerDc: DialogContext, reading: TurnReading): Promise<DialogTurnResult | undefined> {
     const away = reading.situation === 'away' || reading.situation === 'missingNow';
     if (!away || reading.answer?.option !== undefined) return undefined;
+    // "will i get in trouble with police for running away": their question, not where they are now.
+    if (reading.question !== undefined && reading.question !== 'whatNext') return undefined;
     // "can it be at school not at home", while a meeting is being made: where to meet, not where they are.
     if (reading.bookingRequest !== undefined || questionWaiting(innerDc.context)?.asksFor === 'place') return undefined;
     // "my mate kayla is still out she been gone 3 days": the friend is away, not the young person.
