@@ -2574,7 +2574,8 @@ describe('a twelfth fresh walk: a return in the past is not a return now', () =>
         'not sure, she went missing twice before and came back with new trainers and a phone we didnt buy',
       );
       expect(replies.join('\n')).not.toMatch(/Good that they are back|Child back/);
-      expect(replies.join('\n')).toMatch(/exploited/);
+      // Signs of exploitation while she is still gone: the police now, as for grooming while missing.
+      expect(replies.join('\n')).toMatch(/call 999 now/);
     } finally {
       await sms.close();
     }
