@@ -30,7 +30,9 @@ const FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
 const IMMEDIATE_FLOOR = 0.96;
 /** Who is writing and what is happening, where the writers labelled them: the words, or else the trained readers. */
 const WRITER_FLOOR = 0.74;
-const SITUATION_FLOOR = 0.63;
+// 62 %: words that say gone are no longer overruled by the trained reader's guess of back (a
+// child taken for back is no longer looked for), which costs a point where the guess was right.
+const SITUATION_FLOOR = 0.615;
 /** The most guesses allowed on messages whose writers could not tell who writes or what is happening. */
 const GUESSED_UNSAID_CEILING = { writer: 0.45, situation: 0.35 };
 /** What the project aims for (issue "Hear what a person means"); printed, not yet reached. */
