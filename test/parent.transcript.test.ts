@@ -1339,3 +1339,28 @@ describe('"not back", and a return said with a time long gone', () => {
     expect(allText(replies)).toMatch(/has not come home/);
   });
 });
+
+describe('a role typed at "It sounds like ... Is that right?"', () => {
+  const FIRST = 'hi my daughter Keeley hasnt come home from school shes 14';
+
+  it('by text, "parent" is a yes to the guess, not "didn\'t catch that"', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700901015';
+      await sms.text(phone, FIRST);
+      const { replies } = await sms.text(phone, 'parent');
+      expect(replies.join('\n')).not.toMatch(/didn't catch/);
+      expect(replies.join('\n')).toMatch(/your child is in danger right now/);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, "young person" is the writer instead, with no "Who is writing?"', async () => {
+    const conversation = harness.conversation();
+    await conversation.say(FIRST);
+    const replies = await conversation.say('young person');
+    expect(allText(replies)).not.toMatch(/didn't catch|Who is writing/);
+    expect(allText(replies)).toMatch(/are you safe right now/);
+  });
+});

@@ -57,6 +57,18 @@ function writerSaidInstead(reading: TurnReading, guessed: unknown): Role | undef
   return reading.writer !== undefined && reading.writer !== guessed && reading.facts.ageYears === undefined ? reading.writer : undefined;
 }
 
+/** The writer a whole message names in the words of "Who is writing?"'s options ("parent", "young person"). */
+function roleNamed(context: TurnContext, services: DialogServices): Role | undefined {
+  if (context.activity.type !== ActivityTypes.Message) return undefined;
+  const named = readAnswer(
+    context.activity.text ?? '',
+    roleChoices.asked(ROLE_QUESTION),
+    messagesFor(context, services),
+    services.understanding,
+  );
+  return named.by === 'words' ? roleChoices.valueOf(named.option) : undefined;
+}
+
 /**
  * "hes 14 his name is Kyle", "i tried his phone it goes straight to voicemail", at "It sounds like
  * you are a parent ... Is that right?": facts for the journey, from the writer guessed, go on as a
@@ -107,7 +119,12 @@ export class RootDialog extends InterruptibleDialog {
         UNDERSTOOD_QUESTION,
         'root.understood.ask',
         services,
-        (context, variables) => factsForTheGuess(readingOf(context, services), variables),
+        // "parent", typed at "you are a parent ... Is that right?": the guess named back is a yes.
+        (context, variables) => {
+          const named = roleNamed(context, services);
+          if (named !== undefined) return named === variables.writer ? 'yes' : 'no';
+          return factsForTheGuess(readingOf(context, services), variables);
+        },
         { askAgain: 'root.understood.askAgain' },
       ),
     );
@@ -300,7 +317,7 @@ export class RootDialog extends InterruptibleDialog {
       Object.assign(step.values, { first: { ...first, ...(situation ? { situation } : {}) } });
       return step.next(first.writer);
     }
-    const writer = answer && writerSaidInstead(answer, first.writer);
+    const writer = (answer && writerSaidInstead(answer, first.writer)) ?? roleNamed(step.context, this.services);
     if (answer && writer) {
       Object.assign(step.values, { first: firstReadingSchema.parse({ writer, situation: answer.situation }) });
       return step.next(writer);
