@@ -110,18 +110,22 @@ export async function noteEmergencyCalled(context: TurnContext, services: Pick<D
 /** How long after a 999 the danger counts as just told (the rule fact `dangerToldRecently`). */
 const DANGER_TOLD_RECENTLY_MS = 30 * 60_000;
 
+/** The last 999 advice (or rule with words for saying it again), when it was in the last half hour. */
+async function recentEmergency(context: TurnContext, services: DialogServices): Promise<LastEmergency | undefined> {
+  const last = await services.conversationState.createProperty<LastEmergency | undefined>(LAST_EMERGENCY).get(context);
+  return last !== undefined && services.clock.now().getTime() - Date.parse(last.at) < DANGER_TOLD_RECENTLY_MS ? last : undefined;
+}
+
 /** Whether danger was answered with 999 in this conversation in the last half hour. */
 export async function dangerToldRecently(context: TurnContext, services: DialogServices): Promise<boolean> {
-  const last = await services.conversationState.createProperty<LastEmergency | undefined>(LAST_EMERGENCY).get(context);
-  return last !== undefined && services.clock.now().getTime() - Date.parse(last.at) < DANGER_TOLD_RECENTLY_MS;
+  return (await recentEmergency(context, services)) !== undefined;
 }
 
 /** Whether "call 999 now", without an "if", was said in this conversation in the last half hour. */
 export async function callToldRecently(context: TurnContext, services: DialogServices): Promise<boolean> {
-  const last = await services.conversationState.createProperty<LastEmergency | undefined>(LAST_EMERGENCY).get(context);
-  if (last === undefined || services.clock.now().getTime() - Date.parse(last.at) >= DANGER_TOLD_RECENTLY_MS) return false;
-  const rule = services.rules.get(last.ruleId);
-  return rule.audit === 'advised-999' && !CONDITIONAL_999_POINTS.includes(rule.point);
+  const last = await recentEmergency(context, services);
+  const rule = last && services.rules.get(last.ruleId);
+  return rule?.audit === 'advised-999' && !CONDITIONAL_999_POINTS.includes(rule.point);
 }
 
 /** Whether 999 was advised, without an "if", earlier in this conversation. */

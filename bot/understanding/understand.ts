@@ -331,7 +331,9 @@ interface LanguageReader {
   pillWords: ReadonlySet<string>;
   takenWords: ReadonlySet<string>;
   injuriesNow: PhraseBook<'injured'>;
-  longPast: PhraseBook<'longPast' | 'stillNow' | 'earlierReturn'>;
+  longPast: PhraseBook<'longPast' | 'stillNow'>;
+  /** Times that put a return said beside being gone in an earlier episode ("came back last week"). */
+  earlierReturns: PhraseBook<'earlierReturn'>;
   ageCues: {
     after: ReadonlySet<string>;
     before: ReadonlySet<string>;
@@ -561,7 +563,7 @@ export function createUnderstanding(
         const askedWords = new Set(asked.flatMap((match) => match.positions));
         const situations = reader.situations.find(tokens).filter((match) => !match.positions.some((at) => askedWords.has(at)));
         situation ??= strongest(
-          withoutPastReturns(situationNow(situationCues(situations), tokens, reader.turnabouts), tokens, reader.longPast),
+          withoutPastReturns(situationNow(situationCues(situations), tokens, reader.turnabouts), tokens, reader.earlierReturns),
           writer ? SITUATION_PREFERENCE[writer] : SITUATIONS,
         );
         // "i cant ring anyone, theyll hear me": not being able to speak safely is the question, not the call.
@@ -1091,7 +1093,8 @@ function compileLanguage(
     pillWords: new Set([...wordsAsRead(words.pillWords)].filter((word) => !/\d/.test(word))),
     takenWords: new Set(wordsAsRead(words.takenWords)),
     injuriesNow: labelled({ injured: words.injuriesNow }),
-    longPast: labelled({ longPast: words.longPast, stillNow: words.stillNow, earlierReturn: words.earlierReturns }),
+    longPast: labelled({ longPast: words.longPast, stillNow: words.stillNow }),
+    earlierReturns: labelled({ earlierReturn: [...words.earlierReturns, ...words.longPast] }),
     // Each cue as the tokeniser writes a word ("godzin" -> "godzing"), so the two compare.
     ageCues: {
       after: wordsAsRead(words.ageCues.after),
@@ -1719,11 +1722,11 @@ const RETURN_TIME_WITHIN = 4;
 function withoutPastReturns(
   cues: ReadonlyArray<PhraseMatch<Situation>>,
   tokens: readonly Token[],
-  longPast: PhraseBook<'longPast' | 'stillNow' | 'earlierReturn'>,
+  earlierReturns: PhraseBook<'earlierReturn'>,
 ): ReadonlyArray<PhraseMatch<Situation>> {
   const gone = cues.some((cue) => cue.label === 'missingNow' || cue.label === 'away');
   if (!gone || !cues.some((cue) => cue.label === 'back')) return cues;
-  const times = longPast.find(tokens).filter((time) => time.label !== 'stillNow' && !time.negated);
+  const times = earlierReturns.find(tokens).filter((time) => !time.negated);
   const returnedThen = (cue: PhraseMatch<Situation>) =>
     times.some((time) => time.start > cue.end && time.start - cue.end <= RETURN_TIME_WITHIN && sameSentence(tokens, cue.end, time.start));
   return cues.filter((cue) => cue.label !== 'back' || !returnedThen(cue));

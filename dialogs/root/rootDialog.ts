@@ -238,11 +238,10 @@ export class RootDialog extends InterruptibleDialog {
     // "A parent or family member" as the first message (a text, a button's words typed): the
     // answer to "Who is writing?", not a guess to confirm. Words that also say what is happening
     // ("i ran away") are read back whole, to confirm both.
-    const named =
-      reading && readAnswer(step.context.activity.text ?? '', roleChoices.asked(ROLE_QUESTION), messages, this.services.understanding);
-    if (named?.by === 'words' && named.option !== undefined && !reading?.situation) {
+    const named = roleNamed(step.context, this.services);
+    if (named !== undefined && !reading?.situation) {
       await step.context.sendActivity(`${messages.t('root.welcomeShort')}${this.otherLanguages(messages)}`);
-      Object.assign(step.values, { first: firstReadingSchema.parse({ writer: named.option }) });
+      Object.assign(step.values, { first: firstReadingSchema.parse({ writer: named }) });
       return step.next('yes');
     }
     // A guess is fine here: the bot says what it understood and asks whether that is right. A
