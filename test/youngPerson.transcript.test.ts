@@ -1166,3 +1166,30 @@ describe('their own question about running away, once back', () => {
     }
   });
 });
+
+describe('after the straight question in a first message, the guess not yet asked', () => {
+  const FIRST = 'hiya i think i want to end it all, i ran off last nite';
+
+  it('"idk", then "no not tonight": the "no" answers no question it has not seen; the guess is asked', async () => {
+    const conversation = harness.conversation();
+    await conversation.say(FIRST);
+    await conversation.say('idk');
+    const replies = await conversation.say('no not tonight');
+    expect(allText(replies)).toMatch(/young person.*Is that right\?/s);
+    expect(allText(replies)).not.toMatch(/Who is writing/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness();
+    try {
+      const phone = '+447700901016';
+      await sms.text(phone, FIRST);
+      await sms.text(phone, 'idk');
+      const { replies } = await sms.text(phone, 'no not tonight');
+      expect(replies.join('\n')).toMatch(/young person.*Is that right\?/s);
+      expect(replies.join('\n')).not.toMatch(/Who is writing/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

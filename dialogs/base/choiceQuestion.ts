@@ -46,6 +46,7 @@ export class ChoiceQuestion<Value extends string> extends AskingDialog {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const activity = dc.context.activity;
     if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    if (await this.askedNowInstead(dc)) return Dialog.EndOfTurn;
     const messages = messagesFor(dc.context, this.services);
     const answer = answerTo(dc.context, this.services, this.asked);
     const variables = (dc.activeDialog?.state as AskState | undefined)?.variables ?? {};

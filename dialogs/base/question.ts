@@ -63,6 +63,7 @@ export class Question<Value> extends AskingDialog {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const activity = dc.context.activity;
     if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    if (await this.askedNowInstead(dc)) return Dialog.EndOfTurn;
     const text = (activity.text ?? '').trim();
     const messages = messagesFor(dc.context, this.services);
     const state = (dc.activeDialog?.state ?? {}) as QuestionState;

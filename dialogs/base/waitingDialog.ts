@@ -42,6 +42,8 @@ export interface AskState {
    * question). It waits, and is asked the way it is asked again once that is answered.
    */
   askLater?: boolean;
+  /** Begun with `askLater` and not asked since: no message can answer it yet. */
+  notYetAsked?: boolean;
   /** A young person's miss here was answered with the 999 call they were just told to make. */
   callReminded?: boolean;
 }
@@ -129,7 +131,7 @@ export abstract class AskingDialog extends WaitingDialog<AskState> {
   protected abstract wait(context: TurnContext): Promise<void>;
 
   override async beginDialog(dc: DialogContext, options?: AskState): Promise<DialogTurnResult> {
-    const state: AskState = { variables: options?.variables ?? {} };
+    const state: AskState = { variables: options?.variables ?? {}, ...(options?.askLater ? { notYetAsked: true } : {}) };
     if (dc.activeDialog) dc.activeDialog.state = state;
     if (options?.askLater) await this.wait(dc.context);
     else await this.send(dc.context, this.askKey, state.variables ?? {});
@@ -137,6 +139,18 @@ export abstract class AskingDialog extends WaitingDialog<AskState> {
   }
 
   override async repromptDialog(context: TurnContext, instance: { state: AskState }): Promise<void> {
+    if (instance.state) instance.state.notYetAsked = undefined;
     await this.send(context, this.askAgainKey ?? this.askKey, instance.state?.variables ?? {});
+  }
+
+  /**
+   * "no not tonight", the message after the straight question's answer, answers no question it has
+   * not seen: the question is asked now instead. Whether it was.
+   */
+  protected async askedNowInstead(dc: DialogContext): Promise<boolean> {
+    const instance = dc.activeDialog as { state: AskState } | undefined;
+    if (!instance?.state?.notYetAsked) return false;
+    await this.repromptDialog(dc.context, instance);
+    return true;
   }
 }
