@@ -1364,3 +1364,31 @@ describe('a role typed at "It sounds like ... Is that right?"', () => {
     expect(allText(replies)).toMatch(/are you safe right now/);
   });
 });
+
+describe('a twentieth fresh walk: "what do i do now" after "999 if in a public place, otherwise 101"', () => {
+  const WALK = ['parent', 'missing now', 'my son is 9 he hasnt come home from school', 'no'];
+  const advised999 = (trail: string[]) => trail.filter((row) => row.startsWith('advised-999:'));
+
+  it('is that call first, not a 999 the parent was never told to make', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, WALK, { join: true });
+    const [reply] = await walk(conversation, ['ok what do i do now']);
+    expect(allText(reply ?? [])).not.toMatch(/rung 999/);
+    expect(allText(reply ?? [])).toMatch(/the call I gave you above/);
+    expect(allText(reply ?? [])).toMatch(/last see/i);
+    expect(advised999(await audit(conversation))).toEqual(['advised-999:P-DANGER-YOUNG']);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901017';
+      for (const text of ['hi', ...WALK]) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'ok what do i do now');
+      expect(replies.join('\n')).not.toMatch(/rung 999/);
+      expect(replies.join('\n')).toMatch(/the call I gave you above/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

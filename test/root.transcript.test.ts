@@ -185,3 +185,40 @@ describe('audit rows', () => {
     ]);
   });
 });
+
+describe('a twentieth fresh walk: the wrong role tapped by mistake', () => {
+  const MISTAKE = 'sorry wrong button im not a parent, i ran away from home';
+
+  it('leaves the parent journey and reads the words as a first message, to confirm', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    await conversation.say('A parent or family member');
+    const reply = allText(await conversation.say(MISTAKE));
+    expect(reply).not.toMatch(/your child/);
+    expect(reply).toMatch(/young person/);
+    const next = allText(await conversation.say('yes'));
+    expect(next).toMatch(/are you safe right now/i);
+  });
+
+  it('a correction that names no other writer stays where it is', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    for (const text of ['A parent or family member', 'Missing now']) await conversation.say(text);
+    const reply = allText(await conversation.say('wrong one i meant she was with my mum'));
+    expect(reply).not.toMatch(/start again/);
+    expect(reply).toMatch(/your child/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901019';
+      for (const text of ['hi', 'A foster carer or care worker']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'wrong button, im her mum');
+      expect(replies.join('\n')).toMatch(/parent or family member/);
+      expect(replies.join('\n')).toMatch(/Is that right/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -1193,3 +1193,29 @@ describe('after the straight question in a first message, the guess not yet aske
     }
   });
 });
+
+describe('a twentieth fresh walk: worrying words at "Are you safe right now?"', () => {
+  const WORRY = 'i dont remember much of last night';
+  const timesAsked = (text: string) => text.split('Are you safe right now?').length - 1;
+
+  it('gets the care and the lines, and that question once', async () => {
+    const conversation = harness.conversation();
+    const [, reply] = await walk(conversation, ['young person', WORRY]);
+    expect(allText(reply ?? [])).toMatch(/Childline/);
+    expect(timesAsked(allText(reply ?? []))).toBe(1);
+    expect(await auditOf(conversation)).toContain('advised-999:G-CONCERN-YP-SAFETY-ASKED');
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901018';
+      for (const text of ['hi', 'young person']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, WORRY);
+      expect(replies.join('\n')).toMatch(/Childline/);
+      expect(timesAsked(replies.join('\n'))).toBe(1);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -77,10 +77,14 @@ export const factSchemas = {
   /** The conversation has said the child was harmed or exploited (a disclosure, or danger words of that kind). */
   harmSaid: z.boolean(),
   ypSafeNow: z.enum(['yes', 'no', 'unsure']),
+  /** The question on screen asks a young person whether they are safe right now. */
+  safetyAsked: z.boolean(),
   /** A young person was already asked straight, in this conversation, whether they are thinking of ending their life. */
   askedStraightBefore: z.boolean(),
   /** Danger was answered in this conversation in the last half hour ("im gonna jump", then "bye"). */
   dangerToldRecently: z.boolean(),
+  /** "Call 999 now", without an "if", was said in this conversation in the last half hour. */
+  callToldRecently: z.boolean(),
   /** The parent said they have already called the police (999 or 101). */
   policeTold: z.boolean(),
   /** The parent rang the police and was told to wait: no report was taken. */
@@ -244,6 +248,11 @@ const ruleObject = z
     /** Said instead of `say` when the same rule was said minutes ago: its gist, not the whole of it word for word. */
     sayAgain: messageKey.optional(),
     audit: z.enum(AUDIT_KINDS).optional(),
+    /**
+     * Its 999 is said with an "if" ("999 if they went missing in a public place, otherwise 101"):
+     * audited as 999 advice, but no "call 999 now" for later replies to put first.
+     */
+    conditional999: z.literal(true).optional(),
     /** Every area's passages: an area serves a rule on its own (checked when the area is loaded). */
     source: z.array(ruleSourceSchema),
     limit: limitSchema.optional(),

@@ -179,6 +179,11 @@ export const understandingSchema = z
      * ... she came back last week with a key card"): that return is not now. The long-past words count too.
      */
     earlierReturns: z.array(z.string().min(1)).default([]),
+    /**
+     * Words that say the role chosen was a mistake ("wrong button", "im not a parent"): with
+     * another writer said, the journey chosen is left and the message read as the first.
+     */
+    roleMistakes: z.array(z.string().min(1)).default([]),
     /** Facts said in passing that a journey would otherwise ask ("no phone", "asylum seeker"). */
     factCues: z.partialRecord(z.enum(STATED_FACTS), phraseList).default({}),
     /** Words that hold a fact's cue and do not say it ("before we had even called the police"). */

@@ -21,6 +21,10 @@ const EMERGENCY_RECALLED = 'emergencyRecalled';
  */
 const CONDITIONAL_999_POINTS: readonly string[] = ['concern', 'yp-safe', 'yp-home-safe', 'yp-caring-answer'];
 
+/** "Call 999 now", without an "if" (of the point, or of the rule itself). */
+const saysCall999Now = (rule: Rule): boolean =>
+  rule.audit === 'advised-999' && !CONDITIONAL_999_POINTS.includes(rule.point) && rule.conditional999 !== true;
+
 /** Conversation state: the last 999 advice, or rule with words for saying it again, and when. */
 const LAST_EMERGENCY = 'lastEmergency';
 interface LastEmergency {
@@ -43,7 +47,7 @@ export async function advise(
   variables: Record<string, string | number> = {},
   facts: Facts = {},
 ): Promise<void> {
-  const unconditional999 = rule.audit === 'advised-999' && !CONDITIONAL_999_POINTS.includes(rule.point);
+  const unconditional999 = saysCall999Now(rule);
   // One "call 999 now" a turn: "shes diabetic and didnt take her insulin" at "in danger now?" is
   // the medical 999 and a yes, not the medical 999 and then the parent's 999 too.
   if (unconditional999 && context.turnState.get(EMERGENCY_SAID_THIS_TURN)) return;
@@ -125,7 +129,7 @@ export async function dangerToldRecently(context: TurnContext, services: DialogS
 export async function callToldRecently(context: TurnContext, services: DialogServices): Promise<boolean> {
   const last = await recentEmergency(context, services);
   const rule = last && services.rules.get(last.ruleId);
-  return rule?.audit === 'advised-999' && !CONDITIONAL_999_POINTS.includes(rule.point);
+  return rule !== undefined && saysCall999Now(rule);
 }
 
 /** Whether 999 was advised, without an "if", earlier in this conversation. */

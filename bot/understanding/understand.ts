@@ -172,6 +172,8 @@ export interface Understanding {
   detailCorrected(text: string, locale: string): 'appearance' | 'place' | 'company' | 'other' | undefined;
   /** The message names pills, tablets or something taken, in the conversation's language or English. */
   pillsSaid(text: string, locale: string): boolean;
+  /** The message says the role chosen was a mistake ("sorry wrong button", "im not the parent"). */
+  roleMistaken(text: string, locale: string): boolean;
   /** The first whole number said, in figures or words ("fourteen", "she's 14"). */
   number(text: string, locale: string): number | undefined;
   /** An age in years, reading "nearly 15" and "15 in march" as 14. */
@@ -334,6 +336,7 @@ interface LanguageReader {
   longPast: PhraseBook<'longPast' | 'stillNow'>;
   /** Times that put a return said beside being gone in an earlier episode ("came back last week"). */
   earlierReturns: PhraseBook<'earlierReturn'>;
+  roleMistakes: PhraseBook<'roleMistake'>;
   ageCues: {
     after: ReadonlySet<string>;
     before: ReadonlySet<string>;
@@ -700,6 +703,12 @@ export function createUnderstanding(
       return languagesOf(locale).some((language) => {
         const reader = readerFor(language);
         return tokenise(text, reader.lexicon).some((token) => reader.pillWords.has(token.word) || reader.takenWords.has(token.word));
+      });
+    },
+    roleMistaken(text, locale) {
+      return languagesOf(locale).some((language) => {
+        const reader = readerFor(language);
+        return reader.roleMistakes.find(tokenise(text, reader.lexicon)).some((found) => !found.negated);
       });
     },
     lastSeenWords(text, locale, { dueBack = false } = {}) {
@@ -1095,6 +1104,7 @@ function compileLanguage(
     injuriesNow: labelled({ injured: words.injuriesNow }),
     longPast: labelled({ longPast: words.longPast, stillNow: words.stillNow }),
     earlierReturns: labelled({ earlierReturn: [...words.earlierReturns, ...words.longPast] }),
+    roleMistakes: labelled({ roleMistake: words.roleMistakes }),
     // Each cue as the tokeniser writes a word ("godzin" -> "godzing"), so the two compare.
     ageCues: {
       after: wordsAsRead(words.ageCues.after),

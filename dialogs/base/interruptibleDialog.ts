@@ -13,7 +13,7 @@ import {
   type Situation,
   type StatedFact,
 } from '../../bot/content/vocabulary';
-import { advise, adviseFirst, dangerToldRecently, emergencySaidThisTurn } from '../../bot/turn/advice';
+import { advise, adviseFirst, callToldRecently, dangerToldRecently, emergencySaidThisTurn } from '../../bot/turn/advice';
 import { isOfficeOpen } from '../../bot/content/area';
 import { keepDangerForBooking } from './bookingSafety';
 import {
@@ -497,6 +497,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         askedStraightBefore,
         policeTold,
         pillsSaid: this.services.understanding.pillsSaid(context.activity.text ?? '', messagesFor(context, this.services).locale),
+        // "i dont remember much of last night" at "Are you safe right now?": that question once, the one on screen.
+        safetyAsked: readingOf(context, this.services).answer?.asksFor === 'safety',
         ...who,
       });
     // A young person is asked straight, once, whether they are thinking of ending their life (those
@@ -598,8 +600,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       (await adviseFirst(context, this.services, 'question', {
         questionAsked: question,
         officeOpen,
-        // "what do i do now", just after "call 999 now": the call first, not the question on screen.
+        // "what do i do now", just after "call 999 now": the call first, not the question on screen;
+        // after "999 if ..., otherwise 101", that call, not a 999 nobody was told to make.
         dangerToldRecently: await dangerToldRecently(context, this.services),
+        callToldRecently: await callToldRecently(context, this.services),
         ...(role ? { role } : {}),
       })) !== undefined
     );

@@ -145,6 +145,18 @@ export class RootDialog extends InterruptibleDialog {
 
   /** "change B1K4" / "cancel B1K4" work at any point, in whichever journey made the booking. */
   protected override async interruptAnywhere(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    // "sorry wrong button im not a parent, i ran away": the journey chosen by mistake is left, and
+    // these words are read as a first message: the bot says what it understood and asks.
+    if (await this.roleMistaken(innerDc.context)) {
+      await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('commands.startAgain.reply'));
+      await conversationFactsRecord(this.services).update(innerDc.context, (facts) => ({
+        ...facts,
+        role: undefined,
+        writerHeard: undefined,
+      }));
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(this.initialDialogId);
+    }
     const command = readBookingCommand(innerDc.context.activity.text ?? '', messagesFor(innerDc.context, this.services));
     if (command) return innerDc.beginDialog(BOOKING_CHANGE_DIALOG, command);
     // "cancel it", "can we do friday instead": this conversation's booking, with no reference.
@@ -178,6 +190,16 @@ export class RootDialog extends InterruptibleDialog {
       reference: booking.reference,
       ownWords: true,
     } satisfies BookingCommand);
+  }
+
+  /** The message says the role chosen was a mistake and names or says another writer. */
+  private async roleMistaken(context: TurnContext): Promise<boolean> {
+    const { role } = await conversationFactsRecord(this.services).get(context);
+    if (role === undefined || context.activity.type !== ActivityTypes.Message) return false;
+    if (!this.services.understanding.roleMistaken(context.activity.text ?? '', messagesFor(context, this.services).locale)) return false;
+    const reading = readingOf(context, this.services);
+    const said = roleNamed(context, this.services) ?? reading.writer ?? reading.likely.writer;
+    return said !== undefined && said !== role;
   }
 
   /**
