@@ -18,21 +18,22 @@ const share = (rate: Rate | undefined) => (rate && rate.of > 0 ? rate.found / ra
 /**
  * Floors per language: recall (either reader) and the most false alarms allowed. On 5 December
  * 2026 four held-out writers came in with many safe messages in danger's words (the phrase book
- * raises more of them: the false-alarm ceilings rose with them), and eight training writers.
+ * raises more of them: the false-alarm ceilings rose with them), and eight training writers; later
+ * that day four more training writers and a danger reader with longer character n-grams.
  */
 const FLOORS: Record<string, { recall: number; falseAlarms: number }> = {
-  all: { recall: 0.914, falseAlarms: 0.082 },
-  en: { recall: 0.943, falseAlarms: 0.083 },
-  pl: { recall: 0.918, falseAlarms: 0.102 },
-  ro: { recall: 0.959, falseAlarms: 0.1 },
-  ar: { recall: 0.84, falseAlarms: 0.055 },
+  all: { recall: 0.924, falseAlarms: 0.084 },
+  en: { recall: 0.952, falseAlarms: 0.086 },
+  pl: { recall: 0.931, falseAlarms: 0.101 },
+  ro: { recall: 0.963, falseAlarms: 0.1 },
+  ar: { recall: 0.852, falseAlarms: 0.061 },
 };
 const IMMEDIATE_FLOOR = 0.96;
 /** Who is writing and what is happening, where the writers labelled them: the words, or else the trained readers. */
-const WRITER_FLOOR = 0.74;
+const WRITER_FLOOR = 0.755;
 // 62 %: words that say gone are no longer overruled by the trained reader's guess of back (a
 // child taken for back is no longer looked for), which costs a point where the guess was right.
-const SITUATION_FLOOR = 0.615;
+const SITUATION_FLOOR = 0.62;
 /** The most guesses allowed on messages whose writers could not tell who writes or what is happening. */
 const GUESSED_UNSAID_CEILING = { writer: 0.45, situation: 0.35 };
 /** What the project aims for (issue "Hear what a person means"); printed, not yet reached. */

@@ -265,6 +265,9 @@ const RECOGNIZER_MAX_WORDS = 3;
 
 /** Words a message may hold beyond the phrase and still be read as only that phrase. */
 const NEARLY_WHOLE_SLACK = 2;
+/** Facts of a child's health or needs: said alone, they are kept, not answered as a worry. */
+const CONDITION_FACTS: ReadonlySet<string> = new Set(['medicalCondition', 'additionalNeeds']);
+
 /** An emergency number as the whole message ("999", "112", "999!!"). */
 const EMERGENCY_NUMBER_ALONE = /^(999|112|911)$/;
 const EMERGENCY_NUMBER = /(?<!\d)(999|112|911)(?!\d)/;
@@ -416,6 +419,7 @@ export function createUnderstanding(
   { dangerAlwaysIn = [] }: { dangerAlwaysIn?: readonly string[] } = {},
 ): Understanding {
   const models = trainedModelsFrom(content.models);
+  const sameFeatures = JSON.stringify(models.danger.features) === JSON.stringify(models.writer.features);
   const readers = new Map<string, LanguageReader>();
   const english = content.understanding.en;
   // A message in one language is read by every reader: each knows every language's negations,
@@ -585,7 +589,14 @@ export function createUnderstanding(
           ),
         );
         bookingRequest ??= earliest(reader.bookingRequests.find(tokens).filter((match) => !match.negated));
-        for (const match of reader.factCues.find(tokens)) if (match.label !== 'none') (match.negated ? denied : said).add(match.label);
+        const factsFound = reader.factCues.find(tokens);
+        for (const match of factsFound) if (match.label !== 'none') (match.negated ? denied : said).add(match.label);
+        // "he has diabetes": a condition said and nothing more is that fact, kept for the journey
+        // and the police; not a worry for the trained reader.
+        const conditionWords = new Set(
+          factsFound.filter((match) => !match.negated && CONDITION_FACTS.has(match.label)).flatMap((match) => match.positions),
+        );
+        if (conditionWords.size > 0 && tokens.length - conditionWords.size <= NEARLY_WHOLE_SLACK) explainedAway = true;
       }
       // "999", texted or typed here alone: someone trying to reach the emergency services through the bot.
       if (EMERGENCY_NUMBER_ALONE.test(normalise(text))) question ??= 'callForMe';
@@ -593,8 +604,10 @@ export function createUnderstanding(
       if (situation === 'missingNow' || situation === 'away') for (const category of history) danger.add(category);
       else if (history.length > 0 && danger.size === 0) explainedAway = true;
       // The trained readers hear sentences; a word or two ("found them", "no") is the phrase book's.
-      const features = textWords(text).length >= MODEL_MIN_WORDS ? featuresOf(text, models.danger.features) : undefined;
+      const longEnough = textWords(text).length >= MODEL_MIN_WORDS;
+      const features = longEnough ? featuresOf(text, models.danger.features) : undefined;
       const heard = danger.size === 0 && features && !explainedAway ? models.danger.judgeFeatures(features).category : undefined;
+      const labelFeatures = !longEnough ? undefined : sameFeatures ? features : featuresOf(text, models.writer.features);
       // "i rang the police and they told me to wait": they were not given a report; it is still to do.
       if (question === 'policeSaidWait' && said.delete('policeTold')) said.add('policeSaidWait');
       // "i rang 101 an hour ago, his mate saw him get in a car with a man": told, but not of an emergency.
@@ -605,8 +618,8 @@ export function createUnderstanding(
       // "im her mum ... i just want to sleep and not wake up": words of despair sound like a young
       // person to the trained reader, but the mum said who she is.
       const ownDespair = writer !== undefined && writer !== 'youngPerson' && despairOf.includes('writer');
-      const likelyWriter = features && !ownDespair ? models.writer.guess(features, writer) : writer;
-      const guessedSituation = features ? models.situation.guess(features, situation) : situation;
+      const likelyWriter = labelFeatures && !ownDespair ? models.writer.guess(labelFeatures, writer) : writer;
+      const guessedSituation = labelFeatures ? models.situation.guess(labelFeatures, situation) : situation;
       // Words that say gone are never overruled by a guess of back: a child taken for back is no
       // longer looked for; the other way round costs a question.
       const saysGone = situation === 'missingNow' || situation === 'away';
