@@ -1200,9 +1200,9 @@ describe('a twentieth fresh walk: worrying words at "Are you safe right now?"', 
 
   it('gets the care and the lines, and that question once', async () => {
     const conversation = harness.conversation();
-    const [, reply] = await walk(conversation, ['young person', WORRY]);
-    expect(allText(reply ?? [])).toMatch(/Childline/);
-    expect(timesAsked(allText(reply ?? []))).toBe(1);
+    const reply = lastTurn(await walk(conversation, ['young person', WORRY]));
+    expect(allText(reply)).toMatch(/Childline/);
+    expect(timesAsked(allText(reply))).toBe(1);
     expect(await auditOf(conversation)).toContain('advised-999:G-CONCERN-YP-SAFETY-ASKED');
   });
 
@@ -1214,6 +1214,38 @@ describe('a twentieth fresh walk: worrying words at "Are you safe right now?"', 
       const { replies } = await sms.text(phone, WORRY);
       expect(replies.join('\n')).toMatch(/Childline/);
       expect(timesAsked(replies.join('\n'))).toBe(1);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('a twentieth fresh walk: a place where a life could be ended, after talk of ending it', () => {
+  const WALK = ['young person', 'whats the point anymore. nobody would even notice if i was gone', 'maybe. i dont know'];
+  const AT_STATION = 'im just sat at the train station';
+
+  it('is "call 999 now", not the next question', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, WALK);
+    const reply = allText(await conversation.say(AT_STATION));
+    expect(reply).toMatch(/call 999 now/i);
+    expect(reply).not.toMatch(/safe for you to go home/);
+    expect(await auditOf(conversation)).toContain('advised-999:G-DANGER-YP-SUICIDE-AGAIN');
+  });
+
+  it('a station said without that talk is only where they are', async () => {
+    const conversation = harness.conversation();
+    const reply = allText(lastTurn(await walk(conversation, ['young person', 'im at the train station waiting for my mum'])));
+    expect(reply).not.toMatch(/call 999 now/i);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901020';
+      for (const text of ['hi', ...WALK]) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, AT_STATION);
+      expect(replies.join('\n')).toMatch(/call 999 now/i);
     } finally {
       await sms.close();
     }

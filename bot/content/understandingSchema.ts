@@ -184,6 +184,11 @@ export const understandingSchema = z
      * another writer said, the journey chosen is left and the message read as the first.
      */
     roleMistakes: z.array(z.string().min(1)).default([]),
+    /**
+     * Places where a life could be ended ("sat at the train station", "the multi storey"): after
+     * talk of ending a life, being there is danger now.
+     */
+    meansPlaces: z.array(z.string().min(1)).default([]),
     /** Facts said in passing that a journey would otherwise ask ("no phone", "asylum seeker"). */
     factCues: z.partialRecord(z.enum(STATED_FACTS), phraseList).default({}),
     /** Words that hold a fact's cue and do not say it ("before we had even called the police"). */

@@ -174,6 +174,8 @@ export interface Understanding {
   pillsSaid(text: string, locale: string): boolean;
   /** The message says the role chosen was a mistake ("sorry wrong button", "im not the parent"). */
   roleMistaken(text: string, locale: string): boolean;
+  /** The message names a place where a life could be ended ("im just sat at the train station"). */
+  placeOfMeansSaid(text: string, locale: string): boolean;
   /** The first whole number said, in figures or words ("fourteen", "she's 14"). */
   number(text: string, locale: string): number | undefined;
   /** An age in years, reading "nearly 15" and "15 in march" as 14. */
@@ -340,6 +342,7 @@ interface LanguageReader {
   /** Times that put a return said beside being gone in an earlier episode ("came back last week"). */
   earlierReturns: PhraseBook<'earlierReturn'>;
   roleMistakes: PhraseBook<'roleMistake'>;
+  meansPlaces: PhraseBook<'meansPlace'>;
   ageCues: {
     after: ReadonlySet<string>;
     before: ReadonlySet<string>;
@@ -465,6 +468,14 @@ export function createUnderstanding(
   };
   const dangerLanguages = dangerAlwaysIn.map(languageOf);
   const languagesOf = (locale: string): string[] => [...new Set([languageOf(locale), 'en'])];
+  /** Whether the phrases picked out are said, not negated, in the conversation's language or English. */
+  const saidIn = (text: string, locale: string, book: (reader: LanguageReader) => PhraseBook<string>): boolean =>
+    languagesOf(locale).some((language) => {
+      const reader = readerFor(language);
+      return book(reader)
+        .find(tokenise(text, reader.lexicon))
+        .some((found) => !found.negated);
+    });
   const commandWords = new Map<string, ReadonlySet<string>>();
   const openersByLocale = new Map<string, ReadonlySet<string>>();
   const openersOf = (locale: string): ReadonlySet<string> => {
@@ -719,10 +730,10 @@ export function createUnderstanding(
       });
     },
     roleMistaken(text, locale) {
-      return languagesOf(locale).some((language) => {
-        const reader = readerFor(language);
-        return reader.roleMistakes.find(tokenise(text, reader.lexicon)).some((found) => !found.negated);
-      });
+      return saidIn(text, locale, (reader) => reader.roleMistakes);
+    },
+    placeOfMeansSaid(text, locale) {
+      return saidIn(text, locale, (reader) => reader.meansPlaces);
     },
     lastSeenWords(text, locale, { dueBack = false } = {}) {
       const lower = text.toLowerCase();
@@ -1118,6 +1129,7 @@ function compileLanguage(
     longPast: labelled({ longPast: words.longPast, stillNow: words.stillNow }),
     earlierReturns: labelled({ earlierReturn: [...words.earlierReturns, ...words.longPast] }),
     roleMistakes: labelled({ roleMistake: words.roleMistakes }),
+    meansPlaces: labelled({ meansPlace: words.meansPlaces }),
     // Each cue as the tokeniser writes a word ("godzin" -> "godzing"), so the two compare.
     ageCues: {
       after: wordsAsRead(words.ageCues.after),

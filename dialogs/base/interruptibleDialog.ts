@@ -121,7 +121,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // Read with what the conversation said before, for every dialog that reads this turn.
     const turnReading = tapped
       ? readingOf(context, this.services)
-      : amendReading(context, this.services, (read) => inContext(read, before));
+      : amendReading(context, this.services, (read) =>
+          inContext(read, before, this.services.understanding.placeOfMeansSaid(text, messages.locale)),
+        );
     const reading = tapped ? undefined : turnReading;
     // Who is writing, for words that fit them: confirmed, or what this message or an earlier one
     // said, or else the trained reader's guess ("im on the bridge, i cant do this anymore" is the
@@ -720,10 +722,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
 /**
  * The message read with what the conversation said before: after talk of ending a life, a worry
- * the trained reader heard ("im by the river", "got the tablets here") is danger, not a question.
+ * the trained reader heard ("im by the river", "got the tablets here") is danger, not a question,
+ * and being where a life could be ended ("im just sat at the train station") is danger now.
  */
-function inContext<Read extends Reading>(reading: Read, before: Pick<ConversationFacts, 'flags'>): Read {
+function inContext<Read extends Reading>(reading: Read, before: Pick<ConversationFacts, 'flags'>, atPlaceOfMeans: boolean): Read {
   if (!before.flags.includes('suicideSelfHarm')) return reading;
+  if (atPlaceOfMeans && !reading.danger.includes('immediate') && !onlySomeoneElse(reading.dangerOf))
+    return { ...reading, danger: ['suicideSelfHarm', 'immediate'], dangerOf: ['writer'], concern: [] };
   // "ive got some of his pills here", after talk of ending one's life: the danger now is to that life.
   const onlyDangerNow = reading.danger.length === 1 && reading.danger[0] === 'immediate';
   if (onlyDangerNow && reading.dangerOf.includes('writer')) return { ...reading, danger: ['suicideSelfHarm', 'immediate'] };
