@@ -1392,3 +1392,30 @@ describe('a twentieth fresh walk: "what do i do now" after "999 if in a public p
     }
   });
 });
+
+describe('a twentieth fresh walk: a child of 4 lost where no public place is named', () => {
+  const LOST = 'HELP cant find my daughter in bluewater shes 4';
+
+  it('is "call 999 now" in the first reply', async () => {
+    const conversation = harness.conversation();
+    const [, reply] = await walk(conversation, [LOST], { join: true });
+    expect(allText(reply ?? [])).toMatch(/call 999 now/);
+    expect(await audit(conversation)).toContain('advised-999:P-DANGER-VERY-YOUNG');
+  });
+
+  it('an older child gone from home gets the police advice at its own question, not at once', async () => {
+    const conversation = harness.conversation();
+    const [, reply] = await walk(conversation, ['my son is 9 he hasnt come home from school'], { join: true });
+    expect(allText(reply ?? [])).not.toMatch(/999 now/);
+  });
+
+  it('by text too, as the first text', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const { replies } = await sms.text('+447700901021', LOST);
+      expect(replies.join('\n')).toMatch(/call 999 now/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -559,17 +559,21 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   /** A young child lost in a public place, said before any question: the area's rule for it, once. */
   private async adviseYoungLost(context: TurnContext): Promise<void> {
     const facts = await conversationFactsRecord(this.services).get(context);
-    if (facts.youngLostTold || facts.ageYears === undefined || !facts.stated.includes('missingFromPublicPlace')) return;
-    const rule = this.youngLostRule(facts.ageYears);
+    if (facts.youngLostTold || facts.ageYears === undefined) return;
+    const inPublic = facts.stated.includes('missingFromPublicPlace');
+    const rule = this.youngLostRule(facts.ageYears, inPublic);
     if (!rule) return;
-    await advise(context, this.services, rule, {}, youngLostFacts(facts.ageYears));
+    await advise(context, this.services, rule, {}, youngLostFacts(facts.ageYears, inPublic));
     await conversationFactsRecord(this.services).update(context, (current) => ({ ...current, youngLostTold: true }));
   }
 
-  /** Only the rules that make it 999 at once; an older child's "not sure" advice waits for the question. */
-  private youngLostRule(ageYears: number) {
-    const rule = this.services.rules.decide('parent-danger', youngLostFacts(ageYears));
-    return rule?.audit === 'advised-999' ? rule : undefined;
+  /**
+   * Only the rules that make it "call 999 now" at once, in a public place or, for the youngest
+   * ("cant find my daughter in bluewater shes 4"), wherever; other advice waits for the question.
+   */
+  private youngLostRule(ageYears: number, inPublic: boolean) {
+    const rule = this.services.rules.decide('parent-danger', youngLostFacts(ageYears, inPublic));
+    return rule?.audit === 'advised-999' && rule.conditional999 !== true ? rule : undefined;
   }
 
   /**
@@ -577,8 +581,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    * said is given at its own step, as if the first had not been.
    */
   private async reconsiderYoungLost(context: TurnContext): Promise<void> {
-    const { youngLostTold, ageYears } = await conversationFactsRecord(this.services).get(context);
-    if (!youngLostTold || ageYears === undefined || this.youngLostRule(ageYears)) return;
+    const { youngLostTold, ageYears, stated } = await conversationFactsRecord(this.services).get(context);
+    if (!youngLostTold || ageYears === undefined || this.youngLostRule(ageYears, stated.includes('missingFromPublicPlace'))) return;
     await conversationFactsRecord(this.services).update(context, (current) => ({ ...current, youngLostTold: false }));
   }
 
@@ -738,7 +742,8 @@ function inContext<Read extends Reading>(reading: Read, before: Pick<Conversatio
 }
 
 /** What the area's rule weighs for a child lost in a public place whose parent has not yet said whether they are in danger. */
-const youngLostFacts = (ageYears: number) => ({ parentDangerNow: 'unsure', missingFromPublicPlace: true, ageYears }) as const;
+const youngLostFacts = (ageYears: number, missingFromPublicPlace: boolean) =>
+  ({ parentDangerNow: 'unsure', missingFromPublicPlace, ageYears }) as const;
 
 /**
  * Kinds of danger where, if it is also a medical emergency, the ambulance comes first: "someone
