@@ -267,6 +267,9 @@ const RECOGNIZER_MAX_WORDS = 3;
 
 /** Words a message may hold beyond the phrase and still be read as only that phrase. */
 const NEARLY_WHOLE_SLACK = 2;
+/** The words at these places are (nearly) the whole message. */
+const nearlyWhole = (tokens: readonly Token[], at: ReadonlySet<number>): boolean =>
+  at.size > 0 && tokens.length - at.size <= NEARLY_WHOLE_SLACK;
 /** Facts of a child's health or needs: said alone, they are kept, not answered as a worry. */
 const CONDITION_FACTS: ReadonlySet<string> = new Set(['medicalCondition', 'additionalNeeds']);
 
@@ -541,8 +544,7 @@ export function createUnderstanding(
         if (own.includes(language)) for (const found of told) if (longAgo(found)) history.push(found.label);
         // "ive texted her loads": a look-alike that is (nearly) the whole message explains away a trained guess too.
         const lookAlikeWords = new Set(dangerMatches.filter((found) => found.label === 'none').flatMap((found) => found.positions));
-        if (own.includes(language) && lookAlikeWords.size > 0 && tokens.length - lookAlikeWords.size <= NEARLY_WHOLE_SLACK)
-          explainedAway = true;
+        if (own.includes(language) && nearlyWhole(tokens, lookAlikeWords)) explainedAway = true;
         for (const match of mostSpecific(dangerFound)) danger.add(match.label);
         if (
           own.includes(language) &&
@@ -607,7 +609,7 @@ export function createUnderstanding(
         const conditionWords = new Set(
           factsFound.filter((match) => !match.negated && CONDITION_FACTS.has(match.label)).flatMap((match) => match.positions),
         );
-        if (conditionWords.size > 0 && tokens.length - conditionWords.size <= NEARLY_WHOLE_SLACK) explainedAway = true;
+        if (nearlyWhole(tokens, conditionWords)) explainedAway = true;
       }
       // "999", texted or typed here alone: someone trying to reach the emergency services through the bot.
       if (EMERGENCY_NUMBER_ALONE.test(normalise(text))) question ??= 'callForMe';

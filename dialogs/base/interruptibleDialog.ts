@@ -122,7 +122,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const turnReading = tapped
       ? readingOf(context, this.services)
       : amendReading(context, this.services, (read) =>
-          inContext(read, before, this.services.understanding.placeOfMeansSaid(text, messages.locale)),
+          inContext(read, before, () => this.services.understanding.placeOfMeansSaid(text, messages.locale)),
         );
     const reading = tapped ? undefined : turnReading;
     // Who is writing, for words that fit them: confirmed, or what this message or an earlier one
@@ -500,7 +500,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         policeTold,
         pillsSaid: this.services.understanding.pillsSaid(context.activity.text ?? '', messagesFor(context, this.services).locale),
         // "i dont remember much of last night" at "Are you safe right now?": that question once, the one on screen.
-        safetyAsked: readingOf(context, this.services).answer?.asksFor === 'safety',
+        safetyAsked: questionWaiting(context)?.asksFor === 'safety',
         ...who,
       });
     // A young person is asked straight, once, whether they are thinking of ending their life (those
@@ -729,9 +729,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
  * the trained reader heard ("im by the river", "got the tablets here") is danger, not a question,
  * and being where a life could be ended ("im just sat at the train station") is danger now.
  */
-function inContext<Read extends Reading>(reading: Read, before: Pick<ConversationFacts, 'flags'>, atPlaceOfMeans: boolean): Read {
+function inContext<Read extends Reading>(reading: Read, before: Pick<ConversationFacts, 'flags'>, atPlaceOfMeans: () => boolean): Read {
   if (!before.flags.includes('suicideSelfHarm')) return reading;
-  if (atPlaceOfMeans && !reading.danger.includes('immediate') && !onlySomeoneElse(reading.dangerOf))
+  if (!reading.danger.includes('immediate') && !onlySomeoneElse(reading.dangerOf) && atPlaceOfMeans())
     return { ...reading, danger: ['suicideSelfHarm', 'immediate'], dangerOf: ['writer'], concern: [] };
   // "ive got some of his pills here", after talk of ending one's life: the danger now is to that life.
   const onlyDangerNow = reading.danger.length === 1 && reading.danger[0] === 'immediate';

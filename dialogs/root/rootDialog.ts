@@ -143,7 +143,10 @@ export class RootDialog extends InterruptibleDialog {
     return `${ROOT_DIALOG}@${ROOT_TREE_VERSION}:${super.getVersion()}`;
   }
 
-  /** "change B1K4" / "cancel B1K4" work at any point, in whichever journey made the booking. */
+  /**
+   * A role tapped by mistake, said so, leaves the journey; "change B1K4" / "cancel B1K4" work at
+   * any point, in whichever journey made the booking.
+   */
   protected override async interruptAnywhere(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     // "sorry wrong button im not a parent, i ran away": the journey chosen by mistake is left, and
     // these words are read as a first message: the bot says what it understood and asks.
