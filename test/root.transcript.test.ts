@@ -200,6 +200,15 @@ describe('a twentieth fresh walk: the wrong role tapped by mistake', () => {
     expect(next).toMatch(/are you safe right now/i);
   });
 
+  it('"im the one who left home" at a parent\'s question is the same mistake', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    await conversation.say('A parent or family member');
+    const reply = allText(await conversation.say('no, sorry, im the one who left home, my mum will be looking for me'));
+    expect(reply).not.toMatch(/your child/);
+    expect(reply).toMatch(/young person/);
+  });
+
   it('a correction that names no other writer stays where it is', async () => {
     const conversation = harness.conversation();
     await conversation.join();
