@@ -791,3 +791,32 @@ describe("a threat in the middle of a night worker's long message", () => {
     expect(allText(reply)).not.toMatch(/medical emergency|Good that they are back/);
   });
 });
+
+describe('a twenty-first fresh walk: the care plan says report at once, said up front', () => {
+  const FIRST = 'my foster son is 13 and hasnt come back tonight, his care plan says to report him missing straight away';
+
+  it('is "report now" as soon as the carer says they do not know where he is, and the plan is not asked about again', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['3', FIRST, 'no', "I don't know"]);
+    expect(allText(last(turns))).toMatch(/care plan says to report them/);
+    expect(allText(last(turns))).toMatch(/101/);
+    expect(await auditOf(conversation)).toContain('advised-101:C-MISSING-PLAN-REPORT');
+    const rest = await walkFrom(conversation, ['6pm', 'yes', 'No', 'No', 'No', 'No', 'No']);
+    const asked = rest.map(allText).join('\n');
+    expect(asked).not.toMatch(/care plan or missing plan/);
+    expect(asked).not.toMatch(/12 or younger/);
+    expect(asked).not.toMatch(/With these risks, don't wait/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: NIGHT });
+    try {
+      const phone = '+447700901026';
+      for (const text of ['hi', 'foster carer', FIRST, 'no']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, "I don't know");
+      expect(replies.join('\n')).toMatch(/care plan says to report them/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

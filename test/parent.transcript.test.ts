@@ -1419,3 +1419,115 @@ describe('a twentieth fresh walk: a child of 4 lost where no public place is nam
     }
   });
 });
+
+describe('a twenty-first fresh walk: a number put right', () => {
+  it('"sorry I meant 6 not 5" at "5 hours ago, is that right?" moves the time, and is no age', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['parent', 'missing now', 'he is 15', 'no', '5 hours ago'], { join: true });
+    const reply = allText(await conversation.say('sorry I meant 6 not 5'));
+    expect(reply).toMatch(/17:00 \(6 hours ago\)/);
+    expect(reply).not.toMatch(/noted that they are 6/);
+    expect(allText(await conversation.say('yes'))).toMatch(/they are 15/);
+  });
+
+  it('"hes 16 not 6", after 6, is the child\'s age put right, not someone else\'s', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['parent', 'missing now', 'my son is 6'], { join: true });
+    expect(allText(await conversation.say('hes 16 not 6'))).toMatch(/noted that they are 16/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901024';
+      for (const text of ['hi', 'parent', 'missing now', 'he is 15', 'no', '5 hours ago']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'sorry I meant 6 not 5');
+      expect(replies.join('\n')).toMatch(/17:00 \(6 hours ago\)/);
+      expect(replies.join('\n')).not.toMatch(/noted that they are 6/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('a twenty-first fresh walk: a 13-year-old out all night, written at 07:15', () => {
+  const MORNING = '2026-11-25T07:15:00Z';
+  const WALK = ['parent', 'missing now', 'my daughter is 13, she didnt come home last night', 'no', 'yesterday at 6pm', 'yes', 'yes', 'no'];
+
+  it('is reported now, not searched for first', async () => {
+    harness.clock.set(MORNING);
+    try {
+      const conversation = harness.conversation();
+      const reply = allText(lastTurn(await walk(conversation, WALK, { join: true })));
+      expect(reply).toMatch(/out all night/);
+      expect(reply).toMatch(/101 now/);
+      expect(await audit(conversation)).toContain('advised-101:P-REPORT-NOW-OVERNIGHT');
+    } finally {
+      harness.clock.set('2026-11-24T23:00:00Z');
+    }
+  });
+
+  it('gone since this evening is not out all night', async () => {
+    const conversation = harness.conversation();
+    await walk(
+      conversation,
+      ['parent', 'missing now', 'my daughter is 13, she didnt come home', 'no', 'today at 6pm', 'yes', 'yes', 'no'],
+      {
+        join: true,
+      },
+    );
+    expect(await audit(conversation)).not.toContain('advised-101:P-REPORT-NOW-OVERNIGHT');
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: MORNING });
+    try {
+      const phone = '+447700901025';
+      let replies: string[] = [];
+      for (const text of ['hi', ...WALK]) ({ replies } = await sms.text(phone, text));
+      expect(replies.join('\n')).toMatch(/out all night/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('a twenty-first fresh walk: words typed at a question that answer something else', () => {
+  it('"idk what i do now" at "when did you last see them?" is not "just now"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['parent', 'missing now', 'no'], { join: true });
+    const reply = allText(await conversation.say('idk what i do now'));
+    expect(reply).not.toMatch(/just now/);
+  });
+
+  it('"i told you i already reported it!" is kept, not "didn\'t catch that"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['parent', 'missing now'], { join: true });
+    const reply = allText(await conversation.say('i told you i already reported it!'));
+    expect(reply).not.toMatch(/didn.t catch/i);
+    expect(reply).toMatch(/in danger right now/);
+  });
+
+  it('"oops wrong one, im actually his nan", on the family journey, is the right place', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['parent'], { join: true });
+    const reply = allText(await conversation.say('oops wrong one, im actually his nan'));
+    expect(reply).not.toMatch(/didn.t catch/i);
+    expect(reply).toMatch(/right place/);
+    expect(reply).toMatch(/missing now, or are they back/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901028';
+      for (const text of ['hi', 'parent', 'missing now', 'no']) await sms.text(phone, text);
+      expect((await sms.text(phone, 'idk what i do now')).replies.join('\n')).not.toMatch(/just now/);
+      const other = '+447700901029';
+      for (const text of ['hi', 'parent']) await sms.text(other, text);
+      expect((await sms.text(other, 'oops wrong one, im actually his nan')).replies.join('\n')).toMatch(/right place/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -1251,3 +1251,96 @@ describe('a twentieth fresh walk: a place where a life could be ended, after tal
     }
   });
 });
+
+describe('a twenty-first fresh walk: a child of 11 or 12, out alone', () => {
+  const IN_THE_PARK = 'im 11 and i ran off after my mum shouted. im sat in the park by myself its really dark';
+
+  it('is "call 999 now" at once, and is not asked again whether they are safe', async () => {
+    const conversation = harness.conversation();
+    const reply = allText(lastTurn(await walk(conversation, ['young person', IN_THE_PARK])));
+    expect(reply).toMatch(/call 999 now/i);
+    expect(reply).not.toMatch(/safe right now/);
+    expect(await auditOf(conversation)).toContain('advised-999:Y-YOUNG-AWAY');
+  });
+
+  it('said later, at another question, the age and the place still make it 999', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['young person', 'i ran away', 'im ok']);
+    const reply = allText(await conversation.say('im 12 and im outside on my own at the bus stop, its late'));
+    expect(reply).toMatch(/call 999 now/i);
+    expect(await auditOf(conversation)).toContain('advised-999:Y-YOUNG-AWAY');
+  });
+
+  it('an older young person away from home is asked, not told', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['young person', 'im 15 and i ran off after my mum shouted. im sat in the park by myself']);
+    expect(await auditOf(conversation)).not.toContain('advised-999:Y-YOUNG-AWAY');
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901022';
+      for (const text of ['hi', 'young person']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, IN_THE_PARK);
+      expect(replies.join('\n')).toMatch(/call 999 now/i);
+      expect(replies.join('\n')).not.toMatch(/safe right now/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('a twenty-first fresh walk: hurt at home, now somewhere else, at "Are you safe right now?"', () => {
+  const LEFT = 'my mums boyfriend hit me so i left. im at my friends house her mum said i can stay';
+
+  it('is heard, and asked, not told to get to a shop or a station', async () => {
+    const conversation = harness.conversation();
+    const reply = allText(lastTurn(await walk(conversation, ['young person', LEFT])));
+    expect(reply).toMatch(/not your fault/);
+    expect(reply).not.toMatch(/shop or a station/);
+    expect(reply).toMatch(/safe right now/);
+    expect(await auditOf(conversation)).not.toContain('advised-999:Y-NOT-SAFE-NOW');
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901023';
+      for (const text of ['hi', 'young person']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, LEFT);
+      expect(replies.join('\n')).not.toMatch(/shop or a station/);
+      expect(replies.join('\n')).toMatch(/safe right now/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('a twenty-first fresh walk: "u there" after a silence, at the straight question', () => {
+  const WALK = ['young person', 'i want to end it all'];
+
+  it('is not taken as a yes: the bot is still here, and asks again', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, WALK);
+    harness.clock.advance(20 * 60_000);
+    const reply = allText(await conversation.say('u there'));
+    expect(reply).toMatch(/still here/);
+    expect(reply).toMatch(/ending your life\?/);
+    expect(await auditOf(conversation)).not.toContain('advised-999:Y-THINKING-OF-SUICIDE');
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901027';
+      for (const text of ['hi', ...WALK]) await sms.text(phone, text);
+      sms.clock.advance(20 * 60_000);
+      const { replies } = await sms.text(phone, 'u there');
+      expect(replies.join('\n')).toMatch(/ending your life\?/);
+      expect(replies.join('\n')).not.toMatch(/Thank you for telling me/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

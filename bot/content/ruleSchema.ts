@@ -71,6 +71,8 @@ export const factSchemas = {
   riskFactorCount: z.number(),
   episodes90d: z.number(),
   daysMissing: z.number(),
+  /** Last seen before midnight, and gone 6 hours or more since: out all night. */
+  goneOvernight: z.boolean(),
   childBack: z.boolean(),
   childHurtOrUnwell: z.enum(['yes', 'no', 'unsure']),
   reportedMissing: z.enum(['yes', 'no', 'unsure']),

@@ -125,6 +125,8 @@ export const STATED_FACTS = [
   'missingBefore',
   /** When or how they would act ("yes tonight", "ive got everything ready"): said to the straight question, 999 now. */
   'actingSoon',
+  /** The child's care plan says to report them missing at once ("his care plan says report straight away"). */
+  'carePlanReportNow',
 ] as const;
 export type StatedFact = (typeof STATED_FACTS)[number];
 

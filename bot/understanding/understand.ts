@@ -103,6 +103,8 @@ export interface StatedFacts {
    * who is 12") or "he" or "she" ("shes 13"). Who is writing, and what is known, decide whose it is.
    */
   ageSaidOf?: 'relative' | 'heOrShe';
+  /** The number an age is said in place of ("hes 16 not 6"): beside the age known, a correction, not someone else's. */
+  ageTakenBack?: number;
   said: StatedFact[];
   /** Facts said not to hold ("no one has called the police"): a fact kept earlier is dropped. */
   denied?: StatedFact[];
@@ -170,6 +172,8 @@ export interface Understanding {
    * only "at"), or who with; 'other' when it names none of those ("he left at half 7 not 7").
    */
   detailCorrected(text: string, locale: string): 'appearance' | 'place' | 'company' | 'other' | undefined;
+  /** A number said in place of another ("6 not 5"): the one meant, and the one taken back. */
+  numberTakenBack(text: string, locale: string): { meant: number; takenBack: number } | undefined;
   /** The message names pills, tablets or something taken, in the conversation's language or English. */
   pillsSaid(text: string, locale: string): boolean;
   /** The message says the role chosen was a mistake ("sorry wrong button", "im not the parent"). */
@@ -511,6 +515,7 @@ export function createUnderstanding(
       let bookingRequest: BookingRequest | undefined;
       let ageYears: number | undefined;
       let ageSaidOf: StatedFacts['ageSaidOf'];
+      let ageTakenBack: number | undefined;
       let harmDone = false;
       const said = new Set<StatedFact>();
       const denied = new Set<StatedFact>();
@@ -555,6 +560,7 @@ export function createUnderstanding(
           const child = childAgeNow(tokens, reader);
           ageYears = child?.value ?? ageInBrackets(text, reader.ageCues);
           if (child) ageSaidOf = ageSubjectAt(tokens, child.at, reader.ageCues);
+          ageTakenBack = child?.takenBack;
         }
         if (adultPartnerSaid(tokens, reader.ageCues, ageYears)) for (const category of ADULT_PARTNER_DANGER) danger.add(category);
         if (pillsCounted(tokens, reader.pillWords)) {
@@ -654,6 +660,7 @@ export function createUnderstanding(
         facts: {
           ...(ageYears === undefined ? {} : { ageYears }),
           ...(ageYears === undefined || ageSaidOf === undefined ? {} : { ageSaidOf }),
+          ...(ageYears === undefined || ageTakenBack === undefined ? {} : { ageTakenBack }),
           said: STATED_FACTS.filter((fact) => said.has(fact)),
           ...(denied.size > 0 ? { denied: STATED_FACTS.filter((fact) => denied.has(fact) && !said.has(fact)) } : {}),
           ...policeReferenceIn(
@@ -722,6 +729,18 @@ export function createUnderstanding(
         const reader = readerFor(language);
         const wish = earliest(reader.workerWishes.find(tokenise(text, reader.lexicon)).filter((match) => !match.negated));
         if (wish) return wish;
+      }
+      return undefined;
+    },
+    numberTakenBack(text, locale) {
+      for (const language of languagesOf(locale)) {
+        const reader = readerFor(language);
+        const words = tokenise(text, reader.lexicon).map((token) => token.word);
+        const at = words.findIndex((word, index) => reader.ageCues.insteadOf.has(word) && index > 0);
+        const [meant, takenBack] = [words[at - 1], words[at + 1]];
+        // "half 7 not 7" puts right more than the number: the date reader reads that.
+        if (at > 0 && /^\d{1,2}$/.test(meant ?? '') && /^\d{1,2}$/.test(takenBack ?? '') && meant !== takenBack)
+          return { meant: Number(meant), takenBack: Number(takenBack) };
       }
       return undefined;
     },
@@ -1189,7 +1208,7 @@ export function languageOf(locale: string): string {
 /** Ages a child can be while the guidance applies; a number outside this is not read as an age in passing. */
 const AGE_IN_PASSING = { youngest: 1, oldest: 25 };
 /** The highest hour said on a twelve-hour clock: "9 not 10" may be a time, "13 not 14" is an age. */
-const LAST_CLOCK_HOUR = 12;
+export const LAST_CLOCK_HOUR = 12;
 
 /**
  * The first age said in passing: a number with an age word after it ("14 years", "14yo") or
@@ -1490,12 +1509,14 @@ const BIRTHDAY_REACH = 2;
 function childAgeNow(
   tokens: readonly Token[],
   reader: Pick<LanguageReader, 'ageCues' | 'ageSooner'>,
-): { value: number; at: number } | undefined {
+): { value: number; at: number; takenBack?: number } | undefined {
   const first = ageSaid(tokens, reader.ageCues);
   if (!first) return undefined;
   const said = correctedAge(tokens, first, reader.ageCues.corrections) ?? first;
   const birthdaySoon = reader.ageSooner.find(tokens).some((match) => match.start > said.at && match.start <= said.at + BIRTHDAY_REACH);
-  return { value: birthdaySoon && said.value > 0 ? said.value - 1 : said.value, at: said.at };
+  const other = tokens[said.at + 2]?.word ?? '';
+  const takenBack = reader.ageCues.insteadOf.has(tokens[said.at + 1]?.word ?? '') && /^[1-9]\d?$/.test(other) ? Number(other) : undefined;
+  return { value: birthdaySoon && said.value > 0 ? said.value - 1 : said.value, at: said.at, ...(takenBack ? { takenBack } : {}) };
 }
 
 /** How far back in its clause the person an age is said of may stand ("my nephew Kyle who is 12"). */

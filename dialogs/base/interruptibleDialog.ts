@@ -16,6 +16,7 @@ import {
 import { advise, adviseFirst, callToldRecently, dangerToldRecently, emergencySaidThisTurn } from '../../bot/turn/advice';
 import { isOfficeOpen } from '../../bot/content/area';
 import { keepDangerForBooking } from './bookingSafety';
+import { afterDark } from './afterDark';
 import {
   childAgeAfter,
   conversationFactsRecord,
@@ -29,7 +30,7 @@ import {
 } from './conversationFacts';
 import { TURN_ALREADY_ANSWERED, TURN_ONLY_NOTED } from './waitingDialog';
 import { pastMomentOf } from './pastMomentDialog';
-import { aboutSomeoneElseOnly, languageOf, onlySomeoneElse, type Reading } from '../../bot/understanding/understand';
+import { aboutSomeoneElseOnly, languageOf, LAST_CLOCK_HOUR, onlySomeoneElse, type Reading } from '../../bot/understanding/understand';
 import { words } from '../../bot/understanding/text';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';
 import type { JourneyExits } from '../../bot/understanding/openQuestion';
@@ -139,19 +140,35 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // From an adult who gave the child's age, "my nephew Kyle who is 12" is the nephew's age, and
     // "some lad on snapchat, says hes 16" his; said first, or taken back ("sorry i meant hes 12"), it is the child's.
     // "hes 12!!" after 11 is a correction: only an age far from the one known is someone else's.
-    const farFromKnown = Math.abs((reading?.facts.ageYears ?? 0) - (before.ageYears ?? 0)) > AGE_CORRECTION_REACH;
+    // "hes 16 not 6", after 6: the age known, taken back, however far the new one is from it.
+    const farFromKnown =
+      Math.abs((reading?.facts.ageYears ?? 0) - (before.ageYears ?? 0)) > AGE_CORRECTION_REACH &&
+      reading?.facts.ageTakenBack !== before.ageYears;
     const othersAgeOnceKnown =
       role !== 'youngPerson' &&
       before.ageYears !== undefined &&
       (reading?.facts.ageSaidOf === 'relative' || (reading?.facts.ageSaidOf === 'heOrShe' && farFromKnown));
+    // "sorry i meant 6 not 5", at "5 hours ago, is that right?": a time put right, unless 5 was the age.
+    const takenBack = reading?.facts.ageTakenBack;
+    const timePutRight =
+      waiting?.asksFor === 'moment' &&
+      takenBack !== undefined &&
+      takenBack !== before.ageYears &&
+      Math.max(takenBack, reading?.facts.ageYears ?? 0) <= LAST_CLOCK_HOUR;
     const someoneElsesAge =
-      askedOfOthers || friendsAge || othersAgeOnceKnown || (role === 'youngPerson' && (reading?.facts.ageYears ?? 0) >= ADULT_AGE);
+      askedOfOthers ||
+      friendsAge ||
+      othersAgeOnceKnown ||
+      timePutRight ||
+      (role === 'youngPerson' && (reading?.facts.ageYears ?? 0) >= ADULT_AGE);
     const stated = reading && someoneElsesAge ? { ...reading.facts, ageYears: undefined } : reading?.facts;
     if (stated) await keepStatedFacts(context, this.services, stated, reading?.writer);
     // "my 4yo has wandered off at the beach": 999 in the first reply, not after two more questions.
     // Written by a parent, "ran off" (away) is missing too.
     const saysGone = reading?.situation === 'missingNow' || reading?.situation === 'away';
     if (saysGone && role !== 'youngPerson') await this.adviseYoungLost(context);
+    // "im 11 and im sat in the park by myself": a young child out alone is told 999 now, not asked if they are safe.
+    if (role === 'youngPerson') await this.adviseYoungAway(context, reading);
     // "im back, got home last nite": when, said with the return, is confirmed later rather than asked.
     if (reading?.situation === 'back') {
       const returnWords = this.services.understanding.returnWords(text, messages.locale);
@@ -314,8 +331,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const anywhere = !replied || reading?.bookingRequest ? await this.interruptAnywhere(innerDc) : undefined;
     if (anywhere) return anywhere;
     // Told to ring 999 now for a medical emergency: the question waiting takes their next message.
-    if ((replied || helpRefused) && active && context.turnState.get(TURN_EMERGENCY_TOLD) && !context.turnState.get(TURN_ASKED_STRAIGHT))
-      return Dialog.EndOfTurn;
+    if (active && context.turnState.get(TURN_EMERGENCY_TOLD) && !context.turnState.get(TURN_ASKED_STRAIGHT)) return Dialog.EndOfTurn;
     // The next message answers the straight question, so no other question is asked after it; an
     // option this message gave is held until then.
     if (replied && active && context.turnState.get(TURN_ASKED_STRAIGHT)) {
@@ -567,6 +583,31 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     await conversationFactsRecord(this.services).update(context, (current) => ({ ...current, youngLostTold: true }));
   }
 
+  /** A young person who said they are away, out alone and young: the area's rule for it, once. */
+  private async adviseYoungAway(context: TurnContext, reading: Reading | undefined): Promise<void> {
+    const facts = await conversationFactsRecord(this.services).get(context);
+    const saysAway =
+      reading !== undefined && !onlySomeoneElse(reading.missingOf) && (reading.situation === 'away' || reading.situation === 'missingNow');
+    if (facts.youngLostTold || facts.ageYears === undefined || (facts.situationSaid !== 'away' && !saysAway)) return;
+    const now = this.services.clock.now();
+    const rule = await adviseFirst(context, this.services, 'yp-young-away', {
+      ageYears: facts.ageYears,
+      missingFromPublicPlace: facts.stated.includes('missingFromPublicPlace'),
+      nowhereToStay: facts.stated.includes('nowhereToStay'),
+      afterDark: afterDark(now, this.services.timeZone),
+    });
+    if (!rule) return;
+    // Told 999 now, they are left with it: the question waiting takes their next message, and
+    // "are you safe?" is not asked again after it.
+    context.turnState.set(TURN_EMERGENCY_TOLD, true);
+    await conversationFactsRecord(this.services).update(context, (current) => ({
+      ...current,
+      youngLostTold: true,
+      toldDangerNowAt: now.toISOString(),
+      ...(saysAway ? { situationSaid: 'away' as const } : {}),
+    }));
+  }
+
   /**
    * Only the rules that make it "call 999 now" at once, in a public place or, for the youngest
    * ("cant find my daughter in bluewater shes 4"), wherever; other advice waits for the question.
@@ -641,7 +682,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // "1" picks an option shown before the straight question ("Who is writing?", by text "Is that
     // right?"), or means yes: which is not known, so neither is taken and the question is asked again.
     const bareNumber = /^\s*\d+\s*$/.test(context.activity.text ?? '');
-    if (bareNumber) {
+    // "u there?", "hello??" after a silence: checking the bot is still here, not an answer.
+    if (bareNumber || (reading.greets && !answered)) {
       await context.sendActivity(messages.t('safety.askStraightAgain'));
       return 'askedAgain';
     }

@@ -106,6 +106,9 @@ export class PastMomentDialog extends ComponentDialog {
             if (reading.kind === 'unreadable' || (reading.kind === 'read' && this.aboutTheDanger(context, text, reading.moment)))
               return { ok: false, retry: keys.unreadable };
             if (reading.kind === 'future') return { ok: false, retry: keys.future };
+            // "idk what i do now": not knowing, and a question of their own; its "now" is not when they went.
+            if (this.isNow(reading.moment) && services.understanding.everyday(text, messages.locale) === 'unknown')
+              return { ok: false, retry: keys.unreadable };
             return { ok: true, value: pastMomentOf(reading.moment) };
           },
         },
@@ -118,7 +121,10 @@ export class PastMomentDialog extends ComponentDialog {
         questionId,
         ask,
         services,
-        (context) => (readingOf(context, services).answer?.option !== 'yes' && this.correctionSaid(context) ? 'no' : undefined),
+        (context) =>
+          readingOf(context, services).answer?.option !== 'yes' && (this.correctionSaid(context) || this.numberTakenBack(context))
+            ? 'no'
+            : undefined,
         { asksFor: 'moment' },
       );
     this.addDialog(confirming(`${id}.confirm`, keys.confirm));
@@ -156,7 +162,9 @@ export class PastMomentDialog extends ComponentDialog {
       return step.endDialog(confirmed);
     }
     const messages = messagesFor(step.context, this.services);
-    const corrected = this.correctionSaid(step.context);
+    // "sorry i meant 6 not 5", at "5 hours ago": the moment read back, with the number put right.
+    const numberTakenBack = this.numberTakenBack(step.context);
+    const corrected = (moment && numberTakenBack && this.movedBy(moment, numberTakenBack)) || this.correctionSaid(step.context);
     if (corrected) return step.replaceDialog(this.initialDialogId, { said: corrected } satisfies PastMomentBegin);
     await step.context.sendActivity(messages.t(this.keys.again));
     return step.replaceDialog(this.initialDialogId);
@@ -174,6 +182,33 @@ export class PastMomentDialog extends ComponentDialog {
     return this.correctionIn(text, locale);
   }
 
+  private numberTakenBack(context: TurnContext): { meant: number; takenBack: number } | undefined {
+    return this.services.understanding.numberTakenBack(context.activity.text ?? '', messagesFor(context, this.services).locale);
+  }
+
+  /**
+   * The moment read back with one of its numbers put right: its hour on the clock ("at 5" -> 6),
+   * or how many hours, minutes or days ago it was ("5 hours ago" -> 6). Never into the future.
+   */
+  private movedBy(moment: PastMoment, { meant, takenBack }: { meant: number; takenBack: number }): PastMoment | undefined {
+    const at = DateTime.fromISO(moment.at, { zone: this.services.timeZone });
+    const now = DateTime.fromJSDate(this.services.clock.now(), { zone: this.services.timeZone });
+    const ago = now.diff(at);
+    const shift = meant - takenBack;
+    const moved =
+      moment.precision === 'minute' && meant <= 12 && at.hour % 12 === takenBack % 12
+        ? at.plus({ hours: shift })
+        : moment.precision === 'minute' && Math.round(ago.as('hours')) === takenBack
+          ? at.minus({ hours: shift })
+          : moment.precision === 'minute' && Math.round(ago.as('minutes')) === takenBack
+            ? at.minus({ minutes: shift })
+            : Math.round(now.startOf('day').diff(at.startOf('day')).as('days')) === takenBack
+              ? at.minus({ days: shift })
+              : undefined;
+    if (!moved || moved > now) return undefined;
+    return { at: moved.toUTC().toISO() ?? moment.at, precision: moment.precision };
+  }
+
   private readMoment(text: string, locale: string) {
     // "what do i do now", "do i tell her social worker tonight": their own question, not a time.
     const said = this.services.understanding.withoutQuestions(text, locale, { keepDoubtful: true });
@@ -185,11 +220,14 @@ export class PastMomentDialog extends ComponentDialog {
    * going: when the danger was or the call was made ("ive rung 999 now"), not when they went.
    */
   private aboutTheDanger(context: TurnContext, text: string, moment: ReadMoment): boolean {
-    // "now" read as the time: the moment of the message itself.
-    const saidNow = Math.abs(moment.at.getTime() - this.services.clock.now().getTime()) < SAID_NOW_WITHIN_MS;
-    if (!this.options.lastSeen || (moment.precision === 'minute' && !saidNow) || !context.turnState.get(TURN_ALREADY_ANSWERED))
+    if (!this.options.lastSeen || (moment.precision === 'minute' && !this.isNow(moment)) || !context.turnState.get(TURN_ALREADY_ANSWERED))
       return false;
     return this.services.understanding.lastSeenWords(text, messagesFor(context, this.services).locale) === undefined;
+  }
+
+  /** "now" read as the time: the moment of the message itself. */
+  private isNow(moment: ReadMoment): boolean {
+    return Math.abs(moment.at.getTime() - this.services.clock.now().getTime()) < SAID_NOW_WITHIN_MS;
   }
 
   /** A time said in place of yes or no at "is that right?" ("no, wednesday at 4"): the moment meant instead. */

@@ -4,6 +4,7 @@
 // whereabouts: an unauthorised absence, with hourly reviews. Not known: missing, with enquiries
 // and the police on 101, then who to notify at this hour. Then waiting, with reminders that arrive
 // by themselves; and, at any point, "back now" for the return, or "log" for the log so far.
+import type { TurnContext } from 'botbuilder';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { CARER_RISKS, type CarerRisk } from '../../bot/content/vocabulary';
@@ -12,7 +13,7 @@ import { advise, adviseFirst, emergencySaidThisTurn } from '../../bot/turn/advic
 import { messagesFor, readingOf, type DialogServices } from '../../bot/turn/services';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
-import { flagRisk, keepChildGone, keepGoneSince, momentSaidBegin, type RiskFlag } from '../base/conversationFacts';
+import { conversationFactsRecord, flagRisk, keepChildGone, keepGoneSince, momentSaidBegin, type RiskFlag } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
 import { TURN_ALREADY_ANSWERED } from '../base/waitingDialog';
 import { PastMomentDialog } from '../base/pastMomentDialog';
@@ -42,7 +43,8 @@ const WENT = 'carer.went';
 const RISK_FLAGS_OF: Partial<Record<CarerRisk, RiskFlag>> = { exploitation: 'exploitation', selfHarm: 'selfHarm', medical: 'medical' };
 
 /** What the main steps keep between them: whether the carer knows where the child is. */
-const mainValues = stepValues(z.object({ known: z.boolean().optional() }));
+/** Whether they know where the child is, and whether "report now" was said already (the care plan said so up front). */
+const mainValues = stepValues(z.object({ known: z.boolean().optional(), reportAdvised: z.boolean().optional() }));
 
 const PART_DIALOGS: Record<CarerPart, string> = {
   absent: UNAUTHORISED_ABSENCE_DIALOG,
@@ -179,7 +181,12 @@ export class CarerJourneyDialog extends InterruptibleDialog {
   }
 
   private async afterWhereabouts(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    mainValues.keep(step, { known: resultOf(step, z.enum(WHEREABOUTS_ANSWERS)) === 'known' });
+    const known = resultOf(step, z.enum(WHEREABOUTS_ANSWERS)) === 'known';
+    // "his care plan says report him straight away": report now comes next, not after when they
+    // went and every other risk; those are still asked, for the police and the log.
+    const { stated } = await conversationFactsRecord(this.services).get(step.context);
+    const reportAdvised = stated.includes('carePlanReportNow') && (await this.adviseReportNow(step.context, known));
+    mainValues.keep(step, { known, reportAdvised });
     // "one of ours absconded at 1am": when they went, said already, is confirmed rather than asked.
     return step.beginDialog(WENT, await momentSaidBegin(step.context, this.services, 'lastSeenSaid'));
   }
@@ -219,14 +226,26 @@ export class CarerJourneyDialog extends InterruptibleDialog {
       ...riskFacts(carerCase),
       enquiryTimeOver: hours !== undefined && allowed !== undefined && hours >= allowed,
     };
-    // Thought to be somewhere, but the care plan says to report at once: that comes first.
-    const planSaysReport = known ? this.services.rules.decide('carer-known-report', facts) : undefined;
+    // Thought to be somewhere, but the care plan says to report at once: that comes first, unless said already.
+    const { reportAdvised } = mainValues.read(step);
+    const planSaysReport = known && !reportAdvised ? this.services.rules.decide('carer-plan-report', facts) : undefined;
     if (planSaysReport) await advise(context, this.services, planSaysReport);
-    const rule = this.services.rules.decide('carer-whereabouts', facts);
+    const decided = this.services.rules.decide('carer-whereabouts', facts);
+    const rule = reportAdvised && decided?.audit === 'advised-101' ? undefined : decided;
     if (rule) await advise(context, this.services, rule, { hours: hours ?? 0 });
     if (rule?.audit === 'advised-101' || planSaysReport) await this.log.write(context, 'reportedAtOnce');
     for (const advice of this.services.rules.decideAll('carer-risk', facts)) await advise(context, this.services, advice);
     return step.replaceDialog(PARTS, { part: known ? 'absent' : 'missing' } satisfies PartOptions);
+  }
+
+  /** The care plan says to report at once: the area's rule for it, where they are thought to be or not. Says whether one was given. */
+  private async adviseReportNow(context: TurnContext, known: boolean): Promise<boolean> {
+    const facts = { whereaboutsKnown: known, 'risk.carePlanReportNow': true };
+    const rule = this.services.rules.decide('carer-plan-report', facts);
+    if (rule?.audit !== 'advised-101') return false;
+    await advise(context, this.services, rule, { hours: 0 });
+    await this.log.write(context, 'reportedAtOnce');
+    return true;
   }
 
   private async beginPart(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -27,6 +27,7 @@ const STATED_AS: Partial<Record<CarerRisk, readonly StatedFact[]>> = {
   asylumSeeking: ['asylumSeeking'],
   placedFromElsewhere: ['placedFromElsewhere'],
   medical: ['medicalCondition'],
+  carePlanReportNow: ['carePlanReportNow'],
 };
 
 /** The risk asked in this turn of the loop, kept for the step that reads its answer. */

@@ -19,6 +19,7 @@ import {
   type ConversationFacts,
 } from '../base/conversationFacts';
 import { InterruptibleDialog } from '../base/interruptibleDialog';
+import { afterDark } from '../base/afterDark';
 import { TURN_ALREADY_ANSWERED } from '../base/waitingDialog';
 import { journeyOptionsSchema, situationAnswer } from '../base/journeyOptions';
 import { DANGER_CATEGORIES, type Situation, type StatedFact } from '../../bot/content/vocabulary';
@@ -66,9 +67,8 @@ const AGE = 'parent.age';
 const CONTACT = 'parent.contact';
 /** Below this age a child is not asked about as reachable by phone ("have you tried to call them?" of a 2-year-old). */
 const YOUNGEST_WITH_OWN_PHONE = 8;
-/** The hours a young child out alone is in the dark, where the area is (P-DANGER-YOUNG-NIGHT). */
-const DARK_FROM_HOUR = 20;
-const LIGHT_FROM_HOUR = 7;
+/** Gone this long across a midnight is out all night (P-REPORT-NOW-OVERNIGHT). */
+const OVERNIGHT_HOURS = 6;
 /** Facts said in passing that put a missing child at extra risk: said back, and the risk question not asked. */
 const RISKS_SAID_IN_PASSING = ['medicalCondition', 'additionalNeeds'] as const satisfies readonly StatedFact[];
 /** Facts that, described at "in danger?" instead of a yes or no, make the answer "not sure". */
@@ -348,12 +348,11 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       await this.record.update(step.context, (current) => ({ ...current, toldToReportNow: true }));
       return step.beginDialog(LAST_SEEN, await momentSaidBegin(step.context, this.services, 'lastSeenSaid'));
     }
-    const hour = DateTime.fromJSDate(this.services.clock.now(), { zone: this.services.timeZone }).hour;
     const advised = await adviseFirst(step.context, this.services, 'parent-danger', {
       parentDangerNow: dangerNow,
       policeTold: await this.policeTold(step),
       missingFromPublicPlace: stated.includes('missingFromPublicPlace'),
-      afterDark: hour >= DARK_FROM_HOUR || hour < LIGHT_FROM_HOUR,
+      afterDark: afterDark(this.services.clock.now(), this.services.timeZone),
       ...(ageYears === undefined ? {} : { ageYears }),
     });
     // Told to call the police now though not in danger: the same is not said again before the search.
@@ -432,7 +431,11 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     const { ageYears } = await this.withCorrectedAge(step.context);
     if (parentBelievesAtRisk !== 'no') await flagRisk(step.context, this.services, 'parent-believes-at-risk');
     if ((await this.record.get(step.context)).toldToReportNow) return step.beginDialog(SEARCH_CHECKLIST_DIALOG);
-    const { daysMissing } = riskFacts(await this.record.get(step.context), this.services.clock.now());
+    const { daysMissing, goneOvernight } = riskFacts(
+      await this.record.get(step.context),
+      this.services.clock.now(),
+      this.services.timeZone,
+    );
     const policeTold = await this.policeTold(step);
     // Told to call 999 already ("he has diabetes and no insulin" at the risk question): the 999
     // stands alone, with no 101 after it and no search before the details the police will ask.
@@ -445,6 +448,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
     const reportNow = await adviseFirst(step.context, this.services, 'parent-report-now', {
       parentBelievesAtRisk,
       daysMissing,
+      goneOvernight,
       policeTold,
       ...(ageYears === undefined ? {} : { ageYears }),
     });
@@ -468,7 +472,7 @@ export class ParentJourneyDialog extends InterruptibleDialog {
 
   private async afterRisk(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const parentCase = await this.record.get(step.context);
-    const facts = riskFacts(parentCase, this.services.clock.now());
+    const facts = riskFacts(parentCase, this.services.clock.now(), this.services.timeZone);
     await flagRisk(step.context, this.services, ...RISK_FACTORS.filter((factor) => parentCase.risk[factor]));
     await adviseFirst(step.context, this.services, 'parent-risk', facts);
     if (parentCase.risk.exploitation) await adviseFirst(step.context, this.services, 'parent-exploitation', { 'risk.exploitation': true });
@@ -560,10 +564,16 @@ export class ParentJourneyDialog extends InterruptibleDialog {
 }
 
 /** Facts for the risk and repeat-missing rules. */
-export function riskFacts(parentCase: ParentCase, now: Date) {
+export function riskFacts(parentCase: ParentCase, now: Date, timeZone: string) {
   const riskFactorCount = RISK_FACTORS.filter((factor) => parentCase.risk[factor]).length;
-  const daysMissing = parentCase.lastSeen
-    ? Math.floor(DateTime.fromJSDate(now).diff(DateTime.fromISO(parentCase.lastSeen.at), 'days').days)
-    : 0;
-  return { riskFactorCount, daysMissing, episodes90d: parentCase.episodes90d ?? (parentCase.risk.before ? 1 : 0) };
+  const lastSeen = parentCase.lastSeen ? DateTime.fromISO(parentCase.lastSeen.at, { zone: timeZone }) : undefined;
+  const since = lastSeen && DateTime.fromJSDate(now, { zone: timeZone }).diff(lastSeen);
+  const daysMissing = since ? Math.floor(since.as('days')) : 0;
+  // Out all night: a midnight has passed since they were last seen, and long enough for it to be the night.
+  const goneOvernight =
+    lastSeen !== undefined &&
+    since !== undefined &&
+    since.as('hours') >= OVERNIGHT_HOURS &&
+    lastSeen.startOf('day') < DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  return { riskFactorCount, daysMissing, goneOvernight, episodes90d: parentCase.episodes90d ?? (parentCase.risk.before ? 1 : 0) };
 }

@@ -150,7 +150,14 @@ export class RootDialog extends InterruptibleDialog {
   protected override async interruptAnywhere(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     // "sorry wrong button im not a parent, i ran away": the journey chosen by mistake is left, and
     // these words are read as a first message: the bot says what it understood and asks.
-    if (await this.roleMistaken(innerDc.context)) {
+    const mistaken = await this.roleMistaken(innerDc.context);
+    // "oops wrong one, im actually his nan", on the parent's journey: the one chosen fits them.
+    if (mistaken === 'fits') {
+      await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('root.roleFits'));
+      innerDc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
+      return undefined;
+    }
+    if (mistaken === 'other') {
       await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('commands.startAgain.reply'));
       await conversationFactsRecord(this.services).update(innerDc.context, (facts) => ({
         ...facts,
@@ -195,14 +202,16 @@ export class RootDialog extends InterruptibleDialog {
     } satisfies BookingCommand);
   }
 
-  /** The message says the role chosen was a mistake and names or says another writer. */
-  private async roleMistaken(context: TurnContext): Promise<boolean> {
+  /** The message says the role chosen was a mistake: and names another writer, or the one chosen after all. */
+  private async roleMistaken(context: TurnContext): Promise<'other' | 'fits' | undefined> {
     const { role } = await conversationFactsRecord(this.services).get(context);
-    if (role === undefined || context.activity.type !== ActivityTypes.Message) return false;
-    if (!this.services.understanding.roleMistaken(context.activity.text ?? '', messagesFor(context, this.services).locale)) return false;
+    if (role === undefined || context.activity.type !== ActivityTypes.Message) return undefined;
+    if (!this.services.understanding.roleMistaken(context.activity.text ?? '', messagesFor(context, this.services).locale))
+      return undefined;
     const reading = readingOf(context, this.services);
     const said = roleNamed(context, this.services) ?? reading.writer ?? reading.likely.writer;
-    return said !== undefined && said !== role;
+    if (said === undefined) return undefined;
+    return said === role ? 'fits' : 'other';
   }
 
   /**

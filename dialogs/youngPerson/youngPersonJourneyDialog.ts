@@ -74,7 +74,7 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
         'youngPerson.safe.ask',
         services,
         (context) => {
-          const { danger, dangerOf, facts, answer } = readingOf(context, services);
+          const { danger, dangerOf, facts, answer, disclosures, situation } = readingOf(context, services);
           // "im scared", "my dad hits me", "he made me carry stuff for him": not safe, said in their
           // words, and not asked again after the 999 line. Talk of ending their life is asked about
           // straight instead; a yes or no said with it is theirs. "my mum kicked me out" says where
@@ -83,6 +83,13 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
           if (answer?.option !== undefined) return undefined;
           // Scared, with no danger said, is not sure: "call 999 now" is for danger.
           // A friend's danger ("my mate is at some guys flat") says nothing of their own.
+          // "my mums boyfriend hit me so i left. im at my friends house": harm at home, left behind, says
+          // nothing of where they are now; the reply to it gives 999, and they are asked again.
+          const leftHarmBehind =
+            situation === 'away' &&
+            danger.every((category) => category === 'violenceAbuse') &&
+            disclosures.some((disclosure) => HOME_NOT_SAFE_FLAGS.includes(disclosure));
+          if (leftHarmBehind) return undefined;
           if (!onlySomeoneElse(dangerOf) && danger.some((category) => category !== 'suicideSelfHarm')) return 'no';
           return facts.said.includes('feelsScared') ? 'unsure' : undefined;
         },
