@@ -1508,6 +1508,14 @@ describe('a twenty-first fresh walk: words typed at a question that answer somet
     expect(reply).toMatch(/in danger right now/);
   });
 
+  it('"ive rung the police now they said they r sending someone" is the call, not a worry about exploitation', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['parent', 'missing now'], { join: true });
+    const reply = allText(await conversation.say('ive rung the police now they said they r sending someone'));
+    expect(reply).not.toMatch(/exploit/);
+    expect(await audit(conversation)).toEqual([]);
+  });
+
   it('"oops wrong one, im actually his nan", on the family journey, is the right place', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['parent'], { join: true });

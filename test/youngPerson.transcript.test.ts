@@ -1344,3 +1344,19 @@ describe('a twenty-first fresh walk: "u there" after a silence, at the straight 
     }
   });
 });
+
+describe('a twenty-first fresh walk: "2" at "Shall I send this to the team?", by text', () => {
+  it('is No, not the second time offered', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901030';
+      for (const text of ['hi', 'young person', 'yes', "I'm back", 'Someone new', 'last night', 'yes', 'Library', '1', '1'])
+        await sms.text(phone, text);
+      const { replies } = await sms.text(phone, '2');
+      expect(replies.join('\n')).not.toMatch(/17:00/);
+      expect(replies.join('\n')).toMatch(/change it/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -274,8 +274,18 @@ const NEARLY_WHOLE_SLACK = 2;
 /** The words at these places are (nearly) the whole message. */
 const nearlyWhole = (tokens: readonly Token[], at: ReadonlySet<number>): boolean =>
   at.size > 0 && tokens.length - at.size <= NEARLY_WHOLE_SLACK;
-/** Facts of a child's health or needs: said alone, they are kept, not answered as a worry. */
-const CONDITION_FACTS: ReadonlySet<string> = new Set(['medicalCondition', 'additionalNeeds']);
+/**
+ * Facts of a child's health or needs, or of a call made ("ive rung the police, theyre sending
+ * someone"): said alone, they are kept, not answered as a worry.
+ */
+const CONDITION_FACTS: ReadonlySet<string> = new Set([
+  'medicalCondition',
+  'additionalNeeds',
+  'policeTold',
+  'reportedOn101',
+  'ambulanceCalled',
+  'policeSaidWait',
+]);
 
 /** An emergency number as the whole message ("999", "112", "999!!"). */
 const EMERGENCY_NUMBER_ALONE = /^(999|112|911)$/;
@@ -610,8 +620,8 @@ export function createUnderstanding(
         bookingRequest ??= earliest(reader.bookingRequests.find(tokens).filter((match) => !match.negated));
         const factsFound = reader.factCues.find(tokens);
         for (const match of factsFound) if (match.label !== 'none') (match.negated ? denied : said).add(match.label);
-        // "he has diabetes": a condition said and nothing more is that fact, kept for the journey
-        // and the police; not a worry for the trained reader.
+        // "he has diabetes", "ive rung the police": a condition or a call said and nothing more is
+        // that fact, kept for the journey and the police; not a worry for the trained reader.
         const conditionWords = new Set(
           factsFound.filter((match) => !match.negated && CONDITION_FACTS.has(match.label)).flatMap((match) => match.positions),
         );

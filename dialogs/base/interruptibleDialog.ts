@@ -51,6 +51,8 @@ import {
 const TURN_INTERRUPT_CHECKED = Symbol('helpline.interruptChecked');
 /** turnState key: a young person was told to ring 999 now for a medical emergency; the form waits for their next message. */
 const TURN_EMERGENCY_TOLD = Symbol('helpline.emergencyTold');
+/** turnState key: a young child out alone was told "call 999 now" this turn (Y-YOUNG-AWAY): not safe, not asked. */
+export const TURN_YOUNG_ALONE_TOLD = Symbol('helpline.youngAloneTold');
 /** How far an age said of "he" or "she" may be from the child's known age and still correct it ("hes 12!!" after 11). */
 const AGE_CORRECTION_REACH = 2;
 /** Few enough words that a day or time in them is what the message is about. */
@@ -331,7 +333,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const anywhere = !replied || reading?.bookingRequest ? await this.interruptAnywhere(innerDc) : undefined;
     if (anywhere) return anywhere;
     // Told to ring 999 now for a medical emergency: the question waiting takes their next message.
-    if (active && context.turnState.get(TURN_EMERGENCY_TOLD) && !context.turnState.get(TURN_ASKED_STRAIGHT)) return Dialog.EndOfTurn;
+    if ((replied || helpRefused) && active && context.turnState.get(TURN_EMERGENCY_TOLD) && !context.turnState.get(TURN_ASKED_STRAIGHT))
+      return Dialog.EndOfTurn;
     // The next message answers the straight question, so no other question is asked after it; an
     // option this message gave is held until then.
     if (replied && active && context.turnState.get(TURN_ASKED_STRAIGHT)) {
@@ -597,9 +600,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       afterDark: afterDark(now, this.services.timeZone),
     });
     if (!rule) return;
-    // Told 999 now, they are left with it: the question waiting takes their next message, and
-    // "are you safe?" is not asked again after it.
-    context.turnState.set(TURN_EMERGENCY_TOLD, true);
+    // Told 999 now: "are you safe?" is not asked again after it.
+    context.turnState.set(TURN_YOUNG_ALONE_TOLD, true);
     await conversationFactsRecord(this.services).update(context, (current) => ({
       ...current,
       youngLostTold: true,

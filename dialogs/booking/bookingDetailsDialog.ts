@@ -220,8 +220,9 @@ export class BookingDetailsDialog extends ComponentDialog {
     return step.beginDialog(CONFIRM, { variables: { ...this.describe(step, values) } });
   }
 
-  /** A time said at the summary ("no, wednesday at 4"), from now on. */
+  /** A time said at the summary ("no, wednesday at 4"), from now on; not "2", which picks "No" where the options are numbered. */
   private timeIn(context: TurnContext): boolean {
+    if (readingOf(context, this.services).answer?.by === 'number') return false;
     return futureTimesIn(context.activity.text ?? '', context, this.services).length > 0;
   }
 

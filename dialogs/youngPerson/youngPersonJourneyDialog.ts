@@ -6,7 +6,7 @@ import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { WITH_WHOM, type WithWhom } from '../../bot/bookings/bookingDesk';
-import { adviseFirst } from '../../bot/turn/advice';
+import { adviseFirst, emergencySaidThisTurn } from '../../bot/turn/advice';
 import { Choices } from '../base/choices';
 import { ChoiceQuestion } from '../base/choiceQuestion';
 import {
@@ -19,7 +19,7 @@ import {
   type RiskFlag,
 } from '../base/conversationFacts';
 import { HANDOFF_DIALOG, type HandoffOptions } from '../base/handoffDialog';
-import { InterruptibleDialog } from '../base/interruptibleDialog';
+import { InterruptibleDialog, TURN_YOUNG_ALONE_TOLD } from '../base/interruptibleDialog';
 import { TURN_ALREADY_ANSWERED } from '../base/waitingDialog';
 import { journeyOptionsSchema, situationAnswer } from '../base/journeyOptions';
 import { PastMomentDialog } from '../base/pastMomentDialog';
@@ -81,6 +81,8 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
           // they cannot go, not that they are in danger now: asked.
           if (answer?.option === 'no' && answer.by === 'meaning' && allWellSaid(context, services)) return 'yes';
           if (answer?.option !== undefined) return undefined;
+          // "im 11 and im sat in the park by myself": told "call 999 now" in this reply, they are not safe.
+          if (context.turnState.get(TURN_YOUNG_ALONE_TOLD)) return 'no';
           // Scared, with no danger said, is not sure: "call 999 now" is for danger.
           // A friend's danger ("my mate is at some guys flat") says nothing of their own.
           // "my mums boyfriend hit me so i left. im at my friends house": harm at home, left behind, says
@@ -217,6 +219,8 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     await conversationFactsRecord(this.services).update(innerDc.context, (facts) => ({ ...facts, situationSaid: situation }));
     // "yes im back now" answers both.
     if (reading.answer?.option !== undefined) return undefined;
+    // Just told "call 999 now" for being out alone: that is the reply, not a thanks.
+    if (emergencySaidThisTurn(innerDc.context)) return undefined;
     await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t(`youngPerson.situationNoted.${situation}`));
     innerDc.context.turnState.set(TURN_ALREADY_ANSWERED, true);
     return undefined;
@@ -303,7 +307,8 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     const where = resultOf(step, z.enum(WHERE_ANSWERS));
     await conversationFactsRecord(this.services).update(step.context, (facts) => ({ ...facts, situationSaid: where }));
     if (where === 'back') return step.replaceDialog(OFFER_FLOW);
-    await adviseFirst(step.context, this.services, 'yp-where', { ypWhere: where });
+    // "somewhere safe tonight" is not said in the same reply as "call 999 now".
+    if (!emergencySaidThisTurn(step.context)) await adviseFirst(step.context, this.services, 'yp-where', { ypWhere: where });
     return step.replaceDialog(AWAY);
   }
 
