@@ -820,3 +820,30 @@ describe('a twenty-first fresh walk: the care plan says report at once, said up 
     }
   });
 });
+
+describe('a twenty-first fresh walk, second round: a carer asks whether to tell the police he is back', () => {
+  const WALK = [
+    'A foster carer or care worker',
+    'night staff at a childrens home. one of our lads (16) just walked back in at 3am, been gone since yesterday lunch',
+  ];
+  const ASKED = 'do i need to ring the police to say hes back? we reported him at 6pm';
+
+  it('is told to ring 101 and say he is back, not "you do not have to wait 24 hours"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, WALK);
+    const reply = allText(await conversation.say(ASKED));
+    expect(reply).toMatch(/tell them the child is back/);
+    expect(reply).not.toMatch(/wait 24 hours/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: NIGHT });
+    try {
+      const phone = '+447700901034';
+      for (const text of ['hi', ...WALK]) await sms.text(phone, text);
+      expect((await sms.text(phone, ASKED)).replies.join('\n')).toMatch(/tell them the child is back/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

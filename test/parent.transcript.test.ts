@@ -1539,3 +1539,104 @@ describe('a twenty-first fresh walk: words typed at a question that answer somet
     }
   });
 });
+
+describe('a twenty-first fresh walk, second round: what a parent tells at a question', () => {
+  const AFTERNOON = '2026-11-24T15:00:00Z';
+  const WALK = ['A parent or family member', 'Missing now', 'Not sure', 'an hour ago', 'Yes'];
+
+  it('"4" at "how old is your child?" is "call 999 now", and the search comes after', async () => {
+    harness.clock.set(AFTERNOON);
+    try {
+      const conversation = harness.conversation();
+      await walk(conversation, WALK, { join: true });
+      const reply = allText(await conversation.say('4'));
+      expect(reply).toMatch(/call 999 now/);
+      expect(await audit(conversation)).toContain('advised-999:P-DANGER-VERY-YOUNG');
+    } finally {
+      harness.clock.set('2026-11-24T23:00:00Z');
+    }
+  });
+
+  it('"9" in the afternoon is not', async () => {
+    harness.clock.set(AFTERNOON);
+    try {
+      const conversation = harness.conversation();
+      await walk(conversation, WALK, { join: true });
+      expect(allText(await conversation.say('9'))).not.toMatch(/call 999 now/);
+    } finally {
+      harness.clock.set('2026-11-24T23:00:00Z');
+    }
+  });
+
+  it('a shopping centre named, with security looking, is a public place: 999 for a 10-year-old in the first reply', async () => {
+    const conversation = harness.conversation();
+    const reply = allText(
+      lastTurn(
+        await walk(
+          conversation,
+          ['A parent or family member', 'Missing now', 'my son is 10 he ran off in bluewater 20 mins ago, security are looking'],
+          {
+            join: true,
+          },
+        ),
+      ),
+    );
+    expect(reply).toMatch(/call 999 now/i);
+  });
+
+  it('"the lads in the car were older, 20s maybe", at the risk question, is heard as danger to a child still gone', async () => {
+    const conversation = harness.conversation();
+    await walk(
+      conversation,
+      ['parent', 'missing now', 'my daughter is 16 she went with some lads in a car', 'no', 'yesterday at 4pm', 'yes', 'yes'],
+      {
+        join: true,
+      },
+    );
+    const reply = allText(await conversation.say('not sure, the lads in the car were older, 20s maybe'));
+    expect(reply).toMatch(/call 999 now/);
+  });
+
+  it('"ok im ringing them now" at "when did you last see them?" is the call, not the time', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['parent', 'missing now', 'no'], { join: true });
+    const reply = allText(await conversation.say('ok im ringing them now'));
+    expect(reply).not.toMatch(/just now/);
+  });
+
+  it('"ive called 999, theyre coming", after a text that says goodbye, is heard as the call made, not told again', async () => {
+    const conversation = harness.conversation();
+    await walk(
+      conversation,
+      ['please help my son 15 stormed out an hour ago and texted saying you wont have to worry about me anymore. hes self harmed before'],
+      { join: true },
+    );
+    const reply = allText(await conversation.say('ive called 999, theyre coming. should i go out looking for him'));
+    expect(reply).not.toMatch(/Call 999 now/);
+    expect(reply).toMatch(/right thing/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: AFTERNOON });
+    try {
+      const phone = '+447700901033';
+      for (const text of ['hi', ...WALK]) await sms.text(phone, text);
+      expect((await sms.text(phone, '4')).replies.join('\n')).toMatch(/call 999 now/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('a twenty-first fresh walk, second round: "skip" at the photo question', () => {
+  it('moves on, as the details promise, and the summary says it was not given', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [...TO_SEARCH, ...SEARCH_ALL_DONE, ...RISK]);
+    const info = await walk(
+      conversation,
+      INFO.map((answer) => (answer === 'Yes' ? 'skip' : answer)),
+    );
+    expect(info.map(allText).join('\n')).not.toMatch(/didn.t catch|not sure how/i);
+    expect(cardFacts(info[info.length - 1] ?? [])['Recent photo']).not.toBe('ready');
+  });
+});

@@ -1360,3 +1360,109 @@ describe('a twenty-first fresh walk: "2" at "Shall I send this to the team?", by
     }
   });
 });
+
+describe('a twenty-first fresh walk, second round: what a young person away tells in passing', () => {
+  it('a man offering somewhere to stay is danger: not to go with him, and 999', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['young person', 'not sure', 'i left my dads house after a fight. im at the bus station in maidstone']);
+    const reply = allText(await conversation.say('a man just asked if i need somewhere to stay he seems nice'));
+    expect(reply).toMatch(/don't go with them/);
+    expect(reply).toMatch(/999/);
+  });
+
+  it('a 12-year-old walking round town alone at night is told 999 now', async () => {
+    const conversation = harness.conversation();
+    const reply = allText(
+      lastTurn(await walk(conversation, ['young person', 'im 12 and i ran away tonight im walking around town on my own'])),
+    );
+    expect(reply).toMatch(/call 999 now/i);
+    expect(await auditOf(conversation)).toContain('advised-999:Y-YOUNG-AWAY');
+  });
+
+  it('a "havent" deep in what they tell, at "are you safe right now?", is not "call 999 now"', async () => {
+    const conversation = harness.conversation();
+    const reply = allText(
+      lastTurn(
+        await walk(conversation, [
+          'young person',
+          'i got back home on sunday. i was at my boyfriends. i think im pregnant and i havent told anyone',
+        ]),
+      ),
+    );
+    expect(reply).not.toMatch(/call 999 now/i);
+    expect(await auditOf(conversation)).not.toContain('advised-999:Y-NOT-SAFE-NOW');
+  });
+
+  it('"im in a childrens home ... ive gone back to croydon", as a first message, is a young person, not a carer', async () => {
+    const conversation = harness.conversation();
+    const reply = allText(
+      lastTurn(
+        await walk(conversation, ['im in a childrens home in ramsgate but im from croydon, ive gone back to croydon to see my mum']),
+      ),
+    );
+    expect(reply).toMatch(/are you safe right now/);
+    expect(reply).not.toMatch(/the child/);
+  });
+
+  it('at a 23-year-old\'s flat, "he wants me to be nice to them" is heard as sexual harm, not talk of ending a life', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['young person', 'im at my boyfriends flat hes 23 my mum doesnt know where i am']);
+    const reply = allText(await conversation.say('sometimes his mates come round and he wants me to be nice to them'));
+    expect(reply).not.toMatch(/ending your life/);
+    expect(await auditOf(conversation)).toContain('advised-999:G-DANGER-YP-SEXUAL');
+  });
+
+  it('"im planning to run away tonight" is not thanked as being away', async () => {
+    const conversation = harness.conversation();
+    const reply = allText(lastTurn(await walk(conversation, ['young person', 'im planning to run away tonight'])));
+    expect(reply).not.toMatch(/you're away from home/);
+  });
+
+  it('"im his friend" at "Who is writing?" is a young person', async () => {
+    const conversation = harness.conversation();
+    const reply = allText(lastTurn(await walk(conversation, ['im his friend'])));
+    expect(reply).not.toMatch(/didn.t catch/i);
+  });
+
+  it('"where can i sleep tonight" is answered with who can find somewhere tonight', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['young person', 'not sure', 'away']);
+    const reply = allText(await conversation.say('where can i sleep tonight'));
+    expect(reply).toMatch(/03000 419191/);
+    expect(reply).not.toMatch(/only answer a few questions/);
+  });
+
+  it('"i dont have a phone im on my ipad" is how to get help without a call, not "didn\'t catch that"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['young person', 'im 14 i ran away']);
+    const reply = allText(await conversation.say('i dont have a phone im on my ipad on the park wifi'));
+    expect(reply).toMatch(/116 000/);
+    expect(reply).not.toMatch(/didn.t catch/i);
+  });
+
+  it('in crisis at "Who is writing?", after the straight question, they are not asked who they are again', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['i dont want to be here anymore. im on the bridge i ran away tonight', 'yes', 'ok']);
+    expect(allText(last(turns))).not.toMatch(/Who is writing/);
+    expect(allText(last(turns))).toMatch(/away from home now, or are you back/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901031';
+      for (const text of ['hi', 'young person', 'not sure', 'i left my dads house after a fight. im at the bus station in maidstone'])
+        await sms.text(phone, text);
+      expect((await sms.text(phone, 'this guy offered me a place to crash tonight, should i go')).replies.join('\n')).toMatch(
+        /don't go with them/,
+      );
+      const other = '+447700901032';
+      for (const text of ['hi', 'young person']) await sms.text(other, text);
+      expect((await sms.text(other, 'im 12 and i ran away tonight im walking around town on my own')).replies.join('\n')).toMatch(
+        /call 999 now/i,
+      );
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -629,6 +629,8 @@ export function createUnderstanding(
       }
       // "999", texted or typed here alone: someone trying to reach the emergency services through the bot.
       if (EMERGENCY_NUMBER_ALONE.test(normalise(text))) question ??= 'callForMe';
+      // "do i need to ring the police to say hes back?": when to report, asked of a child back, is telling them.
+      if (question === 'whenToReport' && situation === 'back') question = 'tellPoliceBack';
       // "she took an overdose last year ... now shes gone": a child missing with that history is at risk now.
       if (situation === 'missingNow' || situation === 'away') for (const category of history) danger.add(category);
       else if (history.length > 0 && danger.size === 0) explainedAway = true;

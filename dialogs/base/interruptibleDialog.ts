@@ -121,12 +121,19 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     await keepHeardAt(context, this.services);
     const before = await conversationFactsRecord(this.services).get(context);
     const tapped = readingOf(context, this.services).answer?.tapped ?? false;
+    // "i dont want to be here anymore. i ran away tonight", at "Who is writing?", then the crisis
+    // reply: who they are was said, and someone in crisis is not asked it again.
+    const writerSaidInCrisis =
+      before.role === undefined && before.writerHeard !== undefined && (await dangerToldRecently(context, this.services))
+        ? before.writerHeard
+        : undefined;
     // Read with what the conversation said before, for every dialog that reads this turn.
     const turnReading = tapped
       ? readingOf(context, this.services)
-      : amendReading(context, this.services, (read) =>
-          inContext(read, before, () => this.services.understanding.placeOfMeansSaid(text, messages.locale)),
-        );
+      : amendReading(context, this.services, (read) => {
+          const amended = inContext(read, before, () => this.services.understanding.placeOfMeansSaid(text, messages.locale));
+          return amended.writer === undefined && writerSaidInCrisis ? { ...amended, writer: writerSaidInCrisis } : amended;
+        });
     const reading = tapped ? undefined : turnReading;
     // Who is writing, for words that fit them: confirmed, or what this message or an earlier one
     // said, or else the trained reader's guess ("im on the bridge, i cant do this anymore" is the
@@ -575,15 +582,19 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return dangerCategory !== undefined || concernCategory !== undefined || disclosure !== undefined || questionAnswered;
   }
 
-  /** A young child lost in a public place, said before any question: the area's rule for it, once. */
-  private async adviseYoungLost(context: TurnContext): Promise<void> {
+  /**
+   * A young child lost in a public place, at night, or very young, said before any question or
+   * answered at one ("4" at "how old?"): the area's rule for it, once. Says whether it was given.
+   */
+  protected async adviseYoungLost(context: TurnContext): Promise<boolean> {
     const facts = await conversationFactsRecord(this.services).get(context);
-    if (facts.youngLostTold || facts.ageYears === undefined) return;
+    if (facts.youngLostTold || facts.ageYears === undefined) return false;
     const inPublic = facts.stated.includes('missingFromPublicPlace');
     const rule = this.youngLostRule(facts.ageYears, inPublic);
-    if (!rule) return;
-    await advise(context, this.services, rule, {}, youngLostFacts(facts.ageYears, inPublic));
+    if (!rule) return false;
+    await advise(context, this.services, rule, {}, this.youngLostFacts(facts.ageYears, inPublic));
     await conversationFactsRecord(this.services).update(context, (current) => ({ ...current, youngLostTold: true }));
+    return true;
   }
 
   /** A young person who said they are away, out alone and young: the area's rule for it, once. */
@@ -611,12 +622,18 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 
   /**
-   * Only the rules that make it "call 999 now" at once, in a public place or, for the youngest
-   * ("cant find my daughter in bluewater shes 4"), wherever; other advice waits for the question.
+   * Only the rules that make it "call 999 now" at once, in a public place, at night or, for the
+   * youngest ("cant find my daughter in bluewater shes 4"), wherever; other advice waits for the question.
    */
   private youngLostRule(ageYears: number, inPublic: boolean) {
-    const rule = this.services.rules.decide('parent-danger', youngLostFacts(ageYears, inPublic));
+    const rule = this.services.rules.decide('parent-danger', this.youngLostFacts(ageYears, inPublic));
     return rule?.audit === 'advised-999' && rule.conditional999 !== true ? rule : undefined;
+  }
+
+  /** What the area's rule weighs for a young child gone whose parent has not yet said whether they are in danger. */
+  private youngLostFacts(ageYears: number, missingFromPublicPlace: boolean) {
+    const dark = afterDark(this.services.clock.now(), this.services.timeZone);
+    return { parentDangerNow: 'unsure', missingFromPublicPlace, ageYears, afterDark: dark } as const;
   }
 
   /**
@@ -775,6 +792,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
  */
 function inContext<Read extends Reading>(reading: Read, before: Pick<ConversationFacts, 'flags'>, atPlaceOfMeans: () => boolean): Read {
   if (!before.flags.includes('suicideSelfHarm')) return reading;
+  // "ive called 999, theyre coming. should i go out looking for him": the call made, not more of that talk.
+  if (reading.facts.said.includes('policeTold') || reading.facts.said.includes('ambulanceCalled')) return reading;
   if (!reading.danger.includes('immediate') && !onlySomeoneElse(reading.dangerOf) && atPlaceOfMeans())
     return { ...reading, danger: ['suicideSelfHarm', 'immediate'], dangerOf: ['writer'], concern: [] };
   // "ive got some of his pills here", after talk of ending one's life: the danger now is to that life.
@@ -784,10 +803,6 @@ function inContext<Read extends Reading>(reading: Read, before: Pick<Conversatio
   const now: DangerCategory[] = reading.concern.includes('immediate') ? ['immediate'] : [];
   return { ...reading, danger: ['suicideSelfHarm', ...now], concern: [] };
 }
-
-/** What the area's rule weighs for a child lost in a public place whose parent has not yet said whether they are in danger. */
-const youngLostFacts = (ageYears: number, missingFromPublicPlace: boolean) =>
-  ({ parentDangerNow: 'unsure', missingFromPublicPlace, ageYears }) as const;
 
 /**
  * Kinds of danger where, if it is also a medical emergency, the ambulance comes first: "someone

@@ -106,8 +106,10 @@ export class PastMomentDialog extends ComponentDialog {
             if (reading.kind === 'unreadable' || (reading.kind === 'read' && this.aboutTheDanger(context, text, reading.moment)))
               return { ok: false, retry: keys.unreadable };
             if (reading.kind === 'future') return { ok: false, retry: keys.future };
-            // "idk what i do now": not knowing, and a question of their own; its "now" is not when they went.
-            if (this.isNow(reading.moment) && services.understanding.everyday(text, messages.locale) === 'unknown')
+            // "idk what i do now": not knowing, and a question of their own; "ok im ringing them now":
+            // the call. Neither "now" is when they went.
+            const callSaid = readingOf(context, services).facts.said.some((fact) => CALLS_MADE.includes(fact));
+            if (this.isNow(reading.moment) && (callSaid || services.understanding.everyday(text, messages.locale) === 'unknown'))
               return { ok: false, retry: keys.unreadable };
             return { ok: true, value: pastMomentOf(reading.moment) };
           },

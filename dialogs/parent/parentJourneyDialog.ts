@@ -392,6 +392,12 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       await adviseFirst(step.context, this.services, 'parent-triage', { ageYears });
       return step.endDialog();
     }
+    // "4", at "how old is your child?", after "not sure" to danger: a child that young is "call
+    // 999 now" however the age arrives, and the search comes after.
+    const { dangerNow, toldToReportNow } = await this.record.get(step.context);
+    if (dangerNow !== 'yes' && !toldToReportNow && (await this.adviseYoungLost(step.context))) {
+      await this.record.update(step.context, (current) => ({ ...current, toldToReportNow: true }));
+    }
     // "no phone on him": calling or texting them cannot be asked about.
     const { stated } = await conversationFactsRecord(this.services).get(step.context);
     if (noPhoneOfTheirOwn({ stated, ageYears })) return step.next('no');

@@ -9,6 +9,8 @@ import { Question, type Parsed } from '../base/question';
 import { resultOf, stepValues, textAnswerResult, yesNoResult } from '../base/stepData';
 import { messagesFor, readingOf, turnLocale, type DialogServices } from '../../bot/turn/services';
 import { yesNoQuestion } from '../base/yesNo';
+import { Choices } from '../base/choices';
+import { ChoiceQuestion } from '../base/choiceQuestion';
 import type { AskedDetail } from '../../bot/understanding/openQuestion';
 import { readDateOfBirth } from './dateOfBirth';
 import { conversationFactsRecord, SAID_JOINER } from '../base/conversationFacts';
@@ -87,6 +89,13 @@ export const dateOfBirthAnswer =
 export const stillKept = (profile: PreparedProfile | undefined, now: Date): PreparedProfile | undefined =>
   profile && (!profile.keepUntil || new Date(profile.keepUntil).getTime() > now.getTime()) ? profile : undefined;
 
+/** "skip" is offered at every question of these details, the photo's too. */
+const PHOTO_ANSWERS = ['yes', 'no', 'skip'] as const;
+const photoChoices = Choices.keyed(PHOTO_ANSWERS, (value) => (value === 'skip' ? 'common.answers.skip' : `common.yesNo.${value}`), {
+  yes: 'yes',
+  no: 'no',
+});
+
 export class PoliceInfoDialog extends ComponentDialog {
   private readonly record;
   private readonly profile;
@@ -96,7 +105,13 @@ export class PoliceInfoDialog extends ComponentDialog {
     this.record = parentCaseRecord(services);
     this.profile = preparedProfileRecord(services);
     for (const field of POLICE_FIELDS) {
-      if (field === 'photo') this.addDialog(yesNoQuestion(fieldQuestionId(field), 'parent.info.photo', services));
+      if (field === 'photo')
+        this.addDialog(
+          new ChoiceQuestion(
+            { id: fieldQuestionId(field), ask: 'parent.info.photo', retry: 'common.yesNo.retry', choices: photoChoices },
+            services,
+          ),
+        );
       else this.addDialog(this.textQuestion(field));
     }
     for (const field of Object.keys(SAID_BEFORE) as SaidField[]) {
@@ -221,8 +236,9 @@ export class PoliceInfoDialog extends ComponentDialog {
   private async keep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { field } = loopValues.read(step);
     if (field === undefined) return step.endDialog({} satisfies PoliceInfoResult);
+    const photo = field === 'photo' ? resultOf(step, z.enum(PHOTO_ANSWERS)) : undefined;
     const answer: FieldAnswer =
-      field === 'photo' ? { kind: 'value', value: resultOf(step, yesNoResult) } : resultOf(step, textAnswerResult);
+      photo === undefined ? resultOf(step, textAnswerResult) : photo === 'skip' ? { kind: 'skipped' } : { kind: 'value', value: photo };
     if (field === 'reporter') {
       await this.record.update(step.context, (current) => ({ ...current, reporter: answer }));
       return step.replaceDialog(LOOP);

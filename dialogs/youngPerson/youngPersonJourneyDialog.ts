@@ -74,12 +74,16 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
         'youngPerson.safe.ask',
         services,
         (context) => {
-          const { danger, dangerOf, facts, answer, disclosures, situation } = readingOf(context, services);
+          const { danger, concern, dangerOf, facts, answer, disclosures, situation } = readingOf(context, services);
           // "im scared", "my dad hits me", "he made me carry stuff for him": not safe, said in their
           // words, and not asked again after the 999 line. Talk of ending their life is asked about
           // straight instead; a yes or no said with it is theirs. "my mum kicked me out" says where
           // they cannot go, not that they are in danger now: asked.
           if (answer?.option === 'no' && answer.by === 'meaning' && allWellSaid(context, services)) return 'yes';
+          // "... i think im pregnant and i havent told anyone": a no deep in what they tell, with no
+          // danger said, answers nothing for sure; "not sure" gets 999 with an "if", not "call 999 now".
+          const deepNo = answer?.option === 'no' && answer.by === 'meaning' && !answer.opensWithIt;
+          if (deepNo && danger.length === 0 && concern.length === 0) return 'unsure';
           if (answer?.option !== undefined) return undefined;
           // "im 11 and im sat in the park by myself": told "call 999 now" in this reply, they are not safe.
           if (context.turnState.get(TURN_YOUNG_ALONE_TOLD)) return 'no';
