@@ -1466,3 +1466,32 @@ describe('a twenty-first fresh walk, second round: what a young person away tell
     }
   });
 });
+
+describe('a twenty-first fresh walk, second round: no to a person after telling of harm at home', () => {
+  const WALK = ['young person', 'my dad hits me so i ran away'];
+
+  it('is an open door to go on, not "You can write here any time"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, WALK);
+    const reply = allText(await conversation.say('no'));
+    expect(reply).not.toMatch(/write here any time/);
+    expect(reply).toMatch(/still here with you/);
+  });
+
+  it('without harm told, the ordinary close', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['young person', 'i ran away', 'yes', 'yes']);
+    expect(allText(await conversation.say('no'))).toMatch(/write here any time/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901035';
+      for (const text of ['hi', ...WALK]) await sms.text(phone, text);
+      expect((await sms.text(phone, 'no')).replies.join('\n')).toMatch(/still here with you/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -13,6 +13,7 @@ import {
   conversationFactsRecord,
   dangerNowJustTold,
   flagRisk,
+  harmSaid,
   keepOfferDeclined,
   momentSaidBegin,
   nobodyJustTold,
@@ -347,11 +348,17 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
     return step.next();
   }
 
-  /** Told tonight that nobody from the team can come: not a goodbye, but an open door to go on here. */
+  /**
+   * Told tonight that nobody from the team can come, or after telling of harm or of home not being
+   * safe ("last time he hit me with a belt", then no to a person): not a goodbye, but an open door
+   * to go on here.
+   */
   private async close(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const nobodyComing = nobodyJustTold(await conversationFactsRecord(this.services).get(step.context), this.services.clock.now());
+    const facts = await conversationFactsRecord(this.services).get(step.context);
+    const nobodyComing = nobodyJustTold(facts, this.services.clock.now());
+    const harmTold = harmSaid(facts) || facts.flags.some((flag) => flag === 'home-not-safe' || HOME_NOT_SAFE_FLAGS.includes(flag));
     await step.context.sendActivity(
-      messagesFor(step.context, this.services).t(nobodyComing ? 'youngPerson.closeNoPerson' : 'youngPerson.close'),
+      messagesFor(step.context, this.services).t(nobodyComing || harmTold ? 'youngPerson.closeNoPerson' : 'youngPerson.close'),
     );
     return step.endDialog();
   }
