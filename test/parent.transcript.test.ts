@@ -1597,6 +1597,19 @@ describe('a twenty-first fresh walk, second round: what a parent tells at a ques
     expect(reply).toMatch(/call 999 now/);
   });
 
+  it('"went out at 4 said she\'d be back by 8, its 10 now" is last seen at 4, not "just now"', async () => {
+    harness.clock.set('2026-11-24T22:00:00Z');
+    try {
+      const conversation = harness.conversation();
+      await walk(conversation, ['parent', 'missing now', 'no'], { join: true });
+      const reply = allText(await conversation.say("shes 15, went out at 4 said she'd be back by 8, its 10 now"));
+      expect(reply).toMatch(/16:00/);
+      expect(reply).not.toMatch(/just now/);
+    } finally {
+      harness.clock.set('2026-11-24T23:00:00Z');
+    }
+  });
+
   it('"ok im ringing them now" at "when did you last see them?" is the call, not the time', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['parent', 'missing now', 'no'], { join: true });

@@ -1390,6 +1390,7 @@ describe('a twenty-first fresh walk, second round: what a young person away tell
       ),
     );
     expect(reply).not.toMatch(/call 999 now/i);
+    expect(reply).not.toMatch(/you're away from home/);
     expect(await auditOf(conversation)).not.toContain('advised-999:Y-NOT-SAFE-NOW');
   });
 

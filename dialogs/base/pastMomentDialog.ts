@@ -102,7 +102,12 @@ export class PastMomentDialog extends ComponentDialog {
           },
           parse: (text, context, messages) => {
             if (keys.askedAhead && ASKED_AHEAD.test(text.trim())) return { ok: false, retry: keys.askedAhead };
-            const reading = this.readMoment(text, messages.locale);
+            // "went out at 4 said she'd be back by 8, its 10 now": the time beside the words of going.
+            const cued = options.lastSeen
+              ? services.understanding.lastSeenWords(text, messages.locale, { dueBack: options.dueBack ?? false })
+              : undefined;
+            const fromCue = cued === undefined ? undefined : this.readMoment(cued, messages.locale);
+            const reading = fromCue?.kind === 'read' ? fromCue : this.readMoment(text, messages.locale);
             if (reading.kind === 'unreadable' || (reading.kind === 'read' && this.aboutTheDanger(context, text, reading.moment)))
               return { ok: false, retry: keys.unreadable };
             if (reading.kind === 'future') return { ok: false, retry: keys.future };
