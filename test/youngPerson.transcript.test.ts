@@ -1405,9 +1405,12 @@ describe('a twenty-first fresh walk, second round: what a young person away tell
     expect(reply).not.toMatch(/the child/);
   });
 
-  it('at a 23-year-old\'s flat, "he wants me to be nice to them" is heard as sexual harm, not talk of ending a life', async () => {
+  it('at a 23-year-old\'s flat: "call 999 now" once in that reply, and "be nice to his mates" heard as sexual harm', async () => {
     const conversation = harness.conversation();
-    await walk(conversation, ['young person', 'im at my boyfriends flat hes 23 my mum doesnt know where i am']);
+    const first = allText(
+      lastTurn(await walk(conversation, ['young person', 'im at my boyfriends flat hes 23 my mum doesnt know where i am'])),
+    );
+    expect(first.match(/999 now/gi)).toHaveLength(1);
     const reply = allText(await conversation.say('sometimes his mates come round and he wants me to be nice to them'));
     expect(reply).not.toMatch(/ending your life/);
     expect(await auditOf(conversation)).toContain('advised-999:G-DANGER-YP-SEXUAL');

@@ -269,8 +269,10 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
   private async afterSafe(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const safeNow = resultOf(step, yesNoUnsureResult);
     // Told "call 999 now" just before: the same is not said again with an "if".
+    // "im at my boyfriends flat hes 23": told "call 999 now" for that in this reply, not a second time.
     const toldAlready =
       safeValues.read(step).toldAlready ||
+      emergencySaidThisTurn(step.context) ||
       dangerNowJustTold(await conversationFactsRecord(this.services).get(step.context), this.services.clock.now());
     // "i ran away", "my mum kicked me out", "im back now": the first message said where they are.
     const { situationSaid, flags } = await conversationFactsRecord(this.services).get(step.context);
