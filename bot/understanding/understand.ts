@@ -103,8 +103,6 @@ export interface StatedFacts {
    * who is 12") or "he" or "she" ("shes 13"). Who is writing, and what is known, decide whose it is.
    */
   ageSaidOf?: 'relative' | 'heOrShe';
-  /** The number an age is said in place of ("hes 16 not 6"): beside the age known, a correction, not someone else's. */
-  ageTakenBack?: number;
   said: StatedFact[];
   /** Facts said not to hold ("no one has called the police"): a fact kept earlier is dropped. */
   denied?: StatedFact[];
@@ -278,7 +276,7 @@ const nearlyWhole = (tokens: readonly Token[], at: ReadonlySet<number>): boolean
  * Facts of a child's health or needs, or of a call made ("ive rung the police, theyre sending
  * someone"): said alone, they are kept, not answered as a worry.
  */
-const CONDITION_FACTS: ReadonlySet<string> = new Set([
+const FACTS_NOT_WORRIES: ReadonlySet<string> = new Set([
   'medicalCondition',
   'additionalNeeds',
   'policeTold',
@@ -525,7 +523,6 @@ export function createUnderstanding(
       let bookingRequest: BookingRequest | undefined;
       let ageYears: number | undefined;
       let ageSaidOf: StatedFacts['ageSaidOf'];
-      let ageTakenBack: number | undefined;
       let harmDone = false;
       const said = new Set<StatedFact>();
       const denied = new Set<StatedFact>();
@@ -570,7 +567,6 @@ export function createUnderstanding(
           const child = childAgeNow(tokens, reader);
           ageYears = child?.value ?? ageInBrackets(text, reader.ageCues);
           if (child) ageSaidOf = ageSubjectAt(tokens, child.at, reader.ageCues);
-          ageTakenBack = child?.takenBack;
         }
         if (adultPartnerSaid(tokens, reader.ageCues, ageYears)) for (const category of ADULT_PARTNER_DANGER) danger.add(category);
         if (pillsCounted(tokens, reader.pillWords)) {
@@ -622,10 +618,10 @@ export function createUnderstanding(
         for (const match of factsFound) if (match.label !== 'none') (match.negated ? denied : said).add(match.label);
         // "he has diabetes", "ive rung the police": a condition or a call said and nothing more is
         // that fact, kept for the journey and the police; not a worry for the trained reader.
-        const conditionWords = new Set(
-          factsFound.filter((match) => !match.negated && CONDITION_FACTS.has(match.label)).flatMap((match) => match.positions),
+        const factOnlyWords = new Set(
+          factsFound.filter((match) => !match.negated && FACTS_NOT_WORRIES.has(match.label)).flatMap((match) => match.positions),
         );
-        if (nearlyWhole(tokens, conditionWords)) explainedAway = true;
+        if (nearlyWhole(tokens, factOnlyWords)) explainedAway = true;
       }
       // "999", texted or typed here alone: someone trying to reach the emergency services through the bot.
       if (EMERGENCY_NUMBER_ALONE.test(normalise(text))) question ??= 'callForMe';
@@ -672,7 +668,6 @@ export function createUnderstanding(
         facts: {
           ...(ageYears === undefined ? {} : { ageYears }),
           ...(ageYears === undefined || ageSaidOf === undefined ? {} : { ageSaidOf }),
-          ...(ageYears === undefined || ageTakenBack === undefined ? {} : { ageTakenBack }),
           said: STATED_FACTS.filter((fact) => said.has(fact)),
           ...(denied.size > 0 ? { denied: STATED_FACTS.filter((fact) => denied.has(fact) && !said.has(fact)) } : {}),
           ...policeReferenceIn(
@@ -1521,14 +1516,12 @@ const BIRTHDAY_REACH = 2;
 function childAgeNow(
   tokens: readonly Token[],
   reader: Pick<LanguageReader, 'ageCues' | 'ageSooner'>,
-): { value: number; at: number; takenBack?: number } | undefined {
+): { value: number; at: number } | undefined {
   const first = ageSaid(tokens, reader.ageCues);
   if (!first) return undefined;
   const said = correctedAge(tokens, first, reader.ageCues.corrections) ?? first;
   const birthdaySoon = reader.ageSooner.find(tokens).some((match) => match.start > said.at && match.start <= said.at + BIRTHDAY_REACH);
-  const other = tokens[said.at + 2]?.word ?? '';
-  const takenBack = reader.ageCues.insteadOf.has(tokens[said.at + 1]?.word ?? '') && /^[1-9]\d?$/.test(other) ? Number(other) : undefined;
-  return { value: birthdaySoon && said.value > 0 ? said.value - 1 : said.value, at: said.at, ...(takenBack ? { takenBack } : {}) };
+  return { value: birthdaySoon && said.value > 0 ? said.value - 1 : said.value, at: said.at };
 }
 
 /** How far back in its clause the person an age is said of may stand ("my nephew Kyle who is 12"). */

@@ -29,7 +29,7 @@ import {
   type ConversationFacts,
 } from './conversationFacts';
 import { TURN_ALREADY_ANSWERED, TURN_ONLY_NOTED } from './waitingDialog';
-import { pastMomentOf } from './pastMomentDialog';
+import { callMadeSaid, pastMomentOf } from './pastMomentDialog';
 import { aboutSomeoneElseOnly, languageOf, LAST_CLOCK_HOUR, onlySomeoneElse, type Reading } from '../../bot/understanding/understand';
 import { words } from '../../bot/understanding/text';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffOptions } from './handoffDialog';
@@ -149,16 +149,17 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // From an adult who gave the child's age, "my nephew Kyle who is 12" is the nephew's age, and
     // "some lad on snapchat, says hes 16" his; said first, or taken back ("sorry i meant hes 12"), it is the child's.
     // "hes 12!!" after 11 is a correction: only an age far from the one known is someone else's.
+    // "hes 16 not 6", "sorry i meant 6 not 5": the age said, in place of another number.
+    const instead = reading?.facts.ageYears === undefined ? undefined : this.services.understanding.numberTakenBack(text, messages.locale);
+    const takenBack = instead?.meant === reading?.facts.ageYears ? instead?.takenBack : undefined;
     // "hes 16 not 6", after 6: the age known, taken back, however far the new one is from it.
     const farFromKnown =
-      Math.abs((reading?.facts.ageYears ?? 0) - (before.ageYears ?? 0)) > AGE_CORRECTION_REACH &&
-      reading?.facts.ageTakenBack !== before.ageYears;
+      Math.abs((reading?.facts.ageYears ?? 0) - (before.ageYears ?? 0)) > AGE_CORRECTION_REACH && takenBack !== before.ageYears;
     const othersAgeOnceKnown =
       role !== 'youngPerson' &&
       before.ageYears !== undefined &&
       (reading?.facts.ageSaidOf === 'relative' || (reading?.facts.ageSaidOf === 'heOrShe' && farFromKnown));
     // "sorry i meant 6 not 5", at "5 hours ago, is that right?": a time put right, unless 5 was the age.
-    const takenBack = reading?.facts.ageTakenBack;
     const timePutRight =
       waiting?.asksFor === 'moment' &&
       takenBack !== undefined &&
@@ -793,7 +794,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 function inContext<Read extends Reading>(reading: Read, before: Pick<ConversationFacts, 'flags'>, atPlaceOfMeans: () => boolean): Read {
   if (!before.flags.includes('suicideSelfHarm')) return reading;
   // "ive called 999, theyre coming. should i go out looking for him": the call made, not more of that talk.
-  if (reading.facts.said.includes('policeTold') || reading.facts.said.includes('ambulanceCalled')) return reading;
+  if (callMadeSaid(reading.facts)) return reading;
   if (!reading.danger.includes('immediate') && !onlySomeoneElse(reading.dangerOf) && atPlaceOfMeans())
     return { ...reading, danger: ['suicideSelfHarm', 'immediate'], dangerOf: ['writer'], concern: [] };
   // "ive got some of his pills here", after talk of ending one's life: the danger now is to that life.

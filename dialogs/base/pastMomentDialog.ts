@@ -18,6 +18,9 @@ import { yesNoQuestion, type YesNo } from './yesNo';
 /** Facts that tell of a call made: a time beside one is the call's. */
 const CALLS_MADE: readonly StatedFact[] = ['policeTold', 'ambulanceCalled'];
 
+/** The words say a call was made to the police or for an ambulance ("ive rung 999", "paramedics are on the way"). */
+export const callMadeSaid = (facts: { said: readonly StatedFact[] }): boolean => facts.said.some((fact) => CALLS_MADE.includes(fact));
+
 /** A time read within this of the message itself is "now": when it was written, not when they went. */
 const SAID_NOW_WITHIN_MS = 2 * 60_000;
 
@@ -113,7 +116,7 @@ export class PastMomentDialog extends ComponentDialog {
             if (reading.kind === 'future') return { ok: false, retry: keys.future };
             // "idk what i do now": not knowing, and a question of their own; "ok im ringing them now":
             // the call. Neither "now" is when they went.
-            const callSaid = readingOf(context, services).facts.said.some((fact) => CALLS_MADE.includes(fact));
+            const callSaid = callMadeSaid(readingOf(context, services).facts);
             if (this.isNow(reading.moment) && (callSaid || services.understanding.everyday(text, messages.locale) === 'unknown'))
               return { ok: false, retry: keys.unreadable };
             return { ok: true, value: pastMomentOf(reading.moment) };
@@ -184,8 +187,8 @@ export class PastMomentDialog extends ComponentDialog {
     const text = context.activity.text ?? '';
     const { locale } = messagesFor(context, this.services);
     // "the police know, i rang them again tonight": when the call was made, not when they went.
-    const callSaid = reading.facts.said.some((fact) => CALLS_MADE.includes(fact));
-    if (callSaid && this.options.lastSeen && this.services.understanding.lastSeenWords(text, locale) === undefined) return undefined;
+    if (callMadeSaid(reading.facts) && this.options.lastSeen && this.services.understanding.lastSeenWords(text, locale) === undefined)
+      return undefined;
     return this.correctionIn(text, locale);
   }
 

@@ -42,8 +42,7 @@ const WENT = 'carer.went';
 /** The risks that go to the conversation's flags, for a person who takes it over. */
 const RISK_FLAGS_OF: Partial<Record<CarerRisk, RiskFlag>> = { exploitation: 'exploitation', selfHarm: 'selfHarm', medical: 'medical' };
 
-/** What the main steps keep between them: whether the carer knows where the child is. */
-/** Whether they know where the child is, and whether "report now" was said already (the care plan said so up front). */
+/** What the main steps keep between them: whether the carer knows where the child is, and whether "report now" was said already (the care plan said so up front). */
 const mainValues = stepValues(z.object({ known: z.boolean().optional(), reportAdvised: z.boolean().optional() }));
 
 const PART_DIALOGS: Record<CarerPart, string> = {
@@ -243,7 +242,7 @@ export class CarerJourneyDialog extends InterruptibleDialog {
     const facts = { whereaboutsKnown: known, 'risk.carePlanReportNow': true };
     const rule = this.services.rules.decide('carer-plan-report', facts);
     if (rule?.audit !== 'advised-101') return false;
-    await advise(context, this.services, rule, { hours: 0 });
+    await advise(context, this.services, rule);
     await this.log.write(context, 'reportedAtOnce');
     return true;
   }

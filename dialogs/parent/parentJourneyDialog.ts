@@ -572,14 +572,11 @@ export class ParentJourneyDialog extends InterruptibleDialog {
 /** Facts for the risk and repeat-missing rules. */
 export function riskFacts(parentCase: ParentCase, now: Date, timeZone: string) {
   const riskFactorCount = RISK_FACTORS.filter((factor) => parentCase.risk[factor]).length;
+  const current = DateTime.fromJSDate(now, { zone: timeZone });
   const lastSeen = parentCase.lastSeen ? DateTime.fromISO(parentCase.lastSeen.at, { zone: timeZone }) : undefined;
-  const since = lastSeen && DateTime.fromJSDate(now, { zone: timeZone }).diff(lastSeen);
-  const daysMissing = since ? Math.floor(since.as('days')) : 0;
+  const hoursGone = lastSeen ? current.diff(lastSeen).as('hours') : 0;
+  const daysMissing = Math.floor(hoursGone / 24);
   // Out all night: a midnight has passed since they were last seen, and long enough for it to be the night.
-  const goneOvernight =
-    lastSeen !== undefined &&
-    since !== undefined &&
-    since.as('hours') >= OVERNIGHT_HOURS &&
-    lastSeen.startOf('day') < DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  const goneOvernight = lastSeen !== undefined && hoursGone >= OVERNIGHT_HOURS && lastSeen.startOf('day') < current.startOf('day');
   return { riskFactorCount, daysMissing, goneOvernight, episodes90d: parentCase.episodes90d ?? (parentCase.risk.before ? 1 : 0) };
 }

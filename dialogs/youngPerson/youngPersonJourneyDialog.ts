@@ -88,8 +88,6 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
           if (answer?.option !== undefined) return undefined;
           // "im 11 and im sat in the park by myself": told "call 999 now" in this reply, they are not safe.
           if (context.turnState.get(TURN_YOUNG_ALONE_TOLD)) return 'no';
-          // Scared, with no danger said, is not sure: "call 999 now" is for danger.
-          // A friend's danger ("my mate is at some guys flat") says nothing of their own.
           // "my mums boyfriend hit me so i left. im at my friends house": harm at home, left behind, says
           // nothing of where they are now; the reply to it gives 999, and they are asked again.
           const leftHarmBehind =
@@ -97,6 +95,8 @@ export class YoungPersonJourneyDialog extends InterruptibleDialog {
             danger.every((category) => category === 'violenceAbuse') &&
             disclosures.some((disclosure) => HOME_NOT_SAFE_FLAGS.includes(disclosure));
           if (leftHarmBehind) return undefined;
+          // Scared, with no danger said, is not sure: "call 999 now" is for danger.
+          // A friend's danger ("my mate is at some guys flat") says nothing of their own.
           if (!onlySomeoneElse(dangerOf) && danger.some((category) => category !== 'suicideSelfHarm')) return 'no';
           return facts.said.includes('feelsScared') ? 'unsure' : undefined;
         },
