@@ -1430,6 +1430,19 @@ describe('a twenty-first fresh walk: a number put right', () => {
     expect(allText(await conversation.say('yes'))).toMatch(/they are 15/);
   });
 
+  it('where "5" is both the hour and the hours ago (17:00, at 22:00), "6 not 5" is asked again, not guessed', async () => {
+    harness.clock.set('2026-11-24T22:00:00Z');
+    try {
+      const conversation = harness.conversation();
+      await walk(conversation, ['parent', 'missing now', 'he is 15', 'no', '5 hours ago'], { join: true });
+      const reply = allText(await conversation.say('no sorry 6 not 5'));
+      expect(reply).not.toMatch(/18:00/);
+      expect(reply).toMatch(/last see or hear/);
+    } finally {
+      harness.clock.set('2026-11-24T23:00:00Z');
+    }
+  });
+
   it('"hes 16 not 6", after 6, is the child\'s age put right, not someone else\'s', async () => {
     const conversation = harness.conversation();
     await walk(conversation, ['parent', 'missing now', 'my son is 6'], { join: true });

@@ -198,23 +198,25 @@ export class PastMomentDialog extends ComponentDialog {
 
   /**
    * The moment read back with one of its numbers put right: its hour on the clock ("at 5" -> 6),
-   * or how many hours, minutes or days ago it was ("5 hours ago" -> 6). Never into the future.
+   * or how many hours, minutes or days ago it was ("5 hours ago" -> 6). Never into the future, and
+   * not guessed where both fit and disagree ("17:00 (5 hours ago)", at 22:00).
    */
   private movedBy(moment: PastMoment, { meant, takenBack }: { meant: number; takenBack: number }): PastMoment | undefined {
     const at = DateTime.fromISO(moment.at, { zone: this.services.timeZone });
     const now = DateTime.fromJSDate(this.services.clock.now(), { zone: this.services.timeZone });
     const ago = now.diff(at);
     const shift = meant - takenBack;
-    const moved =
-      moment.precision === 'minute' && meant <= 12 && at.hour % 12 === takenBack % 12
-        ? at.plus({ hours: shift })
-        : moment.precision === 'minute' && Math.round(ago.as('hours')) === takenBack
-          ? at.minus({ hours: shift })
-          : moment.precision === 'minute' && Math.round(ago.as('minutes')) === takenBack
-            ? at.minus({ minutes: shift })
-            : Math.round(now.startOf('day').diff(at.startOf('day')).as('days')) === takenBack
-              ? at.minus({ days: shift })
-              : undefined;
+    const byClock = moment.precision === 'minute' && meant <= 12 && at.hour % 12 === takenBack % 12 ? at.plus({ hours: shift }) : undefined;
+    const byAgo =
+      moment.precision === 'minute' && Math.round(ago.as('hours')) === takenBack
+        ? at.minus({ hours: shift })
+        : moment.precision === 'minute' && Math.round(ago.as('minutes')) === takenBack
+          ? at.minus({ minutes: shift })
+          : Math.round(now.startOf('day').diff(at.startOf('day')).as('days')) === takenBack
+            ? at.minus({ days: shift })
+            : undefined;
+    if (byClock && byAgo && !byClock.equals(byAgo)) return undefined;
+    const moved = byClock ?? byAgo;
     if (!moved || moved > now) return undefined;
     return { at: moved.toUTC().toISO() ?? moment.at, precision: moment.precision };
   }
