@@ -1499,3 +1499,45 @@ describe('a twenty-first fresh walk, second round: no to a person after telling 
     }
   });
 });
+
+describe('a twenty-second fresh walk: "should i call 999 myself?", just after the 999 for a friend', () => {
+  const FRIEND = 'my mate just messaged saying he wants to end it all and hes at the beach';
+  const ASKED = 'should i call 999 myself then? im scared';
+
+  it('is yes, call 999 now, for the friend: not "you are in danger" nor the straight question to the writer', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    await walk(conversation, [FRIEND, 'im his friend']);
+    const reply = allText(await conversation.say(ASKED));
+    expect(reply).toMatch(/^Yes: call 999 now/);
+    expect(reply).not.toMatch(/ending your life\?/);
+    expect(await auditOf(conversation)).toContain('advised-999:G-ASK-CALL-999-FOR-SOMEONE-ELSE');
+  });
+
+  it('asked with nobody else in danger, it is the usual answer', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['young person', 'should i call 999 if i get lost']);
+    expect(await auditOf(conversation)).not.toContain('advised-999:G-ASK-CALL-999-FOR-SOMEONE-ELSE');
+  });
+
+  it('with danger of their own in the same words, that danger is still heard', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    await walk(conversation, [FRIEND, 'im his friend']);
+    await conversation.say('should i call 999, his brother is here and hes got a knife');
+    expect((await auditOf(conversation)).filter((entry) => entry.startsWith('advised-999:')).length).toBeGreaterThan(1);
+    expect(await auditOf(conversation)).not.toContain('advised-999:G-ASK-CALL-999-FOR-SOMEONE-ELSE');
+  });
+
+  it('by text too, from a parent whose child is held', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901036';
+      for (const text of ['hi', 'parent', 'my daughter just texted that a man has locked her in his flat']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'do i ring 999 myself??');
+      expect(replies.join('\n')).toMatch(/^Yes: call 999 now/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

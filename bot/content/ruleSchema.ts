@@ -87,6 +87,8 @@ export const factSchemas = {
   dangerToldRecently: z.boolean(),
   /** "Call 999 now", without an "if", was said in this conversation in the last half hour. */
   callToldRecently: z.boolean(),
+  /** 999 was advised in the last half hour for someone else in danger (a friend, the child), not the writer. */
+  othersDangerToldRecently: z.boolean(),
   /** The parent said they have already called the police (999 or 101). */
   policeTold: z.boolean(),
   /** The parent rang the police and was told to wait: no report was taken. */

@@ -30,6 +30,8 @@ const LAST_EMERGENCY = 'lastEmergency';
 interface LastEmergency {
   ruleId: string;
   at: string;
+  /** Said for someone else's danger (a friend's, the child's), not the writer's own. */
+  someoneElse?: boolean;
 }
 /** Within this long, the same danger message again is its `sayAgain`, not the whole of it word for word. */
 const SAME_EMERGENCY_AGAIN_MS = 15 * 60_000;
@@ -88,7 +90,10 @@ export async function advise(
     await recalled.set(context, facts.policeTold === true);
     context.turnState.set(EMERGENCY_SAID_THIS_TURN, true);
   }
-  if (rule.sayAgain || rule.audit === 'advised-999') await lastEmergency.set(context, { ruleId: rule.id, at: now.toISOString() });
+  if (rule.sayAgain || rule.audit === 'advised-999') {
+    const someoneElse = facts.dangerOf === 'someoneElse' || (unconditional999 && facts.othersDangerToldRecently === true);
+    await lastEmergency.set(context, { ruleId: rule.id, at: now.toISOString(), ...(someoneElse ? { someoneElse } : {}) });
+  }
   if (rule.audit) {
     const entry = {
       conversationId: context.activity.conversation.id,
@@ -123,6 +128,11 @@ async function recentEmergency(context: TurnContext, services: DialogServices): 
 /** Whether danger was answered with 999 in this conversation in the last half hour. */
 export async function dangerToldRecently(context: TurnContext, services: DialogServices): Promise<boolean> {
   return (await recentEmergency(context, services)) !== undefined;
+}
+
+/** Whether 999 was advised in the last half hour for someone else's danger: "should i call 999 myself?" asks about that call. */
+export async function othersDangerToldRecently(context: TurnContext, services: DialogServices): Promise<boolean> {
+  return (await recentEmergency(context, services))?.someoneElse === true;
 }
 
 /** Whether "call 999 now", without an "if", was said in this conversation in the last half hour. */

@@ -13,7 +13,14 @@ import {
   type Situation,
   type StatedFact,
 } from '../../bot/content/vocabulary';
-import { advise, adviseFirst, callToldRecently, dangerToldRecently, emergencySaidThisTurn } from '../../bot/turn/advice';
+import {
+  advise,
+  adviseFirst,
+  callToldRecently,
+  dangerToldRecently,
+  emergencySaidThisTurn,
+  othersDangerToldRecently,
+} from '../../bot/turn/advice';
 import { isOfficeOpen } from '../../bot/content/area';
 import { keepDangerForBooking } from './bookingSafety';
 import { afterDark } from './afterDark';
@@ -127,10 +134,21 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       before.role === undefined && before.writerHeard !== undefined && (await dangerToldRecently(context, this.services))
         ? before.writerHeard
         : undefined;
+    // "should i call 999 myself?", just after the 999 for a friend in danger: that call, asked
+    // about, not danger of the writer's own; other danger words in it still count.
+    const othersDanger = await othersDangerToldRecently(context, this.services);
+    const dangerBesideTheQuestion = () =>
+      text
+        .split(/[,.;:!?\n]+/u)
+        .map((clause) => this.services.understanding.read(clause, messages.locale))
+        .some((clause) => clause.danger.length > 0 && clause.question !== 'whenToReport');
+    const asksOnlyAboutTheCall = (read: Reading) =>
+      othersDanger && read.question === 'whenToReport' && read.danger.length > 0 && !dangerBesideTheQuestion();
     // Read with what the conversation said before, for every dialog that reads this turn.
     const turnReading = tapped
       ? readingOf(context, this.services)
       : amendReading(context, this.services, (read) => {
+          if (asksOnlyAboutTheCall(read)) return { ...read, danger: [], dangerOf: [], concern: [] };
           const amended = inContext(read, before, () => this.services.understanding.placeOfMeansSaid(text, messages.locale));
           return amended.writer === undefined && writerSaidInCrisis ? { ...amended, writer: writerSaidInCrisis } : amended;
         });
@@ -671,6 +689,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         // after "999 if ..., otherwise 101", that call, not a 999 nobody was told to make.
         dangerToldRecently: await dangerToldRecently(context, this.services),
         callToldRecently: await callToldRecently(context, this.services),
+        othersDangerToldRecently: await othersDangerToldRecently(context, this.services),
         ...(role ? { role } : {}),
       })) !== undefined
     );
