@@ -2,9 +2,10 @@
 // no "999 advised" that was never said and no question for a step the conversation did not take,
 // only the fail-safe; and a text committed but not sent (its instance stopped) is still sent,
 // once, in order, by the conversation's next turn or by the sweep of any instance.
+import { CARER_RISKS } from '../bot/content/vocabulary';
 import type { Database } from '../bot/store/database';
 import { beforeEachStatement, pgliteInMemory } from './support/databases';
-import { activitiesAfter, openSession, postActivity } from './support/directLine';
+import { activitiesAfter, openSession, postActivity, waitFor } from './support/directLine';
 import { allText, auditTrail, optionTitles, startHarness, type Harness } from './support/harness';
 import { startSmsHarness, type SmsHarness } from './support/sms';
 
@@ -153,5 +154,78 @@ describe('a text committed and not sent', () => {
     await sms.app.sms.sweep();
     expect(sms.sent.slice(before).filter((text) => text.to === phone)).toEqual([]);
     expect(await owed()).toBe(0);
+  });
+});
+
+describe('a booking whose turn cannot be saved', () => {
+  const TO_CONFIRM = ['2', 'Yes', "I'm back", 'Someone new', 'last night', 'Yes', 'Library', '3', 'Text my mobile', '07700 900127'];
+  const TEAM_PHONE = '+447700900103';
+  let sms: SmsHarness;
+  let db: ReturnType<typeof failingOnce>;
+  beforeAll(async () => {
+    db = failingOnce(await pgliteInMemory());
+    sms = await startSmsHarness({ now: '2026-11-24T11:00:00Z', database: db });
+  });
+  afterAll(() => sms.close());
+
+  const pendingReminders = () => sms.app.db.query(`select rule_id from reminder where status = 'pending'`);
+  const textsToTeam = () => sms.sent.filter((text) => text.to === TEAM_PHONE);
+
+  it('stands for nobody: the fail-safe, no booking for staff, no reminder, no text to the team; "Yes" again books it', async () => {
+    const conversation = sms.conversation();
+    await conversation.join();
+    for (const answer of TO_CONFIRM) await conversation.say(answer);
+    db.failNext(isStateWrite);
+    const failed = await conversation.say('Yes');
+    for (const number of SAFE_NUMBERS) expect(allText(failed)).toContain(number);
+    expect(await sms.app.services.bookings.upcoming()).toEqual([]);
+    expect(await pendingReminders()).toEqual([]);
+    expect(textsToTeam()).toEqual([]);
+
+    const again = await conversation.say('Yes');
+    await waitFor(() => textsToTeam().length > 0);
+    const booked = await sms.app.services.bookings.upcoming();
+    expect(booked).toHaveLength(1);
+    expect(allText(again)).toContain(booked[0]?.reference);
+    expect(await pendingReminders()).toEqual([{ rule_id: 'Y-BOOKING-REMINDER' }]);
+    expect(textsToTeam()).toHaveLength(1);
+    expect(textsToTeam()[0]?.body).toContain(booked[0]?.reference);
+    // The seat the failed turn took is not held against anyone.
+    expect(await sms.app.db.query('select reference from booking where not confirmed')).toEqual([]);
+  });
+
+  it("another conversation's seat held by a failed turn is released a few minutes on", async () => {
+    const conversation = sms.conversation();
+    await conversation.join();
+    for (const answer of TO_CONFIRM) await conversation.say(answer);
+    db.failNext(isStateWrite);
+    await conversation.say('Yes');
+    expect(await sms.app.db.query('select reference from booking where not confirmed')).toHaveLength(1);
+    sms.clock.advance(11 * 60_000);
+    expect(await sms.app.services.bookings.releaseHeldSeats()).toBe(1);
+  });
+});
+
+describe("a carer's reminders whose turn cannot be saved", () => {
+  const ABSENT = ['3', 'No', 'I know where they are', 'idk', ...CARER_RISKS.map(() => 'No')];
+  let harness: Harness;
+  let db: ReturnType<typeof failingOnce>;
+  beforeAll(async () => {
+    db = failingOnce(await pgliteInMemory());
+    harness = await startHarness({ now: '2026-11-24T02:00:00Z', env: { AREA: 'thames-valley' }, database: db });
+  });
+  afterAll(() => harness.close());
+
+  it('are not set: the reply that would have said them was never given; asked again, they are set once', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    for (const answer of ABSENT) await conversation.say(answer);
+    db.failNext(isStateWrite);
+    const failed = await conversation.say('Yes');
+    for (const number of SAFE_NUMBERS) expect(allText(failed)).toContain(number);
+    expect(await harness.app.scheduler.pending(`carer:${conversation.id}`)).toEqual([]);
+
+    await conversation.say('Yes');
+    expect(await harness.app.scheduler.pending(`carer:${conversation.id}`)).toHaveLength(6);
   });
 });

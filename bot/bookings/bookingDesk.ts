@@ -16,7 +16,7 @@ import {
   type DangerCategory,
   type WorkerWish,
 } from '../content/vocabulary';
-import type { Database } from '../store/database';
+import type { Database, Queryable } from '../store/database';
 import { z } from 'zod';
 import type { Address } from '../turn/delivery';
 import { providerNumberSchema } from '../platform/phoneNumbers';
@@ -106,7 +106,16 @@ export interface BookingDesk {
   freeSlots(returnedAt: Date, options?: { limit?: number; day?: Date }): Promise<Date[]>;
   /** Why a slot cannot be booked, or undefined when it can. */
   checkSlot(returnedAt: Date, slot: Date): Promise<SlotProblem | undefined>;
+  /**
+   * Takes a seat for the booking, held until `confirm`: made in a turn, it stands only once that
+   * turn commits with the reply that gives its reference. A seat held longer than
+   * `HELD_SEAT_MINUTES` is released.
+   */
   book(draft: BookingDraft): Promise<Booking | undefined>;
+  /** The booking stands (written `on` the turn's transaction, when given). */
+  confirm(reference: string, on?: Queryable): Promise<void>;
+  /** Releases the seats of bookings never confirmed (their turn failed); returns how many. */
+  releaseHeldSeats(): Promise<number>;
   find(reference: string, conversationId: string): Promise<Booking | undefined>;
   /** The conversation's own booking still to come, the latest made: what "cancel it" means. */
   current(conversationId: string): Promise<Booking | undefined>;
@@ -138,6 +147,9 @@ interface BookingRow {
   safety: unknown;
   worker_wish: string | null;
 }
+
+/** How long a seat is held for a booking whose turn has not committed: far longer than any turn. */
+export const HELD_SEAT_MINUTES = 10;
 
 const COLUMNS = 'reference, returned_at, with_whom, place, slot_start, status, late, contact, asked_by, age_band, safety, worker_wish';
 const workerWishSchema = z.enum(WORKER_WISHES).optional().catch(undefined);
@@ -255,12 +267,15 @@ export function createBookingDesk(deps: {
       return taken >= settings.seatsPerSlot ? 'full' : undefined;
     },
     async book(draft) {
+      // A seat this conversation holds is from a turn of its own that failed: never another's.
+      await deps.db.query('delete from booking where not confirmed and conversation_hash = $1', [deps.hashId(draft.conversationId)]);
+      await desk.releaseHeldSeats();
       const reference = await nextReference(deps.db, 'B');
       const now = deps.clock.now();
       return takeSeat(async (seat) => {
         const [row] = await deps.db.query<BookingRow>(
-          `insert into booking (reference, conversation_hash, channel, returned_at, with_whom, place, slot_start, seat, status, late, contact, asked_by, age_band, safety, worker_wish, created_at, updated_at)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, 'booked', $9, $10::jsonb, $12, $13, $14::jsonb, $15, $11, $11)
+          `insert into booking (reference, conversation_hash, channel, returned_at, with_whom, place, slot_start, seat, status, late, contact, asked_by, age_band, safety, worker_wish, created_at, updated_at, confirmed)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, 'booked', $9, $10::jsonb, $12, $13, $14::jsonb, $15, $11, $11, false)
            on conflict (slot_start, seat) where status = 'booked' do nothing
            returning ${COLUMNS}`,
           [
@@ -285,16 +300,25 @@ export function createBookingDesk(deps: {
         return row;
       });
     },
-    async find(reference, conversationId) {
-      const [row] = await deps.db.query<BookingRow>(`select ${COLUMNS} from booking where reference = $1 and conversation_hash = $2`, [
-        reference,
-        deps.hashId(conversationId),
+    async confirm(reference, on = deps.db) {
+      await on.query('update booking set confirmed = true where reference = $1', [reference]);
+    },
+    async releaseHeldSeats() {
+      const rows = await deps.db.query(`delete from booking where not confirmed and created_at < $1 returning reference`, [
+        new Date(deps.clock.now().getTime() - HELD_SEAT_MINUTES * 60_000),
       ]);
+      return rows.length;
+    },
+    async find(reference, conversationId) {
+      const [row] = await deps.db.query<BookingRow>(
+        `select ${COLUMNS} from booking where reference = $1 and conversation_hash = $2 and confirmed`,
+        [reference, deps.hashId(conversationId)],
+      );
       return row && toBooking(row);
     },
     async current(conversationId) {
       const [row] = await deps.db.query<BookingRow>(
-        `select ${COLUMNS} from booking where conversation_hash = $1 and status = 'booked' and slot_start > $2
+        `select ${COLUMNS} from booking where conversation_hash = $1 and status = 'booked' and confirmed and slot_start > $2
          order by created_at desc limit 1`,
         [deps.hashId(conversationId), deps.clock.now()],
       );
@@ -346,9 +370,10 @@ export function createBookingDesk(deps: {
     },
     async upcoming() {
       const today = DateTime.fromJSDate(deps.clock.now(), { zone: deps.timeZone }).startOf('day').toJSDate();
-      const rows = await deps.db.query<BookingRow>(`select ${COLUMNS} from booking where slot_start >= $1 order by slot_start, reference`, [
-        today,
-      ]);
+      const rows = await deps.db.query<BookingRow>(
+        `select ${COLUMNS} from booking where slot_start >= $1 and confirmed order by slot_start, reference`,
+        [today],
+      );
       return rows.map(toBooking);
     },
   };

@@ -7,7 +7,7 @@
 import { DateTime } from 'luxon';
 import type { AuditLog } from '../store/audit';
 import type { Clock } from '../platform/clock';
-import type { Database } from '../store/database';
+import type { Database, Queryable } from '../store/database';
 import { recordDeliveryKey, wasDelivered } from '../store/deliveryKeys';
 import { addressSchema, type Address, type Deliverer } from '../turn/delivery';
 import type { Localiser } from '../content/i18n';
@@ -38,7 +38,8 @@ export interface ReminderRequest {
 }
 
 export interface Scheduler {
-  schedule(reminder: ReminderRequest): Promise<void>;
+  /** Keeps a reminder (written `on` the turn's transaction, when given: a failed turn leaves none). */
+  schedule(reminder: ReminderRequest, on?: Queryable): Promise<void>;
   /** Cancels the pending reminders of a subject; returns how many. */
   cancel(subject: string): Promise<number>;
   pending(subject: string): Promise<Array<{ messageKey: string; dueAt: Date }>>;
@@ -150,8 +151,8 @@ export function createScheduler(deps: {
   };
 
   return {
-    async schedule(reminder) {
-      await deps.db.query(
+    async schedule(reminder, on = deps.db) {
+      await on.query(
         `insert into reminder (conversation_hash, subject, channel, address, locale, message_key, variables, rule_id, due_at, status)
          values ($1, $2, $3, $4::jsonb, $5, $6, $7::jsonb, $8, $9, 'pending')`,
         [

@@ -4,7 +4,7 @@ import type { Facts, Rule } from '../content/ruleSchema';
 import { messagesFor, type DialogServices } from './services';
 import { isOfficeOpen } from '../content/area';
 import { closedNowVariables } from '../content/i18n';
-import { writeWithTurn } from './turnCommit';
+import { writeWithTurnOrNow } from './turnCommit';
 
 /** Conversation state: 999 was advised in this conversation. */
 const EMERGENCY_ADVISED = 'emergencyAdvised';
@@ -102,7 +102,7 @@ export async function advise(
       ruleId: rule.id,
     };
     // Recorded as given only when the reply that gives it is committed with the turn.
-    if (!writeWithTurn(context, (tx) => services.audit.record(entry, tx))) await services.audit.record(entry);
+    await writeWithTurnOrNow(context, (on) => services.audit.record(entry, on));
   }
 }
 

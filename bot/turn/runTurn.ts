@@ -6,7 +6,7 @@ import type { FailSafe } from './failSafe';
 import type { HeldLock } from '../store/database';
 import type { TurnLock } from './turnLock';
 import type { Metrics } from '../platform/metrics';
-import { abandonTurnCommit, commitTurn, openTurnCommit, type TurnWrite } from './turnCommit';
+import { abandonTurnCommit, commitTurn, openTurnCommit, whenCommitted, type TurnWrite } from './turnCommit';
 
 /** Runs inside the lock before the bot; true when it handled the turn and the bot stays out. */
 export type FirstStep = (context: TurnContext) => Promise<boolean>;
@@ -64,6 +64,11 @@ export async function afterTurn(context: TurnContext, task: () => Promise<unknow
   const tasks = context.turnState.get<Array<() => Promise<unknown>> | undefined>(TURN_AFTER);
   if (tasks) tasks.push(task);
   else await task();
+}
+
+/** As `afterTurn`, only when the turn commits: a failed turn's booking is told to nobody. */
+export async function afterCommittedTurn(context: TurnContext, task: () => Promise<unknown>): Promise<void> {
+  await whenCommitted(context, () => afterTurn(context, task));
 }
 
 export function createTurnRunner(deps: {

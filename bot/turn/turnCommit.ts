@@ -39,6 +39,11 @@ export function writeWithTurn(context: TurnContext, write: TurnWrite): boolean {
   return true;
 }
 
+/** Writes `write` with the turn's commit, or at once on the store itself when no commit is open. */
+export async function writeWithTurnOrNow(context: TurnContext, write: (on?: Queryable) => Promise<void>): Promise<void> {
+  if (!writeWithTurn(context, write)) await write();
+}
+
 /** Runs `work` once the turn's writes are committed (at once when no commit is open). */
 export async function whenCommitted(context: TurnContext, work: () => Promise<void>): Promise<void> {
   const commit = openCommitOf(context);

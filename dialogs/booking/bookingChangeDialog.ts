@@ -119,7 +119,7 @@ export class BookingChangeDialog extends ComponentDialog {
       return step.endDialog();
     }
     await this.services.scheduler.cancel(reference);
-    await scheduleBookingReminder(this.services, conversationId, context.activity.channelId, turnLocale(context), moved);
+    await scheduleBookingReminder(context, this.services, turnLocale(context), moved);
     await this.tellMoved(step, moved);
     return step.endDialog();
   }

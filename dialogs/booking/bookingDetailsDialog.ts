@@ -3,6 +3,7 @@
 // confirm (with consent; a number by text also gets the reminder), a summary to confirm; then
 // the request, its reminder and the team told. The team confirms: unit leads decide who meets them.
 import { senderPhoneOf } from '../../bot/turn/turnChannel';
+import { writeWithTurnOrNow } from '../../bot/turn/turnCommit';
 import { findUkMobile } from '../../bot/platform/phoneNumbers';
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
@@ -258,17 +259,13 @@ export class BookingDetailsDialog extends ComponentDialog {
       await step.context.sendActivity(messages.t('youngPerson.confirm.taken'));
       return step.replaceDialog(STEPS, startAgainWith(values));
     }
+    // The booking stands when this turn commits, with the reply that gives its reference.
+    await writeWithTurnOrNow(step.context, (on) => this.services.bookings.confirm(booking.reference, on));
     const variables = { ...this.describe(step, values), reference: booking.reference };
     const rule = this.services.rules.decide('yp-booked', { bookingLate: booking.late });
     if (rule) await advise(step.context, this.services, rule, variables);
-    await scheduleBookingReminder(
-      this.services,
-      step.context.activity.conversation.id,
-      step.context.activity.channelId,
-      turnLocale(step.context),
-      booking,
-    );
-    await alertBookingTeam(step.context, this.services, 'youngPerson.team.booked', booking);
+    await scheduleBookingReminder(step.context, this.services, turnLocale(step.context), booking);
+    await alertBookingTeam(step.context, this.services, 'youngPerson.team.booked', booking, { newBooking: true });
     return step.endDialog();
   }
 

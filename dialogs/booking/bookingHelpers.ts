@@ -1,7 +1,8 @@
 // What the booking steps share with changing and cancelling a booking: the words that
 // describe it, its reminder, and the text to the return interview team.
 import type { TurnContext } from 'botbuilder';
-import { afterTurn } from '../../bot/turn/runTurn';
+import { afterCommittedTurn, afterTurn } from '../../bot/turn/runTurn';
+import { writeWithTurnOrNow } from '../../bot/turn/turnCommit';
 import { reminderAddressOf, type Booking } from '../../bot/bookings/bookingDesk';
 import { DEFAULT_LOCALE } from '../../bot/content/vocabulary';
 import type { Messages } from '../../bot/content/i18n';
@@ -31,9 +32,8 @@ export function describeBooking(services: DialogServices, messages: Messages, bo
 
 /** The reminder before the meeting, by text, when they chose to be reached by text. */
 export async function scheduleBookingReminder(
+  context: TurnContext,
   services: DialogServices,
-  conversationId: string,
-  channel: string,
   locale: string,
   booking: Booking,
 ): Promise<void> {
@@ -44,21 +44,32 @@ export async function scheduleBookingReminder(
   if (dueAt.getTime() <= services.clock.now().getTime()) return;
   const messages = services.localiser.messages(locale);
   const { when, place } = describeBooking(services, messages, booking);
-  await services.scheduler.schedule({
-    conversationId,
+  const reminder = {
+    conversationId: context.activity.conversation.id,
     subject: booking.reference,
-    channel,
+    channel: context.activity.channelId,
     address,
     locale,
     messageKey: rule.say,
     variables: { when, place, reference: booking.reference },
     ruleId: rule.id,
     dueAt,
-  });
+  };
+  // Kept with the turn: a turn that failed leaves no reminder of a booking nobody was given.
+  await writeWithTurnOrNow(context, (on) => services.scheduler.schedule(reminder, on));
 }
 
-/** Tells the area's return interview team (by text; logged without Twilio), once the turn is over. No names. */
-export async function alertBookingTeam(context: TurnContext, services: DialogServices, key: string, booking: Booking): Promise<void> {
+/**
+ * Tells the area's return interview team (by text; logged without Twilio), once the turn is over.
+ * No names. A new booking is told only when its turn commits: otherwise nobody was given it.
+ */
+export async function alertBookingTeam(
+  context: TurnContext,
+  services: DialogServices,
+  key: string,
+  booking: Booking,
+  { newBooking = false }: { newBooking?: boolean } = {},
+): Promise<void> {
   const staff = services.localiser.messages(DEFAULT_LOCALE);
   const { who, place, when } = describeBooking(services, staff, booking);
   const late = booking.late ? staff.t('youngPerson.team.late') : '';
@@ -69,5 +80,6 @@ export async function alertBookingTeam(context: TurnContext, services: DialogSer
   const wish = booking.workerWish ? staff.t(`youngPerson.team.workerWish.${booking.workerWish}`) : '';
   const text = staff.t(key, { reference: booking.reference, who, place, when, late, asked, age, safety, wish });
   const conversationId = context.activity.conversation.id;
-  await afterTurn(context, () => services.sms.send(services.area.returnInterviews.team.phone, text, { conversationId }));
+  const send = () => services.sms.send(services.area.returnInterviews.team.phone, text, { conversationId });
+  await (newBooking ? afterCommittedTurn(context, send) : afterTurn(context, send));
 }

@@ -6,6 +6,7 @@ import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import type { Rule } from '../../bot/content/ruleSchema';
 import { replyAddressOf } from '../../bot/turn/turnChannel';
+import { writeWithTurnOrNow } from '../../bot/turn/turnCommit';
 import { messagesFor, turnLocale, type DialogServices } from '../../bot/turn/services';
 import { carerCaseRecord } from './carerCase';
 
@@ -29,7 +30,7 @@ export class CarerReminders {
     dueAt: Date,
     variables: Record<string, string | number> = {},
   ): Promise<void> {
-    await this.services.scheduler.schedule({
+    const reminder = {
       conversationId: context.activity.conversation.id,
       subject: subjectOf(context),
       channel: context.activity.channelId,
@@ -39,7 +40,9 @@ export class CarerReminders {
       variables,
       ruleId: rule.id,
       dueAt,
-    });
+    };
+    // Kept with the turn: a turn that failed leaves no reminder its reply never announced.
+    await writeWithTurnOrNow(context, (on) => this.services.scheduler.schedule(reminder, on));
   }
 
   /** Cancels every pending reminder of this episode; returns how many there were. */
