@@ -285,3 +285,54 @@ describe('a nineteenth fresh walk: made to carry by a threat to someone else', (
     }
   });
 });
+
+describe('a twenty-second fresh walk: danger told in new words at a question', () => {
+  const MISSING = ['A parent or family member', 'Missing now', 'no'];
+
+  it.each([
+    ['a child who rang to say he is lost', 'he rang and said hes lost and doesnt know where he is, hes 11'],
+    ['a cry for help passed on', 'she snapchatted me help'],
+  ])('%s, at "when did you last see them?", is "call 999 now" for the child', async (_kind, text) => {
+    const conversation = harness.conversation();
+    await walk(conversation, MISSING, { join: true });
+    const reply = allText(await conversation.say(text));
+    expect(reply).toMatch(/call 999 now/);
+    expect(reply).not.toMatch(/you are in danger too/);
+    expect(advised999(await auditTrail(harness.app, conversation.id))).toHaveLength(1);
+  });
+
+  it('"panic over shes at her nans, nan didnt think to tell me" is no sign of exploitation', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, MISSING, { join: true });
+    await conversation.say('panic over shes at her nans, nan didnt think to tell me');
+    expect(await auditTrail(harness.app, conversation.id)).not.toContainEqual(expect.stringMatching(/exploit|EXPLOIT/));
+  });
+
+  it('in Arabic, "my dad said if I go back he will slaughter me" is danger, not a return', async () => {
+    const conversation = harness.conversation(undefined, { locale: 'ar' });
+    await walk(conversation, ['شاب او شابة', 'نعم'], { join: true });
+    const reply = allText(await conversation.say('ابوي قال اذا رجعت بيذبحني'));
+    expect(reply).toContain('999');
+    expect(reply).not.toContain('72');
+    expect(advised999(await auditTrail(harness.app, conversation.id)).length).toBeGreaterThan(0);
+  });
+
+  it('by text, a young person who said no to a person and then "no wait im not ok theres a car following me" is told to call 999 now', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:20:00Z' });
+    try {
+      const phone = '+447700901038';
+      for (const text of ['im out i left home', '1', '1', 'No']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'no wait im not ok theres a car following me');
+      expect(replies.join('\n')).toMatch(/call 999 now/i);
+    } finally {
+      await sms.close();
+    }
+  });
+
+  it('on the Bot Framework endpoint, "actually no im not safe he just came back and hes shouting" at the offer of a person is "call 999 now"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person', 'yeah', 'Away now', 'No'], { join: true });
+    const reply = allText(await conversation.say('actually no im not safe he just came back and hes shouting'));
+    expect(reply).toMatch(/call 999 now/i);
+  });
+});

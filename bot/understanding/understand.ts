@@ -1616,8 +1616,14 @@ function dangerOf(text: string, reader: LanguageReader): Whose[] {
       const owned = tokens.slice(Math.max(0, match.start - 1), match.end + 1).some((token) => reader.speakerPossessives.has(token.word));
       // "i saw burns on his arms": his, among the danger words, whoever saw them.
       const theirs = someoneElsesBody(tokens.slice(match.start, match.end + 1), reader);
+      // So is a call for help passed on ("she sent me a msg saying help"): the sender's.
+      const passedOn = match.phrase.split(' ').some((word) => reader.sayingWords.has(word));
+      // "she snapchatted me help": the one it was sent to is not whose danger it is.
+      const addressee = (at: number) => passedOn && reader.sayingWords.has(tokens[at - 1]?.word ?? '');
       const within = new Set([
-        ...words.slice(match.start, match.end + 1).filter((whose) => whose !== undefined),
+        ...words
+          .slice(match.start, match.end + 1)
+          .filter((whose, offset) => whose !== undefined && !(whose === 'writer' && addressee(match.start + offset))),
         ...(owned ? (['writer'] as const) : []),
         ...(theirs ? (['someoneElse'] as const) : []),
       ]);
@@ -1625,9 +1631,7 @@ function dangerOf(text: string, reader: LanguageReader): Whose[] {
       const after = words[match.end + 1];
       const before = tokens.slice(0, match.start);
       // "she texted me saying goodbye" is her talk of ending a life; "he says i have to do runs for
-      // him" is the writer's danger: only talk of ending a life is whoever says it.
-      // So is a call for help passed on ("she sent me a msg saying help"): the sender's.
-      const passedOn = match.phrase.split(' ').some((word) => reader.sayingWords.has(word));
+      // him" is the writer's danger: only talk of ending a life, or a call for help passed on, is whoever says it.
       const saying = match.label === 'suicideSelfHarm' || passedOn ? sayingStarts(before, reader) : -1;
       let nearestAt = saying < 0 ? before.length - 1 : saying - 1;
       while (nearestAt >= 0 && words[nearestAt] === undefined) nearestAt -= 1;
