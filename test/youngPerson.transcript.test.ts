@@ -1534,7 +1534,7 @@ describe('a twenty-second fresh walk: "should i call 999 myself?", just after th
     try {
       const phone = '+447700901036';
       for (const text of ['hi', 'parent', 'my daughter just texted that a man has locked her in his flat']) await sms.text(phone, text);
-      const { replies } = await sms.text(phone, 'do i ring 999 myself??');
+      const { replies } = await sms.text(phone, 'should i ring 999 myself??');
       expect(replies.join('\n')).toMatch(/^Yes: call 999 now/);
     } finally {
       await sms.close();

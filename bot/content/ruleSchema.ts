@@ -89,8 +89,12 @@ export const factSchemas = {
   callToldRecently: z.boolean(),
   /** 999 was advised in the last half hour for someone else in danger (a friend, the child), not the writer. */
   othersDangerToldRecently: z.boolean(),
+  /** The question names 999, not 101 ("should i call 999 myself?"). */
+  asks999: z.boolean(),
   /** The parent said they have already called the police (999 or 101). */
   policeTold: z.boolean(),
+  /** The police already know the child is back, or have seen them since: not told to ring and say so. */
+  policeKnowBack: z.boolean(),
   /** The parent rang the police and was told to wait: no report was taken. */
   policeSaidWait: z.boolean(),
   /** An ambulance is called or there already (said with the danger). */

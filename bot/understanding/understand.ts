@@ -178,6 +178,8 @@ export interface Understanding {
   roleMistaken(text: string, locale: string): boolean;
   /** The message names a place where a life could be ended ("im just sat at the train station"). */
   placeOfMeansSaid(text: string, locale: string): boolean;
+  /** Whether the message names the emergency number and not 101 ("should i call 999 myself?"): a question about that call. */
+  namesEmergencyNumber(text: string): boolean;
   /** The first whole number said, in figures or words ("fourteen", "she's 14"). */
   number(text: string, locale: string): number | undefined;
   /** An age in years, reading "nearly 15" and "15 in march" as 14. */
@@ -759,6 +761,9 @@ export function createUnderstanding(
     },
     roleMistaken(text, locale) {
       return saidIn(text, locale, (reader) => reader.roleMistakes);
+    },
+    namesEmergencyNumber(text) {
+      return EMERGENCY_NUMBER.test(text) && !NON_EMERGENCY_NUMBER.test(text);
     },
     placeOfMeansSaid(text, locale) {
       return saidIn(text, locale, (reader) => reader.meansPlaces);

@@ -135,15 +135,20 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         ? before.writerHeard
         : undefined;
     // "should i call 999 myself?", just after the 999 for a friend in danger: that call, asked
-    // about, not danger of the writer's own; other danger words in it still count.
+    // about, not danger of the writer's own. Danger or another question in another clause ("...,
+    // can you contact them for me") still counts.
     const othersDanger = await othersDangerToldRecently(context, this.services);
-    const dangerBesideTheQuestion = () =>
+    const moreBesideTheQuestion = () =>
       text
         .split(/[,.;:!?\n]+/u)
         .map((clause) => this.services.understanding.read(clause, messages.locale))
-        .some((clause) => clause.danger.length > 0 && clause.question !== 'whenToReport');
+        .some((clause) => clause.question !== 'whenToReport' && (clause.danger.length > 0 || clause.asks));
     const asksOnlyAboutTheCall = (read: Reading) =>
-      othersDanger && read.question === 'whenToReport' && read.danger.length > 0 && !dangerBesideTheQuestion();
+      othersDanger &&
+      read.question === 'whenToReport' &&
+      read.danger.length > 0 &&
+      this.services.understanding.namesEmergencyNumber(text) &&
+      !moreBesideTheQuestion();
     // Read with what the conversation said before, for every dialog that reads this turn.
     const turnReading = tapped
       ? readingOf(context, this.services)
@@ -690,6 +695,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         dangerToldRecently: await dangerToldRecently(context, this.services),
         callToldRecently: await callToldRecently(context, this.services),
         othersDangerToldRecently: await othersDangerToldRecently(context, this.services),
+        asks999: this.services.understanding.namesEmergencyNumber(context.activity.text ?? ''),
         ...(role ? { role } : {}),
       })) !== undefined
     );
