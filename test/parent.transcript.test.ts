@@ -1666,3 +1666,46 @@ describe('a twenty-first fresh walk, second round: "skip" at the photo question'
     expect(cardFacts(info[info.length - 1] ?? [])['Recent photo']).not.toBe('ready');
   });
 });
+
+describe('a twenty-second fresh walk: the police have already seen the child who is back', () => {
+  it('"police have already been round to see him" is not told to ring 101 and say he is home', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['my son is 14 he came home last night, police have already been round to see him', 'no'], {
+      join: true,
+    });
+    const reply = allText(lastTurn(turns));
+    expect(reply).not.toMatch(/Tell the police on 101 that your child is home/);
+    expect(reply).not.toMatch(/Did you report them/);
+    expect(await audit(conversation)).not.toContain('advised-101:P-RETURN-SAFE-WELL');
+    expect(await audit(conversation)).not.toContain('advised-101:P-RETURN-NOT-REPORTED');
+  });
+
+  it('said at a question ("the police found her at her mates and brought her home"), the same', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['A parent or family member', 'They are back', 'the police found her at her mates and brought her home', 'no'],
+      { join: true },
+    );
+    expect(allText(lastTurn(turns))).not.toMatch(/Tell the police on 101 that your child is home/);
+  });
+
+  it('a parent who reported her missing and says nothing of the police since is still told to tell them', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['A parent or family member', 'They are back', 'no', 'yes'], { join: true });
+    expect(allText(lastTurn(turns))).toMatch(/Tell the police on 101 that your child is home/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T10:00:00Z' });
+    try {
+      const phone = '+447700901037';
+      for (const text of ['hi', 'parent', 'They are back', 'police brought him home at 3am']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'no');
+      expect(replies.join('\n')).not.toMatch(/Tell the police on 101 that your child is home/);
+      expect(replies.join('\n')).toMatch(/already know/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -127,6 +127,8 @@ export const STATED_FACTS = [
   'actingSoon',
   /** The child's care plan says to report them missing at once ("his care plan says report straight away"). */
   'carePlanReportNow',
+  /** The police know the child is back or have seen them since ("police brought her home", "they've been round already"). */
+  'policeKnowBack',
 ] as const;
 export type StatedFact = (typeof STATED_FACTS)[number];
 

@@ -637,6 +637,8 @@ export function createUnderstanding(
       const features = longEnough ? featuresOf(text, models.danger.features) : undefined;
       const heard = danger.size === 0 && features && !explainedAway ? models.danger.judgeFeatures(features).category : undefined;
       const labelFeatures = !longEnough ? undefined : sameFeatures ? features : featuresOf(text, models.writer.features);
+      // "the police brought her home": the police know, so they were told.
+      if (said.has('policeKnowBack')) said.add('policeTold');
       // "i rang the police and they told me to wait": they were not given a report; it is still to do.
       if (question === 'policeSaidWait' && said.delete('policeTold')) said.add('policeSaidWait');
       // "i rang 101 an hour ago, his mate saw him get in a car with a man": told, but not of an emergency.

@@ -134,11 +134,14 @@ export class ParentReturnDialog extends ComponentDialog {
   private async adviseReturn(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const reportedMissing = resultOf(step, yesNoUnsureResult);
     const ageYears = await this.childAge(step);
+    const facts = await conversationFactsRecord(this.services).get(step.context);
     const rules = this.services.rules.decideAll('parent-back', {
       childBack: true,
       reportedMissing,
       // What happened while they were away is for the police, whether or not they were asked to look.
-      harmSaid: harmSaid(await conversationFactsRecord(this.services).get(step.context)),
+      harmSaid: harmSaid(facts),
+      // "the police brought her home", "theyve been round already": not told to ring and say she is back.
+      policeKnowBack: facts.stated.includes('policeKnowBack'),
       // After "call 999 now" (he took something, he cant be woken): never "you do not need to call".
       emergencyAdvised: await emergencyAdvised(step.context, this.services),
       ...(ageYears === undefined ? {} : { ageYears }),
