@@ -1709,3 +1709,61 @@ describe('a twenty-second fresh walk: the police have already seen the child who
     }
   });
 });
+
+describe('a twenty-second fresh walk: a child who came back and has gone again', () => {
+  it('"shes gone missing again", hours after the return steps, starts the missing steps again', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A parent or family member', 'They are back', 'no', 'yes'], { join: true });
+    harness.clock.advance(5 * 60 * 60_000);
+    try {
+      const turn = await conversation.say('shes gone missing again, she went out the back door 20 mins ago');
+      expect(allText(turn)).toMatch(/new missing episode/);
+      expect(optionTitles(turn)).toEqual(['Yes', 'No', 'Not sure']);
+      expect(allText(turn)).toMatch(/in danger right now/);
+    } finally {
+      harness.clock.set('2026-11-24T23:00:00Z');
+    }
+  });
+
+  it('"was she missing again? no she is fine" asks; it does not start them again', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A parent or family member', 'They are back', 'no', 'yes'], { join: true });
+    expect(allText(await conversation.say('was she missing again? no she is fine'))).not.toMatch(/new missing episode/);
+  });
+
+  it('by text, said at "Are they hurt or unwell?"', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T10:00:00Z' });
+    try {
+      const phone = '+447700901039';
+      for (const text of ['hi', 'parent', 'They are back']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'she came back last night but shes gone again this morning, shes 14');
+      expect(replies.join('\n')).toMatch(/new missing episode/);
+      expect(replies.join('\n')).toMatch(/in danger right now/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
+
+describe('a twenty-second fresh walk: "came home this morning after being out all night", as a first message', () => {
+  it('is the child back, not missing', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['my daughter came home this morning after being out all night. what happens now? do the police need to know'],
+      { join: true },
+    );
+    expect(allText(lastTurn(turns))).toMatch(/glad they are back/);
+    expect(allText(lastTurn(turns))).not.toMatch(/do you think your child is in danger/);
+  });
+
+  it('by text, the guess to confirm is that the child has come back', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T09:15:00Z' });
+    try {
+      const { replies } = await sms.text('+447700901040', 'she came home this morning after being out all night, what happens now');
+      expect(replies.join('\n')).toMatch(/has come back/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

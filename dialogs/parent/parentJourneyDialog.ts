@@ -245,6 +245,14 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
+    // "shes gone missing again", after she came back: a new episode, and a repeat one.
+    if (returning && exitTaken === undefined && this.saysGoneAgain(innerDc.context)) {
+      await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('parent.goneAgain.reply'));
+      await flagRisk(innerDc.context, this.services, 'repeat-missing');
+      await innerDc.cancelAllDialogs();
+      await this.record.set(innerDc.context, parentCaseSchema.parse({}));
+      return innerDc.beginDialog(MISSING);
+    }
     if (returning && (exitTaken === 'stillMissing' || this.saysStillMissing(innerDc.context))) {
       await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('parent.notBack.reply'));
       await innerDc.cancelAllDialogs();
@@ -296,6 +304,16 @@ export class ParentJourneyDialog extends InterruptibleDialog {
    * "actually no it was his brother. hes still not here": a correction anywhere in a message, once
    * the journey has taken them as back, and not only as the whole message.
    */
+  /** "shes gone again": said, not asked ("was she missing again?"). */
+  private saysGoneAgain(context: TurnContext): boolean {
+    const messages = messagesFor(context, this.services);
+    const told = this.services.understanding.withoutQuestions(context.activity.text ?? '', messages.locale);
+    const said = this.services.understanding.choose(told, messages.locale, [
+      { label: 'goneAgain', phrases: messages.list('parent.goneAgain.synonyms') },
+    ]);
+    return said === 'goneAgain';
+  }
+
   private saysStillMissing(context: TurnContext): boolean {
     const messages = messagesFor(context, this.services);
     const said = this.services.understanding.choose(context.activity.text ?? '', messages.locale, [
