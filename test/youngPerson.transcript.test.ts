@@ -1541,3 +1541,35 @@ describe('a twenty-second fresh walk: "should i call 999 myself?", just after th
     }
   });
 });
+
+describe('a twenty-second fresh walk: "dont tell anyone", just after "call 999 now" for tablets taken', () => {
+  it('is the call again, not "What you tell me here is private" and the next question', async () => {
+    const conversation = harness.conversation();
+    await conversation.join();
+    await walk(conversation, ['A young person', 'im 16 i came home but i took a load of my mums tablets before i came back']);
+    const turn = await conversation.say('dont tell anyone');
+    expect(allText(turn)).toMatch(/call 999 now/);
+    expect(allText(turn)).not.toMatch(/private/);
+    expect(optionTitles(turn)).toEqual([]);
+    expect(await auditOf(conversation)).toContain('advised-999:G-ASK-CONFIDENTIAL-AFTER-DANGER');
+  });
+
+  it('asked with no danger said, it is the answer about who will know', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(conversation, ['A young person', 'yeah', "I'm back", 'who will know what i say'], { join: true });
+    expect(allText(lastTurn(turns))).toMatch(/private/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:20:00Z' });
+    try {
+      const phone = '+447700901041';
+      for (const text of ['hi', '2', '1', 'i took like 20 paracetamol an hour ago']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'dont tell anyone pls i just want to sleep');
+      expect(replies.join('\n')).toMatch(/call 999 now/);
+      expect(replies.join('\n')).not.toMatch(/private/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

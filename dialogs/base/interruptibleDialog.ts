@@ -686,19 +686,22 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   /** The user's own question, answered for who asks and the hour ("do i ring her social worker now?"). */
   private async answerQuestion(context: TurnContext, question: QuestionAsked, role: Role | undefined): Promise<boolean> {
     const officeOpen = isOfficeOpen(this.services.area, this.services.clock.now(), this.services.timeZone);
-    return (
-      (await adviseFirst(context, this.services, 'question', {
-        questionAsked: question,
-        officeOpen,
-        // "what do i do now", just after "call 999 now": the call first, not the question on screen;
-        // after "999 if ..., otherwise 101", that call, not a 999 nobody was told to make.
-        dangerToldRecently: await dangerToldRecently(context, this.services),
-        callToldRecently: await callToldRecently(context, this.services),
-        othersDangerToldRecently: await othersDangerToldRecently(context, this.services),
-        asks999: this.services.understanding.namesEmergencyNumber(context.activity.text ?? ''),
-        ...(role ? { role } : {}),
-      })) !== undefined
-    );
+    const rule = await adviseFirst(context, this.services, 'question', {
+      questionAsked: question,
+      officeOpen,
+      // "what do i do now", just after "call 999 now": the call first, not the question on screen;
+      // after "999 if ..., otherwise 101", that call, not a 999 nobody was told to make.
+      dangerToldRecently: await dangerToldRecently(context, this.services),
+      callToldRecently: await callToldRecently(context, this.services),
+      othersDangerToldRecently: await othersDangerToldRecently(context, this.services),
+      asks999: this.services.understanding.namesEmergencyNumber(context.activity.text ?? ''),
+      ...(role ? { role } : {}),
+    });
+    // "dont tell anyone", just after "call 999 now" for the pills they took: a young person is
+    // left with the call, not asked where they are in the same breath.
+    if (role === 'youngPerson' && question === 'confidential' && emergencySaidThisTurn(context))
+      context.turnState.set(TURN_EMERGENCY_TOLD, true);
+    return rule !== undefined;
   }
 
   /**
