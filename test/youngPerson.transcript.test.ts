@@ -1506,7 +1506,6 @@ describe('a twenty-second fresh walk: "should i call 999 myself?", just after th
 
   it('is yes, call 999 now, for the friend: not "you are in danger" nor the straight question to the writer', async () => {
     const conversation = harness.conversation();
-    await conversation.join();
     await walk(conversation, [FRIEND, 'im his friend']);
     const reply = allText(await conversation.say(ASKED));
     expect(reply).toMatch(/^Yes: call 999 now/);
@@ -1522,7 +1521,6 @@ describe('a twenty-second fresh walk: "should i call 999 myself?", just after th
 
   it('with danger of their own in the same words, that danger is still heard', async () => {
     const conversation = harness.conversation();
-    await conversation.join();
     await walk(conversation, [FRIEND, 'im his friend']);
     await conversation.say('should i call 999, his brother is here and hes got a knife');
     expect((await auditOf(conversation)).filter((entry) => entry.startsWith('advised-999:')).length).toBeGreaterThan(1);
@@ -1545,7 +1543,6 @@ describe('a twenty-second fresh walk: "should i call 999 myself?", just after th
 describe('a twenty-second fresh walk: "dont tell anyone", just after "call 999 now" for tablets taken', () => {
   it('is the call again, not "What you tell me here is private" and the next question', async () => {
     const conversation = harness.conversation();
-    await conversation.join();
     await walk(conversation, ['A young person', 'im 16 i came home but i took a load of my mums tablets before i came back']);
     const turn = await conversation.say('dont tell anyone');
     expect(allText(turn)).toMatch(/call 999 now/);
@@ -1556,7 +1553,7 @@ describe('a twenty-second fresh walk: "dont tell anyone", just after "call 999 n
 
   it('asked with no danger said, it is the answer about who will know', async () => {
     const conversation = harness.conversation();
-    const turns = await walk(conversation, ['A young person', 'yeah', "I'm back", 'who will know what i say'], { join: true });
+    const turns = await walk(conversation, ['A young person', 'yeah', "I'm back", 'who will know what i say']);
     expect(allText(lastTurn(turns))).toMatch(/private/);
   });
 
