@@ -336,3 +336,36 @@ describe('a twenty-second fresh walk: danger told in new words at a question', (
     expect(reply).toMatch(/call 999 now/i);
   });
 });
+
+describe('a twenty-second fresh walk, adults: held, or only shaking', () => {
+  it('a foster carer: "her birth dad picked her up from school ... hes not allowed contact. shes 9" is "call 999 now"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A foster carer or care worker', 'no'], { join: true });
+    const reply = allText(
+      await conversation.say('her birth dad picked her up from school without telling anyone, hes not allowed contact. shes 9'),
+    );
+    expect(reply).toMatch(/call 999 now/);
+    expect(advised999(await auditTrail(harness.app, conversation.id))).toHaveLength(1);
+  });
+
+  it('a parent: "can you ring the police for me i cant talk im shaking" is told the bot cannot call and what to say, not that they are held', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A parent or family member', 'Missing now', 'not sure'], { join: true });
+    const reply = allText(await conversation.say('can you ring the police for me i cant talk im shaking'));
+    expect(reply).toMatch(/can't make calls/);
+    expect(reply).not.toMatch(/you are in danger too/);
+  });
+
+  it('by text, the same parent', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T16:20:00Z' });
+    try {
+      const phone = '+447700901042';
+      for (const text of ['my boy is 10 and hes not back from the park its getting dark', '1', '3']) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'can you ring the police for me i cant talk im shaking');
+      expect(replies.join('\n')).not.toMatch(/you are in danger too/);
+      expect(replies.join('\n')).toMatch(/999/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

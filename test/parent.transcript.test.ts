@@ -1767,3 +1767,16 @@ describe('a twenty-second fresh walk: "came home this morning after being out al
     }
   });
 });
+
+describe('a twenty-second fresh walk: a grandmother who looks after her granddaughter', () => {
+  it('"I look after my grandaughter Lily", as the first message, is family, not a foster carer', async () => {
+    const conversation = harness.conversation();
+    const turns = await walk(
+      conversation,
+      ['Hello I am Doreen I look after my grandaughter Lily she is 11 she went to the shop at 4 oclock for milk and shes not back'],
+      { join: true },
+    );
+    expect(allText(lastTurn(turns))).toMatch(/do you think your child is in danger/);
+    expect(allText(lastTurn(turns))).not.toMatch(/the child is in danger right now\?/);
+  });
+});
