@@ -1570,3 +1570,35 @@ describe('a twenty-second fresh walk: "dont tell anyone", just after "call 999 n
     }
   });
 });
+
+describe('a twenty-second fresh walk: "nvm forget it", just after "call 999 now" for letters written and things given away', () => {
+  const WALK = ['i guess', 'im back home now but honestly whats the point', 'ive given my xbox to my brother and wrote everyone letters'];
+
+  it('is answered with the help, as a goodbye after danger is, never "didn\'t catch that"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person', ...WALK]);
+    const reply = allText(await conversation.say('nvm forget it'));
+    expect(reply).toMatch(/call 999 now/);
+    expect(reply).not.toMatch(/didn.t catch/);
+    expect(await auditOf(conversation)).toContain('advised-999:G-STOP-AFTER-DANGER-YP');
+  });
+
+  it('with no danger told, "never mind" is not answered with 999', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person', 'yeah']);
+    expect(allText(await conversation.say('never mind'))).not.toMatch(/call 999 now/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T00:40:00Z' });
+    try {
+      const phone = '+447700901043';
+      for (const text of ['hi', '2', ...WALK]) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'nvm forget it');
+      expect(replies.join('\n')).toMatch(/call 999 now/);
+      expect(replies.join('\n')).not.toMatch(/didn.t catch/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

@@ -293,6 +293,18 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       context.turnState.set(TURN_ALREADY_ANSWERED, true);
       return undefined;
     }
+    // "nvm forget it", from a young person just told to call 999: taking back what they told is
+    // no miss; it is answered as a goodbye after danger is, with the help, and the question stays.
+    const withdrawn =
+      role === 'youngPerson' &&
+      this.services.understanding.choose(text, messages.locale, [
+        { label: 'withdrawn', phrases: messages.list('commands.stop.withdrawnAfterDanger') },
+      ]) === 'withdrawn' &&
+      (await dangerToldRecently(context, this.services));
+    if (withdrawn) {
+      await adviseFirst(context, this.services, 'interrupt', { command: 'stop', dangerToldRecently: true, role });
+      return active ? Dialog.EndOfTurn : undefined;
+    }
     // No buttons are shown under the straight question: a "Yes" then is typed, not tapped.
     const caringAnswer =
       before.caringQuestionOpen && !helpRefused ? await this.answerToCaringQuestion(context, turnReading, before.role) : undefined;
