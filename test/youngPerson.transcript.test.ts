@@ -1602,3 +1602,29 @@ describe('a twenty-second fresh walk: "nvm forget it", just after "call 999 now"
     }
   });
 });
+
+describe('a twenty-second fresh walk: on a bridge, told "call 999 now", then "i just want it all to stop"', () => {
+  const WALK = ['Yes', 'Away now', 'im on the bridge over the river in maidstone'];
+
+  it('is "call 999 now" with the straight question, not a 999 with an "if"', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, ['A young person', ...WALK]);
+    const reply = allText(await conversation.say('i just want it all to stop'));
+    expect(reply).toMatch(/call 999 now/);
+    expect(reply).toMatch(/ending your life\?/);
+    expect(reply).not.toMatch(/If you might act on it/);
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-25T02:10:00Z' });
+    try {
+      const phone = '+447700901044';
+      for (const text of ['hi', '2', ...WALK]) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'i just want it all to stop');
+      expect(replies.join('\n')).toMatch(/call 999 now/);
+      expect(replies.join('\n')).not.toMatch(/If you might act on it/);
+    } finally {
+      await sms.close();
+    }
+  });
+});

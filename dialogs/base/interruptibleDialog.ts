@@ -149,12 +149,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       read.danger.length > 0 &&
       this.services.understanding.namesEmergencyNumber(text) &&
       !moreBesideTheQuestion();
+    // A young person told "call 999 now" in the last half hour.
+    const callTold = (before.role ?? before.writerHeard) === 'youngPerson' && (await callToldRecently(context, this.services));
     // Read with what the conversation said before, for every dialog that reads this turn.
     const turnReading = tapped
       ? readingOf(context, this.services)
       : amendReading(context, this.services, (read) => {
           if (asksOnlyAboutTheCall(read)) return { ...read, danger: [], dangerOf: [], concern: [] };
-          const amended = inContext(read, before, () => this.services.understanding.placeOfMeansSaid(text, messages.locale));
+          const amended = inContext(read, before, callTold, () => this.services.understanding.placeOfMeansSaid(text, messages.locale));
           return amended.writer === undefined && writerSaidInCrisis ? { ...amended, writer: writerSaidInCrisis } : amended;
         });
     const reading = tapped ? undefined : turnReading;
@@ -831,7 +833,21 @@ export abstract class InterruptibleDialog extends ComponentDialog {
  * the trained reader heard ("im by the river", "got the tablets here") is danger, not a question,
  * and being where a life could be ended ("im just sat at the train station") is danger now.
  */
-function inContext<Read extends Reading>(reading: Read, before: Pick<ConversationFacts, 'flags'>, atPlaceOfMeans: () => boolean): Read {
+function inContext<Read extends Reading>(
+  reading: Read,
+  before: Pick<ConversationFacts, 'flags'>,
+  /** A young person was told "call 999 now", without an "if", in the last half hour. */
+  callTold: boolean,
+  atPlaceOfMeans: () => boolean,
+): Read {
+  // "i just want it all to stop", just after "call 999 now" on a bridge: talk of ending their own
+  // life there is danger now, not a question with an "if".
+  const ownDespair =
+    (reading.danger.includes('suicideSelfHarm') || reading.concern.includes('suicideSelfHarm')) &&
+    !onlySomeoneElse(reading.suicideOf) &&
+    !onlySomeoneElse(reading.dangerOf);
+  if (callTold && ownDespair && !reading.danger.includes('immediate') && !callMadeSaid(reading.facts))
+    return { ...reading, danger: [...new Set([...reading.danger, 'suicideSelfHarm', 'immediate'] as const)], concern: [] };
   if (!before.flags.includes('suicideSelfHarm')) return reading;
   // "ive called 999, theyre coming. should i go out looking for him": the call made, not more of that talk.
   if (callMadeSaid(reading.facts)) return reading;
