@@ -16,7 +16,7 @@
 //   BENCH_PROFILE=/tmp/prof                  (a CPU profile of each measured bot, node --cpu-prof)
 //   BENCH_TWILIO_DELAY_MS=10000              (Twilio answers each send after 10 s: a slow provider)
 import { percentile, runLoad, type LoadResult } from './journeys/load';
-import { startFakeTwilio, TWILIO, type FakeTwilio } from './journeys/fakeTwilio';
+import { startFakeTwilio, twilioEnv, type FakeTwilio } from './journeys/fakeTwilio';
 import { peakRssMiB, startProcess, stopProcess, type Started } from './journeys/processes';
 import { pgliteStorage, postgresStorage, type StateSize, type Storage } from './journeys/database';
 import { journeys, parentChat, type Journey } from './journeys/scripts';
@@ -47,14 +47,7 @@ interface Measured {
 }
 
 function botEnv(twilio: FakeTwilio, storage: Storage): Record<string, string> {
-  return {
-    ...storage.env,
-    TWILIO_ACCOUNT_SID: TWILIO.accountSid,
-    TWILIO_AUTH_TOKEN: TWILIO.authToken,
-    TWILIO_FROM_NUMBER: TWILIO.from,
-    PUBLIC_BASE_URL: TWILIO.publicBaseUrl,
-    TWILIO_API_BASE_URL: twilio.url,
-  };
+  return { ...storage.env, ...twilioEnv(twilio) };
 }
 
 /** The people shared among the journeys as evenly as they go. */

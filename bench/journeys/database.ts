@@ -1,12 +1,13 @@
 // Where a measured bot keeps its data, and what the bench reads from it: a fresh schema on a
 // PostgreSQL server (BENCH_DATABASE_URL) or a fresh PGlite DATA_DIR, the state stored per
-// conversation, and (on PostgreSQL) the round trips the bot made, counted by a proxy.
+// conversation, and (on PostgreSQL) the round trips the bot made, counted by a proxy that a
+// bench can also stop and start.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { openPglite } from '../../bot/store/database';
-import { startPgProxy } from './pgProxy';
+import { startPgProxy, type PgProxy } from './pgProxy';
 
 export interface StateSize {
   rows: number;
@@ -25,7 +26,19 @@ export interface Storage {
   roundTrips(): Promise<number | undefined>;
   /** Read after the bot has stopped (PGlite serves one process at a time). */
   stateSize(): Promise<StateSize>;
+  /** Runs one statement on the bot's tables; on PGlite only while no bot runs on them. */
+  query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
   dispose(): Promise<void>;
+}
+
+export interface PostgresStorage extends Storage {
+  kind: 'postgres';
+  /** The bot's schema on the server. */
+  schema: string;
+  /** The server itself, not through the proxy: for a bench's own connections (a table locked from outside). */
+  serverUrl: string;
+  /** Between the bot and the server. */
+  proxy: PgProxy;
 }
 
 const STATE_SQL = `select count(*)::int as rows,
@@ -34,7 +47,9 @@ const STATE_SQL = `select count(*)::int as rows,
   coalesce(sum(length(doc::text)), 0)::float8 as total
   from bot_state`;
 
-function stateFrom(row: { rows: number; conversations: number; avg_row: number; total: number } | undefined): StateSize {
+type StateRow = { rows: number; conversations: number; avg_row: number; total: number };
+
+function stateFrom(row: StateRow | undefined): StateSize {
   const rows = Number(row?.rows ?? 0);
   const conversations = Number(row?.conversations ?? 0);
   return {
@@ -45,53 +60,59 @@ function stateFrom(row: { rows: number; conversations: number; avg_row: number; 
   };
 }
 
-export function pgliteStorage(): Storage {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'helpline-journeys-'));
+export function pgliteStorage(name = 'journeys'): Storage {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `helpline-${name}-`));
+  const query = async <Row>(sql: string, params?: unknown[]): Promise<Row[]> => {
+    const db = await openPglite(dataDir);
+    try {
+      return await db.query<Row>(sql, params);
+    } finally {
+      await db.close();
+    }
+  };
   return {
     kind: 'pglite',
     env: { DATA_DIR: dataDir },
     roundTrips: async () => undefined,
-    async stateSize() {
-      const db = await openPglite(dataDir);
-      try {
-        const [row] = await db.query<{ rows: number; conversations: number; avg_row: number; total: number }>(STATE_SQL);
-        return stateFrom(row);
-      } finally {
-        await db.close();
-      }
-    },
+    stateSize: async () => stateFrom((await query<StateRow>(STATE_SQL))[0]),
+    query,
     async dispose() {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
+/** The server's URL with `schema` first on the search path. */
+function inSchema(url: string, schema: string): string {
+  const withSchema = new URL(url);
+  withSchema.searchParams.set('options', `-c search_path=${schema}`);
+  return withSchema.toString();
+}
+
 /** A schema of its own on the server, reached through a counting proxy; dropped on dispose. */
-export async function postgresStorage(baseUrl: string): Promise<Storage> {
-  const schema = `bench_journeys_${process.pid}`;
-  const once = async <Row>(sql: string): Promise<Row[]> => {
-    const client = new Client({ connectionString: baseUrl });
+export async function postgresStorage(baseUrl: string, name = 'journeys'): Promise<PostgresStorage> {
+  const schema = `bench_${name}_${process.pid}`;
+  const once = async <Row>(sql: string, params?: unknown[], url = baseUrl): Promise<Row[]> => {
+    const client = new Client({ connectionString: url });
     await client.connect();
     try {
-      return (await client.query(sql)).rows as Row[];
+      return (await client.query(sql, params)).rows as Row[];
     } finally {
       await client.end();
     }
   };
   await once(`drop schema if exists ${schema} cascade; create schema ${schema}`);
   const proxy = await startPgProxy(baseUrl);
-  const botUrl = new URL(proxy.url);
-  botUrl.searchParams.set('options', `-c search_path=${schema}`);
+  const serverUrl = inSchema(baseUrl, schema);
   return {
     kind: 'postgres',
-    env: { DATABASE_URL: botUrl.toString() },
+    env: { DATABASE_URL: inSchema(proxy.url, schema) },
+    schema,
+    serverUrl,
+    proxy,
     roundTrips: () => proxy.roundTrips(),
-    async stateSize() {
-      const [row] = await once<{ rows: number; conversations: number; avg_row: number; total: number }>(
-        STATE_SQL.replace('from bot_state', `from ${schema}.bot_state`),
-      );
-      return stateFrom(row);
-    },
+    stateSize: async () => stateFrom((await once<StateRow>(STATE_SQL, [], serverUrl))[0]),
+    query: (sql, params) => once(sql, params, serverUrl),
     async dispose() {
       await proxy.close();
       await once(`drop schema if exists ${schema} cascade`);

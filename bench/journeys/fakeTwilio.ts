@@ -1,9 +1,11 @@
 // A tiny stand-in for Twilio's REST API on loopback: the bot's outbound texts (POST
 // /2010-04-01/Accounts/<sid>/Messages.json, form-encoded) are answered 201 with a message
 // resource in JSON, counted, and kept per recipient so a simulated texter can wait for the
-// replies to what it sent. Also signs inbound webhooks as Twilio does.
+// replies to what it sent. Also signs inbound webhooks as Twilio does, and can be made slow,
+// failing (500s) or down (connections refused) for a while.
 import { createServer, type Server } from 'node:http';
 import twilio from 'twilio';
+import { listen, listenOnSteadyPort } from './processes';
 
 export const TWILIO = {
   accountSid: `AC${'b'.repeat(32)}`,
@@ -17,6 +19,9 @@ export interface Text {
   body: string;
   at: number;
 }
+
+/** How the API misbehaves: each send answered late, answered 500 and not sent, or not listening at all. */
+export type TwilioFault = { kind: 'slow'; delayMs: number } | { kind: 'failing' } | { kind: 'down' };
 
 interface Waiter {
   from: number;
@@ -48,7 +53,22 @@ export interface FakeTwilio {
   forget(to: string): void;
   /** The X-Twilio-Signature Twilio would send with these form fields to PUBLIC_BASE_URL/api/sms. */
   sign(params: Record<string, string>): string;
+  /** From now on the API misbehaves so; undefined puts it right. */
+  setFault(fault: TwilioFault | undefined): Promise<void>;
+  /** Sends answered 500 so far. */
+  refused(): number;
   close(): Promise<void>;
+}
+
+/** The bot's settings for texting through this fake, signed as `sign` signs. */
+export function twilioEnv(fake: Pick<FakeTwilio, 'url'>): Record<string, string> {
+  return {
+    TWILIO_ACCOUNT_SID: TWILIO.accountSid,
+    TWILIO_AUTH_TOKEN: TWILIO.authToken,
+    TWILIO_FROM_NUMBER: TWILIO.from,
+    PUBLIC_BASE_URL: TWILIO.publicBaseUrl,
+    TWILIO_API_BASE_URL: fake.url,
+  };
 }
 
 /** `delayMs`: how long each send takes to be answered (a slow provider). */
@@ -57,7 +77,9 @@ export async function startFakeTwilio(delayMs = 0): Promise<FakeTwilio> {
   const waiters = new Map<string, Set<Waiter>>();
   let total = 0;
   let odd = 0;
+  let failed = 0;
   let sequence = 0;
+  let fault: TwilioFault | undefined;
   const messagesPath = `/2010-04-01/Accounts/${TWILIO.accountSid}/Messages.json`;
 
   const server: Server = createServer((req, res) => {
@@ -67,6 +89,13 @@ export async function startFakeTwilio(delayMs = 0): Promise<FakeTwilio> {
       if (req.method !== 'POST' || req.url !== messagesPath) {
         odd += 1;
         res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 20404, message: 'Not Found', status: 404 }));
+        return;
+      }
+      if (fault?.kind === 'failing') {
+        failed += 1;
+        res
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ code: 20500, message: 'Internal Server Error', status: 500 }));
         return;
       }
       const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
@@ -95,14 +124,19 @@ export async function startFakeTwilio(delayMs = 0): Promise<FakeTwilio> {
             uri: `${messagesPath.replace('.json', '')}/${sid}.json`,
           }),
         );
-      if (delayMs > 0) setTimeout(answer, delayMs);
+      const answerAfterMs = fault?.kind === 'slow' ? fault.delayMs : delayMs;
+      if (answerAfterMs > 0) setTimeout(answer, answerAfterMs);
       else answer();
     });
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  // A port it can listen on again after being down.
+  const port = await listenOnSteadyPort(server);
+  const stopListening = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -143,10 +177,15 @@ export async function startFakeTwilio(delayMs = 0): Promise<FakeTwilio> {
       byNumber.delete(to);
     },
     sign: (params) => twilio.getExpectedTwilioSignature(TWILIO.authToken, `${TWILIO.publicBaseUrl}/api/sms`, params),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    async setFault(next) {
+      const wasDown = fault?.kind === 'down';
+      fault = next;
+      if (next?.kind === 'down' && !wasDown) await stopListening();
+      if (next?.kind !== 'down' && wasDown) await listen(server, port);
+    },
+    refused: () => failed,
+    close: async () => {
+      if (fault?.kind !== 'down') await stopListening();
+    },
   };
 }

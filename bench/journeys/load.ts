@@ -3,9 +3,9 @@
 // replies to the previous one are in, and checks them against the script; the latency of every
 // turn is measured here, from sending to the replies (by chat: the HTTP response, expectReplies;
 // by text: the last expected text arriving at the fake Twilio API).
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
+import { chatActivity, inboundText, matches, post, shownByChat } from './endpoints';
 import type { FakeTwilio, Text } from './fakeTwilio';
-import { TWILIO } from './fakeTwilio';
 import type { Journey, Step } from './scripts';
 
 export interface LoadOptions {
@@ -65,52 +65,6 @@ export function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
-interface HttpAnswer {
-  status: number;
-  body: string;
-}
-
-function post(agent: Agent, url: URL, contentType: string, body: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: 'POST', agent, headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-interface Reply {
-  text?: string;
-  suggestedActions?: { actions?: Array<{ title?: string }> };
-  attachments?: unknown[];
-}
-
-/** What a chat turn's replies show: texts, option titles, cards. */
-function shownByChat(body: string): string {
-  const parsed = JSON.parse(body) as { activities?: Reply[] };
-  return (parsed.activities ?? [])
-    .flatMap((reply) => [
-      reply.text ?? '',
-      ...(reply.suggestedActions?.actions ?? []).map((action) => action.title ?? ''),
-      ...(reply.attachments ?? []).map((attachment) => JSON.stringify(attachment)),
-    ])
-    .filter((part) => part !== '')
-    .join('\n');
-}
-
-const matches = (shown: string, expected: string | RegExp): boolean =>
-  typeof expected === 'string'
-    ? shown.toLowerCase().includes(expected.toLowerCase())
-    : new RegExp(expected.source, `${expected.flags.replace('i', '')}i`).test(shown);
-
 const excerpt = (shown: string) => JSON.stringify(shown.replace(/\s+/g, ' ').slice(0, 140));
 
 /** One turn of a conversation: sends `text` and returns what the replies show (and when the last came), or throws. */
@@ -121,24 +75,12 @@ let runSequence = 0;
 function chatTurns(agent: Agent, base: string, conversationId: string): Turn {
   const url = new URL('/api/messages', base);
   return async (text) => {
-    const activity = {
-      ...(text === 'join'
-        ? { type: 'conversationUpdate', membersAdded: [{ id: `user-${conversationId}` }, { id: 'bot' }] }
-        : { type: 'message', text }),
-      channelId: 'bench',
-      serviceUrl: 'http://127.0.0.1:9/unused',
-      deliveryMode: 'expectReplies',
-      conversation: { id: conversationId },
-      from: { id: `user-${conversationId}` },
-      recipient: { id: 'bot' },
-    };
+    const activity = chatActivity('bench', conversationId, text);
     const answer = await post(agent, url, 'application/json', JSON.stringify(activity));
     if (answer.status !== 200) throw new Error(`HTTP ${answer.status} ${excerpt(answer.body)}`);
     return { shown: shownByChat(answer.body) };
   };
 }
-
-let sidSequence = 0;
 
 function smsTurns(
   agent: Agent,
@@ -150,13 +92,7 @@ function smsTurns(
 ): Turn {
   const url = new URL('/api/sms', base);
   return async (text, step) => {
-    const params = {
-      MessageSid: `SM${(++sidSequence).toString(16).padStart(8, '0')}${process.pid.toString(16).padStart(8, '0')}${'0'.repeat(16)}`,
-      AccountSid: TWILIO.accountSid,
-      From: phone,
-      To: TWILIO.from,
-      Body: text,
-    };
+    const params = inboundText(phone, text);
     const from = twilio.sentTo(phone).length;
     const began = performance.now();
     const answer = await post(agent, url, 'application/x-www-form-urlencoded', new URLSearchParams(params).toString(), {

@@ -1,8 +1,13 @@
-// Starting and stopping the processes a bench measures, and reading their peak memory.
+// Starting and stopping the processes a bench measures, and reading their peak memory; and ports
+// for the stand-ins that a bench takes down and brings back.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
+import path from 'node:path';
 import { projectPath } from '../../bot/platform/paths';
+
+/** The build this bench runs from (dist/, or another --outDir): the processes it starts come from it too. */
+const buildRoot = path.resolve(__dirname, '..', '..');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -20,32 +25,34 @@ export interface Started {
   child: ChildProcess;
   /** From spawn to /healthz 200. */
   startMs: number;
-  /** What the process wrote to stderr (its warn/error logs), counted by message. */
+  /** What the process logged (pino's lines on stdout, at LOG_LEVEL warn unless told) and wrote to stderr, counted by message. */
   logs: Map<string, number>;
 }
 
-/** Spawns `dist/<script>` with only the environment given (plus PATH) and waits for /healthz 200. */
+/** Spawns `<build>/<script>` with only the environment given (plus PATH) and waits for /healthz 200. */
 export async function startProcess(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Started> {
   const port = await freePort();
   const began = performance.now();
-  const child = spawn(process.execPath, ['--no-deprecation', ...nodeArgs, projectPath('dist', ...script.split('/'))], {
+  const child = spawn(process.execPath, ['--no-deprecation', ...nodeArgs, path.join(buildRoot, ...script.split('/'))], {
     cwd: projectPath(),
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs = new Map<string, number>();
-  let pending = '';
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (chunk: string) => {
-    pending += chunk;
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
-      if (!line.trim()) continue;
-      const key = logKey(line);
-      logs.set(key, (logs.get(key) ?? 0) + 1);
-    }
-  });
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = '';
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        const key = logKey(line);
+        logs.set(key, (logs.get(key) ?? 0) + 1);
+      }
+    });
+  }
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     try {
@@ -71,13 +78,52 @@ function logKey(line: string): string {
   }
 }
 
-export async function stopProcess(started: Started): Promise<void> {
+export async function stopProcess(started: Started, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
   const { child } = started;
   if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
+}
+
+export function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: Error) => reject(error);
+    server.once('error', failed);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
+}
+
+/** The lowest port the kernel hands to outgoing connections. */
+function ephemeralPortsFrom(): number {
+  try {
+    return Number(/^(\d+)/.exec(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8'))?.[1] ?? 32768);
+  } catch {
+    return 32768;
+  }
+}
+
+/**
+ * Listens on a free port below the ephemeral range. A stand-in that stops listening for a while
+ * (a provider that is down) can listen on the same port again: no outgoing connection is given a
+ * port there meanwhile, as it may be one taken from the ephemeral range.
+ */
+export async function listenOnSteadyPort(server: Server): Promise<number> {
+  const below = ephemeralPortsFrom();
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const port = below - 1 - Math.floor(Math.random() * Math.min(10_000, below - 1025));
+    try {
+      await listen(server, port);
+      return port;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    }
+  }
+  throw new Error(`no free port below ${below}`);
 }
 
 /** Peak resident set size of a live process in MiB (VmHWM), or undefined when it cannot be read. */

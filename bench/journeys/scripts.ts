@@ -30,7 +30,8 @@ export interface Journey {
   steps: Step[];
 }
 
-const JOIN = 'join';
+/** Said as a step: the conversationUpdate a channel sends when the person joins, not a message. */
+export const JOIN = 'join';
 const step = (say: string, expect: string | RegExp, more: Omit<Step, 'say' | 'expect'> = {}): Step => ({ say, expect, ...more });
 
 // Each script follows a transcript test in test/ (named at each), so the load walks the
