@@ -1628,3 +1628,30 @@ describe('a twenty-second fresh walk: on a bridge, told "call 999 now", then "i 
     }
   });
 });
+
+describe('a twenty-second fresh walk: "who do i ring then", from a 13-year-old alone at a station at night', () => {
+  const WALK = ['hi im at ashford station and the trains stopped', 'i ran away this afternoon im 13', 'i have like £2 and no charger'];
+
+  it("is the young person's answer (999, Missing People free), not the parent's about searching first", async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, WALK);
+    const reply = allText(await conversation.say('who do i ring then'));
+    expect(reply).toMatch(/999/);
+    expect(reply).toMatch(/116 000/);
+    expect(reply).not.toMatch(/looked and asked around/);
+    expect(await auditOf(conversation)).toContain('advised-999:G-ASK-WHEN-TO-REPORT-YP');
+  });
+
+  it('by text too', async () => {
+    const sms = await startSmsHarness({ now: '2026-11-24T23:00:00Z' });
+    try {
+      const phone = '+447700901045';
+      for (const text of ['hi', '2', ...WALK]) await sms.text(phone, text);
+      const { replies } = await sms.text(phone, 'who do i ring then');
+      expect(replies.join('\n')).toMatch(/116 000/);
+      expect(replies.join('\n')).not.toMatch(/looked and asked around/);
+    } finally {
+      await sms.close();
+    }
+  });
+});
