@@ -149,7 +149,20 @@ interface BookingRow {
 }
 
 /** How long a seat is held for a booking whose turn has not committed: far longer than any turn. */
-export const HELD_SEAT_MINUTES = 10;
+const HELD_SEAT_MINUTES = 10;
+
+/**
+ * Deletes bookings never confirmed (their turn failed, nobody was given the reference) that were
+ * held longer than HELD_SEAT_MINUTES, and, given a conversation, any that conversation holds: a
+ * seat it holds is from a turn of its own that failed, never another's. Returns how many.
+ */
+export async function releaseHeldSeats(db: Queryable, now: Date, conversationHash?: string): Promise<number> {
+  const rows = await db.query(
+    `delete from booking where not confirmed and (created_at < $1 or conversation_hash = $2) returning reference`,
+    [new Date(now.getTime() - HELD_SEAT_MINUTES * 60_000), conversationHash ?? null],
+  );
+  return rows.length;
+}
 
 const COLUMNS = 'reference, returned_at, with_whom, place, slot_start, status, late, contact, asked_by, age_band, safety, worker_wish';
 const workerWishSchema = z.enum(WORKER_WISHES).optional().catch(undefined);
@@ -267,9 +280,7 @@ export function createBookingDesk(deps: {
       return taken >= settings.seatsPerSlot ? 'full' : undefined;
     },
     async book(draft) {
-      // A seat this conversation holds is from a turn of its own that failed: never another's.
-      await deps.db.query('delete from booking where not confirmed and conversation_hash = $1', [deps.hashId(draft.conversationId)]);
-      await desk.releaseHeldSeats();
+      await releaseHeldSeats(deps.db, deps.clock.now(), deps.hashId(draft.conversationId));
       const reference = await nextReference(deps.db, 'B');
       const now = deps.clock.now();
       return takeSeat(async (seat) => {
@@ -303,12 +314,7 @@ export function createBookingDesk(deps: {
     async confirm(reference, on = deps.db) {
       await on.query('update booking set confirmed = true where reference = $1', [reference]);
     },
-    async releaseHeldSeats() {
-      const rows = await deps.db.query(`delete from booking where not confirmed and created_at < $1 returning reference`, [
-        new Date(deps.clock.now().getTime() - HELD_SEAT_MINUTES * 60_000),
-      ]);
-      return rows.length;
-    },
+    releaseHeldSeats: () => releaseHeldSeats(deps.db, deps.clock.now()),
     async find(reference, conversationId) {
       const [row] = await deps.db.query<BookingRow>(
         `select ${COLUMNS} from booking where reference = $1 and conversation_hash = $2 and confirmed`,

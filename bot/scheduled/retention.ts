@@ -3,7 +3,7 @@
 // conversation reference, how a booking's team may reach them) and recorded texts. What a
 // person chose to keep for a set time (a profile prepared in advance) lasts exactly that time.
 // "delete my data" does the same for one conversation at once.
-import { HELD_SEAT_MINUTES } from '../bookings/bookingDesk';
+import { releaseHeldSeats } from '../bookings/bookingDesk';
 import type { Clock } from '../platform/clock';
 import type { Queryable } from '../store/database';
 import type { Logger } from '../platform/logger';
@@ -36,9 +36,7 @@ export async function purgeExpiredState(db: Queryable, clock: Clock, retentionDa
     [cutoff, clock.now()],
   );
   // A booking whose turn never committed: nobody was given its reference.
-  await db.query('delete from booking where not confirmed and created_at < $1', [
-    new Date(clock.now().getTime() - HELD_SEAT_MINUTES * 60_000),
-  ]);
+  await releaseHeldSeats(db, clock.now());
   await db.query('update booking set contact = null where updated_at < $1 and slot_start < $2 and contact is not null', [
     cutoff,
     clock.now(),
