@@ -180,6 +180,12 @@ export interface Understanding {
   placeOfMeansSaid(text: string, locale: string): boolean;
   /** Whether the message names the emergency number and not 101 ("should i call 999 myself?"): a question about that call. */
   namesEmergencyNumber(text: string): boolean;
+  /**
+   * Whether a message asking when to call the police asks only about the 999 call ("should i call
+   * 999 myself then? im scared"): it names 999, not 101, and no other clause asks something or
+   * says danger ("..., can you contact them for me", "..., hes got a knife").
+   */
+  asksOnlyAbout999Call(text: string, locale: string): boolean;
   /** The first whole number said, in figures or words ("fourteen", "she's 14"). */
   number(text: string, locale: string): number | undefined;
   /** An age in years, reading "nearly 15" and "15 in march" as 14. */
@@ -766,6 +772,13 @@ export function createUnderstanding(
     },
     namesEmergencyNumber(text) {
       return EMERGENCY_NUMBER.test(text) && !NON_EMERGENCY_NUMBER.test(text);
+    },
+    asksOnlyAbout999Call(text, locale) {
+      if (!this.namesEmergencyNumber(text)) return false;
+      return !text
+        .split(/[,.;:!?\n]+/u)
+        .map((clause) => this.read(clause, locale))
+        .some((clause) => clause.question !== 'whenToReport' && (clause.danger.length > 0 || clause.asks));
     },
     placeOfMeansSaid(text, locale) {
       return saidIn(text, locale, (reader) => reader.meansPlaces);

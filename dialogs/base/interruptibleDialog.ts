@@ -138,17 +138,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // about, not danger of the writer's own. Danger or another question in another clause ("...,
     // can you contact them for me") still counts.
     const othersDanger = await othersDangerToldRecently(context, this.services);
-    const moreBesideTheQuestion = () =>
-      text
-        .split(/[,.;:!?\n]+/u)
-        .map((clause) => this.services.understanding.read(clause, messages.locale))
-        .some((clause) => clause.question !== 'whenToReport' && (clause.danger.length > 0 || clause.asks));
     const asksOnlyAboutTheCall = (read: Reading) =>
       othersDanger &&
       read.question === 'whenToReport' &&
       read.danger.length > 0 &&
-      this.services.understanding.namesEmergencyNumber(text) &&
-      !moreBesideTheQuestion();
+      this.services.understanding.asksOnlyAbout999Call(text, messages.locale);
     // A young person told "call 999 now" in the last half hour.
     const callTold = (before.role ?? before.writerHeard) === 'youngPerson' && (await callToldRecently(context, this.services));
     // Read with what the conversation said before, for every dialog that reads this turn.
