@@ -246,14 +246,14 @@ export class ParentJourneyDialog extends InterruptibleDialog {
       return Dialog.EndOfTurn;
     }
     // "shes gone missing again", after she came back: a new episode, and a repeat one.
-    if (returning && exitTaken === undefined && this.saysGoneAgain(innerDc.context)) {
+    if (returning && exitTaken === undefined && this.saysAnyOf(innerDc.context, 'parent.goneAgain.synonyms', { toldOnly: true })) {
       await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('parent.goneAgain.reply'));
       await flagRisk(innerDc.context, this.services, 'repeat-missing');
       await innerDc.cancelAllDialogs();
       await this.record.set(innerDc.context, parentCaseSchema.parse({}));
       return innerDc.beginDialog(MISSING);
     }
-    if (returning && (exitTaken === 'stillMissing' || this.saysStillMissing(innerDc.context))) {
+    if (returning && (exitTaken === 'stillMissing' || this.saysAnyOf(innerDc.context, 'parent.notBack.synonyms'))) {
       await innerDc.context.sendActivity(messagesFor(innerDc.context, this.services).t('parent.notBack.reply'));
       await innerDc.cancelAllDialogs();
       await this.record.set(innerDc.context, parentCaseSchema.parse({}));
@@ -304,22 +304,15 @@ export class ParentJourneyDialog extends InterruptibleDialog {
    * "actually no it was his brother. hes still not here": a correction anywhere in a message, once
    * the journey has taken them as back, and not only as the whole message.
    */
-  /** "shes gone again": said, not asked ("was she missing again?"). */
-  private saysGoneAgain(context: TurnContext): boolean {
+  /**
+   * Whether the message says one of a list of the locale's words ("parent.notBack.synonyms"); with
+   * `toldOnly`, in what it tells, not in what it asks ("was she missing again?").
+   */
+  private saysAnyOf(context: TurnContext, listKey: string, { toldOnly = false } = {}): boolean {
     const messages = messagesFor(context, this.services);
-    const told = this.services.understanding.withoutQuestions(context.activity.text ?? '', messages.locale);
-    const said = this.services.understanding.choose(told, messages.locale, [
-      { label: 'goneAgain', phrases: messages.list('parent.goneAgain.synonyms') },
-    ]);
-    return said === 'goneAgain';
-  }
-
-  private saysStillMissing(context: TurnContext): boolean {
-    const messages = messagesFor(context, this.services);
-    const said = this.services.understanding.choose(context.activity.text ?? '', messages.locale, [
-      { label: 'stillMissing', phrases: messages.list('parent.notBack.synonyms') },
-    ]);
-    return said === 'stillMissing';
+    const text = context.activity.text ?? '';
+    const read = toldOnly ? this.services.understanding.withoutQuestions(text, messages.locale) : text;
+    return this.services.understanding.choose(read, messages.locale, [{ label: 'said', phrases: messages.list(listKey) }]) === 'said';
   }
 
   /** Asked unless the first message said it ("my daughter didnt come home", "shes back"). */
