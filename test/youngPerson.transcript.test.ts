@@ -1655,3 +1655,15 @@ describe('a twenty-second fresh walk: "who do i ring then", from a 13-year-old a
     }
   });
 });
+
+describe('a twenty-second fresh walk: "shud i ring 999 for her", after a reminder of the 999 for a friend', () => {
+  it('is still yes, call 999 now, for the friend', async () => {
+    const conversation = harness.conversation();
+    await walk(conversation, [
+      'my best mate sed shes gonna take all her pills tonite, shes at the park by the leisure centre',
+      'im her freind',
+    ]);
+    const reply = allText(await conversation.say('shud i ring 999 for her or will she get in trouble'));
+    expect(reply).toMatch(/^Yes: call 999 now/);
+  });
+});

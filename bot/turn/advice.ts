@@ -78,7 +78,7 @@ export async function advise(
   if (after999) await recalled.set(context, true);
   const lastEmergency = services.conversationState.createProperty<LastEmergency | undefined>(LAST_EMERGENCY);
   const now = services.clock.now();
-  const last = rule.sayAgain ? await lastEmergency.get(context) : undefined;
+  const last = rule.sayAgain || rule.audit === 'advised-999' ? await lastEmergency.get(context) : undefined;
   // "every1 wud b better off without me", "im just a burden", "ive got pills": the same words three
   // times running read as nobody listening.
   const sayAgain = last?.ruleId === rule.id && now.getTime() - Date.parse(last.at) < SAME_EMERGENCY_AGAIN_MS ? rule.sayAgain : undefined;
@@ -91,7 +91,9 @@ export async function advise(
     context.turnState.set(EMERGENCY_SAID_THIS_TURN, true);
   }
   if (rule.sayAgain || rule.audit === 'advised-999') {
-    const someoneElse = facts.dangerOf === 'someoneElse' || (unconditional999 && facts.othersDangerToldRecently === true);
+    // Whose danger: said with the danger, or else the one the last 999 was for ("First, the 999
+    // call", "Yes: call 999 now, yourself" are about that same call).
+    const someoneElse = facts.dangerOf === undefined ? last?.someoneElse === true : facts.dangerOf === 'someoneElse';
     await lastEmergency.set(context, { ruleId: rule.id, at: now.toISOString(), ...(someoneElse ? { someoneElse } : {}) });
   }
   if (rule.audit) {
